@@ -1,0 +1,74 @@
+/** How commands talk to people and to scripts: human text by default, JSON with --json. */
+import { SingleBar, Presets } from 'cli-progress';
+
+/** Exit codes that mean something to scripts. */
+export const EXIT = {
+  ok: 0,
+  failure: 1,
+  usage: 2,
+  badInput: 3,
+  database: 4,
+  notFound: 5,
+  interrupted: 130,
+} as const;
+
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT.failure,
+  ) {
+    super(message);
+  }
+}
+
+/** Messages about what is happening go to stderr, so stdout stays clean for --json. */
+export const say = (line: string): void => {
+  process.stderr.write(line + '\n');
+};
+
+export function printJson(value: unknown): void {
+  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+}
+
+export interface Progress {
+  update(label: string, done: number, total: number): void;
+  stop(): void;
+}
+
+/** A bar on a terminal; plain lines (at most one per label and ~10%) otherwise. */
+export function progress(enabled = true): Progress {
+  if (!enabled) return { update() {}, stop() {} };
+  if (process.stderr.isTTY) {
+    const bar = new SingleBar(
+      { format: '  {label} |{bar}| {value}/{total}', stream: process.stderr, hideCursor: true, clearOnComplete: false },
+      Presets.shades_classic,
+    );
+    let current = '';
+    return {
+      update(label, done, total) {
+        if (label !== current) {
+          if (current) bar.stop();
+          bar.start(Math.max(total, 1), done, { label: label.padEnd(24) });
+          current = label;
+        } else bar.update(done, { label: label.padEnd(24) });
+      },
+      stop() {
+        if (current) bar.stop();
+        current = '';
+      },
+    };
+  }
+  let lastLabel = '';
+  let lastPct = -1;
+  return {
+    update(label, done, total) {
+      const pct = total === 0 ? 100 : Math.floor((done / total) * 10) * 10;
+      if (label !== lastLabel || (pct !== lastPct && (pct === 100 || pct % 10 === 0))) {
+        if (label !== lastLabel || pct > lastPct) say(`  ${label}: ${done}/${total}`);
+        lastLabel = label;
+        lastPct = pct;
+      }
+    },
+    stop() {},
+  };
+}

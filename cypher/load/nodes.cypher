@@ -1,0 +1,62 @@
+// Node loads, one statement per label (labels cannot be parameters).
+// $rows: [{key, props}], $snapshotId: the snapshot being loaded. MERGE keeps re-runs idempotent.
+
+// name: node-Organization
+UNWIND $rows AS row
+MERGE (n:AtlasNode:Organization {snapshotId: $snapshotId, key: row.key})
+SET n += row.props;
+
+// name: node-OrganizationalUnit
+UNWIND $rows AS row
+MERGE (n:AtlasNode:OrganizationalUnit {snapshotId: $snapshotId, key: row.key})
+SET n += row.props;
+
+// name: node-Account
+UNWIND $rows AS row
+MERGE (n:AtlasNode:Account {snapshotId: $snapshotId, key: row.key})
+SET n += row.props;
+
+// name: node-User
+UNWIND $rows AS row
+MERGE (n:AtlasNode:User:Principal {snapshotId: $snapshotId, key: row.key})
+SET n += row.props;
+
+// name: node-Group
+UNWIND $rows AS row
+MERGE (n:AtlasNode:Group {snapshotId: $snapshotId, key: row.key})
+SET n += row.props;
+
+// name: node-Role
+UNWIND $rows AS row
+MERGE (n:AtlasNode:Role:Principal {snapshotId: $snapshotId, key: row.key})
+SET n += row.props;
+
+// name: node-Policy
+UNWIND $rows AS row
+MERGE (n:AtlasNode:Policy {snapshotId: $snapshotId, key: row.key})
+SET n += row.props;
+
+// name: node-InstanceProfile
+UNWIND $rows AS row
+MERGE (n:AtlasNode:InstanceProfile {snapshotId: $snapshotId, key: row.key})
+SET n += row.props;
+
+// name: node-IdentityProvider
+UNWIND $rows AS row
+MERGE (n:AtlasNode:IdentityProvider {snapshotId: $snapshotId, key: row.key})
+SET n += row.props;
+
+// name: node-ServicePrincipal
+UNWIND $rows AS row
+MERGE (n:AtlasNode:ServicePrincipal {snapshotId: $snapshotId, key: row.key})
+SET n += row.props;
+
+// name: node-Anyone
+UNWIND $rows AS row
+MERGE (n:AtlasNode:Anyone {snapshotId: $snapshotId, key: row.key})
+SET n += row.props;
+
+// name: node-ExternalPrincipal
+UNWIND $rows AS row
+MERGE (n:AtlasNode:ExternalPrincipal {snapshotId: $snapshotId, key: row.key})
+SET n += row.props;

@@ -1,0 +1,58 @@
+// Relationship loads, one statement per type. Both ends are found by key;
+// a row whose end is missing is not written (the loader counts and reports it).
+
+// name: rel-CONTAINS
+UNWIND $rows AS row
+MATCH (a:AtlasNode {snapshotId: $snapshotId, key: row.from})
+MATCH (b:AtlasNode {snapshotId: $snapshotId, key: row.to})
+MERGE (a)-[r:CONTAINS {key: row.key}]->(b)
+SET r += row.props
+RETURN count(r) AS written;
+
+// name: rel-MEMBER_OF
+UNWIND $rows AS row
+MATCH (a:AtlasNode {snapshotId: $snapshotId, key: row.from})
+MATCH (b:AtlasNode {snapshotId: $snapshotId, key: row.to})
+MERGE (a)-[r:MEMBER_OF {key: row.key}]->(b)
+SET r += row.props
+RETURN count(r) AS written;
+
+// name: rel-HAS_POLICY
+UNWIND $rows AS row
+MATCH (a:AtlasNode {snapshotId: $snapshotId, key: row.from})
+MATCH (b:AtlasNode {snapshotId: $snapshotId, key: row.to})
+MERGE (a)-[r:HAS_POLICY {key: row.key}]->(b)
+SET r += row.props
+RETURN count(r) AS written;
+
+// name: rel-HAS_BOUNDARY
+UNWIND $rows AS row
+MATCH (a:AtlasNode {snapshotId: $snapshotId, key: row.from})
+MATCH (b:AtlasNode {snapshotId: $snapshotId, key: row.to})
+MERGE (a)-[r:HAS_BOUNDARY {key: row.key}]->(b)
+SET r += row.props
+RETURN count(r) AS written;
+
+// name: rel-APPLIES_TO
+UNWIND $rows AS row
+MATCH (a:AtlasNode {snapshotId: $snapshotId, key: row.from})
+MATCH (b:AtlasNode {snapshotId: $snapshotId, key: row.to})
+MERGE (a)-[r:APPLIES_TO {key: row.key}]->(b)
+SET r += row.props
+RETURN count(r) AS written;
+
+// name: rel-HAS_ROLE
+UNWIND $rows AS row
+MATCH (a:AtlasNode {snapshotId: $snapshotId, key: row.from})
+MATCH (b:AtlasNode {snapshotId: $snapshotId, key: row.to})
+MERGE (a)-[r:HAS_ROLE {key: row.key}]->(b)
+SET r += row.props
+RETURN count(r) AS written;
+
+// name: rel-TRUSTS
+UNWIND $rows AS row
+MATCH (a:AtlasNode {snapshotId: $snapshotId, key: row.from})
+MATCH (b:AtlasNode {snapshotId: $snapshotId, key: row.to})
+MERGE (a)-[r:TRUSTS {key: row.key}]->(b)
+SET r += row.props
+RETURN count(r) AS written;

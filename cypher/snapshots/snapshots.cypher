@@ -1,0 +1,70 @@
+// Snapshot lifecycle. A snapshot is visible once its status is 'complete';
+// a 'loading' one whose loader is gone is deleted by the next command.
+
+// name: snapshot-begin
+CREATE (s:Snapshot {
+  id: $id, name: $name, status: 'loading', createdAt: $createdAt, heartbeatAt: $createdAt,
+  loaderHost: $host, loaderPid: $pid, sources: $sources
+})
+RETURN s.id AS id;
+
+// name: snapshot-heartbeat
+MATCH (s:Snapshot {id: $id, status: 'loading'})
+SET s.heartbeatAt = $now
+RETURN s.id AS id;
+
+// name: snapshot-complete
+MATCH (s:Snapshot {id: $id, status: 'loading'})
+SET s.status = 'complete', s.completedAt = $now, s.counts = $counts, s.warnings = $warnings
+RETURN s.id AS id;
+
+// name: snapshot-list
+MATCH (s:Snapshot)
+WHERE s.status = 'complete' OR $includeLoading
+RETURN s.id AS id, s.name AS name, s.status AS status, s.createdAt AS createdAt,
+       s.completedAt AS completedAt, s.counts AS counts, s.sources AS sources
+ORDER BY s.createdAt DESC, s.id DESC;
+
+// name: snapshot-latest
+MATCH (s:Snapshot {status: 'complete'})
+RETURN s.id AS id, s.name AS name, s.createdAt AS createdAt, s.counts AS counts
+ORDER BY s.createdAt DESC, s.id DESC
+LIMIT 1;
+
+// name: snapshot-find
+MATCH (s:Snapshot)
+WHERE s.id = $ref OR s.name = $ref
+RETURN s.id AS id, s.name AS name, s.status AS status, s.createdAt AS createdAt, s.counts AS counts
+ORDER BY s.createdAt DESC;
+
+// name: snapshot-loading
+MATCH (s:Snapshot {status: 'loading'})
+RETURN s.id AS id, s.heartbeatAt AS heartbeatAt, s.loaderHost AS host, s.loaderPid AS pid;
+
+// name: snapshot-delete-nodes
+// Deletes in chunks so that a snapshot of millions of nodes does not need one huge transaction.
+MATCH (n:AtlasNode {snapshotId: $id})
+WITH n LIMIT $batch
+DETACH DELETE n
+RETURN count(*) AS deleted;
+
+// name: snapshot-delete-node
+MATCH (s:Snapshot {id: $id})
+DELETE s
+RETURN count(*) AS deleted;
+
+// name: snapshot-count-nodes
+MATCH (n:AtlasNode {snapshotId: $id})
+RETURN count(n) AS nodes;
+
+// name: snapshot-counts-by-label
+MATCH (n:AtlasNode {snapshotId: $id})
+UNWIND labels(n) AS label
+WITH label WHERE label <> 'AtlasNode'
+RETURN label, count(*) AS count
+ORDER BY label;
+
+// name: snapshot-counts-by-type
+MATCH (n:AtlasNode {snapshotId: $id})-[r]->()
+RETURN type(r) AS type, count(r) AS count
+ORDER BY type;

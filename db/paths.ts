@@ -1,0 +1,40 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository (or installed package) root: db/ sits directly under it. */
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Where IAM Atlas keeps local state (the local Neo4j's data, password, logs). Git-ignored. */
+export function atlasHome(): string {
+  return path.resolve(process.env.IAMATLAS_HOME ?? path.join(projectRoot, '.iamatlas'));
+}
+
+export interface LocalServerPaths {
+  dir: string;
+  dataDir: string;
+  passwordFile: string;
+  pidFile: string;
+  stateFile: string;
+  logFile: string;
+  lockFile: string;
+  pom: string;
+  classesDir: string;
+  libDir: string;
+}
+
+export function localServerPaths(): LocalServerPaths {
+  const dir = path.join(atlasHome(), 'neo4j');
+  const dbDir = path.join(projectRoot, 'db');
+  return {
+    dir,
+    dataDir: path.join(dir, 'data'),
+    passwordFile: path.join(dir, 'password'),
+    pidFile: path.join(dir, 'server.pid'),
+    stateFile: path.join(dir, 'server.json'),
+    logFile: path.join(dir, 'server.log'),
+    lockFile: path.join(dir, 'start.lock'),
+    pom: path.join(dbDir, 'pom.xml'),
+    classesDir: path.join(dbDir, 'target', 'classes'),
+    libDir: path.join(dbDir, 'target', 'lib'),
+  };
+}

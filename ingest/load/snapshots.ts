@@ -1,0 +1,119 @@
+/** Snapshot bookkeeping: list, find, delete, and the clean-up of loads that died. */
+import os from 'node:os';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { statement, statements } from '../../cypher/index.ts';
+
+const S = 'snapshots/snapshots';
+
+export interface SnapshotInfo {
+  id: string;
+  name: string;
+  status: 'loading' | 'complete';
+  createdAt: string;
+  completedAt?: string;
+  counts?: { nodes: Record<string, number>; relationships: Record<string, number> };
+  sources?: string[];
+}
+
+function toInfo(r: Record<string, unknown>): SnapshotInfo {
+  return {
+    id: String(r.id),
+    name: String(r.name),
+    status: (r.status as SnapshotInfo['status']) ?? 'complete',
+    createdAt: String(r.createdAt),
+    completedAt: r.completedAt ? String(r.completedAt) : undefined,
+    counts: typeof r.counts === 'string' ? JSON.parse(r.counts) : undefined,
+    sources: Array.isArray(r.sources) ? r.sources.map(String) : undefined,
+  };
+}
+
+export async function applySchema(driver: Driver): Promise<void> {
+  for (const stmt of statements('schema').values()) await driver.executeQuery(stmt);
+}
+
+export async function listSnapshots(driver: Driver, includeLoading = false): Promise<SnapshotInfo[]> {
+  const res = await driver.executeQuery(statement(S, 'snapshot-list'), { includeLoading });
+  return res.records.map((r) => toInfo(r.toObject()));
+}
+
+export class SnapshotNotFound extends Error {}
+
+/** A snapshot by id or name; without one, the latest complete snapshot. */
+export async function resolveSnapshot(driver: Driver, ref?: string): Promise<SnapshotInfo> {
+  if (!ref) {
+    const res = await driver.executeQuery(statement(S, 'snapshot-latest'));
+    const r = res.records[0];
+    if (!r) throw new SnapshotNotFound('No snapshot is loaded yet. Run `iamatlas ingest PATH` or `iamatlas demo` first.');
+    return toInfo({ ...r.toObject(), status: 'complete' });
+  }
+  const res = await driver.executeQuery(statement(S, 'snapshot-find'), { ref });
+  const found = res.records.map((r) => toInfo(r.toObject())).filter((s) => s.status === 'complete');
+  if (found.length === 0) {
+    throw new SnapshotNotFound(`No snapshot with id or name "${ref}". See \`iamatlas snapshots list\`.`);
+  }
+  return found[0]!;
+}
+
+/** Deletes every node of the snapshot in chunks, then the snapshot itself. */
+export async function deleteSnapshotData(driver: Driver, id: string, batch = 5000): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const res = await driver.executeQuery(statement(S, 'snapshot-delete-nodes'), { id, batch: neo4j.int(batch) });
+    const deleted = Number(res.records[0]?.get('deleted') ?? 0);
+    total += deleted;
+    if (deleted < batch) break;
+  }
+  await driver.executeQuery(statement(S, 'snapshot-delete-node'), { id });
+  return total;
+}
+
+/** How long a loading snapshot may go without a heartbeat before it counts as abandoned. */
+const STALE_AFTER_MS = 10 * 60_000;
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes snapshots whose load died (killed, crashed, machine lost): same host and
+ * the loader's process is gone, or no heartbeat for a long time. Returns their ids.
+ */
+export async function cleanupAbandoned(driver: Driver, now = Date.now()): Promise<string[]> {
+  const res = await driver.executeQuery(statement(S, 'snapshot-loading'));
+  const removed: string[] = [];
+  for (const r of res.records) {
+    const id = String(r.get('id'));
+    const host = r.get('host') as string | null;
+    const pid = Number(r.get('pid'));
+    const heartbeat = Date.parse(String(r.get('heartbeatAt')));
+    const deadHere = host === os.hostname() && pid !== process.pid && !pidAlive(pid);
+    const silent = Number.isFinite(heartbeat) && now - heartbeat > STALE_AFTER_MS;
+    if (deadHere || silent) {
+      await deleteSnapshotData(driver, id);
+      removed.push(id);
+    }
+  }
+  return removed;
+}
+
+export async function countSnapshotNodes(driver: Driver, id: string): Promise<number> {
+  const res = await driver.executeQuery(statement(S, 'snapshot-count-nodes'), { id });
+  return Number(res.records[0]?.get('nodes') ?? 0);
+}
+
+export async function snapshotGraphCounts(
+  driver: Driver,
+  id: string,
+): Promise<{ nodes: Record<string, number>; relationships: Record<string, number> }> {
+  const byLabel = await driver.executeQuery(statement(S, 'snapshot-counts-by-label'), { id });
+  const byType = await driver.executeQuery(statement(S, 'snapshot-counts-by-type'), { id });
+  return {
+    nodes: Object.fromEntries(byLabel.records.map((r) => [String(r.get('label')), Number(r.get('count'))])),
+    relationships: Object.fromEntries(byType.records.map((r) => [String(r.get('type')), Number(r.get('count'))])),
+  };
+}
