@@ -7,6 +7,7 @@ import { LocalServerError, localServerStatus, startLocalServer, stopLocalServer 
 import { localServerPaths, projectRoot } from '../db/paths.ts';
 import { readSettings, SettingsError } from '../db/settings.ts';
 import type { IngestResult } from '../ingest/pipeline.ts';
+import { formatProblem } from '../ingest/read/problems.ts';
 import { LoadAborted } from '../ingest/load/loader.ts';
 import {
   applySchema,
@@ -56,11 +57,6 @@ function printIngest(res: IngestResult): void {
     .join(', ');
   say(`  graph nodes: ${nodes}`);
   say(`  graph relationships: ${rels}`);
-  if (res.warnings.length) {
-    say(`  ${res.warnings.length} warning(s):`);
-    for (const w of res.warnings.slice(0, 20)) say(`    ${w.file}${w.jsonPath ? ` at ${w.jsonPath}` : ''}: ${w.message}`);
-    if (res.warnings.length > 20) say(`    ... and ${res.warnings.length - 20} more`);
-  }
 }
 
 async function runIngest(
@@ -81,7 +77,7 @@ async function runIngest(
   const { ingestPaths } = await import('../ingest/pipeline.ts');
   const { InputError } = await import('../ingest/read/index.ts');
   try {
-    return await ingestPaths(driver, paths, {
+    const res = await ingestPaths(driver, paths, {
       name: opts.name,
       onStage: (l) => {
         bar.stop();
@@ -90,16 +86,19 @@ async function runIngest(
       onProgress: (label, done, total) => bar.update(label, done, total),
       shouldAbort: () => aborted,
     });
+    bar.stop();
+    // Warnings go to stderr even with --json, so a script's log shows them too.
+    if (res.warnings.length) {
+      say(`${res.warnings.length} warning(s):`);
+      for (const w of res.warnings.slice(0, 20)) say(`  ${formatProblem(w)}`);
+      if (res.warnings.length > 20) say(`  ... and ${res.warnings.length - 20} more (all of them in --json output)`);
+    }
+    return res;
   } catch (err) {
     if (err instanceof LoadAborted) throw new CliError('Ingest interrupted; nothing of it was kept.', EXIT.interrupted);
     if (err instanceof InputError) {
-      const lines = err.problems.map(
-        (p) =>
-          `  ${p.file}${p.line ? `:${p.line}${p.column ? `:${p.column}` : ''}` : ''}` +
-          `${p.jsonPath ? ` at ${p.jsonPath}` : ''}: ${p.message}${p.expected ? ` (expected ${p.expected})` : ''}`,
-      );
       throw new CliError(
-        `The input is not valid; nothing was loaded.\n${lines.join('\n')}\nFix the files above and run the ingest again.`,
+        `The input is not valid; nothing was loaded.\n${err.message}\nFix the files above and run the ingest again.`,
         EXIT.badInput,
       );
     }

@@ -4,7 +4,7 @@
  */
 import type { Driver } from 'neo4j-driver';
 import type { SnapshotModel } from '../engine/model.ts';
-import { readSnapshot, type InputProblem } from './read/index.ts';
+import { formatProblem, readSnapshot, type InputProblem } from './read/index.ts';
 import { toGraphRows } from './transform/graph-rows.ts';
 import { loadSnapshot, type ExtraNodeSet, type ExtraRelSet, type LoadProgress } from './load/loader.ts';
 import { deriveForLoad } from './transform/derived.ts';
@@ -57,7 +57,7 @@ export async function ingestPaths(driver: Driver, paths: string[], opts: IngestO
   const res = await loadSnapshot(driver, rows, {
     name: opts.name,
     sources: read.files.map((f) => f.path),
-    warnings: read.warnings.map((w) => `${w.file}${w.jsonPath ? ` at ${w.jsonPath}` : ''}: ${w.message}`),
+    warnings: read.warnings.map(formatProblem),
     extraNodes: derived.extraNodes,
     extraRels: derived.extraRels,
     shouldAbort: opts.shouldAbort,

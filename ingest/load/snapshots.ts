@@ -27,8 +27,16 @@ function toInfo(r: Record<string, unknown>): SnapshotInfo {
   };
 }
 
+/** Idempotent; two processes applying it at once may race, and the loser finds the rule already there. */
 export async function applySchema(driver: Driver): Promise<void> {
-  for (const stmt of statements('schema').values()) await driver.executeQuery(stmt);
+  for (const stmt of statements('schema').values()) {
+    try {
+      await driver.executeQuery(stmt);
+    } catch (err) {
+      const code = (err as { code?: string }).code ?? '';
+      if (!/AlreadyExists/.test(code)) throw err;
+    }
+  }
 }
 
 export async function listSnapshots(driver: Driver, includeLoading = false): Promise<SnapshotInfo[]> {

@@ -1,0 +1,153 @@
+/**
+ * The readers' public entry: AWS export files in, one validated SnapshotModel
+ * out — or an InputError listing every problem found in every file, so a
+ * person fixes them all in one round and nothing half-read gets loaded.
+ */
+import type { SnapshotModel, SourceFile } from '../../engine/model.ts';
+import { buildAccounts } from './accounts.ts';
+import type { AuthorizationDetailsRead } from './authorization-details.ts';
+import { listInputs } from './inputs.ts';
+import { mergeAuthorizationDetails } from './merge.ts';
+import type { OrganizationRead } from './organization.ts';
+import { InputError, type InputProblem } from './problems.ts';
+import { mergeProviders, type ProvidersRead } from './providers.ts';
+import { readInputFile, UNKNOWN_FILE, type FileRead } from './read-file.ts';
+import { checkReferences } from './references.ts';
+
+export { InputError, formatProblem, type InputProblem } from './problems.ts';
+
+export interface ReadProgress {
+  file: string;
+  done: number;
+  total: number;
+}
+
+export interface ReadOptions {
+  onProgress?: (event: ReadProgress) => void;
+}
+
+export interface ReadResult {
+  model: SnapshotModel;
+  warnings: InputProblem[];
+  /** Every file considered, with what it was taken for ('unknown', 'skipped' and 'invalid' included). */
+  files: { path: string; kind: string }[];
+}
+
+/** Enough files in flight to keep the disk busy; few enough that parsed JSON does not pile up. */
+const CONCURRENCY = 8;
+
+export async function readSnapshot(paths: string[], opts: ReadOptions = {}): Promise<ReadResult> {
+  const problems: InputProblem[] = [];
+  const warnings: InputProblem[] = [];
+  const entries = await listInputs(paths, problems);
+
+  const outcomes: (FileRead | { kind: 'skipped' })[] = new Array(entries.length);
+  const perFile: { problems: InputProblem[]; warnings: InputProblem[] }[] = new Array(entries.length);
+  let next = 0;
+  let done = 0;
+  const worker = async (): Promise<void> => {
+    while (next < entries.length) {
+      const index = next++;
+      const entry = entries[index];
+      if (entry === undefined) continue;
+      // Each file collects into its own lists so the final order does not depend on which read finished first.
+      const fileProblems: InputProblem[] = [];
+      const fileWarnings: InputProblem[] = [];
+      if (entry.skip !== undefined) {
+        fileWarnings.push({ file: entry.path, jsonPath: '', message: `${UNKNOWN_FILE}: ${entry.skip}` });
+        outcomes[index] = { kind: 'skipped' };
+      } else {
+        outcomes[index] = await readInputFile(entry.path, fileProblems, fileWarnings);
+      }
+      perFile[index] = { problems: fileProblems, warnings: fileWarnings };
+      done++;
+      opts.onProgress?.({ file: entry.path, done, total: entries.length });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, entries.length) }, worker));
+  for (const f of perFile) {
+    problems.push(...f.problems);
+    warnings.push(...f.warnings);
+  }
+
+  const authorization: AuthorizationDetailsRead[] = [];
+  const providerReads: ProvidersRead[] = [];
+  const organizations: OrganizationRead[] = [];
+  const sources: SourceFile[] = [];
+  const files: ReadResult['files'] = [];
+  entries.forEach((entry, index) => {
+    const outcome = outcomes[index];
+    if (outcome === undefined) return;
+    files.push({ path: entry.path, kind: outcome.kind });
+    switch (outcome.kind) {
+      case 'authorization-details':
+        authorization.push(outcome.read);
+        break;
+      case 'organization':
+        organizations.push(outcome.read);
+        break;
+      case 'saml-providers':
+      case 'oidc-providers':
+        providerReads.push(outcome.read);
+        break;
+      default:
+        return;
+    }
+    const accountId = 'accountId' in outcome.read ? outcome.read.accountId : undefined;
+    sources.push({
+      path: entry.path,
+      kind: outcome.kind,
+      ...(accountId === undefined ? {} : { accountId }),
+      sha256: outcome.sha256,
+    });
+  });
+
+  const [organization, ...extraOrganizations] = organizations;
+  for (const extra of extraOrganizations) {
+    problems.push({
+      file: extra.file,
+      jsonPath: '',
+      message: `a second organization file (the first is ${organization?.file ?? '?'})`,
+      expected: 'at most one organization.json per snapshot',
+    });
+  }
+  if (
+    entries.length > 0 &&
+    authorization.length === 0 &&
+    organization === undefined &&
+    problems.length === 0
+  ) {
+    problems.push({
+      file: paths.join(', '),
+      jsonPath: '',
+      message: 'no get-account-authorization-details output and no organization.json among the input files',
+      expected: 'at least one AWS export to read',
+    });
+  }
+
+  const iam = mergeAuthorizationDetails(authorization, problems, warnings);
+  const identityProviders = mergeProviders(providerReads);
+  const firstSource = new Map<string, string>();
+  for (const s of sources)
+    if (s.accountId !== undefined && !firstSource.has(s.accountId)) firstSource.set(s.accountId, s.path);
+  const sourceOf = (accountId: string): string => firstSource.get(accountId) ?? `account ${accountId}`;
+  checkReferences(iam, sourceOf, warnings);
+  const accounts = buildAccounts(organization, iam.accountIds, identityProviders, sourceOf, warnings);
+
+  if (problems.length > 0) throw new InputError(problems, warnings);
+  return {
+    model: {
+      accounts,
+      ...(organization === undefined ? {} : { organization: organization.organization }),
+      users: iam.users,
+      groups: iam.groups,
+      roles: iam.roles,
+      policies: iam.policies,
+      instanceProfiles: iam.instanceProfiles,
+      identityProviders,
+      sources,
+    },
+    warnings,
+    files,
+  };
+}
