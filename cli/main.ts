@@ -3,7 +3,12 @@ import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import type { Driver } from 'neo4j-driver';
 import { connect } from '../db/connection.ts';
-import { LocalServerError, localServerStatus, startLocalServer, stopLocalServer } from '../db/local-server.ts';
+import {
+  LocalServerError,
+  localServerStatus,
+  startLocalServer,
+  stopLocalServer,
+} from '../db/local-server.ts';
 import { localServerPaths, projectRoot } from '../db/paths.ts';
 import { readSettings, SettingsError } from '../db/settings.ts';
 import type { IngestResult } from '../ingest/pipeline.ts';
@@ -27,7 +32,8 @@ export async function withDriver<T>(fn: (driver: Driver) => Promise<T>): Promise
   try {
     ({ driver } = await connect(say));
   } catch (err) {
-    if (err instanceof LocalServerError || err instanceof SettingsError) throw new CliError(err.message, EXIT.database);
+    if (err instanceof LocalServerError || err instanceof SettingsError)
+      throw new CliError(err.message, EXIT.database);
     throw new CliError((err as Error).message, EXIT.database);
   }
   try {
@@ -91,11 +97,13 @@ async function runIngest(
     if (res.warnings.length) {
       say(`${res.warnings.length} warning(s):`);
       for (const w of res.warnings.slice(0, 20)) say(`  ${formatProblem(w)}`);
-      if (res.warnings.length > 20) say(`  ... and ${res.warnings.length - 20} more (all of them in --json output)`);
+      if (res.warnings.length > 20)
+        say(`  ... and ${res.warnings.length - 20} more (all of them in --json output)`);
     }
     return res;
   } catch (err) {
-    if (err instanceof LoadAborted) throw new CliError('Ingest interrupted; nothing of it was kept.', EXIT.interrupted);
+    if (err instanceof LoadAborted)
+      throw new CliError('Ingest interrupted; nothing of it was kept.', EXIT.interrupted);
     if (err instanceof InputError) {
       throw new CliError(
         `The input is not valid; nothing was loaded.\n${err.message}\nFix the files above and run the ingest again.`,
@@ -133,14 +141,18 @@ export function buildProgram(): Command {
         else {
           printIngest(res);
           say('');
-          say('The demo organization is loaded. Explore it with `bin/iamatlas snapshots list` and `bin/iamatlas query --help`.');
+          say(
+            'The demo organization is loaded. Explore it with `bin/iamatlas snapshots list` and `bin/iamatlas query --help`.',
+          );
         }
       });
     });
 
   program
     .command('ingest')
-    .description('Load AWS exports (authorization details, organization.json, provider lists) as a new snapshot')
+    .description(
+      'Load AWS exports (authorization details, organization.json, provider lists) as a new snapshot',
+    )
     .argument('<paths...>', 'folders or files of AWS export output')
     .option('--name <name>', 'a name for the snapshot')
     .option('--json', 'print the snapshot id and counts as JSON')
@@ -152,7 +164,9 @@ export function buildProgram(): Command {
       });
     });
 
-  const db = program.command('db').description('Manage the local Neo4j server (used when NEO4J_URI is not set)');
+  const db = program
+    .command('db')
+    .description('Manage the local Neo4j server (used when NEO4J_URI is not set)');
   db.command('start')
     .description('Start the local Neo4j (downloads its jars through Maven the first time)')
     .option('--json', 'print the server details as JSON')
@@ -177,7 +191,12 @@ export function buildProgram(): Command {
       const p = localServerPaths();
       const settings = readSettings();
       if (opts.json) {
-        const base = { state: st.state, dataDir: p.dataDir, passwordFile: p.passwordFile, neo4jUri: settings.NEO4J_URI };
+        const base = {
+          state: st.state,
+          dataDir: p.dataDir,
+          passwordFile: p.passwordFile,
+          neo4jUri: settings.NEO4J_URI,
+        };
         if (st.state === 'running') {
           const { password: _pw, ...pub } = st.info;
           printJson({ ...base, ...pub });
@@ -188,7 +207,8 @@ export function buildProgram(): Command {
         );
       } else if (st.state === 'starting') process.stdout.write(`starting: pid ${st.pid}\n`);
       else process.stdout.write(`stopped (${st.reason})\n`);
-      if (settings.NEO4J_URI) say(`Note: NEO4J_URI is set, so other commands use ${settings.NEO4J_URI}, not this server.`);
+      if (settings.NEO4J_URI)
+        say(`Note: NEO4J_URI is set, so other commands use ${settings.NEO4J_URI}, not this server.`);
       if (st.state !== 'running') throw new CliError('', EXIT.failure);
     });
 
@@ -239,7 +259,8 @@ export function buildProgram(): Command {
 
 function warnIfRemote(): void {
   const s = readSettings();
-  if (s.NEO4J_URI) say(`Note: NEO4J_URI is set (${s.NEO4J_URI}); other commands use that server, not the local one.`);
+  if (s.NEO4J_URI)
+    say(`Note: NEO4J_URI is set (${s.NEO4J_URI}); other commands use that server, not the local one.`);
 }
 
 export async function main(argv: string[]): Promise<number> {

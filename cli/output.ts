@@ -40,7 +40,12 @@ export function progress(enabled = true): Progress {
   if (!enabled) return { update() {}, stop() {} };
   if (process.stderr.isTTY) {
     const bar = new SingleBar(
-      { format: '  {label} |{bar}| {value}/{total}', stream: process.stderr, hideCursor: true, clearOnComplete: false },
+      {
+        format: '  {label} |{bar}| {value}/{total}',
+        stream: process.stderr,
+        hideCursor: true,
+        clearOnComplete: false,
+      },
       Presets.shades_classic,
     );
     let current = '';
@@ -58,15 +63,24 @@ export function progress(enabled = true): Progress {
       },
     };
   }
+  // Without a terminal: one line when a step ends, and quarter marks for long steps.
   let lastLabel = '';
-  let lastPct = -1;
+  let lastQuarter = 0;
   return {
     update(label, done, total) {
-      const pct = total === 0 ? 100 : Math.floor((done / total) * 10) * 10;
-      if (label !== lastLabel || (pct !== lastPct && (pct === 100 || pct % 10 === 0))) {
-        if (label !== lastLabel || pct > lastPct) say(`  ${label}: ${done}/${total}`);
+      if (label !== lastLabel) {
         lastLabel = label;
-        lastPct = pct;
+        lastQuarter = 0;
+      }
+      if (done >= total) {
+        say(`  ${label}: ${done}/${total} done`);
+        lastQuarter = 4;
+        return;
+      }
+      const quarter = Math.floor((done / Math.max(total, 1)) * 4);
+      if (total >= 4000 && quarter > lastQuarter) {
+        say(`  ${label}: ${done}/${total}`);
+        lastQuarter = quarter;
       }
     },
     stop() {},

@@ -5,7 +5,10 @@ import { parseCypherFile, statements } from './index.ts';
 
 describe('cypher statement files', () => {
   it('splits named statements and drops comments', () => {
-    const m = parseCypherFile('// header\n// name: a\nMATCH (n)\n// why\nRETURN n;\n\n// name: b\nRETURN 1;\n', 'x');
+    const m = parseCypherFile(
+      '// header\n// name: a\nMATCH (n)\n// why\nRETURN n;\n\n// name: b\nRETURN 1;\n',
+      'x',
+    );
     expect([...m.entries()]).toEqual([
       ['a', 'MATCH (n)\nRETURN n'],
       ['b', 'RETURN 1'],
@@ -13,7 +16,9 @@ describe('cypher statement files', () => {
   });
 
   it('rejects a name defined twice', () => {
-    expect(() => parseCypherFile('// name: a\nRETURN 1;\n// name: a\nRETURN 2;', 'f.cypher')).toThrow(/twice/);
+    expect(() => parseCypherFile('// name: a\nRETURN 1;\n// name: a\nRETURN 2;', 'f.cypher')).toThrow(
+      /twice/,
+    );
   });
 
   it('every statement file parses and takes user values only as parameters', () => {
@@ -22,7 +27,8 @@ describe('cypher statement files', () => {
     const walk = (d: string) => {
       for (const e of fs.readdirSync(d, { withFileTypes: true })) {
         if (e.isDirectory()) walk(path.join(d, e.name));
-        else if (e.name.endsWith('.cypher')) files.push(path.relative(dir, path.join(d, e.name)).replace(/\.cypher$/, ''));
+        else if (e.name.endsWith('.cypher'))
+          files.push(path.relative(dir, path.join(d, e.name)).replace(/\.cypher$/, ''));
       }
     };
     walk(dir);

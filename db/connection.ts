@@ -53,7 +53,9 @@ export async function connect(say: Say): Promise<{ driver: Driver; target: Conne
       target.source === 'env'
         ? 'Check NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD.'
         : 'Run `iamatlas db status`, or `iamatlas db stop` then `iamatlas db start`.';
-    throw new Error(`Cannot reach Neo4j at ${target.uri}: ${(err as Error).message}. ${hint}`);
+    throw new Error(`Cannot reach Neo4j at ${target.uri}: ${(err as Error).message}. ${hint}`, {
+      cause: err,
+    });
   }
   return { driver, target };
 }

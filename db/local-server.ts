@@ -150,7 +150,9 @@ export async function ensureJars(say: Say): Promise<void> {
     };
     readline.createInterface({ input: child.stdout }).on('line', onLine);
     readline.createInterface({ input: child.stderr }).on('line', onLine);
-    child.on('error', (err) => reject(new LocalServerError(`Could not run Maven: ${err.message}. ${INSTALL_HINT}`)));
+    child.on('error', (err) =>
+      reject(new LocalServerError(`Could not run Maven: ${err.message}. ${INSTALL_HINT}`)),
+    );
     child.on('close', (code) => {
       if (code === 0) {
         say(`  Neo4j jars ready (${downloaded} artifacts downloaded).`);
@@ -182,7 +184,8 @@ async function withStartLock<T>(p: LocalServerPaths, fn: () => Promise<T>): Prom
         fs.rmSync(p.lockFile, { force: true });
         continue;
       }
-      if (Date.now() > deadline) throw new LocalServerError(`Timed out waiting for process ${owner} to start Neo4j.`);
+      if (Date.now() > deadline)
+        throw new LocalServerError(`Timed out waiting for process ${owner} to start Neo4j.`);
       await new Promise((r) => setTimeout(r, 250));
     }
   }
@@ -272,10 +275,14 @@ async function waitUntilReady(
     if (!isAlive(pid)) {
       const tail = readLogTail(p.logFile, 30);
       removeStale(p);
-      throw new LocalServerError(`The local Neo4j exited while starting. Last log lines (${p.logFile}):\n${tail}`);
+      throw new LocalServerError(
+        `The local Neo4j exited while starting. Last log lines (${p.logFile}):\n${tail}`,
+      );
     }
     if (fresh) {
-      const ready = readLogFrom(p.logFile, fresh.logStart).includes(`IAMATLAS-NEO4J-READY port=${fresh.port}`);
+      const ready = readLogFrom(p.logFile, fresh.logStart).includes(
+        `IAMATLAS-NEO4J-READY port=${fresh.port}`,
+      );
       if (ready) {
         const info: LocalServerInfo = {
           pid,

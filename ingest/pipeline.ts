@@ -45,14 +45,21 @@ export function inputCounts(model: SnapshotModel) {
   };
 }
 
-export async function ingestPaths(driver: Driver, paths: string[], opts: IngestOptions = {}): Promise<IngestResult> {
+export async function ingestPaths(
+  driver: Driver,
+  paths: string[],
+  opts: IngestOptions = {},
+): Promise<IngestResult> {
   opts.onStage?.(`Reading ${paths.join(', ')}`);
   const read = await readSnapshot(paths, {
     onProgress: (e) => opts.onProgress?.('reading files', e.done, e.total),
   });
   opts.onStage?.('Transforming and analysing');
   const rows = toGraphRows(read.model);
-  const derived: { extraNodes: ExtraNodeSet[]; extraRels: ExtraRelSet[] } = deriveForLoad(read.model, opts.onStage);
+  const derived: { extraNodes: ExtraNodeSet[]; extraRels: ExtraRelSet[] } = deriveForLoad(
+    read.model,
+    opts.onStage,
+  );
   opts.onStage?.('Loading into Neo4j');
   const res = await loadSnapshot(driver, rows, {
     name: opts.name,

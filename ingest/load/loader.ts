@@ -7,7 +7,14 @@ import os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { statement } from '../../cypher/index.ts';
-import { NODE_LABELS, REL_TYPES, type GraphRows, type NodeLabel, type Props, type RelType } from '../transform/graph-rows.ts';
+import {
+  NODE_LABELS,
+  REL_TYPES,
+  type GraphRows,
+  type NodeLabel,
+  type Props,
+  type RelType,
+} from '../transform/graph-rows.ts';
 import { deleteSnapshotData } from './snapshots.ts';
 
 export interface LoadProgress {
@@ -56,14 +63,18 @@ export interface LoadResult {
 export class LoadAborted extends Error {}
 
 export function newSnapshotId(now = new Date()): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   return `snap-${stamp}-${randomBytes(3).toString('hex')}`;
 }
 
 /** Integers must reach Neo4j as integers, not floats (the driver sends JS numbers as floats). */
 function toNeo4jProps(p: Props): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(p)) out[k] = typeof v === 'number' && Number.isInteger(v) ? neo4j.int(v) : v;
+  for (const [k, v] of Object.entries(p))
+    out[k] = typeof v === 'number' && Number.isInteger(v) ? neo4j.int(v) : v;
   return out;
 }
 
@@ -73,7 +84,11 @@ function chunks<T>(rows: T[], size: number): T[][] {
   return out;
 }
 
-export async function loadSnapshot(driver: Driver, rows: GraphRows, opts: LoadOptions = {}): Promise<LoadResult> {
+export async function loadSnapshot(
+  driver: Driver,
+  rows: GraphRows,
+  opts: LoadOptions = {},
+): Promise<LoadResult> {
   const snapshotId = newSnapshotId();
   const name = opts.name ?? snapshotId;
   const batchSize = opts.batchSize ?? 2000;
@@ -114,7 +129,10 @@ export async function loadSnapshot(driver: Driver, rows: GraphRows, opts: LoadOp
         written += typeof w === 'number' ? w : batch.length;
         done += batch.length;
         await session.executeWrite((tx) =>
-          tx.run(statement('snapshots/snapshots', 'snapshot-heartbeat'), { id: snapshotId, now: new Date().toISOString() }),
+          tx.run(statement('snapshots/snapshots', 'snapshot-heartbeat'), {
+            id: snapshotId,
+            now: new Date().toISOString(),
+          }),
         );
         opts.onProgress?.({ phase, label, done, total: list.length });
       }
@@ -129,7 +147,8 @@ export async function loadSnapshot(driver: Driver, rows: GraphRows, opts: LoadOp
     for (const extra of opts.extraNodes ?? []) {
       if (extra.rows.length === 0) continue;
       nodeCounts[extra.label] =
-        (nodeCounts[extra.label] ?? 0) + (await runBatches('derived', extra.label, extra.file, extra.name, extra.rows));
+        (nodeCounts[extra.label] ?? 0) +
+        (await runBatches('derived', extra.label, extra.file, extra.name, extra.rows));
     }
     for (const type of REL_TYPES as readonly RelType[]) {
       const list = rows.rels[type];

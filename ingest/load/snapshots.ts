@@ -51,7 +51,10 @@ export async function resolveSnapshot(driver: Driver, ref?: string): Promise<Sna
   if (!ref) {
     const res = await driver.executeQuery(statement(S, 'snapshot-latest'));
     const r = res.records[0];
-    if (!r) throw new SnapshotNotFound('No snapshot is loaded yet. Run `iamatlas ingest PATH` or `iamatlas demo` first.');
+    if (!r)
+      throw new SnapshotNotFound(
+        'No snapshot is loaded yet. Run `iamatlas ingest PATH` or `iamatlas demo` first.',
+      );
     return toInfo({ ...r.toObject(), status: 'complete' });
   }
   const res = await driver.executeQuery(statement(S, 'snapshot-find'), { ref });
@@ -66,7 +69,10 @@ export async function resolveSnapshot(driver: Driver, ref?: string): Promise<Sna
 export async function deleteSnapshotData(driver: Driver, id: string, batch = 5000): Promise<number> {
   let total = 0;
   for (;;) {
-    const res = await driver.executeQuery(statement(S, 'snapshot-delete-nodes'), { id, batch: neo4j.int(batch) });
+    const res = await driver.executeQuery(statement(S, 'snapshot-delete-nodes'), {
+      id,
+      batch: neo4j.int(batch),
+    });
     const deleted = Number(res.records[0]?.get('deleted') ?? 0);
     total += deleted;
     if (deleted < batch) break;
@@ -122,6 +128,8 @@ export async function snapshotGraphCounts(
   const byType = await driver.executeQuery(statement(S, 'snapshot-counts-by-type'), { id });
   return {
     nodes: Object.fromEntries(byLabel.records.map((r) => [String(r.get('label')), Number(r.get('count'))])),
-    relationships: Object.fromEntries(byType.records.map((r) => [String(r.get('type')), Number(r.get('count'))])),
+    relationships: Object.fromEntries(
+      byType.records.map((r) => [String(r.get('type')), Number(r.get('count'))]),
+    ),
   };
 }

@@ -69,7 +69,10 @@ function props(p: Record<string, PropValue | undefined>): Props {
 }
 
 export function toGraphRows(model: SnapshotModel): GraphRows {
-  const nodes = Object.fromEntries(NODE_LABELS.map((l) => [l, [] as NodeRow[]])) as Record<NodeLabel, NodeRow[]>;
+  const nodes = Object.fromEntries(NODE_LABELS.map((l) => [l, [] as NodeRow[]])) as Record<
+    NodeLabel,
+    NodeRow[]
+  >;
   const rels = Object.fromEntries(REL_TYPES.map((t) => [t, [] as RelRow[]])) as Record<RelType, RelRow[]>;
   const nodeKeys = new Set<string>();
   const addNode = (label: NodeLabel, key: string, p: Record<string, PropValue | undefined>) => {
@@ -77,7 +80,13 @@ export function toGraphRows(model: SnapshotModel): GraphRows {
     nodeKeys.add(key);
     nodes[label].push({ key, props: props(p) });
   };
-  const addRel = (type: RelType, from: string, to: string, p: Record<string, PropValue | undefined> = {}, id = '') => {
+  const addRel = (
+    type: RelType,
+    from: string,
+    to: string,
+    p: Record<string, PropValue | undefined> = {},
+    id = '',
+  ) => {
     rels[type].push({ key: `${type}|${from}|${to}|${id}`, from, to, props: props(p) });
   };
 
@@ -122,7 +131,9 @@ export function toGraphRows(model: SnapshotModel): GraphRows {
   }
 
   for (const p of model.policies) {
-    const def = p.versions.find((v) => v.versionId === p.defaultVersionId) ?? p.versions.find((v) => v.isDefaultVersion);
+    const def =
+      p.versions.find((v) => v.versionId === p.defaultVersionId) ??
+      p.versions.find((v) => v.isDefaultVersion);
     addNode('Policy', p.arn, {
       arn: p.arn,
       name: p.name,
@@ -144,10 +155,20 @@ export function toGraphRows(model: SnapshotModel): GraphRows {
     if (!p.awsManaged) addRel('CONTAINS', p.accountId, p.arn);
   }
 
-  const inline = (ownerArn: string, accountId: string, list: { name: string; document: PolicyDocumentJson }[]) => {
+  const inline = (
+    ownerArn: string,
+    accountId: string,
+    list: { name: string; document: PolicyDocumentJson }[],
+  ) => {
     for (const ip of list) {
       const key = inlinePolicyKey(ownerArn, ip.name);
-      addNode('Policy', key, { name: ip.name, kind: 'inline', accountId, ownerArn, document: json(ip.document) });
+      addNode('Policy', key, {
+        name: ip.name,
+        kind: 'inline',
+        accountId,
+        ownerArn,
+        document: json(ip.document),
+      });
       addRel('HAS_POLICY', ownerArn, key, { attachment: 'inline' });
     }
   };
@@ -275,7 +296,13 @@ export function toGraphRows(model: SnapshotModel): GraphRows {
       if (!nodeKeys.has(key)) {
         switch (t.target.kind) {
           case 'account':
-            addNode('Account', key, { id: key, external: true, inOrganization: false, hasIamData: false, isManagement: false });
+            addNode('Account', key, {
+              id: key,
+              external: true,
+              inOrganization: false,
+              hasIamData: false,
+              isManagement: false,
+            });
             break;
           case 'service':
             addNode('ServicePrincipal', key, { name: key });
@@ -284,7 +311,12 @@ export function toGraphRows(model: SnapshotModel): GraphRows {
             addNode('Anyone', key, { name: 'Anyone (*)' });
             break;
           case 'federated':
-            addNode('IdentityProvider', key, { arn: key, name: t.target.name, type: t.target.providerType, external: true });
+            addNode('IdentityProvider', key, {
+              arn: key,
+              name: t.target.name,
+              type: t.target.providerType,
+              external: true,
+            });
             break;
           default:
             addNode('ExternalPrincipal', key, {

@@ -35,7 +35,10 @@ describe('trust-policy targets', () => {
         },
         {
           Effect: 'Allow',
-          Principal: { AWS: ['222222222222', 'arn:aws:iam::333333333333:role/ci'], Service: 'ec2.amazonaws.com' },
+          Principal: {
+            AWS: ['222222222222', 'arn:aws:iam::333333333333:role/ci'],
+            Service: 'ec2.amazonaws.com',
+          },
           Action: ['sts:AssumeRole', 'sts:TagSession'],
         },
         { Effect: 'Deny', NotPrincipal: { AWS: 'arn:aws:iam::111111111111:user/admin' }, Action: '*' },
@@ -50,7 +53,9 @@ describe('trust-policy targets', () => {
     ]);
     expect(edges[0]).toMatchObject({ sid: 'Sso', effect: 'Allow', actions: ['sts:AssumeRoleWithSAML'] });
     expect(edges[0]!.target.providerType).toBe('SAML');
-    expect(edges[0]!.conditions).toEqual({ StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' } });
+    expect(edges[0]!.conditions).toEqual({
+      StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' },
+    });
     expect(edges[4]).toMatchObject({ effect: 'Deny', notPrincipal: true });
   });
 

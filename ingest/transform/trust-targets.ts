@@ -93,7 +93,9 @@ export function trustTargets(doc: PolicyDocumentJson): TrustEdge[] {
       actions: asList(st.Action),
       notActions: asList(st.NotAction),
       conditions:
-        st.Condition && typeof st.Condition === 'object' ? (st.Condition as Record<string, unknown>) : undefined,
+        st.Condition && typeof st.Condition === 'object'
+          ? (st.Condition as Record<string, unknown>)
+          : undefined,
       notPrincipal,
     };
     if (principal === '*') {

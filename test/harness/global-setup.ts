@@ -24,7 +24,10 @@ declare module 'vitest' {
 
 function dockerEngineAnswers(): boolean {
   if (process.env.IAMATLAS_TEST_NO_DOCKER) return false;
-  const r = spawnSync('docker', ['info', '--format', '{{.ServerVersion}}'], { timeout: 10_000, encoding: 'utf8' });
+  const r = spawnSync('docker', ['info', '--format', '{{.ServerVersion}}'], {
+    timeout: 10_000,
+    encoding: 'utf8',
+  });
   return r.status === 0 && r.stdout.trim().length > 0;
 }
 
@@ -45,7 +48,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (dockerEngineAnswers()) {
     const { Neo4jContainer } = await import('@testcontainers/neo4j');
     log('starting neo4j:5.26-community with Testcontainers');
-    const container = await new Neo4jContainer('neo4j:5.26-community').withPassword('atlas-test-password').start();
+    const container = await new Neo4jContainer('neo4j:5.26-community')
+      .withPassword('atlas-test-password')
+      .start();
     project.provide('neo4j', {
       uri: container.getBoltUri(),
       user: container.getUsername(),

@@ -8,7 +8,9 @@ export const MINI_ACCOUNT = '123456789012';
 export function miniAuthorizationDetails(account = MINI_ACCOUNT, roles = 2): Record<string, unknown> {
   const trust = {
     Version: '2012-10-17',
-    Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: 'sts:AssumeRole' }],
+    Statement: [
+      { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: 'sts:AssumeRole' },
+    ],
   };
   return {
     UserDetailList: [
@@ -34,7 +36,10 @@ export function miniAuthorizationDetails(account = MINI_ACCOUNT, roles = 2): Rec
         GroupPolicyList: [
           {
             PolicyName: 'assume-any',
-            PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }] },
+            PolicyDocument: {
+              Version: '2012-10-17',
+              Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }],
+            },
           },
         ],
         AttachedManagedPolicies: [],
@@ -67,7 +72,10 @@ export function miniAuthorizationDetails(account = MINI_ACCOUNT, roles = 2): Rec
         UpdateDate: '2024-02-02T03:04:05Z',
         PolicyVersionList: [
           {
-            Document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] },
+            Document: {
+              Version: '2012-10-17',
+              Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }],
+            },
             VersionId: 'v2',
             IsDefaultVersion: true,
             CreateDate: '2024-02-02T03:04:05Z',
@@ -89,7 +97,10 @@ export function miniAuthorizationDetails(account = MINI_ACCOUNT, roles = 2): Rec
 export function writeInputDir(files: Record<string, unknown>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iamatlas-input-'));
   for (const [name, content] of Object.entries(files)) {
-    fs.writeFileSync(path.join(dir, name), typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+    fs.writeFileSync(
+      path.join(dir, name),
+      typeof content === 'string' ? content : JSON.stringify(content, null, 2),
+    );
   }
   return dir;
 }

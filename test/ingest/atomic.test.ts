@@ -18,38 +18,50 @@ afterAll(async () => {
   await db.close();
 });
 
-const bigInput = () => writeInputDir({ [`${MINI_ACCOUNT}.json`]: miniAuthorizationDetails(MINI_ACCOUNT, 12_000) });
+const bigInput = () =>
+  writeInputDir({ [`${MINI_ACCOUNT}.json`]: miniAuthorizationDetails(MINI_ACCOUNT, 12_000) });
 
 async function snapshotIdsNamed(name: string): Promise<{ id: string; status: string }[]> {
-  const res = await db.driver.executeQuery('MATCH (s:Snapshot {name: $name}) RETURN s.id AS id, s.status AS status', {
-    name,
-  });
+  const res = await db.driver.executeQuery(
+    'MATCH (s:Snapshot {name: $name}) RETURN s.id AS id, s.status AS status',
+    {
+      name,
+    },
+  );
   return res.records.map((r) => ({ id: String(r.get('id')), status: String(r.get('status')) }));
 }
 
 /** Starts an ingest and sends `signal` once it has written some nodes. */
 function ingestAndKill(dir: string, name: string, signal: NodeJS.Signals) {
-  return new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [iamatlasBin, 'ingest', dir, '--name', name], { env: cliEnv(), cwd: projectRoot });
-    let stderr = '';
-    let sent = false;
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-      // Plain progress lines look like "  nodes: Role: 4000/12000".
-      if (!sent && /nodes: Role: [1-9]\d*\/12000/.test(stderr)) {
-        sent = true;
-        child.kill(signal);
-      }
-    });
-    child.on('error', reject);
-    child.on('close', (code, sig) => resolve({ code, signal: sig, stderr }));
-  });
+  return new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>(
+    (resolve, reject) => {
+      const child = spawn(process.execPath, [iamatlasBin, 'ingest', dir, '--name', name], {
+        env: cliEnv(),
+        cwd: projectRoot,
+      });
+      let stderr = '';
+      let sent = false;
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        // Plain progress lines look like "  nodes: Role: 4000/12000".
+        if (!sent && /nodes: Role: [1-9]\d*\/12000/.test(stderr)) {
+          sent = true;
+          child.kill(signal);
+        }
+      });
+      child.on('error', reject);
+      child.on('close', (code, sig) => resolve({ code, signal: sig, stderr }));
+    },
+  );
 }
 
 describe('atomic ingest', () => {
   it('a killed ingest (SIGKILL) leaves nothing once the next command runs; the earlier snapshot is unchanged', async () => {
     const earlierName = `earlier-${randomBytes(4).toString('hex')}`;
-    const first = await runCli(['ingest', writeInputDir({ 'a.json': miniAuthorizationDetails() }), '--name', earlierName, '--json'], cliEnv());
+    const first = await runCli(
+      ['ingest', writeInputDir({ 'a.json': miniAuthorizationDetails() }), '--name', earlierName, '--json'],
+      cliEnv(),
+    );
     expect(first.code, first.stderr).toBe(0);
     const earlier = JSON.parse(first.stdout) as { snapshotId: string };
     db.track(earlier.snapshotId);
@@ -93,6 +105,8 @@ describe('atomic ingest', () => {
       db.track(ids[i]!);
     }
     expect(ids[0]).not.toBe(ids[1]);
-    expect(await snapshotGraphCounts(db.driver, ids[0]!)).toEqual(await snapshotGraphCounts(db.driver, ids[1]!));
+    expect(await snapshotGraphCounts(db.driver, ids[0]!)).toEqual(
+      await snapshotGraphCounts(db.driver, ids[1]!),
+    );
   });
 });

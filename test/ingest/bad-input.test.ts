@@ -33,7 +33,9 @@ async function ingestExpectingFailure(files: Record<string, unknown>) {
 describe('ingest rejects bad input and loads nothing', () => {
   it('truncated JSON: names the file, line and column', async () => {
     const text = JSON.stringify(miniAuthorizationDetails(), null, 2);
-    const { run } = await ingestExpectingFailure({ [`${MINI_ACCOUNT}.json`]: text.slice(0, Math.floor(text.length / 2)) });
+    const { run } = await ingestExpectingFailure({
+      [`${MINI_ACCOUNT}.json`]: text.slice(0, Math.floor(text.length / 2)),
+    });
     expect(run.code).toBe(3);
     expect(run.stderr).toMatch(new RegExp(`${MINI_ACCOUNT}\\.json:\\d+:\\d+`));
     expect(run.stderr).toMatch(/nothing was loaded/);
@@ -50,8 +52,9 @@ describe('ingest rejects bad input and loads nothing', () => {
 
   it('a policy document that is not valid JSON, URL-encoded as the API returns it', async () => {
     const details = miniAuthorizationDetails();
-    (details.RoleDetailList as Record<string, unknown>[])[0]!.AssumeRolePolicyDocument =
-      encodeURIComponent('{"Version": "2012-10-17", "Statement": [');
+    (details.RoleDetailList as Record<string, unknown>[])[0]!.AssumeRolePolicyDocument = encodeURIComponent(
+      '{"Version": "2012-10-17", "Statement": [',
+    );
     const { run } = await ingestExpectingFailure({ [`${MINI_ACCOUNT}.json`]: details });
     expect(run.code).toBe(3);
     expect(run.stderr).toMatch(/RoleDetailList\[0\]\.AssumeRolePolicyDocument/);
@@ -80,10 +83,16 @@ describe('ingest rejects bad input and loads nothing', () => {
 
   it('an unknown file is reported, not silently skipped', async () => {
     const name = `unknown-${randomBytes(4).toString('hex')}`;
-    const dir = writeInputDir({ [`${MINI_ACCOUNT}.json`]: miniAuthorizationDetails(), 'notes.json': { hello: 'world' } });
+    const dir = writeInputDir({
+      [`${MINI_ACCOUNT}.json`]: miniAuthorizationDetails(),
+      'notes.json': { hello: 'world' },
+    });
     const run = await runCli(['ingest', dir, '--name', name, '--json'], cliEnv());
     expect(run.code, run.stderr).toBe(0);
-    const out = JSON.parse(run.stdout) as { snapshotId: string; warnings: { file: string; message: string }[] };
+    const out = JSON.parse(run.stdout) as {
+      snapshotId: string;
+      warnings: { file: string; message: string }[];
+    };
     db.track(out.snapshotId);
     expect(out.warnings.some((w) => w.file.endsWith('notes.json'))).toBe(true);
     expect(run.stderr).toMatch(/notes\.json/);

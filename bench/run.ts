@@ -1,0 +1,15 @@
+/**
+ * `npm run bench -- NAME [options]`: benchmarks print numbers; they are not tests.
+ * Each benchmark is a module with a `run(args)` export.
+ */
+const benches: Record<string, () => Promise<{ run: (args: string[]) => Promise<void> }>> = {
+  ingest: () => import('./ingest.ts'),
+};
+
+const [name, ...args] = process.argv.slice(2);
+if (!name || !benches[name]) {
+  process.stderr.write(`usage: npm run bench -- <${Object.keys(benches).join('|')}> [options]\n`);
+  process.exit(2);
+}
+const mod = await benches[name]!();
+await mod.run(args);
