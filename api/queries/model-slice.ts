@@ -1,0 +1,180 @@
+/**
+ * Rebuilds the part of a snapshot's SnapshotModel that evaluating requests of
+ * a few principals against a few roles needs, from the graph: the principals
+ * with their policies, groups and boundaries, the target roles, every account
+ * and the organization with its SCPs and RCPs.
+ */
+import type { Driver } from 'neo4j-driver';
+import { statement } from '../../cypher/index.ts';
+import type {
+  Account,
+  Group,
+  InlinePolicy,
+  ManagedPolicy,
+  Organization,
+  PolicyDocumentJson,
+  Role,
+  SnapshotModel,
+  Tag,
+  User,
+} from '../../engine/model.ts';
+
+const Q = 'queries/model-slice';
+
+interface PolicyRow {
+  key: string;
+  arn?: string;
+  name: string;
+  kind: string;
+  document: string | null;
+}
+
+type NodeProps = Record<string, unknown>;
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const parseDoc = (s: string | null | undefined): PolicyDocumentJson =>
+  s ? (JSON.parse(s) as PolicyDocumentJson) : { Version: '2012-10-17', Statement: [] };
+const tags = (v: unknown): Tag[] =>
+  typeof v === 'string' ? Object.entries(JSON.parse(v) as Record<string, string>).map(([key, value]) => ({ key, value })) : [];
+
+function splitPolicies(rows: PolicyRow[], policies: Map<string, ManagedPolicy>) {
+  const managedPolicyArns: string[] = [];
+  const inlinePolicies: InlinePolicy[] = [];
+  for (const p of rows) {
+    if (p.kind === 'inline') {
+      inlinePolicies.push({ name: p.name, document: parseDoc(p.document) });
+      continue;
+    }
+    const arn = p.arn ?? p.key;
+    managedPolicyArns.push(arn);
+    if (!policies.has(arn) && p.document !== null) policies.set(arn, managedFromRow(p, arn));
+  }
+  return { managedPolicyArns, inlinePolicies };
+}
+
+function managedFromRow(p: PolicyRow, arn: string): ManagedPolicy {
+  const awsManaged = p.kind === 'aws-managed';
+  return {
+    arn,
+    name: p.name,
+    path: '/',
+    accountId: awsManaged ? 'aws' : (arn.split(':')[4] ?? ''),
+    awsManaged,
+    defaultVersionId: 'default',
+    versions: [{ versionId: 'default', isDefaultVersion: true, document: parseDoc(p.document) }],
+  };
+}
+
+export async function loadModelSlice(driver: Driver, snapshotId: string, arns: string[]): Promise<SnapshotModel> {
+  const policies = new Map<string, ManagedPolicy>();
+  const users: User[] = [];
+  const roles: Role[] = [];
+  const groupArns = new Set<string>();
+
+  const res = await driver.executeQuery(statement(Q, 'principals-by-arn'), { snapshotId, arns });
+  for (const r of res.records) {
+    const n = r.get('node') as NodeProps;
+    const { managedPolicyArns, inlinePolicies } = splitPolicies(r.get('policies') as PolicyRow[], policies);
+    const groups = r.get('groups') as NodeProps[];
+    for (const g of groups) groupArns.add(String(g.arn));
+    const boundary = r.get('boundary') as PolicyRow | null;
+    if (boundary?.document) policies.set(boundary.arn ?? boundary.key, managedFromRow(boundary, boundary.arn ?? boundary.key));
+    const base = {
+      arn: String(n.arn),
+      name: String(n.name),
+      path: str(n.path) ?? '/',
+      accountId: String(n.accountId),
+      createDate: str(n.createDate),
+      managedPolicyArns,
+      inlinePolicies,
+      permissionsBoundaryArn: str(n.permissionsBoundaryArn),
+      tags: tags(n.tags),
+    };
+    if (r.get('label') === 'User') {
+      users.push({ ...base, userId: String(n.userId), groupNames: groups.map((g) => String(g.name)) });
+    } else {
+      roles.push({
+        ...base,
+        roleId: String(n.roleId),
+        description: str(n.description),
+        maxSessionDuration: typeof n.maxSessionDuration === 'number' ? n.maxSessionDuration : undefined,
+        trustPolicy: parseDoc(str(n.trustPolicy)),
+        lastUsed: n.lastUsedDate ? { lastUsedDate: str(n.lastUsedDate), region: str(n.lastUsedRegion) } : undefined,
+        instanceProfileArns: (r.get('instanceProfiles') as string[]) ?? [],
+        serviceLinked: n.serviceLinked === true,
+      });
+    }
+  }
+
+  const groups: Group[] = [];
+  if (groupArns.size) {
+    const gres = await driver.executeQuery(statement(Q, 'group-policies'), { snapshotId, arns: [...groupArns] });
+    const byArn = new Map(gres.records.map((r) => [String(r.get('group')), r.get('policies') as PolicyRow[]]));
+    for (const arn of groupArns) {
+      const { managedPolicyArns, inlinePolicies } = splitPolicies(byArn.get(arn) ?? [], policies);
+      const accountId = arn.split(':')[4] ?? '';
+      groups.push({
+        arn,
+        name: arn.slice(arn.lastIndexOf('/') + 1),
+        groupId: arn,
+        path: '/',
+        accountId,
+        managedPolicyArns,
+        inlinePolicies,
+      });
+    }
+  }
+
+  const ares = await driver.executeQuery(statement(Q, 'accounts'), { snapshotId });
+  const accounts: Account[] = ares.records
+    .map((r) => r.get('account') as NodeProps)
+    .filter((a) => a.external !== true)
+    .map((a) => ({
+      id: String(a.id),
+      name: str(a.name),
+      email: str(a.email),
+      status: str(a.status),
+      parentId: str(a.parentId),
+      hasIamData: a.hasIamData === true,
+      inOrganization: a.inOrganization === true,
+    }));
+
+  let organization: Organization | undefined;
+  const ores = await driver.executeQuery(statement(Q, 'organization'), { snapshotId });
+  const orow = ores.records[0];
+  if (orow) {
+    const o = orow.get('organization') as NodeProps;
+    const units = orow.get('units') as NodeProps[];
+    const opols = orow.get('policies') as NodeProps[];
+    organization = {
+      id: String(o.id),
+      managementAccountId: String(o.managementAccountId),
+      roots: units.filter((u) => u.isRoot === true).map((u) => ({ id: String(u.id), name: String(u.name) })),
+      organizationalUnits: units
+        .filter((u) => u.isRoot !== true)
+        .map((u) => ({ id: String(u.id), name: String(u.name), parentId: String(u.parentId) })),
+      policies: opols
+        .filter((p) => p.kind === 'scp' || p.kind === 'rcp')
+        .map((p) => ({
+          id: String(p.id),
+          name: String(p.name),
+          type: p.kind === 'scp' ? ('SERVICE_CONTROL_POLICY' as const) : ('RESOURCE_CONTROL_POLICY' as const),
+          awsManaged: p.awsManaged === true,
+          document: parseDoc(str(p.document)),
+          targets: (p.targets as string[]) ?? [],
+        })),
+    };
+  }
+
+  return {
+    accounts,
+    organization,
+    users,
+    groups,
+    roles,
+    policies: [...policies.values()],
+    instanceProfiles: [],
+    identityProviders: [],
+    sources: [],
+  };
+}
