@@ -131,7 +131,7 @@ export interface Account {
   parentId?: string;
   /** True when an authorization-details file for it is part of the snapshot. */
   hasIamData: boolean;
-  /** True when organization.json lists it (or it is the only account and there is no organization). */
+  /** True when organization.json lists it; false for every account when there is no organization.json. */
   inOrganization: boolean;
 }
 

@@ -63,7 +63,7 @@ export async function ingestPaths(
   opts.onStage?.('Loading into Neo4j');
   const res = await loadSnapshot(driver, rows, {
     name: opts.name,
-    sources: read.files.map((f) => f.path),
+    sources: read.model.sources.map((f) => f.path),
     warnings: read.warnings.map(formatProblem),
     extraNodes: derived.extraNodes,
     extraRels: derived.extraRels,

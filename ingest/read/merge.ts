@@ -189,11 +189,7 @@ function dedupeAwsManaged(items: Located<ManagedPolicy>[], warnings: InputProble
       kept.set(item.value.arn, item);
       continue;
     }
-    if (
-      stableStringify(current.value.versions) === stableStringify(item.value.versions) &&
-      current.value.defaultVersionId === item.value.defaultVersionId
-    )
-      continue;
+    if (policyContent(current.value) === policyContent(item.value)) continue;
     const key = `${current.file}\u0000${item.file}`;
     const entry = differing.get(key) ?? {
       file: item.file,
@@ -203,7 +199,7 @@ function dedupeAwsManaged(items: Located<ManagedPolicy>[], warnings: InputProble
     };
     entry.count++;
     differing.set(key, entry);
-    if ((item.value.updateDate ?? '') > (current.value.updateDate ?? '')) kept.set(item.value.arn, item);
+    if (time(item.value.updateDate) > time(current.value.updateDate)) kept.set(item.value.arn, item);
   }
   for (const d of differing.values()) {
     warnings.push({
@@ -213,6 +209,25 @@ function dedupeAwsManaged(items: Located<ManagedPolicy>[], warnings: InputProble
     });
   }
   return [...kept.values()].map((l) => l.value);
+}
+
+/**
+ * What makes two copies of an AWS-managed policy the same policy: its versions'
+ * documents. Dates are left out (exports format them as "Z" or "+00:00"), and
+ * so are AttachmentCount and PermissionsBoundaryUsageCount, which count
+ * attachments in the exporting account only; the kept copy's counts are that
+ * one account's.
+ */
+function policyContent(policy: ManagedPolicy): string {
+  return stableStringify([
+    policy.defaultVersionId,
+    policy.versions.map((v) => [v.versionId, v.isDefaultVersion, v.document]),
+  ]);
+}
+
+function time(date: string | undefined): number {
+  const parsed = date === undefined ? NaN : Date.parse(date);
+  return Number.isNaN(parsed) ? -Infinity : parsed;
 }
 
 /** A profile is listed under each role it holds; merge rather than compare, since the nesting repeats it. */

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { InputError, readSnapshot, type InputProblem } from './index.ts';
 import {
   A,
@@ -10,6 +10,7 @@ import {
   group,
   managedPolicy,
   organization,
+  removeInputs,
   role,
   trustDocument,
   urlEncode,
@@ -30,6 +31,8 @@ async function problemsOf(files: Record<string, unknown>): Promise<InputProblem[
 }
 
 const awsAdmin = 'arn:aws:iam::aws:policy/AdministratorAccess';
+
+afterAll(removeInputs);
 
 describe('readSnapshot: a good snapshot', () => {
   it('reads accounts, principals, policies and providers into the model', async () => {
@@ -247,6 +250,29 @@ describe('readSnapshot: pages and duplicates', () => {
     });
     const { model } = await readSnapshot([dir]);
     expect([model.roles.length, model.users.length]).toEqual([1, 1]);
+  });
+
+  it('treats copies of an AWS-managed policy as one when only dates and per-account counts differ', async () => {
+    const other = managedPolicy(awsAdmin, {
+      AttachmentCount: 9,
+      CreateDate: '2024-01-02T03:04:05Z',
+      UpdateDate: '2024-01-02T03:04:05Z',
+      PolicyVersionList: [
+        {
+          Document: adminDocument,
+          VersionId: 'v1',
+          IsDefaultVersion: true,
+          CreateDate: '2024-01-02T03:04:05Z',
+        },
+      ],
+    });
+    const dir = await writeInputs({
+      'a.json': authorizationDetails({ roles: [role(A, 'x')], policies: [managedPolicy(awsAdmin)] }),
+      'b.json': authorizationDetails({ roles: [role(B, 'y')], policies: [other] }),
+    });
+    const { model, warnings } = await readSnapshot([dir]);
+    expect(model.policies).toHaveLength(1);
+    expect(warnings).toEqual([]);
   });
 
   it('keeps the most recently updated copy of an AWS-managed policy that differs between exports', async () => {

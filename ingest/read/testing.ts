@@ -2,7 +2,7 @@
  * Builders for the readers' tests: small AWS-shaped exports written to a
  * fresh temp folder, so each test shows the input it is about.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -154,9 +154,17 @@ export function organization(overrides: Record<string, unknown> = {}): Record<st
   };
 }
 
+const created: string[] = [];
+
+/** Removes every folder writeInputs made; for afterAll. */
+export async function removeInputs(): Promise<void> {
+  await Promise.all(created.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+}
+
 /** Writes each entry (objects as JSON, strings as they are) into a new temp folder and returns its path. */
 export async function writeInputs(files: Record<string, unknown>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'iamatlas-read-'));
+  created.push(dir);
   for (const [name, content] of Object.entries(files)) {
     await writeFile(
       join(dir, name),
