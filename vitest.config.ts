@@ -2,7 +2,16 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['engine/**/*.test.ts', 'ingest/**/*.test.ts', 'api/**/*.test.ts', 'db/**/*.test.ts', 'cli/**/*.test.ts', 'cypher/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts'],
+    include: [
+      'engine/**/*.test.ts',
+      'ingest/**/*.test.ts',
+      'api/**/*.test.ts',
+      'db/**/*.test.ts',
+      'cli/**/*.test.ts',
+      'cypher/**/*.test.ts',
+      'test/**/*.test.ts',
+      'bench/**/*.test.ts',
+    ],
     exclude: ['node_modules/**', 'db/target/**', '.iamatlas/**'],
     globalSetup: ['test/harness/global-setup.ts'],
     testTimeout: 60_000,

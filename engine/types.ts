@@ -10,13 +10,7 @@ export type Decision = 'allowed' | 'implicitDeny' | 'explicitDeny';
 
 /** Which kind of policy a statement came from; it decides where it sits in AWS's evaluation order. */
 export type PolicyKind =
-  | 'identity'
-  | 'resource'
-  | 'trust'
-  | 'permissionsBoundary'
-  | 'session'
-  | 'scp'
-  | 'rcp';
+  'identity' | 'resource' | 'trust' | 'permissionsBoundary' | 'session' | 'scp' | 'rcp';
 
 /** One policy given to the evaluator. `id` is what evidence names (an ARN, or `ROLE_ARN#inline/NAME`). */
 export interface PolicyInput {

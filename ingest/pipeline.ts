@@ -60,7 +60,7 @@ export async function ingestPaths(
     read.model,
     opts.onStage,
   );
-  opts.onStage?.('Loading into Neo4j');
+
   const res = await loadSnapshot(driver, rows, {
     name: opts.name,
     sources: read.model.sources.map((f) => f.path),
@@ -68,6 +68,7 @@ export async function ingestPaths(
     extraNodes: derived.extraNodes,
     extraRels: derived.extraRels,
     shouldAbort: opts.shouldAbort,
+    onBegin: (id) => opts.onStage?.(`Loading into Neo4j as snapshot ${id}`),
     onProgress: (p: LoadProgress) => opts.onProgress?.(`${p.phase}: ${p.label}`, p.done, p.total),
   });
   return {

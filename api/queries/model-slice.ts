@@ -35,7 +35,9 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 const parseDoc = (s: string | null | undefined): PolicyDocumentJson =>
   s ? (JSON.parse(s) as PolicyDocumentJson) : { Version: '2012-10-17', Statement: [] };
 const tags = (v: unknown): Tag[] =>
-  typeof v === 'string' ? Object.entries(JSON.parse(v) as Record<string, string>).map(([key, value]) => ({ key, value })) : [];
+  typeof v === 'string'
+    ? Object.entries(JSON.parse(v) as Record<string, string>).map(([key, value]) => ({ key, value }))
+    : [];
 
 function splitPolicies(rows: PolicyRow[], policies: Map<string, ManagedPolicy>) {
   const managedPolicyArns: string[] = [];
@@ -65,7 +67,11 @@ function managedFromRow(p: PolicyRow, arn: string): ManagedPolicy {
   };
 }
 
-export async function loadModelSlice(driver: Driver, snapshotId: string, arns: string[]): Promise<SnapshotModel> {
+export async function loadModelSlice(
+  driver: Driver,
+  snapshotId: string,
+  arns: string[],
+): Promise<SnapshotModel> {
   const policies = new Map<string, ManagedPolicy>();
   const users: User[] = [];
   const roles: Role[] = [];
@@ -78,7 +84,8 @@ export async function loadModelSlice(driver: Driver, snapshotId: string, arns: s
     const groups = r.get('groups') as NodeProps[];
     for (const g of groups) groupArns.add(String(g.arn));
     const boundary = r.get('boundary') as PolicyRow | null;
-    if (boundary?.document) policies.set(boundary.arn ?? boundary.key, managedFromRow(boundary, boundary.arn ?? boundary.key));
+    if (boundary?.document)
+      policies.set(boundary.arn ?? boundary.key, managedFromRow(boundary, boundary.arn ?? boundary.key));
     const base = {
       arn: String(n.arn),
       name: String(n.name),
@@ -99,7 +106,9 @@ export async function loadModelSlice(driver: Driver, snapshotId: string, arns: s
         description: str(n.description),
         maxSessionDuration: typeof n.maxSessionDuration === 'number' ? n.maxSessionDuration : undefined,
         trustPolicy: parseDoc(str(n.trustPolicy)),
-        lastUsed: n.lastUsedDate ? { lastUsedDate: str(n.lastUsedDate), region: str(n.lastUsedRegion) } : undefined,
+        lastUsed: n.lastUsedDate
+          ? { lastUsedDate: str(n.lastUsedDate), region: str(n.lastUsedRegion) }
+          : undefined,
         instanceProfileArns: (r.get('instanceProfiles') as string[]) ?? [],
         serviceLinked: n.serviceLinked === true,
       });
@@ -108,8 +117,13 @@ export async function loadModelSlice(driver: Driver, snapshotId: string, arns: s
 
   const groups: Group[] = [];
   if (groupArns.size) {
-    const gres = await driver.executeQuery(statement(Q, 'group-policies'), { snapshotId, arns: [...groupArns] });
-    const byArn = new Map(gres.records.map((r) => [String(r.get('group')), r.get('policies') as PolicyRow[]]));
+    const gres = await driver.executeQuery(statement(Q, 'group-policies'), {
+      snapshotId,
+      arns: [...groupArns],
+    });
+    const byArn = new Map(
+      gres.records.map((r) => [String(r.get('group')), r.get('policies') as PolicyRow[]]),
+    );
     for (const arn of groupArns) {
       const { managedPolicyArns, inlinePolicies } = splitPolicies(byArn.get(arn) ?? [], policies);
       const accountId = arn.split(':')[4] ?? '';

@@ -1,6 +1,6 @@
 /**
- * AWS's policy evaluation logic for one request (see
- * /docs rules R1–R18 in the shared evaluation-rules reference):
+ * AWS's published policy evaluation logic for one request (rule numbers
+ * R1–R18 in comments refer to the team's IAM evaluation-rules reference):
  *   1. an applicable Deny in any policy decides;
  *   2. every RCP level (resource side) and every SCP level (principal side)
  *      must allow;
@@ -23,32 +23,9 @@ import type {
   RequestPrincipal,
   UnresolvedCondition,
 } from '../types.ts';
-import { conditionsOf, describe, describePrincipal, KIND_LABEL, keyList, statementRef } from './explain.ts';
+import { conditionsOf, describe, explainNoPath, keyList, statementRef, why } from './explain.ts';
+import { IAM_TYPES, IDENTITY_TYPES, resourceCandidate, type Candidate, type PathFacts } from './paths.ts';
 import { bestAllow, scanPolicies, type Hit, type Scan, type ScanContext } from './scan.ts';
-
-/** Principals whose requests are signed with IAM credentials: SCPs and account principals concern them. */
-const IAM_TYPES = new Set<RequestPrincipal['type']>(['User', 'Role', 'Root', 'FederatedUser']);
-/** Principals that carry identity-based policies (the root user has implicit full access instead). */
-const IDENTITY_TYPES = new Set<RequestPrincipal['type']>(['User', 'Role', 'FederatedUser']);
-
-/** Which rule let a resource-based Allow (or the identity side alone) grant; decides the sentence in `reasons`. */
-type Rule =
-  | 'identity'
-  | 'non-iam'
-  | 'root'
-  | 'cross-account'
-  | 'anyone'
-  | 'account'
-  | 'user'
-  | 'user-in-trust'
-  | 'role'
-  | 'session';
-
-interface Candidate {
-  rule: Rule;
-  /** Every statement that must apply for this way to grant; the resource-based one first. */
-  hits: Hit[];
-}
 
 function parseAll(inputs: readonly PolicyInput[] | undefined): ParsedPolicy[] {
   if (!inputs || inputs.length === 0) return [];
@@ -127,7 +104,7 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
   // 3. Resource-based and identity-based paths.
   const principalAccount = principalAccountOf(principal);
   const targetAccount = resourceAccount(request.resource);
-  if (targetAccount === undefined && IAM_TYPES.has(principal.type)) {
+  if (targetAccount === undefined && target.startsWith('arn:') && IAM_TYPES.has(principal.type)) {
     reasons.push(`The account owning ${target} is unknown; evaluated as the caller's own account.`);
   }
   const sameAccount =
@@ -293,151 +270,4 @@ function rcpsApplyTo(input: EvaluationInput, reasons: string[]): boolean {
     return false;
   }
   return true;
-}
-
-function identityWhy(path: readonly Hit[], principal: RequestPrincipal): string {
-  if (path.length === 0) return 'The account root user has full access in its own account.';
-  const [first, ...rest] = path;
-  const limits = rest.map((hit) => `${KIND_LABEL[hit.kind]} ${hit.policy.id} allows it too`);
-  return (
-    [`${describe(first as Hit)} allows ${describePrincipal(principal)} this action`, ...limits].join('; ') +
-    '.'
-  );
-}
-
-interface PathFacts {
-  principal: RequestPrincipal;
-  sameAccount: boolean;
-  trust: boolean;
-  identityPath: Hit[] | undefined;
-  boundaryBest: Hit | undefined;
-  boundaryOk: boolean;
-  sessionOk: boolean;
-  limits: Hit[];
-}
-
-/**
- * The statements that must all apply for a resource-based Allow to grant
- * (rules R4–R6 and the R5 table), or undefined when it cannot.
- */
-function resourceCandidate(hit: Hit, f: PathFacts): Candidate | undefined {
-  const type = f.principal.type;
-  if (!IAM_TYPES.has(type)) return { rule: 'non-iam', hits: [hit] };
-  if (type === 'Root') return { rule: 'root', hits: [hit] };
-  if (!f.sameAccount) return f.identityPath && { rule: 'cross-account', hits: [hit, ...f.identityPath] };
-  const match = hit.principalMatch;
-  switch (match?.kind) {
-    case 'anyone':
-      return { rule: 'anyone', hits: [hit] };
-    case 'account':
-      return f.identityPath && { rule: 'account', hits: [hit, ...f.identityPath] };
-    case 'exact-principal':
-      switch (match.exact) {
-        case 'user':
-          // The trust-policy guide: a user named in a trust policy is still limited by its permissions boundary.
-          if (!f.trust) return { rule: 'user', hits: [hit] };
-          if (!f.boundaryOk) return undefined;
-          return { rule: 'user-in-trust', hits: f.boundaryBest ? [hit, f.boundaryBest] : [hit] };
-        case 'role':
-          return f.boundaryOk && f.sessionOk ? { rule: 'role', hits: [hit, ...f.limits] } : undefined;
-        default:
-          return { rule: 'session', hits: [hit] };
-      }
-    default:
-      return undefined;
-  }
-}
-
-/** The sentence that explains how the chosen candidate grants. */
-function why(candidate: Candidate, f: PathFacts): string {
-  const first = candidate.hits[0];
-  if (candidate.rule === 'identity' || !first) return identityWhy(candidate.hits, f.principal);
-  const where = describe(first);
-  const identity = (): string => identityWhy(f.identityPath ?? [], f.principal);
-  switch (candidate.rule) {
-    case 'non-iam': {
-      const type = f.principal.type;
-      const who =
-        type === 'Service' ? 'service' : type === 'Anonymous' ? 'anonymous caller' : 'identity provider';
-      return `${where} grants the ${who} directly.`;
-    }
-    case 'root':
-      return `${where} allows the account root user, which needs no identity-based Allow.`;
-    case 'cross-account':
-      return `Cross-account: ${where} allows the caller, and so does its own account: ${identity()}`;
-    case 'anyone':
-      return `${where} allows any principal ("*"); same-account callers need no identity-based Allow.`;
-    case 'account':
-      return `${where} trusts the account (${first.principalMatch?.entry ?? ''}), so the identity side must allow too: ${identity()}`;
-    case 'user':
-      return `${where} names the user directly: no identity-based Allow needed in the same account.`;
-    case 'user-in-trust':
-      return `${where} names the user directly: no identity-based Allow needed, but its permissions boundary (if any) must allow, and does.`;
-    case 'role':
-      return `${where} names the role directly: no identity-based Allow needed, but its permissions boundary and session policy still limit it, and allow.`;
-    case 'session':
-      return `${where} names the session directly: no identity-based Allow needed in the same account.`;
-  }
-}
-
-interface NoPathFacts {
-  input: EvaluationInput;
-  principal: RequestPrincipal;
-  sameAccount: boolean;
-  resourceAllows: readonly Hit[];
-  identityBest: Hit | undefined;
-  boundaryOk: boolean;
-  sessionOk: boolean;
-}
-
-function explainNoPath(f: NoPathFacts): string[] {
-  const { input } = f;
-  const action = input.request.action;
-  const target = input.request.resource.arn;
-  const who = describePrincipal(f.principal);
-  const trust = input.resourcePolicyKind === 'trust';
-  const out: string[] = [];
-  const identitySide = (): void => {
-    if (f.principal.type === 'Root' || !IDENTITY_TYPES.has(f.principal.type)) return;
-    if (!f.identityBest) out.push(`No identity-based policy allows ${action} on ${target}.`);
-    if (!f.boundaryOk)
-      out.push(`The permissions boundary ${input.permissionsBoundary?.id ?? ''} does not allow ${action}.`);
-    if (!f.sessionOk) out.push(`No session policy allows ${action}.`);
-  };
-
-  if (!IAM_TYPES.has(f.principal.type)) {
-    out.push(
-      input.resourcePolicy
-        ? `The ${KIND_LABEL[trust ? 'trust' : 'resource']} of ${target} does not allow ${who} to ${action}.`
-        : `${target} has no resource-based policy, which a ${f.principal.type} caller needs.`,
-    );
-    return out;
-  }
-  if (trust) {
-    if (!input.resourcePolicy) out.push(`The role ${target} has no trust policy.`);
-    else if (f.resourceAllows.length === 0)
-      out.push(`The trust policy of ${target} does not allow ${who} to ${action}.`);
-    else {
-      if (f.resourceAllows.some((hit) => hit.principalMatch?.kind === 'account') || !f.sameAccount) {
-        out.push(
-          `The trust policy of ${target} allows ${who}${f.sameAccount ? ' through its account' : ''}, so an identity-based Allow is needed as well.`,
-        );
-      }
-      identitySide();
-    }
-    return out;
-  }
-  if (!f.sameAccount) {
-    if (f.resourceAllows.length === 0) {
-      out.push(
-        `Cross-account request: no resource-based policy on ${target} allows ${who}${input.resourcePolicy ? '' : ' (it has none)'}.`,
-      );
-    }
-    identitySide();
-    return out;
-  }
-  identitySide();
-  if (input.resourcePolicy && f.resourceAllows.length === 0)
-    out.push(`The resource-based policy of ${target} does not grant ${who} either.`);
-  return out;
 }

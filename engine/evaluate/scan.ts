@@ -58,22 +58,22 @@ function pendingResource(patterns: readonly ArnPattern[], negated: boolean, keys
   };
 }
 
-function principalApplies(
-  st: ParsedStatement,
-  ctx: ScanContext,
-): { applies: false } | { applies: true; match: PrincipalMatch | undefined } {
+/** Stands for "a NotPrincipal Deny covers the caller": no Principal entry matched, so there is nothing to cite. */
+const NOT_PRINCIPAL_APPLIES: PrincipalMatch = Object.freeze({ kind: 'none' });
+
+/** How the statement's principal element covers the caller, or undefined when it does not. */
+function principalApplies(st: ParsedStatement, ctx: ScanContext): PrincipalMatch | undefined {
   const matcher = st.principal;
   // A resource-based statement without a principal applies to no one.
-  if (!matcher) return { applies: false };
+  if (!matcher) return undefined;
   if (!matcher.negated) {
     const match = matchPrincipal(matcher, ctx.principal);
-    return match.kind === 'none' ? { applies: false } : { applies: true, match };
+    return match.kind === 'none' ? undefined : match;
   }
   // NotPrincipal with Allow is unsupported by AWS: it grants nothing.
-  if (st.effect === 'Allow') return { applies: false };
-  if (!ctx.notPrincipalIgnoresExemptions && notPrincipalExempts(matcher, ctx.principal))
-    return { applies: false };
-  return { applies: true, match: undefined };
+  if (st.effect === 'Allow') return undefined;
+  if (!ctx.notPrincipalIgnoresExemptions && notPrincipalExempts(matcher, ctx.principal)) return undefined;
+  return NOT_PRINCIPAL_APPLIES;
 }
 
 export function statementApplies(
@@ -86,9 +86,8 @@ export function statementApplies(
 
   let principalMatch: PrincipalMatch | undefined;
   if (kind === 'resource' || kind === 'trust') {
-    const principal = principalApplies(st, ctx);
-    if (!principal.applies) return undefined;
-    principalMatch = principal.match;
+    principalMatch = principalApplies(st, ctx);
+    if (!principalMatch) return undefined;
   }
 
   let pending: Pending[] | undefined;

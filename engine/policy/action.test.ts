@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { actionApplies, actionMatches, compileActionMatcher, expandActions, isKnownAction } from './action.ts';
+import {
+  actionApplies,
+  actionMatches,
+  compileActionMatcher,
+  expandActions,
+  isKnownAction,
+} from './action.ts';
 import type { PolicyProblem } from './problems.ts';
 
 function matcher(values: string[], negated = false) {
@@ -14,16 +20,23 @@ const actionName = fc.tuple(
 );
 
 function randomCase(s: string, flips: boolean[]): string {
-  return [...s].map((c, i) => (flips[i % Math.max(flips.length, 1)] ? c.toUpperCase() : c.toLowerCase())).join('');
+  return [...s]
+    .map((c, i) => (flips[i % Math.max(flips.length, 1)] ? c.toUpperCase() : c.toLowerCase()))
+    .join('');
 }
 
 describe('action matching', () => {
   it('is case-insensitive in pattern and action', () => {
     fc.assert(
-      fc.property(actionName, fc.array(fc.boolean(), { minLength: 1 }), fc.array(fc.boolean(), { minLength: 1 }), ([service, name], f1, f2) => {
-        const action = `${service}:${name}`;
-        return actionMatches(randomCase(action, f1), randomCase(action, f2));
-      }),
+      fc.property(
+        actionName,
+        fc.array(fc.boolean(), { minLength: 1 }),
+        fc.array(fc.boolean(), { minLength: 1 }),
+        ([service, name], f1, f2) => {
+          const action = `${service}:${name}`;
+          return actionMatches(randomCase(action, f1), randomCase(action, f2));
+        },
+      ),
     );
   });
 
@@ -62,7 +75,9 @@ describe('action matching', () => {
 
   it('expands patterns against the AWS action catalog', async () => {
     const assume = await expandActions('sts:AssumeRole*');
-    expect(assume).toEqual(expect.arrayContaining(['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity']));
+    expect(assume).toEqual(
+      expect.arrayContaining(['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity']),
+    );
     expect(assume.every((a) => a.startsWith('sts:AssumeRole'))).toBe(true);
     expect(await expandActions('iam:PassRole')).toEqual(['iam:PassRole']);
     expect(await expandActions('nosuchservice:*')).toEqual([]);

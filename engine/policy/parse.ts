@@ -150,24 +150,8 @@ function parseStatement(
   if (!action) problems.push(problem(path, 'a statement needs Action or NotAction'));
   const resource = pick(st, 'Resource', path, problems);
   const principal = pick(st, 'Principal', path, problems);
-  const conditions = compileCondition(st.Condition, variablesEnabled, `${path}.Condition`, problems);
-
-  const effect = st.Effect;
-  if (effect !== 'Allow' && effect !== 'Deny') {
-    problems.push(
-      problem(
-        `${path}.Effect`,
-        effect === undefined
-          ? 'a statement needs an Effect'
-          : `Effect must be "Allow" or "Deny", not ${JSON.stringify(effect)}`,
-      ),
-    );
-    return undefined;
-  }
-  return {
-    index,
-    sid: typeof sid === 'string' ? sid : undefined,
-    effect,
+  // Compile every element before judging Effect, so one bad statement reports all its problems.
+  const compiled = {
     action:
       action &&
       compileActionMatcher(
@@ -187,7 +171,26 @@ function parseStatement(
       ),
     principal:
       principal && compilePrincipalMatcher(principal.value, principal.negated, principal.at, problems),
-    conditions,
+    conditions: compileCondition(st.Condition, variablesEnabled, `${path}.Condition`, problems),
+  };
+
+  const effect = st.Effect;
+  if (effect !== 'Allow' && effect !== 'Deny') {
+    problems.push(
+      problem(
+        `${path}.Effect`,
+        effect === undefined
+          ? 'a statement needs an Effect'
+          : `Effect must be "Allow" or "Deny", not ${JSON.stringify(effect)}`,
+      ),
+    );
+    return undefined;
+  }
+  return {
+    index,
+    sid: typeof sid === 'string' ? sid : undefined,
+    effect,
+    ...compiled,
     raw: st,
   };
 }

@@ -10,7 +10,10 @@ const arnPart = fc.stringMatching(/^[a-z0-9-]{0,8}$/);
 const resourcePart = fc.stringMatching(/^[A-Za-z0-9/:._-]{1,30}$/);
 const arn = fc
   .tuple(arnPart, arnPart, arnPart, fc.stringMatching(/^\d{0,12}$/), resourcePart)
-  .map(([partition, service, region, account, res]) => `arn:${partition || 'aws'}:${service || 's3'}:${region}:${account}:${res}`);
+  .map(
+    ([partition, service, region, account, res]) =>
+      `arn:${partition || 'aws'}:${service || 's3'}:${region}:${account}:${res}`,
+  );
 
 function keysFor(request: Partial<EvaluationRequest['principal']>, context?: Record<string, string>) {
   return new RequestKeys({
@@ -37,7 +40,10 @@ describe('resource matching', () => {
 
   it('is case-sensitive (unlike actions)', () => {
     fc.assert(
-      fc.property(arn.filter((a) => a.toUpperCase() !== a), (a) => !resourceMatches(a.toUpperCase(), a)),
+      fc.property(
+        arn.filter((a) => a.toUpperCase() !== a),
+        (a) => !resourceMatches(a.toUpperCase(), a),
+      ),
     );
     expect(resourceMatches('arn:aws:s3:::Bucket/*', 'arn:aws:s3:::bucket/key')).toBe(false);
   });
@@ -50,7 +56,12 @@ describe('resource matching', () => {
   });
 
   it('the resource part takes everything after the fifth colon, colons included', () => {
-    expect(resourceMatches('arn:aws:logs:us-east-1:111111111111:log-group:*', 'arn:aws:logs:us-east-1:111111111111:log-group:app:log-stream:x')).toBe(true);
+    expect(
+      resourceMatches(
+        'arn:aws:logs:us-east-1:111111111111:log-group:*',
+        'arn:aws:logs:us-east-1:111111111111:log-group:app:log-stream:x',
+      ),
+    ).toBe(true);
     expect(resourceMatches('arn:aws:s3:::bucket/*', 'arn:aws:s3:::bucket/a/b:c')).toBe(true);
     expect(resourceMatches('arn:aws:s3:::bucket/*', 'arn:aws:s3:::bucket')).toBe(false);
     expect(resourceMatches('arn:aws:s3:::bucket*', 'arn:aws:s3:::bucket')).toBe(true);
@@ -58,21 +69,37 @@ describe('resource matching', () => {
 
   it('NotResource is the caller’s to apply; policy variables are substituted from the principal', () => {
     const problems: PolicyProblem[] = [];
-    const m = compileResourceMatcher(['arn:aws:s3:::home/${aws:username}/*'], false, true, 'Resource', problems);
+    const m = compileResourceMatcher(
+      ['arn:aws:s3:::home/${aws:username}/*'],
+      false,
+      true,
+      'Resource',
+      problems,
+    );
     const parts = splitArn('arn:aws:s3:::home/alice/notes.txt');
     expect(matchResourcePatterns(m, parts, keysFor({ name: 'alice' }))).toBe(true);
     expect(matchResourcePatterns(m, parts, keysFor({ name: 'bob' }))).toBe(false);
     // A role has no aws:username: the pattern matches nothing.
-    expect(matchResourcePatterns(m, parts, keysFor({ type: 'Role', arn: 'arn:aws:iam::111111111111:role/alice' }))).toBe(false);
+    expect(
+      matchResourcePatterns(m, parts, keysFor({ type: 'Role', arn: 'arn:aws:iam::111111111111:role/alice' })),
+    ).toBe(false);
     expect(problems).toEqual([]);
   });
 
   it('a variable only known at request time leaves the match unresolved', () => {
-    const m = compileResourceMatcher(['arn:aws:s3:::b/${cognito-identity.amazonaws.com:sub}/*'], false, true, 'Resource', []);
+    const m = compileResourceMatcher(
+      ['arn:aws:s3:::b/${cognito-identity.amazonaws.com:sub}/*'],
+      false,
+      true,
+      'Resource',
+      [],
+    );
     const parts = splitArn('arn:aws:s3:::b/us-east-1:abc/x');
     const result = matchResourcePatterns(m, parts, keysFor({}));
     expect(Array.isArray(result)).toBe(true);
-    expect(matchResourcePatterns(m, parts, keysFor({}, { 'cognito-identity.amazonaws.com:sub': 'us-east-1:abc' }))).toBe(true);
+    expect(
+      matchResourcePatterns(m, parts, keysFor({}, { 'cognito-identity.amazonaws.com:sub': 'us-east-1:abc' })),
+    ).toBe(true);
   });
 
   it('substituted values and ${*} are literal, not wildcards', () => {
@@ -85,8 +112,12 @@ describe('resource matching', () => {
 
   it('without Version 2012-10-17, ${...} is plain text', () => {
     const m = compileResourceMatcher(['arn:aws:s3:::b/${aws:username}'], false, false, 'Resource', []);
-    expect(matchResourcePatterns(m, splitArn('arn:aws:s3:::b/${aws:username}'), keysFor({ name: 'alice' }))).toBe(true);
-    expect(matchResourcePatterns(m, splitArn('arn:aws:s3:::b/alice'), keysFor({ name: 'alice' }))).toBe(false);
+    expect(
+      matchResourcePatterns(m, splitArn('arn:aws:s3:::b/${aws:username}'), keysFor({ name: 'alice' })),
+    ).toBe(true);
+    expect(matchResourcePatterns(m, splitArn('arn:aws:s3:::b/alice'), keysFor({ name: 'alice' }))).toBe(
+      false,
+    );
   });
 
   it('warns about patterns that are not full ARNs and rejects wildcard services', () => {

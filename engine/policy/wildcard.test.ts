@@ -4,7 +4,10 @@ import { wildcardMatches } from './wildcard.ts';
 
 /** A pattern made from `value` by replacing some characters with `?` and some runs with `*`. */
 const valueAndPattern = fc
-  .tuple(fc.string({ maxLength: 30 }), fc.array(fc.constantFrom('keep', 'one', 'star', 'star-empty'), { maxLength: 30 }))
+  .tuple(
+    fc.string({ maxLength: 30 }),
+    fc.array(fc.constantFrom('keep', 'one', 'star', 'star-empty'), { maxLength: 30 }),
+  )
   .map(([value, edits]) => {
     let pattern = '';
     for (let i = 0; i < value.length; i++) {

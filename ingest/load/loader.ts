@@ -47,6 +47,8 @@ export interface LoadOptions {
   extraNodes?: ExtraNodeSet[];
   extraRels?: ExtraRelSet[];
   onProgress?: (p: LoadProgress) => void;
+  /** Told the new snapshot's id before anything is written. */
+  onBegin?: (snapshotId: string) => void;
   /** Checked between batches: when it returns true the load stops and rolls back. */
   shouldAbort?: () => boolean;
 }
@@ -93,6 +95,7 @@ export async function loadSnapshot(
   const name = opts.name ?? snapshotId;
   const batchSize = opts.batchSize ?? 2000;
   const createdAt = new Date().toISOString();
+  opts.onBegin?.(snapshotId);
   await driver.executeQuery(statement('snapshots/snapshots', 'snapshot-begin'), {
     id: snapshotId,
     name,

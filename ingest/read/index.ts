@@ -29,7 +29,7 @@ export interface ReadOptions {
 export interface ReadResult {
   model: SnapshotModel;
   warnings: InputProblem[];
-  /** Every file considered, with what it was taken for ('unknown', 'skipped' and 'invalid' included). */
+  /** Every file considered, with what it was taken for ('unknown', 'skipped', 'documentation' and 'invalid' included). */
   files: { path: string; kind: string }[];
 }
 
@@ -41,7 +41,7 @@ export async function readSnapshot(paths: string[], opts: ReadOptions = {}): Pro
   const warnings: InputProblem[] = [];
   const entries = await listInputs(paths, problems);
 
-  const outcomes: (FileRead | { kind: 'skipped' })[] = new Array(entries.length);
+  const outcomes: (FileRead | { kind: 'skipped' | 'documentation' })[] = new Array(entries.length);
   const perFile: { problems: InputProblem[]; warnings: InputProblem[] }[] = new Array(entries.length);
   let next = 0;
   let done = 0;
@@ -53,7 +53,9 @@ export async function readSnapshot(paths: string[], opts: ReadOptions = {}): Pro
       // Each file collects into its own lists so the final order does not depend on which read finished first.
       const fileProblems: InputProblem[] = [];
       const fileWarnings: InputProblem[] = [];
-      if (entry.skip !== undefined) {
+      if (entry.documentation) {
+        outcomes[index] = { kind: 'documentation' };
+      } else if (entry.skip !== undefined) {
         fileWarnings.push({ file: entry.path, jsonPath: '', message: `${UNKNOWN_FILE}: ${entry.skip}` });
         outcomes[index] = { kind: 'skipped' };
       } else {

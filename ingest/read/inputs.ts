@@ -11,6 +11,8 @@ export interface InputEntry {
   path: string;
   /** Set when the entry is listed but not read, with the reason. */
   skip?: string;
+  /** A folder's README: listed as documentation, neither read nor warned about. */
+  documentation?: boolean;
 }
 
 export async function listInputs(paths: readonly string[], problems: InputProblem[]): Promise<InputEntry[]> {
@@ -56,6 +58,7 @@ export async function listInputs(paths: readonly string[], problems: InputProble
       if (child.isDirectory())
         add({ path: childPath, skip: 'a folder inside a folder; pass it as its own path to read it' });
       else if (child.name.startsWith('.')) add({ path: childPath, skip: 'a hidden file' });
+      else if (/^readme(\.(md|txt))?$/i.test(child.name)) add({ path: childPath, documentation: true });
       else add({ path: childPath });
     }
   }

@@ -438,7 +438,6 @@ describe('readSnapshot: files it does not read', () => {
     const unknown = warnings.filter((w) => w.message.startsWith('unknown file, not read'));
     expect(unknown.map((w) => w.file.slice(dir.length + 1)).sort()).toEqual([
       '.DS_Store',
-      'README.md',
       'accounts.json',
       'nested',
       'other.json',
@@ -448,6 +447,8 @@ describe('readSnapshot: files it does not read', () => {
     );
     expect(files.find((f) => f.path.endsWith('.DS_Store'))?.kind).toBe('skipped');
     expect(files.find((f) => f.path.endsWith('other.json'))?.kind).toBe('unknown');
+    // A folder's README explains the export; it is listed, not read and not warned about.
+    expect(files.find((f) => f.path.endsWith('README.md'))?.kind).toBe('documentation');
   });
 
   it('warns about attached policies and groups that the snapshot does not contain', async () => {

@@ -70,20 +70,21 @@ describe('atomic ingest', () => {
     const name = `killed-${randomBytes(4).toString('hex')}`;
     const killed = await ingestAndKill(bigInput(), name, 'SIGKILL');
     expect(killed.signal).toBe('SIGKILL');
+    const killedId = /as snapshot (snap-\S+)/.exec(killed.stderr)?.[1];
+    expect(killedId, killed.stderr).toBeDefined();
+    // Until a command cleans up, the half-written snapshot is there but not listed as complete.
+    // (Another test process may already have cleaned it up; the end state is what counts.)
     const half = await snapshotIdsNamed(name);
-    expect(half).toHaveLength(1);
-    expect(half[0]!.status).toBe('loading');
-    expect(await countSnapshotNodes(db.driver, half[0]!.id)).toBeGreaterThan(0);
+    for (const s of half) expect(s.status).toBe('loading');
 
     // Any command that connects clears loads whose process is gone.
     const list = await runCli(['snapshots', 'list', '--json'], cliEnv());
     expect(list.code, list.stderr).toBe(0);
-    expect(list.stderr).toMatch(new RegExp(`Removed snapshot ${half[0]!.id}`));
     const listed = JSON.parse(list.stdout) as { id: string }[];
     expect(listed.map((s) => s.id)).toContain(earlier.snapshotId);
-    expect(listed.map((s) => s.id)).not.toContain(half[0]!.id);
+    expect(listed.map((s) => s.id)).not.toContain(killedId);
     expect(await snapshotIdsNamed(name)).toHaveLength(0);
-    expect(await countSnapshotNodes(db.driver, half[0]!.id)).toBe(0);
+    expect(await countSnapshotNodes(db.driver, killedId!)).toBe(0);
     expect(await snapshotGraphCounts(db.driver, earlier.snapshotId)).toEqual(earlierCounts);
   });
 

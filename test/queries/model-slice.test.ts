@@ -39,9 +39,10 @@ describe('model slice read back from the graph', () => {
       const s = slice.users.find((x) => x.arn === u.arn)!;
       expect(sorted(s.managedPolicyArns), u.arn).toEqual(sorted(u.managedPolicyArns));
       expect(sorted(s.groupNames), u.arn).toEqual(sorted(u.groupNames));
-      expect(s.inlinePolicies.map((p) => p.document), u.arn).toEqual(
-        expect.arrayContaining(u.inlinePolicies.map((p) => p.document)),
-      );
+      expect(
+        s.inlinePolicies.map((p) => p.document),
+        u.arn,
+      ).toEqual(expect.arrayContaining(u.inlinePolicies.map((p) => p.document)));
       expect(s.permissionsBoundaryArn).toBe(u.permissionsBoundaryArn);
       expect(s.tags).toEqual(expect.arrayContaining(u.tags));
     }

@@ -53,12 +53,28 @@ public final class LocalNeo4j {
       stopped.countDown();
     }, "iamatlas-neo4j-shutdown"));
 
-    // Setting the password at every start keeps the file the single source of truth.
-    service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
-        "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+    try {
+      setPassword(service, password);
+    } catch (RuntimeException e) {
+      // Without the password nobody can connect: stop rather than serve a locked database.
+      System.err.println("IAMATLAS-NEO4J-FAILED could not set the password: " + e.getMessage());
+      service.shutdown();
+      System.exit(1);
+    }
 
     System.out.println("IAMATLAS-NEO4J-READY port=" + port);
     System.out.flush();
     stopped.await();
+  }
+
+  /** Setting the password at every start keeps the file the single source of truth. */
+  private static void setPassword(DatabaseManagementService service, String password) {
+    try {
+      service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+          "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+    } catch (RuntimeException e) {
+      // Neo4j refuses to "change" a password to the value it already has; that is success here.
+      if (!String.valueOf(e.getMessage()).contains("cannot be the same")) throw e;
+    }
   }
 }

@@ -1,0 +1,10 @@
+/** Findings: risks a reviewer should look at, each with the statement that causes it. */
+export { findingId, SEVERITY_ORDER, type Finding, type Severity } from './finding.ts';
+export {
+  snapshotReferenceDate,
+  trustFindings,
+  TRUST_FINDING_KINDS,
+  UNUSED_AFTER_DAYS,
+  type TrustFindingKind,
+  type TrustFindingOptions,
+} from './trust-findings.ts';
