@@ -4,6 +4,7 @@
  */
 const benches: Record<string, () => Promise<{ run: (args: string[]) => Promise<void> }>> = {
   ingest: () => import('./ingest.ts'),
+  analyze: () => import('./analyze.ts'),
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -1,0 +1,112 @@
+/**
+ * Analysis time and memory: reading the exports and deriving CAN_ASSUME and
+ * the trust findings (engine only, no Neo4j), for the demo organization and
+ * generated organizations. Each size runs in its own process so its memory is
+ * its own. `npm run bench -- analyze [--roles 1000,10000,100000]`.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { projectRoot } from '../db/paths.ts';
+import { analyseTrust } from '../engine/trust/index.ts';
+import { trustFindings } from '../engine/findings/index.ts';
+import { readSnapshot } from '../ingest/read/index.ts';
+import { writeOrganization } from './generate.ts';
+import { measure, table } from './measure.ts';
+
+const self = fileURLToPath(import.meta.url);
+
+interface OneResult {
+  input: string;
+  roles: number;
+  principals: number;
+  readSeconds: number;
+  analyseSeconds: number;
+  edges: number;
+  conditional: number;
+  findings: number;
+  evaluateCalls: number;
+  peakRssMb: number;
+  heapMb: number;
+}
+
+/** Child mode: analyse one input folder and print one JSON line. */
+async function one(label: string, dir: string): Promise<void> {
+  const read = await measure(() => readSnapshot([dir]));
+  const model = read.result.model;
+  const analysed = await measure(async () => {
+    const trust = analyseTrust(model);
+    const findings = trustFindings(model, { context: trust.context, trusts: trust.trusts });
+    return { stats: trust.stats, findings: findings.length, edges: trust.edges.length };
+  });
+  const s = analysed.result.stats as unknown as Record<string, number>;
+  const out: OneResult = {
+    input: label,
+    roles: model.roles.length,
+    principals: model.roles.length + model.users.length,
+    readSeconds: read.seconds,
+    analyseSeconds: analysed.seconds,
+    edges: analysed.result.edges,
+    conditional: s.conditionalEdges ?? 0,
+    findings: analysed.result.findings,
+    evaluateCalls: s.evaluateCalls ?? 0,
+    peakRssMb: Math.max(read.peakRssMb, analysed.peakRssMb),
+    heapMb: analysed.heapUsedMb,
+  };
+  process.stdout.write(JSON.stringify(out) + '\n');
+}
+
+export async function run(args: string[]): Promise<void> {
+  if (args[0] === '--one') return one(args[1]!, args[2]!);
+  const rolesArg = args[args.indexOf('--roles') + 1];
+  const sizes =
+    args.includes('--roles') && rolesArg ? rolesArg.split(',').map(Number) : [1_000, 10_000, 100_000];
+  const log = (l: string) => process.stderr.write(l + '\n');
+  const inputs = [
+    { label: 'demo organization', dir: path.join(projectRoot, 'test', 'fixtures', 'demo-org'), temp: false },
+  ];
+  for (const roles of sizes) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `iamatlas-analyze-${roles}-`));
+    log(`generating an organization of ${roles} roles...`);
+    await writeOrganization(dir, { roles, seed: 7 });
+    inputs.push({ label: `generated, ${roles} roles`, dir, temp: true });
+  }
+  const rows: Record<string, string | number>[] = [];
+  for (const input of inputs) {
+    log(`analysing ${input.label}...`);
+    const child = spawnSync(
+      process.execPath,
+      ['--expose-gc', '--max-old-space-size=4096', '--import', 'tsx', self, '--one', input.label, input.dir],
+      { encoding: 'utf8', cwd: projectRoot, maxBuffer: 1 << 20 },
+    );
+    if (input.temp) fs.rmSync(input.dir, { recursive: true, force: true });
+    if (child.status !== 0) {
+      log(child.stderr);
+      throw new Error(`analysis of ${input.label} failed`);
+    }
+    const r = JSON.parse(child.stdout.trim().split('\n').pop()!) as OneResult;
+    rows.push({
+      input: r.input,
+      roles: r.roles,
+      principals: r.principals,
+      'read s': r.readSeconds.toFixed(2),
+      'analyse s': r.analyseSeconds.toFixed(2),
+      CAN_ASSUME: r.edges,
+      conditional: r.conditional,
+      findings: r.findings,
+      'evaluate calls': r.evaluateCalls,
+      'µs/role': Math.round((r.analyseSeconds * 1e6) / Math.max(r.roles, 1)),
+      'peak RSS MB': Math.round(r.peakRssMb),
+    });
+  }
+  process.stdout.write(
+    `\nTrust analysis (engine only; ${os.cpus().length} cores, Node ${process.version})\n`,
+  );
+  process.stdout.write(table(rows) + '\n');
+}
+
+if (process.argv[1] === self) {
+  await run(process.argv.slice(2));
+}
