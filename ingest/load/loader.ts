@@ -93,7 +93,9 @@ export async function loadSnapshot(
 ): Promise<LoadResult> {
   const snapshotId = newSnapshotId();
   const name = opts.name ?? snapshotId;
-  const batchSize = opts.batchSize ?? 2000;
+  const batchSize = opts.batchSize ?? 5000;
+  // A heartbeat every few seconds is enough to tell a live load from a dead one.
+  let lastHeartbeat = Date.now();
   const createdAt = new Date().toISOString();
   opts.onBegin?.(snapshotId);
   await driver.executeQuery(statement('snapshots/snapshots', 'snapshot-begin'), {
