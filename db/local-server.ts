@@ -214,6 +214,8 @@ export async function startLocalServer(say: Say): Promise<StartResult> {
     }
     if (status.reason.startsWith('stale')) say(`Recovering from a crash: ${status.reason}; removing it.`);
     removeStale(p);
+    if (!commandExists('java'))
+      throw new LocalServerError(`Java is not installed (no \`java\` on PATH). ${INSTALL_HINT}`);
     await ensureJars(say);
     const password = ensurePassword(p);
     const port = settings.IAMATLAS_NEO4J_PORT;

@@ -30,6 +30,15 @@ describe('iamatlas db start|stop|status', () => {
     fs.rmSync(home, { recursive: true, force: true });
   });
 
+  it('without Java, says how to install it or how to use another Neo4j', async () => {
+    const r = await runCli(['db', 'start'], { ...env, PATH: '/nonexistent' });
+    expect(r.code).toBe(4);
+    expect(r.stderr).toMatch(/Java is not installed/);
+    expect(r.stderr).toMatch(/apt-get install openjdk-17-jdk-headless maven/);
+    expect(r.stderr).toMatch(/NEO4J_URI/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('reports stopped before anything ran', async () => {
     const s = await status();
     expect(s.code).toBe(1);
