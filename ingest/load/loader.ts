@@ -133,12 +133,15 @@ export async function loadSnapshot(
         const w = res.records[0]?.get('written');
         written += typeof w === 'number' ? w : batch.length;
         done += batch.length;
-        await session.executeWrite((tx) =>
-          tx.run(statement('snapshots/snapshots', 'snapshot-heartbeat'), {
-            id: snapshotId,
-            now: new Date().toISOString(),
-          }),
-        );
+        if (Date.now() - lastHeartbeat > 5000) {
+          lastHeartbeat = Date.now();
+          await session.executeWrite((tx) =>
+            tx.run(statement('snapshots/snapshots', 'snapshot-heartbeat'), {
+              id: snapshotId,
+              now: new Date().toISOString(),
+            }),
+          );
+        }
         opts.onProgress?.({ phase, label, done, total: list.length });
       }
       return written;
