@@ -1,9 +1,497 @@
-/** `iamatlas query ...`: questions about a loaded snapshot. */
+/**
+ * `iamatlas query ...`: questions about a loaded snapshot, answered by the
+ * query layer in api/queries (the same functions the GraphQL API calls).
+ * Human output by default; `--json` prints the query function's result as is.
+ */
+import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { Driver } from 'neo4j-driver';
+import { z } from 'zod';
+import {
+  ASSUMPTION_NAMES,
+  canAssume,
+  DEFAULT_MAX_HOPS,
+  findings,
+  MAX_HOPS,
+  NotInSnapshotError,
+  paths,
+  QueryInputError,
+  reachableFrom,
+  simulate,
+  whoCanAssume,
+  type Assumptions,
+  type ConditionOut,
+  type EvaluationOutcome,
+  type Hop,
+  type NodeRef,
+  type ReachEntry,
+} from '../api/queries/index.ts';
+import type { ContextValue } from '../engine/types.ts';
+import { resolveSnapshot, type SnapshotInfo } from '../ingest/load/snapshots.ts';
+import { CliError, EXIT, printJson } from './output.ts';
 
 export type WithDriver = <T>(fn: (driver: Driver) => Promise<T>) => Promise<T>;
 
-export function registerQueryCommands(program: Command, _withDriver: WithDriver): void {
-  program.command('query').description('Ask questions about a snapshot (see `iamatlas query --help`)');
+const out = (line = ''): void => {
+  process.stdout.write(line + '\n');
+};
+
+// ---------------------------------------------------------------------------
+// Parsing options at the edge
+// ---------------------------------------------------------------------------
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+const intOption = (name: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `${name} must be a whole number from ${min} to ${max}` })
+    .int(`${name} must be a whole number from ${min} to ${max}`)
+    .min(min, `${name} must be at least ${min}`)
+    .max(max, `${name} must be at most ${max}`);
+
+function option<T>(schema: z.ZodType<T>, value: unknown): T {
+  const res = schema.safeParse(value);
+  if (!res.success) throw new CliError(res.error.issues.map((i) => i.message).join('; '), EXIT.usage);
+  return res.data;
+}
+
+/** `--context KEY=VALUE`: true/false become booleans, other values stay strings (the engine coerces), a repeated key becomes a list. */
+export function parseContext(pairs: readonly string[] = []): Record<string, ContextValue> {
+  const context: Record<string, ContextValue> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0)
+      throw new CliError(
+        `--context "${pair}" is not KEY=VALUE. Example: --context aws:MultiFactorAuthPresent=true`,
+        EXIT.usage,
+      );
+    const key = pair.slice(0, eq).trim();
+    const raw = pair.slice(eq + 1);
+    const value = raw === 'true' ? true : raw === 'false' ? false : raw;
+    const prev = context[key];
+    context[key] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
+  }
+  return context;
+}
+
+function readSessionPolicy(file: string | undefined): Record<string, unknown> | undefined {
+  if (file === undefined) return undefined;
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new CliError(
+      `Cannot read the session policy file ${file}: ${(err as Error).message}`,
+      EXIT.badInput,
+    );
+  }
+  try {
+    const doc = JSON.parse(text) as unknown;
+    if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new Error('expected a JSON object');
+    return doc as Record<string, unknown>;
+  } catch (err) {
+    throw new CliError(
+      `The session policy file ${file} is not a JSON policy document (${(err as Error).message}). ` +
+        'It should look like {"Version": "2012-10-17", "Statement": [...]}.',
+      EXIT.badInput,
+    );
+  }
+}
+
+/** `--without NAME`: assume the caller cannot satisfy conditions of that kind (edges needing them are dropped). */
+function parseAssumptions(names: readonly string[] = []): Assumptions | undefined {
+  if (names.length === 0) return undefined;
+  const a: Assumptions = {};
+  for (const name of names.flatMap((n) => n.split(','))) {
+    if (name === 'all') {
+      for (const n of ASSUMPTION_NAMES) a[n] = false;
+      continue;
+    }
+    const known = ASSUMPTION_NAMES.find((n) => n.toLowerCase() === name.trim().toLowerCase());
+    if (!known)
+      throw new CliError(
+        `--without "${name}" is not an assumption. Use one of ${ASSUMPTION_NAMES.join(', ')}, or all.`,
+        EXIT.usage,
+      );
+    a[known] = false;
+  }
+  return a;
+}
+
+// ---------------------------------------------------------------------------
+// Human output
+// ---------------------------------------------------------------------------
+
+const EQUALS = new Set([
+  'StringEquals',
+  'StringEqualsIgnoreCase',
+  'Bool',
+  'NumericEquals',
+  'ArnEquals',
+  'DateEquals',
+]);
+
+export function formatCondition(c: ConditionOut): string {
+  const op = c.operator.replace(/IfExists$/, '');
+  const shown = EQUALS.has(op) ? '=' : op === 'StringLike' || op === 'ArnLike' ? 'like' : c.operator;
+  const values = c.values.length ? ` ${c.values.join(' | ')}` : '';
+  return c.mustHold ? `[needs ${c.key} ${shown}${values}]` : `[needs NOT ${c.key} ${shown}${values}]`;
+}
+
+const conditionText = (cs: readonly ConditionOut[]): string =>
+  cs.length ? ' ' + cs.map(formatCondition).join(' ') : '';
+
+function hopLine(h: Hop): string {
+  const flags = [h.mechanism, h.crossAccount ? 'cross-account' : 'same account'];
+  if (h.roleChaining) flags.push('role chaining');
+  return `    → ${h.to}  (${flags.join(', ')})${conditionText(h.conditions)}`;
+}
+
+const nodeLabel = (n: NodeRef): string => `${n.key} (${n.kind})`;
+const hopsWord = (n: number): string => `${n} hop${n === 1 ? '' : 's'}`;
+
+function printEntry(e: ReachEntry): void {
+  out(`${nodeLabel(e.node)}  ${hopsWord(e.length)}${e.conditional ? ', conditional' : ''}`);
+  for (const h of e.hops) out(hopLine(h));
+}
+
+function printOutcome(r: EvaluationOutcome, subject: string): void {
+  const verdict =
+    r.decision === 'allowed'
+      ? r.conditional
+        ? 'ALLOWED, if the conditions below hold'
+        : 'ALLOWED'
+      : r.decision === 'explicitDeny'
+        ? 'DENIED (explicit deny)'
+        : 'DENIED (no policy allows it)';
+  out(`${verdict}: ${subject}`);
+  if (r.principal.arn !== r.principal.input) out(`  evaluated as ${r.principal.arn} (${r.principal.type})`);
+  if (r.conditions.length) {
+    out('Conditions:');
+    for (const c of r.conditions)
+      out(`  ${formatCondition(c)}  (${c.assumption}; from ${c.source?.policyId ?? '?'})`);
+  }
+  out('Why:');
+  for (const line of r.reasons) out(`  - ${line}`);
+  if (r.evidence.length) {
+    out('Evidence:');
+    const seen = new Set<string>();
+    for (const e of r.evidence) {
+      const line = `${e.effect} ${e.policyKind} ${e.policyId}, statement ${e.statementIndex}${e.sid ? ` (${e.sid})` : ''}`;
+      if (seen.has(line)) continue;
+      seen.add(line);
+      out(`  - ${line}`);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Commands
+// ---------------------------------------------------------------------------
+
+interface Common {
+  snapshot?: string;
+  json?: boolean;
+}
+
+/** Runs one query: resolves the snapshot, maps query errors to exit codes with what to do next. */
+async function run<T>(
+  withDriver: WithDriver,
+  opts: Common,
+  query: (driver: Driver, snapshot: SnapshotInfo) => Promise<T>,
+  print: (result: T, snapshot: SnapshotInfo) => void,
+): Promise<void> {
+  await withDriver(async (driver) => {
+    const snapshot = await resolveSnapshot(driver, opts.snapshot);
+    let result: T;
+    try {
+      result = await query(driver, snapshot);
+    } catch (err) {
+      if (err instanceof QueryInputError) throw new CliError(err.message, EXIT.usage);
+      if (err instanceof NotInSnapshotError)
+        throw new CliError(
+          `${err.message}\nCheck the ARN, or query another snapshot with --snapshot ID (see \`iamatlas snapshots list\`).`,
+          EXIT.notFound,
+        );
+      throw err;
+    }
+    if (opts.json) printJson(result);
+    else print(result, snapshot);
+  });
+}
+
+const snapshotLabel = (s: SnapshotInfo): string => (s.name !== s.id ? `${s.id} "${s.name}"` : s.id);
+
+function addCommon(cmd: Command): Command {
+  return cmd
+    .option('--snapshot <id>', 'snapshot id or name (default: the latest complete snapshot)')
+    .option('--json', 'print the result as JSON');
+}
+
+const maxHopsOption = (v: unknown): number =>
+  v === undefined ? DEFAULT_MAX_HOPS : option(intOption('--max-hops', 1, MAX_HOPS), v);
+
+export function registerQueryCommands(program: Command, withDriver: WithDriver): void {
+  const query = program
+    .command('query')
+    .description('Ask questions about a snapshot: who can assume what, paths, simulations, findings');
+
+  addCommon(
+    query
+      .command('can-assume')
+      .description('Can a principal assume a role? Evaluated live, with the conditions that must hold')
+      .requiredOption(
+        '--principal <arn>',
+        'user/role ARN, role session ARN, account root, service or provider ARN',
+      )
+      .requiredOption('--role <arn>', 'the role ARN')
+      .option(
+        '--action <action>',
+        'sts:AssumeRole (default), sts:AssumeRoleWithSAML, sts:AssumeRoleWithWebIdentity',
+      )
+      .option(
+        '--context <key=value>',
+        'request context, e.g. aws:MultiFactorAuthPresent=true (repeatable)',
+        collect,
+      )
+      .option('--session-policy <file>', 'a session policy document (JSON file)'),
+  ).action(
+    async (
+      opts: Common & {
+        principal: string;
+        role: string;
+        action?: string;
+        context?: string[];
+        sessionPolicy?: string;
+      },
+    ) => {
+      const context = parseContext(opts.context);
+      const sessionPolicy = readSessionPolicy(opts.sessionPolicy);
+      await run(
+        withDriver,
+        opts,
+        (driver, s) =>
+          canAssume(driver, s.id, {
+            principal: opts.principal,
+            role: opts.role,
+            ...(opts.action ? { action: opts.action } : {}),
+            context,
+            ...(sessionPolicy ? { sessionPolicy } : {}),
+          }),
+        (r) => printOutcome(r, `${r.principal.input} → ${r.role} (${r.action})`),
+      );
+    },
+  );
+
+  addCommon(
+    query
+      .command('simulate')
+      .description('Evaluate one request: a principal, an action, a resource')
+      .requiredOption(
+        '--principal <arn>',
+        'user/role ARN, role session ARN, account root, service or provider ARN',
+      )
+      .requiredOption('--action <action>', 'e.g. s3:GetObject')
+      .requiredOption(
+        '--resource <arn>',
+        'the resource ARN (a role ARN uses its trust policy for sts:AssumeRole*)',
+      )
+      .option('--context <key=value>', 'request context (repeatable)', collect)
+      .option('--session-policy <file>', 'a session policy document (JSON file)'),
+  ).action(
+    async (
+      opts: Common & {
+        principal: string;
+        action: string;
+        resource: string;
+        context?: string[];
+        sessionPolicy?: string;
+      },
+    ) => {
+      const context = parseContext(opts.context);
+      const sessionPolicy = readSessionPolicy(opts.sessionPolicy);
+      await run(
+        withDriver,
+        opts,
+        (driver, s) =>
+          simulate(driver, s.id, {
+            principal: opts.principal,
+            action: opts.action,
+            resource: opts.resource,
+            context,
+            ...(sessionPolicy ? { sessionPolicy } : {}),
+          }),
+        (r) => printOutcome(r, `${r.principal.input} ${r.action} on ${r.resource}`),
+      );
+    },
+  );
+
+  const reachOptions = (cmd: Command): Command =>
+    addCommon(
+      cmd
+        .option(
+          '--max-hops <n>',
+          `how many CAN_ASSUME hops to follow (1-${MAX_HOPS})`,
+          String(DEFAULT_MAX_HOPS),
+        )
+        .option('--limit <n>', 'at most this many results')
+        .option(
+          '--without <assumption>',
+          `assume the caller cannot satisfy these conditions and drop edges that need them: ${ASSUMPTION_NAMES.join(', ')}, all (repeatable)`,
+          collect,
+        ),
+    );
+
+  type ReachOpts = Common & { maxHops?: string; limit?: string; without?: string[] };
+
+  reachOptions(
+    query
+      .command('who-can-assume')
+      .description('Every principal that can reach a role, each with its shortest path')
+      .requiredOption('--role <arn>', 'the role ARN'),
+  ).action(async (opts: ReachOpts & { role: string }) => {
+    const maxHops = maxHopsOption(opts.maxHops);
+    const limit = opts.limit === undefined ? undefined : option(intOption('--limit', 1, 1000), opts.limit);
+    const assumptions = parseAssumptions(opts.without);
+    await run(
+      withDriver,
+      opts,
+      (driver, s) =>
+        whoCanAssume(driver, s.id, {
+          role: opts.role,
+          maxHops,
+          ...(limit ? { limit } : {}),
+          ...(assumptions ? { assumptions } : {}),
+        }),
+      (r, s) => {
+        if (r.principals.length === 0) {
+          out(
+            `Nobody can assume ${r.role.key} within ${hopsWord(r.maxHops)} (snapshot ${snapshotLabel(s)}).`,
+          );
+          return;
+        }
+        out(
+          `${r.principals.length} principal(s) can assume ${r.role.key} within ${hopsWord(r.maxHops)} (snapshot ${snapshotLabel(s)}):`,
+        );
+        for (const e of r.principals) printEntry(e);
+        if (r.truncated) out(`(stopped at ${r.limit} results: raise --limit or lower --max-hops)`);
+      },
+    );
+  });
+
+  reachOptions(
+    query
+      .command('reachable')
+      .description('Every role a principal can reach, each with its shortest path')
+      .requiredOption(
+        '--from <arn>',
+        'user/role ARN, role session ARN, account root, service, provider ARN, or *',
+      ),
+  ).action(async (opts: ReachOpts & { from: string }) => {
+    const maxHops = maxHopsOption(opts.maxHops);
+    const limit = opts.limit === undefined ? undefined : option(intOption('--limit', 1, 1000), opts.limit);
+    const assumptions = parseAssumptions(opts.without);
+    await run(
+      withDriver,
+      opts,
+      (driver, s) =>
+        reachableFrom(driver, s.id, {
+          principal: opts.from,
+          maxHops,
+          ...(limit ? { limit } : {}),
+          ...(assumptions ? { assumptions } : {}),
+        }),
+      (r, s) => {
+        if (r.roles.length === 0) {
+          out(
+            `${r.from.key} can assume no role within ${hopsWord(r.maxHops)} (snapshot ${snapshotLabel(s)}).`,
+          );
+          return;
+        }
+        out(
+          `${r.from.key} can reach ${r.roles.length} role(s) within ${hopsWord(r.maxHops)} (snapshot ${snapshotLabel(s)}):`,
+        );
+        for (const e of r.roles) printEntry(e);
+        if (r.truncated) out(`(stopped at ${r.limit} results: raise --limit or lower --max-hops)`);
+      },
+    );
+  });
+
+  reachOptions(
+    query
+      .command('paths')
+      .description('Paths from one principal to a role over CAN_ASSUME edges, shortest first')
+      .requiredOption('--from <arn>', 'where the paths start')
+      .requiredOption('--to <arn>', 'the role they end at'),
+  ).action(async (opts: ReachOpts & { from: string; to: string }) => {
+    const maxHops = maxHopsOption(opts.maxHops);
+    const limit = opts.limit === undefined ? undefined : option(intOption('--limit', 1, 64), opts.limit);
+    const assumptions = parseAssumptions(opts.without);
+    await run(
+      withDriver,
+      opts,
+      (driver, s) =>
+        paths(driver, s.id, {
+          from: opts.from,
+          to: opts.to,
+          maxHops,
+          ...(limit ? { limit } : {}),
+          ...(assumptions ? { assumptions } : {}),
+        }),
+      (r, s) => {
+        if (r.paths.length === 0) {
+          out(
+            `No path from ${r.from.key} to ${r.to.key} within ${hopsWord(r.maxHops)} (snapshot ${snapshotLabel(s)}).`,
+          );
+          return;
+        }
+        out(`${r.paths.length} path(s) from ${r.from.key} to ${r.to.key} (snapshot ${snapshotLabel(s)}):`);
+        r.paths.forEach((p, i) => {
+          out(
+            `Path ${i + 1}: ${hopsWord(p.length)}${p.conditional ? ', conditional' : ''}${p.crossAccount ? ', crosses accounts' : ''}`,
+          );
+          out(`    ${nodeLabel(p.nodes[0]!)}`);
+          for (const h of p.hops) out(hopLine(h));
+        });
+      },
+    );
+  });
+
+  addCommon(
+    query
+      .command('findings')
+      .description('Risky trust found in a snapshot, most severe first')
+      .option('--severity <severity>', 'critical, high, medium, low or info')
+      .option('--kind <kind>', 'e.g. trust-open-to-anyone')
+      .option('--account <id>', 'only findings about this 12-digit account'),
+  ).action(async (opts: Common & { severity?: string; kind?: string; account?: string }) => {
+    await run(
+      withDriver,
+      opts,
+      (driver, s) =>
+        findings(driver, s.id, {
+          ...(opts.severity ? { severity: opts.severity as 'critical' } : {}),
+          ...(opts.kind ? { kind: opts.kind } : {}),
+          ...(opts.account ? { account: opts.account } : {}),
+        }),
+      (r, s) => {
+        if (r.findings.length === 0) {
+          out(`No findings match (snapshot ${snapshotLabel(s)}).`);
+          return;
+        }
+        const counts = Object.entries(r.bySeverity)
+          .filter(([, n]) => n > 0)
+          .map(([sev, n]) => `${n} ${sev}`)
+          .join(', ');
+        out(`${r.findings.length} finding(s): ${counts} (snapshot ${snapshotLabel(s)})`);
+        for (const f of r.findings) {
+          const main = f.subjects.find((x) => x.primary)?.key ?? '';
+          out(`[${f.severity}] ${f.kind}  ${main}`);
+          out(`    ${f.title}`);
+          const others = f.subjects.filter((x) => !x.primary).map((x) => x.key);
+          if (others.length) out(`    also about: ${others.join(', ')}`);
+        }
+      },
+    );
+  });
 }

@@ -1,0 +1,64 @@
+/**
+ * Analyst assumptions: which request-time conditions an attacker is taken to be
+ * able to satisfy. Every condition key falls in exactly one category of this
+ * table; the Cypher reachability statements filter with the same patterns
+ * (passed as parameters), so the table exists once.
+ *
+ * By default every category is assumed satisfiable: conditional edges count
+ * and come back flagged. Setting a category to false drops every edge with a
+ * condition key in it, whichever way the condition points (a Deny "unless MFA"
+ * depends on MFA as much as an Allow "if MFA").
+ */
+import { z } from 'zod';
+
+export const ASSUMPTION_NAMES = ['mfa', 'externalId', 'network', 'federation', 'region', 'other'] as const;
+export type AssumptionName = (typeof ASSUMPTION_NAMES)[number];
+
+/** Lower-case full-match patterns (valid as JavaScript and Java regexes) per category; 'other' is everything else. */
+export const ASSUMPTION_PATTERNS: Readonly<Record<Exclude<AssumptionName, 'other'>, readonly string[]>> = {
+  mfa: ['aws:multifactorauthpresent', 'aws:multifactorauthage'],
+  externalId: ['sts:externalid'],
+  network: ['aws:sourceip', 'aws:sourcevpc', 'aws:sourcevpce', 'aws:vpcsourceip'],
+  // SAML keys, and OIDC provider keys, which are prefixed by the issuer's host (token.actions.githubusercontent.com:sub).
+  federation: ['saml:.*', 'aws:federatedprovider', '[^:]*\\.[^:]*:.*'],
+  region: ['aws:requestedregion'],
+};
+
+export const assumptionsSchema = z
+  .object({
+    mfa: z.boolean().optional(),
+    externalId: z.boolean().optional(),
+    network: z.boolean().optional(),
+    federation: z.boolean().optional(),
+    region: z.boolean().optional(),
+    other: z.boolean().optional(),
+  })
+  .strict();
+
+export type Assumptions = z.infer<typeof assumptionsSchema>;
+
+const compiled = (Object.entries(ASSUMPTION_PATTERNS) as [AssumptionName, readonly string[]][]).map(
+  ([name, patterns]) => ({ name, res: patterns.map((p) => new RegExp(`^(?:${p})$`)) }),
+);
+
+/** The assumption a condition key depends on. */
+export function assumptionOf(key: string): AssumptionName {
+  const lower = key.toLowerCase();
+  for (const { name, res } of compiled) if (res.some((re) => re.test(lower))) return name;
+  return 'other';
+}
+
+/** Cypher parameters for the edge filter in cypher/queries/reachability.cypher and paths.cypher. */
+export function assumptionParams(a: Assumptions = {}): {
+  dropPatterns: string[];
+  dropOther: boolean;
+  knownPatterns: string[];
+} {
+  const dropPatterns: string[] = [];
+  const knownPatterns: string[] = [];
+  for (const [name, patterns] of Object.entries(ASSUMPTION_PATTERNS) as [AssumptionName, string[]][]) {
+    knownPatterns.push(...patterns);
+    if (a[name] === false) dropPatterns.push(...patterns);
+  }
+  return { dropPatterns, dropOther: a.other === false, knownPatterns };
+}

@@ -1,0 +1,348 @@
+/**
+ * Live evaluation at query time: `canAssume` (one principal, one role) and
+ * `simulate` (one principal, any action and resource). The engine decides on a
+ * model slice read back from the graph, with the request context and session
+ * policy the caller gives; request-time keys not given come back as conditions.
+ */
+import type { Driver } from 'neo4j-driver';
+import { evaluate, parsePolicy } from '../../engine/evaluate/index.ts';
+import { buildSnapshotContext, CALLER_OWN_POLICIES, type SnapshotContext } from '../../engine/trust/index.ts';
+import type {
+  ContextValue,
+  Decision,
+  EvaluationInput,
+  PolicyInput,
+  RequestPrincipal,
+  RequestResource,
+  StatementRef,
+} from '../../engine/types.ts';
+import type { PolicyDocumentJson } from '../../engine/model.ts';
+import { z } from 'zod';
+import { actionSchema, contextSchema, parseArgs, sessionPolicySchema } from './args.ts';
+import { NotInSnapshotError, QueryInputError } from './errors.ts';
+import { toCondition, type ConditionOut } from './graph.ts';
+import { loadModelSlice } from './model-slice.ts';
+import { nodeByKey, parsePrincipal, parseRoleArn, roleByName, type PrincipalSpec } from './principal.ts';
+
+export const canAssumeArgs = z.object({
+  principal: z.string().min(1),
+  role: z.string().min(1),
+  action: z
+    .string()
+    .regex(
+      /^sts:(AssumeRole|AssumeRoleWithSAML|AssumeRoleWithWebIdentity|TagSession|SetSourceIdentity|SetContext)$/,
+      'use sts:AssumeRole, sts:AssumeRoleWithSAML, sts:AssumeRoleWithWebIdentity, sts:TagSession, sts:SetSourceIdentity or sts:SetContext',
+    )
+    .optional(),
+  context: contextSchema.optional(),
+  sessionPolicy: sessionPolicySchema.optional(),
+});
+export type CanAssumeArgs = z.infer<typeof canAssumeArgs>;
+
+export const simulateArgs = z.object({
+  principal: z.string().min(1),
+  action: actionSchema,
+  resource: z
+    .string()
+    .regex(/^(\*|arn:[^:]+:[^:]*:[^:]*:[^:]*:.+)$/, 'a resource is an ARN (arn:aws:s3:::bucket/key) or *'),
+  context: contextSchema.optional(),
+  sessionPolicy: sessionPolicySchema.optional(),
+});
+export type SimulateArgs = z.infer<typeof simulateArgs>;
+
+/** Who the request was evaluated as. */
+export interface EvaluatedPrincipal {
+  /** As given. */
+  input: string;
+  /** The ARN a policy would name (a session's role ARN, the account root, the service name, the provider ARN). */
+  arn: string;
+  type: RequestPrincipal['type'];
+  accountId?: string;
+  sessionName?: string;
+  /** True when the principal's own policies are not in the snapshot and were assumed to allow the call. */
+  assumedIdentity: boolean;
+}
+
+export interface EvaluationOutcome {
+  allowed: boolean;
+  decision: Decision;
+  /** Allowed only if these hold at request time (or, mustHold false, do not). */
+  conditional: boolean;
+  conditions: ConditionOut[];
+  evidence: StatementRef[];
+  reasons: string[];
+  principal: EvaluatedPrincipal;
+  action: string;
+  resource: string;
+  /** The context the evaluation used, as given. */
+  context: Record<string, ContextValue>;
+}
+
+export interface CanAssumeResult extends EvaluationOutcome {
+  role: string;
+}
+
+export type SimulateResult = EvaluationOutcome;
+
+interface Caller {
+  request: RequestPrincipal;
+  identityPolicies: PolicyInput[];
+  boundary?: PolicyInput;
+  scps: PolicyInput[][];
+  assumedIdentity: boolean;
+  notes: string[];
+}
+
+function sessionPolicyInput(policy: CanAssumeArgs['sessionPolicy']): PolicyInput[] | undefined {
+  if (policy === undefined) return undefined;
+  let document: PolicyDocumentJson | string = policy as PolicyDocumentJson | string;
+  if (typeof policy === 'string') {
+    try {
+      document = JSON.parse(policy) as PolicyDocumentJson;
+    } catch (err) {
+      throw new QueryInputError(`The session policy is not JSON: ${(err as Error).message}.`);
+    }
+  }
+  const errors = parsePolicy(document, 'session-policy').problems.filter((p) => p.severity === 'error');
+  if (errors.length)
+    throw new QueryInputError(
+      `The session policy is not a valid policy: ${errors.map((p) => `${p.path || '(document)'}: ${p.message}`).join('; ')}.`,
+    );
+  return [{ id: 'session-policy', document }];
+}
+
+/** Which user or role ARNs the slice must hold for this principal (a session's role is looked up by name). */
+async function principalArns(driver: Driver, snapshotId: string, spec: PrincipalSpec): Promise<string[]> {
+  if (spec.type === 'user' || spec.type === 'role') return [spec.arn];
+  if (spec.type === 'session') {
+    const role = await roleByName(driver, snapshotId, spec.accountId, spec.roleName);
+    return role ? [role.key] : [];
+  }
+  return [];
+}
+
+function assumedCaller(request: RequestPrincipal, ctx: SnapshotContext, accountId: string): Caller {
+  const account = ctx.account(accountId);
+  return {
+    request,
+    identityPolicies: [CALLER_OWN_POLICIES],
+    // An organization account's SCPs apply even when its IAM data is not in the snapshot.
+    scps: account.internal ? account.scps : [],
+    assumedIdentity: true,
+    notes: [
+      `${request.arn}: its own identity policies are not in the snapshot, so they are assumed to allow the call (${CALLER_OWN_POLICIES.id}).`,
+    ],
+  };
+}
+
+async function callerFor(
+  driver: Driver,
+  snapshotId: string,
+  spec: PrincipalSpec,
+  ctx: SnapshotContext,
+  loaded: string[],
+): Promise<Caller> {
+  switch (spec.type) {
+    case 'user':
+    case 'role':
+    case 'session': {
+      const p = loaded[0] ? ctx.principals.get(loaded[0]) : undefined;
+      if (p) {
+        const request: RequestPrincipal =
+          spec.type === 'session' ? { ...p.principal, sessionName: spec.sessionName } : p.principal;
+        const caller: Caller = {
+          request,
+          identityPolicies: p.identityPolicies,
+          scps: p.account.scps,
+          assumedIdentity: false,
+          notes: spec.type === 'session' ? [`Session ${spec.arn} is evaluated as its role ${p.key}.`] : [],
+        };
+        if (p.boundary) caller.boundary = p.boundary;
+        return caller;
+      }
+      const account = ctx.account(spec.accountId);
+      if (account.hasIamData)
+        throw new NotInSnapshotError(
+          `${spec.arn} is not in snapshot ${snapshotId}, although account ${spec.accountId}'s IAM data is: check the ARN (path and name).`,
+          spec.arn,
+        );
+      const name = spec.type === 'session' ? spec.roleName : spec.arn.slice(spec.arn.lastIndexOf('/') + 1);
+      const request: RequestPrincipal = {
+        type: spec.type === 'user' ? 'User' : 'Role',
+        arn:
+          spec.type === 'session'
+            ? `arn:${spec.arn.split(':')[1]}:iam::${spec.accountId}:role/${spec.roleName}`
+            : spec.arn,
+        accountId: spec.accountId,
+        name,
+      };
+      if (spec.type === 'session') request.sessionName = spec.sessionName;
+      return assumedCaller(request, ctx, spec.accountId);
+    }
+    case 'root': {
+      const account = ctx.account(spec.accountId);
+      const request: RequestPrincipal = { type: 'Role', arn: spec.arn, accountId: spec.accountId };
+      if (account.orgId) request.orgId = account.orgId;
+      if (account.orgPaths) request.orgPaths = account.orgPaths;
+      const caller = assumedCaller(request, ctx, spec.accountId);
+      caller.notes = [
+        `${spec.arn} stands for any principal of account ${spec.accountId} whose own policies allow the call` +
+          (account.hasIamData
+            ? '; name a user or role of that account for an exact answer.'
+            : `: they are not in the snapshot, so they are assumed to (${CALLER_OWN_POLICIES.id}).`),
+      ];
+      return caller;
+    }
+    case 'service':
+      return {
+        request: { type: 'Service', arn: spec.name },
+        identityPolicies: [],
+        scps: [],
+        assumedIdentity: false,
+        notes: [],
+      };
+    case 'provider': {
+      const node = await nodeByKey(driver, snapshotId, spec.arn);
+      if (!node)
+        throw new NotInSnapshotError(
+          `Identity provider ${spec.arn} is not in snapshot ${snapshotId}: no provider list or trust policy names it.`,
+          spec.arn,
+        );
+      return {
+        request: { type: spec.provider === 'SAML' ? 'SAML' : 'WebIdentity', arn: spec.arn },
+        identityPolicies: [],
+        scps: [],
+        assumedIdentity: false,
+        notes: [],
+      };
+    }
+    case 'anyone':
+      throw new QueryInputError('"*" names no single caller; give a principal ARN.');
+  }
+}
+
+function outcome(
+  input: EvaluationInput,
+  caller: Caller,
+  principalInput: string,
+  context: Record<string, ContextValue>,
+): EvaluationOutcome {
+  const result = evaluate(input);
+  const request = input.request;
+  const principal: EvaluatedPrincipal = {
+    input: principalInput,
+    arn: caller.request.arn,
+    type: caller.request.type,
+    assumedIdentity: caller.assumedIdentity,
+  };
+  if (caller.request.accountId) principal.accountId = caller.request.accountId;
+  if (caller.request.sessionName) principal.sessionName = caller.request.sessionName;
+  return {
+    allowed: result.decision === 'allowed',
+    decision: result.decision,
+    conditional: result.decision === 'allowed' && result.conditions.length > 0,
+    conditions: result.conditions.map(toCondition),
+    evidence: result.evidence,
+    reasons: [...result.reasons, ...caller.notes],
+    principal,
+    action: request.action,
+    resource: request.resource.arn,
+    context,
+  };
+}
+
+function baseInput(
+  caller: Caller,
+  action: string,
+  resource: RequestResource,
+  context: Record<string, ContextValue>,
+  sessionPolicies: PolicyInput[] | undefined,
+): EvaluationInput {
+  const input: EvaluationInput = {
+    request: { principal: caller.request, action, resource, context },
+    identityPolicies: caller.identityPolicies,
+    scps: caller.scps,
+  };
+  if (caller.boundary) input.permissionsBoundary = caller.boundary;
+  if (sessionPolicies) input.sessionPolicies = sessionPolicies;
+  return input;
+}
+
+/** Can `principal` assume `role` (sts:AssumeRole*), and under which request-time conditions? */
+export async function canAssume(
+  driver: Driver,
+  snapshotId: string,
+  args: CanAssumeArgs,
+): Promise<CanAssumeResult> {
+  const a = parseArgs(canAssumeArgs, args);
+  const spec = parsePrincipal(a.principal);
+  const role = parseRoleArn(a.role);
+  const sessionPolicies = sessionPolicyInput(a.sessionPolicy);
+  const loaded = await principalArns(driver, snapshotId, spec);
+  const slice = await loadModelSlice(driver, snapshotId, [...loaded, role.arn]);
+  const ctx = buildSnapshotContext(slice);
+  const target = ctx.roles.get(role.arn);
+  if (!target) throw new NotInSnapshotError(`Role ${role.arn} is not in snapshot ${snapshotId}.`, role.arn);
+  const caller = await callerFor(driver, snapshotId, spec, ctx, loaded);
+  const action =
+    a.action ??
+    (caller.request.type === 'SAML'
+      ? 'sts:AssumeRoleWithSAML'
+      : caller.request.type === 'WebIdentity'
+        ? 'sts:AssumeRoleWithWebIdentity'
+        : 'sts:AssumeRole');
+  const context = a.context ?? {};
+  const input = baseInput(caller, action, target.resource, context, sessionPolicies);
+  input.resourcePolicy = { id: target.role.arn, document: target.role.trustPolicy };
+  input.resourcePolicyKind = 'trust';
+  input.rcps = target.account.rcps;
+  return { ...outcome(input, caller, a.principal, context), role: role.arn };
+}
+
+/** Evaluates one request: any action on any resource (a role's trust policy is its resource policy for sts:AssumeRole*). */
+export async function simulate(
+  driver: Driver,
+  snapshotId: string,
+  args: SimulateArgs,
+): Promise<SimulateResult> {
+  const a = parseArgs(simulateArgs, args);
+  const spec = parsePrincipal(a.principal);
+  const sessionPolicies = sessionPolicyInput(a.sessionPolicy);
+  const roleArn = /^arn:[^:]+:iam::\d{12}:role\//.test(a.resource) ? parseRoleArn(a.resource) : undefined;
+  const loaded = await principalArns(driver, snapshotId, spec);
+  const slice = await loadModelSlice(driver, snapshotId, roleArn ? [...loaded, roleArn.arn] : loaded);
+  const ctx = buildSnapshotContext(slice);
+  const caller = await callerFor(driver, snapshotId, spec, ctx, loaded);
+  const context = a.context ?? {};
+
+  const target = roleArn ? ctx.roles.get(roleArn.arn) : undefined;
+  if (roleArn && !target && ctx.account(roleArn.accountId).hasIamData)
+    throw new NotInSnapshotError(
+      `Role ${roleArn.arn} is not in snapshot ${snapshotId}, although account ${roleArn.accountId}'s IAM data is: check the ARN.`,
+      roleArn.arn,
+    );
+  let resource: RequestResource;
+  let rcps: PolicyInput[][] = [];
+  if (target) {
+    resource = target.resource;
+    rcps = target.account.rcps;
+  } else {
+    resource = { arn: a.resource };
+    const accountId = a.resource === '*' ? undefined : a.resource.split(':')[4];
+    if (accountId && /^\d{12}$/.test(accountId)) {
+      const account = ctx.account(accountId);
+      resource.accountId = accountId;
+      if (account.orgId) resource.orgId = account.orgId;
+      if (account.orgPaths) resource.orgPaths = account.orgPaths;
+      if (account.inManagementAccount) resource.inManagementAccount = true;
+      rcps = account.rcps;
+    }
+  }
+  const input = baseInput(caller, a.action, resource, context, sessionPolicies);
+  if (target && /^sts:assumerole/i.test(a.action)) {
+    input.resourcePolicy = { id: target.role.arn, document: target.role.trustPolicy };
+    input.resourcePolicyKind = 'trust';
+  }
+  input.rcps = rcps;
+  return outcome(input, caller, a.principal, context);
+}
