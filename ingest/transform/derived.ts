@@ -8,6 +8,13 @@
 import { trustFindings, type Finding } from '../../engine/findings/index.ts';
 import type { SnapshotModel } from '../../engine/model.ts';
 import { analyseTrust, type CanAssumeEdge } from '../../engine/trust/index.ts';
+import {
+  adminAccountOf,
+  analyseEscalation,
+  escalationFindings,
+  isAdminTarget,
+  type EscalationEdge,
+} from '../../engine/escalation/index.ts';
 import type { StatementRef, UnresolvedCondition } from '../../engine/types.ts';
 import type { ExtraNodeSet, ExtraRelSet } from '../load/loader.ts';
 import type { Props } from './graph-rows.ts';
@@ -78,6 +85,33 @@ export function canAssumeProps(edge: CanAssumeEdge): Props {
   return props;
 }
 
+export function canEscalateProps(edge: EscalationEdge): Props {
+  const statements = edge.evidence.filter((e) => e.policyKind !== 'scp' && e.policyKind !== 'rcp');
+  const orgPolicyIds = [
+    ...new Set(
+      edge.evidence.filter((e) => e.policyKind === 'scp' || e.policyKind === 'rcp').map((e) => e.policyId),
+    ),
+  ];
+  const props: Props = {
+    method: edge.method,
+    catalogIds: edge.catalogIds,
+    actions: edge.actions,
+    gains: edge.gains,
+    target: edge.to,
+    crossAccount: edge.crossAccount,
+    conditional: edge.conditions.length > 0,
+    conditionKeys: [...new Set(edge.conditions.map((c) => c.key))].sort(),
+    conditions: jsonList(edge.conditions, conditionJson, slimCondition),
+    evidence: jsonList(statements, refJson, slimRef),
+    orgPolicyIds,
+  };
+  if (edge.needsRuntime) props.needsRuntime = edge.needsRuntime;
+  if (edge.caveats) props.caveats = edge.caveats;
+  if (edge.via) props.via = edge.via;
+  if (edge.modifies) props.modifies = edge.modifies;
+  return props;
+}
+
 export function findingProps(f: Finding): Props {
   const evidence: Record<string, unknown> = { ...f.evidence };
   if (Array.isArray(evidence.statements))
@@ -100,11 +134,41 @@ export function deriveForLoad(
   const started = performance.now();
   const trust = analyseTrust(model);
   const findings = trustFindings(model, { context: trust.context, trusts: trust.trusts });
+  // Escalation reads the CAN_ASSUME edges, so it runs before they are turned into rows and let go.
+  const escalation = analyseEscalation(model, { canAssume: trust.edges, snapshotContext: trust.context });
+  findings.push(...escalationFindings(escalation));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const { stats } = trust;
   onStage?.(
-    `Analysing trust: ${stats.roles} roles, ${stats.edges} CAN_ASSUME edges (${stats.conditionalEdges} conditional), ${findings.length} findings in ${seconds} s`,
+    `Analysing trust: ${stats.roles} roles, ${stats.edges} CAN_ASSUME edges (${stats.conditionalEdges} conditional), ${escalation.stats.edges} CAN_ESCALATE_TO edges, ${findings.length} findings in ${seconds} s`,
   );
+  const canEscalate: ExtraRelSet = {
+    file: 'load/escalation',
+    name: 'rel-CAN_ESCALATE_TO',
+    type: 'CAN_ESCALATE_TO',
+    rows: escalation.edges.map((e) => ({
+      key: `CAN_ESCALATE_TO|${e.from}|${e.to}|${e.method}`,
+      from: e.from,
+      to: isAdminTarget(e.to) ? adminAccountOf(e.to) : e.to,
+      props: canEscalateProps(e),
+    })),
+  };
+  const adminFlags: ExtraNodeSet = {
+    file: 'load/escalation',
+    name: 'node-admin',
+    label: 'Principal',
+    rows: [...escalation.admins.values()]
+      .filter((a) => a.admin)
+      .map((a) => ({
+        key: a.principal,
+        props: {
+          admin: true,
+          adminKind: a.kind ?? 'full-access',
+          adminReason: a.reason,
+          adminConditionKeys: [...new Set(a.conditions.map((c) => c.key))].sort(),
+        },
+      })),
+  };
 
   const canAssume: ExtraRelSet = {
     file: FILE,
@@ -144,5 +208,5 @@ export function deriveForLoad(
       })),
     ),
   };
-  return { extraNodes: [findingNodes], extraRels: [canAssume, about] };
+  return { extraNodes: [findingNodes, adminFlags], extraRels: [canAssume, canEscalate, about] };
 }

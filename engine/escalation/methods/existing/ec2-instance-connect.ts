@@ -1,0 +1,14 @@
+/** M50: Push an SSH key with EC2 Instance Connect to an instance that runs as the role. */
+import { existingResourceMethod, R } from '../shared.ts';
+
+export const ec2InstanceConnect = existingResourceMethod({
+  id: 'existing-ec2-instance-connect',
+  title: 'Push an SSH key with EC2 Instance Connect to an instance that runs as the role',
+  catalogIds: ['M50'],
+  sources: ['IAM Vulnerable privesc-instanceConnect', 'pathfinding.cloud ec2instanceconnect-003'],
+  service: 'ec2.amazonaws.com',
+  steps: [{ anyOf: ['ec2-instance-connect:SendSSHPublicKey'], resource: R.instance }],
+  requireProfile: true,
+  needsRuntime:
+    'a reachable EC2 instance with Instance Connect, running with an instance profile of the role',
+});

@@ -1,0 +1,17 @@
+/** M42: Add an SSH key to a Glue development endpoint that runs as the role. */
+import { existingResourceMethod, R } from '../shared.ts';
+
+export const glueUpdateDevEndpoint = existingResourceMethod({
+  id: 'existing-glue-update-dev-endpoint',
+  title: 'Add an SSH key to a Glue development endpoint that runs as the role',
+  catalogIds: ['M42'],
+  sources: [
+    'Rhino #20',
+    'IAM Vulnerable privesc19',
+    'PMapper glue_edges (v1.2.0-dev)',
+    'pathfinding.cloud glue-002',
+  ],
+  service: 'glue.amazonaws.com',
+  steps: [{ anyOf: ['glue:UpdateDevEndpoint'], resource: R.glueDevEndpoint }],
+  needsRuntime: 'a Glue development endpoint that runs as the role',
+});
