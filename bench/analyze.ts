@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { projectRoot } from '../db/paths.ts';
 import { analyseTrust } from '../engine/trust/index.ts';
 import { trustFindings } from '../engine/findings/index.ts';
+import { analyseEscalation, escalationFindings } from '../engine/escalation/index.ts';
 import { readSnapshot } from '../ingest/read/index.ts';
 import { writeOrganization } from './generate.ts';
 import { measure, table } from './measure.ts';
@@ -32,14 +33,27 @@ interface OneResult {
   heapMb: number;
 }
 
+type Mode = 'trust' | 'escalate';
+
 /** Child mode: analyse one input folder and print one JSON line. */
-async function one(label: string, dir: string): Promise<void> {
+async function one(mode: Mode, label: string, dir: string): Promise<void> {
   const read = await measure(() => readSnapshot([dir]));
   const model = read.result.model;
+  // Escalation builds on the trust edges: those are computed first, outside the measurement.
+  const trust = mode === 'escalate' ? analyseTrust(model) : undefined;
   const analysed = await measure(async () => {
-    const trust = analyseTrust(model);
-    const findings = trustFindings(model, { context: trust.context, trusts: trust.trusts });
-    return { stats: trust.stats, findings: findings.length, edges: trust.edges.length };
+    if (trust) {
+      const esc = analyseEscalation(model, { snapshotContext: trust.context, canAssume: trust.edges });
+      const findings = escalationFindings(esc);
+      return {
+        stats: { ...esc.stats, conditionalEdges: esc.edges.filter((e) => e.conditions.length > 0).length },
+        findings: findings.length,
+        edges: esc.edges.length,
+      };
+    }
+    const t = analyseTrust(model);
+    const findings = trustFindings(model, { context: t.context, trusts: t.trusts });
+    return { stats: t.stats, findings: findings.length, edges: t.edges.length };
   });
   const s = analysed.result.stats as unknown as Record<string, number>;
   const out: OneResult = {
@@ -58,8 +72,8 @@ async function one(label: string, dir: string): Promise<void> {
   process.stdout.write(JSON.stringify(out) + '\n');
 }
 
-export async function run(args: string[]): Promise<void> {
-  if (args[0] === '--one') return one(args[1]!, args[2]!);
+export async function run(args: string[], mode: Mode = 'trust'): Promise<void> {
+  if (args[0] === '--one') return one(args[1] as Mode, args[2]!, args[3]!);
   const rolesArg = args[args.indexOf('--roles') + 1];
   const sizes =
     args.includes('--roles') && rolesArg ? rolesArg.split(',').map(Number) : [1_000, 10_000, 100_000];
@@ -78,7 +92,17 @@ export async function run(args: string[]): Promise<void> {
     log(`analysing ${input.label}...`);
     const child = spawnSync(
       process.execPath,
-      ['--expose-gc', '--max-old-space-size=4096', '--import', 'tsx', self, '--one', input.label, input.dir],
+      [
+        '--expose-gc',
+        '--max-old-space-size=4096',
+        '--import',
+        'tsx',
+        self,
+        '--one',
+        mode,
+        input.label,
+        input.dir,
+      ],
       { encoding: 'utf8', cwd: projectRoot, maxBuffer: 1 << 20 },
     );
     if (input.temp) fs.rmSync(input.dir, { recursive: true, force: true });
@@ -93,7 +117,7 @@ export async function run(args: string[]): Promise<void> {
       principals: r.principals,
       'read s': r.readSeconds.toFixed(2),
       'analyse s': r.analyseSeconds.toFixed(2),
-      CAN_ASSUME: r.edges,
+      [mode === 'trust' ? 'CAN_ASSUME' : 'CAN_ESCALATE_TO']: r.edges,
       conditional: r.conditional,
       findings: r.findings,
       'evaluate calls': r.evaluateCalls,
@@ -102,7 +126,7 @@ export async function run(args: string[]): Promise<void> {
     });
   }
   process.stdout.write(
-    `\nTrust analysis (engine only; ${os.cpus().length} cores, Node ${process.version})\n`,
+    `\n${mode === 'trust' ? 'Trust analysis' : 'Escalation analysis, after trust'} (engine only; ${os.cpus().length} cores, Node ${process.version})\n`,
   );
   process.stdout.write(table(rows) + '\n');
 }
