@@ -23,6 +23,7 @@ import {
 } from '../ingest/load/snapshots.ts';
 import { CliError, EXIT, printJson, progress, say } from './output.ts';
 import { registerQueryCommands } from './query.ts';
+import { addServeOptions, registerServeCommand, serve, type ServeOptions } from './serve.ts';
 
 export const DEMO_ORG_DIR = path.join(projectRoot, 'test', 'fixtures', 'demo-org');
 
@@ -118,6 +119,15 @@ async function runIngest(
   }
 }
 
+/** Loads the bundled demo organization and keeps only the newest demo snapshot (the demo is ours to manage). */
+async function loadDemo(driver: Driver, json?: boolean): Promise<IngestResult> {
+  const res = await runIngest(driver, [DEMO_ORG_DIR], { name: 'demo', json });
+  for (const s of await listSnapshots(driver)) {
+    if (s.name === 'demo' && s.id !== res.snapshotId) await deleteSnapshotData(driver, s.id);
+  }
+  return res;
+}
+
 export function buildProgram(): Command {
   const program = new Command();
   program
@@ -132,11 +142,7 @@ export function buildProgram(): Command {
     .option('--json', 'print the result as JSON')
     .action(async (opts: { json?: boolean }) => {
       await withDriver(async (driver) => {
-        const res = await runIngest(driver, [DEMO_ORG_DIR], { name: 'demo', json: opts.json });
-        // The demo is ours to manage: keep only the newest demo snapshot.
-        for (const s of await listSnapshots(driver)) {
-          if (s.name === 'demo' && s.id !== res.snapshotId) await deleteSnapshotData(driver, s.id);
-        }
+        const res = await loadDemo(driver, opts.json);
         if (opts.json) printJson(res);
         else {
           printIngest(res);
@@ -254,6 +260,18 @@ export function buildProgram(): Command {
     });
 
   registerQueryCommands(program, withDriver);
+  registerServeCommand(program, withDriver);
+
+  addServeOptions(
+    program
+      .command('start')
+      .description('Load the demo organization (as `demo` does), then serve the API and the page'),
+  ).action(async (opts: ServeOptions) => {
+    await withDriver(async (driver) => {
+      printIngest(await loadDemo(driver));
+      await serve(driver, opts);
+    });
+  });
   return program;
 }
 

@@ -41,6 +41,14 @@ ORDER BY s.createdAt DESC;
 MATCH (s:Snapshot {status: 'loading'})
 RETURN s.id AS id, s.heartbeatAt AS heartbeatAt, s.loaderHost AS host, s.loaderPid AS pid;
 
+// name: snapshot-delete-relationships
+// Relationships go first, in chunks: deleting a densely connected node at once
+// would put all its relationships into one transaction.
+MATCH (n:AtlasNode {snapshotId: $id})-[r]->()
+WITH r LIMIT $batch
+DELETE r
+RETURN count(*) AS deleted;
+
 // name: snapshot-delete-nodes
 // Deletes in chunks so that a snapshot of millions of nodes does not need one huge transaction.
 MATCH (n:AtlasNode {snapshotId: $id})

@@ -65,8 +65,18 @@ export async function resolveSnapshot(driver: Driver, ref?: string): Promise<Sna
   return found[0]!;
 }
 
-/** Deletes every node of the snapshot in chunks, then the snapshot itself. */
-export async function deleteSnapshotData(driver: Driver, id: string, batch = 5000): Promise<number> {
+/**
+ * Deletes the snapshot in chunks — relationships first, then nodes — so that each
+ * transaction stays small whatever the size of the snapshot; then the snapshot itself.
+ */
+export async function deleteSnapshotData(driver: Driver, id: string, batch = 10_000): Promise<number> {
+  for (;;) {
+    const res = await driver.executeQuery(statement(S, 'snapshot-delete-relationships'), {
+      id,
+      batch: neo4j.int(batch),
+    });
+    if (Number(res.records[0]?.get('deleted') ?? 0) < batch) break;
+  }
   let total = 0;
   for (;;) {
     const res = await driver.executeQuery(statement(S, 'snapshot-delete-nodes'), {

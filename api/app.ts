@@ -1,0 +1,270 @@
+/**
+ * createApp({ driver, config }): the whole HTTP API as an express app, a
+ * function of its options with no global state, so tests start it in-process.
+ *
+ *   GET  /healthz            the process answers
+ *   GET  /readyz             Neo4j answers (503 when not)
+ *   POST /auth/session       trade a one-time sign-in token for a session cookie
+ *   POST /auth/logout        end the cookie session
+ *   *    /graphql            GraphQL (bearer token or session cookie)
+ *   GET  /                   the page (ui/dist), `?token=` signs the browser in first
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { createSchema, createYoga } from 'graphql-yoga';
+import type { Driver } from 'neo4j-driver';
+import { Auth, AuthError, type Caller } from './auth.ts';
+import type { ApiConfig } from './config.ts';
+import type { ApiContext } from './context.ts';
+import { toClientError } from './errors.ts';
+import { ping, scopedDriver } from './neo4j.ts';
+import { resolvers } from './schema/resolvers.ts';
+import { typeDefs } from './schema/type-defs.ts';
+
+export interface App {
+  /** The express app: mount it or `listen` it. */
+  handler: express.Express;
+  auth: Auth;
+  /** Requests still running; graceful shutdown waits for them. */
+  inFlight(): number;
+}
+
+/** What express hands yoga per request (unused: the context comes from the request's async state). */
+type ServerContext = Record<string, unknown>;
+
+export function buildSchema() {
+  return createSchema<ServerContext & ApiContext>({ typeDefs, resolvers });
+}
+
+interface RequestState {
+  requestId: string;
+  caller?: Caller;
+}
+
+export function createApp({ driver, config }: { driver: Driver; config: ApiConfig }): App {
+  const auth = new Auth(config);
+  const als = new AsyncLocalStorage<RequestState>();
+  const limits = config.limits;
+  let inFlight = 0;
+
+  const yoga = createYoga<ServerContext, ApiContext>({
+    schema: buildSchema(),
+    graphqlEndpoint: '/graphql',
+    // The page is served from the same origin; CORS only for configured origins.
+    cors: config.corsOrigins.length ? { origin: config.corsOrigins, credentials: true } : false,
+    graphiql: false,
+    landingPage: false,
+    logging: false,
+    batching: false,
+    maskedErrors: {
+      maskError: (error) => {
+        const requestId = als.getStore()?.requestId ?? 'unknown';
+        return toClientError(error, requestId, (e) =>
+          config.log({
+            level: 'error',
+            requestId,
+            msg: 'unexpected error',
+            error: String((e as Error)?.stack ?? e),
+          }),
+        );
+      },
+    },
+    plugins: [
+      EnvelopArmorPlugin({
+        maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true },
+        costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true },
+        maxAliases: { n: limits.maxAliases },
+        maxTokens: { n: limits.maxTokens },
+        maxDirectives: { n: limits.maxDirectives },
+        blockFieldSuggestion: { enabled: true },
+      }),
+    ],
+    context: (): ApiContext => {
+      const state = als.getStore()!;
+      return {
+        db: scopedDriver(driver, { timeoutMs: limits.queryTimeoutMs, database: config.database }),
+        caller: state.caller!,
+        limits,
+        requestId: state.requestId,
+        snapshots: new Map(),
+      };
+    },
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+
+  // Request id, structured access log (no headers, no tokens, no query strings), in-flight count.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const requestId = crypto.randomUUID();
+    const start = process.hrtime.bigint();
+    inFlight++;
+    res.setHeader('X-Request-Id', requestId);
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      inFlight--;
+      config.log({
+        level: 'info',
+        msg: 'request',
+        requestId,
+        method: req.method,
+        path: req.originalUrl.split('?')[0],
+        status: res.statusCode,
+        ms: Number(process.hrtime.bigint() - start) / 1e6,
+        role: (als.getStore() ?? state).caller?.role,
+      });
+    };
+    const state: RequestState = { requestId };
+    res.on('finish', finish);
+    res.on('close', finish);
+    als.run(state, () => next());
+  });
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          'default-src': ["'self'"],
+          'script-src': ["'self'"],
+          'style-src': ["'self'"],
+          'img-src': ["'self'", 'data:'],
+          'connect-src': ["'self'"],
+          'frame-ancestors': ["'none'"],
+          'object-src': ["'none'"],
+          'base-uri': ["'none'"],
+          'form-action': ["'self'"],
+        },
+      },
+      crossOriginEmbedderPolicy: true,
+      referrerPolicy: { policy: 'no-referrer' },
+    }),
+  );
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const ok = await ping(driver, Math.min(limits.queryTimeoutMs, 3000), config.database);
+    if (ok) res.json({ status: 'ready', neo4j: 'reachable' });
+    else
+      res.status(503).json({
+        status: 'unavailable',
+        neo4j: 'unreachable',
+        message: 'Neo4j is not reachable; the API will recover when it is back.',
+      });
+  });
+
+  const json = express.json({ limit: limits.maxBodyBytes });
+  app.post('/auth/session', json, (req, res) => {
+    const token = typeof req.body?.token === 'string' ? (req.body.token as string) : '';
+    const s = token ? auth.exchange(token) : undefined;
+    if (!s) {
+      res.status(401).json({
+        error:
+          'This sign-in token is not valid or was already used. Run `iamatlas serve` again for a new URL.',
+      });
+      return;
+    }
+    auth.setSessionCookie(res, s.sessionId);
+    res.json({ role: s.role });
+  });
+  app.post('/auth/logout', (req, res) => {
+    auth.endSession(req, res);
+    res.status(204).end();
+  });
+
+  app.use('/graphql', (req: Request, res: Response, next: NextFunction) => {
+    try {
+      als.getStore()!.caller = auth.authenticate(req);
+    } catch (err) {
+      if (!(err instanceof AuthError)) return next(err);
+      res
+        .status(err.status)
+        .setHeader('WWW-Authenticate', 'Bearer realm="iam-atlas"')
+        .json({
+          errors: [
+            {
+              message: err.message,
+              extensions: { code: err.status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN' },
+            },
+          ],
+        });
+      return;
+    }
+    const len = Number(req.headers['content-length'] ?? 0);
+    if (len > limits.maxBodyBytes) {
+      res.status(413).json({
+        errors: [
+          {
+            message: `The request body is larger than ${limits.maxBodyBytes} bytes.`,
+            extensions: { code: 'PAYLOAD_TOO_LARGE' },
+          },
+        ],
+      });
+      return;
+    }
+    next();
+  });
+  app.use(yoga.graphqlEndpoint, yoga as unknown as express.RequestHandler);
+
+  // The page: ?token= signs the browser in (then redirects to drop the token from the address bar).
+  app.get('/', (req, res, next) => {
+    const token = typeof req.query.token === 'string' ? req.query.token : undefined;
+    if (!token) return next();
+    const s = auth.exchange(token);
+    if (!s) {
+      res
+        .status(401)
+        .type('text/plain')
+        .send(
+          'This sign-in link is not valid or was already used. Run `iamatlas serve` again for a new one.\n',
+        );
+      return;
+    }
+    auth.setSessionCookie(res, s.sessionId);
+    res.redirect(303, '/');
+  });
+  const index = path.join(config.uiDir, 'index.html');
+  if (fs.existsSync(index)) {
+    app.use(express.static(config.uiDir, { index: 'index.html', fallthrough: true }));
+  } else {
+    app.get('/', (_req, res) => {
+      res
+        .type('text/html')
+        .send(
+          '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>IAM Atlas</title></head>' +
+            '<body><h1>IAM Atlas</h1><p>The web page is not built. Run <code>npm run build:ui</code> (or use the GraphQL API at <code>/graphql</code>).</p></body></html>',
+        );
+    });
+  }
+
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'Not found.' });
+  });
+  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const requestId = als.getStore()?.requestId ?? 'unknown';
+    const status = (err as { status?: number }).status;
+    if (status && status >= 400 && status < 500) {
+      res.status(status).json({ error: (err as Error).message });
+      return;
+    }
+    config.log({
+      level: 'error',
+      requestId,
+      msg: 'unhandled error',
+      error: String((err as Error)?.stack ?? err),
+    });
+    res.status(500).json({ error: `Internal server error (request ${requestId}).` });
+  });
+
+  return { handler: app, auth, inFlight: () => inFlight };
+}

@@ -1,0 +1,82 @@
+/** The API's options: everything createApp needs besides the driver. Defaults are the safe ones. */
+import path from 'node:path';
+import { z } from 'zod';
+import { projectRoot } from '../db/paths.ts';
+import type { Role } from './tokens.ts';
+
+export interface TokenCheck {
+  /** The role a bearer token grants, or undefined when it is not a valid token. */
+  verify(token: string): Role | undefined;
+}
+
+export interface Limits {
+  /** Nesting depth of a GraphQL operation. */
+  maxDepth: number;
+  /** graphql-armor cost (objects and scalars weighted by depth). */
+  maxCost: number;
+  maxAliases: number;
+  /** Lexer tokens of a document. */
+  maxTokens: number;
+  maxDirectives: number;
+  /** Neo4j transaction timeout per statement. */
+  queryTimeoutMs: number;
+  /** Largest page a connection returns. */
+  maxPageSize: number;
+  /** Largest request body. */
+  maxBodyBytes: number;
+}
+
+export interface ApiConfig {
+  tokens: TokenCheck;
+  limits: Limits;
+  /** Neo4j database name (default: the server's default). */
+  database?: string;
+  /** Folder of the built page (Vite output); served at / when it has an index.html. */
+  uiDir: string;
+  /** Origins allowed to call the API from a browser. Empty: CORS off. */
+  corsOrigins: string[];
+  /** Session cookie lifetime. */
+  sessionTtlMs: number;
+  /** Marks the session cookie Secure (set when served behind HTTPS). */
+  secureCookies: boolean;
+  /** Structured log lines (one JSON object each); default stderr. */
+  log: (entry: Record<string, unknown>) => void;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  maxDepth: 12,
+  maxCost: 100_000,
+  maxAliases: 15,
+  maxTokens: 2_000,
+  maxDirectives: 20,
+  queryTimeoutMs: 10_000,
+  maxPageSize: 500,
+  maxBodyBytes: 100_000,
+};
+
+export const defaultLog = (entry: Record<string, unknown>): void => {
+  process.stderr.write(JSON.stringify({ time: new Date().toISOString(), ...entry }) + '\n');
+};
+
+export function apiConfig(partial: Partial<ApiConfig> & { tokens: TokenCheck }): ApiConfig {
+  return {
+    limits: { ...DEFAULT_LIMITS, ...partial.limits },
+    uiDir: path.join(projectRoot, 'ui', 'dist'),
+    corsOrigins: [],
+    sessionTtlMs: 12 * 3600_000,
+    secureCookies: false,
+    log: defaultLog,
+    ...partial,
+  };
+}
+
+/** Environment settings of `serve`, validated at the edge. */
+export const serveEnvSchema = z.object({
+  IAMATLAS_API_TOKEN: z.string().min(16, 'IAMATLAS_API_TOKEN must be at least 16 characters').optional(),
+  IAMATLAS_REVIEWER_TOKEN: z
+    .string()
+    .min(16, 'IAMATLAS_REVIEWER_TOKEN must be at least 16 characters')
+    .optional(),
+  IAMATLAS_API_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).optional(),
+  IAMATLAS_API_CORS_ORIGINS: z.string().optional(),
+});

@@ -1,0 +1,282 @@
+/**
+ * Review sessions in Neo4j (model in cypher/api/reviews.cypher): a session per
+ * snapshot, items about a finding or a path, each status change kept as a
+ * ReviewEvent. Inputs are validated here with zod; GraphQL errors say which.
+ */
+import crypto from 'node:crypto';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { z } from 'zod';
+import { statement, statements } from '../cypher/index.ts';
+import { badInput, notFound } from './context.ts';
+import { edgeFromRow, pathFromEdges, type PathOutApi } from './shapes.ts';
+
+const R = 'api/reviews';
+const WRITE = { routing: neo4j.routing.WRITE };
+
+export const REVIEW_STATUSES = ['OPEN', 'ACCEPTED_RISK', 'NEEDS_FIX', 'FIXED', 'FALSE_POSITIVE'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+const reviewer = z
+  .string()
+  .trim()
+  .min(1, 'reviewer must not be empty')
+  .max(100, 'reviewer: at most 100 characters');
+const note = z.string().max(10_000, 'note: at most 10000 characters');
+
+export const createSessionInput = z.object({
+  name: z.string().trim().min(1, 'name must not be empty').max(200, 'name: at most 200 characters'),
+  snapshot: z.string().nullish(),
+  reviewer: reviewer.nullish(),
+});
+export const addItemInput = z
+  .object({
+    sessionId: z.string().min(1),
+    finding: z.string().min(1).nullish(),
+    path: z
+      .array(z.string().min(1))
+      .min(2, 'path: at least two node keys')
+      .max(9, 'path: at most 8 hops')
+      .nullish(),
+    note: note.nullish(),
+    reviewer: reviewer.nullish(),
+  })
+  .refine((v) => (v.finding ? 1 : 0) + (v.path ? 1 : 0) === 1, 'give exactly one of finding or path');
+export const setStatusInput = z.object({
+  itemId: z.string().min(1),
+  status: z.enum(REVIEW_STATUSES),
+  note: note.nullish(),
+  reviewer,
+});
+
+/** zod → GraphQL input error naming the fields. */
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const res = schema.safeParse(value);
+  if (res.success) return res.data;
+  throw badInput(
+    'Invalid input: ' +
+      res.error.issues
+        .map((i) => `${i.path.length ? `input.${i.path.join('.')}` : 'input'}: ${i.message}`)
+        .join('; '),
+  );
+}
+
+export interface ReviewSessionOut {
+  id: string;
+  name: string;
+  snapshotId: string;
+  createdBy?: string;
+  createdAt: string;
+}
+
+export interface ReviewEventOut {
+  at: string;
+  fromStatus?: ReviewStatus;
+  toStatus: ReviewStatus;
+  note?: string;
+  reviewer?: string;
+}
+
+export interface ReviewItemOut {
+  id: string;
+  sessionId: string;
+  kind: 'FINDING' | 'PATH';
+  title: string;
+  subjectKeys: string[];
+  findingId?: string;
+  path?: PathOutApi;
+  status: ReviewStatus;
+  note?: string;
+  reviewer?: string;
+  updatedAt: string;
+  history: ReviewEventOut[];
+}
+
+type Props = Record<string, unknown>;
+const opt = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+function toSession(p: Props): ReviewSessionOut {
+  return {
+    id: String(p.id),
+    name: String(p.name),
+    snapshotId: String(p.snapshotId),
+    createdBy: opt(p.createdBy),
+    createdAt: String(p.createdAt),
+  };
+}
+
+function toItem(p: Props, history: Props[]): ReviewItemOut {
+  return {
+    id: String(p.id),
+    sessionId: String(p.sessionId),
+    kind: p.kind === 'PATH' ? 'PATH' : 'FINDING',
+    title: String(p.title),
+    subjectKeys: Array.isArray(p.subjectKeys) ? p.subjectKeys.map(String) : [],
+    findingId: opt(p.findingId),
+    path: typeof p.path === 'string' ? (JSON.parse(p.path) as PathOutApi) : undefined,
+    status: String(p.status) as ReviewStatus,
+    note: opt(p.note),
+    reviewer: opt(p.reviewer),
+    updatedAt: String(p.updatedAt),
+    history: history.map((e) => ({
+      at: String(e.at),
+      fromStatus: opt(e.fromStatus) as ReviewStatus | undefined,
+      toStatus: String(e.toStatus) as ReviewStatus,
+      note: opt(e.note),
+      reviewer: opt(e.reviewer),
+    })),
+  };
+}
+
+const newId = (prefix: string) => `${prefix}-${crypto.randomBytes(9).toString('base64url')}`;
+
+/** Constraints for review nodes; idempotent, run at start. */
+export async function applyReviewSchema(driver: Driver): Promise<void> {
+  for (const [name, stmt] of statements(R))
+    if (name.startsWith('constraint-')) await driver.executeQuery(stmt);
+}
+
+export async function createSession(
+  db: Driver,
+  input: { name: string; snapshotId: string; reviewer?: string | null },
+): Promise<ReviewSessionOut> {
+  const res = await db.executeQuery(
+    statement(R, 'session-create'),
+    {
+      id: newId('rs'),
+      name: input.name,
+      snapshotId: input.snapshotId,
+      reviewer: input.reviewer ?? null,
+      now: new Date().toISOString(),
+    },
+    WRITE,
+  );
+  return toSession(res.records[0]!.get('session') as Props);
+}
+
+export async function getSession(db: Driver, id: string): Promise<ReviewSessionOut | undefined> {
+  const res = await db.executeQuery(statement(R, 'session-get'), { id });
+  const r = res.records[0];
+  return r ? toSession(r.get('session') as Props) : undefined;
+}
+
+export async function listSessions(
+  db: Driver,
+  snapshotId: string | null,
+  offset: number,
+  limit: number,
+): Promise<{ sessions: ReviewSessionOut[]; total: number }> {
+  const [count, page] = await Promise.all([
+    db.executeQuery(statement(R, 'session-count'), { snapshotId }),
+    db.executeQuery(statement(R, 'session-page'), {
+      snapshotId,
+      offset: neo4j.int(offset),
+      limit: neo4j.int(limit),
+    }),
+  ]);
+  return {
+    total: Number(count.records[0]?.get('total') ?? 0),
+    sessions: page.records.map((r) => toSession(r.get('session') as Props)),
+  };
+}
+
+export async function sessionItems(db: Driver, id: string): Promise<ReviewItemOut[]> {
+  const res = await db.executeQuery(statement(R, 'session-items'), { id });
+  return res.records.map((r) => toItem(r.get('item') as Props, r.get('history') as Props[]));
+}
+
+export async function getItem(db: Driver, id: string): Promise<ReviewItemOut | undefined> {
+  const res = await db.executeQuery(statement(R, 'item-get'), { id });
+  const r = res.records[0];
+  return r ? toItem(r.get('item') as Props, r.get('history') as Props[]) : undefined;
+}
+
+export async function addItem(db: Driver, raw: unknown): Promise<ReviewItemOut> {
+  const input = parseInput(addItemInput, raw);
+  const session = await getSession(db, input.sessionId);
+  if (!session) throw notFound(`No review session "${input.sessionId}".`);
+  let kind: 'FINDING' | 'PATH';
+  let title: string;
+  let subjectKeys: string[];
+  let aboutKeys: string[];
+  let path: string | null = null;
+  if (input.finding) {
+    const res = await db.executeQuery(statement('api/catalog', 'finding-by-id'), {
+      snapshotId: session.snapshotId,
+      id: input.finding,
+    });
+    const r = res.records[0];
+    if (!r)
+      throw notFound(
+        `No finding "${input.finding}" in snapshot ${session.snapshotId} (the session's snapshot).`,
+      );
+    const f = r.get('finding') as Props;
+    kind = 'FINDING';
+    title = `[${String(f.severity)}] ${String(f.title)}`;
+    subjectKeys = Array.isArray(f.subjects) ? f.subjects.map(String) : [];
+    aboutKeys = [input.finding];
+  } else {
+    const keys = input.path!;
+    const edges = [];
+    for (let i = 0; i + 1 < keys.length; i++) {
+      const res = await db.executeQuery(statement('api/catalog', 'edge-between'), {
+        snapshotId: session.snapshotId,
+        from: keys[i],
+        to: keys[i + 1],
+      });
+      const r = res.records[0];
+      if (!r)
+        throw badInput(
+          `input.path: no CAN_ASSUME or CAN_ESCALATE_TO edge from ${keys[i]} to ${keys[i + 1]} in snapshot ${session.snapshotId}.`,
+          'input.path',
+        );
+      edges.push(edgeFromRow(r.toObject() as Parameters<typeof edgeFromRow>[0]));
+    }
+    const p = pathFromEdges([edges[0]!.from, ...edges.map((e) => e.to)], edges);
+    kind = 'PATH';
+    title = p.nodes.map((n) => n.name ?? n.key).join(' → ');
+    subjectKeys = keys;
+    aboutKeys = keys;
+    path = JSON.stringify(p);
+  }
+  const id = newId('ri');
+  await db.executeQuery(
+    statement(R, 'item-add'),
+    {
+      id,
+      sessionId: session.id,
+      kind,
+      title,
+      subjectKeys,
+      aboutKeys,
+      findingId: input.finding ?? null,
+      path,
+      note: input.note ?? null,
+      reviewer: input.reviewer ?? null,
+      now: new Date().toISOString(),
+    },
+    WRITE,
+  );
+  return (await getItem(db, id))!;
+}
+
+export async function setItemStatus(db: Driver, raw: unknown): Promise<ReviewItemOut> {
+  const input = parseInput(setStatusInput, raw);
+  const res = await db.executeQuery(
+    statement(R, 'item-set-status'),
+    {
+      id: input.itemId,
+      status: input.status,
+      note: input.note ?? null,
+      reviewer: input.reviewer,
+      now: new Date().toISOString(),
+    },
+    WRITE,
+  );
+  if (res.records.length === 0) throw notFound(`No review item "${input.itemId}".`);
+  return (await getItem(db, input.itemId))!;
+}
+
+/** Deletes a session, its items and their history. */
+export async function deleteSession(db: Driver, id: string): Promise<void> {
+  await db.executeQuery(statement(R, 'session-delete'), { id }, WRITE);
+}

@@ -1,0 +1,628 @@
+/** Resolvers: validate arguments, call the query layer or a cypher/api statement, shape the answer. */
+import neo4j from 'neo4j-driver';
+import { statement } from '../../cypher/index.ts';
+import { listSnapshots, type SnapshotInfo } from '../../ingest/load/snapshots.ts';
+import { badInput, requireReviewer, snapshotOf, type ApiContext } from '../context.ts';
+import { escalationPaths } from '../escalation.ts';
+import {
+  findings as queryFindings,
+  MAX_HOPS,
+  MAX_PATHS_LIMIT,
+  MAX_REACH_LIMIT,
+  paths as queryPaths,
+  reachableFrom as queryReachableFrom,
+  simulate as querySimulate,
+  whoCanAssume as queryWhoCanAssume,
+  type Assumptions,
+  type FindingOut,
+  type ReachEntry,
+} from '../queries/index.ts';
+import { assumptionParams, assumptionsSchema } from '../queries/assumptions.ts';
+import { buildReport, reportJson, reportMarkdown } from '../report.ts';
+import {
+  addItem,
+  createSession,
+  createSessionInput,
+  getSession,
+  listSessions,
+  parseInput,
+  REVIEW_STATUSES,
+  sessionItems,
+  setItemStatus,
+  type ReviewItemOut,
+  type ReviewSessionOut,
+} from '../reviews.ts';
+import {
+  connection,
+  edgeFromRow,
+  nodeFromRow,
+  pageArgs,
+  pathFromHops,
+  sliceConnection,
+  type EdgeOut,
+  type GraphNodeOut,
+  type PathOutApi,
+} from '../shapes.ts';
+
+type Props = Record<string, unknown>;
+type Args = Record<string, unknown>;
+interface Order {
+  field: string;
+  direction?: 'ASC' | 'DESC';
+}
+const C = 'api/catalog';
+const T = 'api/trust';
+const D = 'api/diff';
+const SEVERITY_RANK = ['critical', 'high', 'medium', 'low', 'info'];
+const ENTITY_LIMIT = 5000;
+
+const int = (n: number) => neo4j.int(n);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const lowerOrNull = (v: unknown) => (typeof v === 'string' && v.length ? v.toLowerCase() : null);
+
+function hops(v: unknown, dflt: number): number {
+  const n = (v as number | null | undefined) ?? dflt;
+  if (!Number.isInteger(n) || n < 1 || n > MAX_HOPS)
+    throw badInput(`maxHops must be between 1 and ${MAX_HOPS}.`, 'maxHops');
+  return n;
+}
+function limitArg(v: unknown, dflt: number, max: number): number {
+  const n = (v as number | null | undefined) ?? dflt;
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw badInput(`limit must be between 1 and ${max}.`, 'limit');
+  return n;
+}
+function assumptionsArg(v: unknown): Assumptions | undefined {
+  if (v == null) return undefined;
+  const clean = Object.fromEntries(Object.entries(v as Props).filter(([, x]) => x !== null));
+  const res = assumptionsSchema.safeParse(clean);
+  if (!res.success)
+    throw badInput('assumptions: ' + res.error.issues.map((i) => i.message).join('; '), 'assumptions');
+  return res.data;
+}
+
+/** Snapshot-bound objects carry their snapshot id for their field resolvers. */
+type WithSnapshot<T> = T & { _snapshotId: string };
+
+function snapshotOut(s: SnapshotInfo) {
+  const counts = [
+    ...Object.entries(s.counts?.nodes ?? {}),
+    ...Object.entries(s.counts?.relationships ?? {}),
+  ].map(([name, count]) => ({ name, count }));
+  return { ...s, counts, sources: s.sources ?? [] };
+}
+
+function tagsOf(v: unknown): { key: string; value: string }[] {
+  if (typeof v !== 'string') return [];
+  try {
+    return Object.entries(JSON.parse(v) as Record<string, string>).map(([key, value]) => ({
+      key,
+      value: String(value),
+    }));
+  } catch {
+    return [];
+  }
+}
+
+function findingOut(f: FindingOut) {
+  return {
+    id: f.id,
+    kind: f.kind,
+    severity: f.severity,
+    title: f.title,
+    why: f.why,
+    subjectKeys: f.subjects.map((s) => s.key),
+    subjects: f.subjects.map((s) => nodeFromRow(s as unknown as Props)),
+    evidence: JSON.stringify(f.evidence),
+  };
+}
+
+function findingFromRow(f: Props, subjects: Props[]) {
+  const keys = Array.isArray(f.subjects) ? f.subjects.map(String) : subjects.map((s) => String(s.key));
+  const byKey = new Map(subjects.map((s) => [String(s.key), nodeFromRow(s)] as const));
+  return {
+    id: String(f.key ?? f.id),
+    kind: String(f.kind),
+    severity: String(f.severity),
+    title: String(f.title),
+    why: String(f.why ?? ''),
+    subjectKeys: keys,
+    subjects: keys.map((k) => byKey.get(k) ?? nodeFromRow({ key: k })),
+    evidence: typeof f.evidence === 'string' ? f.evidence : '{}',
+  };
+}
+
+function reachOut(e: ReachEntry, direction: 'in' | 'out') {
+  const path = pathFromHops(e.hops);
+  // The node reached is known in full; put it in its place on the path.
+  const node = nodeFromRow(e.node);
+  if (direction === 'in' && path.nodes.length) path.nodes[0] = node;
+  if (direction === 'out' && path.nodes.length) path.nodes[path.nodes.length - 1] = node;
+  return { node, hops: e.length, conditional: e.conditional, path };
+}
+
+function sortReach(list: ReturnType<typeof reachOut>[], order: Order | undefined) {
+  const field = order?.field ?? 'HOPS';
+  const key = (r: ReturnType<typeof reachOut>) =>
+    field === 'KEY' ? r.node.key : field === 'ACCOUNT' ? `${r.node.accountId ?? '~'} ${r.node.key}` : '';
+  list.sort((a, b) =>
+    field === 'HOPS' ? a.hops - b.hops || a.node.key.localeCompare(b.node.key) : key(a).localeCompare(key(b)),
+  );
+  if (order?.direction === 'DESC') list.reverse();
+  return list;
+}
+
+async function edgeRows(ctx: ApiContext, name: string, params: Props): Promise<EdgeOut[]> {
+  const res = await ctx.db.executeQuery(statement(name.split('#')[0]!, name.split('#')[1]!), params);
+  return res.records.map((r) => edgeFromRow(r.toObject() as Parameters<typeof edgeFromRow>[0]));
+}
+
+async function principalEdges(ctx: ApiContext, p: WithSnapshot<Props>, dir: 'out' | 'in', type: string) {
+  return edgeRows(ctx, `${C}#edges-${dir}`, {
+    snapshotId: p._snapshotId,
+    key: String(p.arn),
+    type,
+    limit: int(ENTITY_LIMIT),
+  });
+}
+
+function principalOut(p: Props, snapshotId: string): WithSnapshot<Props> {
+  return { ...p, arn: String(p.arn ?? p.key), _snapshotId: snapshotId };
+}
+
+async function principalsPage(ctx: ApiContext, snapshotId: string, args: Args, filter: Props = {}) {
+  const page = pageArgs(args, ctx.limits.maxPageSize);
+  const order = (args.orderBy as Order | undefined) ?? { field: 'ARN' };
+  const kind = filter.kind === 'USER' ? 'User' : filter.kind === 'ROLE' ? 'Role' : null;
+  const params = {
+    snapshotId,
+    kind,
+    accountId: str(filter.accountId) ?? null,
+    search: lowerOrNull(filter.search),
+  };
+  const [count, rows] = await Promise.all([
+    ctx.db.executeQuery(statement(C, 'principals-count'), params),
+    ctx.db.executeQuery(statement(C, 'principals-page'), {
+      ...params,
+      sort: order.field,
+      desc: order.direction === 'DESC',
+      offset: int(page.offset),
+      limit: int(page.limit),
+    }),
+  ]);
+  return connection(
+    rows.records.map((r) => principalOut(r.get('principal') as Props, snapshotId)),
+    page,
+    Number(count.records[0]?.get('total') ?? 0),
+  );
+}
+
+function accountOut(a: Props, snapshotId: string): WithSnapshot<Props> {
+  return {
+    ...a,
+    id: String(a.id ?? a.key),
+    inOrganization: a.inOrganization === true,
+    hasIamData: a.hasIamData === true,
+    external: a.external === true,
+    isManagement: a.isManagement === true,
+    _snapshotId: snapshotId,
+  };
+}
+
+async function organizationTree(ctx: ApiContext, snapshotId: string) {
+  const [org, units, policies, accounts] = await Promise.all([
+    ctx.db.executeQuery(statement(C, 'organization'), { snapshotId }),
+    ctx.db.executeQuery(statement(C, 'organizational-units'), { snapshotId }),
+    ctx.db.executeQuery(statement(C, 'organization-policies'), { snapshotId }),
+    ctx.db.executeQuery(statement(C, 'accounts-page'), {
+      snapshotId,
+      external: null,
+      inOrganization: true,
+      search: null,
+      sort: 'ID',
+      desc: false,
+      offset: int(0),
+      limit: int(100_000),
+    }),
+  ]);
+  const o = org.records[0]?.get('organization') as Props | undefined;
+  if (!o) return null;
+  const policyBy = new Map<string, Props[]>();
+  for (const r of policies.records) {
+    const t = String(r.get('target'));
+    policyBy.set(t, [...(policyBy.get(t) ?? []), r.get('policy') as Props]);
+  }
+  type Unit = Props & { children: Unit[]; accounts: Props[]; policies: Props[] };
+  const byId = new Map<string, Unit>();
+  for (const r of units.records) {
+    const u = r.get('unit') as Props;
+    byId.set(String(u.id), {
+      ...u,
+      isRoot: u.isRoot === true,
+      children: [],
+      accounts: [],
+      policies: policyBy.get(String(u.id)) ?? [],
+    });
+  }
+  let root: Unit | null = null;
+  for (const u of byId.values()) {
+    const parent = u.parentId ? byId.get(String(u.parentId)) : undefined;
+    if (parent) parent.children.push(u);
+    else if (u.isRoot) root = u;
+  }
+  for (const r of accounts.records) {
+    const a = accountOut(r.get('account') as Props, snapshotId);
+    const parent = a.parentId ? byId.get(String(a.parentId)) : undefined;
+    parent?.accounts.push(a);
+  }
+  return { ...o, root };
+}
+
+async function diffSide(ctx: ApiContext, older: string, newer: string) {
+  const params = { older, newer, limit: int(ENTITY_LIMIT) };
+  const [assume, escalate, findings] = await Promise.all([
+    edgeRows(ctx, `${D}#can-assume-only-in-newer`, params),
+    edgeRows(ctx, `${D}#can-escalate-to-only-in-newer`, params),
+    ctx.db.executeQuery(statement(D, 'findings-only-in-newer'), params),
+  ]);
+  return {
+    assume,
+    escalate,
+    findings: findings.records.map((r) =>
+      findingFromRow(r.get('finding') as Props, r.get('subjects') as Props[]),
+    ),
+  };
+}
+
+export const resolvers = {
+  Query: {
+    viewer: (_: unknown, __: Args, ctx: ApiContext) => ({
+      role: ctx.caller.role.toUpperCase(),
+      via: ctx.caller.via.toUpperCase(),
+    }),
+
+    snapshots: async (_: unknown, args: Args, ctx: ApiContext) =>
+      sliceConnection((await listSnapshots(ctx.db)).map(snapshotOut), pageArgs(args, ctx.limits.maxPageSize)),
+
+    snapshot: async (_: unknown, args: Args, ctx: ApiContext) =>
+      snapshotOut(await snapshotOf(ctx, str(args.snapshot))),
+
+    snapshotDiff: async (_: unknown, args: Args, ctx: ApiContext) => {
+      const from = await snapshotOf(ctx, String(args.from));
+      const to = await snapshotOf(ctx, String(args.to));
+      const [added, removed] = await Promise.all([
+        diffSide(ctx, from.id, to.id),
+        diffSide(ctx, to.id, from.id),
+      ]);
+      return {
+        from: snapshotOut(from),
+        to: snapshotOut(to),
+        canAssumeAdded: added.assume,
+        canAssumeRemoved: removed.assume,
+        canEscalateToAdded: added.escalate,
+        canEscalateToRemoved: removed.escalate,
+        findingsAdded: added.findings,
+        findingsRemoved: removed.findings,
+      };
+    },
+
+    organization: async (_: unknown, args: Args, ctx: ApiContext) =>
+      organizationTree(ctx, (await snapshotOf(ctx, str(args.snapshot))).id),
+
+    accounts: async (_: unknown, args: Args, ctx: ApiContext) => {
+      const snapshotId = (await snapshotOf(ctx, str(args.snapshot))).id;
+      const page = pageArgs(args, ctx.limits.maxPageSize);
+      const f = (args.filter ?? {}) as Props;
+      const order = (args.orderBy as Order | undefined) ?? { field: 'ID' };
+      const params = {
+        snapshotId,
+        external: typeof f.external === 'boolean' ? f.external : null,
+        inOrganization: typeof f.inOrganization === 'boolean' ? f.inOrganization : null,
+        search: lowerOrNull(f.search),
+      };
+      const [count, rows] = await Promise.all([
+        ctx.db.executeQuery(statement(C, 'accounts-count'), params),
+        ctx.db.executeQuery(statement(C, 'accounts-page'), {
+          ...params,
+          sort: order.field,
+          desc: order.direction === 'DESC',
+          offset: int(page.offset),
+          limit: int(page.limit),
+        }),
+      ]);
+      return connection(
+        rows.records.map((r) => accountOut(r.get('account') as Props, snapshotId)),
+        page,
+        Number(count.records[0]?.get('total') ?? 0),
+      );
+    },
+
+    account: async (_: unknown, args: Args, ctx: ApiContext) => {
+      const id = String(args.id);
+      if (!/^\d{12}$/.test(id)) throw badInput('id: an account id is 12 digits, e.g. 123456789012.', 'id');
+      const snapshotId = (await snapshotOf(ctx, str(args.snapshot))).id;
+      const res = await ctx.db.executeQuery(statement(C, 'account-by-id'), { snapshotId, id });
+      const a = res.records[0]?.get('account') as Props | undefined;
+      return a ? accountOut(a, snapshotId) : null;
+    },
+
+    principals: async (_: unknown, args: Args, ctx: ApiContext) =>
+      principalsPage(ctx, (await snapshotOf(ctx, str(args.snapshot))).id, args, (args.filter ?? {}) as Props),
+
+    principal: async (_: unknown, args: Args, ctx: ApiContext) => {
+      const snapshotId = (await snapshotOf(ctx, str(args.snapshot))).id;
+      const res = await ctx.db.executeQuery(statement(C, 'principal-by-arn'), {
+        snapshotId,
+        arn: String(args.arn),
+      });
+      const p = res.records[0]?.get('principal') as Props | undefined;
+      return p ? principalOut(p, snapshotId) : null;
+    },
+
+    whoCanAssume: async (_: unknown, args: Args, ctx: ApiContext) => {
+      const snapshotId = (await snapshotOf(ctx, str(args.snapshot))).id;
+      const page = pageArgs(args, ctx.limits.maxPageSize);
+      const res = await queryWhoCanAssume(ctx.db, snapshotId, {
+        role: String(args.role),
+        maxHops: hops(args.maxHops, 1),
+        limit: MAX_REACH_LIMIT,
+        assumptions: assumptionsArg(args.assumptions),
+      });
+      const list = sortReach(
+        res.principals.map((e) => reachOut(e, 'in')),
+        args.orderBy as Order,
+      );
+      return { ...sliceConnection(list, page), truncated: res.truncated };
+    },
+
+    reachableFrom: async (_: unknown, args: Args, ctx: ApiContext) => {
+      const snapshotId = (await snapshotOf(ctx, str(args.snapshot))).id;
+      const page = pageArgs(args, ctx.limits.maxPageSize);
+      const res = await queryReachableFrom(ctx.db, snapshotId, {
+        principal: String(args.principal),
+        maxHops: hops(args.maxHops, 1),
+        limit: MAX_REACH_LIMIT,
+        assumptions: assumptionsArg(args.assumptions),
+      });
+      const list = sortReach(
+        res.roles.map((e) => reachOut(e, 'out')),
+        args.orderBy as Order,
+      );
+      return { ...sliceConnection(list, page), truncated: res.truncated };
+    },
+
+    paths: async (_: unknown, args: Args, ctx: ApiContext): Promise<PathOutApi[]> => {
+      const snapshotId = (await snapshotOf(ctx, str(args.snapshot))).id;
+      const res = await queryPaths(ctx.db, snapshotId, {
+        from: String(args.from),
+        to: String(args.to),
+        maxHops: hops(args.maxHops, 4),
+        limit: limitArg(args.limit, 10, MAX_PATHS_LIMIT),
+        assumptions: assumptionsArg(args.assumptions),
+      });
+      return res.paths.map((p) => pathFromHops(p.hops, p.nodes));
+    },
+
+    escalationPaths: async (_: unknown, args: Args, ctx: ApiContext) => {
+      const snap = await snapshotOf(ctx, str(args.snapshot));
+      const available = (snap.counts?.relationships?.CAN_ESCALATE_TO ?? 0) > 0;
+      const maxHops = hops(args.maxHops, 4);
+      const limit = limitArg(args.limit, 10, MAX_PATHS_LIMIT);
+      const assumptions = assumptionsArg(args.assumptions);
+      if (!available) return { available, paths: [] };
+      const { paths } = await escalationPaths(ctx.db, snap.id, {
+        from: String(args.from),
+        to: str(args.to),
+        maxHops,
+        limit,
+        assumptions,
+      });
+      return { available, paths };
+    },
+
+    crossAccountTrust: async (_: unknown, args: Args, ctx: ApiContext) => {
+      const snapshotId = (await snapshotOf(ctx, str(args.snapshot))).id;
+      const filter = assumptionParams(assumptionsArg(args.assumptions));
+      const res = await ctx.db.executeQuery(statement(T, 'cross-account-summary'), { snapshotId, ...filter });
+      return res.records.map((r) => ({
+        fromAccount: String(r.get('fromAccount')),
+        toAccount: String(r.get('toAccount')),
+        edgeCount: Number(r.get('edgeCount')),
+        conditionalCount: Number(r.get('conditionalCount')),
+        external: r.get('external') === true,
+        _snapshotId: snapshotId,
+        _filter: filter,
+      }));
+    },
+
+    externalTrust: async (_: unknown, args: Args, ctx: ApiContext) => {
+      const snapshotId = (await snapshotOf(ctx, str(args.snapshot))).id;
+      const page = pageArgs(args, ctx.limits.maxPageSize);
+      const filter = assumptionParams(assumptionsArg(args.assumptions));
+      const order = (args.orderBy as Order | undefined) ?? { field: 'TO' };
+      const [count, edges] = await Promise.all([
+        ctx.db.executeQuery(statement(T, 'external-trust-count'), { snapshotId, ...filter }),
+        edgeRows(ctx, `${T}#external-trust-page`, {
+          snapshotId,
+          ...filter,
+          sort: order.field,
+          desc: order.direction === 'DESC',
+          offset: int(page.offset),
+          limit: int(page.limit),
+        }),
+      ]);
+      return connection(edges, page, Number(count.records[0]?.get('total') ?? 0));
+    },
+
+    findings: async (_: unknown, args: Args, ctx: ApiContext) => {
+      const snapshotId = (await snapshotOf(ctx, str(args.snapshot))).id;
+      const page = pageArgs(args, ctx.limits.maxPageSize);
+      const account = str(args.account);
+      const res = await queryFindings(ctx.db, snapshotId, account ? { account } : {});
+      const severities = args.severity as string[] | null | undefined;
+      const kinds = args.kind as string[] | null | undefined;
+      const list = res.findings
+        .filter((f) => !severities?.length || severities.includes(f.severity))
+        .filter((f) => !kinds?.length || kinds.includes(f.kind))
+        .map(findingOut);
+      const order = (args.orderBy as Order | undefined) ?? { field: 'SEVERITY' };
+      const rank = (s: string) => SEVERITY_RANK.indexOf(s);
+      list.sort((a, b) =>
+        order.field === 'ID'
+          ? a.id.localeCompare(b.id)
+          : order.field === 'KIND'
+            ? a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id)
+            : rank(a.severity) - rank(b.severity) || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id),
+      );
+      if (order.direction === 'DESC') list.reverse();
+      return sliceConnection(list, page);
+    },
+
+    finding: async (_: unknown, args: Args, ctx: ApiContext) => {
+      const snapshotId = (await snapshotOf(ctx, str(args.snapshot))).id;
+      const res = await ctx.db.executeQuery(statement(C, 'finding-by-id'), {
+        snapshotId,
+        id: String(args.id),
+      });
+      const r = res.records[0];
+      return r ? findingFromRow(r.get('finding') as Props, r.get('subjects') as Props[]) : null;
+    },
+
+    simulate: async (_: unknown, args: Args, ctx: ApiContext) => {
+      const snapshotId = (await snapshotOf(ctx, str(args.snapshot))).id;
+      const entries = (args.context as { key: string; values: string[] }[] | null) ?? [];
+      const context = Object.fromEntries(
+        entries.map((e) => [e.key, e.values.length === 1 ? e.values[0]! : e.values]),
+      );
+      const res = await querySimulate(ctx.db, snapshotId, {
+        principal: String(args.principal),
+        action: String(args.action),
+        resource: String(args.resource),
+        context,
+      });
+      return {
+        decision: res.decision,
+        allowed: res.allowed,
+        conditions: res.conditions,
+        evidence: res.evidence.map(({ statement: _s, ...rest }) => rest),
+        reasons: res.reasons,
+      };
+    },
+
+    reviewSessions: async (_: unknown, args: Args, ctx: ApiContext) => {
+      const page = pageArgs(args, ctx.limits.maxPageSize);
+      const snapshotId = args.snapshot ? (await snapshotOf(ctx, String(args.snapshot))).id : null;
+      const { sessions, total } = await listSessions(ctx.db, snapshotId, page.offset, page.limit);
+      return connection(sessions, page, total);
+    },
+
+    reviewSession: async (_: unknown, args: Args, ctx: ApiContext) =>
+      (await getSession(ctx.db, String(args.id))) ?? null,
+  },
+
+  Mutation: {
+    createReviewSession: async (_: unknown, args: Args, ctx: ApiContext) => {
+      requireReviewer(ctx);
+      const input = parseInput(createSessionInput, args.input);
+      const snap = await snapshotOf(ctx, input.snapshot ?? undefined);
+      return createSession(ctx.db, { name: input.name, snapshotId: snap.id, reviewer: input.reviewer });
+    },
+    addReviewItem: async (_: unknown, args: Args, ctx: ApiContext) => {
+      requireReviewer(ctx);
+      return addItem(ctx.db, args.input);
+    },
+    setReviewItemStatus: async (_: unknown, args: Args, ctx: ApiContext) => {
+      requireReviewer(ctx);
+      return setItemStatus(ctx.db, args.input);
+    },
+  },
+
+  Account: {
+    principals: (a: WithSnapshot<Props>, args: Args, ctx: ApiContext) =>
+      principalsPage(ctx, a._snapshotId, args, { accountId: a.id }),
+  },
+
+  Principal: {
+    accountId: (p: Props) => String(p.accountId ?? ''),
+    tags: (p: Props) => tagsOf(p.tags),
+    policies: async (p: WithSnapshot<Props>, _: Args, ctx: ApiContext) => {
+      const res = await ctx.db.executeQuery(statement(C, 'principal-policies'), {
+        snapshotId: p._snapshotId,
+        key: p.arn,
+      });
+      return res.records.map((r) => r.get('policy') as Props);
+    },
+    boundary: async (p: WithSnapshot<Props>, _: Args, ctx: ApiContext) => {
+      const res = await ctx.db.executeQuery(statement(C, 'principal-boundary'), {
+        snapshotId: p._snapshotId,
+        key: p.arn,
+      });
+      return (res.records[0]?.get('policy') as Props | undefined) ?? null;
+    },
+    groups: async (p: WithSnapshot<Props>, _: Args, ctx: ApiContext) => {
+      const res = await ctx.db.executeQuery(statement(C, 'principal-groups'), {
+        snapshotId: p._snapshotId,
+        key: p.arn,
+      });
+      return res.records.map((r) => ({
+        ...(r.get('group') as Props),
+        policies: r.get('policies') as Props[],
+      }));
+    },
+    canAssume: (p: WithSnapshot<Props>, _: Args, ctx: ApiContext) =>
+      principalEdges(ctx, p, 'out', 'CAN_ASSUME'),
+    assumableBy: (p: WithSnapshot<Props>, _: Args, ctx: ApiContext) =>
+      principalEdges(ctx, p, 'in', 'CAN_ASSUME'),
+    canEscalateTo: (p: WithSnapshot<Props>, _: Args, ctx: ApiContext) =>
+      principalEdges(ctx, p, 'out', 'CAN_ESCALATE_TO'),
+  },
+
+  AccountTrust: {
+    edges: async (
+      t: { fromAccount: string; toAccount: string; edgeCount: number; _snapshotId: string; _filter: Props },
+      args: Args,
+      ctx: ApiContext,
+    ) => {
+      const page = pageArgs(args, ctx.limits.maxPageSize);
+      const edges = await edgeRows(ctx, `${T}#cross-account-edges`, {
+        snapshotId: t._snapshotId,
+        fromAccount: t.fromAccount,
+        toAccount: t.toAccount,
+        ...t._filter,
+        offset: int(page.offset),
+        limit: int(page.limit),
+      });
+      return connection(edges, page, t.edgeCount);
+    },
+  },
+
+  GraphNode: {
+    kind: (n: GraphNodeOut) => n.kind,
+  },
+
+  ReviewSession: {
+    items: (s: ReviewSessionOut, _: Args, ctx: ApiContext) => sessionItems(ctx.db, s.id),
+    statusCounts: async (s: ReviewSessionOut, _: Args, ctx: ApiContext) => {
+      const items = await sessionItems(ctx.db, s.id);
+      return REVIEW_STATUSES.map((name) => ({ name, count: items.filter((i) => i.status === name).length }));
+    },
+    report: async (s: ReviewSessionOut, args: Args, ctx: ApiContext) => {
+      const report = buildReport(s, await sessionItems(ctx.db, s.id));
+      return args.format === 'JSON' ? reportJson(report) : reportMarkdown(report);
+    },
+  },
+
+  ReviewItem: {
+    finding: async (i: ReviewItemOut, _: Args, ctx: ApiContext) => {
+      if (!i.findingId) return null;
+      const session = await getSession(ctx.db, i.sessionId);
+      if (!session) return null;
+      const res = await ctx.db.executeQuery(statement(C, 'finding-by-id'), {
+        snapshotId: session.snapshotId,
+        id: i.findingId,
+      });
+      const r = res.records[0];
+      return r ? findingFromRow(r.get('finding') as Props, r.get('subjects') as Props[]) : null;
+    },
+  },
+};

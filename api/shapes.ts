@@ -1,0 +1,233 @@
+/** The plain objects the GraphQL types resolve from: nodes, edges with evidence, paths, pages. */
+import { createGraphQLError } from 'graphql-yoga';
+import { toCondition, toHop, type Hop, type NodeRef } from './queries/index.ts';
+import type { ConditionOut } from './queries/index.ts';
+
+export interface GraphNodeOut {
+  key: string;
+  kind: string;
+  arn?: string;
+  name?: string;
+  accountId?: string;
+}
+
+export interface StatementRefOut {
+  policyId: string;
+  policyKind: string;
+  statementIndex: number;
+  sid?: string;
+  effect: string;
+}
+
+export interface EdgeOut {
+  type: 'CAN_ASSUME' | 'CAN_ESCALATE_TO';
+  from: GraphNodeOut;
+  to: GraphNodeOut;
+  actions: string[];
+  mechanism?: string;
+  via?: string;
+  method?: string;
+  crossAccount: boolean;
+  crossOrganization: boolean;
+  conditional: boolean;
+  conditions: ConditionOut[];
+  evidence: StatementRefOut[];
+  orgPolicyIds: string[];
+  roleChaining: boolean;
+  reasons: string[];
+}
+
+export interface PathOutApi {
+  length: number;
+  conditional: boolean;
+  crossAccount: boolean;
+  conditionKeys: string[];
+  nodes: GraphNodeOut[];
+  edges: EdgeOut[];
+}
+
+type Props = Record<string, unknown>;
+
+/** A node known only by its key (as on a hop): kind and names read from the key itself. */
+export function nodeFromKey(key: string, kind?: string): GraphNodeOut {
+  const out: GraphNodeOut = { key, kind: kind ?? guessKind(key) };
+  if (key.startsWith('arn:')) {
+    out.arn = key;
+    const parts = key.split(':');
+    if (/^\d{12}$/.test(parts[4] ?? '')) out.accountId = parts[4];
+    out.name = key.slice(key.lastIndexOf('/') + 1) || parts.slice(5).join(':');
+  } else if (/^\d{12}$/.test(key)) {
+    out.accountId = key;
+  } else {
+    out.name = key;
+  }
+  return out;
+}
+
+function guessKind(key: string): string {
+  if (key === '*') return 'Anyone';
+  if (/^\d{12}$/.test(key)) return 'Account';
+  if (/:role\//.test(key)) return 'Role';
+  if (/:user\//.test(key)) return 'User';
+  if (/:(saml|oidc)-provider\//.test(key)) return 'IdentityProvider';
+  if (/\.amazonaws\.com/.test(key)) return 'ServicePrincipal';
+  return 'ExternalPrincipal';
+}
+
+export function nodeFromRow(n: Props | NodeRef): GraphNodeOut {
+  const r = n as Props;
+  const out: GraphNodeOut = { key: String(r.key), kind: String(r.kind ?? guessKind(String(r.key))) };
+  for (const k of ['arn', 'name', 'accountId'] as const) if (typeof r[k] === 'string') out[k] = r[k];
+  return out;
+}
+
+export function edgeFromHop(hop: Hop, nodes?: Map<string, GraphNodeOut>): EdgeOut {
+  return {
+    type: 'CAN_ASSUME',
+    from: nodes?.get(hop.from) ?? nodeFromKey(hop.from, hop.fromKind),
+    to: nodes?.get(hop.to) ?? nodeFromKey(hop.to, 'Role'),
+    actions: hop.actions,
+    mechanism: hop.mechanism,
+    via: hop.via,
+    crossAccount: hop.crossAccount,
+    crossOrganization: hop.crossOrganization,
+    conditional: hop.conditional,
+    conditions: hop.conditions,
+    evidence: hop.evidence,
+    orgPolicyIds: hop.orgPolicyIds,
+    roleChaining: hop.roleChaining,
+    reasons: hop.reasons,
+  };
+}
+
+const strList = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
+const jsonList = <T>(v: unknown): T[] => {
+  if (Array.isArray(v)) return v as T[];
+  if (typeof v !== 'string') return [];
+  try {
+    const parsed = JSON.parse(v) as unknown;
+    return Array.isArray(parsed) ? (parsed as T[]) : [];
+  } catch {
+    return [];
+  }
+};
+
+/** A row `{from, to, type, edge}` of a cypher/api statement as an edge. */
+export function edgeFromRow(row: { from: Props; to: Props; type: string; edge: Props }): EdgeOut {
+  const from = nodeFromRow(row.from);
+  const to = nodeFromRow(row.to);
+  if (row.type === 'CAN_ASSUME')
+    return edgeFromHop(
+      toHop(from.key, to.key, row.edge),
+      new Map([
+        [from.key, from],
+        [to.key, to],
+      ]),
+    );
+  const e = row.edge;
+  return {
+    type: 'CAN_ESCALATE_TO',
+    from,
+    to,
+    actions: strList(e.actions),
+    method: typeof e.method === 'string' ? e.method : undefined,
+    via: typeof e.via === 'string' ? e.via : undefined,
+    crossAccount: e.crossAccount === true,
+    crossOrganization: e.crossOrganization === true,
+    conditional: e.conditional === true,
+    conditions: jsonList<Parameters<typeof toCondition>[0]>(e.conditions).map(toCondition),
+    evidence: jsonList<StatementRefOut>(e.evidence),
+    orgPolicyIds: strList(e.orgPolicyIds),
+    roleChaining: false,
+    reasons: strList(e.reasons),
+  };
+}
+
+export function pathFromEdges(nodes: GraphNodeOut[], edges: EdgeOut[]): PathOutApi {
+  return {
+    length: edges.length,
+    conditional: edges.some((e) => e.conditional),
+    crossAccount: edges.some((e) => e.crossAccount),
+    conditionKeys: [...new Set(edges.flatMap((e) => e.conditions.map((c) => c.key)))].sort(),
+    nodes,
+    edges,
+  };
+}
+
+/** A path of the query layer (hops + node refs) in API shape. */
+export function pathFromHops(hops: Hop[], nodeRefs?: NodeRef[]): PathOutApi {
+  const known = new Map((nodeRefs ?? []).map((n) => [n.key, nodeFromRow(n)] as const));
+  const edges = hops.map((h) => edgeFromHop(h, known));
+  const nodes =
+    nodeRefs?.map(nodeFromRow) ?? (edges.length ? [edges[0]!.from, ...edges.map((e) => e.to)] : []);
+  return pathFromEdges(nodes, edges);
+}
+
+// ---- cursor connections ----
+
+export interface Page {
+  offset: number;
+  limit: number;
+}
+
+const CURSOR_PREFIX = 'o:';
+
+export function encodeCursor(offset: number): string {
+  return Buffer.from(`${CURSOR_PREFIX}${offset}`).toString('base64url');
+}
+
+/** first/after → offset/limit; bad values are GraphQL input errors. */
+export function pageArgs(args: { first?: number | null; after?: string | null }, maxPageSize: number): Page {
+  const first = args.first ?? 50;
+  if (!Number.isInteger(first) || first < 0 || first > maxPageSize)
+    throw createGraphQLError(`first must be between 0 and ${maxPageSize}.`, {
+      extensions: { code: 'BAD_USER_INPUT', argument: 'first' },
+    });
+  let offset = 0;
+  if (args.after) {
+    const text = Buffer.from(args.after, 'base64url').toString();
+    const n = text.startsWith(CURSOR_PREFIX) ? Number(text.slice(CURSOR_PREFIX.length)) : NaN;
+    if (!Number.isInteger(n) || n < 0)
+      throw createGraphQLError(
+        'after is not a cursor this API gave out; pass pageInfo.endCursor of the previous page.',
+        {
+          extensions: { code: 'BAD_USER_INPUT', argument: 'after' },
+        },
+      );
+    offset = n + 1;
+  }
+  return { offset, limit: first };
+}
+
+export interface Connection<T> {
+  edges: { cursor: string; node: T }[];
+  nodes: T[];
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
+  totalCount: number;
+}
+
+/** A connection from the items of one page (already sliced) and the total. */
+export function connection<T>(items: T[], page: Page, totalCount: number): Connection<T> {
+  const edges = items.map((node, i) => ({ cursor: encodeCursor(page.offset + i), node }));
+  return {
+    edges,
+    nodes: items,
+    pageInfo: {
+      hasNextPage: page.offset + items.length < totalCount,
+      hasPreviousPage: page.offset > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount,
+  };
+}
+
+/** A connection over a list held in memory. */
+export function sliceConnection<T>(all: T[], page: Page): Connection<T> {
+  return connection(all.slice(page.offset, page.offset + page.limit), page, all.length);
+}

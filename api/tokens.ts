@@ -1,0 +1,76 @@
+/**
+ * API tokens. Two roles: `reader` (every query) and `reviewer` (also the review
+ * session mutations). Tokens are kept hashed (SHA-256) in `api-tokens.json` in
+ * the IAM Atlas home, mode 0600; the plain tokens are shown once, when created.
+ * IAMATLAS_API_TOKEN (reader) and IAMATLAS_REVIEWER_TOKEN (reviewer) replace
+ * the stored token of their role.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { TokenCheck } from './config.ts';
+
+export type Role = 'reader' | 'reviewer';
+
+const fileSchema = z.object({
+  version: z.literal(1),
+  tokens: z.array(
+    z.object({ role: z.enum(['reader', 'reviewer']), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+  ),
+});
+
+export const hashToken = (token: string): string => crypto.createHash('sha256').update(token).digest('hex');
+export const newToken = (prefix: string): string =>
+  `${prefix}_${crypto.randomBytes(24).toString('base64url')}`;
+
+/** Checks a token against role → sha256 hashes in constant time per hash. */
+export function tokenCheck(hashes: { role: Role; sha256: string }[]): TokenCheck {
+  const list = hashes.map((h) => ({ role: h.role, digest: Buffer.from(h.sha256, 'hex') }));
+  return {
+    verify(token: string) {
+      const d = Buffer.from(hashToken(token), 'hex');
+      let found: Role | undefined;
+      for (const h of list) if (crypto.timingSafeEqual(d, h.digest)) found ??= h.role;
+      return found;
+    },
+  };
+}
+
+export interface TokenSetup {
+  check: TokenCheck;
+  /** Tokens created just now (print them once); empty when they existed or came from the environment. */
+  created: { role: Role; token: string }[];
+  file: string;
+}
+
+/** Loads the stored token hashes, creating a token for each role that has none, and applies env overrides. */
+export function setupTokens(home: string, env: { reader?: string; reviewer?: string } = {}): TokenSetup {
+  const file = path.join(home, 'api-tokens.json');
+  let stored: z.infer<typeof fileSchema> = { version: 1, tokens: [] };
+  if (fs.existsSync(file)) {
+    const parsed = fileSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+    if (!parsed.success)
+      throw new Error(`${file} is not a valid token file; delete it and start again to create new tokens.`);
+    stored = parsed.data;
+  }
+  const created: TokenSetup['created'] = [];
+  for (const role of ['reader', 'reviewer'] as const) {
+    if (env[role] || stored.tokens.some((t) => t.role === role)) continue;
+    const token = newToken(role === 'reader' ? 'iamr' : 'iamw');
+    stored.tokens.push({ role, sha256: hashToken(token) });
+    created.push({ role, token });
+  }
+  if (created.length) {
+    fs.mkdirSync(home, { recursive: true, mode: 0o700 });
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, JSON.stringify(stored, null, 2) + '\n', { mode: 0o600 });
+    fs.renameSync(tmp, file);
+  }
+  const hashes = stored.tokens.filter((t) => !env[t.role]);
+  for (const role of ['reader', 'reviewer'] as const) {
+    const t = env[role];
+    if (t) hashes.push({ role, sha256: hashToken(t) });
+  }
+  return { check: tokenCheck(hashes), created, file };
+}

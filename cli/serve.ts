@@ -1,0 +1,97 @@
+/** `iamatlas serve`: the GraphQL API and the page, until Ctrl-C. */
+import type { Command } from 'commander';
+import type { Driver } from 'neo4j-driver';
+import { apiConfig, serveEnvSchema } from '../api/config.ts';
+import { applyReviewSchema } from '../api/reviews.ts';
+import { startServer } from '../api/server.ts';
+import { setupTokens } from '../api/tokens.ts';
+import { atlasHome } from '../db/paths.ts';
+import { CliError, EXIT, say } from './output.ts';
+import type { WithDriver } from './query.ts';
+
+export interface ServeOptions {
+  port?: string;
+  host?: string;
+}
+
+function parsePort(v: string | undefined): number {
+  const n = Number(v ?? 4000);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new CliError(`--port must be a number from 0 to 65535 (0: any free port), not "${v}".`, EXIT.usage);
+  return n;
+}
+
+/** Serves until SIGINT/SIGTERM, then shuts down gracefully. */
+export async function serve(driver: Driver, opts: ServeOptions): Promise<void> {
+  const port = parsePort(opts.port);
+  const host = opts.host ?? '127.0.0.1';
+  const env = serveEnvSchema.safeParse(process.env);
+  if (!env.success)
+    throw new CliError(
+      env.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'),
+      EXIT.usage,
+    );
+  const tokens = setupTokens(atlasHome(), {
+    reader: env.data.IAMATLAS_API_TOKEN,
+    reviewer: env.data.IAMATLAS_REVIEWER_TOKEN,
+  });
+  await applyReviewSchema(driver);
+  const config = apiConfig({
+    tokens: tokens.check,
+    corsOrigins: (env.data.IAMATLAS_API_CORS_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    ...(env.data.IAMATLAS_API_QUERY_TIMEOUT_MS
+      ? {
+          limits: {
+            ...apiConfig({ tokens: tokens.check }).limits,
+            queryTimeoutMs: env.data.IAMATLAS_API_QUERY_TIMEOUT_MS,
+          },
+        }
+      : {}),
+  });
+  let running;
+  try {
+    running = await startServer({ driver, config, host, port });
+  } catch (err) {
+    throw new CliError(`Cannot listen on ${host}:${port}: ${(err as Error).message}`, EXIT.failure);
+  }
+  if (tokens.created.length) {
+    say('API tokens created (shown only this once; stored hashed in ' + tokens.file + '):');
+    for (const t of tokens.created) say(`  ${t.role.padEnd(8)} ${t.token}`);
+    say('Send one as "Authorization: Bearer TOKEN". Reviewer tokens may also write review sessions.');
+  }
+  if (!['127.0.0.1', '::1', 'localhost'].includes(host))
+    say(`Warning: listening on ${host}, reachable from other machines. Every request still needs a token.`);
+  say(`IAM Atlas API on ${running.url}/graphql (Ctrl-C to stop).`);
+  const login = running.app.auth.issueLoginToken('reviewer');
+  process.stdout.write(`open ${running.url}/?token=${login}\n`);
+
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      say('Stopping: finishing running requests...');
+      void running.close().then(resolve);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+export function addServeOptions(cmd: Command): Command {
+  return cmd
+    .option('--port <port>', 'port to listen on (0: any free port)', '4000')
+    .option('--host <host>', 'address to bind (default 127.0.0.1: this machine only)', '127.0.0.1');
+}
+
+export function registerServeCommand(program: Command, withDriver: WithDriver): void {
+  addServeOptions(
+    program
+      .command('serve')
+      .description('Serve the GraphQL API and the web page (starts the local Neo4j if NEO4J_URI is not set)'),
+  ).action(async (opts: ServeOptions) => {
+    await withDriver((driver) => serve(driver, opts));
+  });
+}

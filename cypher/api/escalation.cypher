@@ -1,0 +1,15 @@
+// Escalation walks: breadth-first over CAN_ASSUME and CAN_ESCALATE_TO, one
+// hop per call ($keys is the frontier). Every edge out of the frontier comes
+// back (not only those to new nodes), so the caller can list several paths.
+// Assumption filter as in cypher/queries/reachability.cypher.
+
+// name: escalation-out
+UNWIND $keys AS k
+MATCH (a:AtlasNode {snapshotId: $snapshotId, key: k})-[r:CAN_ASSUME|CAN_ESCALATE_TO]->(b:AtlasNode)
+WHERE none(ck IN coalesce(r.conditionKeys, []) WHERE
+        any(p IN $dropPatterns WHERE toLower(ck) =~ p)
+        OR ($dropOther AND none(p IN $knownPatterns WHERE toLower(ck) =~ p)))
+RETURN a {.key, .arn, .name, .accountId, kind: [l IN labels(a) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0]} AS from,
+       b {.key, .arn, .name, .accountId, kind: [l IN labels(b) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0]} AS to,
+       type(r) AS type, r {.*} AS edge
+LIMIT $rowLimit;

@@ -1,0 +1,4 @@
+// Readiness: is Neo4j answering at all.
+
+// name: ping
+RETURN 1 AS ok;

@@ -1,0 +1,81 @@
+// Review sessions: the only writes besides ingest. They are not AtlasNodes,
+// so deleting a snapshot leaves its reviews (and their reports) in place.
+//
+//   (:ReviewSession {id, name, snapshotId, createdAt, createdBy, itemCount})
+//     -[:HAS_ITEM]->(:ReviewItem {id, sessionId, seq, kind, title, subjectKeys,
+//                                 findingId, path, status, note, reviewer,
+//                                 createdAt, updatedAt, eventCount})
+//        -[:ABOUT]->(the Finding, or every node of the path, in the snapshot)
+//        -[:HAS_EVENT]->(:ReviewEvent {seq, at, fromStatus, toStatus, note, reviewer})
+
+// name: constraint-review-session-id
+CREATE CONSTRAINT review_session_id IF NOT EXISTS FOR (s:ReviewSession) REQUIRE s.id IS UNIQUE;
+
+// name: constraint-review-item-id
+CREATE CONSTRAINT review_item_id IF NOT EXISTS FOR (i:ReviewItem) REQUIRE i.id IS UNIQUE;
+
+// name: session-create
+CREATE (s:ReviewSession {id: $id, name: $name, snapshotId: $snapshotId, createdAt: $now, createdBy: $reviewer, itemCount: 0})
+RETURN s {.*} AS session;
+
+// name: session-get
+MATCH (s:ReviewSession {id: $id})
+RETURN s {.*} AS session;
+
+// name: session-count
+MATCH (s:ReviewSession)
+WHERE $snapshotId IS NULL OR s.snapshotId = $snapshotId
+RETURN count(s) AS total;
+
+// name: session-page
+MATCH (s:ReviewSession)
+WHERE $snapshotId IS NULL OR s.snapshotId = $snapshotId
+RETURN s {.*} AS session
+ORDER BY s.createdAt DESC, s.id DESC
+SKIP $offset LIMIT $limit;
+
+// name: session-items
+MATCH (:ReviewSession {id: $id})-[:HAS_ITEM]->(i:ReviewItem)
+OPTIONAL MATCH (i)-[:HAS_EVENT]->(e:ReviewEvent)
+WITH i, e ORDER BY e.seq
+WITH i, [x IN collect(e {.*}) WHERE x.seq IS NOT NULL] AS history
+RETURN i {.*} AS item, history
+ORDER BY i.seq;
+
+// name: item-get
+MATCH (i:ReviewItem {id: $id})
+OPTIONAL MATCH (i)-[:HAS_EVENT]->(e:ReviewEvent)
+WITH i, e ORDER BY e.seq
+RETURN i {.*} AS item, [x IN collect(e {.*}) WHERE x.seq IS NOT NULL] AS history;
+
+// name: item-add
+// The session's counter gives items their order and locks the session while it is taken.
+MATCH (s:ReviewSession {id: $sessionId})
+SET s.itemCount = s.itemCount + 1
+CREATE (s)-[:HAS_ITEM]->(i:ReviewItem {
+  id: $id, sessionId: $sessionId, seq: s.itemCount, kind: $kind, title: $title, subjectKeys: $subjectKeys,
+  findingId: $findingId, path: $path, status: 'OPEN', note: $note, reviewer: $reviewer,
+  createdAt: $now, updatedAt: $now, eventCount: 1
+})
+CREATE (i)-[:HAS_EVENT]->(:ReviewEvent {seq: 1, at: $now, toStatus: 'OPEN', note: $note, reviewer: $reviewer})
+WITH s, i
+OPTIONAL MATCH (n:AtlasNode {snapshotId: s.snapshotId})
+WHERE n.key IN $aboutKeys
+FOREACH (_ IN CASE WHEN n IS NULL THEN [] ELSE [1] END | CREATE (i)-[:ABOUT]->(n))
+WITH DISTINCT i
+RETURN i.id AS id;
+
+// name: item-set-status
+MATCH (i:ReviewItem {id: $id})
+WITH i, i.status AS previous
+SET i.status = $status, i.note = $note, i.reviewer = $reviewer, i.updatedAt = $now, i.eventCount = i.eventCount + 1
+CREATE (i)-[:HAS_EVENT]->(:ReviewEvent {seq: i.eventCount, at: $now, fromStatus: previous, toStatus: $status, note: $note, reviewer: $reviewer})
+RETURN i.id AS id;
+
+// name: session-delete
+// Removes a session with its items and their history (not exposed over GraphQL; for clean-up).
+MATCH (s:ReviewSession {id: $id})
+OPTIONAL MATCH (s)-[:HAS_ITEM]->(i:ReviewItem)
+OPTIONAL MATCH (i)-[:HAS_EVENT]->(e:ReviewEvent)
+DETACH DELETE e, i, s
+RETURN count(*) AS deleted;
