@@ -5,6 +5,8 @@
 const benches: Record<string, () => Promise<{ run: (args: string[]) => Promise<void> }>> = {
   ingest: () => import('./ingest.ts'),
   analyze: () => import('./analyze.ts'),
+  escalate: () => import('./escalate.ts'),
+  api: () => import('./api.ts'),
 };
 
 const [name, ...args] = process.argv.slice(2);
