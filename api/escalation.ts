@@ -1,8 +1,9 @@
 /**
  * escalationPaths: walks over CAN_ASSUME and CAN_ESCALATE_TO that use at least
- * one CAN_ESCALATE_TO edge, shortest first. The query layer has no escalation
- * query yet, so this explores breadth-first with cypher/api/escalation.cypher
- * (one statement per hop) and lists simple paths over what it found.
+ * one CAN_ESCALATE_TO edge, shortest first, to admin (an edge that gains admin
+ * of an account, or a principal marked admin) or to a chosen principal. It
+ * explores breadth-first with cypher/api/escalation.cypher (one statement per
+ * hop) and lists simple paths over what it found.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import { statement } from '../cypher/index.ts';
@@ -15,6 +16,7 @@ const MAX_STEPS = 200_000;
 
 export interface EscalationArgs {
   from: string;
+  /** A principal's key, or 'admin' (also the default): an edge that gains admin, or a principal that is admin. */
   to?: string;
   maxHops: number;
   limit: number;
@@ -27,6 +29,8 @@ export async function escalationPaths(
   args: EscalationArgs,
 ): Promise<{ paths: PathOutApi[]; truncated: boolean }> {
   const out = new Map<string, EdgeOut[]>();
+  const toAdmin = !args.to || args.to === 'admin';
+  const adminEdges = new Set<EdgeOut>();
   const expanded = new Set<string>();
   let frontier = [args.from];
   let truncated = false;
@@ -44,6 +48,7 @@ export async function escalationPaths(
     const next = new Set<string>();
     for (const r of res.records) {
       const e = edgeFromRow(r.toObject() as Parameters<typeof edgeFromRow>[0]);
+      if (r.get('reachesAdmin') === true) adminEdges.add(e);
       const list = out.get(e.from.key) ?? [];
       list.push(e);
       out.set(e.from.key, list);
@@ -68,12 +73,12 @@ export async function escalationPaths(
         if (onPath.has(e.to.key)) continue;
         walk.push(e);
         if (walk.length === len) {
-          const end = args.to ? e.to.key === args.to : e.type === 'CAN_ESCALATE_TO';
+          const end = toAdmin ? adminEdges.has(e) : e.to.key === args.to;
           if (end && walk.some((w) => w.type === 'CAN_ESCALATE_TO')) {
             found.push(pathFromEdges([walk[0]!.from, ...walk.map((w) => w.to)], [...walk]));
             if (found.length >= args.limit) return;
           }
-        } else if (!args.to || e.to.key !== args.to) {
+        } else if (toAdmin ? !adminEdges.has(e) : e.to.key !== args.to) {
           onPath.add(e.to.key);
           dfs(e.to.key);
           onPath.delete(e.to.key);
@@ -84,4 +89,13 @@ export async function escalationPaths(
     dfs(args.from);
   }
   return { paths: found, truncated };
+}
+
+/** Principals that escalation findings say can reach admin: the default sources of `query escalations`. */
+export async function escalationSources(db: Driver, snapshotId: string, limit = 1000): Promise<string[]> {
+  const res = await db.executeQuery(statement('api/escalation', 'escalation-sources'), {
+    snapshotId,
+    limit: neo4j.int(limit),
+  });
+  return res.records.map((r) => String(r.get('key')));
 }

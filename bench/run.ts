@@ -7,6 +7,7 @@ const benches: Record<string, () => Promise<{ run: (args: string[]) => Promise<v
   analyze: () => import('./analyze.ts'),
   escalate: () => import('./escalate.ts'),
   api: () => import('./api.ts'),
+  ui: () => import('./ui.ts'),
 };
 
 const [name, ...args] = process.argv.slice(2);

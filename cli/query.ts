@@ -28,6 +28,7 @@ import {
 } from '../api/queries/index.ts';
 import type { ContextValue } from '../engine/types.ts';
 import { resolveSnapshot, type SnapshotInfo } from '../ingest/load/snapshots.ts';
+import { escalationPaths, escalationSources } from '../api/escalation.ts';
 import { CliError, EXIT, printJson } from './output.ts';
 
 export type WithDriver = <T>(fn: (driver: Driver) => Promise<T>) => Promise<T>;
@@ -146,6 +147,27 @@ function hopLine(h: Hop): string {
   if (h.roleChaining) flags.push('role chaining');
   return `    → ${h.to}  (${flags.join(', ')})${conditionText(h.conditions)}`;
 }
+
+/** One escalation path as `query escalations --json` prints it. */
+interface EscalationResult {
+  from: string;
+  to: string;
+  length: number;
+  conditional: boolean;
+  hops: {
+    from: string;
+    to: string;
+    type: string;
+    method: string;
+    actions: string[];
+    evidence: unknown[];
+    conditions: ConditionOut[];
+  }[];
+}
+
+/** An escalation edge that gains admin points at the account: shown as `admin:ACCOUNT`. */
+const hopTarget = (e: { type: string; to: { key: string; kind?: string } } | undefined): string =>
+  !e ? 'admin' : e.type === 'CAN_ESCALATE_TO' && e.to.kind === 'Account' ? `admin:${e.to.key}` : e.to.key;
 
 const nodeLabel = (n: NodeRef): string => `${n.key} (${n.kind})`;
 const hopsWord = (n: number): string => `${n} hop${n === 1 ? '' : 's'}`;
@@ -453,6 +475,74 @@ export function registerQueryCommands(program: Command, withDriver: WithDriver):
           out(`    ${nodeLabel(p.nodes[0]!)}`);
           for (const h of p.hops) out(hopLine(h));
         });
+      },
+    );
+  });
+
+  reachOptions(
+    query
+      .command('escalations')
+      .description(
+        'Privilege-escalation paths (CAN_ESCALATE_TO and CAN_ASSUME) to admin or to a chosen principal, shortest first',
+      )
+      .option('--from <arn>', 'where the paths start (default: every principal an escalation finding names)')
+      .option('--to <arn|admin>', 'a principal ARN, or admin (default)', 'admin'),
+  ).action(async (opts: ReachOpts & { from?: string; to: string }) => {
+    const maxHops = opts.maxHops === undefined ? 4 : maxHopsOption(opts.maxHops);
+    const limit = opts.limit === undefined ? 10 : option(intOption('--limit', 1, 64), opts.limit);
+    const assumptions = parseAssumptions(opts.without);
+    if (opts.to !== 'admin' && !/^arn:aws[\w-]*:iam::\d{12}:(user|role)\//.test(opts.to))
+      throw new CliError(
+        `--to must be admin or a user/role ARN such as arn:aws:iam::111111111111:role/name (got "${opts.to}")`,
+        EXIT.usage,
+      );
+    await run(
+      withDriver,
+      opts,
+      async (driver, s) => {
+        const sources = opts.from ? [opts.from] : await escalationSources(driver, s.id);
+        const results: EscalationResult[] = [];
+        for (const from of sources) {
+          const r = await escalationPaths(driver, s.id, {
+            from,
+            to: opts.to,
+            maxHops,
+            limit,
+            ...(assumptions ? { assumptions } : {}),
+          });
+          for (const p of r.paths) {
+            results.push({
+              from,
+              to: opts.to === 'admin' ? hopTarget(p.edges.at(-1)) : opts.to,
+              length: p.length,
+              conditional: p.conditional,
+              hops: p.edges.map((e) => ({
+                from: e.from.key,
+                to: hopTarget(e),
+                type: e.type,
+                method: e.method ?? e.mechanism ?? e.type,
+                actions: e.actions,
+                evidence: e.evidence,
+                conditions: e.conditions,
+              })),
+            });
+          }
+        }
+        return results;
+      },
+      (results, s) => {
+        if (results.length === 0) {
+          out(
+            `No escalation path${opts.from ? ` from ${opts.from}` : ''} to ${opts.to} within ${hopsWord(maxHops)} (snapshot ${snapshotLabel(s)}).`,
+          );
+          return;
+        }
+        out(`${results.length} escalation path(s) to ${opts.to} (snapshot ${snapshotLabel(s)}):`);
+        for (const r of results) {
+          out(`${r.from}  ${hopsWord(r.length)}${r.conditional ? ', conditional' : ''}`);
+          for (const h of r.hops)
+            out(`    → ${h.to}  (${h.method}: ${h.actions.join(', ')})${conditionText(h.conditions)}`);
+        }
       },
     );
   });

@@ -4,6 +4,7 @@ import type { Driver } from 'neo4j-driver';
 import { apiConfig, serveEnvSchema } from '../api/config.ts';
 import { applyReviewSchema } from '../api/reviews.ts';
 import { startServer } from '../api/server.ts';
+import { ensureUiBuilt } from '../ui/build.ts';
 import { setupTokens } from '../api/tokens.ts';
 import { atlasHome } from '../db/paths.ts';
 import { CliError, EXIT, say } from './output.ts';
@@ -36,8 +37,11 @@ export async function serve(driver: Driver, opts: ServeOptions): Promise<void> {
     reviewer: env.data.IAMATLAS_REVIEWER_TOKEN,
   });
   await applyReviewSchema(driver);
+  // The page is built on first serve (and again when its sources change), so a clone needs no extra step.
+  const uiDir = await ensureUiBuilt(say);
   const config = apiConfig({
     tokens: tokens.check,
+    uiDir,
     corsOrigins: (env.data.IAMATLAS_API_CORS_ORIGINS ?? '')
       .split(',')
       .map((s) => s.trim())

@@ -11,5 +11,13 @@ WHERE none(ck IN coalesce(r.conditionKeys, []) WHERE
         OR ($dropOther AND none(p IN $knownPatterns WHERE toLower(ck) =~ p)))
 RETURN a {.key, .arn, .name, .accountId, kind: [l IN labels(a) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0]} AS from,
        b {.key, .arn, .name, .accountId, kind: [l IN labels(b) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0]} AS to,
-       type(r) AS type, r {.*} AS edge
+       type(r) AS type, r {.*} AS edge,
+       (type(r) = 'CAN_ESCALATE_TO' AND r.gains = 'admin') OR coalesce(b.admin, false) AS reachesAdmin
 LIMIT $rowLimit;
+
+// name: escalation-sources
+// Principals an escalation-to-admin finding names as its main subject.
+MATCH (f:Finding:AtlasNode {snapshotId: $snapshotId, kind: 'escalation-to-admin'})-[:ABOUT {primary: true}]->(p:AtlasNode)
+RETURN DISTINCT p.key AS key
+ORDER BY key
+LIMIT $limit;

@@ -1,0 +1,94 @@
+/**
+ * Browser-test support: the API app in-process on port 0 serving the built page, a one-time
+ * sign-in URL, and Debian's Chromium driven by playwright-core.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { apiConfig } from '../../api/config.ts';
+import { startServer } from '../../api/server.ts';
+import { tokenCheck } from '../../api/tokens.ts';
+import { projectRoot } from '../../db/paths.ts';
+import { ensureUiBuilt } from '../../ui/build.ts';
+
+export const ARTIFACTS = path.join(projectRoot, 'test-artifacts', 'ui');
+export const VIEWPORT = { width: 1280, height: 800 };
+
+export interface Atlas {
+  url: string;
+  /** A fresh one-time sign-in URL (reviewer role unless asked otherwise). */
+  signInUrl(role?: 'reader' | 'reviewer'): string;
+  close(): Promise<void>;
+}
+
+export async function startAtlas(driver: Driver): Promise<Atlas> {
+  const uiDir = await ensureUiBuilt(() => {});
+  const config = apiConfig({ tokens: tokenCheck([]), uiDir, log: () => {} });
+  const srv = await startServer({ driver, config, host: '127.0.0.1', port: 0 });
+  return {
+    url: srv.url,
+    signInUrl: (role = 'reviewer') =>
+      `${srv.url}/?token=${encodeURIComponent(srv.app.auth.issueLoginToken(role))}`,
+    close: () => srv.close(1_000),
+  };
+}
+
+export function chromiumPath(): string {
+  for (const p of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'])
+    if (p && fs.existsSync(p)) return p;
+  try {
+    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
+  } catch {
+    throw new Error('Chromium is not installed: apt-get install chromium (or set CHROMIUM_PATH).');
+  }
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+export interface OpenPage {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and CSP violations seen so far. */
+  problems: string[];
+}
+
+export async function openPage(browser: Browser, url: string, viewport = VIEWPORT): Promise<OpenPage> {
+  const context = await browser.newContext({ viewport, acceptDownloads: true, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(String(e)));
+  await page.goto(url);
+  return { context, page, problems };
+}
+
+/** Waits for the graph to settle on a view (the page sets these markers; no sleeps). */
+export async function graphReady(page: Page, view?: string, timeout = 30_000): Promise<void> {
+  const sel = view ? `#graph[data-state="ready"][data-view="${view}"]` : '#graph[data-state="ready"]';
+  await page.waitForSelector(sel, { timeout, state: 'attached' });
+  await page.waitForSelector('body[data-state="ready"]', { timeout, state: 'attached' });
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}

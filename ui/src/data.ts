@@ -1,0 +1,516 @@
+/** Fetches for each view, shaped into the page's graph model (model.ts). */
+import { gql } from './api.ts';
+import type { ApiCondition, ApiHop, ApiNode, GEdge, GNode, GraphResult, StatementRef } from './model.ts';
+import { accountNames, badgeOf, conditionKindsOf, knownAccounts, toGNode, toResult } from './model.ts';
+import type { ConditionKind, Severity } from './palette.ts';
+import { registerAccounts, worstSeverity } from './palette.ts';
+import * as Q from './queries.ts';
+import { state } from './url-state.ts';
+
+/** The API's edge shape (light or full). */
+export interface ApiEdge {
+  type: 'CAN_ASSUME' | 'CAN_ESCALATE_TO';
+  method?: string | null;
+  conditional: boolean;
+  crossAccount: boolean;
+  crossOrganization?: boolean;
+  from: ApiNode;
+  to: ApiNode;
+  conditions: ApiCondition[];
+  actions?: string[];
+  mechanism?: string | null;
+  via?: string | null;
+  roleChaining?: boolean;
+  reasons?: string[];
+  orgPolicyIds?: string[];
+  evidence?: StatementRef[];
+}
+
+export interface ApiPath {
+  nodes: ApiNode[];
+  edges: ApiEdge[];
+}
+
+export interface Snapshot {
+  id: string;
+  name: string;
+  status: string;
+  createdAt: string;
+  completedAt?: string | null;
+}
+
+export interface Viewer {
+  role: 'READER' | 'REVIEWER';
+  via: string;
+}
+
+export function toHop(e: ApiEdge): ApiHop {
+  return {
+    from: e.from.key,
+    to: e.to.key,
+    type: e.type,
+    method: e.method ?? null,
+    conditional: e.conditional,
+    conditions: e.conditions,
+    crossAccount: e.crossAccount,
+    crossOrganization: e.crossOrganization ?? null,
+    actions: e.actions ?? null,
+    mechanism: e.mechanism ?? null,
+    via: e.via ?? null,
+    roleChaining: e.roleChaining ?? null,
+    reasons: e.reasons ?? null,
+    orgPolicyIds: e.orgPolicyIds ?? null,
+    evidence: e.evidence ?? null,
+  };
+}
+
+export function edgesToResult(edges: readonly ApiEdge[], extraNodes: readonly ApiNode[] = []): GraphResult {
+  const nodes = [...extraNodes];
+  for (const e of edges) nodes.push(e.from, e.to);
+  return toResult(nodes, edges.map(toHop));
+}
+
+/** Assumptions for the API: only the ones switched off are sent (the API defaults the rest to true). */
+export function assumptions(): Record<string, boolean> {
+  return Object.fromEntries(state().off.map((k) => [k, false]));
+}
+
+const snap = (): string | undefined => state().snap;
+
+export async function loadSnapshots(): Promise<{ viewer: Viewer; snapshots: Snapshot[] }> {
+  const d = await gql<{ viewer: Viewer; snapshots: { nodes: Snapshot[] } }>(Q.SNAPSHOTS);
+  return { viewer: d.viewer, snapshots: d.snapshots.nodes };
+}
+
+interface OU {
+  id: string;
+  name?: string | null;
+  isRoot: boolean;
+  children?: OU[];
+}
+interface Account {
+  id: string;
+  name?: string | null;
+  inOrganization: boolean;
+  external: boolean;
+  hasIamData: boolean;
+  isManagement: boolean;
+  parentId?: string | null;
+}
+
+export interface OverviewResult extends GraphResult {
+  organizationId?: string;
+  externalEdgeCount: number;
+}
+
+const OUTSIDE = 'outside-organization';
+
+/** Accounts in their OUs, with trust aggregated per pair of accounts and outsiders set apart. */
+export async function loadOverview(): Promise<OverviewResult> {
+  const d = await gql<{
+    organization: { id: string; managementAccountId?: string | null; root?: OU | null } | null;
+    accounts: { nodes: Account[] };
+    crossAccountTrust: {
+      fromAccount: string;
+      toAccount: string;
+      external: boolean;
+      edgeCount: number;
+      conditionalCount: number;
+      edges: {
+        nodes: {
+          from: { key: string };
+          to: { key: string };
+          conditional: boolean;
+          conditions: { assumption: string }[];
+        }[];
+      };
+    }[];
+    externalTrust: { totalCount: number; nodes: ApiEdge[] };
+    findings: { nodes: { id: string; severity: Severity; subjectKeys: string[] }[] };
+  }>(Q.OVERVIEW, { snap: snap(), a: assumptions() });
+
+  const accounts = d.accounts.nodes;
+  registerAccounts(accounts.filter((a) => !a.external).map((a) => a.id));
+  for (const a of accounts) if (a.name) accountNames.set(a.id, a.name);
+
+  const severityOf = new Map<string, Severity>();
+  for (const f of d.findings.nodes)
+    for (const k of f.subjectKeys) severityOf.set(k, worstSeverity([severityOf.get(k), f.severity])!);
+
+  const nodes: GNode[] = [];
+  const walk = (ou: OU, parent?: string) => {
+    const n: GNode = {
+      id: ou.id,
+      kind: 'account',
+      name: ou.name ?? ou.id,
+      label: ou.isRoot ? `${ou.name ?? 'Root'} · ${d.organization?.id ?? ''}` : (ou.name ?? ou.id),
+      compound: 'ou',
+    };
+    if (parent) n.parent = parent;
+    nodes.push(n);
+    for (const c of ou.children ?? []) walk(c, ou.id);
+  };
+  if (d.organization?.root) walk(d.organization.root);
+  const ouIds = new Set(nodes.map((n) => n.id));
+
+  let outsideUsed = false;
+  const outsideNode = (n: GNode): GNode => {
+    outsideUsed = true;
+    n.parent = OUTSIDE;
+    return n;
+  };
+  for (const a of accounts) {
+    if (a.external) continue;
+    const label = `${a.name ?? a.id}\n${a.id}${a.isManagement ? '\nmanagement' : ''}`;
+    const n: GNode = {
+      id: a.id,
+      kind: 'account',
+      name: a.name ?? a.id,
+      label,
+      accountId: a.id,
+      openable: a.hasIamData,
+    };
+    if (a.parentId && ouIds.has(a.parentId)) n.parent = a.parentId;
+    nodes.push(n);
+  }
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+
+  const edges: GEdge[] = [];
+  const summary = (
+    id: string,
+    source: string,
+    target: string,
+    list: { to: { key: string }; conditional: boolean; conditions: { assumption: string }[] }[],
+    total: number,
+    conditionalCount: number,
+  ) => {
+    const roles = new Set(list.map((e) => e.to.key));
+    const count = list.length >= total ? roles.size : total;
+    const kinds = conditionKindsOf(list.flatMap((e) => e.conditions) as ApiCondition[]);
+    const sev = worstSeverity([...roles].map((r) => severityOf.get(r)));
+    const allConditional = total > 0 && conditionalCount >= total;
+    const e: GEdge = {
+      id,
+      source,
+      target,
+      kind: 'trustSummary',
+      conditional: allConditional,
+      conditionKinds: kinds as ConditionKind[],
+      badge: allConditional ? badgeOf(kinds) : '',
+      crossAccount: true,
+      count,
+    };
+    if (sev) e.severity = sev;
+    edges.push(e);
+  };
+
+  for (const t of d.crossAccountTrust) {
+    if (t.external) continue;
+    if (!byId.has(t.fromAccount) || !byId.has(t.toAccount)) continue;
+    summary(
+      `trust:${t.fromAccount}->${t.toAccount}`,
+      t.fromAccount,
+      t.toAccount,
+      t.edges.nodes,
+      t.edgeCount,
+      t.conditionalCount,
+    );
+  }
+
+  // Outsiders: external accounts (their principals folded into them), anyone, public identity providers.
+  const groups = new Map<string, { source: string; target: string; list: ApiEdge[] }>();
+  for (const e of d.externalTrust.nodes) {
+    const f = e.from;
+    let sourceId = f.key;
+    if (!byId.has(sourceId)) {
+      if ((f.kind === 'ExternalPrincipal' || f.kind === 'Account') && f.accountId) sourceId = f.accountId;
+      else if (f.kind === 'Account') sourceId = f.key;
+    }
+    if (!byId.has(sourceId)) {
+      const g =
+        f.kind === 'ExternalPrincipal' || f.kind === 'Account'
+          ? toGNode({
+              key: sourceId,
+              kind: 'Account',
+              external: true,
+              name: accountNames.get(sourceId) ?? null,
+            })
+          : toGNode(f);
+      if (g.kind === 'external')
+        g.label = `${g.name === sourceId ? 'external account' : g.name}\n${sourceId}`;
+      byId.set(sourceId, outsideNode(g));
+      nodes.push(g);
+    }
+    const target = e.to.accountId ?? '';
+    if (!byId.has(target)) continue;
+    const k = `${sourceId}->${target}`;
+    const g = groups.get(k) ?? { source: sourceId, target, list: [] };
+    g.list.push(e);
+    groups.set(k, g);
+  }
+  for (const [k, g] of groups)
+    summary(
+      `trust:${k}`,
+      g.source,
+      g.target,
+      g.list,
+      g.list.length,
+      g.list.filter((e) => e.conditional).length,
+    );
+
+  if (outsideUsed)
+    nodes.push({
+      id: OUTSIDE,
+      kind: 'external',
+      name: 'Outside the organization',
+      label: 'Outside the organization',
+      compound: 'outside',
+    });
+
+  for (const e of edges)
+    e.summaryLabel = `${e.count} role${e.count === 1 ? '' : 's'}${e.badge ? ` · ${e.badge}` : ''}`;
+  const result: OverviewResult = { nodes, edges, externalEdgeCount: d.externalTrust.totalCount };
+  if (d.organization) result.organizationId = d.organization.id;
+  return result;
+}
+
+interface PrincipalWithEdges {
+  arn: string;
+  kind: string;
+  canAssume: ApiEdge[];
+  assumableBy: ApiEdge[];
+  canEscalateTo: ApiEdge[];
+}
+
+/** One account opened: its principals and every edge that enters, leaves or stays in it. */
+export async function loadAccountGraph(id: string): Promise<GraphResult & { name: string; total: number }> {
+  type Acc<P> = {
+    account: { id: string; name?: string | null; principals: { totalCount: number; nodes: P[] } } | null;
+  };
+  const [out, esc, inc] = await Promise.all([
+    gql<Acc<Pick<PrincipalWithEdges, 'arn' | 'kind' | 'canAssume'>>>(Q.ACCOUNT_GRAPH_OUT, {
+      id,
+      snap: snap(),
+    }),
+    gql<Acc<Pick<PrincipalWithEdges, 'arn' | 'canEscalateTo'>>>(Q.ACCOUNT_GRAPH_ESC, { id, snap: snap() }),
+    gql<Acc<Pick<PrincipalWithEdges, 'arn' | 'assumableBy'>>>(Q.ACCOUNT_GRAPH_IN, { id, snap: snap() }),
+  ]);
+  if (!out.account) throw new Error(`Account ${id} is not in this snapshot.`);
+  const edges: ApiEdge[] = [];
+  const nodes: ApiNode[] = [];
+  for (const p of out.account.principals.nodes) {
+    nodes.push({ key: p.arn, kind: p.kind === 'USER' ? 'User' : 'Role', accountId: id, arn: p.arn });
+    edges.push(...p.canAssume);
+  }
+  for (const p of esc.account?.principals.nodes ?? []) edges.push(...p.canEscalateTo);
+  for (const p of inc.account?.principals.nodes ?? []) edges.push(...p.assumableBy);
+  // Service-linked roles and their services say nothing an auditor needs in this view.
+  const keep = edges.filter((e) => e.from.kind !== 'ServicePrincipal');
+  const r = edgesToResult(
+    keep,
+    nodes.filter((n) => !/:role\/aws-service-role\//.test(n.key)),
+  );
+  return { ...r, name: out.account.name ?? id, total: out.account.principals.totalCount };
+}
+
+export interface SearchHit {
+  key: string;
+  kind: string;
+  name: string;
+  accountId?: string;
+}
+
+export async function search(q: string): Promise<SearchHit[]> {
+  const d = await gql<{
+    principals: { nodes: { arn: string; kind: string; name: string; accountId: string }[] };
+    accounts: { nodes: { id: string; name?: string | null; external: boolean }[] };
+  }>(Q.SEARCH, { q, snap: snap() });
+  return [
+    ...d.accounts.nodes.map((a) => ({ key: a.id, kind: 'Account', name: a.name ?? a.id, accountId: a.id })),
+    ...d.principals.nodes.map((p) => ({
+      key: p.arn,
+      kind: p.kind === 'USER' ? 'User' : 'Role',
+      name: p.name,
+      accountId: p.accountId,
+    })),
+  ];
+}
+
+export interface ReachResult extends GraphResult {
+  totalCount: number;
+}
+
+interface ReachConn {
+  totalCount: number;
+  truncated: boolean;
+  nodes: { hops: number; node: ApiNode; path: { edges: ApiEdge[] } }[];
+}
+
+export async function loadReach(
+  direction: 'in' | 'out',
+  key: string,
+  hops: number,
+  first = 500,
+): Promise<ReachResult> {
+  const vars = { key, hops, a: assumptions(), snap: snap(), first };
+  const conn =
+    direction === 'in'
+      ? (await gql<{ whoCanAssume: ReachConn }>(Q.WHO_CAN_REACH, vars)).whoCanAssume
+      : (await gql<{ reachableFrom: ReachConn }>(Q.WHAT_CAN_REACH, vars)).reachableFrom;
+  const r = edgesToResult(
+    conn.nodes.flatMap((n) => n.path.edges),
+    conn.nodes.map((n) => n.node),
+  );
+  markEnds(r, direction === 'in' ? undefined : key, direction === 'in' ? key : undefined);
+  return {
+    ...r,
+    truncated: conn.truncated || conn.totalCount > conn.nodes.length,
+    totalCount: conn.totalCount,
+  };
+}
+
+export async function loadPaths(from: string, to: string, hops: number): Promise<GraphResult> {
+  const d = await gql<{ paths: ApiPath[] }>(Q.PATHS, { from, to, hops, a: assumptions(), snap: snap() });
+  const r = edgesToResult(
+    d.paths.flatMap((p) => p.edges),
+    d.paths.flatMap((p) => p.nodes),
+  );
+  markEnds(r, from, to);
+  return r;
+}
+
+export async function loadEscalation(
+  from: string,
+  hops: number,
+): Promise<GraphResult & { available: boolean }> {
+  const d = await gql<{ escalationPaths: { available: boolean; paths: ApiPath[] } }>(Q.ESCALATION, {
+    from,
+    hops,
+    a: assumptions(),
+    snap: snap(),
+  });
+  const paths = d.escalationPaths.paths;
+  const r = edgesToResult(
+    paths.flatMap((p) => p.edges),
+    paths.flatMap((p) => p.nodes),
+  );
+  markEnds(r, from, undefined);
+  const ends = new Set(paths.map((p) => p.nodes[p.nodes.length - 1]?.key));
+  for (const n of r.nodes)
+    if (ends.has(n.id) && n.id !== from) {
+      n.mark = 'target';
+      n.admin = true;
+    }
+  return { ...r, available: d.escalationPaths.available };
+}
+
+function markEnds(r: GraphResult, start?: string, target?: string): void {
+  for (const n of r.nodes) {
+    if (n.id === start) n.mark = 'start';
+    if (n.id === target) n.mark = 'target';
+  }
+  if (start) r.start = start;
+  if (target) r.target = target;
+}
+
+export interface Finding {
+  id: string;
+  kind: string;
+  severity: Severity;
+  title: string;
+  why: string;
+  subjectKeys: string[];
+  subjects: ApiNode[];
+  evidence: string;
+}
+
+export async function loadFindings(): Promise<Finding[]> {
+  const d = await gql<{ findings: { nodes: Finding[] } }>(Q.FINDINGS, { snap: snap() });
+  return d.findings.nodes;
+}
+
+export interface DiffResult extends GraphResult {
+  fromName: string;
+  toName: string;
+  added: number;
+  removed: number;
+  findingsAdded: { id: string; severity: Severity; title: string }[];
+  findingsRemoved: { id: string; severity: Severity; title: string }[];
+}
+
+export async function loadDiff(from: string, to: string): Promise<DiffResult> {
+  const d = await gql<{
+    snapshotDiff: {
+      from: { id: string; name: string };
+      to: { id: string; name: string };
+      canAssumeAdded: ApiEdge[];
+      canAssumeRemoved: ApiEdge[];
+      canEscalateToAdded: ApiEdge[];
+      canEscalateToRemoved: ApiEdge[];
+      findingsAdded: DiffResult['findingsAdded'];
+      findingsRemoved: DiffResult['findingsRemoved'];
+    };
+  }>(Q.DIFF, { from, to });
+  const s = d.snapshotDiff;
+  const added = [...s.canAssumeAdded, ...s.canEscalateToAdded];
+  const removed = [...s.canAssumeRemoved, ...s.canEscalateToRemoved];
+  const r = edgesToResult([...added, ...removed]);
+  const addedIds = new Set(edgesToResult(added).edges.map((e) => e.id));
+  for (const e of r.edges) e.diff = addedIds.has(e.id) ? 'added' : 'removed';
+  // A node takes the diff state of its edges when they all agree.
+  for (const n of r.nodes) {
+    const states = new Set(r.edges.filter((e) => e.source === n.id || e.target === n.id).map((e) => e.diff));
+    if (states.size === 1) {
+      const only = [...states][0];
+      if (only) n.diff = only;
+    }
+  }
+  return {
+    ...r,
+    fromName: s.from.name,
+    toName: s.to.name,
+    added: added.length,
+    removed: removed.length,
+    findingsAdded: s.findingsAdded,
+    findingsRemoved: s.findingsRemoved,
+  };
+}
+
+/** The direct CAN_ASSUME / CAN_ESCALATE_TO neighbours of a user or role. */
+export async function loadNeighbours(key: string): Promise<GraphResult> {
+  const d = await gql<{ principal: Omit<PrincipalWithEdges, 'kind'> | null }>(Q.NEIGHBOURS, {
+    arn: key,
+    snap: snap(),
+  });
+  if (!d.principal) return { nodes: [], edges: [] };
+  const p = d.principal;
+  return edgesToResult([...p.canAssume, ...p.assumableBy, ...p.canEscalateTo]);
+}
+
+let accounts: { key: string; done: Promise<void> } | undefined;
+
+/** Account names and colours, once per snapshot, before any view draws (so colours agree everywhere). */
+export function ensureAccounts(): Promise<void> {
+  const key = snap() ?? '';
+  if (accounts?.key === key) return accounts.done;
+  const done = gql<{ accounts: { nodes: { id: string; name?: string | null; external: boolean }[] } }>(
+    Q.ACCOUNTS,
+    {
+      snap: snap(),
+    },
+  ).then((d) => {
+    accountNames.clear();
+    knownAccounts.clear();
+    for (const a of d.accounts.nodes) {
+      if (a.name) accountNames.set(a.id, a.name);
+      if (!a.external) knownAccounts.add(a.id);
+    }
+    registerAccounts(d.accounts.nodes.filter((a) => !a.external).map((a) => a.id));
+  });
+  accounts = { key, done };
+  // A failed load is not cached: the next view asks again.
+  done.catch(() => {
+    if (accounts?.done === done) accounts = undefined;
+  });
+  return done;
+}
