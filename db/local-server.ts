@@ -230,37 +230,61 @@ export async function startLocalServer(say: Say): Promise<StartResult> {
       `Starting the local Neo4j on 127.0.0.1:${port} (heap ${settings.IAMATLAS_NEO4J_HEAP}, ` +
         `page cache ${settings.IAMATLAS_NEO4J_PAGECACHE_MB} MB, data in ${p.dataDir})...`,
     );
-    const log = fs.openSync(p.logFile, 'a', 0o600);
-    const logStart = fs.fstatSync(log).size;
-    const classpath = [p.classesDir, path.join(p.libDir, '*')].join(path.delimiter);
-    const child = spawn(
-      'java',
-      [
-        `-Xmx${settings.IAMATLAS_NEO4J_HEAP}`,
-        `-Xms${settings.IAMATLAS_NEO4J_HEAP}`,
-        '-XX:+UseG1GC',
-        '-XX:+ExitOnOutOfMemoryError',
-        '-Dfile.encoding=UTF-8',
-        '-cp',
-        classpath,
-        'dev.iamatlas.db.LocalNeo4j',
-        p.dataDir,
-        String(port),
-        p.passwordFile,
-        String(settings.IAMATLAS_NEO4J_PAGECACHE_MB),
-      ],
-      { detached: true, stdio: ['ignore', log, log] },
-    );
-    fs.closeSync(log);
-    if (child.pid === undefined) throw new LocalServerError(`Could not start java. ${INSTALL_HINT}`);
-    child.unref();
-    fs.writeFileSync(p.pidFile, String(child.pid), { mode: 0o600 });
-    const info = await waitUntilReady(p, child.pid, settings.IAMATLAS_NEO4J_START_TIMEOUT_S, say, {
-      port,
-      password,
-      logStart,
-    });
-    return { info, alreadyRunning: false };
+    // A port just released (by a server that stopped a moment ago) can still be
+    // refused for a short while; retry a few times before giving up.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const info = await launch(p, port, password, settings, say);
+        return { info, alreadyRunning: false };
+      } catch (err) {
+        if (!(err instanceof PortStillBusy) || attempt >= 5) throw err;
+        say(
+          `  port ${port} is still held by a previous server; trying again in 3 s (attempt ${attempt + 1} of 5)`,
+        );
+        await new Promise((r) => setTimeout(r, 3000));
+      }
+    }
+  });
+}
+
+class PortStillBusy extends LocalServerError {}
+
+async function launch(
+  p: LocalServerPaths,
+  port: number,
+  password: string,
+  settings: ReturnType<typeof readSettings>,
+  say: Say,
+): Promise<LocalServerInfo> {
+  const log = fs.openSync(p.logFile, 'a', 0o600);
+  const logStart = fs.fstatSync(log).size;
+  const classpath = [p.classesDir, path.join(p.libDir, '*')].join(path.delimiter);
+  const child = spawn(
+    'java',
+    [
+      `-Xmx${settings.IAMATLAS_NEO4J_HEAP}`,
+      `-Xms${settings.IAMATLAS_NEO4J_HEAP}`,
+      '-XX:+UseG1GC',
+      '-XX:+ExitOnOutOfMemoryError',
+      '-Dfile.encoding=UTF-8',
+      '-cp',
+      classpath,
+      'dev.iamatlas.db.LocalNeo4j',
+      p.dataDir,
+      String(port),
+      p.passwordFile,
+      String(settings.IAMATLAS_NEO4J_PAGECACHE_MB),
+    ],
+    { detached: true, stdio: ['ignore', log, log] },
+  );
+  fs.closeSync(log);
+  if (child.pid === undefined) throw new LocalServerError(`Could not start java. ${INSTALL_HINT}`);
+  child.unref();
+  fs.writeFileSync(p.pidFile, String(child.pid), { mode: 0o600 });
+  return waitUntilReady(p, child.pid, settings.IAMATLAS_NEO4J_START_TIMEOUT_S, say, {
+    port,
+    password,
+    logStart,
   });
 }
 
@@ -277,6 +301,8 @@ async function waitUntilReady(
     if (!isAlive(pid)) {
       const tail = readLogTail(p.logFile, 30);
       removeStale(p);
+      if (fresh && readLogFrom(p.logFile, fresh.logStart).includes('Address already in use'))
+        throw new PortStillBusy(`Port ${fresh.port} is in use.`);
       throw new LocalServerError(
         `The local Neo4j exited while starting. Last log lines (${p.logFile}):\n${tail}`,
       );
