@@ -253,6 +253,14 @@ function addCommon(cmd: Command): Command {
 const maxHopsOption = (v: unknown): number =>
   v === undefined ? DEFAULT_MAX_HOPS : option(intOption('--max-hops', 1, MAX_HOPS), v);
 
+/** --max-hops, --limit and --without, validated, as query-layer arguments. */
+function reachArgs(opts: { maxHops?: string; limit?: string; without?: string[] }, maxLimit: number) {
+  const maxHops = maxHopsOption(opts.maxHops);
+  const limit = opts.limit === undefined ? undefined : option(intOption('--limit', 1, maxLimit), opts.limit);
+  const assumptions = parseAssumptions(opts.without);
+  return { maxHops, ...(limit ? { limit } : {}), ...(assumptions ? { assumptions } : {}) };
+}
+
 export function registerQueryCommands(program: Command, withDriver: WithDriver): void {
   const query = program
     .command('query')
@@ -372,19 +380,11 @@ export function registerQueryCommands(program: Command, withDriver: WithDriver):
       .description('Every principal that can reach a role, each with its shortest path')
       .requiredOption('--role <arn>', 'the role ARN'),
   ).action(async (opts: ReachOpts & { role: string }) => {
-    const maxHops = maxHopsOption(opts.maxHops);
-    const limit = opts.limit === undefined ? undefined : option(intOption('--limit', 1, 1000), opts.limit);
-    const assumptions = parseAssumptions(opts.without);
+    const args = reachArgs(opts, 1000);
     await run(
       withDriver,
       opts,
-      (driver, s) =>
-        whoCanAssume(driver, s.id, {
-          role: opts.role,
-          maxHops,
-          ...(limit ? { limit } : {}),
-          ...(assumptions ? { assumptions } : {}),
-        }),
+      (driver, s) => whoCanAssume(driver, s.id, { role: opts.role, ...args }),
       (r, s) => {
         if (r.principals.length === 0) {
           out(
@@ -410,19 +410,11 @@ export function registerQueryCommands(program: Command, withDriver: WithDriver):
         'user/role ARN, role session ARN, account root, service, provider ARN, or *',
       ),
   ).action(async (opts: ReachOpts & { from: string }) => {
-    const maxHops = maxHopsOption(opts.maxHops);
-    const limit = opts.limit === undefined ? undefined : option(intOption('--limit', 1, 1000), opts.limit);
-    const assumptions = parseAssumptions(opts.without);
+    const args = reachArgs(opts, 1000);
     await run(
       withDriver,
       opts,
-      (driver, s) =>
-        reachableFrom(driver, s.id, {
-          principal: opts.from,
-          maxHops,
-          ...(limit ? { limit } : {}),
-          ...(assumptions ? { assumptions } : {}),
-        }),
+      (driver, s) => reachableFrom(driver, s.id, { principal: opts.from, ...args }),
       (r, s) => {
         if (r.roles.length === 0) {
           out(
@@ -446,20 +438,11 @@ export function registerQueryCommands(program: Command, withDriver: WithDriver):
       .requiredOption('--from <arn>', 'where the paths start')
       .requiredOption('--to <arn>', 'the role they end at'),
   ).action(async (opts: ReachOpts & { from: string; to: string }) => {
-    const maxHops = maxHopsOption(opts.maxHops);
-    const limit = opts.limit === undefined ? undefined : option(intOption('--limit', 1, 64), opts.limit);
-    const assumptions = parseAssumptions(opts.without);
+    const args = reachArgs(opts, 64);
     await run(
       withDriver,
       opts,
-      (driver, s) =>
-        paths(driver, s.id, {
-          from: opts.from,
-          to: opts.to,
-          maxHops,
-          ...(limit ? { limit } : {}),
-          ...(assumptions ? { assumptions } : {}),
-        }),
+      (driver, s) => paths(driver, s.id, { from: opts.from, to: opts.to, ...args }),
       (r, s) => {
         if (r.paths.length === 0) {
           out(
