@@ -19,6 +19,7 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { createSchema, createYoga } from 'graphql-yoga';
 import type { Driver } from 'neo4j-driver';
 import { Auth, AuthError, type Caller } from './auth.ts';
+import { QueryCache } from './cache.ts';
 import type { ApiConfig } from './config.ts';
 import type { ApiContext } from './context.ts';
 import { toClientError } from './errors.ts';
@@ -32,6 +33,8 @@ export interface App {
   auth: Auth;
   /** Requests still running; graceful shutdown waits for them. */
   inFlight(): number;
+  /** Answers of reachability queries, per snapshot (api/cache.ts). */
+  cache: QueryCache;
 }
 
 /** What express hands yoga per request (unused: the context comes from the request's async state). */
@@ -46,7 +49,17 @@ interface RequestState {
   caller?: Caller;
 }
 
-export function createApp({ driver, config }: { driver: Driver; config: ApiConfig }): App {
+export function createApp({
+  driver,
+  config,
+  cache = new QueryCache(
+    scopedDriver(driver, { timeoutMs: config.limits.queryTimeoutMs, database: config.database }),
+  ),
+}: {
+  driver: Driver;
+  config: ApiConfig;
+  cache?: QueryCache;
+}): App {
   const auth = new Auth(config);
   const als = new AsyncLocalStorage<RequestState>();
   const limits = config.limits;
@@ -87,7 +100,7 @@ export function createApp({ driver, config }: { driver: Driver; config: ApiConfi
     context: (): ApiContext => {
       const state = als.getStore()!;
       return {
-        db: scopedDriver(driver, { timeoutMs: limits.queryTimeoutMs, database: config.database }),
+        db: cache.bind(scopedDriver(driver, { timeoutMs: limits.queryTimeoutMs, database: config.database })),
         caller: state.caller!,
         limits,
         requestId: state.requestId,
@@ -154,7 +167,7 @@ export function createApp({ driver, config }: { driver: Driver; config: ApiConfi
   });
   app.get('/readyz', async (_req, res) => {
     const ok = await ping(driver, Math.min(limits.queryTimeoutMs, 3000), config.database);
-    if (ok) res.json({ status: 'ready', neo4j: 'reachable' });
+    if (ok) res.json({ status: 'ready', neo4j: 'reachable', cache: cache.stats() });
     else
       res.status(503).json({
         status: 'unavailable',
@@ -266,5 +279,5 @@ export function createApp({ driver, config }: { driver: Driver; config: ApiConfi
     res.status(500).json({ error: `Internal server error (request ${requestId}).` });
   });
 
-  return { handler: app, auth, inFlight: () => inFlight };
+  return { handler: app, auth, inFlight: () => inFlight, cache };
 }

@@ -2,7 +2,8 @@
 import type { GraphQLError } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
 import type { Driver } from 'neo4j-driver';
-import { resolveSnapshot, type SnapshotInfo } from '../ingest/load/snapshots.ts';
+import type { SnapshotInfo } from '../ingest/load/snapshots.ts';
+import { resolveSnapshotCached } from './cache.ts';
 import type { Caller } from './auth.ts';
 import type { Limits } from './config.ts';
 
@@ -16,12 +17,12 @@ export interface ApiContext {
   snapshots: Map<string, Promise<SnapshotInfo>>;
 }
 
-/** A snapshot by id or name (default: latest complete), once per request. */
+/** A snapshot by id or name (default: latest complete), once per request (see cache.ts). */
 export function snapshotOf(ctx: ApiContext, ref?: string | null): Promise<SnapshotInfo> {
   const key = ref ?? '';
   let p = ctx.snapshots.get(key);
   if (!p) {
-    p = resolveSnapshot(ctx.db, ref ?? undefined);
+    p = resolveSnapshotCached(ctx.db, ref ?? undefined);
     ctx.snapshots.set(key, p);
   }
   return p;

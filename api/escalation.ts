@@ -1,7 +1,8 @@
 /**
  * escalationPaths: walks over CAN_ASSUME and CAN_ESCALATE_TO that use at least
- * one CAN_ESCALATE_TO edge, shortest first, to admin (an edge that gains admin
- * of an account, or a principal marked admin) or to a chosen principal. It
+ * one CAN_ESCALATE_TO edge (or, with includeAssumeOnly, none), shortest first,
+ * to admin (an edge that gains admin of an account, or a principal marked
+ * admin) or to a chosen principal. It
  * explores breadth-first with cypher/api/escalation.cypher (one statement per
  * hop) and lists simple paths over what it found.
  */
@@ -21,6 +22,8 @@ export interface EscalationArgs {
   maxHops: number;
   limit: number;
   assumptions?: Assumptions;
+  /** Also walks of CAN_ASSUME edges only (e.g. a user who can simply assume an admin role). */
+  includeAssumeOnly?: boolean;
 }
 
 export async function escalationPaths(
@@ -74,7 +77,7 @@ export async function escalationPaths(
         walk.push(e);
         if (walk.length === len) {
           const end = toAdmin ? adminEdges.has(e) : e.to.key === args.to;
-          if (end && walk.some((w) => w.type === 'CAN_ESCALATE_TO')) {
+          if (end && (args.includeAssumeOnly || walk.some((w) => w.type === 'CAN_ESCALATE_TO'))) {
             found.push(pathFromEdges([walk[0]!.from, ...walk.map((w) => w.to)], [...walk]));
             if (found.length >= args.limit) return;
           }

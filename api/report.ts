@@ -50,6 +50,17 @@ function edgeLine(e: EdgeOut): string {
   );
 }
 
+/** The analyst's assumptions in words: which request-time conditions count as satisfiable. */
+function assumptionsLine(a: ReviewSessionOut['assumptions']): string {
+  const on = Object.keys(a).filter((k) => a[k as keyof typeof a]);
+  const off = Object.keys(a).filter((k) => !a[k as keyof typeof a]);
+  if (!off.length) return 'every request-time condition assumed satisfiable (conditional edges count)';
+  return (
+    (on.length ? `assumed satisfiable: ${on.join(', ')}; ` : '') +
+    `not assumed (edges that need them are left out): ${off.join(', ')}`
+  );
+}
+
 export function reportMarkdown(r: SessionReport): string {
   const s = r.session;
   const lines = [
@@ -58,6 +69,7 @@ export function reportMarkdown(r: SessionReport): string {
     `- Session: \`${s.id}\``,
     `- Snapshot: \`${s.snapshotId}\``,
     `- Opened ${s.createdAt}${s.createdBy ? ` by ${md(s.createdBy)}` : ''}`,
+    `- Assumptions: ${assumptionsLine(s.assumptions)}`,
     `- Report generated ${r.generatedAt}`,
     '',
     '| status | items |',

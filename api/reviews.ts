@@ -8,6 +8,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { z } from 'zod';
 import { statement, statements } from '../cypher/index.ts';
 import { badInput, notFound } from './context.ts';
+import { ASSUMPTION_NAMES, assumptionsSchema, type AssumptionName } from './queries/assumptions.ts';
 import { edgeFromRow, pathFromEdges, type PathOutApi } from './shapes.ts';
 
 const R = 'api/reviews';
@@ -23,11 +24,51 @@ const reviewer = z
   .max(100, 'reviewer: at most 100 characters');
 const note = z.string().max(10_000, 'note: at most 10000 characters');
 
+/** AssumptionsInput as GraphQL hands it over: a category left out (or null) is assumed satisfiable. */
+const assumptionsInput = z.preprocess(
+  (v) =>
+    v && typeof v === 'object'
+      ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null && x !== undefined))
+      : v,
+  assumptionsSchema,
+);
+
 export const createSessionInput = z.object({
   name: z.string().trim().min(1, 'name must not be empty').max(200, 'name: at most 200 characters'),
   snapshot: z.string().nullish(),
   reviewer: reviewer.nullish(),
+  assumptions: assumptionsInput.nullish(),
 });
+export const setAssumptionsInput = z.object({
+  id: z.string().min(1),
+  assumptions: assumptionsInput,
+});
+
+/** One item of addReviewItem / addReviewItems: exactly one of finding or path. */
+const itemFields = z
+  .object({
+    finding: z.string().min(1).nullish(),
+    path: z
+      .array(z.string().min(1))
+      .min(2, 'path: at least two node keys')
+      .max(9, 'path: at most 8 hops')
+      .nullish(),
+    note: note.nullish(),
+    reviewer: reviewer.nullish(),
+  })
+  .refine((v) => (v.finding ? 1 : 0) + (v.path ? 1 : 0) === 1, 'give exactly one of finding or path');
+type ItemFields = z.infer<typeof itemFields>;
+
+/** Items one addReviewItems call may add. */
+export const MAX_ITEMS_PER_CALL = 500;
+export const addItemsInput = z.object({
+  sessionId: z.string().min(1),
+  items: z
+    .array(itemFields)
+    .min(1, 'items: at least one item')
+    .max(MAX_ITEMS_PER_CALL, `items: at most ${MAX_ITEMS_PER_CALL} per call`),
+});
+
 export const addItemInput = z
   .object({
     sessionId: z.string().min(1),
@@ -60,13 +101,26 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.in
   );
 }
 
+/** Every assumption category with whether the analyst assumes it can be satisfied. */
+export type AssumptionsOut = Record<AssumptionName, boolean>;
+
 export interface ReviewSessionOut {
   id: string;
   name: string;
   snapshotId: string;
   createdBy?: string;
   createdAt: string;
+  assumptions: AssumptionsOut;
 }
+
+/** Stored as the categories switched off; sessions from before assumptions were kept have none. */
+function assumptionsFromOff(off: unknown): AssumptionsOut {
+  const list = Array.isArray(off) ? off.map(String) : [];
+  return Object.fromEntries(ASSUMPTION_NAMES.map((n) => [n, !list.includes(n)])) as AssumptionsOut;
+}
+
+const offOf = (a: Partial<AssumptionsOut> | null | undefined): string[] =>
+  ASSUMPTION_NAMES.filter((n) => a?.[n] === false);
 
 export interface ReviewEventOut {
   at: string;
@@ -101,6 +155,7 @@ function toSession(p: Props): ReviewSessionOut {
     snapshotId: String(p.snapshotId),
     createdBy: opt(p.createdBy),
     createdAt: String(p.createdAt),
+    assumptions: assumptionsFromOff(p.assumptionsOff),
   };
 }
 
@@ -137,7 +192,12 @@ export async function applyReviewSchema(driver: Driver): Promise<void> {
 
 export async function createSession(
   db: Driver,
-  input: { name: string; snapshotId: string; reviewer?: string | null },
+  input: {
+    name: string;
+    snapshotId: string;
+    reviewer?: string | null;
+    assumptions?: Partial<AssumptionsOut> | null;
+  },
 ): Promise<ReviewSessionOut> {
   const res = await db.executeQuery(
     statement(R, 'session-create'),
@@ -146,11 +206,25 @@ export async function createSession(
       name: input.name,
       snapshotId: input.snapshotId,
       reviewer: input.reviewer ?? null,
+      assumptionsOff: offOf(input.assumptions),
       now: new Date().toISOString(),
     },
     WRITE,
   );
   return toSession(res.records[0]!.get('session') as Props);
+}
+
+/** Replaces a session's assumptions (a category left out is assumed satisfiable). */
+export async function setSessionAssumptions(db: Driver, raw: unknown): Promise<ReviewSessionOut> {
+  const input = parseInput(setAssumptionsInput, raw);
+  const res = await db.executeQuery(
+    statement(R, 'session-set-assumptions'),
+    { id: input.id, assumptionsOff: offOf(input.assumptions) },
+    WRITE,
+  );
+  const r = res.records[0];
+  if (!r) throw notFound(`No review session "${input.id}".`);
+  return toSession(r.get('session') as Props);
 }
 
 export async function getSession(db: Driver, id: string): Promise<ReviewSessionOut | undefined> {
@@ -190,31 +264,74 @@ export async function getItem(db: Driver, id: string): Promise<ReviewItemOut | u
   return r ? toItem(r.get('item') as Props, r.get('history') as Props[]) : undefined;
 }
 
+/** Adds one item (addReviewItem). */
 export async function addItem(db: Driver, raw: unknown): Promise<ReviewItemOut> {
-  const input = parseInput(addItemInput, raw);
-  const session = await getSession(db, input.sessionId);
-  if (!session) throw notFound(`No review session "${input.sessionId}".`);
-  let kind: 'FINDING' | 'PATH';
-  let title: string;
-  let subjectKeys: string[];
-  let aboutKeys: string[];
-  let path: string | null = null;
-  if (input.finding) {
-    const res = await db.executeQuery(statement('api/catalog', 'finding-by-id'), {
+  const { sessionId, ...item } = parseInput(addItemInput, raw);
+  return (await insertItems(db, sessionId, [item], 'input'))[0]!;
+}
+
+/** Adds several items in one transaction, in order (addReviewItems); none is added if one is refused. */
+export async function addItems(db: Driver, raw: unknown): Promise<ReviewItemOut[]> {
+  const input = parseInput(addItemsInput, raw);
+  return insertItems(db, input.sessionId, input.items, 'items');
+}
+
+interface ItemRow {
+  id: string;
+  kind: 'FINDING' | 'PATH';
+  title: string;
+  subjectKeys: string[];
+  aboutKeys: string[];
+  findingId: string | null;
+  path: string | null;
+  note: string | null;
+  reviewer: string | null;
+}
+
+async function insertItems(
+  db: Driver,
+  sessionId: string,
+  items: ItemFields[],
+  field: 'input' | 'items',
+): Promise<ReviewItemOut[]> {
+  const session = await getSession(db, sessionId);
+  if (!session) throw notFound(`No review session "${sessionId}".`);
+  const where = (i: number) => (field === 'input' ? 'input' : `items[${i}]`);
+
+  const findingIds = [...new Set(items.flatMap((i) => (i.finding ? [i.finding] : [])))];
+  const found = new Map<string, Props>();
+  if (findingIds.length) {
+    const res = await db.executeQuery(statement(R, 'findings-for-items'), {
       snapshotId: session.snapshotId,
-      id: input.finding,
+      ids: findingIds,
     });
-    const r = res.records[0];
-    if (!r)
-      throw notFound(
-        `No finding "${input.finding}" in snapshot ${session.snapshotId} (the session's snapshot).`,
-      );
-    const f = r.get('finding') as Props;
-    kind = 'FINDING';
-    title = `[${String(f.severity)}] ${String(f.title)}`;
-    subjectKeys = Array.isArray(f.subjects) ? f.subjects.map(String) : [];
-    aboutKeys = [input.finding];
-  } else {
+    for (const r of res.records) found.set(String(r.get('id')), r.toObject() as Props);
+  }
+
+  const rows: ItemRow[] = [];
+  for (const [n, input] of items.entries()) {
+    const common = {
+      id: newId('ri'),
+      note: input.note ?? null,
+      reviewer: input.reviewer ?? null,
+    };
+    if (input.finding) {
+      const f = found.get(input.finding);
+      if (!f)
+        throw notFound(
+          `${where(n)}.finding: no finding "${input.finding}" in snapshot ${session.snapshotId} (the session's snapshot).`,
+        );
+      rows.push({
+        ...common,
+        kind: 'FINDING',
+        title: `[${String(f.severity)}] ${String(f.title)}`,
+        subjectKeys: Array.isArray(f.subjects) ? f.subjects.map(String) : [],
+        aboutKeys: [input.finding],
+        findingId: input.finding,
+        path: null,
+      });
+      continue;
+    }
     const keys = input.path!;
     const edges = [];
     for (let i = 0; i + 1 < keys.length; i++) {
@@ -226,37 +343,30 @@ export async function addItem(db: Driver, raw: unknown): Promise<ReviewItemOut> 
       const r = res.records[0];
       if (!r)
         throw badInput(
-          `input.path: no CAN_ASSUME or CAN_ESCALATE_TO edge from ${keys[i]} to ${keys[i + 1]} in snapshot ${session.snapshotId}.`,
-          'input.path',
+          `${where(n)}.path: no CAN_ASSUME or CAN_ESCALATE_TO edge from ${keys[i]} to ${keys[i + 1]} in snapshot ${session.snapshotId}.`,
+          `${where(n)}.path`,
         );
       edges.push(edgeFromRow(r.toObject() as Parameters<typeof edgeFromRow>[0]));
     }
     const p = pathFromEdges([edges[0]!.from, ...edges.map((e) => e.to)], edges);
-    kind = 'PATH';
-    title = p.nodes.map((n) => n.name ?? n.key).join(' → ');
-    subjectKeys = keys;
-    aboutKeys = keys;
-    path = JSON.stringify(p);
+    rows.push({
+      ...common,
+      kind: 'PATH',
+      title: p.nodes.map((x) => x.name ?? x.key).join(' → '),
+      subjectKeys: keys,
+      aboutKeys: keys,
+      findingId: null,
+      path: JSON.stringify(p),
+    });
   }
-  const id = newId('ri');
+
   await db.executeQuery(
-    statement(R, 'item-add'),
-    {
-      id,
-      sessionId: session.id,
-      kind,
-      title,
-      subjectKeys,
-      aboutKeys,
-      findingId: input.finding ?? null,
-      path,
-      note: input.note ?? null,
-      reviewer: input.reviewer ?? null,
-      now: new Date().toISOString(),
-    },
+    statement(R, 'items-add'),
+    { sessionId: session.id, items: rows, now: new Date().toISOString() },
     WRITE,
   );
-  return (await getItem(db, id))!;
+  const res = await db.executeQuery(statement(R, 'items-get'), { ids: rows.map((r) => r.id) });
+  return res.records.map((r) => toItem(r.get('item') as Props, r.get('history') as Props[]));
 }
 
 export async function setItemStatus(db: Driver, raw: unknown): Promise<ReviewItemOut> {

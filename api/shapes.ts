@@ -9,6 +9,11 @@ export interface GraphNodeOut {
   arn?: string;
   name?: string;
   accountId?: string;
+  /** Known when the node came from a cypher/api projection; otherwise GraphNode's resolvers look it up. */
+  isAdmin?: boolean;
+  external?: boolean;
+  /** The snapshot of a node whose flags are not known yet (set by the resolvers, read by GraphNode's). */
+  _snapshotId?: string;
 }
 
 export interface StatementRefOut {
@@ -74,10 +79,24 @@ function guessKind(key: string): string {
   return 'ExternalPrincipal';
 }
 
+/**
+ * GraphNode.external from the node's kind and its `external` property: outsiders are external
+ * accounts and identity providers no export lists (both carry `external: true`), principals
+ * the snapshot does not hold, and anyone.
+ */
+export function isExternal(kind: string, externalProp: unknown): boolean {
+  if (kind === 'Anyone' || kind === 'ExternalPrincipal') return true;
+  if (kind === 'Account' || kind === 'IdentityProvider') return externalProp === true;
+  return false;
+}
+
 export function nodeFromRow(n: Props | NodeRef): GraphNodeOut {
   const r = n as Props;
   const out: GraphNodeOut = { key: String(r.key), kind: String(r.kind ?? guessKind(String(r.key))) };
   for (const k of ['arn', 'name', 'accountId'] as const) if (typeof r[k] === 'string') out[k] = r[k];
+  // cypher/api projections carry both flags; nodes of the query layer carry neither.
+  if (typeof r.admin === 'boolean') out.isAdmin = r.admin;
+  if (typeof r.external === 'boolean') out.external = isExternal(out.kind, r.external);
   return out;
 }
 

@@ -3,7 +3,14 @@
  * (GraphQL, bearer token) with 1, 8 and 32 concurrent clients, on the demo
  * organization and a generated one. The server runs in this process.
  *
- *   npm run bench -- api [--roles 100000] [--seconds 5] [--skip-large] [--keep]
+ *   npm run bench -- api [--roles 100000] [--seconds 5] [--sample 500] [--skip-large] [--keep]
+ *
+ * Three kinds of cell per query and client count, labelled in the `mode` column:
+ *   cold  every target once (a sample of --sample roles spread over the org, their
+ *         callers, caller/role pairs), the query cache emptied first: first touches;
+ *   warm  the same targets cycled for --seconds, after the cold pass cached them;
+ *   hot   one target repeated for --seconds.
+ * `hit%` is the query cache's hit rate during the cell (api/cache.ts).
  *
  * Snapshots are named `bench-api-demo` and `bench-api-<roles>` and reused when
  * present (ingesting 100,000 roles takes minutes); --keep leaves them loaded.
@@ -15,6 +22,7 @@ import type { Driver } from 'neo4j-driver';
 import { apiConfig } from '../api/config.ts';
 import { applyReviewSchema } from '../api/reviews.ts';
 import { startServer } from '../api/server.ts';
+import { encodeCursor } from '../api/shapes.ts';
 import { hashToken, newToken, tokenCheck } from '../api/tokens.ts';
 import { DEMO_ORG_DIR } from '../cli/main.ts';
 import { connect } from '../db/connection.ts';
@@ -73,49 +81,70 @@ interface Targets {
   pairs: [string, string][];
 }
 
-/** Roles that somebody can reach, their callers, and (caller, role) pairs, found through the API itself. */
-async function findTargets(post: Post, snapshot: string): Promise<Targets> {
-  const roles: string[] = [];
+/** Up to `n` role ARNs spread evenly over the snapshot's roles (pages at evenly spaced offsets). */
+async function sampleRoles(post: Post, snapshot: string, n: number): Promise<string[]> {
+  const Q = `query($s: ID, $first: Int, $after: String) {
+    principals(snapshot: $s, filter: { kind: ROLE }, first: $first, after: $after) { totalCount nodes { arn } } }`;
+  const head = await post(Q, { s: snapshot, first: 1 });
+  const total = (head.data?.principals as { totalCount: number } | undefined)?.totalCount ?? 0;
+  const pages = Math.max(1, Math.ceil(n / 50));
+  const out = new Set<string>();
+  for (let i = 0; i < pages && out.size < n; i++) {
+    const offset = Math.floor((i * Math.max(0, total - 50)) / Math.max(1, pages - 1));
+    const r = await post(Q, { s: snapshot, first: 50, after: offset > 0 ? encodeCursor(offset - 1) : null });
+    for (const x of (r.data?.principals as { nodes: { arn: string }[] } | undefined)?.nodes ?? [])
+      out.add(x.arn);
+  }
+  return [...out].slice(0, n);
+}
+
+/** Sampled roles; callers (users and roles) found by whoCanAssume on them; (far caller, role) pairs. */
+async function findTargets(post: Post, snapshot: string, n: number): Promise<Targets> {
+  const roles = await sampleRoles(post, snapshot, n);
   const callers = new Set<string>();
   const pairs: [string, string][] = [];
-  const list = await post(
-    `query($s: ID) { principals(snapshot: $s, filter: { kind: ROLE }, first: 500) { nodes { arn } } }`,
-    { s: snapshot },
+  let i = 0;
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (i < roles.length) {
+        const arn = roles[i++]!;
+        const r = await post(WHO, { s: snapshot, k: arn, h: 4 });
+        const nodes =
+          (r.data?.whoCanAssume as { nodes: { hops: number; node: { key: string } }[] } | undefined)?.nodes ??
+          [];
+        for (const x of nodes)
+          if (x.node.key.startsWith('arn:aws:iam::') && /:(user|role)\//.test(x.node.key))
+            callers.add(x.node.key);
+        const far = [...nodes].sort((a, b) => b.hops - a.hops)[0];
+        if (far) pairs.push([far.node.key, arn]);
+      }
+    }),
   );
-  const arns = ((list.data?.principals as { nodes: { arn: string }[] }).nodes ?? []).map((n) => n.arn);
-  for (const arn of arns) {
-    if (roles.length >= 40) break;
-    const r = await post(WHO, { s: snapshot, k: arn, h: 4 });
-    const nodes =
-      (r.data?.whoCanAssume as { nodes: { hops: number; node: { key: string } }[] } | undefined)?.nodes ?? [];
-    if (!nodes.length) continue;
-    roles.push(arn);
-    for (const n of nodes)
-      if (n.node.key.startsWith('arn:aws:iam::') && /:(user|role)\//.test(n.node.key))
-        callers.add(n.node.key);
-    const far = [...nodes].sort((a, b) => b.hops - a.hops)[0]!;
-    pairs.push([far.node.key, arn]);
-  }
-  return { roles, callers: [...callers].slice(0, 40), pairs };
+  return { roles, callers: [...callers].sort().slice(0, n), pairs: pairs.sort().slice(0, n) };
 }
 
 interface Cell {
   org: string;
   query: string;
+  mode: string;
   clients: number;
   requests: number;
   errors: number;
+  'hit%': string;
   p50: string;
   p95: string;
   p99: string;
   'req/s': string;
 }
 
+type Next = (i: number) => [string, Record<string, unknown>] | undefined;
+
+/** `clients` loops posting `next(i)` until `seconds` pass or `next` runs out (undefined). */
 async function load(
   post: Post,
   clients: number,
   seconds: number,
-  next: (i: number) => [string, Record<string, unknown>],
+  next: Next,
 ): Promise<{ lat: number[]; errors: number; elapsed: number }> {
   const lat: number[] = [];
   let errors = 0;
@@ -125,9 +154,10 @@ async function load(
   await Promise.all(
     Array.from({ length: clients }, async () => {
       while (Date.now() < end) {
-        const [q, v] = next(i++);
+        const q = next(i++);
+        if (!q) break;
         const t = process.hrtime.bigint();
-        const r = await post(q, v).catch(() => ({ errors: [1] }));
+        const r = await post(q[0], q[1]).catch(() => ({ errors: [1] }));
         lat.push(Number(process.hrtime.bigint() - t) / 1e6);
         if (r.errors?.length) errors++;
       }
@@ -142,6 +172,7 @@ const pct = (sorted: number[], p: number) =>
 export async function run(args: string[]): Promise<void> {
   const roles = Number(arg(args, '--roles') ?? 100_000);
   const seconds = Number(arg(args, '--seconds') ?? 5);
+  const sample = Number(arg(args, '--sample') ?? 500);
   const { driver } = await connect(log);
   const created: string[] = [];
   try {
@@ -171,50 +202,75 @@ export async function run(args: string[]): Promise<void> {
       log: () => {},
     });
     const server = await startServer({ driver, config, port: 0 });
+    const cache = server.app.cache;
     const post = client(server.url, token);
     const rows: Cell[] = [];
     try {
       for (const org of orgs) {
-        const t = await findTargets(post, org.id);
+        const t = await findTargets(post, org.id, sample);
         log(
-          `${org.label}: ${t.roles.length} roles, ${t.callers.length} callers, ${t.pairs.length} pairs as targets`,
+          `${org.label}: ${t.roles.length} sampled roles, ${t.callers.length} callers, ${t.pairs.length} pairs as targets`,
         );
-        if (!t.roles.length) continue;
-        const queries: [string, (i: number) => [string, Record<string, unknown>]][] = [
-          ['whoCanAssume 4 hops', (i) => [WHO, { s: org.id, k: t.roles[i % t.roles.length], h: 4 }]],
-          ['reachableFrom 4 hops', (i) => [REACH, { s: org.id, k: t.callers[i % t.callers.length], h: 4 }]],
+        if (!t.roles.length || !t.callers.length || !t.pairs.length) continue;
+        // The hot target of each query: the first target with something to find.
+        const hotRole = t.pairs[0]![1];
+        const queries: [string, unknown[], (x: unknown) => [string, Record<string, unknown>]][] = [
+          ['whoCanAssume 4 hops', t.roles, (k) => [WHO, { s: org.id, k, h: 4 }]],
+          ['reachableFrom 4 hops', t.callers, (k) => [REACH, { s: org.id, k, h: 4 }]],
           [
             'paths 4 hops',
-            (i) => [
-              PATHS,
-              { s: org.id, f: t.pairs[i % t.pairs.length]![0], t: t.pairs[i % t.pairs.length]![1] },
-            ],
+            t.pairs,
+            (p) => [PATHS, { s: org.id, f: (p as string[])[0], t: (p as string[])[1] }],
           ],
         ];
-        for (const [name, next] of queries) {
+        const hot: unknown[] = [hotRole, t.pairs[0]![0], t.pairs[0]!];
+        for (const [qi, [name, targets, make]] of queries.entries()) {
           for (const clients of [1, 8, 32]) {
-            await load(post, clients, 1, next); // warm-up
-            const r = await load(post, clients, seconds, next);
-            const sorted = [...r.lat].sort((a, b) => a - b);
-            rows.push({
-              org: org.label,
-              query: name,
-              clients,
-              requests: r.lat.length,
-              errors: r.errors,
-              p50: pct(sorted, 50).toFixed(1),
-              p95: pct(sorted, 95).toFixed(1),
-              p99: pct(sorted, 99).toFixed(1),
-              'req/s': (r.lat.length / r.elapsed).toFixed(0),
-            });
-            log(`  ${org.label} ${name} x${clients}: p50 ${rows.at(-1)!.p50} ms, p99 ${rows.at(-1)!.p99} ms`);
+            const cell = async (mode: string, secs: number, next: Next) => {
+              const before = cache.stats();
+              const r = await load(post, clients, secs, next);
+              const after = cache.stats();
+              const asked = after.hits + after.misses - before.hits - before.misses;
+              const sorted = [...r.lat].sort((a, b) => a - b);
+              rows.push({
+                org: org.label,
+                query: name,
+                mode,
+                clients,
+                requests: r.lat.length,
+                errors: r.errors,
+                'hit%': asked ? ((100 * (after.hits - before.hits)) / asked).toFixed(0) : '-',
+                p50: pct(sorted, 50).toFixed(1),
+                p95: pct(sorted, 95).toFixed(1),
+                p99: pct(sorted, 99).toFixed(1),
+                'req/s': (r.lat.length / r.elapsed).toFixed(0),
+              });
+              const c = rows.at(-1)!;
+              log(
+                `  ${org.label} ${name} ${mode} x${clients}: p50 ${c.p50} ms, p99 ${c.p99} ms, ${c['req/s']} req/s`,
+              );
+            };
+            // cold: each target once, nothing cached (Neo4j's own page cache is warm from the sampling).
+            cache.clear();
+            await cell(`cold ${targets.length}`, 3600, (i) =>
+              i < targets.length ? make(targets[i]) : undefined,
+            );
+            await cell(`warm ${targets.length}`, seconds, (i) => make(targets[i % targets.length]));
+            await load(post, clients, 1, () => make(hot[qi])); // warm-up
+            await cell('hot 1', seconds, () => make(hot[qi]));
           }
         }
       }
+      const s = cache.stats();
+      log(
+        `query cache: ${s.hits} hits, ${s.misses} misses, ${s.entries} entries, ${s.snapshotReads} snapshot-list reads`,
+      );
     } finally {
       await server.close();
     }
-    process.stdout.write(`\nAPI latency (ms) over HTTP, ${seconds} s per cell, ${os.cpus().length} CPUs\n\n`);
+    process.stdout.write(
+      `\nAPI latency (ms) over HTTP, ${seconds} s per warm/hot cell, cold = one pass, ${os.cpus().length} CPUs\n\n`,
+    );
     process.stdout.write(table(rows as unknown as Record<string, string | number>[]) + '\n');
   } finally {
     if (!args.includes('--keep')) for (const id of created) await deleteSnapshotData(driver, id);

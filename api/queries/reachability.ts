@@ -2,10 +2,14 @@
  * Who can become whom over CAN_ASSUME edges: `whoCanAssume` (backwards from a
  * role), `reachableFrom` (forwards from a principal) and `paths` (between two).
  *
- * The first two search breadth-first, one parameterized Cypher call per hop,
- * keeping the first (least conditional) edge that reaches each node, so every
- * node comes back with one shortest path. `paths` lists several paths with
- * Cypher's SHORTEST, from a statement chosen by the hop bound.
+ * The first two search breadth-first in one Cypher statement (the start
+ * lookup included), keeping the first (least conditional) edge that reaches
+ * each node, so every node comes back with one shortest path; only the edges
+ * kept travel back. `paths` lists several paths with Cypher's SHORTEST, from a
+ * statement chosen by the hop bound, after one lookup of both ends.
+ *
+ * Inside the API, answers are cached per snapshot (api/cache.ts); elsewhere
+ * (CLI, tests with a plain driver) `cached` just computes.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import { z } from 'zod';
@@ -14,7 +18,8 @@ import { DEFAULT_MAX_HOPS, maxHopsSchema, parseArgs } from './args.ts';
 import { assumptionParams, assumptionsSchema } from './assumptions.ts';
 import { NotInSnapshotError, QueryInputError } from './errors.ts';
 import { pathSummary, toHop, toNodeRef, type Hop, type NodeRef } from './graph.ts';
-import { parsePrincipal, parseRoleArn, resolveNode } from './principal.ts';
+import { parsePrincipal, parseRoleArn, resolveNode, type PrincipalSpec } from './principal.ts';
+import { cached } from '../cache.ts';
 
 const R = 'queries/reachability';
 const P = 'queries/paths';
@@ -108,16 +113,55 @@ export interface PathsResult {
 
 type Direction = 'out' | 'in';
 
+/** What an answer weighs in the cache: one per hop it holds. */
+const weight = (list: readonly { hops: readonly unknown[] }[]) => list.reduce((n, e) => n + e.hops.length, 1);
+
+interface BfsRow {
+  from: string;
+  to: string;
+  edge: Record<string, unknown>;
+  node: Record<string, unknown>;
+  kind: unknown;
+}
+
+const num = (v: unknown): number => (neo4j.isInt(v) ? (v as { toNumber(): number }).toNumber() : Number(v));
+
+/** The statement for a search of maxHops hops: start, one `next` per further hop, end (see reachability.cypher). */
+function bfsStatement(direction: Direction, maxHops: number): string {
+  const d = direction === 'out' ? 'bfs-out' : 'bfs-in';
+  return [
+    statement(R, `${d}-start`),
+    ...Array.from({ length: maxHops - 1 }, () => statement(R, `${d}-next`)),
+    statement(R, `${d}-end`),
+  ].join('\n');
+}
+
+/**
+ * Breadth-first from the node keyed `key`, in one statement; undefined when the
+ * snapshot has no such node. The database keeps, per node and hop, the edge
+ * the first (least conditional) candidate row names; the walk below applies
+ * the limit and builds each node's path exactly as a hop-by-hop search would.
+ */
 async function search(
   driver: Driver,
   snapshotId: string,
-  start: NodeRef,
+  key: string,
   direction: Direction,
   maxHops: number,
   limit: number,
   assumptions: z.infer<typeof assumptionsSchema> | undefined,
-): Promise<{ entries: ReachEntry[]; truncated: boolean }> {
-  const filter = assumptionParams(assumptions);
+): Promise<{ start: NodeRef; entries: ReachEntry[]; truncated: boolean } | undefined> {
+  const res = await driver.executeQuery(bfsStatement(direction, maxHops), {
+    snapshotId,
+    key,
+    limit: neo4j.int(limit),
+    rowLimit: neo4j.int(ROWS_PER_HOP),
+    ...assumptionParams(assumptions),
+  });
+  const rec = res.records[0];
+  if (!rec) return undefined;
+  const start = toNodeRef(rec.get('start') as Record<string, unknown>, rec.get('kind'));
+  const levels = rec.get('levels') as { rows: unknown; reached: BfsRow[] }[];
   const visited = new Set<string>([start.key]);
   const pathTo = new Map<string, Hop[]>([[start.key, []]]);
   const entries: ReachEntry[] = [];
@@ -125,49 +169,75 @@ async function search(
   let truncated = false;
   let selfLoop = false;
   for (let hop = 1; hop <= maxHops && frontier.length > 0 && !truncated; hop++) {
-    const res = await driver.executeQuery(statement(R, direction === 'out' ? 'reach-out' : 'reach-in'), {
-      snapshotId,
-      keys: frontier,
-      // The first hop may return the start itself: a role whose trust lets it assume itself.
-      visited: hop === 1 ? [] : [...visited],
-      rowLimit: neo4j.int(ROWS_PER_HOP),
-      ...filter,
-    });
-    if (res.records.length >= ROWS_PER_HOP) truncated = true;
+    const level = levels[hop - 1];
+    if (!level) break;
+    if (num(level.rows) >= ROWS_PER_HOP) truncated = true;
     const next: string[] = [];
-    for (const r of res.records) {
-      const from = String(r.get('from'));
-      const to = String(r.get('to'));
+    for (const r of level.reached) {
+      const { from, to } = r;
       const reached = direction === 'out' ? to : from;
       if (reached === start.key && from === to && !selfLoop) {
         selfLoop = true;
-        const hops = [toHop(from, to, r.get('edge') as Record<string, unknown>)];
+        const hops = [toHop(from, to, r.edge)];
         entries.push({ node: start, ...pathSummary(hops), hops });
         continue;
       }
-      if (visited.has(reached)) continue; // a shorter or less conditional edge already reached it
+      if (visited.has(reached)) continue;
       if (entries.length >= limit) {
         truncated = true;
         break;
       }
       visited.add(reached);
-      const edge = toHop(from, to, r.get('edge') as Record<string, unknown>);
+      const edge = toHop(from, to, r.edge);
       const via = pathTo.get(direction === 'out' ? from : to) ?? [];
       const hops = direction === 'out' ? [...via, edge] : [edge, ...via];
       pathTo.set(reached, hops);
       next.push(reached);
-      entries.push({
-        node: toNodeRef(r.get('node') as Record<string, unknown>, r.get('kind')),
-        ...pathSummary(hops),
-        hops,
-      });
+      entries.push({ node: toNodeRef(r.node, r.kind), ...pathSummary(hops), hops });
     }
     frontier = next;
   }
   entries.sort(
     (a, b) => a.length - b.length || (a.node.key < b.node.key ? -1 : a.node.key > b.node.key ? 1 : 0),
   );
-  return { entries, truncated };
+  return { start, entries, truncated };
+}
+
+/** The key resolveNode would look up for a spec; undefined for a role session (found by role name). */
+function specKey(spec: PrincipalSpec): string | undefined {
+  switch (spec.type) {
+    case 'session':
+      return undefined;
+    case 'anyone':
+      return '*';
+    case 'service':
+      return spec.name;
+    case 'root':
+      return spec.accountId;
+    default:
+      return spec.arn;
+  }
+}
+
+/** Resolves the start and searches; a start the snapshot lacks fails with resolveNode's own error. */
+async function searchFrom(
+  driver: Driver,
+  snapshotId: string,
+  spec: PrincipalSpec,
+  direction: Direction,
+  maxHops: number,
+  limit: number,
+  assumptions: z.infer<typeof assumptionsSchema> | undefined,
+): Promise<{ start: NodeRef; entries: ReachEntry[]; truncated: boolean }> {
+  const key = specKey(spec);
+  if (key !== undefined) {
+    const found = await search(driver, snapshotId, key, direction, maxHops, limit, assumptions);
+    if (found) return found;
+  }
+  const node = await resolveNode(driver, snapshotId, spec); // throws NotInSnapshotError when missing
+  const found = await search(driver, snapshotId, node.key, direction, maxHops, limit, assumptions);
+  if (!found) throw new NotInSnapshotError(`${node.key} is not in snapshot ${snapshotId}.`, node.key);
+  return found;
 }
 
 /** Every principal that can reach `role` in at most maxHops CAN_ASSUME hops, each with one shortest path. */
@@ -178,13 +248,26 @@ export async function whoCanAssume(
 ): Promise<WhoCanAssumeResult> {
   const a = parseArgs(whoCanAssumeArgs, args);
   parseRoleArn(a.role);
-  const role = await resolveNode(driver, snapshotId, parsePrincipal(a.role));
-  if (role.kind !== 'Role')
-    throw new NotInSnapshotError(`${a.role} is not a role of snapshot ${snapshotId}.`, role.key);
+  const spec = parsePrincipal(a.role);
   const maxHops = a.maxHops ?? DEFAULT_MAX_HOPS;
   const limit = a.limit ?? DEFAULT_REACH_LIMIT;
-  const { entries, truncated } = await search(driver, snapshotId, role, 'in', maxHops, limit, a.assumptions);
-  return { role, maxHops, limit, truncated, principals: entries };
+  return cached(
+    driver,
+    snapshotId,
+    'whoCanAssume',
+    { ...a, maxHops, limit },
+    async () => {
+      const {
+        start: role,
+        entries,
+        truncated,
+      } = await searchFrom(driver, snapshotId, spec, 'in', maxHops, limit, a.assumptions);
+      if (role.kind !== 'Role')
+        throw new NotInSnapshotError(`${a.role} is not a role of snapshot ${snapshotId}.`, role.key);
+      return { role, maxHops, limit, truncated, principals: entries };
+    },
+    (r) => weight(r.principals),
+  );
 }
 
 /** Every role `principal` can reach in at most maxHops CAN_ASSUME hops, each with one shortest path. */
@@ -194,28 +277,93 @@ export async function reachableFrom(
   args: ReachableFromArgs,
 ): Promise<ReachableFromResult> {
   const a = parseArgs(reachableFromArgs, args);
-  const from = await resolveNode(driver, snapshotId, parsePrincipal(a.principal, true));
+  const spec = parsePrincipal(a.principal, true);
   const maxHops = a.maxHops ?? DEFAULT_MAX_HOPS;
   const limit = a.limit ?? DEFAULT_REACH_LIMIT;
-  const { entries, truncated } = await search(driver, snapshotId, from, 'out', maxHops, limit, a.assumptions);
-  return { from, maxHops, limit, truncated, roles: entries };
+  return cached(
+    driver,
+    snapshotId,
+    'reachableFrom',
+    { ...a, maxHops, limit },
+    async () => {
+      const {
+        start: from,
+        entries,
+        truncated,
+      } = await searchFrom(driver, snapshotId, spec, 'out', maxHops, limit, a.assumptions);
+      return { from, maxHops, limit, truncated, roles: entries };
+    },
+    (r) => weight(r.roles),
+  );
 }
 
 /** Paths from one principal to another (usually a role) over CAN_ASSUME edges, shortest first. */
 export async function paths(driver: Driver, snapshotId: string, args: PathsArgs): Promise<PathsResult> {
   const a = parseArgs(pathsArgs, args);
-  const from = await resolveNode(driver, snapshotId, parsePrincipal(a.from, true));
-  const to = await resolveNode(driver, snapshotId, parsePrincipal(a.to));
-  if (from.key === to.key)
-    throw new QueryInputError('from and to name the same node; give two different ones.');
+  const fromSpec = parsePrincipal(a.from, true);
+  let toSpec: PrincipalSpec;
+  try {
+    toSpec = parsePrincipal(a.to);
+  } catch (err) {
+    await resolveNode(driver, snapshotId, fromSpec); // a missing `from` is reported first, as it always was
+    throw err;
+  }
   const maxHops = a.maxHops ?? DEFAULT_MAX_HOPS;
   const limit = a.limit ?? DEFAULT_PATHS_LIMIT;
+  const bounded = { ...a, maxHops, limit };
+  return cached(
+    driver,
+    snapshotId,
+    'paths',
+    bounded,
+    async () => {
+      const { from, to } = await endpoints(driver, snapshotId, fromSpec, toSpec);
+      if (from.key === to.key)
+        throw new QueryInputError('from and to name the same node; give two different ones.');
+      return { from, to, maxHops, limit, paths: await pathsBetween(driver, snapshotId, from, to, bounded) };
+    },
+    (r) => weight(r.paths),
+  );
+}
+
+/** Both ends in one lookup; when either is missing (or a role session), resolveNode in order, for its error. */
+async function endpoints(
+  driver: Driver,
+  snapshotId: string,
+  fromSpec: PrincipalSpec,
+  toSpec: PrincipalSpec,
+): Promise<{ from: NodeRef; to: NodeRef }> {
+  const fromKey = specKey(fromSpec);
+  const toKey = specKey(toSpec);
+  if (fromKey !== undefined && toKey !== undefined) {
+    const res = await driver.executeQuery(statement(P, 'endpoints'), {
+      snapshotId,
+      from: fromKey,
+      to: toKey,
+    });
+    const r = res.records[0];
+    const f = r?.get('from') as Record<string, unknown> | null | undefined;
+    const t = r?.get('to') as Record<string, unknown> | null | undefined;
+    if (r && f && t) return { from: toNodeRef(f, r.get('fromKind')), to: toNodeRef(t, r.get('toKind')) };
+  }
+  const from = await resolveNode(driver, snapshotId, fromSpec);
+  const to = await resolveNode(driver, snapshotId, toSpec);
+  return { from, to };
+}
+
+async function pathsBetween(
+  driver: Driver,
+  snapshotId: string,
+  from: NodeRef,
+  to: NodeRef,
+  a: PathsArgs & { maxHops: number; limit: number },
+): Promise<PathOut[]> {
   // The statement is chosen by name from the validated bound (1..8): no query text is built from input.
-  const res = await driver.executeQuery(statement(P, `paths-${maxHops}`), {
+  const res = await driver.executeQuery(statement(P, `paths-${a.maxHops}`), {
     snapshotId,
     from: from.key,
     to: to.key,
-    limit: neo4j.int(limit),
+    limit: neo4j.int(a.limit),
     ...assumptionParams(a.assumptions),
   });
   const out: PathOut[] = res.records.map((r) => {
@@ -233,5 +381,5 @@ export async function paths(driver: Driver, snapshotId: string, args: PathsArgs)
         .join('\u0000')
         .localeCompare(y.nodes.map((n) => n.key).join('\u0000')),
   );
-  return { from, to, maxHops, limit, paths: out };
+  return out;
 }

@@ -17,10 +17,17 @@ import {
   type FindingOut,
   type ReachEntry,
 } from '../queries/index.ts';
-import { assumptionParams, assumptionsSchema } from '../queries/assumptions.ts';
+import {
+  ASSUMPTION_NAMES,
+  assumptionOf,
+  assumptionParams,
+  assumptionsSchema,
+} from '../queries/assumptions.ts';
+import { nodeIsAdmin, nodeIsExternal, tagNodes, tagPath } from './node-flags.ts';
 import { buildReport, reportJson, reportMarkdown } from '../report.ts';
 import {
   addItem,
+  addItems,
   createSession,
   createSessionInput,
   getSession,
@@ -29,6 +36,7 @@ import {
   REVIEW_STATUSES,
   sessionItems,
   setItemStatus,
+  setSessionAssumptions,
   type ReviewItemOut,
   type ReviewSessionOut,
 } from '../reviews.ts';
@@ -79,6 +87,17 @@ function assumptionsArg(v: unknown): Assumptions | undefined {
   if (!res.success)
     throw badInput('assumptions: ' + res.error.issues.map((i) => i.message).join('; '), 'assumptions');
   return res.data;
+}
+
+/** The assumption categories of some condition keys, in the order of AssumptionsInput. */
+function assumptionsOfKeys(keys: readonly string[]): string[] {
+  const found = new Set(keys.map(assumptionOf));
+  return ASSUMPTION_NAMES.filter((n) => found.has(n));
+}
+
+function worstOf(severities: readonly string[]): string | null {
+  const ranks = severities.map((s) => SEVERITY_RANK.indexOf(s)).filter((i) => i >= 0);
+  return ranks.length ? SEVERITY_RANK[Math.min(...ranks)]! : null;
 }
 
 /** Snapshot-bound objects carry their snapshot id for their field resolvers. */
@@ -132,24 +151,42 @@ function findingFromRow(f: Props, subjects: Props[]) {
   };
 }
 
-function reachOut(e: ReachEntry, direction: 'in' | 'out') {
+function reachOut(e: ReachEntry, direction: 'in' | 'out', snapshotId: string) {
   const path = pathFromHops(e.hops);
   // The node reached is known in full; put it in its place on the path.
   const node = nodeFromRow(e.node);
   if (direction === 'in' && path.nodes.length) path.nodes[0] = node;
   if (direction === 'out' && path.nodes.length) path.nodes[path.nodes.length - 1] = node;
-  return { node, hops: e.length, conditional: e.conditional, path };
+  tagNodes([node], snapshotId);
+  return { node, hops: e.length, conditional: e.conditional, path: tagPath(path, snapshotId) };
 }
 
-function sortReach(list: ReturnType<typeof reachOut>[], order: Order | undefined) {
+/** Sorts the raw entries, so that only the page returned is converted (answers can hold a thousand entries). */
+function sortReach(list: readonly ReachEntry[], order: Order | undefined): ReachEntry[] {
   const field = order?.field ?? 'HOPS';
-  const key = (r: ReturnType<typeof reachOut>) =>
+  const key = (r: ReachEntry) =>
     field === 'KEY' ? r.node.key : field === 'ACCOUNT' ? `${r.node.accountId ?? '~'} ${r.node.key}` : '';
-  list.sort((a, b) =>
-    field === 'HOPS' ? a.hops - b.hops || a.node.key.localeCompare(b.node.key) : key(a).localeCompare(key(b)),
+  const sorted = [...list].sort((a, b) =>
+    field === 'HOPS'
+      ? a.length - b.length || a.node.key.localeCompare(b.node.key)
+      : key(a).localeCompare(key(b)),
   );
-  if (order?.direction === 'DESC') list.reverse();
-  return list;
+  if (order?.direction === 'DESC') sorted.reverse();
+  return sorted;
+}
+
+function reachPage(
+  list: readonly ReachEntry[],
+  args: Args,
+  page: ReturnType<typeof pageArgs>,
+  direction: 'in' | 'out',
+  snapshotId: string,
+) {
+  const sorted = sortReach(list, args.orderBy as Order);
+  const items = sorted
+    .slice(page.offset, page.offset + page.limit)
+    .map((e) => reachOut(e, direction, snapshotId));
+  return connection(items, page, sorted.length);
 }
 
 async function edgeRows(ctx: ApiContext, name: string, params: Props): Promise<EdgeOut[]> {
@@ -368,11 +405,7 @@ export const resolvers = {
         limit: MAX_REACH_LIMIT,
         assumptions: assumptionsArg(args.assumptions),
       });
-      const list = sortReach(
-        res.principals.map((e) => reachOut(e, 'in')),
-        args.orderBy as Order,
-      );
-      return { ...sliceConnection(list, page), truncated: res.truncated };
+      return { ...reachPage(res.principals, args, page, 'in', snapshotId), truncated: res.truncated };
     },
 
     reachableFrom: async (_: unknown, args: Args, ctx: ApiContext) => {
@@ -384,11 +417,7 @@ export const resolvers = {
         limit: MAX_REACH_LIMIT,
         assumptions: assumptionsArg(args.assumptions),
       });
-      const list = sortReach(
-        res.roles.map((e) => reachOut(e, 'out')),
-        args.orderBy as Order,
-      );
-      return { ...sliceConnection(list, page), truncated: res.truncated };
+      return { ...reachPage(res.roles, args, page, 'out', snapshotId), truncated: res.truncated };
     },
 
     paths: async (_: unknown, args: Args, ctx: ApiContext): Promise<PathOutApi[]> => {
@@ -400,7 +429,7 @@ export const resolvers = {
         limit: limitArg(args.limit, 10, MAX_PATHS_LIMIT),
         assumptions: assumptionsArg(args.assumptions),
       });
-      return res.paths.map((p) => pathFromHops(p.hops, p.nodes));
+      return res.paths.map((p) => tagPath(pathFromHops(p.hops, p.nodes), snapshotId));
     },
 
     escalationPaths: async (_: unknown, args: Args, ctx: ApiContext) => {
@@ -409,13 +438,17 @@ export const resolvers = {
       const maxHops = hops(args.maxHops, 4);
       const limit = limitArg(args.limit, 10, MAX_PATHS_LIMIT);
       const assumptions = assumptionsArg(args.assumptions);
-      if (!available) return { available, paths: [] };
+      const includeAssumeOnly = args.includeAssumeOnly === true;
+      // Without the escalation analysis no principal is marked admin: only a chosen target can be reached.
+      if (!available && !(includeAssumeOnly && str(args.to) && args.to !== 'admin'))
+        return { available, paths: [] };
       const { paths } = await escalationPaths(ctx.db, snap.id, {
         from: String(args.from),
         to: str(args.to),
         maxHops,
         limit,
         assumptions,
+        includeAssumeOnly,
       });
       return { available, paths };
     },
@@ -430,8 +463,24 @@ export const resolvers = {
         edgeCount: Number(r.get('edgeCount')),
         conditionalCount: Number(r.get('conditionalCount')),
         external: r.get('external') === true,
+        roleCount: Number(r.get('roleCount')),
+        assumptions: assumptionsOfKeys(r.get('conditionKeys') as string[]),
+        worstSeverity: worstOf(r.get('severities') as string[]),
         _snapshotId: snapshotId,
         _filter: filter,
+      }));
+    },
+
+    providerTrust: async (_: unknown, args: Args, ctx: ApiContext) => {
+      const snapshotId = (await snapshotOf(ctx, str(args.snapshot))).id;
+      const filter = assumptionParams(assumptionsArg(args.assumptions));
+      const res = await ctx.db.executeQuery(statement(T, 'provider-summary'), { snapshotId, ...filter });
+      return res.records.map((r) => ({
+        provider: nodeFromRow(r.get('provider') as Props),
+        toAccount: String(r.get('toAccount')),
+        roleCount: Number(r.get('roleCount')),
+        conditionalCount: Number(r.get('conditionalCount')),
+        assumptions: assumptionsOfKeys(r.get('conditionKeys') as string[]),
       }));
     },
 
@@ -465,6 +514,7 @@ export const resolvers = {
         .filter((f) => !severities?.length || severities.includes(f.severity))
         .filter((f) => !kinds?.length || kinds.includes(f.kind))
         .map(findingOut);
+      for (const f of list) tagNodes(f.subjects, snapshotId);
       const order = (args.orderBy as Order | undefined) ?? { field: 'SEVERITY' };
       const rank = (s: string) => SEVERITY_RANK.indexOf(s);
       list.sort((a, b) =>
@@ -525,11 +575,24 @@ export const resolvers = {
       requireReviewer(ctx);
       const input = parseInput(createSessionInput, args.input);
       const snap = await snapshotOf(ctx, input.snapshot ?? undefined);
-      return createSession(ctx.db, { name: input.name, snapshotId: snap.id, reviewer: input.reviewer });
+      return createSession(ctx.db, {
+        name: input.name,
+        snapshotId: snap.id,
+        reviewer: input.reviewer,
+        assumptions: input.assumptions,
+      });
     },
     addReviewItem: async (_: unknown, args: Args, ctx: ApiContext) => {
       requireReviewer(ctx);
       return addItem(ctx.db, args.input);
+    },
+    addReviewItems: async (_: unknown, args: Args, ctx: ApiContext) => {
+      requireReviewer(ctx);
+      return addItems(ctx.db, args);
+    },
+    setReviewSessionAssumptions: async (_: unknown, args: Args, ctx: ApiContext) => {
+      requireReviewer(ctx);
+      return setSessionAssumptions(ctx.db, args);
     },
     setReviewItemStatus: async (_: unknown, args: Args, ctx: ApiContext) => {
       requireReviewer(ctx);
@@ -598,6 +661,8 @@ export const resolvers = {
 
   GraphNode: {
     kind: (n: GraphNodeOut) => n.kind,
+    isAdmin: (n: GraphNodeOut, _: Args, ctx: ApiContext) => nodeIsAdmin(n, ctx),
+    external: (n: GraphNodeOut, _: Args, ctx: ApiContext) => nodeIsExternal(n, ctx),
   },
 
   ReviewSession: {

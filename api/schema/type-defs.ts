@@ -78,7 +78,9 @@ export const typeDefs = /* GraphQL */ `
     ): [Path!]!
     """
     Privilege-escalation paths: walks over CAN_ASSUME and CAN_ESCALATE_TO that use at least one
-    CAN_ESCALATE_TO edge, shortest first. Without 'to', every escalation reachable from 'from'.
+    CAN_ESCALATE_TO edge, shortest first. 'to' is a principal's key, or "admin" (also when left out):
+    the walk ends at an edge that gains admin of an account or at a principal that is admin.
+    With includeAssumeOnly, also walks of CAN_ASSUME edges only (someone who can simply assume an admin role).
     """
     escalationPaths(
       from: ID!
@@ -86,10 +88,16 @@ export const typeDefs = /* GraphQL */ `
       maxHops: Int = 4
       limit: Int = 10
       assumptions: AssumptionsInput
+      includeAssumeOnly: Boolean = false
       snapshot: ID
     ): EscalationPaths!
     "Account-to-account trust: for each pair of accounts, how many CAN_ASSUME edges cross, and the edges behind them."
     crossAccountTrust(snapshot: ID, assumptions: AssumptionsInput): [AccountTrust!]!
+    """
+    Sign-in through the organization's own identity providers (SAML, OIDC): per provider and target
+    account, the roles it lets people assume. Public providers are in externalTrust.
+    """
+    providerTrust(snapshot: ID, assumptions: AssumptionsInput): [ProviderTrust!]!
     "CAN_ASSUME edges from outside the organization (external accounts, their principals, anyone, public identity providers)."
     externalTrust(
       snapshot: ID
@@ -130,6 +138,13 @@ export const typeDefs = /* GraphQL */ `
     createReviewSession(input: CreateReviewSessionInput!): ReviewSession!
     "Adds a finding or a path to a session; the item starts as OPEN."
     addReviewItem(input: AddReviewItemInput!): ReviewItem!
+    """
+    Adds up to 500 findings or paths to a session in one transaction, in the order given; if one is
+    refused (unknown finding, a path step without an edge) none is added.
+    """
+    addReviewItems(sessionId: ID!, items: [ReviewItemInput!]!): [ReviewItem!]!
+    "Replaces the analyst assumptions kept with a session; a category left out is assumed satisfiable."
+    setReviewSessionAssumptions(id: ID!, assumptions: AssumptionsInput!): ReviewSession!
     "Sets an item's status, with a note and the reviewer's name; the change is kept in the item's history."
     setReviewItemStatus(input: SetReviewItemStatusInput!): ReviewItem!
   }
@@ -196,6 +211,25 @@ export const typeDefs = /* GraphQL */ `
     region: Boolean
     "Any other request-time condition holds."
     other: Boolean
+  }
+
+  """
+  The analyst assumptions kept with a review session (see AssumptionsInput): true when the condition
+  category is assumed satisfiable, false when edges that need it are left out.
+  """
+  type Assumptions {
+    "MFA (aws:MultiFactorAuthPresent, aws:MultiFactorAuthAge)."
+    mfa: Boolean!
+    "ExternalId (sts:ExternalId)."
+    externalId: Boolean!
+    "Network (aws:SourceIp, aws:SourceVpc, aws:SourceVpce, aws:VpcSourceIp)."
+    network: Boolean!
+    "Federated claims (SAML:*, OIDC provider keys)."
+    federation: Boolean!
+    "Region (aws:RequestedRegion)."
+    region: Boolean!
+    "Any other request-time condition."
+    other: Boolean!
   }
 
   "A snapshot: the state of an organization's IAM when its exports were taken."
@@ -516,6 +550,13 @@ export const typeDefs = /* GraphQL */ `
     name: String
     "Account, when known."
     accountId: String
+    "An administrator of its account (the escalation analysis found full access, or a way to grant it to itself)."
+    isAdmin: Boolean!
+    """
+    Outside the organization's snapshot: an external account, a principal the snapshot does not hold,
+    an identity provider no export lists (public ones such as accounts.google.com), or anyone (*).
+    """
+    external: Boolean!
   }
 
   "Relationship types that connect principals."
@@ -714,8 +755,28 @@ export const typeDefs = /* GraphQL */ `
     edgeCount: Int!
     "Of which conditional."
     conditionalCount: Int!
-    "The edges behind the counts."
+    "Distinct target roles of those edges."
+    roleCount: Int!
+    "Assumption categories (mfa, externalId, network, federation, region, other) of the conditions on those edges."
+    assumptions: [String!]!
+    "The worst severity of the findings about the target roles; null when none is about them."
+    worstSeverity: Severity
+    "The edges behind the counts (the slow part: ask only when they are shown)."
     edges(first: Int = 50, after: String): EdgeConnection!
+  }
+
+  "Roles of one account that an identity provider of the organization signs people into."
+  type ProviderTrust {
+    "The SAML or OIDC provider."
+    provider: GraphNode!
+    "The roles' account."
+    toAccount: String!
+    "Roles it can assume (one CAN_ASSUME edge each)."
+    roleCount: Int!
+    "Of which only under a condition (usually the federation claims)."
+    conditionalCount: Int!
+    "Assumption categories (mfa, externalId, network, federation, region, other) of the conditions on those edges."
+    assumptions: [String!]!
   }
 
   "Finding severity."
@@ -838,6 +899,8 @@ export const typeDefs = /* GraphQL */ `
     createdBy: String
     "When (ISO 8601)."
     createdAt: String!
+    "The analyst assumptions the review is made under (all true unless set otherwise)."
+    assumptions: Assumptions!
     "The items, in the order they were added."
     items: [ReviewItem!]!
     "Items per status."
@@ -929,6 +992,20 @@ export const typeDefs = /* GraphQL */ `
     "Snapshot id or name; default the latest."
     snapshot: ID
     "Who opens it."
+    reviewer: String
+    "The analyst assumptions to keep with it; default all true."
+    assumptions: AssumptionsInput
+  }
+
+  "One item of addReviewItems: exactly one of finding or path."
+  input ReviewItemInput {
+    "A finding id of the session's snapshot."
+    finding: ID
+    "A path as node keys from start to end; each step must be a CAN_ASSUME or CAN_ESCALATE_TO edge."
+    path: [ID!]
+    "An opening note."
+    note: String
+    "Who adds it."
     reviewer: String
   }
 

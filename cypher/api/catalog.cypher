@@ -85,8 +85,8 @@ RETURN g {.arn, .name} AS group, policies;
 // $type is CAN_ASSUME or CAN_ESCALATE_TO.
 MATCH (a:AtlasNode {snapshotId: $snapshotId, key: $key})-[r]->(b:AtlasNode)
 WHERE type(r) = $type
-RETURN a {.key, .arn, .name, .accountId, kind: [l IN labels(a) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0]} AS from,
-       b {.key, .arn, .name, .accountId, kind: [l IN labels(b) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0]} AS to,
+RETURN a {.key, .arn, .name, .accountId, admin: coalesce(a.admin, false), external: coalesce(a.external, false), kind: [l IN labels(a) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0]} AS from,
+       b {.key, .arn, .name, .accountId, admin: coalesce(b.admin, false), external: coalesce(b.external, false), kind: [l IN labels(b) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0]} AS to,
        type(r) AS type, r {.*} AS edge
 ORDER BY b.key
 LIMIT $limit;
@@ -94,8 +94,8 @@ LIMIT $limit;
 // name: edges-in
 MATCH (a:AtlasNode)-[r]->(b:AtlasNode {snapshotId: $snapshotId, key: $key})
 WHERE type(r) = $type
-RETURN a {.key, .arn, .name, .accountId, kind: [l IN labels(a) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0]} AS from,
-       b {.key, .arn, .name, .accountId, kind: [l IN labels(b) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0]} AS to,
+RETURN a {.key, .arn, .name, .accountId, admin: coalesce(a.admin, false), external: coalesce(a.external, false), kind: [l IN labels(a) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0]} AS from,
+       b {.key, .arn, .name, .accountId, admin: coalesce(b.admin, false), external: coalesce(b.external, false), kind: [l IN labels(b) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0]} AS to,
        type(r) AS type, r {.*} AS edge
 ORDER BY a.key
 LIMIT $limit;
@@ -104,13 +104,19 @@ LIMIT $limit;
 MATCH (f:Finding:AtlasNode {snapshotId: $snapshotId, key: $id})
 OPTIONAL MATCH (f)-[:ABOUT]->(s:AtlasNode)
 RETURN f {.*} AS finding,
-       [x IN collect(s {.key, .arn, .name, .accountId, kind: [l IN labels(s) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0]}) WHERE x.key IS NOT NULL] AS subjects;
+       [x IN collect(s {.key, .arn, .name, .accountId, admin: coalesce(s.admin, false), external: coalesce(s.external, false), kind: [l IN labels(s) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0]}) WHERE x.key IS NOT NULL] AS subjects;
 
 // name: edge-between
 // One step of a path given by node keys: a CAN_ASSUME or CAN_ESCALATE_TO edge from $from to $to.
 MATCH (a:AtlasNode {snapshotId: $snapshotId, key: $from})-[r:CAN_ASSUME|CAN_ESCALATE_TO]->(b:AtlasNode {snapshotId: $snapshotId, key: $to})
-RETURN a {.key, .arn, .name, .accountId, kind: [l IN labels(a) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0]} AS from,
-       b {.key, .arn, .name, .accountId, kind: [l IN labels(b) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0]} AS to,
+RETURN a {.key, .arn, .name, .accountId, admin: coalesce(a.admin, false), external: coalesce(a.external, false), kind: [l IN labels(a) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0]} AS from,
+       b {.key, .arn, .name, .accountId, admin: coalesce(b.admin, false), external: coalesce(b.external, false), kind: [l IN labels(b) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0]} AS to,
        type(r) AS type, r {.*} AS edge
 ORDER BY type(r), size(coalesce(r.conditionKeys, []))
 LIMIT 1;
+
+// name: node-flags
+// GraphNode.isAdmin and .external of nodes the query layer returned without them.
+UNWIND $keys AS k
+MATCH (n:AtlasNode {snapshotId: $snapshotId, key: k})
+RETURN n.key AS key, coalesce(n.admin, false) AS admin, coalesce(n.external, false) AS external;

@@ -9,8 +9,8 @@ MATCH (a:AtlasNode {snapshotId: $snapshotId, key: k})-[r:CAN_ASSUME|CAN_ESCALATE
 WHERE none(ck IN coalesce(r.conditionKeys, []) WHERE
         any(p IN $dropPatterns WHERE toLower(ck) =~ p)
         OR ($dropOther AND none(p IN $knownPatterns WHERE toLower(ck) =~ p)))
-RETURN a {.key, .arn, .name, .accountId, kind: [l IN labels(a) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0]} AS from,
-       b {.key, .arn, .name, .accountId, kind: [l IN labels(b) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0]} AS to,
+RETURN a {.key, .arn, .name, .accountId, admin: coalesce(a.admin, false), external: coalesce(a.external, false), kind: [l IN labels(a) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0]} AS from,
+       b {.key, .arn, .name, .accountId, admin: coalesce(b.admin, false), external: coalesce(b.external, false), kind: [l IN labels(b) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0]} AS to,
        type(r) AS type, r {.*} AS edge,
        (type(r) = 'CAN_ESCALATE_TO' AND r.gains = 'admin') OR coalesce(b.admin, false) AS reachesAdmin
 LIMIT $rowLimit;

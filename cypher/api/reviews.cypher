@@ -1,7 +1,7 @@
 // Review sessions: the only writes besides ingest. They are not AtlasNodes,
 // so deleting a snapshot leaves its reviews (and their reports) in place.
 //
-//   (:ReviewSession {id, name, snapshotId, createdAt, createdBy, itemCount})
+//   (:ReviewSession {id, name, snapshotId, createdAt, createdBy, itemCount, assumptionsOff})
 //     -[:HAS_ITEM]->(:ReviewItem {id, sessionId, seq, kind, title, subjectKeys,
 //                                 findingId, path, status, note, reviewer,
 //                                 createdAt, updatedAt, eventCount})
@@ -15,7 +15,13 @@ CREATE CONSTRAINT review_session_id IF NOT EXISTS FOR (s:ReviewSession) REQUIRE 
 CREATE CONSTRAINT review_item_id IF NOT EXISTS FOR (i:ReviewItem) REQUIRE i.id IS UNIQUE;
 
 // name: session-create
-CREATE (s:ReviewSession {id: $id, name: $name, snapshotId: $snapshotId, createdAt: $now, createdBy: $reviewer, itemCount: 0})
+// assumptionsOff: the assumption categories the analyst switched off (absent or empty: all assumed).
+CREATE (s:ReviewSession {id: $id, name: $name, snapshotId: $snapshotId, createdAt: $now, createdBy: $reviewer, itemCount: 0, assumptionsOff: $assumptionsOff})
+RETURN s {.*} AS session;
+
+// name: session-set-assumptions
+MATCH (s:ReviewSession {id: $id})
+SET s.assumptionsOff = $assumptionsOff
 RETURN s {.*} AS session;
 
 // name: session-get
@@ -48,22 +54,42 @@ OPTIONAL MATCH (i)-[:HAS_EVENT]->(e:ReviewEvent)
 WITH i, e ORDER BY e.seq
 RETURN i {.*} AS item, [x IN collect(e {.*}) WHERE x.seq IS NOT NULL] AS history;
 
-// name: item-add
-// The session's counter gives items their order and locks the session while it is taken.
+// name: items-add
+// Adds $items in order; the session's counter gives them their seq (and locks the session while it is taken).
 MATCH (s:ReviewSession {id: $sessionId})
-SET s.itemCount = s.itemCount + 1
+WITH s, s.itemCount AS base
+SET s.itemCount = base + size($items)
+WITH s, base
+UNWIND range(0, size($items) - 1) AS ix
+WITH s, base + ix + 1 AS seq, $items[ix] AS row
 CREATE (s)-[:HAS_ITEM]->(i:ReviewItem {
-  id: $id, sessionId: $sessionId, seq: s.itemCount, kind: $kind, title: $title, subjectKeys: $subjectKeys,
-  findingId: $findingId, path: $path, status: 'OPEN', note: $note, reviewer: $reviewer,
+  id: row.id, sessionId: s.id, seq: seq, kind: row.kind, title: row.title, subjectKeys: row.subjectKeys,
+  findingId: row.findingId, path: row.path, status: 'OPEN', note: row.note, reviewer: row.reviewer,
   createdAt: $now, updatedAt: $now, eventCount: 1
 })
-CREATE (i)-[:HAS_EVENT]->(:ReviewEvent {seq: 1, at: $now, toStatus: 'OPEN', note: $note, reviewer: $reviewer})
-WITH s, i
+CREATE (i)-[:HAS_EVENT]->(:ReviewEvent {seq: 1, at: $now, toStatus: 'OPEN', note: row.note, reviewer: row.reviewer})
+WITH s, i, row
 OPTIONAL MATCH (n:AtlasNode {snapshotId: s.snapshotId})
-WHERE n.key IN $aboutKeys
+WHERE n.key IN row.aboutKeys
 FOREACH (_ IN CASE WHEN n IS NULL THEN [] ELSE [1] END | CREATE (i)-[:ABOUT]->(n))
 WITH DISTINCT i
-RETURN i.id AS id;
+RETURN i.id AS id
+ORDER BY i.seq;
+
+// name: items-get
+UNWIND $ids AS id
+MATCH (i:ReviewItem {id: id})
+OPTIONAL MATCH (i)-[:HAS_EVENT]->(e:ReviewEvent)
+WITH i, e ORDER BY e.seq
+WITH i, [x IN collect(e {.*}) WHERE x.seq IS NOT NULL] AS history
+RETURN i {.*} AS item, history
+ORDER BY i.seq;
+
+// name: findings-for-items
+// The findings a batch of items names, in the session's snapshot.
+UNWIND $ids AS id
+MATCH (f:Finding:AtlasNode {snapshotId: $snapshotId, key: id})
+RETURN id, f.severity AS severity, f.title AS title, f.subjects AS subjects;
 
 // name: item-set-status
 MATCH (i:ReviewItem {id: $id})

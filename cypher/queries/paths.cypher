@@ -117,3 +117,12 @@ RETURN [x IN ns | x {.key, .arn, .name, .accountId,
        [rel IN relationships(p) | rel {.*}] AS edges
 ORDER BY size(edges)
 LIMIT $limit;
+
+// name: endpoints
+// Both ends of a paths query in one lookup (either may be missing: the caller reports which).
+OPTIONAL MATCH (a:AtlasNode {snapshotId: $snapshotId, key: $from})
+OPTIONAL MATCH (b:AtlasNode {snapshotId: $snapshotId, key: $to})
+RETURN a {.key, .arn, .name, .accountId} AS from,
+       [l IN labels(a) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0] AS fromKind,
+       b {.key, .arn, .name, .accountId} AS to,
+       [l IN labels(b) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0] AS toKind;

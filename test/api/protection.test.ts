@@ -123,6 +123,110 @@ describe('review sessions', () => {
     }
   });
 
+  it('keeps the analyst assumptions with a session and puts them in the report', async () => {
+    const ASSUME = `assumptions { mfa externalId network federation region other }`;
+    const plain = await gql(
+      api.url,
+      `mutation($i: CreateReviewSessionInput!) { createReviewSession(input: $i) { id ${ASSUME} } }`,
+      { i: { name: 'defaults', snapshot: snap } },
+      REVIEWER,
+    );
+    sessions.push(plain.body.data!.createReviewSession.id);
+    expect(Object.values(plain.body.data!.createReviewSession.assumptions)).toEqual(Array(6).fill(true));
+
+    const created = await gql(
+      api.url,
+      `mutation($i: CreateReviewSessionInput!) { createReviewSession(input: $i) { id ${ASSUME} } }`,
+      { i: { name: 'no MFA', snapshot: snap, assumptions: { mfa: false, network: null } } },
+      REVIEWER,
+    );
+    expect(created.body.errors).toBeUndefined();
+    const id = created.body.data!.createReviewSession.id as string;
+    sessions.push(id);
+    expect(created.body.data!.createReviewSession.assumptions).toMatchObject({ mfa: false, network: true });
+
+    const SET_A = `mutation($id: ID!, $a: AssumptionsInput!) { setReviewSessionAssumptions(id: $id, assumptions: $a) { id ${ASSUME} } }`;
+    // Replaces, not merges: MFA is assumed again, ExternalId no longer.
+    const set = await gql(api.url, SET_A, { id, a: { externalId: false, other: false } }, REVIEWER);
+    expect(set.body.errors).toBeUndefined();
+    expect(set.body.data!.setReviewSessionAssumptions.assumptions).toEqual({
+      mfa: true,
+      externalId: false,
+      network: true,
+      federation: true,
+      region: true,
+      other: false,
+    });
+    const read = await gql(
+      api.url,
+      `query($id: ID!) { reviewSession(id: $id) { ${ASSUME} md: report json: report(format: JSON) } }`,
+      { id },
+    );
+    const rs = read.body.data!.reviewSession;
+    expect(rs.assumptions.externalId).toBe(false);
+    expect(rs.md).toContain(
+      '- Assumptions: assumed satisfiable: mfa, network, federation, region; not assumed',
+    );
+    expect(rs.md).toMatch(/left out\): externalId, other/);
+    expect(JSON.parse(rs.json).session.assumptions).toMatchObject({ externalId: false, mfa: true });
+
+    const reader = await gql(api.url, SET_A, { id, a: {} }, READER);
+    expect(reader.body.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    const missing = await gql(api.url, SET_A, { id: 'rs-nope', a: {} }, REVIEWER);
+    expect(missing.body.errors![0]!.extensions!.code).toBe('NOT_FOUND');
+  });
+
+  it('adds many items in one call, in order, or none when one is refused', async () => {
+    const created = await gql(api.url, CREATE, { i: { name: 'batch', snapshot: snap } }, REVIEWER);
+    const id = created.body.data!.createReviewSession.id as string;
+    sessions.push(id);
+    const f = await gql(api.url, `query($s: ID) { findings(snapshot: $s, first: 3) { nodes { id } } }`, {
+      s: snap,
+    });
+    const ids = f.body.data!.findings.nodes.map((n: { id: string }) => n.id) as string[];
+    expect(ids).toHaveLength(3);
+    const ADD_MANY = `mutation($id: ID!, $items: [ReviewItemInput!]!) { addReviewItems(sessionId: $id, items: $items) {
+      id kind status findingId: finding { id } subjectKeys history { toStatus reviewer } } }`;
+    const refused = await gql(
+      api.url,
+      ADD_MANY,
+      { id, items: [{ finding: ids[0] }, { finding: 'no-such-finding' }] },
+      REVIEWER,
+    );
+    expect(refused.body.errors![0]!.extensions!.code).toBe('NOT_FOUND');
+    expect(refused.body.errors![0]!.message).toMatch(/items\[1\]\.finding: no finding "no-such-finding"/);
+
+    const r = await gql(
+      api.url,
+      ADD_MANY,
+      {
+        id,
+        items: [
+          ...ids.map((finding) => ({ finding, reviewer: 'ana' })),
+          { path: [DEV_BOB, DEV_DEBUG], note: 'why?' },
+        ],
+      },
+      REVIEWER,
+    );
+    expect(r.body.errors).toBeUndefined();
+    const added = r.body.data!.addReviewItems;
+    expect(added.map((i: { kind: string }) => i.kind)).toEqual(['FINDING', 'FINDING', 'FINDING', 'PATH']);
+    expect(added.slice(0, 3).map((i: { findingId: { id: string } }) => i.findingId.id)).toEqual(ids);
+    expect(added[0].history).toEqual([{ toStatus: 'OPEN', reviewer: 'ana' }]);
+    expect(added[3].subjectKeys).toEqual([DEV_BOB, DEV_DEBUG]);
+
+    // The refused call added nothing; a single add after the batch comes last.
+    const one = await gql(api.url, ADD, { i: { sessionId: id, finding: ids[0] } }, REVIEWER);
+    expect(one.body.errors).toBeUndefined();
+    const items = await gql(api.url, `query($id: ID!) { reviewSession(id: $id) { items { id } } }`, { id });
+    expect(items.body.data!.reviewSession.items.map((i: { id: string }) => i.id)).toEqual([
+      ...added.map((i: { id: string }) => i.id),
+      one.body.data!.addReviewItem.id,
+    ]);
+    const none = await gql(api.url, ADD_MANY, { id, items: [] }, REVIEWER);
+    expect(none.body.errors![0]!.message).toMatch(/at least one item/);
+  });
+
   it('refuses bad review input with clear errors', async () => {
     const created = await gql(api.url, CREATE, { i: { name: 'bad input', snapshot: snap } }, REVIEWER);
     const id = created.body.data!.createReviewSession.id as string;

@@ -257,11 +257,41 @@ describe('reachability', () => {
     expect(r.body.data!.any.paths.length).toBeGreaterThan(0);
   });
 
+  it('escalationPaths with includeAssumeOnly also gives plain can-assume routes into an admin', async () => {
+    const q = `query($s: ID, $only: Boolean, $a: AssumptionsInput) {
+      escalationPaths(from: "${BREAK_GLASS_USER}", to: "admin", maxHops: 2, limit: 50, snapshot: $s, includeAssumeOnly: $only, assumptions: $a) {
+        available paths { length nodes { key isAdmin } edges { type conditional conditions { assumption } } } } }`;
+    type P = { length: number; nodes: { key: string; isAdmin: boolean }[]; edges: { type: string }[] };
+    const strict = await gql(api.url, q, { s: snap });
+    expect(strict.body.errors).toBeUndefined();
+    const strictPaths = strict.body.data!.escalationPaths.paths as P[];
+    for (const p of strictPaths) expect(p.edges.some((e) => e.type === 'CAN_ESCALATE_TO')).toBe(true);
+
+    const wide = await gql(api.url, q, { s: snap, only: true });
+    expect(wide.body.errors).toBeUndefined();
+    const paths = wide.body.data!.escalationPaths.paths as P[];
+    const direct = paths.find((p) => p.length === 1 && p.nodes[1]!.key === BREAK_GLASS_ROLE)!;
+    expect(direct.edges).toMatchObject([{ type: 'CAN_ASSUME', conditional: true }]);
+    expect(direct.nodes[1]!.isAdmin).toBe(true);
+    // Every pure can-assume route ends at an admin principal; the strict answer is a subset.
+    for (const p of paths.filter((x) => x.edges.every((e) => e.type === 'CAN_ASSUME')))
+      expect(p.nodes.at(-1)!.isAdmin).toBe(true);
+    expect(paths.length).toBeGreaterThan(strictPaths.length);
+    for (let i = 1; i < paths.length; i++)
+      expect(paths[i]!.length).toBeGreaterThanOrEqual(paths[i - 1]!.length);
+    // Without MFA the break-glass route is gone.
+    const noMfa = await gql(api.url, q, { s: snap, only: true, a: { mfa: false } });
+    expect(noMfa.body.errors).toBeUndefined();
+    const ends = (noMfa.body.data!.escalationPaths.paths as P[]).map((p) => p.nodes[1]!.key);
+    expect(ends).not.toContain(BREAK_GLASS_ROLE);
+  });
+
   it('crossAccountTrust and externalTrust', async () => {
     const r = await gql(
       api.url,
       `query($s: ID) {
-      crossAccountTrust(snapshot: $s) { fromAccount toAccount external edgeCount conditionalCount edges(first: 100) { totalCount nodes { crossAccount from { key accountId } to { accountId } evidence { policyId } } } }
+      crossAccountTrust(snapshot: $s) { fromAccount toAccount external edgeCount conditionalCount roleCount assumptions worstSeverity
+        edges(first: 100) { totalCount nodes { crossAccount from { key accountId } to { key accountId } evidence { policyId } } } }
       externalTrust(snapshot: $s, first: 50) { totalCount nodes { from { key } to { key } crossOrganization conditions { key } } }
       noExt: externalTrust(snapshot: $s, assumptions: { externalId: false }, first: 50) { totalCount nodes { to { key } } } }`,
       { s: snap },
@@ -272,13 +302,24 @@ describe('reachability', () => {
       toAccount: string;
       edgeCount: number;
       external: boolean;
-      edges: { totalCount: number; nodes: { to: { accountId: string } }[] };
+      roleCount: number;
+      assumptions: string[];
+      worstSeverity: string | null;
+      edges: { totalCount: number; nodes: { to: { key: string; accountId: string } }[] };
     }[];
-    const vendor = pairs.find((p) => p.fromAccount === '888877776666' && p.toAccount === '222222222222')!;
+    const pair = (from: string, to: string) =>
+      pairs.find((p) => p.fromAccount === from && p.toAccount === to)!;
+    const vendor = pair('888877776666', '222222222222');
     expect(vendor.external).toBe(true);
-    const mgmt = pairs.find((p) => p.fromAccount === '111111111111' && p.toAccount === '444444444444')!;
+    const mgmt = pair('111111111111', '444444444444');
     expect(mgmt.edges.totalCount).toBe(mgmt.edgeCount);
     expect(mgmt.edges.nodes.every((e) => e.to.accountId === '444444444444')).toBe(true);
+    // The overview's numbers without the edges: distinct roles, condition categories, worst finding.
+    for (const p of pairs) expect(p.roleCount).toBe(new Set(p.edges.nodes.map((e) => e.to.key)).size);
+    expect(mgmt).toMatchObject({ roleCount: 2, assumptions: ['mfa'], worstSeverity: 'medium' });
+    expect(pair('999988887777', '444444444444').assumptions).toEqual(['externalId']);
+    expect(pair('111111111111', '777777777777').worstSeverity).toBe('critical');
+    expect(pair('222222222222', '111111111111')).toMatchObject({ assumptions: [], worstSeverity: null });
     const ext = r.body.data!.externalTrust;
     const targets = ext.nodes.map((n: { to: { key: string } }) => n.to.key);
     expect(targets).toContain('arn:aws:iam::444444444444:role/vendor/cloudwatcher-integration');
@@ -286,6 +327,69 @@ describe('reachability', () => {
     const noExt = r.body.data!.noExt.nodes.map((n: { to: { key: string } }) => n.to.key);
     expect(noExt).not.toContain('arn:aws:iam::444444444444:role/vendor/cloudwatcher-integration');
     expect(noExt).toContain('arn:aws:iam::222222222222:role/vendor/logsentry-siem-reader');
+  });
+
+  it('GraphNode says whether a node is an administrator and whether it is outside the organization', async () => {
+    const r = await gql(
+      api.url,
+      `query($s: ID) {
+      reach: reachableFrom(principal: "${BREAK_GLASS_USER}", maxHops: 1, snapshot: $s) { nodes { node { key isAdmin external } path { nodes { key isAdmin external } } } }
+      principal(arn: "${BREAK_GLASS_USER}", snapshot: $s) { canAssume { from { isAdmin external } to { key isAdmin external } } }
+      externalTrust(snapshot: $s, first: 50) { nodes { from { key kind external } to { external } } }
+      paths(from: "${GITHUB_OIDC}", to: "${PIPELINE_PROD}", snapshot: $s) { nodes { key kind isAdmin external } } }`,
+      { s: snap },
+    );
+    expect(r.body.errors).toBeUndefined();
+    const d = r.body.data!;
+    const reached = d.reach.nodes.find((n: { node: { key: string } }) => n.node.key === BREAK_GLASS_ROLE);
+    expect(reached.node).toMatchObject({ isAdmin: true, external: false });
+    expect(reached.path.nodes[0]).toMatchObject({ key: BREAK_GLASS_USER, isAdmin: false, external: false });
+    expect(reached.path.nodes[1]).toMatchObject({ key: BREAK_GLASS_ROLE, isAdmin: true });
+    const edge = d.principal.canAssume.find((e: { to: { key: string } }) => e.to.key === BREAK_GLASS_ROLE);
+    expect(edge).toMatchObject({ from: { isAdmin: false, external: false }, to: { isAdmin: true } });
+    for (const e of d.externalTrust.nodes) {
+      expect(e.from.external).toBe(e.from.kind !== 'ServicePrincipal');
+      expect(e.to.external).toBe(false);
+    }
+    const path = d.paths[0].nodes;
+    expect(path[0]).toMatchObject({ kind: 'IdentityProvider', external: false, isAdmin: false });
+    expect(path.at(-1)).toMatchObject({ key: PIPELINE_PROD, isAdmin: true, external: false });
+  });
+
+  it("providerTrust: the organization's own identity providers, per target account", async () => {
+    const q = `query($s: ID, $a: AssumptionsInput) { providerTrust(snapshot: $s, assumptions: $a) {
+      provider { key kind external accountId } toAccount roleCount conditionalCount assumptions } }`;
+    const r = await gql(api.url, q, { s: snap });
+    expect(r.body.errors).toBeUndefined();
+    const list = r.body.data!.providerTrust as {
+      provider: { key: string; kind: string; external: boolean; accountId: string };
+      toAccount: string;
+      roleCount: number;
+      conditionalCount: number;
+    }[];
+    for (const t of list) expect(t.provider).toMatchObject({ kind: 'IdentityProvider', external: false });
+    const github = list.find((t) => t.provider.key === GITHUB_OIDC)!;
+    expect(github).toMatchObject({
+      toAccount: '333333333333',
+      roleCount: 2,
+      conditionalCount: 2,
+      assumptions: ['federation'],
+    });
+    // One IAM Identity Center provider per account of the organization.
+    expect(list.filter((t) => /saml-provider\/AWSSSO_/.test(t.provider.key)).map((t) => t.toAccount)).toEqual(
+      [
+        '111111111111',
+        '222222222222',
+        '333333333333',
+        '444444444444',
+        '555555555555',
+        '666666666666',
+        '777777777777',
+      ],
+    );
+    // Sign-in needs the federation claims: without them no provider reaches a role.
+    const none = await gql(api.url, q, { s: snap, a: { federation: false } });
+    expect(none.body.data!.providerTrust).toEqual([]);
   });
 
   it('findings filter by severity, kind and account; one finding by id', async () => {

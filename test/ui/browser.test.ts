@@ -47,6 +47,17 @@ async function renderedMidpoint(page: Page, edgeId: string): Promise<{ x: number
   return p;
 }
 
+/** The data Cytoscape holds for one node or edge (null when it is not drawn). */
+async function elementData(page: Page, id: string): Promise<Record<string, unknown> | null> {
+  return page.evaluate((id) => {
+    const el = document.getElementById('graph') as unknown as {
+      _cyreg: { cy: { $id(id: string): { empty(): boolean; data(): Record<string, unknown> } } };
+    };
+    const e = el._cyreg.cy.$id(id);
+    return e.empty() ? null : { ...e.data(), hop: undefined };
+  }, id);
+}
+
 describe('the page in Chromium', () => {
   let db: TestDb;
   let atlas: Atlas;
@@ -84,7 +95,13 @@ describe('the page in Chromium', () => {
     await view('view=overview');
     await graphReady(page, 'overview');
     expect(await page.locator('#view-title').textContent()).toBe('Organization o-a7l5k2m9qx');
-    expect(await page.locator('#view-summary').textContent()).toMatch(/^7 accounts/);
+    expect(await page.locator('#view-summary').textContent()).toMatch(/^7 accounts .* 9 sign-in providers/);
+    // Each arrow between accounts comes from the API's per-pair summary, without its edges.
+    const arrow = await elementData(page, 'trust:111111111111->444444444444');
+    expect(arrow).toMatchObject({ count: 2, severity: 'medium', summaryLabel: '2 roles' });
+    expect(await elementData(page, 'trust:111111111111->777777777777')).toMatchObject({
+      severity: 'critical',
+    });
     await screenshot(page, '01-overview');
   });
 
@@ -170,6 +187,26 @@ describe('the page in Chromium', () => {
     const report = fs.readFileSync(file, 'utf8');
     expect(report).toContain('Pin the trust to the deploy role');
     expect(report).toContain('Ada Auditor');
+    expect(report).toContain('- Assumptions: every request-time condition assumed satisfiable');
+  });
+
+  it('keeps the assumption toggles with the review session and restores them when it opens', async () => {
+    expect(await page.locator('#review-assumptions').textContent()).toMatch(/^Every request-time condition/);
+    const session = new URL(page.url()).searchParams.get('session')!;
+    await page.locator('#tab-explore').click();
+    await page.locator('#assumptions input[value="mfa"]').uncheck();
+    await graphReady(page, 'review');
+    await page.locator('#tab-review').click();
+    await page.waitForSelector('#review-assumptions:has-text("MFA")', { state: 'attached' });
+
+    // The same session opened from a link without the toggle: the session brings it back.
+    await view(`view=review&session=${session}`);
+    await graphReady(page, 'review');
+    await page.waitForFunction(() => location.search.includes('off=mfa'));
+    await page.locator('#tab-explore').click();
+    expect(await page.locator('#assumptions input[value="mfa"]').isChecked()).toBe(false);
+    await page.locator('#assumptions input[value="mfa"]').check();
+    await graphReady(page, 'review');
   });
 
   it('switches snapshot and shows what appeared since the earlier one', async () => {
@@ -193,6 +230,19 @@ describe('the page in Chromium', () => {
     });
     expect(added).toContain('arn:aws:iam::222222222222:role/vendor/logsentry-siem-reader');
     await screenshot(page, '05-diff');
+  });
+
+  it('shows paths to admin, plain can-assume routes included, with the admin badge', async () => {
+    const user = 'arn:aws:iam::111111111111:user/breakglass/break-glass-1';
+    const role = 'arn:aws:iam::111111111111:role/break-glass-admin';
+    await view(`view=admin&node=${encodeURIComponent(user)}&hops=2`);
+    await graphReady(page, 'admin');
+    const admin = await elementData(page, role);
+    expect(admin).toMatchObject({ admin: true, mark: 'target' });
+    expect(String(admin!.label)).toContain('⚑ admin');
+    expect(await elementData(page, `canAssume:${user}->${role}`)).toMatchObject({ kind: 'canAssume' });
+    expect(await elementData(page, user)).toMatchObject({ mark: 'start' });
+    await screenshot(page, '08-paths-to-admin');
   });
 
   it('exports the view as PNG, SVG and JSON', async () => {

@@ -2,7 +2,7 @@
 import { gql } from './api.ts';
 import type { ApiCondition, ApiHop, ApiNode, GEdge, GNode, GraphResult, StatementRef } from './model.ts';
 import { accountNames, badgeOf, conditionKindsOf, knownAccounts, toGNode, toResult } from './model.ts';
-import type { ConditionKind, Severity } from './palette.ts';
+import type { Severity } from './palette.ts';
 import { registerAccounts, worstSeverity } from './palette.ts';
 import * as Q from './queries.ts';
 import { state } from './url-state.ts';
@@ -101,9 +101,32 @@ interface Account {
 export interface OverviewResult extends GraphResult {
   organizationId?: string;
   externalEdgeCount: number;
+  providerCount: number;
 }
 
 const OUTSIDE = 'outside-organization';
+export const PROVIDERS = 'sign-in-providers';
+
+/** Well-known OIDC issuers by host, so the overview names what signs in rather than a URL. */
+const OIDC_ISSUERS: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/^token\.actions\.githubusercontent\.com$/, () => 'GitHub Actions'],
+  [/^oidc\.eks\.([\w-]+)\.amazonaws\.com$/, (m) => `EKS cluster (${m[1]})`],
+  [/^gitlab\.com$/, () => 'GitLab CI'],
+  [/^app\.terraform\.io$/, () => 'Terraform Cloud'],
+];
+
+/** A provider's name in the overview: IAM Identity Center's per-account SAML providers say so. */
+function providerLabel(n: ApiNode): string {
+  const name = n.name ?? n.key.split(/provider\//).pop() ?? n.key;
+  if (/:saml-provider\//.test(n.key))
+    return /^AWSSSO_[0-9a-f]+_DO_NOT_DELETE$/.test(name) ? 'IAM Identity Center\nSAML' : `${name}\nSAML`;
+  const host = name.split('/')[0]!;
+  for (const [re, label] of OIDC_ISSUERS) {
+    const m = re.exec(host);
+    if (m) return `${label(m)}\nOIDC`;
+  }
+  return `${host}\nOIDC`;
+}
 
 /** Accounts in their OUs, with trust aggregated per pair of accounts and outsiders set apart. */
 export async function loadOverview(): Promise<OverviewResult> {
@@ -116,16 +139,18 @@ export async function loadOverview(): Promise<OverviewResult> {
       external: boolean;
       edgeCount: number;
       conditionalCount: number;
-      edges: {
-        nodes: {
-          from: { key: string };
-          to: { key: string };
-          conditional: boolean;
-          conditions: { assumption: string }[];
-        }[];
-      };
+      roleCount: number;
+      assumptions: string[];
+      worstSeverity: Severity | null;
     }[];
     externalTrust: { totalCount: number; nodes: ApiEdge[] };
+    providerTrust: {
+      provider: ApiNode;
+      toAccount: string;
+      roleCount: number;
+      conditionalCount: number;
+      assumptions: string[];
+    }[];
     findings: { nodes: { id: string; severity: Severity; subjectKeys: string[] }[] };
   }>(Q.OVERVIEW, { snap: snap(), a: assumptions() });
 
@@ -176,45 +201,46 @@ export async function loadOverview(): Promise<OverviewResult> {
   const byId = new Map(nodes.map((n) => [n.id, n]));
 
   const edges: GEdge[] = [];
+  /** One arrow per pair of accounts: how many roles, which conditions, the worst finding about them. */
   const summary = (
     id: string,
     source: string,
     target: string,
-    list: { to: { key: string }; conditional: boolean; conditions: { assumption: string }[] }[],
-    total: number,
-    conditionalCount: number,
+    s: {
+      roleCount: number;
+      assumptions: readonly string[];
+      severity: Severity | undefined;
+      edgeCount: number;
+      conditionalCount: number;
+    },
   ) => {
-    const roles = new Set(list.map((e) => e.to.key));
-    const count = list.length >= total ? roles.size : total;
-    const kinds = conditionKindsOf(list.flatMap((e) => e.conditions) as ApiCondition[]);
-    const sev = worstSeverity([...roles].map((r) => severityOf.get(r)));
-    const allConditional = total > 0 && conditionalCount >= total;
+    const kinds = conditionKindsOf(s.assumptions.map((assumption) => ({ assumption }) as ApiCondition));
+    const allConditional = s.edgeCount > 0 && s.conditionalCount >= s.edgeCount;
     const e: GEdge = {
       id,
       source,
       target,
       kind: 'trustSummary',
       conditional: allConditional,
-      conditionKinds: kinds as ConditionKind[],
+      conditionKinds: kinds,
       badge: allConditional ? badgeOf(kinds) : '',
       crossAccount: true,
-      count,
+      count: s.roleCount,
     };
-    if (sev) e.severity = sev;
+    if (s.severity) e.severity = s.severity;
     edges.push(e);
   };
 
   for (const t of d.crossAccountTrust) {
     if (t.external) continue;
     if (!byId.has(t.fromAccount) || !byId.has(t.toAccount)) continue;
-    summary(
-      `trust:${t.fromAccount}->${t.toAccount}`,
-      t.fromAccount,
-      t.toAccount,
-      t.edges.nodes,
-      t.edgeCount,
-      t.conditionalCount,
-    );
+    summary(`trust:${t.fromAccount}->${t.toAccount}`, t.fromAccount, t.toAccount, {
+      roleCount: t.roleCount,
+      assumptions: t.assumptions,
+      severity: t.worstSeverity ?? undefined,
+      edgeCount: t.edgeCount,
+      conditionalCount: t.conditionalCount,
+    });
   }
 
   // Outsiders: external accounts (their principals folded into them), anyone, public identity providers.
@@ -248,15 +274,45 @@ export async function loadOverview(): Promise<OverviewResult> {
     g.list.push(e);
     groups.set(k, g);
   }
-  for (const [k, g] of groups)
-    summary(
-      `trust:${k}`,
-      g.source,
-      g.target,
-      g.list,
-      g.list.length,
-      g.list.filter((e) => e.conditional).length,
-    );
+  for (const [k, g] of groups) {
+    const roles = new Set(g.list.map((e) => e.to.key));
+    summary(`trust:${k}`, g.source, g.target, {
+      roleCount: roles.size,
+      assumptions: g.list.flatMap((e) => e.conditions.map((c) => c.assumption)),
+      severity: worstSeverity([...roles].map((r) => severityOf.get(r))),
+      edgeCount: g.list.length,
+      conditionalCount: g.list.filter((e) => e.conditional).length,
+    });
+  }
+
+  // The organization's own sign-in (SAML, OIDC providers) in a group of its own, like the outsiders.
+  for (const t of d.providerTrust) {
+    if (!byId.has(t.toAccount)) continue;
+    const key = t.provider.key;
+    if (!byId.has(key)) {
+      const g = toGNode(t.provider);
+      g.label = providerLabel(t.provider);
+      g.parent = PROVIDERS;
+      byId.set(key, g);
+      nodes.push(g);
+    }
+    summary(`trust:${key}->${t.toAccount}`, key, t.toAccount, {
+      roleCount: t.roleCount,
+      assumptions: t.assumptions,
+      severity: undefined,
+      edgeCount: t.roleCount,
+      conditionalCount: t.conditionalCount,
+    });
+  }
+  const providerCount = new Set(d.providerTrust.map((t) => t.provider.key)).size;
+  if (providerCount)
+    nodes.push({
+      id: PROVIDERS,
+      kind: 'provider',
+      name: 'Sign-in providers',
+      label: 'Sign-in providers',
+      compound: 'providers',
+    });
 
   if (outsideUsed)
     nodes.push({
@@ -269,7 +325,12 @@ export async function loadOverview(): Promise<OverviewResult> {
 
   for (const e of edges)
     e.summaryLabel = `${e.count} role${e.count === 1 ? '' : 's'}${e.badge ? ` · ${e.badge}` : ''}`;
-  const result: OverviewResult = { nodes, edges, externalEdgeCount: d.externalTrust.totalCount };
+  const result: OverviewResult = {
+    nodes,
+    edges,
+    externalEdgeCount: d.externalTrust.totalCount,
+    providerCount,
+  };
   if (d.organization) result.organizationId = d.organization.id;
   return result;
 }
@@ -395,6 +456,7 @@ export async function loadEscalation(
     paths.flatMap((p) => p.nodes),
   );
   markEnds(r, from, undefined);
+  // A path ends at an admin principal, or at an account whose admin the last edge gains.
   const ends = new Set(paths.map((p) => p.nodes[p.nodes.length - 1]?.key));
   for (const n of r.nodes)
     if (ends.has(n.id) && n.id !== from) {

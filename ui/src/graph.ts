@@ -6,7 +6,7 @@ import cytoscape from 'cytoscape';
 import type { Core, ElementDefinition, LayoutOptions, NodeSingular } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import type { GEdge, GNode, GraphResult } from './model.ts';
-import { accountColor, OUTSIDE_FILL } from './palette.ts';
+import { accountColor, ADMIN_BADGE, OUTSIDE_FILL } from './palette.ts';
 import { stylesheet } from './stylesheet.ts';
 import type { ViewState } from './url-state.ts';
 
@@ -62,7 +62,9 @@ export function onGraph(fn: (c: Core) => void): void {
 
 function nodeData(n: GNode): ElementDefinition {
   const fill = n.kind === 'external' || n.kind === 'anyone' ? OUTSIDE_FILL : accountColor(n.accountId);
-  const label = n.mark === 'start' ? `▶ ${n.label}` : n.mark === 'target' ? `◎ ${n.label}` : n.label;
+  const marked = n.mark === 'start' ? `▶ ${n.label}` : n.mark === 'target' ? `◎ ${n.label}` : n.label;
+  // The admin badge: an administrator of its account says so under its name.
+  const label = n.admin ? `${marked}\n${ADMIN_BADGE}` : marked;
   return { group: 'nodes', data: { ...n, label, fill } };
 }
 

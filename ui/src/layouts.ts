@@ -24,10 +24,15 @@ const LEVEL_H = 96;
 const OU_GAP = 22;
 /** Top-level OUs wrap into a new band past this width, keeping the chart close to the screen's shape. */
 const BAND_W = 760;
+/** Sign-in providers in their row: labels are two short lines, so they sit closer than accounts. */
+const PROVIDER_STEP = 124;
+/** Between the sign-in providers and the outsiders above the chart. */
+const GROUP_GAP = 170;
 
 /**
  * The organization as an org chart: accounts in a row in tree order, each at the depth of its OU
- * (so nested OUs read as nested boxes), and everything outside the organization in a row above.
+ * (so nested OUs read as nested boxes); the organization's sign-in providers in a row above it,
+ * and everything outside the organization above them.
  * Deterministic, so the same snapshot always looks the same in a report.
  */
 export function orgChartLayout(r: GraphResult): LayoutOptions {
@@ -89,12 +94,32 @@ export function orgChartLayout(r: GraphResult): LayoutOptions {
       x += ACCOUNT_W;
     }
   const width = Math.max(widest - ACCOUNT_W, 0);
+  // Above the chart, one row of the organization's sign-in providers, in the order of the
+  // accounts they sign into (fewest crossings); above them, everything outside the organization.
+  const targetOf = new Map<string, { x: number; y: number }>();
+  for (const e of r.edges) {
+    const at = pos.get(e.target);
+    if (byId.get(e.source)?.parent === 'sign-in-providers' && at && !targetOf.has(e.source))
+      targetOf.set(e.source, at);
+  }
+  const providers = r.nodes
+    .filter((n) => n.parent === 'sign-in-providers')
+    .sort((a, b) => {
+      const pa = targetOf.get(a.id) ?? { x: 0, y: 0 };
+      const pb = targetOf.get(b.id) ?? { x: 0, y: 0 };
+      return pa.x - pb.x || pa.y - pb.y || a.id.localeCompare(b.id);
+    });
   const outside = r.nodes
     .filter((n) => n.parent === 'outside-organization')
     .sort((a, b) => a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
   const step = 150;
-  const start = width / 2 - ((outside.length - 1) * step) / 2;
-  outside.forEach((n, i) => pos.set(n.id, { x: start + i * step, y: -LEVEL_H * 1.6 }));
+  // One band: providers on the left, the outsiders on the right, centred over the chart.
+  const providersW = providers.length ? (providers.length - 1) * PROVIDER_STEP + GROUP_GAP : 0;
+  const bandW = providersW + Math.max(outside.length - 1, 0) * step;
+  const start = width / 2 - bandW / 2;
+  const top = -LEVEL_H * 1.6;
+  providers.forEach((n, i) => pos.set(n.id, { x: start + i * PROVIDER_STEP, y: top }));
+  outside.forEach((n, i) => pos.set(n.id, { x: start + providersW + i * step, y: top }));
   return {
     name: 'preset',
     positions: (n: NodeSingular) => pos.get(n.id()) ?? { x: 0, y: 0 },

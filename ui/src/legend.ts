@@ -2,6 +2,7 @@
 import { h } from './dom.ts';
 import type { Kind } from './palette.ts';
 import {
+  ADMIN_BADGE,
   CONDITION_BADGE,
   CONDITION_KINDS,
   DIFF_COLOR,
@@ -147,7 +148,7 @@ export function buildLegend(container: HTMLElement, view = 'overview'): void {
         h(
           'p',
           { class: 'legend-note' },
-          'Fill: the account. ▶ heavy ring: start. ◎ double ring: target or admin.',
+          `Fill: the account. ▶ heavy ring: start. ◎ double ring: target or admin. ${ADMIN_BADGE}: an administrator of its account.`,
         ),
       ),
     );

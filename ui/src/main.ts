@@ -13,6 +13,7 @@ import {
   loadPaths,
   loadReach,
   loadSnapshots,
+  PROVIDERS,
 } from './data.ts';
 import { closeDetails, expand, showEdge, showNode } from './details.ts';
 import { byId, clear, h } from './dom.ts';
@@ -38,7 +39,7 @@ import { gridLayout, orgChartLayout, pathLayout } from './layouts.ts';
 import { buildLegend } from './legend.ts';
 import type { GraphResult } from './model.ts';
 import { accountNames } from './model.ts';
-import { renderReview, reviewGraph, setViewer, walk } from './review.ts';
+import { keepAssumptionsWithSession, renderReview, reviewGraph, setViewer, walk } from './review.ts';
 import { setupSearch } from './search.ts';
 import { renderPickers, setSnapshots, setupPickers, snapshotName } from './snapshots.ts';
 import { clearError, showError, track } from './status.ts';
@@ -141,11 +142,13 @@ async function compute(s: ViewState): Promise<Drawn> {
     case 'overview': {
       const r: OverviewResult = await track('organization', loadOverview);
       const accounts = r.nodes.filter((n) => n.kind === 'account' && !n.compound).length;
+      const providers = new Set(r.nodes.filter((n) => n.parent === PROVIDERS).map((n) => n.id));
+      const trustEdges = r.edges.filter((e) => !providers.has(e.source)).length;
       return {
         result: r,
         layout: orgChartLayout(r),
         title: `Organization ${r.organizationId ?? ''}`.trim(),
-        summary: `${accounts} accounts · ${r.edges.length} aggregated trust edges · ${r.externalEdgeCount} roles trusted from outside. Click an account to open its principals.`,
+        summary: `${accounts} accounts · ${trustEdges} aggregated trust edges · ${r.providerCount} sign-in providers · ${r.externalEdgeCount} roles trusted from outside. Click an account to open its principals.`,
         empty: ['No snapshot loaded', 'Load one with `iamatlas demo` or `iamatlas ingest PATH`.'],
       };
     }
@@ -205,11 +208,14 @@ async function compute(s: ViewState): Promise<Drawn> {
         layout: pathLayout(r.nodes.length),
         title: `Paths to admin from ${nameOf(s.node)}`,
         summary: r.available
-          ? `${r.nodes.filter((n) => n.admin).length} escalation targets within ${s.hops} hops`
+          ? `${r.nodes.filter((n) => n.admin).length} admin targets within ${s.hops} hops, by escalation or by assuming a role`
           : '',
         crumbs: [['Overview', overviewHref]],
         empty: r.available
-          ? ['No escalation path', 'No path with a "can escalate to" edge within these hops and assumptions.']
+          ? [
+              'No path to admin',
+              'No "can escalate to" or "can assume" path to an admin within these hops and assumptions.',
+            ]
           : [
               'Escalation analysis is not in this snapshot',
               'This snapshot has no "can escalate to" edges; re-ingest with a version that computes them.',
@@ -565,6 +571,7 @@ async function boot(): Promise<void> {
   for (const b of document.querySelectorAll<HTMLElement>('[data-tab]'))
     b.addEventListener('click', () => setTab(b.dataset.tab as Tab));
   onChange(onViewChange);
+  keepAssumptionsWithSession();
   // The printed page is narrower than the screen: redraw the canvas at the print size.
   const refit = () => {
     graph().resize();

@@ -9,6 +9,7 @@ export interface ApiNode {
   name?: string | null;
   accountId?: string | null;
   external?: boolean | null;
+  isAdmin?: boolean | null;
 }
 
 export interface StatementRef {
@@ -61,7 +62,7 @@ export interface GNode {
   admin?: boolean;
   /** Overview: an account whose principals can be opened. */
   openable?: boolean;
-  compound?: 'ou' | 'account' | 'outside';
+  compound?: 'ou' | 'account' | 'outside' | 'providers';
 }
 
 export interface GEdge {
@@ -138,6 +139,7 @@ export function toGNode(n: ApiNode): GNode {
   const node: GNode = { id: n.key, kind, name, label: second ? `${name}\n${second}` : name };
   if (acct) node.accountId = acct;
   if (n.arn) node.arn = n.arn;
+  if (n.isAdmin) node.admin = true;
   return node;
 }
 

@@ -61,6 +61,9 @@ export const EDGE_LABEL: Readonly<Record<EdgeKind, string>> = {
   trustSummary: 'cross-account trust',
 };
 
+/** Drawn under the name of an administrator (GraphNode.isAdmin), which also gets a double ring. */
+export const ADMIN_BADGE = '⚑ admin';
+
 /** Badge text drawn on a conditional edge. */
 export const CONDITION_BADGE: Readonly<Record<ConditionKind, string>> = {
   mfa: 'MFA',

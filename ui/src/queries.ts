@@ -40,10 +40,10 @@ export const OVERVIEW = /* GraphQL */ `
       nodes { id name inOrganization external hasIamData isManagement parentId }
     }
     crossAccountTrust(snapshot: $snap, assumptions: $a) {
-      fromAccount toAccount external edgeCount conditionalCount
-      edges(first: 200) { nodes { from { key } to { key } conditional conditions { assumption } } }
+      fromAccount toAccount external edgeCount conditionalCount roleCount assumptions worstSeverity
     }
     externalTrust(snapshot: $snap, assumptions: $a, first: 500) { totalCount nodes { ${LIGHT_EDGE} } }
+    providerTrust(snapshot: $snap, assumptions: $a) { provider { ${NODE} } toAccount roleCount conditionalCount assumptions }
     findings(snapshot: $snap, first: 500) { nodes { id severity subjectKeys } }
   }`;
 
@@ -108,8 +108,8 @@ export const PATHS = /* GraphQL */ `
   }`;
 export const ESCALATION = /* GraphQL */ `
   query Escalation($from: ID!, $hops: Int, $a: AssumptionsInput, $snap: ID) {
-    escalationPaths(from: $from, maxHops: $hops, limit: 64, assumptions: $a, snapshot: $snap) {
-      available paths { nodes { ${NODE} } edges { ${LIGHT_EDGE} } }
+    escalationPaths(from: $from, to: "admin", maxHops: $hops, limit: 64, assumptions: $a, includeAssumeOnly: true, snapshot: $snap) {
+      available paths { nodes { ${NODE} isAdmin } edges { ${LIGHT_EDGE} } }
     }
   }`;
 
@@ -207,6 +207,7 @@ export const DIFF = /* GraphQL */ `
 const ITEM = `id kind title subjectKeys status note reviewer updatedAt
   finding { id kind severity title why subjectKeys }
   path { nodes { ${NODE} } edges { ${LIGHT_EDGE} } }`;
+const ASSUMPTIONS = 'assumptions { mfa externalId network federation region other }';
 export const REVIEW_SESSIONS = /* GraphQL */ `
   query ReviewSessions($snap: ID) {
     reviewSessions(snapshot: $snap, first: 50) {
@@ -225,7 +226,7 @@ export const REVIEW_SESSIONS = /* GraphQL */ `
 `;
 export const REVIEW_SESSION = /* GraphQL */ `
   query ReviewSession($id: ID!) {
-    reviewSession(id: $id) { id name snapshotId createdAt createdBy statusCounts { name count } items { ${ITEM} } }
+    reviewSession(id: $id) { id name snapshotId createdAt createdBy ${ASSUMPTIONS} statusCounts { name count } items { ${ITEM} } }
   }`;
 export const REVIEW_REPORT = /* GraphQL */ `
   query ReviewReport($id: ID!, $format: ReportFormat) {
@@ -244,13 +245,17 @@ export const CREATE_SESSION = /* GraphQL */ `
     }
   }
 `;
-export const ADD_ITEM = /* GraphQL */ `
-  mutation AddItem($input: AddReviewItemInput!) {
-    addReviewItem(input: $input) {
+export const ADD_ITEMS = /* GraphQL */ `
+  mutation AddItems($sessionId: ID!, $items: [ReviewItemInput!]!) {
+    addReviewItems(sessionId: $sessionId, items: $items) {
       id
     }
   }
 `;
+export const SET_SESSION_ASSUMPTIONS = /* GraphQL */ `
+  mutation SetSessionAssumptions($id: ID!, $a: AssumptionsInput!) {
+    setReviewSessionAssumptions(id: $id, assumptions: $a) { id ${ASSUMPTIONS} }
+  }`;
 export const SET_STATUS = /* GraphQL */ `
   mutation SetStatus($input: SetReviewItemStatusInput!) {
     setReviewItemStatus(input: $input) {

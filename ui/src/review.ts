@@ -9,11 +9,11 @@ import { download } from './export.ts';
 import { byId, clear, h, keyboardList } from './dom.ts';
 import { findingCard, findingGraph, findings } from './findings.ts';
 import type { GraphResult } from './model.ts';
-import type { Severity } from './palette.ts';
-import { SEVERITY_RANK } from './palette.ts';
+import type { ConditionKind, Severity } from './palette.ts';
+import { CONDITION_BADGE, CONDITION_KINDS, SEVERITY_RANK } from './palette.ts';
 import * as Q from './queries.ts';
 import { track } from './status.ts';
-import { state, update } from './url-state.ts';
+import { onChange, state, update } from './url-state.ts';
 
 export const STATUSES = ['OPEN', 'NEEDS_FIX', 'ACCEPTED_RISK', 'FIXED', 'FALSE_POSITIVE'] as const;
 export type ReviewStatus = (typeof STATUSES)[number];
@@ -51,6 +51,8 @@ interface Session {
   snapshotId: string;
   createdAt: string;
   createdBy?: string | null;
+  /** The analyst assumptions kept with the session: the page's toggles while it is open. */
+  assumptions: Record<ConditionKind, boolean>;
   statusCounts: { name: string; count: number }[];
   items: Item[];
 }
@@ -64,12 +66,45 @@ export function setViewer(v: Viewer): void {
 
 const reviewerName = (): string => localStorage.getItem('atlas.reviewer') ?? '';
 
+const offOf = (a: Session['assumptions']): ConditionKind[] => CONDITION_KINDS.filter((k) => !a[k]);
+const sameOff = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((k) => b.includes(k));
+
 async function loadSession(id: string): Promise<Session | undefined> {
   const d = await track('review session', () =>
     gql<{ reviewSession: Session | null }>(Q.REVIEW_SESSION, { id }),
   );
   current = d.reviewSession ?? undefined;
+  // Opening a session restores the assumptions its review is made under.
+  if (current && !sameOff(state().off, offOf(current.assumptions)))
+    update({ off: offOf(current.assumptions) }, 'replace');
   return current;
+}
+
+/** In review mode, the assumption toggles are saved to the open session as they change. */
+export function keepAssumptionsWithSession(): void {
+  onChange((s, prev) => {
+    const sess = current;
+    if (s.view !== 'review' || !sess || s.session !== sess.id || prev.session !== sess.id) return;
+    if (viewer?.role !== 'REVIEWER' || sameOff(s.off, offOf(sess.assumptions))) return;
+    const a = Object.fromEntries(
+      CONDITION_KINDS.map((k) => [k, !s.off.includes(k)]),
+    ) as Session['assumptions'];
+    sess.assumptions = a;
+    track('saving assumptions', () => gql(Q.SET_SESSION_ASSUMPTIONS, { id: sess.id, a }))
+      .then(() => {
+        if (current === sess && document.body.dataset.tab === 'review') renderSession(byId('panel-review'));
+      })
+      // track has shown the error in the status bar.
+      .catch(() => undefined);
+  });
+}
+
+function assumptionsText(a: Session['assumptions']): string {
+  const off = offOf(a);
+  return off.length
+    ? `Not assumed (edges that need it are left out): ${off.map((k) => CONDITION_BADGE[k]).join(', ')}`
+    : 'Every request-time condition assumed satisfiable';
 }
 
 export async function renderReview(): Promise<void> {
@@ -155,13 +190,16 @@ async function renderSessions(panel: HTMLElement): Promise<void> {
 async function createFromFindings(name: string, reviewer: string): Promise<void> {
   if (reviewer) localStorage.setItem('atlas.reviewer', reviewer);
   const list = [...(await findings())].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
+  const assumptions = Object.fromEntries(CONDITION_KINDS.map((k) => [k, !state().off.includes(k)]));
   const session = await track('new review session', async () => {
     const c = await gql<{ createReviewSession: { id: string } }>(Q.CREATE_SESSION, {
-      input: { name, snapshot: state().snap, ...(reviewer ? { reviewer } : {}) },
+      input: { name, snapshot: state().snap, assumptions, ...(reviewer ? { reviewer } : {}) },
     });
-    for (const f of list)
-      await gql(Q.ADD_ITEM, {
-        input: { sessionId: c.createReviewSession.id, finding: f.id, ...(reviewer ? { reviewer } : {}) },
+    // One call for every finding (the API takes up to 500 at a time).
+    for (let i = 0; i < list.length; i += 500)
+      await gql(Q.ADD_ITEMS, {
+        sessionId: c.createReviewSession.id,
+        items: list.slice(i, i + 500).map((f) => ({ finding: f.id, ...(reviewer ? { reviewer } : {}) })),
       });
     return c.createReviewSession.id;
   });
@@ -203,6 +241,7 @@ function renderSession(panel: HTMLElement): void {
   panel.append(
     backButton(),
     h('h2', {}, sess.name),
+    h('p', { class: 'hint', id: 'review-assumptions' }, assumptionsText(sess.assumptions)),
     counts,
     h('div', { class: 'row' }, exportMd, exportJson),
   );

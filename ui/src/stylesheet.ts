@@ -76,6 +76,15 @@ export function stylesheet(): StylesheetJson {
       },
     },
     {
+      selector: 'node[compound = "providers"]',
+      style: {
+        'background-color': '#FFFFFF',
+        'border-color': '#7B8794',
+        'border-width': 1.5,
+        color: '#52606D',
+      },
+    },
+    {
       selector: 'node[compound = "account"]',
       style: { 'background-opacity': 0.35, 'border-width': 2, 'border-color': '#52606D' },
     },

@@ -1,0 +1,245 @@
+/**
+ * Query results of the API, cached per snapshot.
+ *
+ * A complete snapshot never changes, so a query over it (whoCanAssume,
+ * reachableFrom, paths) has one answer; the cache keeps recent answers in a
+ * bounded LRU keyed by (snapshot id, operation, canonical JSON of the
+ * arguments, assumptions included). A snapshot can be deleted, though (by the
+ * CLI, in another process), so nothing is served without knowing the snapshot
+ * is still there: each request reads the list of complete snapshots once, from
+ * a read that started after the request did. Concurrent requests share that
+ * read (one in flight, plus one queued for everybody who arrived after it
+ * started), so under load it costs one round trip per batch of requests, not
+ * one each. The same list resolves snapshot references (id, name, latest), and
+ * entries of snapshots no longer listed are dropped whenever it is read.
+ *
+ * The query layer asks `cached(driver, ...)`: the API binds a per-request
+ * handle to the request's driver (`QueryCache.bind`); the CLI and the tests
+ * pass plain drivers and compute every time.
+ */
+import type { Driver } from 'neo4j-driver';
+import { listSnapshots, resolveSnapshot, type SnapshotInfo } from '../ingest/load/snapshots.ts';
+
+export interface QueryCacheOptions {
+  /** Most answers kept; 0 turns result caching off (snapshot lists are still read per request). */
+  maxEntries?: number;
+  /** Most total weight kept (reachability answers weigh one per hop they hold). */
+  maxWeight?: number;
+}
+
+export interface QueryCacheStats {
+  hits: number;
+  misses: number;
+  entries: number;
+  weight: number;
+  evictions: number;
+  /** Entries dropped because their snapshot is gone. */
+  dropped: number;
+  /** Reads of the snapshot list (shared by the requests that waited for them). */
+  snapshotReads: number;
+}
+
+interface Entry {
+  snapshotId: string;
+  value: unknown;
+  weight: number;
+}
+
+/** JSON with object keys sorted and undefined members left out: equal arguments, equal text. */
+export function canonicalJson(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  const o = v as Record<string, unknown>;
+  return `{${Object.keys(o)
+    .filter((k) => o[k] !== undefined)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`)
+    .join(',')}}`;
+}
+
+function deepFreeze<T>(v: T): T {
+  if (v && typeof v === 'object' && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v as object)) deepFreeze(x);
+  }
+  return v;
+}
+
+/** The fields resolveSnapshot returns, so a snapshot resolved from the list looks the same to callers. */
+function asResolved(s: SnapshotInfo): SnapshotInfo {
+  return {
+    id: s.id,
+    name: s.name,
+    status: s.status,
+    createdAt: s.createdAt,
+    completedAt: undefined,
+    counts: s.counts,
+    sources: undefined,
+  };
+}
+
+const bindings = new WeakMap<object, RequestCache>();
+
+export class QueryCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly pending = new Map<string, Promise<unknown>>();
+  private readonly maxEntries: number;
+  private readonly maxWeight: number;
+  private weight = 0;
+  private current: Promise<SnapshotInfo[]> | undefined;
+  private queued: Promise<SnapshotInfo[]> | undefined;
+  private readonly counters = { hits: 0, misses: 0, evictions: 0, dropped: 0, snapshotReads: 0 };
+
+  /** `driver` reads the snapshot list (the API passes one with its timeout). */
+  constructor(
+    private readonly driver: Driver,
+    opts: QueryCacheOptions = {},
+  ) {
+    this.maxEntries = opts.maxEntries ?? 2000;
+    this.maxWeight = opts.maxWeight ?? 100_000;
+  }
+
+  /** Binds a per-request handle to `driver` (a request's own driver object) and returns it. */
+  bind(driver: Driver): Driver {
+    bindings.set(driver, new RequestCache(this));
+    return driver;
+  }
+
+  stats(): QueryCacheStats {
+    return { ...this.counters, entries: this.entries.size, weight: this.weight };
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.weight = 0;
+  }
+
+  /** The complete snapshots, from a read that started after this call (shared with concurrent callers). */
+  snapshots(): Promise<SnapshotInfo[]> {
+    if (!this.current) {
+      this.current = this.read();
+      return this.current;
+    }
+    this.queued ??= this.current
+      .catch(() => undefined)
+      .then(() => {
+        this.queued = undefined;
+        this.current = this.read();
+        return this.current;
+      });
+    return this.queued;
+  }
+
+  private read(): Promise<SnapshotInfo[]> {
+    this.counters.snapshotReads++;
+    const p: Promise<SnapshotInfo[]> = listSnapshots(this.driver)
+      .then((list) => {
+        this.prune(new Set(list.map((s) => s.id)));
+        return list;
+      })
+      .finally(() => {
+        if (this.current === p) this.current = undefined;
+      });
+    return p;
+  }
+
+  private prune(live: Set<string>): void {
+    for (const [k, e] of this.entries)
+      if (!live.has(e.snapshotId)) {
+        this.entries.delete(k);
+        this.weight -= e.weight;
+        this.counters.dropped++;
+      }
+  }
+
+  /** The answer for `key`, computing (once for concurrent askers) and keeping it when missing. */
+  async memo<T>(
+    snapshotId: string,
+    key: string,
+    compute: () => Promise<T>,
+    weigh: (v: T) => number,
+  ): Promise<T> {
+    const hit = this.entries.get(key);
+    if (hit) {
+      this.counters.hits++;
+      this.entries.delete(key); // most recently used last
+      this.entries.set(key, hit);
+      return hit.value as T;
+    }
+    this.counters.misses++;
+    if (this.maxEntries <= 0) return compute();
+    const inFlight = this.pending.get(key);
+    if (inFlight) return inFlight as Promise<T>;
+    const p = compute().then((value) => {
+      deepFreeze(value);
+      const weight = Math.max(1, weigh(value));
+      if (weight <= this.maxWeight) {
+        this.entries.set(key, { snapshotId, value, weight });
+        this.weight += weight;
+        for (const [k, e] of this.entries) {
+          if (this.entries.size <= this.maxEntries && this.weight <= this.maxWeight) break;
+          this.entries.delete(k);
+          this.weight -= e.weight;
+          this.counters.evictions++;
+        }
+      }
+      return value;
+    });
+    this.pending.set(key, p);
+    try {
+      return await p;
+    } finally {
+      this.pending.delete(key);
+    }
+  }
+}
+
+/** One request's view: the snapshot list read once for the request, the shared answers. */
+class RequestCache {
+  private list: Promise<SnapshotInfo[]> | undefined;
+  constructor(readonly cache: QueryCache) {}
+
+  snapshots(): Promise<SnapshotInfo[]> {
+    this.list ??= this.cache.snapshots();
+    return this.list;
+  }
+
+  /** As resolveSnapshot: by id or name, or the latest complete snapshot. */
+  async resolve(driver: Driver, ref?: string): Promise<SnapshotInfo> {
+    const list = await this.snapshots();
+    const found = ref ? list.find((s) => s.id === ref || s.name === ref) : list[0];
+    // Not listed: resolveSnapshot says why (no snapshot yet, unknown reference, still loading).
+    return found ? asResolved(found) : resolveSnapshot(driver, ref);
+  }
+}
+
+/** A snapshot by reference: from the request's snapshot list when the API bound a cache to `driver`. */
+export function resolveSnapshotCached(driver: Driver, ref?: string): Promise<SnapshotInfo> {
+  const b = bindings.get(driver);
+  return b ? b.resolve(driver, ref) : resolveSnapshot(driver, ref);
+}
+
+/**
+ * `compute()`, or its cached answer when the API bound a cache to `driver` and
+ * `snapshotId` is a complete snapshot that still exists. Answers must be plain
+ * data; they are frozen when kept. Failures are not kept.
+ */
+export async function cached<T>(
+  driver: Driver,
+  snapshotId: string,
+  operation: string,
+  args: unknown,
+  compute: () => Promise<T>,
+  weigh: (v: T) => number = () => 1,
+): Promise<T> {
+  const b = bindings.get(driver);
+  if (!b) return compute();
+  const live = await b.snapshots();
+  if (!live.some((s) => s.id === snapshotId)) return compute();
+  return b.cache.memo(
+    snapshotId,
+    `${snapshotId}\u0000${operation}\u0000${canonicalJson(args)}`,
+    compute,
+    weigh,
+  );
+}

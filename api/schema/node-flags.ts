@@ -1,0 +1,72 @@
+/**
+ * GraphNode.isAdmin and GraphNode.external for nodes that came back from the query layer
+ * without them (reachability, paths, findings): looked up only when a client asks, once per
+ * request and snapshot for all the nodes asked about in the same tick.
+ */
+import type { ApiContext } from '../context.ts';
+import { statement } from '../../cypher/index.ts';
+import { isExternal, type GraphNodeOut, type PathOutApi } from '../shapes.ts';
+
+interface Flags {
+  admin: boolean;
+  external: unknown;
+}
+
+interface Batch {
+  keys: Set<string>;
+  started: boolean;
+  result: Promise<Map<string, Flags>>;
+}
+
+const batches = new WeakMap<ApiContext, Map<string, Batch>>();
+
+function lookup(ctx: ApiContext, snapshotId: string, key: string): Promise<Flags | undefined> {
+  let perSnapshot = batches.get(ctx);
+  if (!perSnapshot) batches.set(ctx, (perSnapshot = new Map()));
+  let batch = perSnapshot.get(snapshotId);
+  if (!batch || (batch.started && !batch.keys.has(key))) {
+    // A new batch collects every key asked for before the next tick.
+    const keys = new Set<string>();
+    const b: Batch = { keys, started: false, result: Promise.resolve(new Map()) };
+    b.result = Promise.resolve().then(async () => {
+      b.started = true;
+      const res = await ctx.db.executeQuery(statement('api/catalog', 'node-flags'), {
+        snapshotId,
+        keys: [...b.keys],
+      });
+      return new Map(
+        res.records.map((r) => [
+          String(r.get('key')),
+          { admin: r.get('admin') === true, external: r.get('external') },
+        ]),
+      );
+    });
+    perSnapshot.set(snapshotId, b);
+    batch = b;
+  }
+  batch.keys.add(key);
+  return batch.result.then((m) => m.get(key));
+}
+
+export async function nodeIsAdmin(n: GraphNodeOut, ctx: ApiContext): Promise<boolean> {
+  if (typeof n.isAdmin === 'boolean') return n.isAdmin;
+  if (!n._snapshotId) return false;
+  return (await lookup(ctx, n._snapshotId, n.key))?.admin ?? false;
+}
+
+export async function nodeIsExternal(n: GraphNodeOut, ctx: ApiContext): Promise<boolean> {
+  if (typeof n.external === 'boolean') return n.external;
+  // Kinds whose answer does not depend on a property need no lookup.
+  if (!n._snapshotId || !['Account', 'IdentityProvider'].includes(n.kind)) return isExternal(n.kind, false);
+  return isExternal(n.kind, (await lookup(ctx, n._snapshotId, n.key))?.external);
+}
+
+/** Marks nodes without flags with their snapshot, so GraphNode's resolvers can look them up. */
+export function tagNodes(nodes: Iterable<GraphNodeOut>, snapshotId: string): void {
+  for (const n of nodes) if (n.isAdmin === undefined || n.external === undefined) n._snapshotId = snapshotId;
+}
+
+export function tagPath(p: PathOutApi, snapshotId: string): PathOutApi {
+  tagNodes([...p.nodes, ...p.edges.flatMap((e) => [e.from, e.to])], snapshotId);
+  return p;
+}

@@ -1,0 +1,241 @@
+/**
+ * The one-statement reachability search answers exactly as the hop-by-hop
+ * search it replaced (kept as reach-in/reach-out in reachability.cypher, run
+ * here as the reference), and the API's query cache serves an answer again
+ * only while its snapshot exists.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeOrganization } from '../../bench/generate.ts';
+import { statement } from '../../cypher/index.ts';
+import { QueryCache, resolveSnapshotCached } from '../../api/cache.ts';
+import { scopedDriver } from '../../api/neo4j.ts';
+import {
+  assumptionParams,
+  NotInSnapshotError,
+  pathSummary,
+  paths,
+  reachableFrom,
+  toHop,
+  toNodeRef,
+  whoCanAssume,
+  type Assumptions,
+  type Hop,
+  type NodeRef,
+  type ReachEntry,
+} from '../../api/queries/index.ts';
+import { resolveNode, parsePrincipal } from '../../api/queries/principal.ts';
+import { projectRoot } from '../../db/paths.ts';
+import { deleteSnapshotData } from '../../ingest/load/snapshots.ts';
+import { ingestPaths } from '../../ingest/pipeline.ts';
+import { openTestDb, type TestDb } from '../harness/neo4j.ts';
+
+const DEMO = path.join(projectRoot, 'test', 'fixtures', 'demo-org');
+const PROD_BREAK_GLASS = 'arn:aws:iam::444444444444:role/break-glass-admin';
+const BREAK_GLASS_USER = 'arn:aws:iam::111111111111:user/breakglass/break-glass-1';
+
+let db: TestDb;
+let demo: string;
+let generated: string;
+
+beforeAll(async () => {
+  db = await openTestDb();
+  demo = (await ingestPaths(db.driver, [DEMO], { name: 'reachability-cache-test' })).snapshotId;
+  db.track(demo);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iamatlas-reach-test-'));
+  await writeOrganization(dir, { roles: 400, seed: 7 });
+  generated = (await ingestPaths(db.driver, [dir], { name: 'reachability-cache-test-generated' })).snapshotId;
+  db.track(generated);
+  fs.rmSync(dir, { recursive: true, force: true });
+}, 180_000);
+afterAll(async () => {
+  await db.close();
+});
+
+/** The hop-by-hop search (one statement per hop) the query layer used before; the reference. */
+async function reference(
+  driver: Driver,
+  snapshotId: string,
+  start: NodeRef,
+  direction: 'in' | 'out',
+  maxHops: number,
+  limit: number,
+  assumptions?: Assumptions,
+): Promise<{ entries: ReachEntry[]; truncated: boolean }> {
+  const visited = new Set([start.key]);
+  const pathTo = new Map<string, Hop[]>([[start.key, []]]);
+  const entries: ReachEntry[] = [];
+  let frontier = [start.key];
+  let truncated = false;
+  let selfLoop = false;
+  for (let hop = 1; hop <= maxHops && frontier.length > 0 && !truncated; hop++) {
+    const res = await driver.executeQuery(
+      statement('queries/reachability', direction === 'out' ? 'reach-out' : 'reach-in'),
+      {
+        snapshotId,
+        keys: frontier,
+        visited: hop === 1 ? [] : [...visited],
+        rowLimit: neo4j.int(20_000),
+        ...assumptionParams(assumptions),
+      },
+    );
+    const next: string[] = [];
+    for (const r of res.records) {
+      const from = String(r.get('from'));
+      const to = String(r.get('to'));
+      const reached = direction === 'out' ? to : from;
+      if (reached === start.key && from === to && !selfLoop) {
+        selfLoop = true;
+        const hops = [toHop(from, to, r.get('edge') as Record<string, unknown>)];
+        entries.push({ node: start, ...pathSummary(hops), hops });
+        continue;
+      }
+      if (visited.has(reached)) continue;
+      if (entries.length >= limit) {
+        truncated = true;
+        break;
+      }
+      visited.add(reached);
+      const edge = toHop(from, to, r.get('edge') as Record<string, unknown>);
+      const via = pathTo.get(direction === 'out' ? from : to) ?? [];
+      const hops = direction === 'out' ? [...via, edge] : [edge, ...via];
+      pathTo.set(reached, hops);
+      next.push(reached);
+      entries.push({
+        node: toNodeRef(r.get('node') as Record<string, unknown>, r.get('kind')),
+        ...pathSummary(hops),
+        hops,
+      });
+    }
+    frontier = next;
+  }
+  entries.sort(
+    (a, b) => a.length - b.length || (a.node.key < b.node.key ? -1 : a.node.key > b.node.key ? 1 : 0),
+  );
+  return { entries, truncated };
+}
+
+async function keysOf(label: 'Role' | 'User' | 'Anyone', snapshotId: string): Promise<string[]> {
+  const list = await db.driver.executeQuery(
+    `MATCH (n:AtlasNode {snapshotId: $snapshotId}) WHERE $label IN labels(n) RETURN n.key AS key ORDER BY key`,
+    { snapshotId, label },
+  );
+  return list.records.map((r) => String(r.get('key')));
+}
+
+const CASES: { maxHops: number; limit?: number; assumptions?: Assumptions }[] = [
+  { maxHops: 4 },
+  { maxHops: 1 },
+  { maxHops: 8, limit: 3 },
+  { maxHops: 3, assumptions: { mfa: false, other: false } },
+  { maxHops: 5, assumptions: { externalId: false, federation: false } },
+];
+
+describe('one-statement search', () => {
+  it('answers whoCanAssume and reachableFrom exactly as the hop-by-hop search', async () => {
+    let compared = 0;
+    for (const snapshotId of [demo, generated]) {
+      const roles = await keysOf('Role', snapshotId);
+      const users = await keysOf('User', snapshotId);
+      const sample = roles.filter((_, i) => i % Math.max(1, Math.floor(roles.length / 60)) === 0);
+      for (const role of sample) {
+        const start = await resolveNode(db.driver, snapshotId, parsePrincipal(role));
+        for (const c of CASES) {
+          const got = await whoCanAssume(db.driver, snapshotId, { role, ...c });
+          const want = await reference(
+            db.driver,
+            snapshotId,
+            start,
+            'in',
+            c.maxHops,
+            c.limit ?? 200,
+            c.assumptions,
+          );
+          expect(got.principals, `${role} ${JSON.stringify(c)}`).toEqual(want.entries);
+          expect(got.truncated).toBe(want.truncated);
+          compared++;
+        }
+      }
+      const anyone = (await keysOf('Anyone', snapshotId)).slice(0, 1);
+      for (const principal of [...users.slice(0, 20), ...sample.slice(0, 20), ...anyone]) {
+        const start = await resolveNode(db.driver, snapshotId, parsePrincipal(principal, true));
+        for (const c of CASES) {
+          const got = await reachableFrom(db.driver, snapshotId, { principal, ...c });
+          const want = await reference(
+            db.driver,
+            snapshotId,
+            start,
+            'out',
+            c.maxHops,
+            c.limit ?? 200,
+            c.assumptions,
+          );
+          expect(got.roles, `${principal} ${JSON.stringify(c)}`).toEqual(want.entries);
+          expect(got.truncated).toBe(want.truncated);
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(300);
+  }, 300_000);
+});
+
+describe('query cache', () => {
+  it('serves the same answer again, and nothing of a snapshot once it is deleted', async () => {
+    const own = (await ingestPaths(db.driver, [DEMO], { name: 'reachability-cache-test-deleted' }))
+      .snapshotId;
+    db.track(own);
+    const cache = new QueryCache(db.driver);
+    // Each request binds its own driver object, as the API does.
+    const request = () => cache.bind(scopedDriver(db.driver, { timeoutMs: 30_000 }));
+
+    const args = { role: PROD_BREAK_GLASS, maxHops: 4, assumptions: { mfa: true } };
+    const first = await whoCanAssume(request(), own, args);
+    expect(cache.stats()).toMatchObject({ hits: 0, misses: 1, entries: 1 });
+    const again = await whoCanAssume(request(), own, {
+      maxHops: 4,
+      assumptions: { mfa: true },
+      role: PROD_BREAK_GLASS,
+    });
+    expect(cache.stats()).toMatchObject({ hits: 1, misses: 1 });
+    expect(again).toEqual(first);
+    expect(again).toEqual(await whoCanAssume(db.driver, own, args)); // uncached, computed anew
+    expect(Object.isFrozen(again.principals[0]!.hops)).toBe(true);
+
+    // Other arguments (assumptions included) are other entries.
+    const noMfa = await whoCanAssume(request(), own, { ...args, assumptions: { mfa: false } });
+    expect(cache.stats()).toMatchObject({ hits: 1, misses: 2, entries: 2 });
+    expect(noMfa.principals.length).toBeLessThan(first.principals.length);
+    const p = await paths(request(), own, { from: BREAK_GLASS_USER, to: PROD_BREAK_GLASS, maxHops: 3 });
+    expect(await paths(request(), own, { from: BREAK_GLASS_USER, to: PROD_BREAK_GLASS, maxHops: 3 })).toEqual(
+      p,
+    );
+    expect(cache.stats()).toMatchObject({ hits: 2, misses: 3, entries: 3 });
+
+    // Snapshot references resolve from the request's list, as resolveSnapshot would.
+    expect((await resolveSnapshotCached(request(), own)).id).toBe(own);
+    expect((await resolveSnapshotCached(request(), 'reachability-cache-test-deleted')).id).toBe(own);
+
+    // Deleted (by another process, say): not served, and its entries go.
+    await deleteSnapshotData(db.driver, own);
+    await expect(whoCanAssume(request(), own, args)).rejects.toBeInstanceOf(NotInSnapshotError);
+    expect(cache.stats()).toMatchObject({ hits: 2, entries: 0, dropped: 3 });
+    await expect(resolveSnapshotCached(request(), own)).rejects.toThrow(/No snapshot with id or name/);
+  }, 120_000);
+
+  it('computes concurrent misses of one question once', async () => {
+    const cache = new QueryCache(db.driver);
+    const request = () => cache.bind(scopedDriver(db.driver, { timeoutMs: 30_000 }));
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        reachableFrom(request(), demo, { principal: BREAK_GLASS_USER, maxHops: 4 }),
+      ),
+    );
+    for (const a of answers) expect(a).toBe(answers[0]);
+    expect(cache.stats().entries).toBe(1);
+    expect(cache.stats().snapshotReads).toBeLessThanOrEqual(3);
+  });
+});
