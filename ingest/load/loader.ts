@@ -36,6 +36,8 @@ export interface ExtraNodeSet {
   file: string;
   name: string;
   label: string;
+  /** The statement sets properties on nodes that already exist: not counted as nodes. */
+  updatesExisting?: boolean;
   rows: { key: string; props: Props }[];
 }
 
@@ -154,9 +156,8 @@ export async function loadSnapshot(
     }
     for (const extra of opts.extraNodes ?? []) {
       if (extra.rows.length === 0) continue;
-      nodeCounts[extra.label] =
-        (nodeCounts[extra.label] ?? 0) +
-        (await runBatches('derived', extra.label, extra.file, extra.name, extra.rows));
+      const written = await runBatches('derived', extra.label, extra.file, extra.name, extra.rows);
+      if (!extra.updatesExisting) nodeCounts[extra.label] = (nodeCounts[extra.label] ?? 0) + written;
     }
     for (const type of REL_TYPES as readonly RelType[]) {
       const list = rows.rels[type];

@@ -157,6 +157,7 @@ export function deriveForLoad(
     file: 'load/escalation',
     name: 'node-admin',
     label: 'Principal',
+    updatesExisting: true,
     rows: [...escalation.admins.values()]
       .filter((a) => a.admin)
       .map((a) => ({

@@ -10,7 +10,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { applySchema } from '../../ingest/load/snapshots.ts';
 import { ingestPaths } from '../../ingest/pipeline.ts';
-import { runCli } from '../harness/cli.ts';
+import { freePort, runCli } from '../harness/cli.ts';
 import { miniAuthorizationDetails, writeInputDir } from '../harness/mini-org.ts';
 import { gql, startApi } from './helpers.ts';
 
@@ -18,7 +18,7 @@ const home = fs.mkdtempSync(path.join(os.tmpdir(), 'iamatlas-api-restart-'));
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   IAMATLAS_HOME: home,
-  IAMATLAS_NEO4J_PORT: '7697',
+  IAMATLAS_NEO4J_PORT: String(await freePort()),
   IAMATLAS_NEO4J_HEAP: '384m',
   IAMATLAS_NEO4J_PAGECACHE_MB: '64',
 };
@@ -35,7 +35,7 @@ async function dbStart(): Promise<void> {
 beforeAll(async () => {
   await dbStart();
   const password = fs.readFileSync(path.join(home, 'neo4j', 'password'), 'utf8').trim();
-  driver = neo4j.driver('bolt://127.0.0.1:7697', neo4j.auth.basic('neo4j', password), {
+  driver = neo4j.driver(`bolt://127.0.0.1:${env.IAMATLAS_NEO4J_PORT}`, neo4j.auth.basic('neo4j', password), {
     disableLosslessIntegers: true,
     connectionAcquisitionTimeout: 5_000,
   });

@@ -6,13 +6,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../harness/cli.ts';
+import { freePort, runCli } from '../harness/cli.ts';
 
 const home = fs.mkdtempSync(path.join(os.tmpdir(), 'iamatlas-db-test-'));
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   IAMATLAS_HOME: home,
-  IAMATLAS_NEO4J_PORT: '7698',
+  IAMATLAS_NEO4J_PORT: String(await freePort()),
   IAMATLAS_NEO4J_HEAP: '384m',
   IAMATLAS_NEO4J_PAGECACHE_MB: '64',
   NEO4J_URI: '',
@@ -50,7 +50,7 @@ describe('iamatlas db start|stop|status', () => {
     expect(first.code, first.stderr).toBe(0);
     const a = JSON.parse(first.stdout) as { pid: number; uri: string; alreadyRunning: boolean };
     expect(a.alreadyRunning).toBe(false);
-    expect(a.uri).toBe('bolt://127.0.0.1:7698');
+    expect(a.uri).toBe(`bolt://127.0.0.1:${env.IAMATLAS_NEO4J_PORT}`);
     expect(JSON.stringify(a)).not.toMatch(/password"\s*:/);
 
     const second = await runCli(['db', 'start', '--json'], env);

@@ -1,5 +1,6 @@
 /** Runs bin/iamatlas as a user would, capturing its output and exit code. */
 import { spawn } from 'node:child_process';
+import net from 'node:net';
 import path from 'node:path';
 import { projectRoot } from '../../db/paths.ts';
 
@@ -24,6 +25,18 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv, timeoutMs = 300_0
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       resolve({ code, signal, stdout, stderr });
+    });
+  });
+}
+
+/** A TCP port free right now on 127.0.0.1, for a test's own extra server. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
     });
   });
 }
