@@ -217,9 +217,23 @@ async function principalsPage(ctx: ApiContext, snapshotId: string, args: Args, f
     accountId: str(filter.accountId) ?? null,
     search: lowerOrNull(filter.search),
   };
+  return countedPage(ctx, 'principals', params, order, page, (row) =>
+    principalOut(row.get('principal') as Props, snapshotId),
+  );
+}
+
+/** One page from a `NAME-count` / `NAME-page` statement pair of the catalog, sorted and sliced in Cypher. */
+async function countedPage<T>(
+  ctx: ApiContext,
+  name: string,
+  params: Props,
+  order: Order,
+  page: ReturnType<typeof pageArgs>,
+  map: (row: { get: (key: string) => unknown }) => T,
+) {
   const [count, rows] = await Promise.all([
-    ctx.db.executeQuery(statement(C, 'principals-count'), params),
-    ctx.db.executeQuery(statement(C, 'principals-page'), {
+    ctx.db.executeQuery(statement(C, `${name}-count`), params),
+    ctx.db.executeQuery(statement(C, `${name}-page`), {
       ...params,
       sort: order.field,
       desc: order.direction === 'DESC',
@@ -227,11 +241,7 @@ async function principalsPage(ctx: ApiContext, snapshotId: string, args: Args, f
       limit: int(page.limit),
     }),
   ]);
-  return connection(
-    rows.records.map((r) => principalOut(r.get('principal') as Props, snapshotId)),
-    page,
-    Number(count.records[0]?.get('total') ?? 0),
-  );
+  return connection(rows.records.map(map), page, Number(count.records[0]?.get('total') ?? 0));
 }
 
 function accountOut(a: Props, snapshotId: string): WithSnapshot<Props> {
@@ -357,20 +367,8 @@ export const resolvers = {
         inOrganization: typeof f.inOrganization === 'boolean' ? f.inOrganization : null,
         search: lowerOrNull(f.search),
       };
-      const [count, rows] = await Promise.all([
-        ctx.db.executeQuery(statement(C, 'accounts-count'), params),
-        ctx.db.executeQuery(statement(C, 'accounts-page'), {
-          ...params,
-          sort: order.field,
-          desc: order.direction === 'DESC',
-          offset: int(page.offset),
-          limit: int(page.limit),
-        }),
-      ]);
-      return connection(
-        rows.records.map((r) => accountOut(r.get('account') as Props, snapshotId)),
-        page,
-        Number(count.records[0]?.get('total') ?? 0),
+      return countedPage(ctx, 'accounts', params, order, page, (row) =>
+        accountOut(row.get('account') as Props, snapshotId),
       );
     },
 
