@@ -1,7 +1,8 @@
 /**
  * API latency and throughput: whoCanAssume, reachableFrom and paths over HTTP
  * (GraphQL, bearer token) with 1, 8 and 32 concurrent clients, on the demo
- * organization and a generated one. The server runs in this process.
+ * organization and a generated one. The server runs in its own process
+ * (bench/api-server.ts), so the load generator does not share its event loop.
  *
  *   npm run bench -- api [--roles 100000] [--seconds 5] [--sample 500] [--skip-large] [--keep]
  *
@@ -19,11 +20,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { apiConfig } from '../api/config.ts';
 import { applyReviewSchema } from '../api/reviews.ts';
-import { startServer } from '../api/server.ts';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { BenchServerMessage } from './api-server.ts';
 import { encodeCursor } from '../api/shapes.ts';
-import { hashToken, newToken, tokenCheck } from '../api/tokens.ts';
+import { hashToken, newToken } from '../api/tokens.ts';
 import { DEMO_ORG_DIR } from '../cli/main.ts';
 import { connect } from '../db/connection.ts';
 import { applySchema, deleteSnapshotData, listSnapshots } from '../ingest/load/snapshots.ts';
@@ -197,12 +199,35 @@ export async function run(args: string[]): Promise<void> {
     for (const o of orgs) if (!before.has(o.id)) created.push(o.id);
 
     const token = newToken('bench');
-    const config = apiConfig({
-      tokens: tokenCheck([{ role: 'reader', sha256: hashToken(token) }]),
-      log: () => {},
+    const child = fork(fileURLToPath(new URL('./api-server.ts', import.meta.url)), [], {
+      execArgv: ['--import', 'tsx'],
+      env: { ...process.env, IAMATLAS_BENCH_TOKEN_SHA256: hashToken(token) },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    const server = await startServer({ driver, config, port: 0 });
-    const cache = server.app.cache;
+    const ask = <T extends BenchServerMessage['type']>(type: T, request?: string) =>
+      new Promise<Extract<BenchServerMessage, { type: T }>>((resolve, reject) => {
+        const onExit = (code: number | null) => reject(new Error(`bench API server exited (${code})`));
+        const onMessage = (m: BenchServerMessage) => {
+          if (m.type !== type) return;
+          child.off('message', onMessage);
+          child.off('exit', onExit);
+          resolve(m as Extract<BenchServerMessage, { type: T }>);
+        };
+        child.on('message', onMessage);
+        child.once('exit', onExit);
+        if (request) child.send({ type: request });
+      });
+    const server = {
+      url: (await ask('ready')).url,
+      close: async () => {
+        child.send({ type: 'close' });
+        await new Promise((r) => child.once('exit', r));
+      },
+    };
+    const cache = {
+      stats: async () => (await ask('stats', 'stats')).stats,
+      clear: async () => void (await ask('cleared', 'clear')),
+    };
     const post = client(server.url, token);
     const rows: Cell[] = [];
     try {
@@ -227,9 +252,9 @@ export async function run(args: string[]): Promise<void> {
         for (const [qi, [name, targets, make]] of queries.entries()) {
           for (const clients of [1, 8, 32]) {
             const cell = async (mode: string, secs: number, next: Next) => {
-              const before = cache.stats();
+              const before = await cache.stats();
               const r = await load(post, clients, secs, next);
-              const after = cache.stats();
+              const after = await cache.stats();
               const asked = after.hits + after.misses - before.hits - before.misses;
               const sorted = [...r.lat].sort((a, b) => a - b);
               rows.push({
@@ -251,7 +276,7 @@ export async function run(args: string[]): Promise<void> {
               );
             };
             // cold: each target once, nothing cached (Neo4j's own page cache is warm from the sampling).
-            cache.clear();
+            await cache.clear();
             await cell(`cold ${targets.length}`, 3600, (i) =>
               i < targets.length ? make(targets[i]) : undefined,
             );
@@ -261,7 +286,7 @@ export async function run(args: string[]): Promise<void> {
           }
         }
       }
-      const s = cache.stats();
+      const s = await cache.stats();
       log(
         `query cache: ${s.hits} hits, ${s.misses} misses, ${s.entries} entries, ${s.snapshotReads} snapshot-list reads`,
       );

@@ -1,0 +1,38 @@
+/**
+ * The API server for `npm run bench -- api`, in its own process so that the
+ * load generator does not share its event loop. The parent talks to it over
+ * the fork IPC channel: it learns the URL, reads and clears the query cache.
+ */
+import { apiConfig } from '../api/config.ts';
+import { startServer } from '../api/server.ts';
+import { tokenCheck } from '../api/tokens.ts';
+import { connect } from '../db/connection.ts';
+
+export type BenchServerMessage =
+  | { type: 'ready'; url: string }
+  | { type: 'stats'; stats: { hits: number; misses: number; entries: number; snapshotReads: number } }
+  | { type: 'cleared' };
+
+const send = (m: BenchServerMessage) => process.send?.(m);
+
+const tokenSha = process.env.IAMATLAS_BENCH_TOKEN_SHA256;
+if (!tokenSha || !process.send) {
+  process.stderr.write('bench/api-server.ts is started by bench/api.ts\n');
+  process.exit(2);
+}
+const { driver } = await connect(() => {});
+const config = apiConfig({ tokens: tokenCheck([{ role: 'reader', sha256: tokenSha }]), log: () => {} });
+const server = await startServer({ driver, config, port: 0 });
+process.on('message', (m: { type: string }) => {
+  if (m.type === 'stats') send({ type: 'stats', stats: server.app.cache.stats() });
+  else if (m.type === 'clear') {
+    server.app.cache.clear();
+    send({ type: 'cleared' });
+  } else if (m.type === 'close') {
+    void server
+      .close()
+      .then(() => driver.close())
+      .then(() => process.exit(0));
+  }
+});
+send({ type: 'ready', url: server.url });
