@@ -1,11 +1,6 @@
 /** `iamatlas serve`: the GraphQL API and the page, until Ctrl-C. */
 import type { Command } from 'commander';
 import type { Driver } from 'neo4j-driver';
-import { apiConfig, serveEnvSchema } from '../api/config.ts';
-import { applyReviewSchema } from '../api/reviews.ts';
-import { startServer } from '../api/server.ts';
-import { ensureUiBuilt } from '../ui/build.ts';
-import { setupTokens } from '../api/tokens.ts';
 import { atlasHome } from '../db/paths.ts';
 import { CliError, EXIT, say } from './output.ts';
 import type { WithDriver } from './query.ts';
@@ -26,6 +21,21 @@ function parsePort(v: string | undefined): number {
 export async function serve(driver: Driver, opts: ServeOptions): Promise<void> {
   const port = parsePort(opts.port);
   const host = opts.host ?? '127.0.0.1';
+  // The server stack (express, graphql-yoga, the page build) loads only when serving,
+  // so that every other command starts fast.
+  const [
+    { apiConfig, serveEnvSchema },
+    { applyReviewSchema },
+    { startServer },
+    { ensureUiBuilt },
+    { setupTokens },
+  ] = await Promise.all([
+    import('../api/config.ts'),
+    import('../api/reviews.ts'),
+    import('../api/server.ts'),
+    import('../ui/build.ts'),
+    import('../api/tokens.ts'),
+  ]);
   const env = serveEnvSchema.safeParse(process.env);
   if (!env.success)
     throw new CliError(
