@@ -291,7 +291,7 @@ export function toGraphRows(model: SnapshotModel): GraphRows {
   // Trust policies name principals that may be nowhere else in the snapshot:
   // external accounts, services, providers of other accounts, deleted principals.
   for (const r of model.roles) {
-    for (const t of trustTargets(r.trustPolicy)) {
+    for (const t of trustTargets(r.trustPolicy, r.arn)) {
       const key = t.target.key;
       if (!nodeKeys.has(key)) {
         switch (t.target.kind) {

@@ -3,6 +3,7 @@
  * Whether anyone can really assume the role is the engine's job; this only
  * records who is named, by which form, under which effect and conditions.
  */
+import { parsePolicy } from '../../engine/evaluate/index.ts';
 import type { PolicyDocumentJson } from '../../engine/model.ts';
 
 export type TrustTargetKind =
@@ -80,10 +81,13 @@ function classifyFederated(value: string): TrustTarget {
   return { key: value, kind: 'federated', name: value, providerType: 'web-identity' };
 }
 
-export function trustTargets(doc: PolicyDocumentJson): TrustEdge[] {
-  const statements = asStatements(doc.Statement);
+/**
+ * Statements come from the engine's parser (the same parse, cached, that trust
+ * analysis uses), so both read a trust policy's statements the same way.
+ */
+export function trustTargets(doc: PolicyDocumentJson, policyId = ''): TrustEdge[] {
   const out: TrustEdge[] = [];
-  statements.forEach((st, statementIndex) => {
+  for (const { index: statementIndex, raw: st } of parsePolicy(doc, policyId).statements) {
     const notPrincipal = st.NotPrincipal !== undefined;
     const principal = notPrincipal ? st.NotPrincipal : st.Principal;
     const base = {
@@ -100,9 +104,9 @@ export function trustTargets(doc: PolicyDocumentJson): TrustEdge[] {
     };
     if (principal === '*') {
       out.push({ ...base, principalType: '*', principalValue: '*', target: { key: '*', kind: 'anyone' } });
-      return;
+      continue;
     }
-    if (!principal || typeof principal !== 'object') return;
+    if (!principal || typeof principal !== 'object') continue;
     for (const [type, values] of Object.entries(principal as Record<string, unknown>)) {
       for (const value of asList(values)) {
         let target: TrustTarget;
@@ -113,11 +117,6 @@ export function trustTargets(doc: PolicyDocumentJson): TrustEdge[] {
         out.push({ ...base, principalType: type, principalValue: value, target });
       }
     }
-  });
+  }
   return out;
-}
-
-function asStatements(v: unknown): Record<string, unknown>[] {
-  const list = Array.isArray(v) ? v : v && typeof v === 'object' ? [v] : [];
-  return list.filter((s): s is Record<string, unknown> => !!s && typeof s === 'object');
 }
