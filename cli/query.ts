@@ -266,25 +266,31 @@ export function registerQueryCommands(program: Command, withDriver: WithDriver):
     .command('query')
     .description('Ask questions about a snapshot: who can assume what, paths, simulations, findings');
 
-  addCommon(
+  /** --principal, --context and --session-policy: what every live evaluation takes. */
+  const evaluationOptions = (cmd: Command): Command =>
+    addCommon(
+      cmd
+        .requiredOption(
+          '--principal <arn>',
+          'user/role ARN, role session ARN, account root, service or provider ARN',
+        )
+        .option(
+          '--context <key=value>',
+          'request context, e.g. aws:MultiFactorAuthPresent=true (repeatable)',
+          collect,
+        )
+        .option('--session-policy <file>', 'a session policy document (JSON file)'),
+    );
+
+  evaluationOptions(
     query
       .command('can-assume')
       .description('Can a principal assume a role? Evaluated live, with the conditions that must hold')
-      .requiredOption(
-        '--principal <arn>',
-        'user/role ARN, role session ARN, account root, service or provider ARN',
-      )
       .requiredOption('--role <arn>', 'the role ARN')
       .option(
         '--action <action>',
         'sts:AssumeRole (default), sts:AssumeRoleWithSAML, sts:AssumeRoleWithWebIdentity',
-      )
-      .option(
-        '--context <key=value>',
-        'request context, e.g. aws:MultiFactorAuthPresent=true (repeatable)',
-        collect,
-      )
-      .option('--session-policy <file>', 'a session policy document (JSON file)'),
+      ),
   ).action(
     async (
       opts: Common & {
@@ -313,21 +319,15 @@ export function registerQueryCommands(program: Command, withDriver: WithDriver):
     },
   );
 
-  addCommon(
+  evaluationOptions(
     query
       .command('simulate')
       .description('Evaluate one request: a principal, an action, a resource')
-      .requiredOption(
-        '--principal <arn>',
-        'user/role ARN, role session ARN, account root, service or provider ARN',
-      )
       .requiredOption('--action <action>', 'e.g. s3:GetObject')
       .requiredOption(
         '--resource <arn>',
         'the resource ARN (a role ARN uses its trust policy for sts:AssumeRole*)',
-      )
-      .option('--context <key=value>', 'request context (repeatable)', collect)
-      .option('--session-policy <file>', 'a session policy document (JSON file)'),
+      ),
   ).action(
     async (
       opts: Common & {
