@@ -54,6 +54,7 @@ export function createApp({
   config,
   cache = new QueryCache(
     scopedDriver(driver, { timeoutMs: config.limits.queryTimeoutMs, database: config.database }),
+    { index: { driver, database: config.database, log: config.log } },
   ),
 }: {
   driver: Driver;

@@ -7,11 +7,14 @@
  * arguments, assumptions included). A snapshot can be deleted, though (by the
  * CLI, in another process), so nothing is served without knowing the snapshot
  * is still there: each request reads the list of complete snapshots once, from
- * a read that started after the request did. Concurrent requests share that
- * read (one in flight, plus one queued for everybody who arrived after it
- * started), so under load it costs one round trip per batch of requests, not
- * one each. The same list resolves snapshot references (id, name, latest), and
- * entries of snapshots no longer listed are dropped whenever it is read.
+ * a read that started at most `snapshotListMaxAgeMs` (default 1 s) before the
+ * request did; with 0, from a read that started after it. Concurrent requests
+ * share that read (one in flight, plus one queued for everybody who arrived
+ * after it started), so under load it costs one round trip per second, or per
+ * batch of requests with 0, not one each. A snapshot that another process
+ * deletes or completes is therefore seen by the API within that second. The
+ * same list resolves snapshot references (id, name, latest), and entries of
+ * snapshots no longer listed are dropped whenever it is read.
  *
  * The query layer asks `cached(driver, ...)`: the API binds a per-request
  * handle to the request's driver (`QueryCache.bind`); the CLI and the tests
@@ -19,12 +22,131 @@
  */
 import type { Driver } from 'neo4j-driver';
 import { listSnapshots, resolveSnapshot, type SnapshotInfo } from '../ingest/load/snapshots.ts';
+import { ReachIndex } from './reach-index.ts';
 
 export interface QueryCacheOptions {
   /** Most answers kept; 0 turns result caching off (snapshot lists are still read per request). */
   maxEntries?: number;
   /** Most total weight kept (reachability answers weigh one per hop they hold). */
   maxWeight?: number;
+  /** How old (from the start of its read) a snapshot list may be when a request uses it; default 1000. */
+  snapshotListMaxAgeMs?: number;
+  /** In-memory reachability indexes (api/reach-index.ts); none without this. */
+  index?: ReachIndexOptions;
+}
+
+export interface ReachIndexOptions {
+  /** Reads the graph; with no request timeout (a large snapshot takes seconds). */
+  driver: Driver;
+  database?: string;
+  /** Snapshots indexed at once, least recently used dropped first; default 2. */
+  maxSnapshots?: number;
+  /** After a failed build, the next attempt waits this long; default 30 s. */
+  retryAfterMs?: number;
+  log?: (entry: Record<string, unknown>) => void;
+}
+
+export interface ReachIndexStats {
+  snapshotId: string;
+  state: 'building' | 'ready';
+  nodes?: number;
+  edges?: number;
+  buildMs?: number;
+  approximateMB?: number;
+}
+
+/**
+ * The reachability indexes: built in the background on first use of a
+ * snapshot, one at a time, while requests keep answering from the database;
+ * used once ready; dropped when their snapshot leaves the list or is least
+ * recently used beyond maxSnapshots.
+ */
+class ReachIndexes {
+  private readonly ready = new Map<string, { index: ReachIndex; buildMs: number }>();
+  private building: { snapshotId: string; done: Promise<void> } | undefined;
+  private readonly failedAt = new Map<string, number>();
+
+  constructor(private readonly opts: ReachIndexOptions) {}
+
+  /** The snapshot's index when ready; otherwise starts building it (if nothing else is) and returns undefined. */
+  get(snapshotId: string): ReachIndex | undefined {
+    const r = this.ready.get(snapshotId);
+    if (r) {
+      this.ready.delete(snapshotId); // most recently used last
+      this.ready.set(snapshotId, r);
+      return r.index;
+    }
+    const failed = this.failedAt.get(snapshotId);
+    if (!this.building && (failed === undefined || Date.now() - failed >= (this.opts.retryAfterMs ?? 30_000)))
+      this.start(snapshotId);
+    return undefined;
+  }
+
+  /** Resolves once no build is running (for benchmarks and tests). */
+  async settled(): Promise<void> {
+    while (this.building) await this.building.done;
+  }
+
+  drop(snapshotId: string): void {
+    this.ready.delete(snapshotId);
+  }
+
+  prune(live: Set<string>): void {
+    for (const id of this.ready.keys()) if (!live.has(id)) this.ready.delete(id);
+  }
+
+  stats(): ReachIndexStats[] {
+    const out: ReachIndexStats[] = [...this.ready].map(([snapshotId, { index, buildMs }]) => ({
+      snapshotId,
+      state: 'ready',
+      nodes: index.nodeCount,
+      edges: index.edgeCount,
+      buildMs,
+      approximateMB: Math.round(index.approximateBytes / 1e6),
+    }));
+    if (this.building) out.push({ snapshotId: this.building.snapshotId, state: 'building' });
+    return out;
+  }
+
+  private start(snapshotId: string): void {
+    const log = this.opts.log ?? (() => {});
+    const started = performance.now();
+    log({ level: 'info', msg: 'building reachability index', snapshotId });
+    const done = ReachIndex.build(this.opts.driver, snapshotId, this.opts.database).then(
+      (index) => {
+        const buildMs = Math.round(performance.now() - started);
+        this.failedAt.delete(snapshotId);
+        this.ready.set(snapshotId, { index, buildMs });
+        for (const id of this.ready.keys()) {
+          if (this.ready.size <= (this.opts.maxSnapshots ?? 2)) break;
+          this.ready.delete(id);
+        }
+        log({
+          level: 'info',
+          msg: 'reachability index ready',
+          snapshotId,
+          nodes: index.nodeCount,
+          edges: index.edgeCount,
+          ms: buildMs,
+        });
+      },
+      (err: unknown) => {
+        this.failedAt.set(snapshotId, Date.now());
+        log({
+          level: 'warn',
+          msg: 'reachability index not built; queries answer from the database',
+          snapshotId,
+          error: String((err as Error)?.message ?? err),
+        });
+      },
+    );
+    this.building = {
+      snapshotId,
+      done: done.finally(() => {
+        this.building = undefined;
+      }),
+    };
+  }
 }
 
 export interface QueryCacheStats {
@@ -37,6 +159,10 @@ export interface QueryCacheStats {
   dropped: number;
   /** Reads of the snapshot list (shared by the requests that waited for them). */
   snapshotReads: number;
+  /** Searches handed a ready reachability index. */
+  indexSearches: number;
+  /** In-memory reachability indexes, built or building. */
+  indexes: ReachIndexStats[];
 }
 
 interface Entry {
@@ -88,7 +214,19 @@ export class QueryCache {
   private weight = 0;
   private current: Promise<SnapshotInfo[]> | undefined;
   private queued: Promise<SnapshotInfo[]> | undefined;
-  private readonly counters = { hits: 0, misses: 0, evictions: 0, dropped: 0, snapshotReads: 0 };
+  /** The last list read successfully, and when its read started (performance.now()). */
+  private latest: { list: SnapshotInfo[]; startedAt: number } | undefined;
+  private readonly maxAgeMs: number;
+  private readonly counters = {
+    hits: 0,
+    misses: 0,
+    evictions: 0,
+    dropped: 0,
+    snapshotReads: 0,
+    indexSearches: 0,
+  };
+  /** Reachability indexes, when the options ask for them. */
+  readonly indexes: ReachIndexes | undefined;
 
   /** `driver` reads the snapshot list (the API passes one with its timeout). */
   constructor(
@@ -97,6 +235,8 @@ export class QueryCache {
   ) {
     this.maxEntries = opts.maxEntries ?? 2000;
     this.maxWeight = opts.maxWeight ?? 100_000;
+    this.maxAgeMs = opts.snapshotListMaxAgeMs ?? 1000;
+    this.indexes = opts.index ? new ReachIndexes(opts.index) : undefined;
   }
 
   /** Binds a per-request handle to `driver` (a request's own driver object) and returns it. */
@@ -106,7 +246,16 @@ export class QueryCache {
   }
 
   stats(): QueryCacheStats {
-    return { ...this.counters, entries: this.entries.size, weight: this.weight };
+    return {
+      ...this.counters,
+      entries: this.entries.size,
+      weight: this.weight,
+      indexes: this.indexes?.stats() ?? [],
+    };
+  }
+
+  countIndexSearch(): void {
+    this.counters.indexSearches++;
   }
 
   clear(): void {
@@ -114,8 +263,13 @@ export class QueryCache {
     this.weight = 0;
   }
 
-  /** The complete snapshots, from a read that started after this call (shared with concurrent callers). */
+  /**
+   * The complete snapshots, from a read that started at most snapshotListMaxAgeMs
+   * before this call (shared with concurrent callers).
+   */
   snapshots(): Promise<SnapshotInfo[]> {
+    if (this.latest && performance.now() - this.latest.startedAt <= this.maxAgeMs)
+      return Promise.resolve(this.latest.list);
     if (!this.current) {
       this.current = this.read();
       return this.current;
@@ -132,8 +286,10 @@ export class QueryCache {
 
   private read(): Promise<SnapshotInfo[]> {
     this.counters.snapshotReads++;
+    const startedAt = performance.now();
     const p: Promise<SnapshotInfo[]> = listSnapshots(this.driver)
       .then((list) => {
+        if (!this.latest || this.latest.startedAt < startedAt) this.latest = { list, startedAt };
         this.prune(new Set(list.map((s) => s.id)));
         return list;
       })
@@ -144,6 +300,7 @@ export class QueryCache {
   }
 
   private prune(live: Set<string>): void {
+    this.indexes?.prune(live);
     for (const [k, e] of this.entries)
       if (!live.has(e.snapshotId)) {
         this.entries.delete(k);
@@ -211,6 +368,25 @@ class RequestCache {
     // Not listed: resolveSnapshot says why (no snapshot yet, unknown reference, still loading).
     return found ? asResolved(found) : resolveSnapshot(driver, ref);
   }
+}
+
+/**
+ * The in-memory reachability index of `snapshotId` when the API bound a cache
+ * with indexes to `driver`, the snapshot is complete and listed, and its index
+ * is built (asking starts the build; until it is done, undefined).
+ */
+export async function reachIndexFor(driver: Driver, snapshotId: string): Promise<ReachIndex | undefined> {
+  const b = bindings.get(driver);
+  if (!b?.cache.indexes) return undefined;
+  const live = await b.snapshots();
+  const index = live.some((s) => s.id === snapshotId) ? b.cache.indexes.get(snapshotId) : undefined;
+  if (index) b.cache.countIndexSearch();
+  return index;
+}
+
+/** Forgets the index of `snapshotId` (its data turned out to be gone). */
+export function dropReachIndex(driver: Driver, snapshotId: string): void {
+  bindings.get(driver)?.cache.indexes?.drop(snapshotId);
 }
 
 /** A snapshot by reference: from the request's snapshot list when the API bound a cache to `driver`. */

@@ -3,6 +3,7 @@
  * load generator does not share its event loop. The parent talks to it over
  * the fork IPC channel: it learns the URL, reads and clears the query cache.
  */
+import type { QueryCache } from '../api/cache.ts';
 import { apiConfig } from '../api/config.ts';
 import { startServer } from '../api/server.ts';
 import { tokenCheck } from '../api/tokens.ts';
@@ -11,7 +12,8 @@ import { connect } from '../db/connection.ts';
 export type BenchServerMessage =
   | { type: 'ready'; url: string }
   | { type: 'stats'; stats: { hits: number; misses: number; entries: number; snapshotReads: number } }
-  | { type: 'cleared' };
+  | { type: 'cleared' }
+  | { type: 'settled'; indexes: ReturnType<QueryCache['stats']>['indexes'] };
 
 const send = (m: BenchServerMessage) => process.send?.(m);
 
@@ -28,6 +30,11 @@ process.on('message', (m: { type: string }) => {
   else if (m.type === 'clear') {
     server.app.cache.clear();
     send({ type: 'cleared' });
+  } else if (m.type === 'settle') {
+    // Reachability indexes started by the requests so far: wait until built.
+    void server.app.cache.indexes
+      ?.settled()
+      .then(() => send({ type: 'settled', indexes: server.app.cache.stats().indexes }));
   } else if (m.type === 'close') {
     void server
       .close()

@@ -5,6 +5,10 @@
  * (bench/api-server.ts), so the load generator does not share its event loop.
  *
  *   npm run bench -- api [--roles 100000] [--seconds 5] [--sample 500] [--skip-large] [--keep]
+ *                        [--only who,reach,paths] [--clients 1,8,32] [--skip-demo] [--cpu-prof DIR]
+ *
+ * --only and --clients pick cells; --cpu-prof writes the server process's V8 CPU
+ * profile to DIR (open it in Chrome DevTools) to see where a request's time goes.
  *
  * Three kinds of cell per query and client count, labelled in the `mode` column:
  *   cold  every target once (a sample of --sample roles spread over the org, their
@@ -17,6 +21,7 @@
  * present (ingesting 100,000 roles takes minutes); --keep leaves them loaded.
  */
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
@@ -59,15 +64,43 @@ type Post = (
   variables: Record<string, unknown>,
 ) => Promise<{ data?: Record<string, unknown>; errors?: unknown[] }>;
 
-function client(url: string, token: string): Post {
-  return async (query, variables) => {
-    const res = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
+/**
+ * A GraphQL client on node:http with keep-alive connections (one per concurrent
+ * client): lighter than fetch, so the load generator takes less of the CPU the
+ * server and Neo4j share with it.
+ */
+function client(url: string, token: string, agent: http.Agent): Post {
+  const target = new URL('/graphql', url);
+  return (query, variables) =>
+    new Promise((resolve, reject) => {
+      const body = Buffer.from(JSON.stringify({ query, variables }));
+      const req = http.request(
+        target,
+        {
+          method: 'POST',
+          agent,
+          headers: {
+            'content-type': 'application/json',
+            'content-length': body.length,
+            authorization: `Bearer ${token}`,
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('error', reject);
+          res.on('end', () => {
+            try {
+              resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+            } catch (err) {
+              reject(new Error(`HTTP ${res.statusCode}: ${(err as Error).message}`));
+            }
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
     });
-    return (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
-  };
 }
 
 const WHO = `query($s: ID, $k: ID!, $h: Int) { whoCanAssume(snapshot: $s, role: $k, maxHops: $h, first: 50) {
@@ -175,6 +208,11 @@ export async function run(args: string[]): Promise<void> {
   const roles = Number(arg(args, '--roles') ?? 100_000);
   const seconds = Number(arg(args, '--seconds') ?? 5);
   const sample = Number(arg(args, '--sample') ?? 500);
+  const only = new Set((arg(args, '--only') ?? 'who,reach,paths').split(','));
+  const clientCounts = (arg(args, '--clients') ?? '1,8,32').split(',').map(Number);
+  const unknown = [...only].filter((q) => !['who', 'reach', 'paths'].includes(q));
+  if (unknown.length || clientCounts.some((c) => !Number.isInteger(c) || c < 1))
+    throw new Error('--only takes who,reach,paths; --clients takes positive integers, e.g. 1,8,32');
   const { driver } = await connect(log);
   const created: string[] = [];
   try {
@@ -182,10 +220,11 @@ export async function run(args: string[]): Promise<void> {
     await applyReviewSchema(driver);
     const orgs: { label: string; id: string }[] = [];
     const before = new Set((await listSnapshots(driver)).map((s) => s.id));
-    orgs.push({
-      label: 'demo',
-      id: await ensureSnapshot(driver, 'bench-api-demo', async () => DEMO_ORG_DIR),
-    });
+    if (!args.includes('--skip-demo'))
+      orgs.push({
+        label: 'demo',
+        id: await ensureSnapshot(driver, 'bench-api-demo', async () => DEMO_ORG_DIR),
+      });
     if (!args.includes('--skip-large')) {
       orgs.push({
         label: `${roles} roles`,
@@ -199,8 +238,9 @@ export async function run(args: string[]): Promise<void> {
     for (const o of orgs) if (!before.has(o.id)) created.push(o.id);
 
     const token = newToken('bench');
+    const profDir = arg(args, '--cpu-prof');
     const child = fork(fileURLToPath(new URL('./api-server.ts', import.meta.url)), [], {
-      execArgv: ['--import', 'tsx'],
+      execArgv: ['--import', 'tsx', ...(profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [])],
       env: { ...process.env, IAMATLAS_BENCH_TOKEN_SHA256: hashToken(token) },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
@@ -228,29 +268,49 @@ export async function run(args: string[]): Promise<void> {
       stats: async () => (await ask('stats', 'stats')).stats,
       clear: async () => void (await ask('cleared', 'clear')),
     };
-    const post = client(server.url, token);
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+    const post = client(server.url, token, agent);
     const rows: Cell[] = [];
     try {
       for (const org of orgs) {
         const t = await findTargets(post, org.id, sample);
+        // The sampling queries started the snapshot's in-memory reachability index; cells run once it is built.
+        for (const ix of (await ask('settled', 'settle')).indexes.filter((x) => x.snapshotId === org.id))
+          log(
+            `${org.label}: reachability index ${ix.state}, ${ix.nodes} nodes, ${ix.edges} edges, built in ${ix.buildMs} ms, ~${ix.approximateMB} MB`,
+          );
         log(
           `${org.label}: ${t.roles.length} sampled roles, ${t.callers.length} callers, ${t.pairs.length} pairs as targets`,
         );
         if (!t.roles.length || !t.callers.length || !t.pairs.length) continue;
         // The hot target of each query: the first target with something to find.
         const hotRole = t.pairs[0]![1];
-        const queries: [string, unknown[], (x: unknown) => [string, Record<string, unknown>]][] = [
-          ['whoCanAssume 4 hops', t.roles, (k) => [WHO, { s: org.id, k, h: 4 }]],
-          ['reachableFrom 4 hops', t.callers, (k) => [REACH, { s: org.id, k, h: 4 }]],
+        const queries: [
+          string,
+          string,
+          unknown[],
+          (x: unknown) => [string, Record<string, unknown>],
+          unknown,
+        ][] = [
+          ['who', 'whoCanAssume 4 hops', t.roles, (k) => [WHO, { s: org.id, k, h: 4 }], hotRole],
           [
+            'reach',
+            'reachableFrom 4 hops',
+            t.callers,
+            (k) => [REACH, { s: org.id, k, h: 4 }],
+            t.pairs[0]![0],
+          ],
+          [
+            'paths',
             'paths 4 hops',
             t.pairs,
             (p) => [PATHS, { s: org.id, f: (p as string[])[0], t: (p as string[])[1] }],
+            t.pairs[0]!,
           ],
         ];
-        const hot: unknown[] = [hotRole, t.pairs[0]![0], t.pairs[0]!];
-        for (const [qi, [name, targets, make]] of queries.entries()) {
-          for (const clients of [1, 8, 32]) {
+        for (const [id, name, targets, make, hot] of queries) {
+          if (!only.has(id)) continue;
+          for (const clients of clientCounts) {
             const cell = async (mode: string, secs: number, next: Next) => {
               const before = await cache.stats();
               const r = await load(post, clients, secs, next);
@@ -281,8 +341,8 @@ export async function run(args: string[]): Promise<void> {
               i < targets.length ? make(targets[i]) : undefined,
             );
             await cell(`warm ${targets.length}`, seconds, (i) => make(targets[i % targets.length]));
-            await load(post, clients, 1, () => make(hot[qi])); // warm-up
-            await cell('hot 1', seconds, () => make(hot[qi]));
+            await load(post, clients, 1, () => make(hot)); // warm-up
+            await cell('hot 1', seconds, () => make(hot));
           }
         }
       }
@@ -291,6 +351,7 @@ export async function run(args: string[]): Promise<void> {
         `query cache: ${s.hits} hits, ${s.misses} misses, ${s.entries} entries, ${s.snapshotReads} snapshot-list reads`,
       );
     } finally {
+      agent.destroy();
       await server.close();
     }
     process.stdout.write(

@@ -19,7 +19,8 @@ import { assumptionParams, assumptionsSchema } from './assumptions.ts';
 import { NotInSnapshotError, QueryInputError } from './errors.ts';
 import { pathSummary, toHop, toNodeRef, type Hop, type NodeRef } from './graph.ts';
 import { parsePrincipal, parseRoleArn, resolveNode, type PrincipalSpec } from './principal.ts';
-import { cached } from '../cache.ts';
+import { cached, dropReachIndex, reachIndexFor } from '../cache.ts';
+import { StaleIndexError } from '../reach-index.ts';
 
 const R = 'queries/reachability';
 const P = 'queries/paths';
@@ -136,11 +137,94 @@ function bfsStatement(direction: Direction, maxHops: number): string {
   ].join('\n');
 }
 
+/** A row of a search level: the edge kept for the node reached, and that node. */
+interface LevelRow {
+  from: string;
+  to: string;
+  node: NodeRef;
+}
+
+interface Level<T extends LevelRow> {
+  rows: number;
+  reached: T[];
+}
+
 /**
- * Breadth-first from the node keyed `key`, in one statement; undefined when the
- * snapshot has no such node. The database keeps, per node and hop, the edge
- * the first (least conditional) candidate row names; the walk below applies
- * the limit and builds each node's path exactly as a hop-by-hop search would.
+ * Applies the limit to the levels of a search and builds each node's path
+ * (as rows) exactly as a hop-by-hop search would: first edge to a node wins,
+ * the start listed once more when it can assume itself.
+ */
+function walk<T extends LevelRow>(
+  start: NodeRef,
+  levels: readonly Level<T>[],
+  direction: Direction,
+  maxHops: number,
+  limit: number,
+): { entries: { node: NodeRef; path: T[] }[]; truncated: boolean } {
+  const visited = new Set<string>([start.key]);
+  const pathTo = new Map<string, T[]>([[start.key, []]]);
+  const entries: { node: NodeRef; path: T[] }[] = [];
+  let frontier = [start.key];
+  let truncated = false;
+  let selfLoop = false;
+  for (let hop = 1; hop <= maxHops && frontier.length > 0 && !truncated; hop++) {
+    const level = levels[hop - 1];
+    if (!level) break;
+    if (level.rows >= ROWS_PER_HOP) truncated = true;
+    const next: string[] = [];
+    for (const r of level.reached) {
+      const { from, to } = r;
+      const reached = direction === 'out' ? to : from;
+      if (reached === start.key && from === to && !selfLoop) {
+        selfLoop = true;
+        entries.push({ node: start, path: [r] });
+        continue;
+      }
+      if (visited.has(reached)) continue;
+      if (entries.length >= limit) {
+        truncated = true;
+        break;
+      }
+      visited.add(reached);
+      const via = pathTo.get(direction === 'out' ? from : to) ?? [];
+      const path = direction === 'out' ? [...via, r] : [r, ...via];
+      pathTo.set(reached, path);
+      next.push(reached);
+      entries.push({ node: r.node, path });
+    }
+    frontier = next;
+  }
+  return { entries, truncated };
+}
+
+/** Entries with their hops, shortest first, then by key; `hop` converts each row once. */
+function toEntries<T extends LevelRow>(
+  walked: { node: NodeRef; path: T[] }[],
+  hop: (row: T) => Hop,
+): ReachEntry[] {
+  const hops = new Map<T, Hop>();
+  const entries = walked.map(({ node, path }) => {
+    const list = path.map((r) => {
+      let h = hops.get(r);
+      if (!h) hops.set(r, (h = hop(r)));
+      return h;
+    });
+    return { node, ...pathSummary(list), hops: list };
+  });
+  return entries.sort(
+    (a, b) => a.length - b.length || (a.node.key < b.node.key ? -1 : a.node.key > b.node.key ? 1 : 0),
+  );
+}
+
+type SearchResult = { start: NodeRef; entries: ReachEntry[]; truncated: boolean };
+
+/**
+ * Breadth-first from the node keyed `key`; undefined when the snapshot has no
+ * such node. Inside the API, from the snapshot's in-memory index when it is
+ * built and holds the node (api/reach-index.ts), reading only the kept edges'
+ * properties; otherwise in one statement, where the database keeps, per node
+ * and hop, the edge the first (least conditional) candidate row names. Both
+ * produce the same levels; the walk applies the limit and builds the paths.
  */
 async function search(
   driver: Driver,
@@ -150,7 +234,29 @@ async function search(
   maxHops: number,
   limit: number,
   assumptions: z.infer<typeof assumptionsSchema> | undefined,
-): Promise<{ start: NodeRef; entries: ReachEntry[]; truncated: boolean } | undefined> {
+): Promise<SearchResult | undefined> {
+  const index = await reachIndexFor(driver, snapshotId);
+  const fromIndex = index?.search(
+    key,
+    direction,
+    maxHops,
+    limit,
+    ROWS_PER_HOP,
+    assumptionParams(assumptions),
+  );
+  if (fromIndex) {
+    const { entries: walked, truncated } = walk(fromIndex.start, fromIndex.levels, direction, maxHops, limit);
+    const rows = [...new Set(walked.flatMap((w) => w.path))];
+    try {
+      const props = await index!.edgeProperties.get(driver, rows);
+      const byRow = new Map(rows.map((r, i) => [r, props[i]!]));
+      const entries = toEntries(walked, (r) => toHop(r.from, r.to, byRow.get(r)!));
+      return { start: fromIndex.start, entries, truncated };
+    } catch (err) {
+      if (!(err instanceof StaleIndexError)) throw err;
+      dropReachIndex(driver, snapshotId);
+    }
+  }
   const res = await driver.executeQuery(bfsStatement(direction, maxHops), {
     snapshotId,
     key,
@@ -161,46 +267,17 @@ async function search(
   const rec = res.records[0];
   if (!rec) return undefined;
   const start = toNodeRef(rec.get('start') as Record<string, unknown>, rec.get('kind'));
-  const levels = rec.get('levels') as { rows: unknown; reached: BfsRow[] }[];
-  const visited = new Set<string>([start.key]);
-  const pathTo = new Map<string, Hop[]>([[start.key, []]]);
-  const entries: ReachEntry[] = [];
-  let frontier = [start.key];
-  let truncated = false;
-  let selfLoop = false;
-  for (let hop = 1; hop <= maxHops && frontier.length > 0 && !truncated; hop++) {
-    const level = levels[hop - 1];
-    if (!level) break;
-    if (num(level.rows) >= ROWS_PER_HOP) truncated = true;
-    const next: string[] = [];
-    for (const r of level.reached) {
-      const { from, to } = r;
-      const reached = direction === 'out' ? to : from;
-      if (reached === start.key && from === to && !selfLoop) {
-        selfLoop = true;
-        const hops = [toHop(from, to, r.edge)];
-        entries.push({ node: start, ...pathSummary(hops), hops });
-        continue;
-      }
-      if (visited.has(reached)) continue;
-      if (entries.length >= limit) {
-        truncated = true;
-        break;
-      }
-      visited.add(reached);
-      const edge = toHop(from, to, r.edge);
-      const via = pathTo.get(direction === 'out' ? from : to) ?? [];
-      const hops = direction === 'out' ? [...via, edge] : [edge, ...via];
-      pathTo.set(reached, hops);
-      next.push(reached);
-      entries.push({ node: toNodeRef(r.node, r.kind), ...pathSummary(hops), hops });
-    }
-    frontier = next;
-  }
-  entries.sort(
-    (a, b) => a.length - b.length || (a.node.key < b.node.key ? -1 : a.node.key > b.node.key ? 1 : 0),
-  );
-  return { start, entries, truncated };
+  const levels = (rec.get('levels') as { rows: unknown; reached: BfsRow[] }[]).map((l) => ({
+    rows: num(l.rows),
+    reached: l.reached.map((r) => ({
+      from: r.from,
+      to: r.to,
+      edge: r.edge,
+      node: toNodeRef(r.node, r.kind),
+    })),
+  }));
+  const { entries: walked, truncated } = walk(start, levels, direction, maxHops, limit);
+  return { start, entries: toEntries(walked, (r) => toHop(r.from, r.to, r.edge)), truncated };
 }
 
 /** The key resolveNode would look up for a spec; undefined for a role session (found by role name). */
@@ -228,7 +305,7 @@ async function searchFrom(
   maxHops: number,
   limit: number,
   assumptions: z.infer<typeof assumptionsSchema> | undefined,
-): Promise<{ start: NodeRef; entries: ReachEntry[]; truncated: boolean }> {
+): Promise<SearchResult> {
   const key = specKey(spec);
   if (key !== undefined) {
     const found = await search(driver, snapshotId, key, direction, maxHops, limit, assumptions);

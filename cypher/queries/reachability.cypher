@@ -134,3 +134,27 @@ RETURN s {.key, .arn, .name, .accountId} AS start,
           from: x.p, to: x.n.key, edge: properties(x.r),
           node: {key: x.n.key, arn: x.n.arn, name: x.n.name, accountId: x.n.accountId},
           kind: [lb IN labels(x.n) WHERE lb IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0]}]}] AS levels;
+
+// ---------------------------------------------------------------------------
+// The API's in-memory reachability index (api/reach-index.ts) reads a
+// complete snapshot's CAN_ASSUME graph once with index-nodes and index-edges,
+// searches it as bfs-* above do, and reads the properties of the edges it
+// keeps with index-edge-properties ($pairs: [from key, to key] lists; only the
+// properties an answer's hop shows, see toHop in api/queries/graph.ts).
+
+// name: index-nodes
+MATCH (n:AtlasNode {snapshotId: $snapshotId})
+WHERE EXISTS { (n)-[:CAN_ASSUME]-() }
+RETURN n.key AS key, n.arn AS arn, n.name AS name, n.accountId AS accountId,
+       [l IN labels(n) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0] AS kind;
+
+// name: index-edges
+MATCH (a:AtlasNode {snapshotId: $snapshotId})-[r:CAN_ASSUME]->(b:AtlasNode)
+RETURN a.key AS from, b.key AS to, coalesce(r.conditionKeys, []) AS conditionKeys;
+
+// name: index-edge-properties
+UNWIND $pairs AS pair
+MATCH (a:AtlasNode {snapshotId: $snapshotId, key: pair[0]})-[r:CAN_ASSUME]->(b:AtlasNode {snapshotId: $snapshotId, key: pair[1]})
+RETURN pair[0] AS from, pair[1] AS to,
+       r {.fromKind, .actions, .mechanism, .via, .conditional, .conditions, .conditionKeys, .evidence,
+          .orgPolicyIds, .crossAccount, .crossOrganization, .roleChaining, .reasons} AS edge;

@@ -1,8 +1,9 @@
 /**
  * The one-statement reachability search answers exactly as the hop-by-hop
  * search it replaced (kept as reach-in/reach-out in reachability.cypher, run
- * here as the reference), and the API's query cache serves an answer again
- * only while its snapshot exists.
+ * here as the reference), so does the API's in-memory reachability index
+ * (api/reach-index.ts), and the API's query cache serves an answer again only
+ * while its snapshot exists.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,7 +12,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeOrganization } from '../../bench/generate.ts';
 import { statement } from '../../cypher/index.ts';
-import { QueryCache, resolveSnapshotCached } from '../../api/cache.ts';
+import { QueryCache, reachIndexFor, resolveSnapshotCached } from '../../api/cache.ts';
 import { scopedDriver } from '../../api/neo4j.ts';
 import {
   assumptionParams,
@@ -35,6 +36,7 @@ import { openTestDb, type TestDb } from '../harness/neo4j.ts';
 
 const DEMO = path.join(projectRoot, 'test', 'fixtures', 'demo-org');
 const PROD_BREAK_GLASS = 'arn:aws:iam::444444444444:role/break-glass-admin';
+const VENDOR_ROLE = 'arn:aws:iam::444444444444:role/vendor/cloudwatcher-integration';
 const BREAK_GLASS_USER = 'arn:aws:iam::111111111111:user/breakglass/break-glass-1';
 
 let db: TestDb;
@@ -135,7 +137,16 @@ const CASES: { maxHops: number; limit?: number; assumptions?: Assumptions }[] = 
 ];
 
 describe('one-statement search', () => {
-  it('answers whoCanAssume and reachableFrom exactly as the hop-by-hop search', async () => {
+  it('answers whoCanAssume and reachableFrom exactly as the hop-by-hop search, and so does the index', async () => {
+    // The API's way: no answers kept (each one computed), searches on the in-memory index.
+    const cache = new QueryCache(db.driver, { maxEntries: 0, index: { driver: db.driver } });
+    const indexed = () => cache.bind(scopedDriver(db.driver, { timeoutMs: 30_000 }));
+    for (const snapshotId of [demo, generated]) {
+      expect(await reachIndexFor(indexed(), snapshotId)).toBeUndefined(); // starts the build
+      await cache.indexes!.settled();
+      expect(await reachIndexFor(indexed(), snapshotId)).toBeDefined();
+    }
+    expect(cache.stats().indexes.map((x) => x.state)).toEqual(['ready', 'ready']);
     let compared = 0;
     for (const snapshotId of [demo, generated]) {
       const roles = await keysOf('Role', snapshotId);
@@ -156,6 +167,7 @@ describe('one-statement search', () => {
           );
           expect(got.principals, `${role} ${JSON.stringify(c)}`).toEqual(want.entries);
           expect(got.truncated).toBe(want.truncated);
+          expect(await whoCanAssume(indexed(), snapshotId, { role, ...c }), `index: ${role}`).toEqual(got);
           compared++;
         }
       }
@@ -175,11 +187,16 @@ describe('one-statement search', () => {
           );
           expect(got.roles, `${principal} ${JSON.stringify(c)}`).toEqual(want.entries);
           expect(got.truncated).toBe(want.truncated);
+          expect(
+            await reachableFrom(indexed(), snapshotId, { principal, ...c }),
+            `index: ${principal}`,
+          ).toEqual(got);
           compared++;
         }
       }
     }
     expect(compared).toBeGreaterThan(300);
+    expect(cache.stats().indexSearches).toBeGreaterThanOrEqual(compared);
   }, 300_000);
 });
 
@@ -188,11 +205,24 @@ describe('query cache', () => {
     const own = (await ingestPaths(db.driver, [DEMO], { name: 'reachability-cache-test-deleted' }))
       .snapshotId;
     db.track(own);
-    const cache = new QueryCache(db.driver);
+    // Every request reads the snapshot list anew (0), so a deletion counts from the next request on.
+    const cache = new QueryCache(db.driver, { snapshotListMaxAgeMs: 0 });
     // Each request binds its own driver object, as the API does.
     const request = () => cache.bind(scopedDriver(db.driver, { timeoutMs: 30_000 }));
-
+    // As the API has it: a list may be reused for a while (here 300 ms) after its read started.
+    const lagging = new QueryCache(db.driver, { snapshotListMaxAgeMs: 300 });
+    const laggingRequest = () => lagging.bind(scopedDriver(db.driver, { timeoutMs: 30_000 }));
     const args = { role: PROD_BREAK_GLASS, maxHops: 4, assumptions: { mfa: true } };
+    // A list kept for a minute and an index of the snapshot: the deletion shows as edges gone.
+    const stale = new QueryCache(db.driver, { snapshotListMaxAgeMs: 60_000, index: { driver: db.driver } });
+    const staleRequest = () => stale.bind(scopedDriver(db.driver, { timeoutMs: 30_000 }));
+    await reachIndexFor(staleRequest(), own);
+    await stale.indexes!.settled();
+    expect(await whoCanAssume(staleRequest(), own, { ...args, maxHops: 2 })).toEqual(
+      await whoCanAssume(db.driver, own, { ...args, maxHops: 2 }),
+    );
+    expect(stale.stats().indexSearches).toBe(1);
+
     const first = await whoCanAssume(request(), own, args);
     expect(cache.stats()).toMatchObject({ hits: 0, misses: 1, entries: 1 });
     const again = await whoCanAssume(request(), own, {
@@ -219,15 +249,31 @@ describe('query cache', () => {
     expect((await resolveSnapshotCached(request(), own)).id).toBe(own);
     expect((await resolveSnapshotCached(request(), 'reachability-cache-test-deleted')).id).toBe(own);
 
+    expect(await whoCanAssume(laggingRequest(), own, args)).toEqual(first);
+    const readsBefore = lagging.stats().snapshotReads;
+    expect(await whoCanAssume(laggingRequest(), own, args)).toEqual(first);
+    expect(lagging.stats()).toMatchObject({ hits: 1, snapshotReads: readsBefore }); // the list was reused
+
     // Deleted (by another process, say): not served, and its entries go.
     await deleteSnapshotData(db.driver, own);
     await expect(whoCanAssume(request(), own, args)).rejects.toBeInstanceOf(NotInSnapshotError);
     expect(cache.stats()).toMatchObject({ hits: 2, entries: 0, dropped: 3 });
     await expect(resolveSnapshotCached(request(), own)).rejects.toThrow(/No snapshot with id or name/);
+    // Edges read before the deletion may still be served until the list is renewed (as cached answers
+    // are); edges read after it are gone: the index is dropped and the database answers that the
+    // snapshot is not there.
+    await expect(whoCanAssume(staleRequest(), own, { role: VENDOR_ROLE, maxHops: 3 })).rejects.toBeInstanceOf(
+      NotInSnapshotError,
+    );
+    expect(stale.stats().indexes).toEqual([]);
+    // The lagging cache stops serving it once its list is older than 300 ms.
+    await new Promise((r) => setTimeout(r, 350));
+    await expect(whoCanAssume(laggingRequest(), own, args)).rejects.toBeInstanceOf(NotInSnapshotError);
+    expect(lagging.stats()).toMatchObject({ entries: 0, dropped: 1 });
   }, 120_000);
 
   it('computes concurrent misses of one question once', async () => {
-    const cache = new QueryCache(db.driver);
+    const cache = new QueryCache(db.driver, { snapshotListMaxAgeMs: 0 });
     const request = () => cache.bind(scopedDriver(db.driver, { timeoutMs: 30_000 }));
     const answers = await Promise.all(
       Array.from({ length: 8 }, () =>

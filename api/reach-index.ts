@@ -1,0 +1,418 @@
+/**
+ * The CAN_ASSUME graph of one complete snapshot, held in the API's memory so
+ * that whoCanAssume and reachableFrom walk it without a database traversal.
+ *
+ * A complete snapshot never changes, so its graph can be read once: the nodes
+ * that have CAN_ASSUME edges (key, ARN, name, account, kind) and the edges as
+ * (from, to, condition keys), in compact arrays with adjacency lists both
+ * ways. The search here is the one of cypher/queries/reachability.cypher
+ * (bfs-*), step for step: per hop the candidate rows in the same order (the
+ * reached node's key, fewest condition keys, the near node's key), the same
+ * row limit, the first row per reached node, the same stop rule. It returns
+ * the levels the statement returns, minus the edge properties: the caller
+ * reads those for the edges it keeps, by their two ends (`EdgeProperties`),
+ * one short lookup instead of a traversal, shared by concurrent searches. Only the condition keys of an edge
+ * matter to the search (the analyst's assumptions drop edges by them), and a
+ * snapshot has few distinct sets of them, so each edge holds a set number.
+ *
+ * Nothing here is consulted for a snapshot that is gone: the query cache only
+ * asks for the index of a snapshot in its current list and drops the indexes
+ * of snapshots that leave it; should the data vanish between the two, the
+ * property lookup finds edges missing and fails with StaleIndexError, and the
+ * caller answers from the database instead.
+ */
+import neo4j, { type Driver } from 'neo4j-driver';
+import { statement } from '../cypher/index.ts';
+import type { NodeKind, NodeRef } from './queries/graph.ts';
+
+const R = 'queries/reachability';
+
+/** Edge properties could not be read for edges the index holds: the snapshot's data is gone. */
+export class StaleIndexError extends Error {
+  override readonly name = 'StaleIndexError';
+}
+
+export type Direction = 'out' | 'in';
+
+/** One row of a level: the edge kept for the node reached (its ends by key), and that node. */
+export interface IndexRow {
+  from: string;
+  to: string;
+  /** Condition keys of the edge (to pick it among parallel edges when reading its properties). */
+  conditionKeys: readonly string[];
+  /** The edge's number in the index. */
+  edge: number;
+  node: NodeRef;
+}
+
+export interface IndexLevel {
+  /** Candidate rows the hop produced (up to the row limit). */
+  rows: number;
+  reached: IndexRow[];
+}
+
+/** Which condition keys drop an edge; the same test as the statements' WHERE clause. */
+export interface EdgeFilter {
+  dropPatterns: readonly string[];
+  dropOther: boolean;
+  knownPatterns: readonly string[];
+}
+
+/** Code-point order, as Neo4j orders strings (equal to `<` unless surrogate pairs meet other high characters). */
+export function compareKeys(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.codePointAt(i)!;
+    const y = b.codePointAt(i)!;
+    if (x !== y) return x < y ? -1 : 1;
+    if (x > 0xffff) i++;
+  }
+  return a.length - b.length;
+}
+
+interface Candidate {
+  /** Node reached (index). */
+  node: number;
+  /** Node it was reached from (index). */
+  near: number;
+  edge: number;
+}
+
+export class ReachIndex {
+  /** Properties of the edges searches keep (read on demand, the recent ones kept). */
+  readonly edgeProperties: EdgeProperties;
+
+  private constructor(
+    readonly snapshotId: string,
+    private readonly nodes: NodeRef[],
+    private readonly byKey: Map<string, number>,
+    /** Position of each node in key order. */
+    private readonly rank: Int32Array,
+    private readonly edgeFrom: Int32Array,
+    private readonly edgeTo: Int32Array,
+    private readonly edgeSet: Uint32Array,
+    private readonly sets: readonly (readonly string[])[],
+    private readonly inOffset: Int32Array,
+    private readonly inEdges: Int32Array,
+    private readonly outOffset: Int32Array,
+    private readonly outEdges: Int32Array,
+  ) {
+    this.edgeProperties = new EdgeProperties(snapshotId);
+  }
+
+  get nodeCount(): number {
+    return this.nodes.length;
+  }
+
+  get edgeCount(): number {
+    return this.edgeFrom.length;
+  }
+
+  /** Rough bytes held (arrays, keys and node records), for logs and stats. */
+  get approximateBytes(): number {
+    let strings = 0;
+    for (const n of this.nodes)
+      strings += 2 * (n.key.length + (n.arn?.length ?? 0) + (n.name?.length ?? 0)) + 120;
+    return strings + this.edgeFrom.length * 4 * 5 + this.nodes.length * 4 * 3;
+  }
+
+  /** Reads the snapshot's CAN_ASSUME graph (two streamed statements). */
+  static async build(driver: Driver, snapshotId: string, database?: string): Promise<ReachIndex> {
+    const nodes: NodeRef[] = [];
+    const byKey = new Map<string, number>();
+    const from: number[] = [];
+    const to: number[] = [];
+    const setOf: number[] = [];
+    const sets: string[][] = [];
+    const setIds = new Map<string, number>();
+    const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+    try {
+      await stream(session.run(statement(R, 'index-nodes'), { snapshotId }), (r) => {
+        const key = String(r.get('key'));
+        const ref: NodeRef = { key, kind: (r.get('kind') ?? 'ExternalPrincipal') as NodeKind };
+        const arn = r.get('arn');
+        const name = r.get('name');
+        const accountId = r.get('accountId');
+        if (typeof arn === 'string') ref.arn = arn;
+        if (typeof name === 'string') ref.name = name;
+        if (typeof accountId === 'string') ref.accountId = accountId;
+        byKey.set(key, nodes.length);
+        nodes.push(ref);
+      });
+      await stream(session.run(statement(R, 'index-edges'), { snapshotId }), (r) => {
+        const a = byKey.get(String(r.get('from')));
+        const b = byKey.get(String(r.get('to')));
+        if (a === undefined || b === undefined) return; // not in this snapshot's node list: cannot happen
+        const keys = (r.get('conditionKeys') as unknown[]).map(String);
+        const canon = setKey(keys);
+        let id = setIds.get(canon);
+        if (id === undefined) {
+          id = sets.length;
+          setIds.set(canon, id);
+          sets.push(keys);
+        }
+        from.push(a);
+        to.push(b);
+        setOf.push(id);
+      });
+    } finally {
+      await session.close();
+    }
+    const order = nodes.map((_, i) => i).sort((x, y) => compareKeys(nodes[x]!.key, nodes[y]!.key));
+    const rank = new Int32Array(nodes.length);
+    order.forEach((node, position) => (rank[node] = position));
+    const edgeFrom = Int32Array.from(from);
+    const edgeTo = Int32Array.from(to);
+    const [inOffset, inEdges] = adjacency(nodes.length, edgeTo);
+    const [outOffset, outEdges] = adjacency(nodes.length, edgeFrom);
+    return new ReachIndex(
+      snapshotId,
+      nodes,
+      byKey,
+      rank,
+      edgeFrom,
+      edgeTo,
+      Uint32Array.from(setOf),
+      sets,
+      inOffset,
+      inEdges,
+      outOffset,
+      outEdges,
+    );
+  }
+
+  /** The node keyed `key`, when it has CAN_ASSUME edges in the snapshot. */
+  node(key: string): NodeRef | undefined {
+    const i = this.byKey.get(key);
+    return i === undefined ? undefined : this.nodes[i];
+  }
+
+  /**
+   * Breadth-first from `key` as the bfs-DIR statements search: maxHops levels
+   * (empty ones once the search stopped). Undefined when the node has no
+   * CAN_ASSUME edges here (the database answers for such nodes).
+   */
+  search(
+    key: string,
+    direction: Direction,
+    maxHops: number,
+    limit: number,
+    rowLimit: number,
+    filter: EdgeFilter,
+  ): { start: NodeRef; levels: IndexLevel[] } | undefined {
+    const s = this.byKey.get(key);
+    if (s === undefined) return undefined;
+    const dropped = this.droppedSets(filter);
+    const inward = direction === 'in';
+    const offset = inward ? this.inOffset : this.outOffset;
+    const list = inward ? this.inEdges : this.outEdges;
+    const far = inward ? this.edgeFrom : this.edgeTo;
+    const rank = this.rank;
+    const size = (e: number) => this.sets[this.edgeSet[e]!]!.length;
+
+    const seen = new Uint8Array(this.nodes.length);
+    seen[s] = 1;
+    let seenLength = 1; // the statement's `seen` list, which may name the start twice
+    let frontier = [s];
+    let go = true;
+    const levels: IndexLevel[] = [];
+    for (let hop = 1; hop <= maxHops; hop++) {
+      if (!go) {
+        levels.push({ rows: 0, reached: [] });
+        continue;
+      }
+      const candidates: Candidate[] = [];
+      for (const f of frontier)
+        for (let i = offset[f]!; i < offset[f + 1]!; i++) {
+          const e = list[i]!;
+          const n = far[e]!;
+          if (hop > 1 && seen[n]) continue;
+          if (dropped[this.edgeSet[e]!]) continue;
+          candidates.push({ node: n, near: f, edge: e });
+        }
+      candidates.sort(
+        (x, y) =>
+          rank[x.node]! - rank[y.node]! ||
+          size(x.edge) - size(y.edge) ||
+          rank[x.near]! - rank[y.near]! ||
+          x.edge - y.edge,
+      );
+      const rows = Math.min(candidates.length, rowLimit);
+      const reached: IndexRow[] = [];
+      const next: number[] = [];
+      let last = -1;
+      for (let i = 0; i < rows; i++) {
+        const c = candidates[i]!;
+        if (c.node === last) continue;
+        last = c.node;
+        const near = this.nodes[c.near]!.key;
+        const node = this.nodes[c.node]!;
+        reached.push({
+          from: inward ? node.key : near,
+          to: inward ? near : node.key,
+          conditionKeys: this.sets[this.edgeSet[c.edge]!]!,
+          edge: c.edge,
+          node,
+        });
+        if (c.node !== s) next.push(c.node);
+      }
+      levels.push({ rows, reached });
+      go =
+        rows < rowLimit && (hop === 1 ? reached.length <= limit : seenLength + reached.length - 1 <= limit);
+      for (const n of next) seen[n] = 1;
+      seenLength += reached.length;
+      frontier = next;
+    }
+    return { start: this.nodes[s]!, levels };
+  }
+
+  /** Per condition-key set: whether the filter drops edges carrying it. */
+  private droppedSets(filter: EdgeFilter): Uint8Array {
+    const drop = filter.dropPatterns.map((p) => new RegExp(`^(?:${p})$`));
+    const known = filter.knownPatterns.map((p) => new RegExp(`^(?:${p})$`));
+    const out = new Uint8Array(this.sets.length);
+    this.sets.forEach((keys, i) => {
+      out[i] = keys.some((k) => {
+        const lower = k.toLowerCase();
+        return drop.some((re) => re.test(lower)) || (filter.dropOther && !known.some((re) => re.test(lower)));
+      })
+        ? 1
+        : 0;
+    });
+    return out;
+  }
+}
+
+type Props = Record<string, unknown>;
+
+interface Batch {
+  driver: Driver;
+  rows: Map<number, Pick<IndexRow, 'from' | 'to' | 'conditionKeys'>>;
+  done: Promise<Map<number, Props>>;
+  resolve(found: Map<number, Props>): void;
+  reject(err: unknown): void;
+}
+
+/**
+ * The properties of the edges searches keep, by edge number: recently read
+ * ones kept (a bounded LRU; hubs sit on many paths), the rest read by their
+ * two ends, among parallel edges the one with the row's condition keys.
+ * Concurrent searches share reads: one read in flight, the edges asked for
+ * meanwhile gathered into the next. Fails with StaleIndexError when an edge
+ * is missing (the snapshot's data is gone).
+ */
+export class EdgeProperties {
+  private readonly kept = new Map<number, Props>();
+  private inFlight: Promise<unknown> | undefined;
+  private next: Batch | undefined;
+  reads = 0;
+
+  constructor(
+    private readonly snapshotId: string,
+    private readonly maxKept = 20_000,
+  ) {}
+
+  async get(driver: Driver, rows: readonly IndexRow[]): Promise<Props[]> {
+    const have = rows.map((r) => this.kept.get(r.edge));
+    const missing = rows.filter((_, i) => !have[i]);
+    let found: Map<number, Props> | undefined;
+    if (missing.length) {
+      const batch = this.batch(driver);
+      for (const r of missing) batch.rows.set(r.edge, r);
+      found = await batch.done;
+    }
+    return rows.map((r, i) => {
+      const p = have[i] ?? found?.get(r.edge);
+      if (!p)
+        throw new StaleIndexError(
+          `The CAN_ASSUME edge ${r.from} -> ${r.to} is no longer in snapshot ${this.snapshotId}.`,
+        );
+      this.keep(r.edge, p);
+      return p;
+    });
+  }
+
+  /** The batch that edges asked for now join: read as soon as no other read is in flight. */
+  private batch(driver: Driver): Batch {
+    if (this.next) return this.next;
+    let resolve!: Batch['resolve'];
+    let reject!: Batch['reject'];
+    const done = new Promise<Map<number, Props>>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    const batch: Batch = { driver, rows: new Map(), done, resolve, reject };
+    this.next = batch;
+    const start = () => {
+      this.next = undefined;
+      const reading: Promise<void> = this.read(batch)
+        .then(batch.resolve, batch.reject)
+        .finally(() => {
+          if (this.inFlight === reading) this.inFlight = undefined;
+        });
+      this.inFlight = reading;
+    };
+    if (this.inFlight) void this.inFlight.then(start);
+    else setImmediate(start);
+    return batch;
+  }
+
+  private async read(batch: Batch): Promise<Map<number, Props>> {
+    this.reads++;
+    const rows = [...batch.rows];
+    const pairs = [...new Set(rows.map(([, r]) => `${r.from}\u0000${r.to}`))].map((p) => p.split('\u0000'));
+    const res = await batch.driver.executeQuery(statement(R, 'index-edge-properties'), {
+      snapshotId: this.snapshotId,
+      pairs,
+    });
+    const byPair = new Map<string, Props[]>();
+    for (const r of res.records) {
+      const k = `${String(r.get('from'))}\u0000${String(r.get('to'))}`;
+      const list = byPair.get(k) ?? [];
+      list.push(r.get('edge') as Props);
+      byPair.set(k, list);
+    }
+    const found = new Map<number, Props>();
+    for (const [edge, r] of rows) {
+      const want = setKey(r.conditionKeys);
+      const p = byPair
+        .get(`${r.from}\u0000${r.to}`)
+        ?.find((e) => setKey(Array.isArray(e.conditionKeys) ? e.conditionKeys.map(String) : []) === want);
+      if (p) found.set(edge, p);
+    }
+    return found;
+  }
+
+  private keep(edge: number, p: Props): void {
+    this.kept.delete(edge); // most recently used last
+    this.kept.set(edge, p);
+    if (this.kept.size > this.maxKept) this.kept.delete(this.kept.keys().next().value!);
+  }
+}
+
+const setKey = (keys: readonly string[]) => [...keys].sort().join('\u0000');
+
+/** Offsets and edge numbers of each node's edges, by the node at `end` of each edge. */
+function adjacency(nodeCount: number, end: Int32Array): [Int32Array, Int32Array] {
+  const offset = new Int32Array(nodeCount + 1);
+  for (const n of end) offset[n + 1] = offset[n + 1]! + 1;
+  for (let i = 0; i < nodeCount; i++) offset[i + 1] = offset[i + 1]! + offset[i]!;
+  const fill = offset.slice(0, nodeCount);
+  const edges = new Int32Array(end.length);
+  end.forEach((n, e) => {
+    edges[fill[n]!] = e;
+    fill[n] = fill[n]! + 1;
+  });
+  return [offset, edges];
+}
+
+/** Consumes a streamed result record by record (nothing held but what `onRecord` keeps). */
+function stream(
+  result: ReturnType<ReturnType<Driver['session']>['run']>,
+  onRecord: (r: { get(key: string): unknown }) => void,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    result.subscribe({ onNext: onRecord, onCompleted: () => resolve(), onError: reject });
+  });
+}
