@@ -91,6 +91,10 @@ class ReachIndexes {
     this.ready.delete(snapshotId);
   }
 
+  forgetEdgeProperties(): void {
+    for (const { index } of this.ready.values()) index.edgeProperties.clear();
+  }
+
   prune(live: Set<string>): void {
     for (const id of this.ready.keys()) if (!live.has(id)) this.ready.delete(id);
   }
@@ -258,9 +262,11 @@ export class QueryCache {
     this.counters.indexSearches++;
   }
 
+  /** Forgets every answer, and the edge properties the reachability indexes keep (the indexes stay). */
   clear(): void {
     this.entries.clear();
     this.weight = 0;
+    this.indexes?.forgetEdgeProperties();
   }
 
   /**
@@ -373,14 +379,19 @@ class RequestCache {
 /**
  * The in-memory reachability index of `snapshotId` when the API bound a cache
  * with indexes to `driver`, the snapshot is complete and listed, and its index
- * is built (asking starts the build; until it is done, undefined).
+ * is built (asking starts the build; until it is done, undefined). Counted as
+ * an index search (in the stats) unless `forSearch` is false.
  */
-export async function reachIndexFor(driver: Driver, snapshotId: string): Promise<ReachIndex | undefined> {
+export async function reachIndexFor(
+  driver: Driver,
+  snapshotId: string,
+  forSearch = true,
+): Promise<ReachIndex | undefined> {
   const b = bindings.get(driver);
   if (!b?.cache.indexes) return undefined;
   const live = await b.snapshots();
   const index = live.some((s) => s.id === snapshotId) ? b.cache.indexes.get(snapshotId) : undefined;
-  if (index) b.cache.countIndexSearch();
+  if (index && forSearch) b.cache.countIndexSearch();
   return index;
 }
 

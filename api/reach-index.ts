@@ -2,8 +2,8 @@
  * The CAN_ASSUME graph of one complete snapshot, held in the API's memory so
  * that whoCanAssume and reachableFrom walk it without a database traversal.
  *
- * A complete snapshot never changes, so its graph can be read once: the nodes
- * that have CAN_ASSUME edges (key, ARN, name, account, kind) and the edges as
+ * A complete snapshot never changes, so its graph can be read once: its nodes
+ * (key, ARN, name, account, kind) and the CAN_ASSUME edges as
  * (from, to, condition keys), in compact arrays with adjacency lists both
  * ways. The search here is the one of cypher/queries/reachability.cypher
  * (bfs-*), step for step: per hop the candidate rows in the same order (the
@@ -40,10 +40,11 @@ export interface IndexRow {
   to: string;
   /** Condition keys of the edge (to pick it among parallel edges when reading its properties). */
   conditionKeys: readonly string[];
-  /** The edge's number in the index. */
-  edge: number;
   node: NodeRef;
 }
+
+/** An edge by its two ends and condition keys: what EdgeProperties reads. */
+export type EdgeRef = Pick<IndexRow, 'from' | 'to' | 'conditionKeys'>;
 
 export interface IndexLevel {
   /** Candidate rows the hop produced (up to the row limit). */
@@ -109,13 +110,17 @@ export class ReachIndex {
     return this.edgeFrom.length;
   }
 
-  /** Rough bytes held (arrays, keys and node records), for logs and stats. */
+  /** Rough bytes held (arrays, keys and node records), for logs and stats; counted once. */
   get approximateBytes(): number {
-    let strings = 0;
-    for (const n of this.nodes)
-      strings += 2 * (n.key.length + (n.arn?.length ?? 0) + (n.name?.length ?? 0)) + 120;
-    return strings + this.edgeFrom.length * 4 * 5 + this.nodes.length * 4 * 3;
+    if (this.bytes === undefined) {
+      let strings = 0;
+      for (const n of this.nodes)
+        strings += 2 * (n.key.length + (n.arn?.length ?? 0) + (n.name?.length ?? 0)) + 120;
+      this.bytes = strings + this.edgeFrom.length * 4 * 5 + this.nodes.length * 4 * 3;
+    }
+    return this.bytes;
   }
+  private bytes: number | undefined;
 
   /** Reads the snapshot's CAN_ASSUME graph (two streamed statements). */
   static async build(driver: Driver, snapshotId: string, database?: string): Promise<ReachIndex> {
@@ -126,6 +131,7 @@ export class ReachIndex {
     const setOf: number[] = [];
     const sets: string[][] = [];
     const setIds = new Map<string, number>();
+    let unlisted = 0;
     const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
     try {
       await stream(session.run(statement(R, 'index-nodes'), { snapshotId }), (r) => {
@@ -143,7 +149,10 @@ export class ReachIndex {
       await stream(session.run(statement(R, 'index-edges'), { snapshotId }), (r) => {
         const a = byKey.get(String(r.get('from')));
         const b = byKey.get(String(r.get('to')));
-        if (a === undefined || b === undefined) return; // not in this snapshot's node list: cannot happen
+        if (a === undefined || b === undefined) {
+          unlisted++;
+          return;
+        }
         const keys = (r.get('conditionKeys') as unknown[]).map(String);
         const canon = setKey(keys);
         let id = setIds.get(canon);
@@ -159,6 +168,10 @@ export class ReachIndex {
     } finally {
       await session.close();
     }
+    if (unlisted)
+      throw new StaleIndexError(
+        `${unlisted} CAN_ASSUME edges of snapshot ${snapshotId} join nodes it does not list.`,
+      );
     const order = nodes.map((_, i) => i).sort((x, y) => compareKeys(nodes[x]!.key, nodes[y]!.key));
     const rank = new Int32Array(nodes.length);
     order.forEach((node, position) => (rank[node] = position));
@@ -182,7 +195,7 @@ export class ReachIndex {
     );
   }
 
-  /** The node keyed `key`, when it has CAN_ASSUME edges in the snapshot. */
+  /** The node keyed `key`, when the snapshot has it. */
   node(key: string): NodeRef | undefined {
     const i = this.byKey.get(key);
     return i === undefined ? undefined : this.nodes[i];
@@ -190,8 +203,8 @@ export class ReachIndex {
 
   /**
    * Breadth-first from `key` as the bfs-DIR statements search: maxHops levels
-   * (empty ones once the search stopped). Undefined when the node has no
-   * CAN_ASSUME edges here (the database answers for such nodes).
+   * (empty ones once the search stopped). Undefined when the snapshot has no
+   * such node.
    */
   search(
     key: string,
@@ -252,7 +265,6 @@ export class ReachIndex {
           from: inward ? node.key : near,
           to: inward ? near : node.key,
           conditionKeys: this.sets[this.edgeSet[c.edge]!]!,
-          edge: c.edge,
           node,
         });
         if (c.node !== s) next.push(c.node);
@@ -286,25 +298,27 @@ export class ReachIndex {
 
 type Props = Record<string, unknown>;
 
+/** Searches missing more edges than this read them on their own. */
+const SHARED_READ_EDGES = 32;
+
 interface Batch {
   driver: Driver;
-  rows: Map<number, Pick<IndexRow, 'from' | 'to' | 'conditionKeys'>>;
-  done: Promise<Map<number, Props>>;
-  resolve(found: Map<number, Props>): void;
+  rows: Map<string, EdgeRef>;
+  done: Promise<Map<string, Props>>;
+  resolve(found: Map<string, Props>): void;
   reject(err: unknown): void;
 }
 
 /**
- * The properties of the edges searches keep, by edge number: recently read
+ * The properties of the edges searches keep, by their ends and condition
+ * keys (so they do not depend on one build of the index): recently read
  * ones kept (a bounded LRU; hubs sit on many paths), the rest read by their
  * two ends, among parallel edges the one with the row's condition keys.
- * Concurrent searches share reads: one read in flight, the edges asked for
- * meanwhile gathered into the next. Fails with StaleIndexError when an edge
- * is missing (the snapshot's data is gone).
+ * Concurrent searches share reads (see `batch`). Fails with StaleIndexError
+ * when an edge is missing (the snapshot's data is gone).
  */
 export class EdgeProperties {
-  private readonly kept = new Map<number, Props>();
-  private inFlight: Promise<unknown> | undefined;
+  private readonly kept = new Map<string, Props>();
   private next: Batch | undefined;
   reads = 0;
 
@@ -313,52 +327,50 @@ export class EdgeProperties {
     private readonly maxKept = 20_000,
   ) {}
 
-  async get(driver: Driver, rows: readonly IndexRow[]): Promise<Props[]> {
-    const have = rows.map((r) => this.kept.get(r.edge));
+  async get(driver: Driver, rows: readonly EdgeRef[]): Promise<Props[]> {
+    const keys = rows.map(edgeKey);
+    const have = keys.map((k) => this.kept.get(k));
     const missing = rows.filter((_, i) => !have[i]);
-    let found: Map<number, Props> | undefined;
+    let found: Map<string, Props> | undefined;
     if (missing.length) {
-      const batch = this.batch(driver);
-      for (const r of missing) batch.rows.set(r.edge, r);
+      const batch = this.batch(driver, missing.length > SHARED_READ_EDGES);
+      for (const [i, r] of rows.entries()) if (!have[i]) batch.rows.set(keys[i]!, r);
       found = await batch.done;
     }
     return rows.map((r, i) => {
-      const p = have[i] ?? found?.get(r.edge);
+      const p = have[i] ?? found?.get(keys[i]!);
       if (!p)
         throw new StaleIndexError(
           `The CAN_ASSUME edge ${r.from} -> ${r.to} is no longer in snapshot ${this.snapshotId}.`,
         );
-      this.keep(r.edge, p);
+      this.keep(keys[i]!, p);
       return p;
     });
   }
 
-  /** The batch that edges asked for now join: read as soon as no other read is in flight. */
-  private batch(driver: Driver): Batch {
-    if (this.next) return this.next;
+  /**
+   * The batch edges asked for now join: searches in the same turn of the event
+   * loop share one read (started on the next turn); a search missing many
+   * edges reads them alone, so a large read delays nobody else.
+   */
+  private batch(driver: Driver, alone: boolean): Batch {
+    if (!alone && this.next) return this.next;
     let resolve!: Batch['resolve'];
     let reject!: Batch['reject'];
-    const done = new Promise<Map<number, Props>>((res, rej) => {
+    const done = new Promise<Map<string, Props>>((res, rej) => {
       resolve = res;
       reject = rej;
     });
     const batch: Batch = { driver, rows: new Map(), done, resolve, reject };
-    this.next = batch;
-    const start = () => {
-      this.next = undefined;
-      const reading: Promise<void> = this.read(batch)
-        .then(batch.resolve, batch.reject)
-        .finally(() => {
-          if (this.inFlight === reading) this.inFlight = undefined;
-        });
-      this.inFlight = reading;
-    };
-    if (this.inFlight) void this.inFlight.then(start);
-    else setImmediate(start);
+    if (!alone) this.next = batch;
+    setImmediate(() => {
+      if (this.next === batch) this.next = undefined;
+      this.read(batch).then(batch.resolve, batch.reject);
+    });
     return batch;
   }
 
-  private async read(batch: Batch): Promise<Map<number, Props>> {
+  private async read(batch: Batch): Promise<Map<string, Props>> {
     this.reads++;
     const rows = [...batch.rows];
     const pairs = [...new Set(rows.map(([, r]) => `${r.from}\u0000${r.to}`))].map((p) => p.split('\u0000'));
@@ -373,25 +385,30 @@ export class EdgeProperties {
       list.push(r.get('edge') as Props);
       byPair.set(k, list);
     }
-    const found = new Map<number, Props>();
-    for (const [edge, r] of rows) {
+    const found = new Map<string, Props>();
+    for (const [key, r] of rows) {
       const want = setKey(r.conditionKeys);
       const p = byPair
         .get(`${r.from}\u0000${r.to}`)
         ?.find((e) => setKey(Array.isArray(e.conditionKeys) ? e.conditionKeys.map(String) : []) === want);
-      if (p) found.set(edge, p);
+      if (p) found.set(key, p);
     }
     return found;
   }
 
-  private keep(edge: number, p: Props): void {
-    this.kept.delete(edge); // most recently used last
-    this.kept.set(edge, p);
+  clear(): void {
+    this.kept.clear();
+  }
+
+  private keep(key: string, p: Props): void {
+    this.kept.delete(key); // most recently used last
+    this.kept.set(key, p);
     if (this.kept.size > this.maxKept) this.kept.delete(this.kept.keys().next().value!);
   }
 }
 
 const setKey = (keys: readonly string[]) => [...keys].sort().join('\u0000');
+const edgeKey = (r: EdgeRef) => `${r.from}\u0001${r.to}\u0001${setKey(r.conditionKeys)}`;
 
 /** Offsets and edge numbers of each node's edges, by the node at `end` of each edge. */
 function adjacency(nodeCount: number, end: Int32Array): [Int32Array, Int32Array] {

@@ -12,7 +12,9 @@
  *
  * Three kinds of cell per query and client count, labelled in the `mode` column:
  *   cold  every target once (a sample of --sample roles spread over the org, their
- *         callers, caller/role pairs), the query cache emptied first: first touches;
+ *         callers, caller/role pairs), the query cache emptied first: first touches
+ *         (after a second of other questions at the same concurrency, so that the
+ *         server has its database connections and compiled code, as a running one has);
  *   warm  the same targets cycled for --seconds, after the cold pass cached them;
  *   hot   one target repeated for --seconds.
  * `hit%` is the query cache's hit rate during the cell (api/cache.ts).
@@ -273,12 +275,15 @@ export async function run(args: string[]): Promise<void> {
     const rows: Cell[] = [];
     try {
       for (const org of orgs) {
-        const t = await findTargets(post, org.id, sample);
-        // The sampling queries started the snapshot's in-memory reachability index; cells run once it is built.
+        // The first reachability query starts the snapshot's in-memory reachability index (the API
+        // answers from Neo4j meanwhile); the targets are sampled and the cells run once it is built.
+        const started = Date.now();
+        await post(REACH, { s: org.id, k: '*', h: 1 });
         for (const ix of (await ask('settled', 'settle')).indexes.filter((x) => x.snapshotId === org.id))
           log(
-            `${org.label}: reachability index ${ix.state}, ${ix.nodes} nodes, ${ix.edges} edges, built in ${ix.buildMs} ms, ~${ix.approximateMB} MB`,
+            `${org.label}: reachability index ${ix.state} ${Date.now() - started} ms after the first query: ${ix.nodes} nodes, ${ix.edges} edges, built in ${ix.buildMs} ms, ~${ix.approximateMB} MB`,
           );
+        const t = await findTargets(post, org.id, sample);
         log(
           `${org.label}: ${t.roles.length} sampled roles, ${t.callers.length} callers, ${t.pairs.length} pairs as targets`,
         );
@@ -336,6 +341,16 @@ export async function run(args: string[]): Promise<void> {
               );
             };
             // cold: each target once, nothing cached (Neo4j's own page cache is warm from the sampling).
+            // First a second of other questions at the same concurrency (reachableFrom on the callers,
+            // or whoCanAssume on the roles), so that the server has the database connections and
+            // compiled code a running server has; then the cache is emptied.
+            await cache.clear();
+            const other = id === 'who' ? t.callers : t.roles;
+            const otherQuery = id === 'who' ? REACH : WHO;
+            await load(post, clients, 1, (i) => [
+              otherQuery,
+              { s: org.id, k: other[i % other.length], h: 4 },
+            ]);
             await cache.clear();
             await cell(`cold ${targets.length}`, 3600, (i) =>
               i < targets.length ? make(targets[i]) : undefined,

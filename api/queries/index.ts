@@ -16,6 +16,7 @@ export type {
 export {
   whoCanAssume,
   reachableFrom,
+  reachPage,
   paths,
   whoCanAssumeArgs,
   reachableFromArgs,
@@ -32,6 +33,8 @@ export type {
   ReachableFromArgs,
   ReachableFromResult,
   ReachEntry,
+  Found,
+  FoundEntry,
   WhoCanAssumeArgs,
   WhoCanAssumeResult,
 } from './reachability.ts';

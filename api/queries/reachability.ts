@@ -20,7 +20,7 @@ import { NotInSnapshotError, QueryInputError } from './errors.ts';
 import { pathSummary, toHop, toNodeRef, type Hop, type NodeRef } from './graph.ts';
 import { parsePrincipal, parseRoleArn, resolveNode, type PrincipalSpec } from './principal.ts';
 import { cached, dropReachIndex, reachIndexFor } from '../cache.ts';
-import { StaleIndexError } from '../reach-index.ts';
+import { EdgeProperties, StaleIndexError, type EdgeRef } from '../reach-index.ts';
 
 const R = 'queries/reachability';
 const P = 'queries/paths';
@@ -197,34 +197,36 @@ function walk<T extends LevelRow>(
   return { entries, truncated };
 }
 
-/** Entries with their hops, shortest first, then by key; `hop` converts each row once. */
-function toEntries<T extends LevelRow>(
-  walked: { node: NodeRef; path: T[] }[],
-  hop: (row: T) => Hop,
-): ReachEntry[] {
-  const hops = new Map<T, Hop>();
-  const entries = walked.map(({ node, path }) => {
-    const list = path.map((r) => {
-      let h = hops.get(r);
-      if (!h) hops.set(r, (h = hop(r)));
-      return h;
-    });
-    return { node, ...pathSummary(list), hops: list };
-  });
-  return entries.sort(
-    (a, b) => a.length - b.length || (a.node.key < b.node.key ? -1 : a.node.key > b.node.key ? 1 : 0),
-  );
+/** A hop of a path as a search found it: converted already (database search), or still to read (index). */
+interface FoundHop extends EdgeRef {
+  hop?: Hop;
 }
 
-type SearchResult = { start: NodeRef; entries: ReachEntry[]; truncated: boolean };
+/** A node reached and its path as found; `hopsOf` gives it its hops. */
+export interface FoundEntry {
+  node: NodeRef;
+  length: number;
+  path: readonly FoundHop[];
+}
+
+/** What a search found: entries shortest first, then by key. */
+export interface Found {
+  start: NodeRef;
+  truncated: boolean;
+  entries: FoundEntry[];
+}
+
+const byLengthThenKey = (a: { length: number; node: NodeRef }, b: { length: number; node: NodeRef }) =>
+  a.length - b.length || (a.node.key < b.node.key ? -1 : a.node.key > b.node.key ? 1 : 0);
 
 /**
  * Breadth-first from the node keyed `key`; undefined when the snapshot has no
- * such node. Inside the API, from the snapshot's in-memory index when it is
- * built and holds the node (api/reach-index.ts), reading only the kept edges'
- * properties; otherwise in one statement, where the database keeps, per node
- * and hop, the edge the first (least conditional) candidate row names. Both
- * produce the same levels; the walk applies the limit and builds the paths.
+ * such node. Inside the API (unless `useIndex` is false), on the snapshot's
+ * in-memory index when it is built (api/reach-index.ts), leaving the hops'
+ * properties to be read for the entries an answer shows; otherwise in one
+ * statement, where the database keeps, per node and hop, the edge the first
+ * (least conditional) candidate row names. Both produce the same levels; the
+ * walk applies the limit and builds the paths.
  */
 async function search(
   driver: Driver,
@@ -234,28 +236,14 @@ async function search(
   maxHops: number,
   limit: number,
   assumptions: z.infer<typeof assumptionsSchema> | undefined,
-): Promise<SearchResult | undefined> {
-  const index = await reachIndexFor(driver, snapshotId);
-  const fromIndex = index?.search(
-    key,
-    direction,
-    maxHops,
-    limit,
-    ROWS_PER_HOP,
-    assumptionParams(assumptions),
-  );
-  if (fromIndex) {
-    const { entries: walked, truncated } = walk(fromIndex.start, fromIndex.levels, direction, maxHops, limit);
-    const rows = [...new Set(walked.flatMap((w) => w.path))];
-    try {
-      const props = await index!.edgeProperties.get(driver, rows);
-      const byRow = new Map(rows.map((r, i) => [r, props[i]!]));
-      const entries = toEntries(walked, (r) => toHop(r.from, r.to, byRow.get(r)!));
-      return { start: fromIndex.start, entries, truncated };
-    } catch (err) {
-      if (!(err instanceof StaleIndexError)) throw err;
-      dropReachIndex(driver, snapshotId);
-    }
+  useIndex: boolean,
+): Promise<Found | undefined> {
+  const index = useIndex ? await reachIndexFor(driver, snapshotId) : undefined;
+  if (index) {
+    const got = index.search(key, direction, maxHops, limit, ROWS_PER_HOP, assumptionParams(assumptions));
+    if (!got) return undefined; // the snapshot has no such node
+    const { entries, truncated } = walk(got.start, got.levels, direction, maxHops, limit);
+    return { start: got.start, truncated, entries: entries.map(foundEntry).sort(byLengthThenKey) };
   }
   const res = await driver.executeQuery(bfsStatement(direction, maxHops), {
     snapshotId,
@@ -276,8 +264,55 @@ async function search(
       node: toNodeRef(r.node, r.kind),
     })),
   }));
-  const { entries: walked, truncated } = walk(start, levels, direction, maxHops, limit);
-  return { start, entries: toEntries(walked, (r) => toHop(r.from, r.to, r.edge)), truncated };
+  const { entries, truncated } = walk(start, levels, direction, maxHops, limit);
+  // Only the rows on the paths kept become hops, each once.
+  const hops = new Map<(typeof levels)[number]['reached'][number], FoundHop>();
+  const converted = entries.map(({ node, path }) => ({
+    node,
+    path: path.map((r) => {
+      let h = hops.get(r);
+      if (!h)
+        hops.set(r, (h = { from: r.from, to: r.to, conditionKeys: [], hop: toHop(r.from, r.to, r.edge) }));
+      return h;
+    }),
+  }));
+  return { start, truncated, entries: converted.map(foundEntry).sort(byLengthThenKey) };
+}
+
+function foundEntry({ node, path }: { node: NodeRef; path: FoundHop[] }): FoundEntry {
+  return { node, length: path.length, path };
+}
+
+/** Hops converted from edge properties the index's store keeps (converted once while kept). */
+const hopOfProps = new WeakMap<object, Hop>();
+
+/**
+ * The entries with their hops: the hops an index search left unread are read
+ * (through the index's store of edge properties, shared and kept; or on their
+ * own when the index is gone). StaleIndexError when they are no longer there.
+ */
+async function hopsOf(
+  driver: Driver,
+  snapshotId: string,
+  entries: readonly FoundEntry[],
+): Promise<ReachEntry[]> {
+  const unread = [...new Set(entries.flatMap((e) => e.path.filter((h) => !h.hop)))];
+  const read = new Map<FoundHop, Hop>();
+  if (unread.length) {
+    const store =
+      (await reachIndexFor(driver, snapshotId, false))?.edgeProperties ?? new EdgeProperties(snapshotId);
+    const props = await store.get(driver, unread);
+    unread.forEach((h, i) => {
+      const p = props[i]!;
+      let hop = hopOfProps.get(p);
+      if (!hop) hopOfProps.set(p, (hop = Object.freeze(toHop(h.from, h.to, p))));
+      read.set(h, hop);
+    });
+  }
+  return entries.map(({ node, path }) => {
+    const hops = path.map((h) => h.hop ?? read.get(h)!);
+    return { node, ...pathSummary(hops), hops };
+  });
 }
 
 /** The key resolveNode would look up for a spec; undefined for a role session (found by role name). */
@@ -305,16 +340,100 @@ async function searchFrom(
   maxHops: number,
   limit: number,
   assumptions: z.infer<typeof assumptionsSchema> | undefined,
-): Promise<SearchResult> {
+  useIndex = true,
+): Promise<Found> {
   const key = specKey(spec);
   if (key !== undefined) {
-    const found = await search(driver, snapshotId, key, direction, maxHops, limit, assumptions);
+    const found = await search(driver, snapshotId, key, direction, maxHops, limit, assumptions, useIndex);
     if (found) return found;
   }
   const node = await resolveNode(driver, snapshotId, spec); // throws NotInSnapshotError when missing
-  const found = await search(driver, snapshotId, node.key, direction, maxHops, limit, assumptions);
+  const found = await search(driver, snapshotId, node.key, direction, maxHops, limit, assumptions, useIndex);
   if (!found) throw new NotInSnapshotError(`${node.key} is not in snapshot ${snapshotId}.`, node.key);
   return found;
+}
+
+/** A reachability question, once its arguments are checked: how to search, and its cache key. */
+interface Question<R> {
+  operation: 'whoCanAssume' | 'reachableFrom';
+  key: Record<string, unknown>;
+  find: (useIndex: boolean) => Promise<Found>;
+  answer: (found: Found, entries: ReachEntry[]) => R;
+}
+
+/**
+ * The found entries (cached per snapshot inside the API) and, for those `pick`
+ * selects (all by default), their hops. Should an index search's edges be gone
+ * when their hops are read (the snapshot was deleted meanwhile), the index is
+ * dropped and the database searched again, which answers as it does for a
+ * snapshot that is not there.
+ */
+async function answer<R>(
+  driver: Driver,
+  snapshotId: string,
+  q: Question<R>,
+  pick?: (entries: readonly FoundEntry[]) => readonly FoundEntry[],
+): Promise<{ found: Found; result: R }> {
+  // Whole answers are cached as such (by the callers); pages keep what was found, for any page.
+  const found = pick
+    ? await cached(
+        driver,
+        snapshotId,
+        `${q.operation}/found`,
+        q.key,
+        () => q.find(true),
+        (f) => f.entries.reduce((n, e) => n + e.length, 1),
+      )
+    : await q.find(true);
+  pick ??= (e) => e;
+  try {
+    return { found, result: q.answer(found, await hopsOf(driver, snapshotId, pick(found.entries))) };
+  } catch (err) {
+    if (!(err instanceof StaleIndexError)) throw err;
+    dropReachIndex(driver, snapshotId);
+    const again = await q.find(false);
+    return { found: again, result: q.answer(again, await hopsOf(driver, snapshotId, pick(again.entries))) };
+  }
+}
+
+function whoCanAssumeQuestion(snapshotId: string, driver: Driver, args: WhoCanAssumeArgs) {
+  const a = parseArgs(whoCanAssumeArgs, args);
+  parseRoleArn(a.role);
+  const spec = parsePrincipal(a.role);
+  const maxHops = a.maxHops ?? DEFAULT_MAX_HOPS;
+  const limit = a.limit ?? DEFAULT_REACH_LIMIT;
+  const q: Question<WhoCanAssumeResult> = {
+    operation: 'whoCanAssume',
+    key: { ...a, maxHops, limit },
+    find: async (useIndex) => {
+      const found = await searchFrom(driver, snapshotId, spec, 'in', maxHops, limit, a.assumptions, useIndex);
+      if (found.start.kind !== 'Role')
+        throw new NotInSnapshotError(`${a.role} is not a role of snapshot ${snapshotId}.`, found.start.key);
+      return found;
+    },
+    answer: (found, principals) => ({
+      role: found.start,
+      maxHops,
+      limit,
+      truncated: found.truncated,
+      principals,
+    }),
+  };
+  return q;
+}
+
+function reachableFromQuestion(snapshotId: string, driver: Driver, args: ReachableFromArgs) {
+  const a = parseArgs(reachableFromArgs, args);
+  const spec = parsePrincipal(a.principal, true);
+  const maxHops = a.maxHops ?? DEFAULT_MAX_HOPS;
+  const limit = a.limit ?? DEFAULT_REACH_LIMIT;
+  const q: Question<ReachableFromResult> = {
+    operation: 'reachableFrom',
+    key: { ...a, maxHops, limit },
+    find: (useIndex) => searchFrom(driver, snapshotId, spec, 'out', maxHops, limit, a.assumptions, useIndex),
+    answer: (found, roles) => ({ from: found.start, maxHops, limit, truncated: found.truncated, roles }),
+  };
+  return q;
 }
 
 /** Every principal that can reach `role` in at most maxHops CAN_ASSUME hops, each with one shortest path. */
@@ -323,26 +442,13 @@ export async function whoCanAssume(
   snapshotId: string,
   args: WhoCanAssumeArgs,
 ): Promise<WhoCanAssumeResult> {
-  const a = parseArgs(whoCanAssumeArgs, args);
-  parseRoleArn(a.role);
-  const spec = parsePrincipal(a.role);
-  const maxHops = a.maxHops ?? DEFAULT_MAX_HOPS;
-  const limit = a.limit ?? DEFAULT_REACH_LIMIT;
+  const q = whoCanAssumeQuestion(snapshotId, driver, args);
   return cached(
     driver,
     snapshotId,
-    'whoCanAssume',
-    { ...a, maxHops, limit },
-    async () => {
-      const {
-        start: role,
-        entries,
-        truncated,
-      } = await searchFrom(driver, snapshotId, spec, 'in', maxHops, limit, a.assumptions);
-      if (role.kind !== 'Role')
-        throw new NotInSnapshotError(`${a.role} is not a role of snapshot ${snapshotId}.`, role.key);
-      return { role, maxHops, limit, truncated, principals: entries };
-    },
+    q.operation,
+    q.key,
+    async () => (await answer(driver, snapshotId, q)).result,
     (r) => weight(r.principals),
   );
 }
@@ -353,24 +459,50 @@ export async function reachableFrom(
   snapshotId: string,
   args: ReachableFromArgs,
 ): Promise<ReachableFromResult> {
-  const a = parseArgs(reachableFromArgs, args);
-  const spec = parsePrincipal(a.principal, true);
-  const maxHops = a.maxHops ?? DEFAULT_MAX_HOPS;
-  const limit = a.limit ?? DEFAULT_REACH_LIMIT;
+  const q = reachableFromQuestion(snapshotId, driver, args);
   return cached(
     driver,
     snapshotId,
-    'reachableFrom',
-    { ...a, maxHops, limit },
-    async () => {
-      const {
-        start: from,
-        entries,
-        truncated,
-      } = await searchFrom(driver, snapshotId, spec, 'out', maxHops, limit, a.assumptions);
-      return { from, maxHops, limit, truncated, roles: entries };
-    },
+    q.operation,
+    q.key,
+    async () => (await answer(driver, snapshotId, q)).result,
     (r) => weight(r.roles),
+  );
+}
+
+/**
+ * One page of a reachability answer: `pick` chooses (and orders) the entries
+ * from all found, and only those get their hops. The API pages this way, so a
+ * page of 50 out of a thousand principals reads 50 paths' evidence.
+ */
+export async function reachPage<K extends 'whoCanAssume' | 'reachableFrom'>(
+  driver: Driver,
+  snapshotId: string,
+  kind: K,
+  args: K extends 'whoCanAssume' ? WhoCanAssumeArgs : ReachableFromArgs,
+  pick: (entries: readonly FoundEntry[]) => readonly FoundEntry[],
+  /** What `pick` picks (order, offset, size), as plain data: pages are cached by it. */
+  pageKey: unknown,
+): Promise<{ total: number; truncated: boolean; entries: ReachEntry[] }> {
+  const q =
+    kind === 'whoCanAssume'
+      ? whoCanAssumeQuestion(snapshotId, driver, args as WhoCanAssumeArgs)
+      : reachableFromQuestion(snapshotId, driver, args as ReachableFromArgs);
+  return cached(
+    driver,
+    snapshotId,
+    `${q.operation}/page`,
+    { ...q.key, page: pageKey },
+    async () => {
+      const { found, result } = await answer<ReachEntry[]>(
+        driver,
+        snapshotId,
+        { ...q, answer: (_found, entries) => entries } as Question<ReachEntry[]>,
+        pick,
+      );
+      return { total: found.entries.length, truncated: found.truncated, entries: result };
+    },
+    (r) => weight(r.entries),
   );
 }
 

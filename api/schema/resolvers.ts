@@ -10,9 +10,8 @@ import {
   MAX_PATHS_LIMIT,
   MAX_REACH_LIMIT,
   paths as queryPaths,
-  reachableFrom as queryReachableFrom,
+  reachPage,
   simulate as querySimulate,
-  whoCanAssume as queryWhoCanAssume,
   type Assumptions,
   type FindingOut,
   type ReachEntry,
@@ -161,10 +160,13 @@ function reachOut(e: ReachEntry, direction: 'in' | 'out', snapshotId: string) {
   return { node, hops: e.length, conditional: e.conditional, path: tagPath(path, snapshotId) };
 }
 
-/** Sorts the raw entries, so that only the page returned is converted (answers can hold a thousand entries). */
-function sortReach(list: readonly ReachEntry[], order: Order | undefined): ReachEntry[] {
+/** Sorts what a search found, so that only the page returned gets its hops and is converted. */
+function sortReach<T extends { node: { key: string; accountId?: string }; length: number }>(
+  list: readonly T[],
+  order: Order | undefined,
+): T[] {
   const field = order?.field ?? 'HOPS';
-  const key = (r: ReachEntry) =>
+  const key = (r: T) =>
     field === 'KEY' ? r.node.key : field === 'ACCOUNT' ? `${r.node.accountId ?? '~'} ${r.node.key}` : '';
   const sorted = [...list].sort((a, b) =>
     field === 'HOPS'
@@ -175,18 +177,32 @@ function sortReach(list: readonly ReachEntry[], order: Order | undefined): Reach
   return sorted;
 }
 
-function reachPage(
-  list: readonly ReachEntry[],
+/** A page of whoCanAssume or reachableFrom: sorted and sliced before any hop is read. */
+async function reachConnection(
+  ctx: ApiContext,
   args: Args,
-  page: ReturnType<typeof pageArgs>,
-  direction: 'in' | 'out',
-  snapshotId: string,
-) {
-  const sorted = sortReach(list, args.orderBy as Order);
-  const items = sorted
-    .slice(page.offset, page.offset + page.limit)
-    .map((e) => reachOut(e, direction, snapshotId));
-  return connection(items, page, sorted.length);
+  kind: 'whoCanAssume' | 'reachableFrom',
+): Promise<ReturnType<typeof connection> & { truncated: boolean }> {
+  const snapshotId = (await snapshotOf(ctx, str(args.snapshot))).id;
+  const page = pageArgs(args, ctx.limits.maxPageSize);
+  const common = {
+    maxHops: hops(args.maxHops, 1),
+    limit: MAX_REACH_LIMIT,
+    assumptions: assumptionsArg(args.assumptions),
+  };
+  const res = await reachPage(
+    ctx.db,
+    snapshotId,
+    kind,
+    kind === 'whoCanAssume'
+      ? { role: String(args.role), ...common }
+      : { principal: String(args.principal), ...common },
+    (found) => sortReach(found, args.orderBy as Order).slice(page.offset, page.offset + page.limit),
+    { orderBy: args.orderBy ?? null, offset: page.offset, limit: page.limit },
+  );
+  const direction = kind === 'whoCanAssume' ? 'in' : 'out';
+  const items = res.entries.map((e) => reachOut(e, direction, snapshotId));
+  return { ...connection(items, page, res.total), truncated: res.truncated };
 }
 
 async function edgeRows(ctx: ApiContext, name: string, params: Props): Promise<EdgeOut[]> {
@@ -394,29 +410,9 @@ export const resolvers = {
       return p ? principalOut(p, snapshotId) : null;
     },
 
-    whoCanAssume: async (_: unknown, args: Args, ctx: ApiContext) => {
-      const snapshotId = (await snapshotOf(ctx, str(args.snapshot))).id;
-      const page = pageArgs(args, ctx.limits.maxPageSize);
-      const res = await queryWhoCanAssume(ctx.db, snapshotId, {
-        role: String(args.role),
-        maxHops: hops(args.maxHops, 1),
-        limit: MAX_REACH_LIMIT,
-        assumptions: assumptionsArg(args.assumptions),
-      });
-      return { ...reachPage(res.principals, args, page, 'in', snapshotId), truncated: res.truncated };
-    },
+    whoCanAssume: (_: unknown, args: Args, ctx: ApiContext) => reachConnection(ctx, args, 'whoCanAssume'),
 
-    reachableFrom: async (_: unknown, args: Args, ctx: ApiContext) => {
-      const snapshotId = (await snapshotOf(ctx, str(args.snapshot))).id;
-      const page = pageArgs(args, ctx.limits.maxPageSize);
-      const res = await queryReachableFrom(ctx.db, snapshotId, {
-        principal: String(args.principal),
-        maxHops: hops(args.maxHops, 1),
-        limit: MAX_REACH_LIMIT,
-        assumptions: assumptionsArg(args.assumptions),
-      });
-      return { ...reachPage(res.roles, args, page, 'out', snapshotId), truncated: res.truncated };
-    },
+    reachableFrom: (_: unknown, args: Args, ctx: ApiContext) => reachConnection(ctx, args, 'reachableFrom'),
 
     paths: async (_: unknown, args: Args, ctx: ApiContext): Promise<PathOutApi[]> => {
       const snapshotId = (await snapshotOf(ctx, str(args.snapshot))).id;

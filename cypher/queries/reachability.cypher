@@ -144,7 +144,6 @@ RETURN s {.key, .arn, .name, .accountId} AS start,
 
 // name: index-nodes
 MATCH (n:AtlasNode {snapshotId: $snapshotId})
-WHERE EXISTS { (n)-[:CAN_ASSUME]-() }
 RETURN n.key AS key, n.arn AS arn, n.name AS name, n.accountId AS accountId,
        [l IN labels(n) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0] AS kind;
 

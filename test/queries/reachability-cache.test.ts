@@ -20,6 +20,8 @@ import {
   pathSummary,
   paths,
   reachableFrom,
+  reachPage,
+  type FoundEntry,
   toHop,
   toNodeRef,
   whoCanAssume,
@@ -198,6 +200,35 @@ describe('one-statement search', () => {
     expect(compared).toBeGreaterThan(300);
     expect(cache.stats().indexSearches).toBeGreaterThanOrEqual(compared);
   }, 300_000);
+});
+
+describe('pages', () => {
+  it('give the entries a page picks, with the same hops as the whole answer', async () => {
+    const cache = new QueryCache(db.driver, { index: { driver: db.driver } });
+    const indexed = () => cache.bind(scopedDriver(db.driver, { timeoutMs: 30_000 }));
+    await reachIndexFor(indexed(), generated);
+    await cache.indexes!.settled();
+    const byKeyDesc = (found: readonly FoundEntry[]) =>
+      [...found].sort((a, b) => (a.node.key < b.node.key ? 1 : -1)).slice(2, 7);
+    let pages = 0;
+    for (const role of await keysOf('Role', generated)) {
+      if (pages >= 15) break;
+      const whole = await whoCanAssume(db.driver, generated, { role, maxHops: 4 });
+      if (whole.principals.length < 4) continue;
+      const want = [...whole.principals].sort((a, b) => (a.node.key < b.node.key ? 1 : -1)).slice(2, 7);
+      for (const driver of [db.driver, indexed()]) {
+        const page = await reachPage(driver, generated, 'whoCanAssume', { role, maxHops: 4 }, byKeyDesc, {
+          byKeyDesc: [2, 7],
+        });
+        expect(page.total).toBe(whole.principals.length);
+        expect(page.truncated).toBe(whole.truncated);
+        expect(page.entries, role).toEqual(want);
+      }
+      if (want.length) pages++;
+    }
+    expect(pages).toBeGreaterThan(3);
+    expect(cache.stats().indexSearches).toBeGreaterThan(0);
+  }, 120_000);
 });
 
 describe('query cache', () => {
