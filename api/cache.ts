@@ -237,7 +237,7 @@ export class QueryCache {
     private readonly driver: Driver,
     opts: QueryCacheOptions = {},
   ) {
-    this.maxEntries = opts.maxEntries ?? 2000;
+    this.maxEntries = opts.maxEntries ?? 4000;
     this.maxWeight = opts.maxWeight ?? 100_000;
     this.maxAgeMs = opts.snapshotListMaxAgeMs ?? 1000;
     this.indexes = opts.index ? new ReachIndexes(opts.index) : undefined;

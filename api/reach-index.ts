@@ -100,7 +100,15 @@ export class ReachIndex {
     private readonly outEdges: Int32Array,
   ) {
     this.edgeProperties = new EdgeProperties(snapshotId);
+    this.order = new Int32Array(nodes.length);
+    rank.forEach((position, node) => (this.order[position] = node));
+    this.setSize = Int32Array.from(sets, (keys) => keys.length);
   }
+
+  /** The node at each position of key order (the inverse of `rank`). */
+  private readonly order: Int32Array;
+  /** Number of condition keys of each set. */
+  private readonly setSize: Int32Array;
 
   get nodeCount(): number {
     return this.nodes.length;
@@ -213,6 +221,8 @@ export class ReachIndex {
     limit: number,
     rowLimit: number,
     filter: EdgeFilter,
+    /** Sort every hop's candidate rows even when the row limit cannot cut them (the reference way). */
+    sortAll = false,
   ): { start: NodeRef; levels: IndexLevel[] } | undefined {
     const s = this.byKey.get(key);
     if (s === undefined) return undefined;
@@ -221,11 +231,11 @@ export class ReachIndex {
     const offset = inward ? this.inOffset : this.outOffset;
     const list = inward ? this.inEdges : this.outEdges;
     const far = inward ? this.edgeFrom : this.edgeTo;
-    const rank = this.rank;
-    const size = (e: number) => this.sets[this.edgeSet[e]!]!.length;
-
-    const seen = new Uint8Array(this.nodes.length);
-    seen[s] = 1;
+    const { rank, edgeSet, setSize } = this;
+    const scratch = this.scratch();
+    const seen = scratch.seen;
+    const mark = scratch.mark;
+    seen[s] = mark;
     let seenLength = 1; // the statement's `seen` list, which may name the start twice
     let frontier = [s];
     let go = true;
@@ -235,36 +245,63 @@ export class ReachIndex {
         levels.push({ rows: 0, reached: [] });
         continue;
       }
-      const candidates: Candidate[] = [];
+      // Per node reached, its first candidate row in the statement's order (fewest condition keys,
+      // then the near node's key, then the edge); exact while the row limit cuts nothing.
+      const touch = ++scratch.touch;
+      const touched: number[] = [];
+      let count = 0;
       for (const f of frontier)
         for (let i = offset[f]!; i < offset[f + 1]!; i++) {
           const e = list[i]!;
           const n = far[e]!;
-          if (hop > 1 && seen[n]) continue;
-          if (dropped[this.edgeSet[e]!]) continue;
-          candidates.push({ node: n, near: f, edge: e });
+          if ((hop > 1 && seen[n] === mark) || dropped[edgeSet[e]!]) continue;
+          count++;
+          if (scratch.touched[n] !== touch) {
+            scratch.touched[n] = touch;
+            scratch.edge[n] = e;
+            scratch.near[n] = f;
+            touched.push(n);
+            continue;
+          }
+          const b = scratch.edge[n]!;
+          const d =
+            setSize[edgeSet[e]!]! - setSize[edgeSet[b]!]! || rank[f]! - rank[scratch.near[n]!]! || e - b;
+          if (d < 0) {
+            scratch.edge[n] = e;
+            scratch.near[n] = f;
+          }
         }
-      candidates.sort(
-        (x, y) =>
-          rank[x.node]! - rank[y.node]! ||
-          size(x.edge) - size(y.edge) ||
-          rank[x.near]! - rank[y.near]! ||
-          x.edge - y.edge,
-      );
-      const rows = Math.min(candidates.length, rowLimit);
+      let firstRows: Candidate[];
+      let rows: number;
+      if (count <= rowLimit && !sortAll) {
+        const ranks = Int32Array.from(touched, (n) => rank[n]!).sort();
+        firstRows = Array.from(ranks, (r) => {
+          const n = this.order[r]!;
+          return { node: n, near: scratch.near[n]!, edge: scratch.edge[n]! };
+        });
+        rows = count;
+      } else {
+        ({ firstRows, rows } = this.sortedHop(
+          frontier,
+          hop,
+          seen,
+          mark,
+          dropped,
+          offset,
+          list,
+          far,
+          rowLimit,
+        ));
+      }
       const reached: IndexRow[] = [];
       const next: number[] = [];
-      let last = -1;
-      for (let i = 0; i < rows; i++) {
-        const c = candidates[i]!;
-        if (c.node === last) continue;
-        last = c.node;
+      for (const c of firstRows) {
         const near = this.nodes[c.near]!.key;
         const node = this.nodes[c.node]!;
         reached.push({
           from: inward ? node.key : near,
           to: inward ? near : node.key,
-          conditionKeys: this.sets[this.edgeSet[c.edge]!]!,
+          conditionKeys: this.sets[edgeSet[c.edge]!]!,
           node,
         });
         if (c.node !== s) next.push(c.node);
@@ -272,12 +309,81 @@ export class ReachIndex {
       levels.push({ rows, reached });
       go =
         rows < rowLimit && (hop === 1 ? reached.length <= limit : seenLength + reached.length - 1 <= limit);
-      for (const n of next) seen[n] = 1;
+      for (const n of next) seen[n] = mark;
       seenLength += reached.length;
       frontier = next;
     }
     return { start: this.nodes[s]!, levels };
   }
+
+  /** A hop as the statement runs it: every candidate row sorted, the first rowLimit kept, the first per node. */
+  private sortedHop(
+    frontier: readonly number[],
+    hop: number,
+    seen: Int32Array,
+    mark: number,
+    dropped: Uint8Array,
+    offset: Int32Array,
+    list: Int32Array,
+    far: Int32Array,
+    rowLimit: number,
+  ): { firstRows: Candidate[]; rows: number } {
+    const { rank, edgeSet, setSize } = this;
+    const candidates: Candidate[] = [];
+    for (const f of frontier)
+      for (let i = offset[f]!; i < offset[f + 1]!; i++) {
+        const e = list[i]!;
+        const n = far[e]!;
+        if ((hop > 1 && seen[n] === mark) || dropped[edgeSet[e]!]) continue;
+        candidates.push({ node: n, near: f, edge: e });
+      }
+    candidates.sort(
+      (x, y) =>
+        rank[x.node]! - rank[y.node]! ||
+        setSize[edgeSet[x.edge]!]! - setSize[edgeSet[y.edge]!]! ||
+        rank[x.near]! - rank[y.near]! ||
+        x.edge - y.edge,
+    );
+    const rows = Math.min(candidates.length, rowLimit);
+    const firstRows: Candidate[] = [];
+    for (let i = 0; i < rows; i++)
+      if (i === 0 || candidates[i]!.node !== candidates[i - 1]!.node) firstRows.push(candidates[i]!);
+    return { firstRows, rows };
+  }
+
+  /**
+   * Work arrays of one node each, reused by every search (a search runs to its
+   * end without yielding): `seen[n] === mark` and `touched[n] === touch` stand
+   * for set flags, so nothing is cleared between searches or hops.
+   */
+  private scratch() {
+    const n = this.nodes.length;
+    this.work ??= {
+      seen: new Int32Array(n),
+      mark: 0,
+      touched: new Int32Array(n),
+      touch: 0,
+      edge: new Int32Array(n),
+      near: new Int32Array(n),
+    };
+    if (this.work.mark > 2 ** 30 || this.work.touch > 2 ** 30) {
+      this.work.seen.fill(0);
+      this.work.touched.fill(0);
+      this.work.mark = this.work.touch = 0;
+    }
+    this.work.mark++;
+    return this.work;
+  }
+  private work:
+    | {
+        seen: Int32Array;
+        mark: number;
+        touched: Int32Array;
+        touch: number;
+        edge: Int32Array;
+        near: Int32Array;
+      }
+    | undefined;
 
   /** Per condition-key set: whether the filter drops edges carrying it. */
   private droppedSets(filter: EdgeFilter): Uint8Array {

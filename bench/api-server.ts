@@ -3,6 +3,8 @@
  * load generator does not share its event loop. The parent talks to it over
  * the fork IPC channel: it learns the URL, reads and clears the query cache.
  */
+import fs from 'node:fs';
+import { Session } from 'node:inspector';
 import type { QueryCache } from '../api/cache.ts';
 import { apiConfig } from '../api/config.ts';
 import { startServer } from '../api/server.ts';
@@ -13,7 +15,9 @@ export type BenchServerMessage =
   | { type: 'ready'; url: string }
   | { type: 'stats'; stats: { hits: number; misses: number; entries: number; snapshotReads: number } }
   | { type: 'cleared' }
-  | { type: 'settled'; indexes: ReturnType<QueryCache['stats']>['indexes'] };
+  | { type: 'settled'; indexes: ReturnType<QueryCache['stats']>['indexes'] }
+  | { type: 'profiling' }
+  | { type: 'profiled' };
 
 const send = (m: BenchServerMessage) => process.send?.(m);
 
@@ -25,8 +29,25 @@ if (!tokenSha || !process.send) {
 const { driver } = await connect(() => {});
 const config = apiConfig({ tokens: tokenCheck([{ role: 'reader', sha256: tokenSha }]), log: () => {} });
 const server = await startServer({ driver, config, port: 0 });
-process.on('message', (m: { type: string }) => {
-  if (m.type === 'stats') send({ type: 'stats', stats: server.app.cache.stats() });
+// CPU profiles of single cells (--cpu-prof): started and stopped on request, written where asked.
+const inspector = new Session();
+inspector.connect();
+const post = (method: string, params?: object) =>
+  new Promise<unknown>((resolve, reject) =>
+    inspector.post(method, params, (err, res) => (err ? reject(err) : resolve(res))),
+  );
+
+process.on('message', (m: { type: string; file?: string }) => {
+  if (m.type === 'profile-start')
+    void post('Profiler.enable')
+      .then(() => post('Profiler.start'))
+      .then(() => send({ type: 'profiling' }));
+  else if (m.type === 'profile-stop')
+    void post('Profiler.stop').then((res) => {
+      fs.writeFileSync(m.file!, JSON.stringify((res as { profile: unknown }).profile));
+      send({ type: 'profiled' });
+    });
+  else if (m.type === 'stats') send({ type: 'stats', stats: server.app.cache.stats() });
   else if (m.type === 'clear') {
     server.app.cache.clear();
     send({ type: 'cleared' });

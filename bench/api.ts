@@ -7,8 +7,8 @@
  *   npm run bench -- api [--roles 100000] [--seconds 5] [--sample 500] [--skip-large] [--keep]
  *                        [--only who,reach,paths] [--clients 1,8,32] [--skip-demo] [--cpu-prof DIR]
  *
- * --only and --clients pick cells; --cpu-prof writes the server process's V8 CPU
- * profile to DIR (open it in Chrome DevTools) to see where a request's time goes.
+ * --only and --clients pick cells; --cpu-prof writes a V8 CPU profile of the server
+ * process per cell to DIR (open one in Chrome DevTools) to see where a request's time goes.
  *
  * Three kinds of cell per query and client count, labelled in the `mode` column:
  *   cold  every target once (a sample of --sample roles spread over the org, their
@@ -242,11 +242,11 @@ export async function run(args: string[]): Promise<void> {
     const token = newToken('bench');
     const profDir = arg(args, '--cpu-prof');
     const child = fork(fileURLToPath(new URL('./api-server.ts', import.meta.url)), [], {
-      execArgv: ['--import', 'tsx', ...(profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [])],
+      execArgv: ['--import', 'tsx'],
       env: { ...process.env, IAMATLAS_BENCH_TOKEN_SHA256: hashToken(token) },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    const ask = <T extends BenchServerMessage['type']>(type: T, request?: string) =>
+    const ask = <T extends BenchServerMessage['type']>(type: T, request?: string, file?: string) =>
       new Promise<Extract<BenchServerMessage, { type: T }>>((resolve, reject) => {
         const onExit = (code: number | null) => reject(new Error(`bench API server exited (${code})`));
         const onMessage = (m: BenchServerMessage) => {
@@ -257,7 +257,7 @@ export async function run(args: string[]): Promise<void> {
         };
         child.on('message', onMessage);
         child.once('exit', onExit);
-        if (request) child.send({ type: request });
+        if (request) child.send({ type: request, file });
       });
     const server = {
       url: (await ask('ready')).url,
@@ -318,7 +318,13 @@ export async function run(args: string[]): Promise<void> {
           for (const clients of clientCounts) {
             const cell = async (mode: string, secs: number, next: Next) => {
               const before = await cache.stats();
+              if (profDir) await ask('profiling', 'profile-start');
               const r = await load(post, clients, secs, next);
+              if (profDir) {
+                fs.mkdirSync(profDir, { recursive: true });
+                const file = `${org.label}-${id}-${mode}-x${clients}`.replace(/[^\w.-]+/g, '_');
+                await ask('profiled', 'profile-stop', path.join(profDir, `${file}.cpuprofile`));
+              }
               const after = await cache.stats();
               const asked = after.hits + after.misses - before.hits - before.misses;
               const sorted = [...r.lat].sort((a, b) => a - b);

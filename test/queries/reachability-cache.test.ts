@@ -202,6 +202,32 @@ describe('one-statement search', () => {
   }, 300_000);
 });
 
+describe('index search', () => {
+  it('keeps per node the first row of the sorted candidates, without sorting them all', async () => {
+    const cache = new QueryCache(db.driver, { index: { driver: db.driver } });
+    const request = () => cache.bind(scopedDriver(db.driver, { timeoutMs: 30_000 }));
+    await reachIndexFor(request(), generated);
+    await cache.indexes!.settled();
+    const index = (await reachIndexFor(request(), generated))!;
+    const keys = [...(await keysOf('Role', generated)), ...(await keysOf('User', generated))];
+    let levels = 0;
+    for (const key of keys.filter((_, i) => i % 3 === 0))
+      for (const direction of ['in', 'out'] as const)
+        for (const [limit, rowLimit, assumptions] of [
+          [200, 20_000, {}],
+          [1000, 20_000, { mfa: false }],
+          [50, 4, {}],
+        ] as const) {
+          const filter = assumptionParams(assumptions);
+          const fast = index.search(key, direction, 6, limit, rowLimit, filter);
+          const sorted = index.search(key, direction, 6, limit, rowLimit, filter, true);
+          expect(fast, `${key} ${direction} ${limit} ${rowLimit}`).toEqual(sorted);
+          levels += fast!.levels.filter((l) => l.reached.length > 1).length;
+        }
+    expect(levels).toBeGreaterThan(50);
+  }, 120_000);
+});
+
 describe('pages', () => {
   it('give the entries a page picks, with the same hops as the whole answer', async () => {
     const cache = new QueryCache(db.driver, { index: { driver: db.driver } });
