@@ -54,7 +54,16 @@ export function createApp({
   config,
   cache = new QueryCache(
     scopedDriver(driver, { timeoutMs: config.limits.queryTimeoutMs, database: config.database }),
-    { index: { driver, database: config.database, log: config.log } },
+    config.indexSnapshots > 0
+      ? {
+          index: {
+            driver,
+            database: config.database,
+            log: config.log,
+            maxSnapshots: config.indexSnapshots,
+          },
+        }
+      : {},
   ),
 }: {
   driver: Driver;

@@ -41,6 +41,11 @@ export interface ApiConfig {
   secureCookies: boolean;
   /** Structured log lines (one JSON object each); default stderr. */
   log: (entry: Record<string, unknown>) => void;
+  /**
+   * Snapshots whose CAN_ASSUME graph is kept in memory for reachability
+   * (api/reach-index.ts; ~90 MB at 100,000 roles); 0 answers every search in Neo4j.
+   */
+  indexSnapshots: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -66,6 +71,7 @@ export function apiConfig(partial: Partial<ApiConfig> & { tokens: TokenCheck }):
     sessionTtlMs: 12 * 3600_000,
     secureCookies: false,
     log: defaultLog,
+    indexSnapshots: 2,
     ...partial,
   };
 }
@@ -79,4 +85,10 @@ export const serveEnvSchema = z.object({
     .optional(),
   IAMATLAS_API_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).optional(),
   IAMATLAS_API_CORS_ORIGINS: z.string().optional(),
+  IAMATLAS_API_INDEX_SNAPSHOTS: z.coerce
+    .number()
+    .int()
+    .min(0, 'IAMATLAS_API_INDEX_SNAPSHOTS must be 0 (no index) or more')
+    .max(16, 'IAMATLAS_API_INDEX_SNAPSHOTS must be at most 16')
+    .optional(),
 });

@@ -56,6 +56,9 @@ export async function serve(driver: Driver, opts: ServeOptions): Promise<void> {
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
+    ...(env.data.IAMATLAS_API_INDEX_SNAPSHOTS !== undefined
+      ? { indexSnapshots: env.data.IAMATLAS_API_INDEX_SNAPSHOTS }
+      : {}),
     ...(env.data.IAMATLAS_API_QUERY_TIMEOUT_MS
       ? {
           limits: {

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { introspectionQuery, sdlFromIntrospection } from '../../api/print-schema.ts';
+import { encodeCursor } from '../../api/shapes.ts';
 import { DEMO_ORG_DIR } from '../../cli/main.ts';
 import { projectRoot } from '../../db/paths.ts';
 import { openTestDb, type TestDb } from '../harness/neo4j.ts';
@@ -236,6 +237,52 @@ describe('reachability', () => {
       expect(paths[i]!.length).toBeGreaterThanOrEqual(paths[i - 1]!.length);
     for (const e of paths[0]!.edges) expect(e.evidence.length).toBeGreaterThan(0);
   });
+
+  it('answers alike from the in-memory index and from Neo4j alone, page by page', async () => {
+    const plain = await startApi(db.driver, { config: { indexSnapshots: 0 } });
+    try {
+      const q = `query($s: ID, $r: ID!, $p: ID!, $after: String, $o: ReachOrder, $a: AssumptionsInput) {
+        whoCanAssume(role: $r, maxHops: 4, snapshot: $s, first: 3, after: $after, orderBy: $o, assumptions: $a) {
+          totalCount truncated pageInfo { hasNextPage endCursor }
+          nodes { hops conditional node { key kind } path { length nodes { key } edges { ${EDGE} } } } }
+        reachableFrom(principal: $p, maxHops: 4, snapshot: $s, first: 4, after: $after, orderBy: $o, assumptions: $a) {
+          totalCount truncated nodes { hops node { key } path { edges { ${EDGE} } } } } }`;
+      // The index is built on first use; wait until the server says so.
+      await gql(api.url, q, { s: snap, r: PIPELINE_PROD, p: BREAK_GLASS_USER });
+      for (let i = 0; i < 100; i++) {
+        const ready = (await (await fetch(`${api.url}/readyz`)).json()) as {
+          cache: { indexes: { snapshotId: string; state: string }[] };
+        };
+        if (ready.cache.indexes.some((x) => x.snapshotId === snap && x.state === 'ready')) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      let compared = 0;
+      for (const [r, p] of [
+        [PIPELINE_PROD, BREAK_GLASS_USER],
+        [BREAK_GLASS_ROLE, DEV_ALICE],
+        [LAMBDA_ADMIN, LAMBDA_DEPLOYER],
+      ])
+        for (const o of [undefined, { field: 'KEY', direction: 'DESC' }, { field: 'ACCOUNT' }])
+          for (const a of [undefined, { mfa: false }])
+            for (const after of [undefined, encodeCursor(0), encodeCursor(2)]) {
+              const vars = { s: snap, r, p, o, a, after };
+              const viaIndex = await gql(api.url, q, vars);
+              const viaNeo4j = await gql(plain.url, q, vars);
+              expect(viaIndex.body.errors).toBeUndefined();
+              expect(viaIndex.body, JSON.stringify(vars)).toEqual(viaNeo4j.body);
+              compared++;
+            }
+      expect(compared).toBe(54);
+      const stats = (await (await fetch(`${api.url}/readyz`)).json()) as { cache: { indexSearches: number } };
+      expect(stats.cache.indexSearches).toBeGreaterThan(0);
+      const none = (await (await fetch(`${plain.url}/readyz`)).json()) as {
+        cache: { indexSearches: number; indexes: unknown[] };
+      };
+      expect(none.cache).toMatchObject({ indexSearches: 0, indexes: [] });
+    } finally {
+      await plain.close();
+    }
+  }, 120_000);
 
   it('escalationPaths finds the planted Lambda escalation', async () => {
     const r = await gql(
