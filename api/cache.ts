@@ -195,19 +195,6 @@ function deepFreeze<T>(v: T): T {
   return v;
 }
 
-/** The fields resolveSnapshot returns, so a snapshot resolved from the list looks the same to callers. */
-function asResolved(s: SnapshotInfo): SnapshotInfo {
-  return {
-    id: s.id,
-    name: s.name,
-    status: s.status,
-    createdAt: s.createdAt,
-    completedAt: undefined,
-    counts: s.counts,
-    sources: undefined,
-  };
-}
-
 const bindings = new WeakMap<object, RequestCache>();
 
 export class QueryCache {
@@ -372,7 +359,7 @@ class RequestCache {
     const list = await this.snapshots();
     const found = ref ? list.find((s) => s.id === ref || s.name === ref) : list[0];
     // Not listed: resolveSnapshot says why (no snapshot yet, unknown reference, still loading).
-    return found ? asResolved(found) : resolveSnapshot(driver, ref);
+    return found ?? resolveSnapshot(driver, ref);
   }
 }
 

@@ -7,28 +7,18 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { Driver } from 'neo4j-driver';
 import { z } from 'zod';
-import {
-  ASSUMPTION_NAMES,
-  canAssume,
-  DEFAULT_MAX_HOPS,
-  findings,
-  MAX_HOPS,
-  NotInSnapshotError,
-  paths,
-  QueryInputError,
-  reachableFrom,
-  simulate,
-  whoCanAssume,
-  type Assumptions,
-  type ConditionOut,
-  type EvaluationOutcome,
-  type Hop,
-  type NodeRef,
-  type ReachEntry,
-} from '../api/queries/index.ts';
+// Constants and error classes only; the query layer (and the engine behind it) is loaded when
+// a query runs, so that other commands start without it.
+import { DEFAULT_MAX_HOPS, MAX_HOPS } from '../api/queries/args.ts';
+import { ASSUMPTION_NAMES, type Assumptions } from '../api/queries/assumptions.ts';
+import { NotInSnapshotError, QueryInputError } from '../api/queries/errors.ts';
+import type { ConditionOut, Hop, NodeRef } from '../api/queries/graph.ts';
+import type { EvaluationOutcome, ReachEntry } from '../api/queries/index.ts';
 import type { ContextValue } from '../engine/types.ts';
-import { resolveSnapshot, type SnapshotInfo } from '../ingest/load/snapshots.ts';
-import { escalationPaths, escalationSources } from '../api/escalation.ts';
+import type { SnapshotInfo } from '../ingest/load/snapshots.ts';
+
+/** The query layer, loaded on first use. */
+const queries = () => import('../api/queries/index.ts');
 import { CliError, EXIT, printJson } from './output.ts';
 
 export type WithDriver = <T>(fn: (driver: Driver) => Promise<T>) => Promise<T>;
@@ -224,6 +214,7 @@ async function run<T>(
   print: (result: T, snapshot: SnapshotInfo) => void,
 ): Promise<void> {
   await withDriver(async (driver) => {
+    const { resolveSnapshot } = await import('../ingest/load/snapshots.ts');
     const snapshot = await resolveSnapshot(driver, opts.snapshot);
     let result: T;
     try {
@@ -307,13 +298,15 @@ export function registerQueryCommands(program: Command, withDriver: WithDriver):
         withDriver,
         opts,
         (driver, s) =>
-          canAssume(driver, s.id, {
-            principal: opts.principal,
-            role: opts.role,
-            ...(opts.action ? { action: opts.action } : {}),
-            context,
-            ...(sessionPolicy ? { sessionPolicy } : {}),
-          }),
+          queries().then((q) =>
+            q.canAssume(driver, s.id, {
+              principal: opts.principal,
+              role: opts.role,
+              ...(opts.action ? { action: opts.action } : {}),
+              context,
+              ...(sessionPolicy ? { sessionPolicy } : {}),
+            }),
+          ),
         (r) => printOutcome(r, `${r.principal.input} → ${r.role} (${r.action})`),
       );
     },
@@ -344,13 +337,15 @@ export function registerQueryCommands(program: Command, withDriver: WithDriver):
         withDriver,
         opts,
         (driver, s) =>
-          simulate(driver, s.id, {
-            principal: opts.principal,
-            action: opts.action,
-            resource: opts.resource,
-            context,
-            ...(sessionPolicy ? { sessionPolicy } : {}),
-          }),
+          queries().then((q) =>
+            q.simulate(driver, s.id, {
+              principal: opts.principal,
+              action: opts.action,
+              resource: opts.resource,
+              context,
+              ...(sessionPolicy ? { sessionPolicy } : {}),
+            }),
+          ),
         (r) => printOutcome(r, `${r.principal.input} ${r.action} on ${r.resource}`),
       );
     },
@@ -384,7 +379,7 @@ export function registerQueryCommands(program: Command, withDriver: WithDriver):
     await run(
       withDriver,
       opts,
-      (driver, s) => whoCanAssume(driver, s.id, { role: opts.role, ...args }),
+      async (driver, s) => (await queries()).whoCanAssume(driver, s.id, { role: opts.role, ...args }),
       (r, s) => {
         if (r.principals.length === 0) {
           out(
@@ -414,7 +409,7 @@ export function registerQueryCommands(program: Command, withDriver: WithDriver):
     await run(
       withDriver,
       opts,
-      (driver, s) => reachableFrom(driver, s.id, { principal: opts.from, ...args }),
+      async (driver, s) => (await queries()).reachableFrom(driver, s.id, { principal: opts.from, ...args }),
       (r, s) => {
         if (r.roles.length === 0) {
           out(
@@ -442,7 +437,7 @@ export function registerQueryCommands(program: Command, withDriver: WithDriver):
     await run(
       withDriver,
       opts,
-      (driver, s) => paths(driver, s.id, { from: opts.from, to: opts.to, ...args }),
+      async (driver, s) => (await queries()).paths(driver, s.id, { from: opts.from, to: opts.to, ...args }),
       (r, s) => {
         if (r.paths.length === 0) {
           out(
@@ -483,6 +478,7 @@ export function registerQueryCommands(program: Command, withDriver: WithDriver):
       withDriver,
       opts,
       async (driver, s) => {
+        const { escalationPaths, escalationSources } = await import('../api/escalation.ts');
         const sources = opts.from ? [opts.from] : await escalationSources(driver, s.id);
         const results: EscalationResult[] = [];
         for (const from of sources) {
@@ -542,11 +538,13 @@ export function registerQueryCommands(program: Command, withDriver: WithDriver):
       withDriver,
       opts,
       (driver, s) =>
-        findings(driver, s.id, {
-          ...(opts.severity ? { severity: opts.severity as 'critical' } : {}),
-          ...(opts.kind ? { kind: opts.kind } : {}),
-          ...(opts.account ? { account: opts.account } : {}),
-        }),
+        queries().then((q) =>
+          q.findings(driver, s.id, {
+            ...(opts.severity ? { severity: opts.severity as 'critical' } : {}),
+            ...(opts.kind ? { kind: opts.kind } : {}),
+            ...(opts.account ? { account: opts.account } : {}),
+          }),
+        ),
       (r, s) => {
         if (r.findings.length === 0) {
           out(`No findings match (snapshot ${snapshotLabel(s)}).`);

@@ -27,14 +27,16 @@ ORDER BY s.createdAt DESC, s.id DESC;
 
 // name: snapshot-latest
 MATCH (s:Snapshot {status: 'complete'})
-RETURN s.id AS id, s.name AS name, s.createdAt AS createdAt, s.counts AS counts
+RETURN s.id AS id, s.name AS name, s.createdAt AS createdAt, s.completedAt AS completedAt,
+       s.counts AS counts, s.sources AS sources
 ORDER BY s.createdAt DESC, s.id DESC
 LIMIT 1;
 
 // name: snapshot-find
 MATCH (s:Snapshot)
 WHERE s.id = $ref OR s.name = $ref
-RETURN s.id AS id, s.name AS name, s.status AS status, s.createdAt AS createdAt, s.counts AS counts
+RETURN s.id AS id, s.name AS name, s.status AS status, s.createdAt AS createdAt,
+       s.completedAt AS completedAt, s.counts AS counts, s.sources AS sources
 ORDER BY s.createdAt DESC;
 
 // name: snapshot-loading

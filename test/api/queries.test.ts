@@ -79,13 +79,16 @@ describe('snapshots and catalog', () => {
     const r = await gql(
       api.url,
       `query($s: ID) { snapshots(first: 100) { totalCount nodes { id name } }
-      snapshot(snapshot: $s) { id name status counts { name count } } }`,
+      snapshot(snapshot: $s) { id name status createdAt completedAt sources counts { name count } } }`,
       { s: 'api-queries' },
     );
     expect(r.body.errors).toBeUndefined();
     expect(r.body.data!.snapshots.nodes.map((n: { id: string }) => n.id)).toContain(snap);
     expect(r.body.data!.snapshot).toMatchObject({ id: snap, status: 'complete' });
     expect(r.body.data!.snapshot.counts).toContainEqual({ name: 'CAN_ASSUME', count: 158 });
+    const { createdAt, completedAt, sources } = r.body.data!.snapshot;
+    expect(Date.parse(completedAt)).toBeGreaterThanOrEqual(Date.parse(createdAt));
+    expect(sources.length).toBeGreaterThan(0);
   });
 
   it('gives the organization tree', async () => {
