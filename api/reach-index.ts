@@ -316,6 +316,89 @@ export class ReachIndex {
     return { start: this.nodes[s]!, levels };
   }
 
+  /**
+   * Simple paths from `fromKey` to `toKey` of at most maxHops edges, level by
+   * level from the shortest length on: every simple path of a length, until
+   * the levels so far hold `enough` paths. Distances to the target (a
+   * backward search first) prune the walk. Undefined when either node is
+   * missing or the walk would take more than `maxSteps` steps (the caller then
+   * asks the database).
+   */
+  paths(
+    fromKey: string,
+    toKey: string,
+    maxHops: number,
+    filter: EdgeFilter,
+    enough: number,
+    maxSteps = 2_000_000,
+  ): { nodes: NodeRef[]; hops: EdgeRef[] }[] | undefined {
+    const from = this.byKey.get(fromKey);
+    const to = this.byKey.get(toKey);
+    if (from === undefined || to === undefined) return undefined;
+    const dropped = this.droppedSets(filter);
+    const { edgeFrom, edgeTo, edgeSet, inOffset, inEdges, outOffset, outEdges } = this;
+    // Hops from each node to the target, up to maxHops.
+    const dist = new Map<number, number>([[to, 0]]);
+    let level = [to];
+    for (let d = 1; d <= maxHops && level.length; d++) {
+      const next: number[] = [];
+      for (const n of level)
+        for (let i = inOffset[n]!; i < inOffset[n + 1]!; i++) {
+          const e = inEdges[i]!;
+          const p = edgeFrom[e]!;
+          if (dropped[edgeSet[e]!] || dist.has(p)) continue;
+          dist.set(p, d);
+          next.push(p);
+        }
+      level = next;
+    }
+    const shortest = dist.get(from);
+    const found: { nodes: NodeRef[]; hops: EdgeRef[] }[] = [];
+    if (shortest === undefined) return found;
+    const onPath = new Set<number>([from]);
+    const nodePath = [from];
+    const edgePath: number[] = [];
+    let steps = 0;
+    const walk = (u: number, length: number): boolean => {
+      for (let i = outOffset[u]!; i < outOffset[u + 1]!; i++) {
+        if (++steps > maxSteps) return false;
+        const e = outEdges[i]!;
+        if (dropped[edgeSet[e]!]) continue;
+        const v = edgeTo[e]!;
+        const d = nodePath.length; // edges on the path once this one is added
+        if (v === to) {
+          if (d === length) {
+            const ns = [...nodePath, v];
+            const es = [...edgePath, e];
+            found.push({
+              nodes: ns.map((n) => this.nodes[n]!),
+              hops: es.map((x) => ({
+                from: this.nodes[edgeFrom[x]!]!.key,
+                to: this.nodes[edgeTo[x]!]!.key,
+                conditionKeys: this.sets[edgeSet[x]!]!,
+              })),
+            });
+          }
+          continue;
+        }
+        const rest = dist.get(v);
+        if (rest === undefined || d + rest > length || onPath.has(v)) continue;
+        onPath.add(v);
+        nodePath.push(v);
+        edgePath.push(e);
+        const ok = walk(v, length);
+        onPath.delete(v);
+        nodePath.pop();
+        edgePath.pop();
+        if (!ok) return false;
+      }
+      return true;
+    };
+    for (let length = shortest; length <= maxHops && found.length < enough; length++)
+      if (!walk(from, length)) return undefined;
+    return found;
+  }
+
   /** A hop as the statement runs it: every candidate row sorted, the first rowLimit kept, the first per node. */
   private sortedHop(
     frontier: readonly number[],

@@ -535,7 +535,11 @@ export async function paths(driver: Driver, snapshotId: string, args: PathsArgs)
   );
 }
 
-/** Both ends in one lookup; when either is missing (or a role session), resolveNode in order, for its error. */
+/**
+ * Both ends, from the snapshot's index when the API has one, else in one
+ * lookup; when either is missing (or a role session), resolveNode in order,
+ * for its error.
+ */
 async function endpoints(
   driver: Driver,
   snapshotId: string,
@@ -545,6 +549,9 @@ async function endpoints(
   const fromKey = specKey(fromSpec);
   const toKey = specKey(toSpec);
   if (fromKey !== undefined && toKey !== undefined) {
+    const index = await reachIndexFor(driver, snapshotId, false);
+    const [fromNode, toNode] = [index?.node(fromKey), index?.node(toKey)];
+    if (fromNode && toNode) return { from: fromNode, to: toNode };
     const res = await driver.executeQuery(statement(P, 'endpoints'), {
       snapshotId,
       from: fromKey,
@@ -560,6 +567,29 @@ async function endpoints(
   return { from, to };
 }
 
+/** Shortest first; among equal lengths, fewer condition keys first, then by the nodes' keys. */
+function byPathOrder(
+  x: { length: number; conditionKeys: readonly string[]; nodes: readonly NodeRef[] },
+  y: { length: number; conditionKeys: readonly string[]; nodes: readonly NodeRef[] },
+): number {
+  return (
+    x.length - y.length ||
+    x.conditionKeys.length - y.conditionKeys.length ||
+    x.nodes
+      .map((n) => n.key)
+      .join('\u0000')
+      .localeCompare(y.nodes.map((n) => n.key).join('\u0000'))
+  );
+}
+
+/**
+ * The paths, shortest first. Inside the API, on the snapshot's in-memory index
+ * when it is built: every simple path of each length from the shortest on
+ * until there are `limit`, ordered, and only the kept paths' hops read;
+ * otherwise (or when the walk there grows too large) with Cypher's SHORTEST,
+ * which stops at 64 walks, so among many paths of one length the two may keep
+ * different ones (both shortest first, then by fewest condition keys).
+ */
 async function pathsBetween(
   driver: Driver,
   snapshotId: string,
@@ -567,6 +597,30 @@ async function pathsBetween(
   to: NodeRef,
   a: PathsArgs & { maxHops: number; limit: number },
 ): Promise<PathOut[]> {
+  const index = await reachIndexFor(driver, snapshotId);
+  const walked = index?.paths(from.key, to.key, a.maxHops, assumptionParams(a.assumptions), a.limit);
+  if (walked) {
+    const kept = walked
+      .map((p) => ({
+        ...p,
+        length: p.hops.length,
+        conditionKeys: [...new Set(p.hops.flatMap((h) => h.conditionKeys))],
+      }))
+      .sort(byPathOrder)
+      .slice(0, a.limit);
+    try {
+      const refs = [...new Set(kept.flatMap((p) => p.hops))];
+      const props = await index!.edgeProperties.get(driver, refs);
+      const hopOf = new Map(refs.map((r, i) => [r, toHop(r.from, r.to, props[i]!)]));
+      return kept.map((p) => {
+        const hops = p.hops.map((h) => hopOf.get(h)!);
+        return { ...pathSummary(hops), nodes: p.nodes, hops };
+      });
+    } catch (err) {
+      if (!(err instanceof StaleIndexError)) throw err;
+      dropReachIndex(driver, snapshotId);
+    }
+  }
   // The statement is chosen by name from the validated bound (1..8): no query text is built from input.
   const res = await driver.executeQuery(statement(P, `paths-${a.maxHops}`), {
     snapshotId,
@@ -581,14 +635,5 @@ async function pathsBetween(
     const hops = edges.map((e, i) => toHop(nodes[i]!.key, nodes[i + 1]!.key, e));
     return { ...pathSummary(hops), nodes, hops };
   });
-  out.sort(
-    (x, y) =>
-      x.length - y.length ||
-      x.conditionKeys.length - y.conditionKeys.length ||
-      x.nodes
-        .map((n) => n.key)
-        .join('\u0000')
-        .localeCompare(y.nodes.map((n) => n.key).join('\u0000')),
-  );
-  return out;
+  return out.sort(byPathOrder);
 }

@@ -228,6 +228,55 @@ describe('index search', () => {
   }, 120_000);
 });
 
+describe('paths on the index', () => {
+  it('equal the database paths when those are all there are, and are never longer otherwise', async () => {
+    const cache = new QueryCache(db.driver, { maxEntries: 0, index: { driver: db.driver } });
+    const indexed = () => cache.bind(scopedDriver(db.driver, { timeoutMs: 30_000 }));
+    let exact = 0;
+    let capped = 0;
+    for (const snapshotId of [demo, generated]) {
+      await reachIndexFor(indexed(), snapshotId);
+      await cache.indexes!.settled();
+      const pairs = new Set<string>();
+      for (const role of (await keysOf('Role', snapshotId)).filter((_, i) => i % 4 === 0)) {
+        const who = await whoCanAssume(db.driver, snapshotId, { role, maxHops: 4 });
+        for (const e of who.principals.filter((x) => x.length > 1).slice(-3))
+          pairs.add(JSON.stringify([e.node.key, role]));
+      }
+      for (const pair of [...pairs].slice(0, 60)) {
+        const [from, to] = JSON.parse(pair) as [string, string];
+        for (const c of [
+          { maxHops: 4, limit: 10 },
+          { maxHops: 3, limit: 2, assumptions: { mfa: false } },
+        ]) {
+          const want = await paths(db.driver, snapshotId, { from, to, ...c });
+          const searches = cache.stats().indexSearches;
+          const got = await paths(indexed(), snapshotId, { from, to, ...c });
+          expect(cache.stats().indexSearches).toBe(searches + 1);
+          if (want.paths.length < c.limit) {
+            expect(got, `${from} -> ${to} ${JSON.stringify(c)}`).toEqual(want);
+            exact++;
+          } else {
+            expect(got.paths.length).toBe(c.limit);
+            got.paths.forEach((p, i) => expect(p.length).toBeLessThanOrEqual(want.paths[i]!.length));
+            for (const p of got.paths) {
+              expect(new Set(p.nodes.map((n) => n.key)).size).toBe(p.nodes.length); // simple
+              expect(p.nodes[0]!.key).toBe(from);
+              expect(p.nodes.at(-1)!.key).toBe(to);
+              p.hops.forEach((h, i) =>
+                expect([h.from, h.to]).toEqual([p.nodes[i]!.key, p.nodes[i + 1]!.key]),
+              );
+            }
+            capped++;
+          }
+        }
+      }
+    }
+    expect(exact).toBeGreaterThan(40);
+    expect(capped).toBeGreaterThan(0);
+  }, 300_000);
+});
+
 describe('pages', () => {
   it('give the entries a page picks, with the same hops as the whole answer', async () => {
     const cache = new QueryCache(db.driver, { index: { driver: db.driver } });
