@@ -40,6 +40,9 @@ export interface App {
 /** What express hands yoga per request (unused: the context comes from the request's async state). */
 type ServerContext = Record<string, unknown>;
 
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
 export function buildSchema() {
   return createSchema<ServerContext & ApiContext>({ typeDefs, resolvers });
 }
@@ -84,6 +87,8 @@ export function createApp({
     landingPage: false,
     logging: false,
     batching: false,
+    // Bodies of other types than JSON (which is read before yoga) are limited here.
+    maxRequestBodySize: limits.maxBodyBytes,
     maskedErrors: {
       maskError: (error) => {
         const requestId = als.getStore()?.requestId ?? 'unknown';
@@ -205,6 +210,7 @@ export function createApp({
     res.status(204).end();
   });
 
+  const graphqlJson = express.json({ limit: limits.maxBodyBytes });
   app.use('/graphql', (req: Request, res: Response, next: NextFunction) => {
     try {
       als.getStore()!.caller = auth.authenticate(req);
@@ -223,8 +229,7 @@ export function createApp({
         });
       return;
     }
-    const len = Number(req.headers['content-length'] ?? 0);
-    if (len > limits.maxBodyBytes) {
+    const tooLarge = () =>
       res.status(413).json({
         errors: [
           {
@@ -233,9 +238,35 @@ export function createApp({
           },
         ],
       });
-      return;
-    }
-    next();
+    const len = Number(req.headers['content-length'] ?? 0);
+    if (len > limits.maxBodyBytes) return void tooLarge();
+    // JSON bodies are read here, within the limit whether or not a Content-Length was sent, and
+    // handed to yoga already parsed (cheaper than its stream of the body).
+    graphqlJson(req, res, (err?: unknown) => {
+      const body: unknown = req.body;
+      if (!err && (body === undefined || (isObject(body) && Object.keys(body).length > 0))) return next();
+      if (!err) {
+        res.status(400).json({
+          errors: [
+            {
+              message: 'The request body must be a JSON object with a "query" (and optional "variables").',
+              extensions: { code: 'BAD_REQUEST' },
+            },
+          ],
+        });
+        return;
+      }
+      const e = err as { type?: string; message?: string };
+      if (e.type === 'entity.too.large') return void tooLarge();
+      res.status(400).json({
+        errors: [
+          {
+            message: `The request body is not valid JSON (${e.message ?? 'unreadable'}).`,
+            extensions: { code: 'BAD_REQUEST' },
+          },
+        ],
+      });
+    });
   });
   app.use(yoga.graphqlEndpoint, yoga as unknown as express.RequestHandler);
 

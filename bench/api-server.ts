@@ -27,7 +27,8 @@ if (!tokenSha || !process.send) {
   process.exit(2);
 }
 const { driver } = await connect(() => {});
-const config = apiConfig({ tokens: tokenCheck([{ role: 'reader', sha256: tokenSha }]), log: () => {} });
+// Request logs go to stderr as `serve` writes them (bench/api.ts points stderr at a file).
+const config = apiConfig({ tokens: tokenCheck([{ role: 'reader', sha256: tokenSha }]) });
 const server = await startServer({ driver, config, port: 0 });
 // CPU profiles of single cells (--cpu-prof): started and stopped on request, written where asked.
 const inspector = new Session();

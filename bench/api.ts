@@ -241,14 +241,18 @@ export async function run(args: string[]): Promise<void> {
 
     const token = newToken('bench');
     const profDir = arg(args, '--cpu-prof');
+    const serverLogPath = path.join(os.tmpdir(), 'iamatlas-bench-api-server.log');
+    const serverLog = fs.openSync(serverLogPath, 'w');
     const child = fork(fileURLToPath(new URL('./api-server.ts', import.meta.url)), [], {
       execArgv: ['--import', 'tsx'],
       env: { ...process.env, IAMATLAS_BENCH_TOKEN_SHA256: hashToken(token) },
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      // Its request log (one JSON line per request, as `serve` writes) goes to a file.
+      stdio: ['ignore', 'inherit', serverLog, 'ipc'],
     });
     const ask = <T extends BenchServerMessage['type']>(type: T, request?: string, file?: string) =>
       new Promise<Extract<BenchServerMessage, { type: T }>>((resolve, reject) => {
-        const onExit = (code: number | null) => reject(new Error(`bench API server exited (${code})`));
+        const onExit = (code: number | null) =>
+          reject(new Error(`bench API server exited (${code}); see ${serverLogPath}`));
         const onMessage = (m: BenchServerMessage) => {
           if (m.type !== type) return;
           child.off('message', onMessage);
@@ -375,6 +379,8 @@ export async function run(args: string[]): Promise<void> {
       agent.destroy();
       await server.close();
     }
+    fs.closeSync(serverLog);
+    log(`server log (JSON lines): ${serverLogPath}`);
     process.stdout.write(
       `\nAPI latency (ms) over HTTP, ${seconds} s per warm/hot cell, cold = one pass, ${os.cpus().length} CPUs\n\n`,
     );

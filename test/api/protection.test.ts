@@ -4,6 +4,7 @@
  * headers, CORS, health and logs. Real Neo4j, demo organization.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import http from 'node:http';
 import neo4j from 'neo4j-driver';
 import { deleteSession } from '../../api/reviews.ts';
 import { openTestDb, type TestDb } from '../harness/neo4j.ts';
@@ -375,6 +376,53 @@ describe('limits, timeouts and bad input', () => {
       expect(e!.extensions?.code, q).toBe(code);
       expect(JSON.stringify(r.body), q).not.toMatch(/\bat \w+ \(|node_modules|Did you mean/);
     }
+  });
+});
+
+describe('request bodies', () => {
+  const post = (body: string | Buffer, headers: Record<string, string> = {}) =>
+    new Promise<{ status: number; body: { errors?: { message: string; extensions?: { code?: string } }[] } }>(
+      (resolve, reject) => {
+        const url = new URL('/graphql', api.url);
+        const req = http.request(
+          url,
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${READER}`, ...headers },
+          },
+          (res) => {
+            let text = '';
+            res.on('data', (c: Buffer) => (text += c.toString('utf8')));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+          },
+        );
+        req.on('error', reject);
+        // Without a Content-Length header the body goes chunked, so only reading it can find its size.
+        req.end(body);
+      },
+    );
+  const big = JSON.stringify({ query: `{ viewer { role } }`, variables: { pad: 'x'.repeat(120_000) } });
+
+  it('refuses bodies over the limit, with or without a Content-Length, and bad JSON', async () => {
+    const withLength = await post(big, { 'content-length': String(Buffer.byteLength(big)) });
+    expect(withLength.status).toBe(413);
+    expect(withLength.body.errors![0]!.extensions!.code).toBe('PAYLOAD_TOO_LARGE');
+    const chunked = await post(big, { 'transfer-encoding': 'chunked' });
+    expect(chunked.status).toBe(413);
+    expect(chunked.body.errors![0]!.message).toMatch(/larger than 100000 bytes/);
+    const bad = await post('{"query": "{ viewer { role } }"');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors![0]).toMatchObject({ extensions: { code: 'BAD_REQUEST' } });
+    expect(bad.body.errors![0]!.message).toMatch(/not valid JSON/);
+    for (const notAnObject of ['{}', '[]'])
+      expect((await post(notAnObject)).body.errors![0]!.message).toMatch(
+        /must be a JSON object with a "query"/,
+      );
+    const fine = await post(JSON.stringify({ query: '{ viewer { role } }' }), {
+      'transfer-encoding': 'chunked',
+    });
+    expect(fine.status).toBe(200);
+    expect(fine.body).toEqual({ data: { viewer: { role: 'READER' } } });
   });
 });
 
