@@ -249,6 +249,13 @@ export class QueryCache {
     this.counters.indexSearches++;
   }
 
+  /** Starts building the latest complete snapshot's reachability index (when indexes are on). */
+  async prepareLatest(): Promise<void> {
+    if (!this.indexes) return;
+    const latest = (await this.snapshots())[0];
+    if (latest) this.indexes.get(latest.id);
+  }
+
   /** Forgets every answer, and the edge properties the reachability indexes keep (the indexes stay). */
   clear(): void {
     this.entries.clear();

@@ -16,6 +16,7 @@ export type BenchServerMessage =
   | { type: 'stats'; stats: { hits: number; misses: number; entries: number; snapshotReads: number } }
   | { type: 'cleared' }
   | { type: 'settled'; indexes: ReturnType<QueryCache['stats']>['indexes'] }
+  | { type: 'memory'; rssMB: number; heapMB: number }
   | { type: 'profiling' }
   | { type: 'profiled' };
 
@@ -48,7 +49,14 @@ process.on('message', (m: { type: string; file?: string }) => {
       fs.writeFileSync(m.file!, JSON.stringify((res as { profile: unknown }).profile));
       send({ type: 'profiled' });
     });
-  else if (m.type === 'stats') send({ type: 'stats', stats: server.app.cache.stats() });
+  else if (m.type === 'memory') {
+    const mem = process.memoryUsage();
+    send({
+      type: 'memory',
+      rssMB: Math.round(mem.rss / 2 ** 20),
+      heapMB: Math.round(mem.heapUsed / 2 ** 20),
+    });
+  } else if (m.type === 'stats') send({ type: 'stats', stats: server.app.cache.stats() });
   else if (m.type === 'clear') {
     server.app.cache.clear();
     send({ type: 'cleared' });

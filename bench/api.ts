@@ -371,6 +371,8 @@ export async function run(args: string[]): Promise<void> {
           }
         }
       }
+      const mem = await ask('memory', 'memory');
+      log(`server memory at the end: RSS ${mem.rssMB} MiB, JS heap in use ${mem.heapMB} MiB`);
       const s = await cache.stats();
       log(
         `query cache: ${s.hits} hits, ${s.misses} misses, ${s.entries} entries, ${s.snapshotReads} snapshot-list reads`,

@@ -82,6 +82,8 @@ export async function serve(driver: Driver, opts: ServeOptions): Promise<void> {
   if (!['127.0.0.1', '::1', 'localhost'].includes(host))
     say(`Warning: listening on ${host}, reachable from other machines. Every request still needs a token.`);
   say(`IAM Atlas API on ${running.url}/graphql (Ctrl-C to stop).`);
+  // The latest snapshot's reachability index is built now, in the background, not on the first question.
+  void running.app.cache.prepareLatest().catch(() => {});
   const login = running.app.auth.issueLoginToken('reviewer');
   process.stdout.write(`open ${running.url}/?token=${login}\n`);
 

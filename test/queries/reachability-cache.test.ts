@@ -378,6 +378,19 @@ describe('query cache', () => {
     expect(lagging.stats()).toMatchObject({ entries: 0, dropped: 1 });
   }, 120_000);
 
+  it("builds the latest snapshot's index when asked to prepare, before any question", async () => {
+    const cache = new QueryCache(db.driver, { index: { driver: db.driver } });
+    expect(cache.stats().indexes).toEqual([]);
+    await cache.prepareLatest();
+    expect(cache.stats().indexes).toHaveLength(1);
+    await cache.indexes!.settled();
+    expect(cache.stats().indexes.map((x) => x.state)).toEqual(['ready']);
+    // Without indexes it does nothing.
+    const plain = new QueryCache(db.driver);
+    await plain.prepareLatest();
+    expect(plain.stats().indexes).toEqual([]);
+  }, 120_000);
+
   it('computes concurrent misses of one question once', async () => {
     const cache = new QueryCache(db.driver, { snapshotListMaxAgeMs: 0 });
     const request = () => cache.bind(scopedDriver(db.driver, { timeoutMs: 30_000 }));
