@@ -509,7 +509,6 @@ interface Batch {
 export class EdgeProperties {
   private readonly kept = new Map<string, Props>();
   private next: Batch | undefined;
-  reads = 0;
 
   constructor(
     private readonly snapshotId: string,
@@ -560,7 +559,6 @@ export class EdgeProperties {
   }
 
   private async read(batch: Batch): Promise<Map<string, Props>> {
-    this.reads++;
     const rows = [...batch.rows];
     const pairs = [...new Set(rows.map(([, r]) => `${r.from}\u0000${r.to}`))].map((p) => p.split('\u0000'));
     const res = await batch.driver.executeQuery(statement(R, 'index-edge-properties'), {

@@ -273,6 +273,31 @@ export function registerQueryCommands(program: Command, withDriver: WithDriver):
         .option('--session-policy <file>', 'a session policy document (JSON file)'),
     );
 
+  /** can-assume and simulate: the request context and session policy read, the outcome printed. */
+  const evaluate = <R extends EvaluationOutcome>(
+    opts: Common & { context?: string[]; sessionPolicy?: string },
+    ask: (
+      q: Awaited<ReturnType<typeof queries>>,
+      driver: Driver,
+      snapshotId: string,
+      common: {
+        context: ReturnType<typeof parseContext>;
+        sessionPolicy?: ReturnType<typeof readSessionPolicy>;
+      },
+    ) => Promise<R>,
+    title: (r: R) => string,
+  ) => {
+    const context = parseContext(opts.context);
+    const sessionPolicy = readSessionPolicy(opts.sessionPolicy);
+    return run(
+      withDriver,
+      opts,
+      async (driver, s) =>
+        ask(await queries(), driver, s.id, { context, ...(sessionPolicy ? { sessionPolicy } : {}) }),
+      (r) => printOutcome(r, title(r)),
+    );
+  };
+
   evaluationOptions(
     query
       .command('can-assume')
@@ -291,25 +316,18 @@ export function registerQueryCommands(program: Command, withDriver: WithDriver):
         context?: string[];
         sessionPolicy?: string;
       },
-    ) => {
-      const context = parseContext(opts.context);
-      const sessionPolicy = readSessionPolicy(opts.sessionPolicy);
-      await run(
-        withDriver,
+    ) =>
+      evaluate(
         opts,
-        (driver, s) =>
-          queries().then((q) =>
-            q.canAssume(driver, s.id, {
-              principal: opts.principal,
-              role: opts.role,
-              ...(opts.action ? { action: opts.action } : {}),
-              context,
-              ...(sessionPolicy ? { sessionPolicy } : {}),
-            }),
-          ),
-        (r) => printOutcome(r, `${r.principal.input} → ${r.role} (${r.action})`),
-      );
-    },
+        (q, driver, id, common) =>
+          q.canAssume(driver, id, {
+            principal: opts.principal,
+            role: opts.role,
+            ...(opts.action ? { action: opts.action } : {}),
+            ...common,
+          }),
+        (r) => `${r.principal.input} → ${r.role} (${r.action})`,
+      ),
   );
 
   evaluationOptions(
@@ -330,25 +348,18 @@ export function registerQueryCommands(program: Command, withDriver: WithDriver):
         context?: string[];
         sessionPolicy?: string;
       },
-    ) => {
-      const context = parseContext(opts.context);
-      const sessionPolicy = readSessionPolicy(opts.sessionPolicy);
-      await run(
-        withDriver,
+    ) =>
+      evaluate(
         opts,
-        (driver, s) =>
-          queries().then((q) =>
-            q.simulate(driver, s.id, {
-              principal: opts.principal,
-              action: opts.action,
-              resource: opts.resource,
-              context,
-              ...(sessionPolicy ? { sessionPolicy } : {}),
-            }),
-          ),
-        (r) => printOutcome(r, `${r.principal.input} ${r.action} on ${r.resource}`),
-      );
-    },
+        (q, driver, id, common) =>
+          q.simulate(driver, id, {
+            principal: opts.principal,
+            action: opts.action,
+            resource: opts.resource,
+            ...common,
+          }),
+        (r) => `${r.principal.input} ${r.action} on ${r.resource}`,
+      ),
   );
 
   const reachOptions = (cmd: Command): Command =>

@@ -353,29 +353,30 @@ async function searchFrom(
   return found;
 }
 
-/** A reachability question, once its arguments are checked: how to search, and its cache key. */
+/** A reachability question, once its arguments are checked: its cache key, how to search, its answer. */
 interface Question<R> {
   operation: 'whoCanAssume' | 'reachableFrom';
   key: Record<string, unknown>;
   find: (useIndex: boolean) => Promise<Found>;
-  answer: (found: Found, entries: ReachEntry[]) => R;
+  /** The whole answer, from what was found and all entries with their hops. */
+  result: (found: Found, entries: ReachEntry[]) => R;
 }
 
 /**
- * The found entries (cached per snapshot inside the API) and, for those `pick`
- * selects (all by default), their hops. Should an index search's edges be gone
- * when their hops are read (the snapshot was deleted meanwhile), the index is
- * dropped and the database searched again, which answers as it does for a
- * snapshot that is not there.
+ * What was found (cached per snapshot inside the API when only a page is
+ * picked) and, for the entries `pick` selects (all by default), their hops.
+ * Should an index search's edges be gone when their hops are read (the
+ * snapshot was deleted meanwhile), the index is dropped and the database
+ * searched again, which answers as it does for a snapshot that is not there.
  */
-async function answer<R>(
+async function gather(
   driver: Driver,
   snapshotId: string,
-  q: Question<R>,
-  pick?: (entries: readonly FoundEntry[]) => readonly FoundEntry[],
-): Promise<{ found: Found; result: R }> {
-  // Whole answers are cached as such (by the callers); pages keep what was found, for any page.
-  const found = pick
+  q: Question<unknown>,
+  pick: (entries: readonly FoundEntry[]) => readonly FoundEntry[] = (e) => e,
+  keepFound = false,
+): Promise<{ found: Found; entries: ReachEntry[] }> {
+  const found = keepFound
     ? await cached(
         driver,
         snapshotId,
@@ -385,15 +386,31 @@ async function answer<R>(
         (f) => f.entries.reduce((n, e) => n + e.length, 1),
       )
     : await q.find(true);
-  pick ??= (e) => e;
   try {
-    return { found, result: q.answer(found, await hopsOf(driver, snapshotId, pick(found.entries))) };
+    return { found, entries: await hopsOf(driver, snapshotId, pick(found.entries)) };
   } catch (err) {
     if (!(err instanceof StaleIndexError)) throw err;
     dropReachIndex(driver, snapshotId);
     const again = await q.find(false);
-    return { found: again, result: q.answer(again, await hopsOf(driver, snapshotId, pick(again.entries))) };
+    return { found: again, entries: await hopsOf(driver, snapshotId, pick(again.entries)) };
   }
+}
+
+/** The whole answer to a question, cached as such inside the API. */
+async function whole<R>(driver: Driver, snapshotId: string, q: Question<R>): Promise<R> {
+  let entries: ReachEntry[] = []; // what the answer holds, for its weight in the cache
+  return cached(
+    driver,
+    snapshotId,
+    q.operation,
+    q.key,
+    async () => {
+      const got = await gather(driver, snapshotId, q);
+      entries = got.entries;
+      return q.result(got.found, got.entries);
+    },
+    () => weight(entries),
+  );
 }
 
 function whoCanAssumeQuestion(snapshotId: string, driver: Driver, args: WhoCanAssumeArgs) {
@@ -411,7 +428,7 @@ function whoCanAssumeQuestion(snapshotId: string, driver: Driver, args: WhoCanAs
         throw new NotInSnapshotError(`${a.role} is not a role of snapshot ${snapshotId}.`, found.start.key);
       return found;
     },
-    answer: (found, principals) => ({
+    result: (found, principals) => ({
       role: found.start,
       maxHops,
       limit,
@@ -431,26 +448,21 @@ function reachableFromQuestion(snapshotId: string, driver: Driver, args: Reachab
     operation: 'reachableFrom',
     key: { ...a, maxHops, limit },
     find: (useIndex) => searchFrom(driver, snapshotId, spec, 'out', maxHops, limit, a.assumptions, useIndex),
-    answer: (found, roles) => ({ from: found.start, maxHops, limit, truncated: found.truncated, roles }),
+    result: (found, roles) => ({ from: found.start, maxHops, limit, truncated: found.truncated, roles }),
   };
   return q;
 }
 
-/** Every principal that can reach `role` in at most maxHops CAN_ASSUME hops, each with one shortest path. */
+/**
+ * Every principal that can reach `role` in at most maxHops CAN_ASSUME hops, each with one shortest path.
+ * (async, so that bad arguments come back as a rejected promise, as from every query function)
+ */
 export async function whoCanAssume(
   driver: Driver,
   snapshotId: string,
   args: WhoCanAssumeArgs,
 ): Promise<WhoCanAssumeResult> {
-  const q = whoCanAssumeQuestion(snapshotId, driver, args);
-  return cached(
-    driver,
-    snapshotId,
-    q.operation,
-    q.key,
-    async () => (await answer(driver, snapshotId, q)).result,
-    (r) => weight(r.principals),
-  );
+  return whole(driver, snapshotId, whoCanAssumeQuestion(snapshotId, driver, args));
 }
 
 /** Every role `principal` can reach in at most maxHops CAN_ASSUME hops, each with one shortest path. */
@@ -459,15 +471,7 @@ export async function reachableFrom(
   snapshotId: string,
   args: ReachableFromArgs,
 ): Promise<ReachableFromResult> {
-  const q = reachableFromQuestion(snapshotId, driver, args);
-  return cached(
-    driver,
-    snapshotId,
-    q.operation,
-    q.key,
-    async () => (await answer(driver, snapshotId, q)).result,
-    (r) => weight(r.roles),
-  );
+  return whole(driver, snapshotId, reachableFromQuestion(snapshotId, driver, args));
 }
 
 /**
@@ -484,7 +488,7 @@ export async function reachPage<K extends 'whoCanAssume' | 'reachableFrom'>(
   /** What `pick` picks (order, offset, size), as plain data: pages are cached by it. */
   pageKey: unknown,
 ): Promise<{ total: number; truncated: boolean; entries: ReachEntry[] }> {
-  const q =
+  const q: Question<unknown> =
     kind === 'whoCanAssume'
       ? whoCanAssumeQuestion(snapshotId, driver, args as WhoCanAssumeArgs)
       : reachableFromQuestion(snapshotId, driver, args as ReachableFromArgs);
@@ -494,13 +498,8 @@ export async function reachPage<K extends 'whoCanAssume' | 'reachableFrom'>(
     `${q.operation}/page`,
     { ...q.key, page: pageKey },
     async () => {
-      const { found, result } = await answer<ReachEntry[]>(
-        driver,
-        snapshotId,
-        { ...q, answer: (_found, entries) => entries } as Question<ReachEntry[]>,
-        pick,
-      );
-      return { total: found.entries.length, truncated: found.truncated, entries: result };
+      const { found, entries } = await gather(driver, snapshotId, q, pick, true);
+      return { total: found.entries.length, truncated: found.truncated, entries };
     },
     (r) => weight(r.entries),
   );
@@ -609,13 +608,13 @@ async function pathsBetween(
       .sort(byPathOrder)
       .slice(0, a.limit);
     try {
-      const refs = [...new Set(kept.flatMap((p) => p.hops))];
-      const props = await index!.edgeProperties.get(driver, refs);
-      const hopOf = new Map(refs.map((r, i) => [r, toHop(r.from, r.to, props[i]!)]));
-      return kept.map((p) => {
-        const hops = p.hops.map((h) => hopOf.get(h)!);
-        return { ...pathSummary(hops), nodes: p.nodes, hops };
-      });
+      // The same reading of hops as reachability answers have (node: the path's end, unused here).
+      const read = await hopsOf(
+        driver,
+        snapshotId,
+        kept.map((p) => ({ node: to, length: p.length, path: p.hops })),
+      );
+      return read.map(({ node: _node, ...summary }, i) => ({ ...summary, nodes: kept[i]!.nodes }));
     } catch (err) {
       if (!(err instanceof StaleIndexError)) throw err;
       dropReachIndex(driver, snapshotId);
