@@ -40,6 +40,15 @@ export interface EdgeOut {
   orgPolicyIds: string[];
   roleChaining: boolean;
   reasons: string[];
+  /** Capability chain of a CAN_ESCALATE_TO edge: the changes made before `method` (empty otherwise). */
+  chain: ChainStepOut[];
+}
+
+export interface ChainStepOut {
+  method: string;
+  actions: string[];
+  modifies: string;
+  evidence: StatementRefOut[];
 }
 
 export interface PathOutApi {
@@ -116,6 +125,7 @@ export function edgeFromHop(hop: Hop, nodes?: Map<string, GraphNodeOut>): EdgeOu
     orgPolicyIds: hop.orgPolicyIds,
     roleChaining: hop.roleChaining,
     reasons: hop.reasons,
+    chain: [],
   };
 }
 
@@ -159,6 +169,7 @@ export function edgeFromRow(row: { from: Props; to: Props; type: string; edge: P
     orgPolicyIds: strList(e.orgPolicyIds),
     roleChaining: false,
     reasons: strList(e.reasons),
+    chain: jsonList<ChainStepOut>(e.chain),
   };
 }
 

@@ -583,6 +583,18 @@ export const typeDefs = /* GraphQL */ `
     source: StatementRef
   }
 
+  "One change a principal makes to its own permissions in a capability chain."
+  type ChainStep {
+    "Escalation method id of the change, e.g. iam-add-user-to-group."
+    method: String!
+    "The call it makes."
+    actions: [String!]!
+    "What it changes: a group, a managed policy, the principal itself or its boundary."
+    modifies: String!
+    "The statements that allow the call."
+    evidence: [StatementRef!]!
+  }
+
   "A policy statement that decided (part of) an answer."
   type StatementRef {
     "Policy id (ARN, key or SCP id)."
@@ -629,6 +641,8 @@ export const typeDefs = /* GraphQL */ `
     roleChaining: Boolean!
     "The evaluation steps in words."
     reasons: [String!]!
+    "Capability chain (CAN_ESCALATE_TO): the changes the caller first makes to itself, in order, before method."
+    chain: [ChainStep!]!
   }
 
   "A page of edges."

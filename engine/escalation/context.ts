@@ -75,6 +75,7 @@ export interface Controlled {
 export const ALLOW_ALL: PolicyInput = { id: 'hypothetical:allow-all', document: ALLOW_ALL_DOCUMENT };
 
 const DEFAULT_REGION = 'us-east-1';
+let nextContextId = 0;
 const asList = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : [];
 
@@ -156,6 +157,8 @@ export class EscalationContext {
   readonly groupMembers = new Map<string, PrincipalContext[]>();
   readonly policyByArn = new Map<string, ManagedPolicy>();
   private readonly probeCache = new Map<string, Grant | null>();
+  /** A number per principal context object: a modified copy (capability chains) caches apart from the original. */
+  private readonly contextIds = new WeakMap<PrincipalContext, number>();
 
   constructor(
     model: SnapshotModel,
@@ -305,6 +308,21 @@ export class EscalationContext {
     return this.assumePair.get(`${from}\u0000${to}`);
   }
 
+  /**
+   * Run `find` as if `p` (a modified copy of a source) were the only source: the methods then
+   * evaluate every call with its changed policies. Roles it can assume and principals it took
+   * over are looked up by its key, so they stay those of the original.
+   */
+  findAs<T>(p: PrincipalContext, find: () => T): T {
+    const saved = this.sources;
+    this.sources = [p];
+    try {
+      return find();
+    } finally {
+      this.sources = saved;
+    }
+  }
+
   /** The source itself, the roles it can assume, and the principals phase 1 lets it take over. */
   controlled(p: PrincipalContext): Controlled[] {
     const out: Controlled[] = [{ principal: p, conditions: [], evidence: [], hopActions: [] }];
@@ -388,7 +406,9 @@ export class EscalationContext {
     template: string,
     options: CheckOptions = {},
   ): Grant | undefined {
-    const cacheKey = `${p.key}\u0000${action}\u0000${template}\u0000${JSON.stringify(options)}`;
+    let id = this.contextIds.get(p);
+    if (id === undefined) this.contextIds.set(p, (id = nextContextId++));
+    const cacheKey = `${p.key}\u0000${id}\u0000${action}\u0000${template}\u0000${JSON.stringify(options)}`;
     const cached = this.probeCache.get(cacheKey);
     if (cached !== undefined) return cached ?? undefined;
     let best: Grant | undefined;

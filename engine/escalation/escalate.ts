@@ -17,6 +17,7 @@ import {
 } from '../trust/index.ts';
 import type { ContextValue } from '../types.ts';
 import { fullAccessCheck, selfGrantAdmin } from './admin.ts';
+import { findChains } from './chains.ts';
 import { EscalationContext } from './context.ts';
 import { ALL_METHODS } from './methods/index.ts';
 import { adminTarget, type AdminInfo, type EscalationEdge, type EscalationMethod } from './types.ts';
@@ -34,6 +35,8 @@ export interface EscalationOptions {
    * roles that are full administrators, 'all' every role the service trusts.
    */
   runtimeTargets?: 'all' | 'admins';
+  /** Search capability chains (changes a source makes to itself before its last step). Default true. */
+  chains?: boolean;
 }
 
 export interface EscalationStats {
@@ -44,6 +47,8 @@ export interface EscalationStats {
   edges: number;
   /** Edges that need a resource the snapshot cannot show. */
   runtimeEdges: number;
+  /** Capability chains: edges whose source first changes its own permissions. */
+  chainEdges: number;
   evaluateCalls: number;
   byMethod: Record<string, number>;
 }
@@ -98,6 +103,7 @@ export function analyseEscalation(model: SnapshotModel, options: EscalationOptio
 
   const titles = new Map(methods.map((m) => [m.id, m.title]));
   let selfGrantAdmins = 0;
+  let chainEdges = 0;
   const bestSelf = new Map<string, EscalationEdge>();
   for (const edge of edges) {
     const p = snapshot.principals.get(edge.from);
@@ -110,6 +116,14 @@ export function analyseEscalation(model: SnapshotModel, options: EscalationOptio
     if (!p) continue;
     admins.set(arn, selfGrantAdmin(p, edge, titles.get(edge.method) ?? edge.method));
     selfGrantAdmins++;
+  }
+
+  const adminKeys = new Set([...admins.values()].filter((a) => a.admin).map((a) => a.principal));
+  if (options.chains !== false) {
+    for (const edge of findChains(ctx, methods, edges, adminKeys)) {
+      edges.push(edge);
+      chainEdges++;
+    }
   }
 
   const byMethod: Record<string, number> = {};
@@ -126,6 +140,7 @@ export function analyseEscalation(model: SnapshotModel, options: EscalationOptio
       selfGrantAdmins,
       edges: edges.length,
       runtimeEdges: edges.filter((e) => e.needsRuntime).length,
+      chainEdges,
       evaluateCalls: ctx.evaluateCalls,
       byMethod,
     },

@@ -66,7 +66,13 @@ export function describeHop(hop: PathHop): string {
     default: {
       const title = TITLES.get(hop.method ?? '') ?? hop.method ?? 'escalate';
       const target = isAdminTarget(hop.to) ? `full access in account ${adminAccountOf(hop.to)}` : hop.to;
-      return `${title} (${hop.actions.join(', ')}) → ${target}`;
+      const last = hop.chain
+        ? hop.actions.filter((a) => !hop.chain?.some((s) => s.actions.includes(a)))
+        : hop.actions;
+      const first = (hop.chain ?? []).map(
+        (s) => `${TITLES.get(s.method) ?? s.method} (${s.actions.join(', ')} on ${s.modifies}), then `,
+      );
+      return `${first.join('')}${title} (${last.join(', ')}) → ${target}`;
     }
   }
 }
@@ -141,6 +147,16 @@ function toFinding(principal: string, path: EscalationPath): Finding {
         actions: h.actions,
         conditionKeys: [...new Set(h.conditions.map((c) => c.key))],
         statements: h.evidence.map(slim),
+        ...(h.chain
+          ? {
+              chain: h.chain.map((s) => ({
+                method: s.method,
+                actions: s.actions,
+                modifies: s.modifies,
+                statements: s.evidence.map(slim),
+              })),
+            }
+          : {}),
       })),
     },
   };

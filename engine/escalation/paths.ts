@@ -10,7 +10,14 @@
  */
 import type { CanAssumeEdge } from '../trust/reachability.ts';
 import type { StatementRef, UnresolvedCondition } from '../types.ts';
-import { adminAccountOf, adminTarget, isAdminTarget, type AdminInfo, type EscalationEdge } from './types.ts';
+import {
+  adminAccountOf,
+  adminTarget,
+  isAdminTarget,
+  type AdminInfo,
+  type ChainStep,
+  type EscalationEdge,
+} from './types.ts';
 
 export type HopKind = 'CAN_ASSUME' | 'CAN_ESCALATE_TO' | 'IS_ADMIN' | 'ADMIN_CONTROLS';
 
@@ -25,6 +32,8 @@ export interface PathHop {
   evidence: StatementRef[];
   needsRuntime?: string;
   crossAccount: boolean;
+  /** CAN_ESCALATE_TO of a capability chain: the changes made before `method`. */
+  chain?: ChainStep[];
 }
 
 export interface EscalationPath {
@@ -101,6 +110,7 @@ export class EscalationGraph {
         crossAccount: e.crossAccount,
       };
       if (e.needsRuntime) hop.needsRuntime = e.needsRuntime;
+      if (e.chain) hop.chain = e.chain;
       this.add(hop);
     }
     for (const info of input.admins.values()) {

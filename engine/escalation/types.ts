@@ -37,6 +37,23 @@ export interface EscalationEdge {
   /** What the method changes, when not the target itself: a managed policy, a group, a role's trust policy. */
   modifies?: string;
   crossAccount: boolean;
+  /**
+   * Capability chains: the changes the source first makes to itself (join a group, attach a
+   * policy, drop its boundary...), in order, each gaining a permission the next call needs. The
+   * edge's `method` is the last step; its conditions, evidence and actions include every step's.
+   */
+  chain?: ChainStep[];
+}
+
+/** One change a source makes to itself before the last step of a capability chain. */
+export interface ChainStep {
+  /** Method id of the change, e.g. `iam-add-user-to-group`. */
+  method: string;
+  actions: string[];
+  /** What the change touches: a group, a managed policy, the principal itself, its boundary. */
+  modifies: string;
+  conditions: UnresolvedCondition[];
+  evidence: StatementRef[];
 }
 
 export type AdminKind = 'full-access' | 'self-grant';

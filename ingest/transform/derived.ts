@@ -109,6 +109,19 @@ export function canEscalateProps(edge: EscalationEdge): Props {
   if (edge.caveats) props.caveats = edge.caveats;
   if (edge.via) props.via = edge.via;
   if (edge.modifies) props.modifies = edge.modifies;
+  if (edge.chain) {
+    // Capability chains: the changes made before the edge's method, each with its own statements.
+    props.chainMethods = edge.chain.map((s) => s.method);
+    props.chain = JSON.stringify(
+      edge.chain.map((s) => ({
+        method: s.method,
+        actions: s.actions,
+        modifies: s.modifies,
+        conditions: s.conditions.map(slimCondition),
+        evidence: s.evidence.filter((e) => e.policyKind !== 'scp' && e.policyKind !== 'rcp').map(slimRef),
+      })),
+    );
+  }
   return props;
 }
 
