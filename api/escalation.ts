@@ -102,3 +102,39 @@ export async function escalationSources(db: Driver, snapshotId: string, limit = 
   });
   return res.records.map((r) => String(r.get('key')));
 }
+
+/**
+ * Users and roles that are not administrators but reach one just by assuming roles, within
+ * `maxHops` CAN_ASSUME hops (by design, as far as the escalation findings go): the extra
+ * sources of `query escalations --include-assume-only`. One backward step per hop from the
+ * administrators, so the work is linear in the CAN_ASSUME edges walked.
+ */
+export async function assumeOnlySources(
+  db: Driver,
+  snapshotId: string,
+  args: { maxHops: number; assumptions?: Assumptions; limit?: number },
+): Promise<string[]> {
+  const admins = await db.executeQuery(statement('api/escalation', 'admin-principals'), { snapshotId });
+  const seen = new Set(admins.records.map((r) => String(r.get('key'))));
+  const filter = assumptionParams(args.assumptions);
+  const found = new Set<string>();
+  let frontier = [...seen];
+  for (let hop = 1; hop <= args.maxHops && frontier.length > 0; hop++) {
+    const res = await db.executeQuery(statement('api/escalation', 'assume-into'), {
+      snapshotId,
+      keys: frontier,
+      rowLimit: neo4j.int(ROWS_PER_HOP),
+      ...filter,
+    });
+    const next: string[] = [];
+    for (const r of res.records) {
+      const key = String(r.get('key'));
+      if (seen.has(key)) continue;
+      seen.add(key);
+      next.push(key);
+      if (r.get('admin') !== true) found.add(key);
+    }
+    frontier = next;
+  }
+  return [...found].sort().slice(0, args.limit ?? 1000);
+}

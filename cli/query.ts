@@ -474,12 +474,31 @@ export function registerQueryCommands(program: Command, withDriver: WithDriver):
       .description(
         'Privilege-escalation paths (CAN_ESCALATE_TO and CAN_ASSUME) to admin or to a chosen principal, shortest first',
       )
-      .option('--from <arn>', 'where the paths start (default: every principal an escalation finding names)')
-      .option('--to <arn|admin>', 'a principal ARN, or admin (default)', 'admin'),
-  ).action(async (opts: ReachOpts & { from?: string; to: string }) => {
+      .option(
+        '--from <arn>',
+        'where the paths start; then plain role-assumption chains to an administrator are listed too',
+      )
+      .option('--to <arn|admin>', 'a principal ARN, or admin (default)', 'admin')
+      .option(
+        '--include-assume-only',
+        'without --from: also principals that reach an administrator only by assuming roles, and those plain chains',
+      )
+      .addHelpText(
+        'after',
+        [
+          '',
+          'Without --from, the sources are the principals an escalation-to-admin finding names, and only paths that',
+          'use at least one CAN_ESCALATE_TO edge are listed: a principal that reaches an administrator just by',
+          'assuming roles it is trusted to assume has that access by design (see query reachable-from) and is left',
+          'out. --include-assume-only adds those principals and their plain role-assumption chains.',
+          'With --from, every path is listed, plain role-assumption chains included.',
+        ].join('\n'),
+      ),
+  ).action(async (opts: ReachOpts & { from?: string; to: string; includeAssumeOnly?: boolean }) => {
     const maxHops = opts.maxHops === undefined ? 4 : maxHopsOption(opts.maxHops);
     const limit = opts.limit === undefined ? 10 : option(intOption('--limit', 1, 64), opts.limit);
     const assumptions = parseAssumptions(opts.without);
+    const includeAssumeOnly = opts.from !== undefined || opts.includeAssumeOnly === true;
     if (opts.to !== 'admin' && !/^arn:aws[\w-]*:iam::\d{12}:(user|role)\//.test(opts.to))
       throw new CliError(
         `--to must be admin or a user/role ARN such as arn:aws:iam::111111111111:role/name (got "${opts.to}")`,
@@ -489,8 +508,16 @@ export function registerQueryCommands(program: Command, withDriver: WithDriver):
       withDriver,
       opts,
       async (driver, s) => {
-        const { escalationPaths, escalationSources } = await import('../api/escalation.ts');
+        const { assumeOnlySources, escalationPaths, escalationSources } =
+          await import('../api/escalation.ts');
         const sources = opts.from ? [opts.from] : await escalationSources(driver, s.id);
+        if (!opts.from && includeAssumeOnly) {
+          const extra = await assumeOnlySources(driver, s.id, {
+            maxHops,
+            ...(assumptions ? { assumptions } : {}),
+          });
+          sources.push(...extra.filter((k) => !sources.includes(k)));
+        }
         const results: EscalationResult[] = [];
         for (const from of sources) {
           const r = await escalationPaths(driver, s.id, {
@@ -498,6 +525,7 @@ export function registerQueryCommands(program: Command, withDriver: WithDriver):
             to: opts.to,
             maxHops,
             limit,
+            includeAssumeOnly,
             ...(assumptions ? { assumptions } : {}),
           });
           for (const p of r.paths) {

@@ -432,7 +432,8 @@ export const resolvers = {
       const maxHops = hops(args.maxHops, 4);
       const limit = limitArg(args.limit, 10, MAX_PATHS_LIMIT);
       const assumptions = assumptionsArg(args.assumptions);
-      const includeAssumeOnly = args.includeAssumeOnly === true;
+      // Plain role-assumption chains are paths to admin too, unless the caller asks for escalations only.
+      const includeAssumeOnly = args.includeAssumeOnly !== false;
       // Without the escalation analysis no principal is marked admin: only a chosen target can be reached.
       if (!available && !(includeAssumeOnly && str(args.to) && args.to !== 'admin'))
         return { available, paths: [] };

@@ -77,10 +77,11 @@ export const typeDefs = /* GraphQL */ `
       snapshot: ID
     ): [Path!]!
     """
-    Privilege-escalation paths: walks over CAN_ASSUME and CAN_ESCALATE_TO that use at least one
-    CAN_ESCALATE_TO edge, shortest first. 'to' is a principal's key, or "admin" (also when left out):
-    the walk ends at an edge that gains admin of an account or at a principal that is admin.
-    With includeAssumeOnly, also walks of CAN_ASSUME edges only (someone who can simply assume an admin role).
+    Privilege-escalation paths from 'from': walks over CAN_ASSUME and CAN_ESCALATE_TO, shortest first.
+    'to' is a principal's key, or "admin" (also when left out): the walk ends at an edge that gains
+    admin of an account or at a principal that is admin. Plain role-assumption chains (CAN_ASSUME
+    only, someone who can simply assume an admin role) are listed too; includeAssumeOnly: false
+    keeps only walks that use at least one CAN_ESCALATE_TO edge.
     """
     escalationPaths(
       from: ID!
@@ -88,7 +89,7 @@ export const typeDefs = /* GraphQL */ `
       maxHops: Int = 4
       limit: Int = 10
       assumptions: AssumptionsInput
-      includeAssumeOnly: Boolean = false
+      includeAssumeOnly: Boolean = true
       snapshot: ID
     ): EscalationPaths!
     "Account-to-account trust: for each pair of accounts, how many CAN_ASSUME edges cross, and the edges behind them."

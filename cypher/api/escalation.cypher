@@ -21,3 +21,21 @@ MATCH (f:Finding:AtlasNode {snapshotId: $snapshotId, kind: 'escalation-to-admin'
 RETURN DISTINCT p.key AS key
 ORDER BY key
 LIMIT $limit;
+
+// name: admin-principals
+// Users and roles the escalation analysis marked as administrators: where assume-only walks end.
+MATCH (n:AtlasNode {snapshotId: $snapshotId, admin: true})
+WHERE n:User OR n:Role
+RETURN n.key AS key;
+
+// name: assume-into
+// One hop backwards over CAN_ASSUME from $keys: the users and roles that can assume one of them.
+// Assumption filter as in escalation-out.
+UNWIND $keys AS k
+MATCH (a:AtlasNode)-[r:CAN_ASSUME]->(b:AtlasNode {snapshotId: $snapshotId, key: k})
+WHERE (a:User OR a:Role)
+  AND none(ck IN coalesce(r.conditionKeys, []) WHERE
+        any(p IN $dropPatterns WHERE toLower(ck) =~ p)
+        OR ($dropOther AND none(p IN $knownPatterns WHERE toLower(ck) =~ p)))
+RETURN DISTINCT a.key AS key, coalesce(a.admin, false) AS admin
+LIMIT $rowLimit;

@@ -307,17 +307,18 @@ describe('reachability', () => {
     expect(r.body.data!.any.paths.length).toBeGreaterThan(0);
   });
 
-  it('escalationPaths with includeAssumeOnly also gives plain can-assume routes into an admin', async () => {
+  it('escalationPaths gives plain can-assume routes into an admin unless includeAssumeOnly is false', async () => {
     const q = `query($s: ID, $only: Boolean, $a: AssumptionsInput) {
       escalationPaths(from: "${BREAK_GLASS_USER}", to: "admin", maxHops: 2, limit: 50, snapshot: $s, includeAssumeOnly: $only, assumptions: $a) {
         available paths { length nodes { key isAdmin } edges { type conditional conditions { assumption } } } } }`;
     type P = { length: number; nodes: { key: string; isAdmin: boolean }[]; edges: { type: string }[] };
-    const strict = await gql(api.url, q, { s: snap });
+    const strict = await gql(api.url, q, { s: snap, only: false });
     expect(strict.body.errors).toBeUndefined();
     const strictPaths = strict.body.data!.escalationPaths.paths as P[];
     for (const p of strictPaths) expect(p.edges.some((e) => e.type === 'CAN_ESCALATE_TO')).toBe(true);
 
-    const wide = await gql(api.url, q, { s: snap, only: true });
+    // The default (a path from one principal): plain role-assumption chains are listed.
+    const wide = await gql(api.url, q, { s: snap });
     expect(wide.body.errors).toBeUndefined();
     const paths = wide.body.data!.escalationPaths.paths as P[];
     const direct = paths.find((p) => p.length === 1 && p.nodes[1]!.key === BREAK_GLASS_ROLE)!;

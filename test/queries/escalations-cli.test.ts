@@ -26,6 +26,7 @@ interface Result {
   hops: {
     from: string;
     to: string;
+    type: string;
     method: string;
     actions: string[];
     evidence: unknown[];
@@ -80,5 +81,31 @@ describe('iamatlas query escalations', () => {
     const bad = await runCli(['query', 'escalations', '--snapshot', snapshotId, '--to', 'root'], cliEnv());
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--to must be admin or a user\/role ARN/);
+  });
+
+  it('with --from, lists plain role-assumption chains to an administrator (as the page does)', async () => {
+    const user = 'arn:aws:iam::111111111111:user/breakglass/break-glass-1';
+    const role = 'arn:aws:iam::111111111111:role/break-glass-admin';
+    const results = await escalations('--from', user);
+    const direct = results.find((r) => r.length === 1 && r.hops[0]!.to === role);
+    expect(direct?.hops[0]).toMatchObject({ type: 'CAN_ASSUME', from: user });
+    // The trust requires MFA: the chain says so.
+    expect(direct!.hops[0]!.conditions.length).toBeGreaterThan(0);
+  });
+
+  it('the whole-snapshot listing leaves assume-only principals out unless --include-assume-only', async () => {
+    const user = 'arn:aws:iam::111111111111:user/breakglass/break-glass-1';
+    const plain = await escalations();
+    expect(plain.map((r) => r.from)).not.toContain(user);
+    for (const r of plain) expect(r.hops.some((h) => h.type === 'CAN_ESCALATE_TO')).toBe(true);
+    const wide = await escalations('--include-assume-only');
+    expect(wide.map((r) => r.from)).toContain(user);
+    const chain = wide.find((r) => r.from === user)!;
+    expect(chain.hops.every((h) => h.type === 'CAN_ASSUME')).toBe(true);
+    // Every source of the plain listing is still there.
+    for (const from of new Set(plain.map((r) => r.from))) expect(wide.map((r) => r.from)).toContain(from);
+    const help = await runCli(['query', 'escalations', '--help'], cliEnv());
+    expect(help.stdout).toMatch(/--include-assume-only/);
+    expect(help.stdout).toMatch(/by design/);
   });
 });
