@@ -271,6 +271,7 @@ export function findChains(
     const already = reached.get(source.key) ?? new Set<string>();
     if (already.has(adminTarget(source.accountId))) continue;
     const found = new Set<string>();
+    const mine: EscalationEdge[] = [];
     const seen = new Set<string>(['']);
     let frontier: State[] = [{ p: source, steps: [], key: '' }];
     let states = 0;
@@ -304,7 +305,7 @@ export function findChains(
               modifies: last.modifies,
             };
             if (steps.length > 1) edge.chain = steps.slice(0, -1);
-            out.push(edge);
+            mine.push(edge);
             continue;
           }
           if (found.has(admin)) continue;
@@ -315,13 +316,17 @@ export function findChains(
               if (e.to === source.key || already.has(e.to) || found.has(e.to)) continue;
               if (!reachesAdmin(ctx, e, admins)) continue;
               found.add(e.to);
-              out.push(chained(e, steps));
+              mine.push(chained(e, steps));
             }
           }
         }
       }
       frontier = next;
     }
+    // An administrator of the account controls every principal in it: once a chain gains admin,
+    // chains that only take over principals say nothing more.
+    const admin = mine.filter((e) => e.gains === 'admin');
+    out.push(...(admin.length > 0 ? admin : mine));
   }
   return out;
 }
