@@ -152,6 +152,8 @@ interface EscalationResult {
     actions: string[];
     evidence: unknown[];
     conditions: ConditionOut[];
+    /** Capability chain: the changes made before `method`. */
+    chain: { method: string; actions: string[]; modifies: string; evidence: unknown[] }[];
   }[];
 }
 
@@ -542,6 +544,7 @@ export function registerQueryCommands(program: Command, withDriver: WithDriver):
                 actions: e.actions,
                 evidence: e.evidence,
                 conditions: e.conditions,
+                chain: e.chain,
               })),
             });
           }
@@ -558,8 +561,11 @@ export function registerQueryCommands(program: Command, withDriver: WithDriver):
         out(`${results.length} escalation path(s) to ${opts.to} (snapshot ${snapshotLabel(s)}):`);
         for (const r of results) {
           out(`${r.from}  ${hopsWord(r.length)}${r.conditional ? ', conditional' : ''}`);
-          for (const h of r.hops)
+          for (const h of r.hops) {
+            for (const c of h.chain)
+              out(`    first ${c.method} (${c.actions.join(', ')}) on ${c.modifies}, then`);
             out(`    → ${h.to}  (${h.method}: ${h.actions.join(', ')})${conditionText(h.conditions)}`);
+          }
         }
       },
     );

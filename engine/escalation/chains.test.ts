@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { trustService } from './test-support.ts';
 import { analyseEscalation } from './escalate.ts';
+import { escalationFindings } from './findings.ts';
 import { adminTarget } from './types.ts';
 import { A, ADMIN_DOC, allow, deny, edgesFrom, ModelBuilder, run } from './test-support.ts';
 
@@ -37,6 +38,11 @@ describe('capability chains', () => {
     expect(policies).toContain(`${source}#inline/p0`);
     expect(policies).toContain(`${group}#inline/self-managers-p0`);
     expect(a.stats.chainEdges).toBeGreaterThan(0);
+    // The finding counts both steps and names the group change first.
+    const finding = escalationFindings(a).find((f) => f.subjects[0] === source);
+    expect(finding?.title).toMatch(/in 2 steps/);
+    expect(finding?.severity).toBe('high');
+    expect(finding?.why).toMatch(/AddUserToGroup on .*self-managers\), then Attach a managed policy/);
   });
 
   it('near miss: the group only lets members attach policies to other users', () => {

@@ -40,7 +40,10 @@ export interface EscalationPath {
   from: string;
   to: string;
   hops: PathHop[];
-  /** Hops that are actions (CAN_ASSUME, CAN_ESCALATE_TO): IS_ADMIN and ADMIN_CONTROLS are facts, not steps. */
+  /**
+   * Hops that are actions (CAN_ASSUME, CAN_ESCALATE_TO), plus the changes of capability chains:
+   * IS_ADMIN and ADMIN_CONTROLS are facts, not steps.
+   */
   length: number;
   /** Request-time conditions summed over the action hops. */
   conditionCount: number;
@@ -70,7 +73,8 @@ export function pathOf(from: string, to: string, hops: PathHop[]): EscalationPat
     from,
     to,
     hops,
-    length: steps.length,
+    // A capability chain's changes are steps too.
+    length: steps.reduce((n, h) => n + 1 + (h.chain?.length ?? 0), 0),
     conditionCount: steps.reduce((n, h) => n + h.conditions.length, 0),
     needsRuntime: hops.flatMap((h) => (h.needsRuntime ? [h.needsRuntime] : [])),
   };
