@@ -92,7 +92,8 @@ describe('capability chains', () => {
   // iam:PolicyARN limits which policy may be attached; that policy then allows PassRole:
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#ck_PolicyARN
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html
-  it('attach the one policy it may attach, which allows PassRole, then pass an admin role to Lambda', () => {
+  /** A user allowed to attach only `lambda-deployer` (PassRole and Lambda) to itself, and a Lambda admin role. */
+  const attacher = (...extra: ReturnType<typeof allow>[]) => {
     const b = new ModelBuilder().account(A);
     const deployer = b.managed(
       A,
@@ -107,9 +108,15 @@ describe('capability chains', () => {
         allow('iam:AttachUserPolicy', `arn:aws:iam::${A}:user/attacher`, {
           Condition: { ArnEquals: { 'iam:PolicyARN': deployer } },
         }),
+        ...extra,
       ],
     });
-    const edge = edgesFrom(run(b.build()), source).find((e) => e.to === adminRole);
+    return { model: b.build(), deployer, adminRole, source };
+  };
+
+  it('attach the one policy it may attach, which allows PassRole, then pass an admin role to Lambda', () => {
+    const { model, deployer, adminRole, source } = attacher();
+    const edge = edgesFrom(run(model), source).find((e) => e.to === adminRole);
     expect(edge?.method).toBe('passrole-lambda-create-invoke');
     expect(edge?.chain?.map((s) => [s.method, s.modifies])).toEqual([['iam-attach-user-policy', deployer]]);
     expect(edge?.actions).toEqual(
@@ -118,24 +125,8 @@ describe('capability chains', () => {
   });
 
   it('near miss: an explicit Deny on PassRole stays after the attach', () => {
-    const b = new ModelBuilder().account(A);
-    const deployer = b.managed(
-      A,
-      'lambda-deployer',
-      allow(['iam:PassRole', 'lambda:CreateFunction', 'lambda:InvokeFunction']),
-    );
-    const adminRole = b.role(A, 'lambda-admin', trustService('lambda.amazonaws.com'), {
-      policies: [ADMIN_DOC],
-    });
-    const source = b.user(A, 'attacher', {
-      policies: [
-        allow('iam:AttachUserPolicy', `arn:aws:iam::${A}:user/attacher`, {
-          Condition: { ArnEquals: { 'iam:PolicyARN': deployer } },
-        }),
-        deny('iam:PassRole'),
-      ],
-    });
-    expect(edgesFrom(run(b.build()), source).filter((e) => e.to === adminRole)).toEqual([]);
+    const { model, adminRole, source } = attacher(deny('iam:PassRole'));
+    expect(edgesFrom(run(model), source).filter((e) => e.to === adminRole)).toEqual([]);
   });
 
   it('three changes: join the group that may drop boundaries, drop its own, then put a policy', () => {

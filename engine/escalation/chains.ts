@@ -22,12 +22,17 @@
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html
  */
 import { parsePolicy, resourceMatches } from '../evaluate/index.ts';
-import type { PrincipalContext } from '../trust/context.ts';
+import { defaultDocument, type PrincipalContext } from '../trust/context.ts';
 import { statementCovers } from '../trust/index-trust.ts';
 import type { PolicyInput } from '../types.ts';
 import { ALLOW_ALL, mergeConditions, mergeEvidence, type EscalationContext, type Grant } from './context.ts';
 import { ALLOW_ALL_DOCUMENT } from './probes.ts';
-import { ADMINISTRATOR_ACCESS, attachedCustomerPolicies, resourceOf } from './methods/shared.ts';
+import {
+  ADMINISTRATOR_ACCESS,
+  attachedCustomerPolicies,
+  boundaryRemoval,
+  resourceOf,
+} from './methods/shared.ts';
 import { adminTarget, type ChainStep, type EscalationEdge, type EscalationMethod } from './types.ts';
 
 /** Changes to itself a source may make before its last step. */
@@ -114,10 +119,8 @@ function attachCandidates(ctx: EscalationContext, p: PrincipalContext, action: s
 function documentOf(ctx: EscalationContext, arn: string): PolicyInput | undefined {
   const policy = ctx.policyByArn.get(arn);
   if (!policy) return arn === ADMINISTRATOR_ACCESS ? { id: arn, document: ALLOW_ALL_DOCUMENT } : undefined;
-  const version =
-    policy.versions.find((v) => v.versionId === policy.defaultVersionId) ??
-    policy.versions.find((v) => v.isDefaultVersion);
-  return version ? { id: arn, document: version.document } : undefined;
+  const document = defaultDocument(policy);
+  return document ? { id: arn, document } : undefined;
 }
 
 /** Every change `p` may make to itself now, each as the step and its effect. */
@@ -206,26 +209,16 @@ function changesOf(ctx: EscalationContext, p: PrincipalContext): Change[] {
   }
 
   // Drop one's own permissions boundary (delete it, or replace it with a policy that allows everything).
-  if (p.boundary) {
-    const actions =
-      p.kind === 'User'
-        ? ['iam:DeleteUserPermissionsBoundary', 'iam:PutUserPermissionsBoundary']
-        : ['iam:DeleteRolePermissionsBoundary', 'iam:PutRolePermissionsBoundary'];
-    for (const action of actions) {
-      if (!ctx.mayAllow(p, action)) continue;
-      const grant = ctx.check(p, action, self);
-      if (!grant) continue;
-      const boundary = p.boundary.id;
-      out.push({
-        id: 'boundary',
-        step: stepOf('iam-delete-permissions-boundary', grant, boundary),
-        apply: (q) => {
-          const { boundary: _dropped, ...rest } = q;
-          return rest;
-        },
-      });
-      break;
-    }
+  const removal = p.boundary ? boundaryRemoval(ctx, p, p) : undefined;
+  if (p.boundary && removal) {
+    out.push({
+      id: 'boundary',
+      step: stepOf('iam-delete-permissions-boundary', removal, p.boundary.id),
+      apply: (q) => {
+        const { boundary: _dropped, ...rest } = q;
+        return rest;
+      },
+    });
   }
   return out;
 }
