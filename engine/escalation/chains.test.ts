@@ -164,4 +164,18 @@ describe('capability chains', () => {
     });
     expect(edgesFrom(run(b.build()), source).filter((e) => e.to === ADMIN)).toEqual([]);
   });
+
+  it('stays bounded: many users free to join many groups cost a small multiple of the plain analysis', () => {
+    const build = () => {
+      const b = new ModelBuilder().account(A);
+      for (let i = 0; i < 60; i++)
+        b.group(A, `g${i}`, [allow(['lambda:CreateFunction', `ec2:Describe${i}`])]);
+      for (let i = 0; i < 40; i++) b.user(A, `u${i}`, { policies: [allow('iam:AddUserToGroup')] });
+      return b.build();
+    };
+    const plain = analyseEscalation(build(), { chains: false }).stats.evaluateCalls;
+    const chained = analyseEscalation(build()).stats;
+    expect(chained.chainEdges).toBe(0);
+    expect(chained.evaluateCalls).toBeLessThan(3 * plain);
+  });
 });

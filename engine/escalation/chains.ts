@@ -21,7 +21,7 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteUserPermissionsBoundary.html
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html
  */
-import { parsePolicy, resourceMatches } from '../evaluate/index.ts';
+import { parsePolicy, resourceMatches, type ParsedPolicy } from '../evaluate/index.ts';
 import { defaultDocument, type PrincipalContext } from '../trust/context.ts';
 import { statementCovers } from '../trust/index-trust.ts';
 import type { PolicyInput } from '../types.ts';
@@ -69,6 +69,12 @@ interface Change {
   step: ChainStep;
   /** Stable identity of the change (method and what it modifies). */
   id: string;
+  /**
+   * The policies the change adds. A method that found nothing before can find something after
+   * only when they allow one of its actions. Absent when the change may affect any call (a dropped
+   * boundary, a policy that allows everything).
+   */
+  adds?: PolicyInput[];
   apply(p: PrincipalContext): PrincipalContext;
 }
 
@@ -123,8 +129,31 @@ function documentOf(ctx: EscalationContext, arn: string): PolicyInput | undefine
   return document ? { id: arn, document } : undefined;
 }
 
+/** Per action list and parsed policy: does some Allow statement name one of the actions? */
+const relevantCache = new WeakMap<readonly string[], WeakMap<ParsedPolicy, boolean>>();
+
+/**
+ * Does one of the policies allow one of `relevant`? A group or managed policy is worth joining or
+ * attaching only when it allows some action an escalation method or a self change uses.
+ */
+function grantsRelevant(inputs: readonly PolicyInput[], relevant: readonly string[]): boolean {
+  let cache = relevantCache.get(relevant);
+  if (!cache) relevantCache.set(relevant, (cache = new WeakMap()));
+  const byPolicy = cache;
+  return inputs.some((input) => {
+    const parsed = parsePolicy(input.document, input.id);
+    const known = byPolicy.get(parsed);
+    if (known !== undefined) return known;
+    const yes = parsed.statements.some(
+      (st) => st.effect === 'Allow' && relevant.some((a) => statementCovers(st, a)),
+    );
+    byPolicy.set(parsed, yes);
+    return yes;
+  });
+}
+
 /** Every change `p` may make to itself now, each as the step and its effect. */
-function changesOf(ctx: EscalationContext, p: PrincipalContext): Change[] {
+function changesOf(ctx: EscalationContext, p: PrincipalContext, relevant: readonly string[]): Change[] {
   const out: Change[] = [];
   const self = resourceOf(ctx, p);
   const has = (id: string): boolean => p.identityPolicies.some((i) => i.id === id);
@@ -136,10 +165,12 @@ function changesOf(ctx: EscalationContext, p: PrincipalContext): Change[] {
     const user = p.user;
     const others = groups.filter((g) => !user.groupNames.includes(g.name));
     for (const g of ctx.matchTargets(p, 'iam:AddUserToGroup', others, (x) => x.arn)) {
+      if (!grantsRelevant(ctx.groupPolicies(g), relevant)) continue;
       const grant = ctx.check(p, 'iam:AddUserToGroup', { arn: g.arn, accountId: g.accountId });
       if (!grant) continue;
       out.push({
         id: `group:${g.arn}`,
+        adds: ctx.groupPolicies(g),
         step: stepOf('iam-add-user-to-group', grant, g.arn),
         apply: (q) => ({
           ...withIdentity(q, [...q.identityPolicies, ...ctx.groupPolicies(g)]),
@@ -156,11 +187,12 @@ function changesOf(ctx: EscalationContext, p: PrincipalContext): Change[] {
     for (const arn of attachCandidates(ctx, p, action)) {
       if (has(arn)) continue;
       const input = documentOf(ctx, arn);
-      if (!input) continue;
+      if (!input || !grantsRelevant([input], relevant)) continue;
       const grant = ctx.check(p, action, target, { context: { 'iam:PolicyARN': arn } });
       if (!grant) continue;
       out.push({
         id: `attach:${arn}`,
+        adds: [input],
         step: stepOf(method, grant, arn),
         apply: (q) => withIdentity(q, [...q.identityPolicies, input]),
       });
@@ -257,6 +289,7 @@ export function findChains(
     set.add(e.to);
     reached.set(e.from, set);
   }
+  const relevant = [...new Set([...CHANGE_ACTIONS, ...methods.flatMap((m) => m.actions)])];
   const out: EscalationEdge[] = [];
   for (const source of [...ctx.sources]) {
     if (admins.has(source.key)) continue;
@@ -271,7 +304,8 @@ export function findChains(
     for (let depth = 1; depth <= MAX_CHANGES && frontier.length > 0; depth++) {
       const next: State[] = [];
       for (const state of frontier) {
-        for (const change of changesOf(ctx, state.p)) {
+        if (states >= MAX_STATES) break;
+        for (const change of changesOf(ctx, state.p, relevant)) {
           const ids = state.key ? [...state.key.split('\u0000'), change.id] : [change.id];
           const key = ids.sort().join('\u0000');
           if (seen.has(key) || states >= MAX_STATES) continue;
@@ -302,9 +336,10 @@ export function findChains(
             continue;
           }
           if (found.has(admin)) continue;
-          // Or any method, evaluated with what the changes gave it.
+          // Or any method, evaluated with what the changes gave it (only those the change can help).
           for (const method of methods) {
             if (method.phase === 2 && depth >= MAX_CHANGES) continue;
+            if (change.adds && !grantsRelevant(change.adds, method.actions)) continue;
             for (const e of ctx.findAs(p, () => method.find(ctx))) {
               if (e.to === source.key || already.has(e.to) || found.has(e.to)) continue;
               if (!reachesAdmin(ctx, e, admins)) continue;
