@@ -17,6 +17,7 @@ import { startServer } from '../../api/server.ts';
 import { tokenCheck } from '../../api/tokens.ts';
 import { createDriver } from '../../db/connection.ts';
 import { resolveSnapshot } from '../../ingest/load/snapshots.ts';
+import * as UI_QUERIES from '../../ui/src/queries.ts';
 import { openTestDb, type TestDb } from '../harness/neo4j.ts';
 import { READER, REVIEWER, gql, ingestDemo, startApi, type GqlResponse } from './helpers.ts';
 
@@ -201,6 +202,17 @@ describe('what one request may do', () => {
       expect(e.extensions!.cost).toBeGreaterThan(50);
     } finally {
       await cheap.close();
+    }
+  });
+
+  it('keeps every query of the page within the cost limit and the schema', async () => {
+    for (const [name, doc] of Object.entries(UI_QUERIES)) {
+      if (typeof doc !== 'string' || !/^\s*(query|mutation)\b/.test(doc)) continue;
+      // No variables: validation (cost included) runs, then the missing variables stop it.
+      const r = await gql(api.url, doc, {}, REVIEWER);
+      const codes = (r.body.errors ?? []).map((e) => e.extensions?.code);
+      expect(codes, `${name}: ${JSON.stringify(r.body.errors)}`).not.toContain('QUERY_TOO_COSTLY');
+      expect(codes, `${name}: ${JSON.stringify(r.body.errors)}`).not.toContain('GRAPHQL_VALIDATION_FAILED');
     }
   });
 

@@ -272,13 +272,14 @@ export const SET_STATUS = /* GraphQL */ `
   }
 `;
 
+/** A principal's direct edges: 300 of each kind keep the three lists within the API's cost limit. */
 export const NEIGHBOURS = /* GraphQL */ `
   query Neighbours($arn: ID!, $snap: ID) {
     principal(arn: $arn, snapshot: $snap) {
       arn
-      canAssume(first: 500) { nodes { ${LIGHT_EDGE} } }
-      assumableBy(first: 500) { nodes { ${LIGHT_EDGE} } }
-      canEscalateTo(first: 500) { nodes { ${LIGHT_EDGE} } }
+      canAssume(first: 300) { nodes { ${LIGHT_EDGE} } }
+      assumableBy(first: 300) { nodes { ${LIGHT_EDGE} } }
+      canEscalateTo(first: 300) { nodes { ${LIGHT_EDGE} } }
     }
   }`;
 
