@@ -18,8 +18,13 @@ export class RequestDeadline extends Error {
   override readonly name = 'RequestDeadline';
 }
 
-/** How long past a statement's own timeout the client waits for Neo4j to say so, before giving up itself. */
-export const CLIENT_GRACE_MS = 2000;
+/**
+ * How long past a statement's own timeout the client waits for Neo4j to say so, before giving up
+ * itself: Neo4j checks timeouts every 2 s by default (db.transaction.monitor.check.interval,
+ * https://neo4j.com/docs/operations-manual/current/configuration/configuration-settings/), and a
+ * loaded server takes a moment more.
+ */
+export const CLIENT_GRACE_MS = 5000;
 
 const UNAVAILABLE_CODES = new Set([
   'ServiceUnavailable',

@@ -246,22 +246,38 @@ describe('what one request may do', () => {
     // expensive requests leaves less for its statements, which are cut to what is left.
     const queued = await startApi(db.driver, {
       limits: {
-        queryTimeoutMs: 3000,
-        requestTimeoutMs: 5000,
+        queryTimeoutMs: 20_000,
+        requestTimeoutMs: 4000,
         maxExpensive: 1,
         expensiveQueue: 1,
         expensiveCost: 0,
       },
     });
     try {
-      await withLockedItem(async (itemId) => {
-        const first = gql(queued.url, SET, { i: { itemId, status: 'FIXED' } }, REVIEWER);
+      await withLockedItem(async (second) => {
+        // The first request holds the only place until its item's lock is let go, 2.5 s on.
+        const s = await createSession(db.driver, { name: 'first', snapshotId: snap });
+        sessions.push(s.id);
+        const [item] = await addItems(
+          db.driver,
+          { sessionId: s.id, items: [{ path: [DEV_BOB, DEV_DEBUG] }] },
+          'test',
+        );
+        const lock = db.driver.session({ defaultAccessMode: neo4j.session.WRITE });
+        const tx = lock.beginTransaction();
+        await tx.run('MATCH (i:ReviewItem {id: $id}) SET i.lockedByTest = true', { id: item!.id });
+        const first = gql(queued.url, SET, { i: { itemId: item!.id, status: 'FIXED' } }, REVIEWER);
         await new Promise((r) => setTimeout(r, 200));
         const started = Date.now();
-        const second = await gql(queued.url, SET, { i: { itemId, status: 'FIXED' } }, REVIEWER);
-        expect((await first).body.errors![0]!.extensions!.code).toBe('QUERY_TIMEOUT');
-        expect(second.body.errors![0]!.extensions!.code).toBe('REQUEST_TIMEOUT');
-        expect(Date.now() - started).toBeLessThan(7000);
+        const next = gql(queued.url, SET, { i: { itemId: second, status: 'FIXED' } }, REVIEWER);
+        await new Promise((r) => setTimeout(r, 2300));
+        await tx.rollback();
+        await lock.close();
+        expect((await first).body.errors).toBeUndefined();
+        // The second waited ~2.3 s for the place; its statement had the ~1.7 s left, not 20 s.
+        const r = await next;
+        expect(r.body.errors![0]!.extensions!.code).toBe('REQUEST_TIMEOUT');
+        expect(Date.now() - started).toBeLessThan(9000);
       });
     } finally {
       await queued.close();
