@@ -54,8 +54,8 @@ afterAll(async () => {
   await db?.close();
 });
 
-/** A review item whose write lock another transaction holds while `run` goes on. */
-async function withLockedItem(run: (itemId: string) => Promise<void>): Promise<void> {
+/** A new review item, its write lock held by another transaction until `release()`. */
+async function lockedItem(): Promise<{ itemId: string; release: () => Promise<void> }> {
   const s = await createSession(db.driver, { name: 'locks', snapshotId: snap });
   sessions.push(s.id);
   const [item] = await addItems(
@@ -65,12 +65,23 @@ async function withLockedItem(run: (itemId: string) => Promise<void>): Promise<v
   );
   const session = db.driver.session({ defaultAccessMode: neo4j.session.WRITE });
   const tx = session.beginTransaction();
+  await tx.run('MATCH (i:ReviewItem {id: $id}) SET i.lockedByTest = true', { id: item!.id });
+  return {
+    itemId: item!.id,
+    release: async () => {
+      await tx.rollback();
+      await session.close();
+    },
+  };
+}
+
+/** Runs `run` with a review item whose write lock another transaction holds meanwhile. */
+async function withLockedItem(run: (itemId: string) => Promise<void>): Promise<void> {
+  const { itemId, release } = await lockedItem();
   try {
-    await tx.run('MATCH (i:ReviewItem {id: $id}) SET i.lockedByTest = true', { id: item!.id });
-    await run(item!.id);
+    await run(itemId);
   } finally {
-    await tx.rollback();
-    await session.close();
+    await release();
   }
 }
 
@@ -256,23 +267,13 @@ describe('what one request may do', () => {
     try {
       await withLockedItem(async (second) => {
         // The first request holds the only place until its item's lock is let go, 2.5 s on.
-        const s = await createSession(db.driver, { name: 'first', snapshotId: snap });
-        sessions.push(s.id);
-        const [item] = await addItems(
-          db.driver,
-          { sessionId: s.id, items: [{ path: [DEV_BOB, DEV_DEBUG] }] },
-          'test',
-        );
-        const lock = db.driver.session({ defaultAccessMode: neo4j.session.WRITE });
-        const tx = lock.beginTransaction();
-        await tx.run('MATCH (i:ReviewItem {id: $id}) SET i.lockedByTest = true', { id: item!.id });
-        const first = gql(queued.url, SET, { i: { itemId: item!.id, status: 'FIXED' } }, REVIEWER);
+        const held = await lockedItem();
+        const first = gql(queued.url, SET, { i: { itemId: held.itemId, status: 'FIXED' } }, REVIEWER);
         await new Promise((r) => setTimeout(r, 200));
         const started = Date.now();
         const next = gql(queued.url, SET, { i: { itemId: second, status: 'FIXED' } }, REVIEWER);
         await new Promise((r) => setTimeout(r, 2300));
-        await tx.rollback();
-        await lock.close();
+        await held.release();
         expect((await first).body.errors).toBeUndefined();
         // The second waited ~2.3 s for the place; its statement had the ~1.7 s left, not 20 s.
         const r = await next;
