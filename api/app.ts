@@ -16,7 +16,7 @@ import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { GraphQLError, type DocumentNode, type ValidationContext } from 'graphql';
+import { GraphQLError } from 'graphql';
 import { createGraphQLError, createSchema, createYoga, type Plugin } from 'graphql-yoga';
 import type { Driver } from 'neo4j-driver';
 import { Auth, AuthError, type Caller } from './auth.ts';
@@ -26,6 +26,7 @@ import type { ApiContext } from './context.ts';
 import { toClientError } from './errors.ts';
 import { ping, scopedDriver } from './neo4j.ts';
 import { hostAllowed } from './hosts.ts';
+import { operationCost } from './request-cost.ts';
 import { GateFull, RequestGate, selectsSearchField } from './request-gate.ts';
 import { resolvers } from './schema/resolvers.ts';
 import { typeDefs } from './schema/type-defs.ts';
@@ -60,16 +61,21 @@ interface RequestState {
 }
 
 /** The cost-limit refusal in plain words: the cost found, the limit, and how to ask for less. */
-function costRefusal(ctx: ValidationContext | null, err: GraphQLError, maxCost: number): void {
-  const found = Math.round(Number(/found (\d+(?:\.\d+)?(?:e\+?\d+)?)/.exec(err.message)?.[1] ?? NaN));
-  const cost = Number.isFinite(found) ? found.toLocaleString('en-US') : 'more than that';
-  ctx?.reportError(
-    new GraphQLError(
-      `This query is too large to run: its cost is ${cost}, and the server allows at most ${maxCost.toLocaleString('en-US')}. ` +
-        'Each list multiplies the cost of what it selects by its page size (first), and nesting multiplies again. ' +
-        'Ask for less: smaller first values (especially on nested lists), fewer fields in nested lists, or several smaller queries.',
-      { extensions: { code: 'QUERY_TOO_COSTLY', cost: Number.isFinite(found) ? found : null, maxCost } },
-    ),
+function costRefusal(found: number | undefined, maxCost: number, requestId?: string): GraphQLError {
+  const known = found !== undefined && Number.isFinite(found);
+  const cost = known ? Math.round(found).toLocaleString('en-US') : 'more than that';
+  return new GraphQLError(
+    `This query is too large to run: its cost is ${cost}, and the server allows at most ${maxCost.toLocaleString('en-US')}. ` +
+      'Each list multiplies the cost of what it selects by its page size (first), and nesting multiplies again. ' +
+      'Ask for less: smaller first values (especially on nested lists), fewer fields in nested lists, or several smaller queries.',
+    {
+      extensions: {
+        code: 'QUERY_TOO_COSTLY',
+        cost: known ? Math.round(found) : null,
+        maxCost,
+        ...(requestId ? { requestId } : {}),
+      },
+    },
   );
 }
 
@@ -99,15 +105,23 @@ export function createApp({
   const limits = config.limits;
   let inFlight = 0;
   const gate = new RequestGate(limits.maxExpensive, limits.expensiveQueue);
-  /** graphql-armor's cost of each parsed document (yoga keeps parsed documents, and skips validating them again). */
-  const costOf = new WeakMap<DocumentNode, number>();
-
   /** Expensive operations wait for (or are refused) a place in the gate before they run. */
   const gatePlugin: Plugin = {
     async onExecute({ args, setResultAndStopExecution }) {
       const state = als.getStore();
       if (!state || state.release) return;
-      const cost = costOf.get(args.document) ?? 0;
+      // Page sizes given as variables or left to their defaults count too (graphql-armor, at
+      // validation, counts only those written in the query).
+      const cost = operationCost(
+        args.schema,
+        args.document,
+        (args.variableValues ?? {}) as Record<string, unknown>,
+        args.operationName,
+      );
+      if (cost > limits.maxCost) {
+        setResultAndStopExecution({ errors: [costRefusal(cost, limits.maxCost, state.requestId)] });
+        return;
+      }
       if (cost < limits.expensiveCost && !selectsSearchField(args.document)) return;
       try {
         state.release = await gate.acquire(state.deadline - Date.now());
@@ -164,11 +178,10 @@ export function createApp({
           maxCost: limits.maxCost,
           ignoreIntrospection: true,
           propagateOnRejection: false,
-          onReject: [(ctx, err) => costRefusal(ctx, err, limits.maxCost)],
-          onAccept: [
-            (ctx, details: { n?: number }) => {
-              const doc = ctx?.getDocument();
-              if (doc && typeof details?.n === 'number') costOf.set(doc, details.n);
+          onReject: [
+            (ctx, err) => {
+              const found = /found (\d+(?:\.\d+)?(?:e\+?\d+)?)/.exec(err.message)?.[1];
+              ctx?.reportError(costRefusal(found === undefined ? undefined : Number(found), limits.maxCost));
             },
           ],
         },

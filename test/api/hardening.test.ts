@@ -10,7 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import http from 'node:http';
 import net from 'node:net';
 import neo4j, { type Driver } from 'neo4j-driver';
+import { parse } from 'graphql';
+import { buildSchema } from '../../api/app.ts';
 import { QueryCache } from '../../api/cache.ts';
+import { operationCost } from '../../api/request-cost.ts';
 import { apiConfig } from '../../api/config.ts';
 import { addItems, createSession, deleteSession } from '../../api/reviews.ts';
 import { startServer } from '../../api/server.ts';
@@ -214,6 +217,17 @@ describe('what one request may do', () => {
     } finally {
       await cheap.close();
     }
+    // Page sizes given as variables count as well as written ones.
+    const nested = `query($n: Int) { principals(first: $n) { nodes { arn canAssume(first: $n) { nodes { from { key } to { key } } } } } }`;
+    const viaVariables = await gql(api.url, nested, { n: 500 });
+    expect(viaVariables.body.errors![0]!.extensions).toMatchObject({
+      code: 'QUERY_TOO_COSTLY',
+      maxCost: 100_000,
+    });
+    expect(viaVariables.body.errors![0]!.extensions!.cost).toBeGreaterThan(1_000_000);
+    expect(viaVariables.body.data ?? null).toBeNull();
+    const small = await gql(api.url, nested, { n: 3 });
+    expect(small.body.errors).toBeUndefined();
   });
 
   it('keeps every query of the page within the cost limit and the schema', async () => {
@@ -224,6 +238,9 @@ describe('what one request may do', () => {
       const codes = (r.body.errors ?? []).map((e) => e.extensions?.code);
       expect(codes, `${name}: ${JSON.stringify(r.body.errors)}`).not.toContain('QUERY_TOO_COSTLY');
       expect(codes, `${name}: ${JSON.stringify(r.body.errors)}`).not.toContain('GRAPHQL_VALIDATION_FAILED');
+      // The count made before execution, with the largest page the page asks through a variable.
+      const cost = operationCost(buildSchema(), parse(doc), { first: 500 });
+      expect(cost, name).toBeLessThanOrEqual(apiConfig({ tokens: tokenCheck([]) }).limits.maxCost);
     }
   });
 
