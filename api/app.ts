@@ -16,7 +16,8 @@ import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { createSchema, createYoga } from 'graphql-yoga';
+import { GraphQLError } from 'graphql';
+import { createGraphQLError, createSchema, createYoga, type Plugin } from 'graphql-yoga';
 import type { Driver } from 'neo4j-driver';
 import { Auth, AuthError, type Caller } from './auth.ts';
 import { QueryCache } from './cache.ts';
@@ -24,6 +25,9 @@ import type { ApiConfig } from './config.ts';
 import type { ApiContext } from './context.ts';
 import { toClientError } from './errors.ts';
 import { ping, scopedDriver } from './neo4j.ts';
+import { hostAllowed } from './hosts.ts';
+import { operationCost } from './request-cost.ts';
+import { GateFull, RequestGate, selectsSearchField } from './request-gate.ts';
 import { resolvers } from './schema/resolvers.ts';
 import { typeDefs } from './schema/type-defs.ts';
 
@@ -50,6 +54,29 @@ export function buildSchema() {
 interface RequestState {
   requestId: string;
   caller?: Caller;
+  /** Date.now() by which all of the request's statements must be done. */
+  deadline: number;
+  /** Gives back the request's place among the expensive ones (set while it holds one). */
+  release?: () => void;
+}
+
+/** The cost-limit refusal in plain words: the cost found, the limit, and how to ask for less. */
+function costRefusal(found: number | undefined, maxCost: number, requestId?: string): GraphQLError {
+  const known = found !== undefined && Number.isFinite(found);
+  const cost = known ? Math.round(found).toLocaleString('en-US') : 'more than that';
+  return new GraphQLError(
+    `This query is too large to run: its cost is ${cost}, and the server allows at most ${maxCost.toLocaleString('en-US')}. ` +
+      'Each list multiplies the cost of what it selects by its page size (first), and nesting multiplies again. ' +
+      'Ask for less: smaller first values (especially on nested lists), fewer fields in nested lists, or several smaller queries.',
+    {
+      extensions: {
+        code: 'QUERY_TOO_COSTLY',
+        cost: known ? Math.round(found) : null,
+        maxCost,
+        ...(requestId ? { requestId } : {}),
+      },
+    },
+  );
 }
 
 export function createApp({
@@ -77,6 +104,48 @@ export function createApp({
   const als = new AsyncLocalStorage<RequestState>();
   const limits = config.limits;
   let inFlight = 0;
+  const gate = new RequestGate(limits.maxExpensive, limits.expensiveQueue);
+  /** Expensive operations wait for (or are refused) a place in the gate before they run. */
+  const gatePlugin: Plugin = {
+    async onExecute({ args, setResultAndStopExecution }) {
+      const state = als.getStore();
+      if (!state || state.release) return;
+      // Page sizes given as variables or left to their defaults count too (graphql-armor, at
+      // validation, counts only those written in the query).
+      const cost = operationCost(
+        args.schema,
+        args.document,
+        (args.variableValues ?? {}) as Record<string, unknown>,
+        args.operationName,
+      );
+      if (cost > limits.maxCost) {
+        setResultAndStopExecution({ errors: [costRefusal(cost, limits.maxCost, state.requestId)] });
+        return;
+      }
+      if (cost < limits.expensiveCost && !selectsSearchField(args.document)) return;
+      try {
+        state.release = await gate.acquire(state.deadline - Date.now());
+      } catch (err) {
+        if (!(err instanceof GateFull)) throw err;
+        const busy = gate.stats();
+        setResultAndStopExecution({
+          errors: [
+            createGraphQLError(
+              `The server is busy: ${busy.max} expensive requests are running and ${busy.waiting} are waiting. ` +
+                `Try again in ${limits.retryAfterSeconds} s (the Retry-After header), or ask for less at a time.`,
+              {
+                extensions: {
+                  code: 'TOO_MANY_REQUESTS',
+                  requestId: state.requestId,
+                  http: { status: 429, headers: { 'Retry-After': String(limits.retryAfterSeconds) } },
+                },
+              },
+            ),
+          ],
+        });
+      }
+    },
+  };
 
   const yoga = createYoga<ServerContext, ApiContext>({
     schema: buildSchema(),
@@ -105,17 +174,35 @@ export function createApp({
     plugins: [
       EnvelopArmorPlugin({
         maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true },
-        costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true },
+        costLimit: {
+          maxCost: limits.maxCost,
+          ignoreIntrospection: true,
+          propagateOnRejection: false,
+          onReject: [
+            (ctx, err) => {
+              const found = /found (\d+(?:\.\d+)?(?:e\+?\d+)?)/.exec(err.message)?.[1];
+              ctx?.reportError(costRefusal(found === undefined ? undefined : Number(found), limits.maxCost));
+            },
+          ],
+        },
         maxAliases: { n: limits.maxAliases },
         maxTokens: { n: limits.maxTokens },
         maxDirectives: { n: limits.maxDirectives },
         blockFieldSuggestion: { enabled: true },
       }),
+      gatePlugin,
     ],
     context: (): ApiContext => {
       const state = als.getStore()!;
       return {
-        db: cache.bind(scopedDriver(driver, { timeoutMs: limits.queryTimeoutMs, database: config.database })),
+        db: cache.bind(
+          scopedDriver(driver, {
+            timeoutMs: limits.queryTimeoutMs,
+            database: config.database,
+            deadline: state.deadline,
+            requestTimeoutMs: limits.requestTimeoutMs,
+          }),
+        ),
         caller: state.caller!,
         limits,
         requestId: state.requestId,
@@ -139,6 +226,7 @@ export function createApp({
       if (done) return;
       done = true;
       inFlight--;
+      state.release?.();
       config.log({
         level: 'info',
         msg: 'request',
@@ -150,10 +238,18 @@ export function createApp({
         role: (als.getStore() ?? state).caller?.role,
       });
     };
-    const state: RequestState = { requestId };
+    const state: RequestState = { requestId, deadline: Date.now() + limits.requestTimeoutMs };
     res.on('finish', finish);
     res.on('close', finish);
     als.run(state, () => next());
+  });
+
+  // DNS rebinding: a page of another site whose name now points here must not be answered as if it were us.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.path === '/healthz' || hostAllowed(req.headers.host, config.allowedHosts)) return next();
+    res.status(421).json({
+      error: `This server does not answer for the host "${String(req.headers.host ?? '')}". Use http://127.0.0.1:PORT, or list the name in IAMATLAS_API_ALLOWED_HOSTS.`,
+    });
   });
 
   app.use(
@@ -180,9 +276,18 @@ export function createApp({
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/readyz', async (_req, res) => {
+  app.get('/readyz', async (req, res) => {
     const ok = await ping(driver, Math.min(limits.queryTimeoutMs, 3000), config.database);
-    if (ok) res.json({ status: 'ready', neo4j: 'reachable', cache: cache.stats() });
+    // Cache and index details name snapshots: only for callers with a token or a session.
+    let signedIn: boolean;
+    try {
+      signedIn = Boolean(auth.authenticate(req));
+    } catch {
+      signedIn = false;
+    }
+    if (ok && signedIn)
+      res.json({ status: 'ready', neo4j: 'reachable', cache: cache.stats(), expensive: gate.stats() });
+    else if (ok) res.json({ status: 'ready', neo4j: 'reachable' });
     else
       res.status(503).json({
         status: 'unavailable',
@@ -212,6 +317,8 @@ export function createApp({
 
   const graphqlJson = express.json({ limit: limits.maxBodyBytes });
   app.use('/graphql', (req: Request, res: Response, next: NextFunction) => {
+    // A CORS preflight carries no credentials by design: yoga's CORS handling answers it.
+    if (req.method === 'OPTIONS') return next();
     try {
       als.getStore()!.caller = auth.authenticate(req);
     } catch (err) {

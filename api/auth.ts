@@ -16,10 +16,13 @@ export const SESSION_COOKIE = 'iamatlas_session';
 export interface Caller {
   role: Role;
   via: 'bearer' | 'cookie';
+  /** Who is calling, as the credentials say (the token's name, or the sign-in's): recorded as the reviewer. */
+  name: string;
 }
 
 interface Session {
   role: Role;
+  name: string;
   expires: number;
 }
 
@@ -32,25 +35,45 @@ export class AuthError extends Error {
   }
 }
 
+/** Cookies of a request; a value that is not valid percent-encoding is left out (it is no session of ours). */
 function parseCookies(header: string | undefined): Map<string, string> {
   const out = new Map<string, string>();
   for (const part of (header ?? '').split(';')) {
     const i = part.indexOf('=');
-    if (i > 0) out.set(part.slice(0, i).trim(), decodeURIComponent(part.slice(i + 1).trim()));
+    if (i <= 0) continue;
+    try {
+      out.set(part.slice(0, i).trim(), decodeURIComponent(part.slice(i + 1).trim()));
+    } catch {
+      // URIError: malformed percent-encoding.
+    }
   }
   return out;
 }
 
+/** host[:port] of an Origin header; undefined for `null` (opaque origins) and anything that is not a URL. */
+function originHost(origin: string): string | undefined {
+  try {
+    const u = new URL(origin);
+    return u.host || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export class Auth {
   private readonly sessions = new Map<string, Session>();
-  private readonly loginTokens = new Map<string, { role: Role; expires: number }>();
+  private readonly loginTokens = new Map<string, { role: Role; name: string; expires: number }>();
 
   constructor(private readonly config: ApiConfig) {}
 
-  /** A token that signs one browser in once (within `ttlMs`), with the given role. */
-  issueLoginToken(role: Role = 'reviewer', ttlMs = 24 * 3600_000): string {
+  /**
+   * A token that signs one browser in once, within `ttlMs` (default the config's signInTtlMs,
+   * minutes), with the given role (default reader: reviewer rights only when asked for).
+   */
+  issueLoginToken(role: Role = 'reader', ttlMs = this.config.signInTtlMs): string {
     const token = crypto.randomBytes(24).toString('base64url');
-    this.loginTokens.set(token, { role, expires: Date.now() + ttlMs });
+    const id = crypto.createHash('sha256').update(token).digest('hex').slice(0, 8);
+    this.loginTokens.set(token, { role, name: `${role} sign-in ${id}`, expires: Date.now() + ttlMs });
     return token;
   }
 
@@ -61,7 +84,11 @@ export class Auth {
     this.loginTokens.delete(loginToken);
     if (t.expires < Date.now()) return undefined;
     const sessionId = crypto.randomBytes(32).toString('base64url');
-    this.sessions.set(sessionId, { role: t.role, expires: Date.now() + this.config.sessionTtlMs });
+    this.sessions.set(sessionId, {
+      role: t.role,
+      name: t.name,
+      expires: Date.now() + this.config.sessionTtlMs,
+    });
     return { sessionId, role: t.role };
   }
 
@@ -87,9 +114,9 @@ export class Auth {
     if (header !== undefined) {
       const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
       if (!m) throw new AuthError('The Authorization header must be "Bearer TOKEN".', 401);
-      const role = this.config.tokens.verify(m[1]!);
-      if (!role) throw new AuthError('The bearer token is not valid.', 401);
-      return { role, via: 'bearer' };
+      const who = this.config.tokens.identify(m[1]!);
+      if (!who) throw new AuthError('The bearer token is not valid.', 401);
+      return { role: who.role, via: 'bearer', name: who.name };
     }
     const id = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
     if (id) {
@@ -97,9 +124,17 @@ export class Auth {
       if (s && s.expires > Date.now()) {
         // A cookie is sent by the browser on its own: refuse cross-site writes even if SameSite were ignored.
         const origin = req.headers.origin;
-        if (origin && req.method !== 'GET' && new URL(origin).host !== req.headers.host)
-          throw new AuthError('Cross-origin requests cannot use the session cookie.', 403);
-        return { role: s.role, via: 'cookie' };
+        if (origin && req.method !== 'GET') {
+          const host = originHost(origin);
+          if (host === undefined)
+            throw new AuthError(
+              `A request from the origin "${origin.slice(0, 100)}" (a sandboxed frame or a local file) cannot use the session cookie; send "Authorization: Bearer TOKEN" instead.`,
+              401,
+            );
+          if (host !== req.headers.host)
+            throw new AuthError('Cross-origin requests cannot use the session cookie.', 403);
+        }
+        return { role: s.role, via: 'cookie', name: s.name };
       }
       if (s) this.sessions.delete(id);
     }

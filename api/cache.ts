@@ -22,6 +22,7 @@
  */
 import type { Driver } from 'neo4j-driver';
 import { listSnapshots, resolveSnapshot, type SnapshotInfo } from '../ingest/load/snapshots.ts';
+import { approxBytes } from './approx-bytes.ts';
 import { ReachIndex } from './reach-index.ts';
 
 export interface QueryCacheOptions {
@@ -29,6 +30,8 @@ export interface QueryCacheOptions {
   maxEntries?: number;
   /** Most total weight kept (reachability answers weigh one per hop they hold). */
   maxWeight?: number;
+  /** Most memory the kept answers take, estimated (api/approx-bytes.ts); default 64 MB. */
+  maxBytes?: number;
   /** How old (from the start of its read) a snapshot list may be when a request uses it; default 1000. */
   snapshotListMaxAgeMs?: number;
   /** In-memory reachability indexes (api/reach-index.ts); none without this. */
@@ -41,6 +44,8 @@ export interface ReachIndexOptions {
   database?: string;
   /** Snapshots indexed at once, least recently used dropped first; default 2. */
   maxSnapshots?: number;
+  /** Most memory the indexes take together (their estimate), least recently used dropped first; default 512 MB. */
+  maxBytes?: number;
   /** After a failed build, the next attempt waits this long; default 30 s. */
   retryAfterMs?: number;
   log?: (entry: Record<string, unknown>) => void;
@@ -121,8 +126,15 @@ class ReachIndexes {
         const buildMs = Math.round(performance.now() - started);
         this.failedAt.delete(snapshotId);
         this.ready.set(snapshotId, { index, buildMs });
+        const maxBytes = this.opts.maxBytes ?? 512 * 1024 * 1024;
+        const total = () => [...this.ready.values()].reduce((n, r) => n + r.index.approximateBytes, 0);
         for (const id of this.ready.keys()) {
-          if (this.ready.size <= (this.opts.maxSnapshots ?? 2)) break;
+          if (
+            this.ready.size <= (this.opts.maxSnapshots ?? 2) &&
+            (this.ready.size <= 1 || total() <= maxBytes)
+          )
+            break;
+          if (id === snapshotId) continue;
           this.ready.delete(id);
         }
         log({
@@ -158,6 +170,8 @@ export interface QueryCacheStats {
   misses: number;
   entries: number;
   weight: number;
+  /** Estimated memory of the kept answers. */
+  bytes: number;
   evictions: number;
   /** Entries dropped because their snapshot is gone. */
   dropped: number;
@@ -173,6 +187,7 @@ interface Entry {
   snapshotId: string;
   value: unknown;
   weight: number;
+  bytes: number;
 }
 
 /** JSON with object keys sorted and undefined members left out: equal arguments, equal text. */
@@ -202,7 +217,9 @@ export class QueryCache {
   private readonly pending = new Map<string, Promise<unknown>>();
   private readonly maxEntries: number;
   private readonly maxWeight: number;
+  private readonly maxBytes: number;
   private weight = 0;
+  private bytes = 0;
   private current: Promise<SnapshotInfo[]> | undefined;
   private queued: Promise<SnapshotInfo[]> | undefined;
   /** The last list read successfully, and when its read started (performance.now()). */
@@ -226,6 +243,7 @@ export class QueryCache {
   ) {
     this.maxEntries = opts.maxEntries ?? 4000;
     this.maxWeight = opts.maxWeight ?? 100_000;
+    this.maxBytes = opts.maxBytes ?? 64 * 1024 * 1024;
     this.maxAgeMs = opts.snapshotListMaxAgeMs ?? 1000;
     this.indexes = opts.index ? new ReachIndexes(opts.index) : undefined;
   }
@@ -241,6 +259,7 @@ export class QueryCache {
       ...this.counters,
       entries: this.entries.size,
       weight: this.weight,
+      bytes: this.bytes,
       indexes: this.indexes?.stats() ?? [],
     };
   }
@@ -260,6 +279,7 @@ export class QueryCache {
   clear(): void {
     this.entries.clear();
     this.weight = 0;
+    this.bytes = 0;
     this.indexes?.forgetEdgeProperties();
   }
 
@@ -305,6 +325,7 @@ export class QueryCache {
       if (!live.has(e.snapshotId)) {
         this.entries.delete(k);
         this.weight -= e.weight;
+        this.bytes -= e.bytes;
         this.counters.dropped++;
       }
   }
@@ -330,13 +351,21 @@ export class QueryCache {
     const p = compute().then((value) => {
       deepFreeze(value);
       const weight = Math.max(1, weigh(value));
-      if (weight <= this.maxWeight) {
-        this.entries.set(key, { snapshotId, value, weight });
+      const bytes = approxBytes(value);
+      if (weight <= this.maxWeight && bytes <= this.maxBytes) {
+        this.entries.set(key, { snapshotId, value, weight, bytes });
         this.weight += weight;
+        this.bytes += bytes;
         for (const [k, e] of this.entries) {
-          if (this.entries.size <= this.maxEntries && this.weight <= this.maxWeight) break;
+          if (
+            this.entries.size <= this.maxEntries &&
+            this.weight <= this.maxWeight &&
+            this.bytes <= this.maxBytes
+          )
+            break;
           this.entries.delete(k);
           this.weight -= e.weight;
+          this.bytes -= e.bytes;
           this.counters.evictions++;
         }
       }
@@ -364,7 +393,8 @@ class RequestCache {
   /** As resolveSnapshot: by id or name, or the latest complete snapshot. */
   async resolve(driver: Driver, ref?: string): Promise<SnapshotInfo> {
     const list = await this.snapshots();
-    const found = ref ? list.find((s) => s.id === ref || s.name === ref) : list[0];
+    // An id means that snapshot; only when no id matches is the reference a name (newest first).
+    const found = ref ? (list.find((s) => s.id === ref) ?? list.find((s) => s.name === ref)) : list[0];
     // Not listed: resolveSnapshot says why (no snapshot yet, unknown reference, still loading).
     return found ?? resolveSnapshot(driver, ref);
   }

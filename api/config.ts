@@ -5,8 +5,11 @@ import { projectRoot } from '../db/paths.ts';
 import type { Role } from './tokens.ts';
 
 export interface TokenCheck {
-  /** The role a bearer token grants, or undefined when it is not a valid token. */
-  verify(token: string): Role | undefined;
+  /**
+   * The role a bearer token grants and the name it acts under (what review sessions record as
+   * the reviewer), or undefined when it is not a valid token.
+   */
+  identify(token: string): { role: Role; name: string } | undefined;
 }
 
 export interface Limits {
@@ -20,6 +23,16 @@ export interface Limits {
   maxDirectives: number;
   /** Neo4j transaction timeout per statement. */
   queryTimeoutMs: number;
+  /** Deadline of one request: all its statements together (and its wait for a place, below). */
+  requestTimeoutMs: number;
+  /** Expensive requests (api/request-gate.ts) running at once. */
+  maxExpensive: number;
+  /** Expensive requests that may wait for a place; beyond, HTTP 429. */
+  expensiveQueue: number;
+  /** A request whose graphql-armor cost reaches this is expensive whatever it asks. */
+  expensiveCost: number;
+  /** Retry-After (seconds) sent with a 429. */
+  retryAfterSeconds: number;
   /** Largest page a connection returns. */
   maxPageSize: number;
   /** Largest request body. */
@@ -37,8 +50,15 @@ export interface ApiConfig {
   corsOrigins: string[];
   /** Session cookie lifetime. */
   sessionTtlMs: number;
-  /** Marks the session cookie Secure (set when served behind HTTPS). */
+  /** Marks the session cookie Secure (set when served over HTTPS, directly or behind a proxy). */
   secureCookies: boolean;
+  /**
+   * Host header names (without port) served besides the loopback names (localhost, 127.0.0.1,
+   * [::1]); any other Host is refused, which stops DNS rebinding. `*` allows any.
+   */
+  allowedHosts: string[];
+  /** How long the one-time sign-in token that serve prints stays valid. */
+  signInTtlMs: number;
   /** Structured log lines (one JSON object each); default stderr. */
   log: (entry: Record<string, unknown>) => void;
   /**
@@ -55,6 +75,11 @@ export const DEFAULT_LIMITS: Limits = {
   maxTokens: 2_000,
   maxDirectives: 20,
   queryTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  maxExpensive: 8,
+  expensiveQueue: 32,
+  expensiveCost: 10_000,
+  retryAfterSeconds: 2,
   maxPageSize: 500,
   maxBodyBytes: 100_000,
 };
@@ -70,6 +95,8 @@ export function apiConfig(partial: Partial<ApiConfig> & { tokens: TokenCheck }):
     corsOrigins: [],
     sessionTtlMs: 12 * 3600_000,
     secureCookies: false,
+    allowedHosts: [],
+    signInTtlMs: 10 * 60_000,
     log: defaultLog,
     indexSnapshots: 2,
     ...partial,
@@ -84,7 +111,16 @@ export const serveEnvSchema = z.object({
     .min(16, 'IAMATLAS_REVIEWER_TOKEN must be at least 16 characters')
     .optional(),
   IAMATLAS_API_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).optional(),
+  IAMATLAS_API_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).optional(),
+  IAMATLAS_API_MAX_EXPENSIVE: z.coerce
+    .number()
+    .int()
+    .min(1, 'IAMATLAS_API_MAX_EXPENSIVE must be at least 1')
+    .max(1000)
+    .optional(),
+  IAMATLAS_API_EXPENSIVE_QUEUE: z.coerce.number().int().min(0).max(10_000).optional(),
   IAMATLAS_API_CORS_ORIGINS: z.string().optional(),
+  IAMATLAS_API_ALLOWED_HOSTS: z.string().optional(),
   IAMATLAS_API_INDEX_SNAPSHOTS: z.coerce
     .number()
     .int()

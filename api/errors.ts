@@ -6,7 +6,7 @@
 import type { GraphQLError } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
 import { SnapshotNotFound } from '../ingest/load/snapshots.ts';
-import { DatabaseUnavailable, QueryTimeout, classifyNeo4jError } from './neo4j.ts';
+import { DatabaseUnavailable, QueryTimeout, RequestDeadline, classifyNeo4jError } from './neo4j.ts';
 import { NotInSnapshotError, QueryInputError } from './queries/errors.ts';
 
 /**
@@ -47,6 +47,7 @@ export function toClientError(
   if (classified instanceof DatabaseUnavailable)
     return make(classified.message, { code: 'DATABASE_UNAVAILABLE', http: { status: 503 } });
   if (classified instanceof QueryTimeout) return make(classified.message, { code: 'QUERY_TIMEOUT' });
+  if (classified instanceof RequestDeadline) return make(classified.message, { code: 'REQUEST_TIMEOUT' });
   logUnexpected(original);
   return make(`Internal server error (request ${requestId}); the server log has the details.`, {
     code: 'INTERNAL_SERVER_ERROR',

@@ -13,6 +13,18 @@ export class DatabaseUnavailable extends Error {
 export class QueryTimeout extends Error {
   override readonly name = 'QueryTimeout';
 }
+/** The request's deadline passed: every statement of it was stopped. */
+export class RequestDeadline extends Error {
+  override readonly name = 'RequestDeadline';
+}
+
+/**
+ * How long past a statement's own timeout the client waits for Neo4j to say so, before giving up
+ * itself: Neo4j checks timeouts every 2 s by default (db.transaction.monitor.check.interval,
+ * https://neo4j.com/docs/operations-manual/current/configuration/configuration-settings/), and a
+ * loaded server takes a moment more.
+ */
+export const CLIENT_GRACE_MS = 5000;
 
 const UNAVAILABLE_CODES = new Set([
   'ServiceUnavailable',
@@ -23,7 +35,8 @@ const UNAVAILABLE_CODES = new Set([
 
 /** Sorts a driver error: unavailable, timeout, or anything else (returned as is). */
 export function classifyNeo4jError(err: unknown): Error {
-  if (err instanceof DatabaseUnavailable || err instanceof QueryTimeout) return err;
+  if (err instanceof DatabaseUnavailable || err instanceof QueryTimeout || err instanceof RequestDeadline)
+    return err;
   const code = (err as { code?: string }).code ?? '';
   const msg = (err as Error).message ?? '';
   if (
@@ -44,6 +57,24 @@ export interface ScopeOptions {
   /** Transaction timeout for each statement, in milliseconds. */
   timeoutMs: number;
   database?: string;
+  /**
+   * The request's deadline (Date.now() milliseconds): every statement's transaction timeout is cut
+   * to the time left, so Neo4j stops the request's transactions when it passes, and no statement
+   * starts after it.
+   */
+  deadline?: number;
+  /** The total the deadline stands for, for the message (milliseconds). */
+  requestTimeoutMs?: number;
+}
+
+function deadlineError(opts: ScopeOptions): RequestDeadline {
+  const total = opts.requestTimeoutMs
+    ? ` (${opts.requestTimeoutMs} ms for all its database statements together)`
+    : '';
+  return new RequestDeadline(
+    `This request ran longer than the server allows${total} and was stopped. ` +
+      'Ask for less in one request (fewer fields, smaller pages, fewer hops) or split it into several.',
+  );
 }
 
 /**
@@ -55,19 +86,36 @@ export interface ScopeOptions {
 export function scopedDriver(driver: Driver, opts: ScopeOptions): Driver {
   const executeQuery = async (query: string, parameters?: Record<string, unknown>, config?: QueryConfig) => {
     const write = config?.routing === neo4j.routing.WRITE;
+    let timeout = Number(config?.transactionConfig?.timeout ?? opts.timeoutMs);
+    const left = opts.deadline === undefined ? Infinity : opts.deadline - Date.now();
+    if (left <= 0) throw deadlineError(opts);
+    const byDeadline = left < timeout;
+    if (byDeadline) timeout = Math.max(1, Math.floor(left));
     const session = driver.session({
       database: config?.database ?? opts.database,
       defaultAccessMode: write ? neo4j.session.WRITE : neo4j.session.READ,
     });
+    // Neo4j enforces the transaction timeout; a database that stopped answering cannot, so the
+    // client gives up a little later by itself.
+    let timer: NodeJS.Timeout | undefined;
+    const hung = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('client-side timeout')), timeout + CLIENT_GRACE_MS);
+      timer.unref();
+    });
     try {
-      const res = await session.run(query, parameters, {
-        timeout: config?.transactionConfig?.timeout ?? opts.timeoutMs,
-      });
+      const res = await Promise.race([session.run(query, parameters, { timeout }), hung]);
       return { keys: res.records[0]?.keys ?? [], records: res.records, summary: res.summary };
     } catch (err) {
-      throw classifyNeo4jError(err);
+      if ((err as Error).message === 'client-side timeout')
+        throw new DatabaseUnavailable(
+          `Neo4j did not answer within ${timeout + CLIENT_GRACE_MS} ms. Check that the database is running and not overloaded.`,
+        );
+      const e = classifyNeo4jError(err);
+      if (e instanceof QueryTimeout && byDeadline) throw deadlineError(opts);
+      throw e;
     } finally {
-      await session.close().catch(() => {});
+      clearTimeout(timer);
+      void session.close().catch(() => {});
     }
   };
   return new Proxy(driver, {
@@ -91,6 +139,7 @@ export async function ping(driver: Driver, timeoutMs: number, database?: string)
   } catch {
     return false;
   } finally {
-    await session.close().catch(() => {});
+    // Not awaited: closing waits for the connection, which a hung database never finishes opening.
+    void session.close().catch(() => {});
   }
 }

@@ -23,6 +23,7 @@
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import { statement } from '../cypher/index.ts';
+import { approxBytes } from './approx-bytes.ts';
 import type { NodeKind, NodeRef } from './queries/graph.ts';
 
 const R = 'queries/reachability';
@@ -507,17 +508,20 @@ interface Batch {
  * when an edge is missing (the snapshot's data is gone).
  */
 export class EdgeProperties {
-  private readonly kept = new Map<string, Props>();
+  private readonly kept = new Map<string, { p: Props; bytes: number }>();
+  private keptBytes = 0;
   private next: Batch | undefined;
 
   constructor(
     private readonly snapshotId: string,
     private readonly maxKept = 20_000,
+    /** Most memory the kept properties take, estimated (api/approx-bytes.ts). */
+    private readonly maxKeptBytes = 32 * 1024 * 1024,
   ) {}
 
   async get(driver: Driver, rows: readonly EdgeRef[]): Promise<Props[]> {
     const keys = rows.map(edgeKey);
-    const have = keys.map((k) => this.kept.get(k));
+    const have = keys.map((k) => this.kept.get(k)?.p);
     const missing = rows.filter((_, i) => !have[i]);
     let found: Map<string, Props> | undefined;
     if (missing.length) {
@@ -585,12 +589,23 @@ export class EdgeProperties {
 
   clear(): void {
     this.kept.clear();
+    this.keptBytes = 0;
   }
 
   private keep(key: string, p: Props): void {
-    this.kept.delete(key); // most recently used last
-    this.kept.set(key, p);
-    if (this.kept.size > this.maxKept) this.kept.delete(this.kept.keys().next().value!);
+    const old = this.kept.get(key);
+    if (old) {
+      this.kept.delete(key); // most recently used last
+      this.keptBytes -= old.bytes;
+    }
+    const bytes = approxBytes(p);
+    this.kept.set(key, { p, bytes });
+    this.keptBytes += bytes;
+    for (const [k, e] of this.kept) {
+      if (this.kept.size <= this.maxKept && this.keptBytes <= this.maxKeptBytes) break;
+      this.kept.delete(k);
+      this.keptBytes -= e.bytes;
+    }
   }
 }
 

@@ -86,8 +86,16 @@ export const setStatusInput = z.object({
   itemId: z.string().min(1),
   status: z.enum(REVIEW_STATUSES),
   note: note.nullish(),
-  reviewer,
+  reviewer: reviewer.nullish(),
 });
+
+/**
+ * The reviewer recorded for a write: who the credentials say is calling (`actor`: the token's or
+ * the sign-in's name), never a name the caller merely typed; one typed in is kept beside it as a label.
+ */
+export function recordedReviewer(actor: string, asserted?: string | null): string {
+  return asserted ? `${actor} (as "${asserted}")` : actor;
+}
 
 /** zod → GraphQL input error naming the fields. */
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
@@ -264,16 +272,35 @@ export async function getItem(db: Driver, id: string): Promise<ReviewItemOut | u
   return r ? toItem(r.get('item') as Props, r.get('history') as Props[]) : undefined;
 }
 
-/** Adds one item (addReviewItem). */
-export async function addItem(db: Driver, raw: unknown): Promise<ReviewItemOut> {
+/** Adds one item (addReviewItem) as `actor`. */
+export async function addItem(db: Driver, raw: unknown, actor: string): Promise<ReviewItemOut> {
   const { sessionId, ...item } = parseInput(addItemInput, raw);
-  return (await insertItems(db, sessionId, [item], 'input'))[0]!;
+  return (await insertItems(db, sessionId, [item], 'input', actor))[0]!;
 }
 
 /** Adds several items in one transaction, in order (addReviewItems); none is added if one is refused. */
-export async function addItems(db: Driver, raw: unknown): Promise<ReviewItemOut[]> {
+export async function addItems(db: Driver, raw: unknown, actor: string): Promise<ReviewItemOut[]> {
   const input = parseInput(addItemsInput, raw);
-  return insertItems(db, input.sessionId, input.items, 'items');
+  return insertItems(db, input.sessionId, input.items, 'items', actor);
+}
+
+type EdgeRow = Parameters<typeof edgeFromRow>[0];
+
+/** Every step of every path item, read in one statement: the edge of each (from, to) pair, or none. */
+async function pathSteps(db: Driver, snapshotId: string, items: ItemFields[]): Promise<Map<string, EdgeRow>> {
+  const pairs = new Map<string, { from: string; to: string }>();
+  for (const { path } of items)
+    for (let i = 0; path && i + 1 < path.length; i++)
+      pairs.set(JSON.stringify([path[i], path[i + 1]]), { from: path[i]!, to: path[i + 1]! });
+  const found = new Map<string, EdgeRow>();
+  if (!pairs.size) return found;
+  const list = [...pairs.values()];
+  const res = await db.executeQuery(statement('api/catalog', 'edges-between'), { snapshotId, pairs: list });
+  for (const r of res.records) {
+    const p = list[Number(r.get('ix'))]!;
+    found.set(JSON.stringify([p.from, p.to]), r.toObject() as EdgeRow);
+  }
+  return found;
 }
 
 interface ItemRow {
@@ -293,6 +320,7 @@ async function insertItems(
   sessionId: string,
   items: ItemFields[],
   field: 'input' | 'items',
+  actor: string,
 ): Promise<ReviewItemOut[]> {
   const session = await getSession(db, sessionId);
   if (!session) throw notFound(`No review session "${sessionId}".`);
@@ -308,12 +336,14 @@ async function insertItems(
     for (const r of res.records) found.set(String(r.get('id')), r.toObject() as Props);
   }
 
+  const steps = await pathSteps(db, session.snapshotId, items);
+
   const rows: ItemRow[] = [];
   for (const [n, input] of items.entries()) {
     const common = {
       id: newId('ri'),
       note: input.note ?? null,
-      reviewer: input.reviewer ?? null,
+      reviewer: recordedReviewer(actor, input.reviewer),
     };
     if (input.finding) {
       const f = found.get(input.finding);
@@ -335,18 +365,13 @@ async function insertItems(
     const keys = input.path!;
     const edges = [];
     for (let i = 0; i + 1 < keys.length; i++) {
-      const res = await db.executeQuery(statement('api/catalog', 'edge-between'), {
-        snapshotId: session.snapshotId,
-        from: keys[i],
-        to: keys[i + 1],
-      });
-      const r = res.records[0];
+      const r = steps.get(JSON.stringify([keys[i], keys[i + 1]]));
       if (!r)
         throw badInput(
           `${where(n)}.path: no CAN_ASSUME or CAN_ESCALATE_TO edge from ${keys[i]} to ${keys[i + 1]} in snapshot ${session.snapshotId}.`,
           `${where(n)}.path`,
         );
-      edges.push(edgeFromRow(r.toObject() as Parameters<typeof edgeFromRow>[0]));
+      edges.push(edgeFromRow(r));
     }
     const p = pathFromEdges([edges[0]!.from, ...edges.map((e) => e.to)], edges);
     rows.push({
@@ -369,7 +394,7 @@ async function insertItems(
   return res.records.map((r) => toItem(r.get('item') as Props, r.get('history') as Props[]));
 }
 
-export async function setItemStatus(db: Driver, raw: unknown): Promise<ReviewItemOut> {
+export async function setItemStatus(db: Driver, raw: unknown, actor: string): Promise<ReviewItemOut> {
   const input = parseInput(setStatusInput, raw);
   const res = await db.executeQuery(
     statement(R, 'item-set-status'),
@@ -377,7 +402,7 @@ export async function setItemStatus(db: Driver, raw: unknown): Promise<ReviewIte
       id: input.itemId,
       status: input.status,
       note: input.note ?? null,
-      reviewer: input.reviewer,
+      reviewer: recordedReviewer(actor, input.reviewer),
       now: new Date().toISOString(),
     },
     WRITE,

@@ -1,5 +1,6 @@
 /** Listening and stopping: an HTTP server around createApp, with graceful shutdown. */
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Driver } from 'neo4j-driver';
 import { createApp, type App } from './app.ts';
@@ -9,7 +10,7 @@ export interface RunningServer {
   app: App;
   server: http.Server;
   port: number;
-  /** http://HOST:PORT */
+  /** http://HOST:PORT, or https:// with TLS */
   url: string;
   /** Stops accepting, lets running requests finish (up to graceMs), then closes every connection. */
   close(graceMs?: number): Promise<void>;
@@ -20,9 +21,13 @@ export async function startServer(opts: {
   config: ApiConfig;
   host?: string;
   port?: number;
+  /** PEM certificate chain and key: serve HTTPS instead of HTTP. */
+  tls?: { cert: Buffer; key: Buffer };
 }): Promise<RunningServer> {
   const app = createApp({ driver: opts.driver, config: opts.config });
-  const server = http.createServer(app.handler);
+  const server: http.Server = opts.tls
+    ? https.createServer({ cert: opts.tls.cert, key: opts.tls.key }, app.handler)
+    : http.createServer(app.handler);
   server.headersTimeout = 30_000;
   server.requestTimeout = 120_000;
   const host = opts.host ?? '127.0.0.1';
@@ -40,7 +45,7 @@ export async function startServer(opts: {
     app,
     server,
     port,
-    url: `http://${urlHost}:${port}`,
+    url: `${opts.tls ? 'https' : 'http'}://${urlHost}:${port}`,
     close(graceMs = 10_000) {
       closing ??= (async () => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));

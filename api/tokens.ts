@@ -16,7 +16,12 @@ export type Role = 'reader' | 'reviewer';
 const fileSchema = z.object({
   version: z.literal(1),
   tokens: z.array(
-    z.object({ role: z.enum(['reader', 'reviewer']), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+    z.object({
+      role: z.enum(['reader', 'reviewer']),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      /** Who holds the token: what review sessions record as the reviewer. */
+      name: z.string().trim().min(1).max(100).optional(),
+    }),
   ),
 });
 
@@ -24,14 +29,21 @@ export const hashToken = (token: string): string => crypto.createHash('sha256').
 export const newToken = (prefix: string): string =>
   `${prefix}_${crypto.randomBytes(24).toString('base64url')}`;
 
+/** The name a token acts under when none is given: its role and the start of its hash (not the token). */
+export const defaultTokenName = (role: Role, sha256: string): string => `${role} token ${sha256.slice(0, 8)}`;
+
 /** Checks a token against role → sha256 hashes in constant time per hash. */
-export function tokenCheck(hashes: { role: Role; sha256: string }[]): TokenCheck {
-  const list = hashes.map((h) => ({ role: h.role, digest: Buffer.from(h.sha256, 'hex') }));
+export function tokenCheck(hashes: { role: Role; sha256: string; name?: string }[]): TokenCheck {
+  const list = hashes.map((h) => ({
+    role: h.role,
+    name: h.name ?? defaultTokenName(h.role, h.sha256),
+    digest: Buffer.from(h.sha256, 'hex'),
+  }));
   return {
-    verify(token: string) {
+    identify(token: string) {
       const d = Buffer.from(hashToken(token), 'hex');
-      let found: Role | undefined;
-      for (const h of list) if (crypto.timingSafeEqual(d, h.digest)) found ??= h.role;
+      let found: { role: Role; name: string } | undefined;
+      for (const h of list) if (crypto.timingSafeEqual(d, h.digest)) found ??= { role: h.role, name: h.name };
       return found;
     },
   };

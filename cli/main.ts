@@ -14,6 +14,8 @@ import { readSettings, SettingsError } from '../db/settings.ts';
 import type { IngestResult } from '../ingest/pipeline.ts';
 import { formatProblem } from '../ingest/read/problems.ts';
 import { LoadAborted } from '../ingest/load/loader.ts';
+import { snapshotNameProblem } from '../ingest/load/snapshot-name.ts';
+import { statement } from '../cypher/index.ts';
 import {
   applySchema,
   cleanupAbandoned,
@@ -71,6 +73,8 @@ async function runIngest(
   paths: string[],
   opts: { name?: string; json?: boolean; quiet?: boolean },
 ): Promise<IngestResult> {
+  const nameProblem = opts.name === undefined ? undefined : snapshotNameProblem(opts.name);
+  if (nameProblem) throw new CliError(`--name: ${nameProblem}.`, EXIT.usage);
   let aborted = false;
   const onSigint = () => {
     if (aborted) process.exit(EXIT.interrupted);
@@ -119,12 +123,17 @@ async function runIngest(
   }
 }
 
-/** Loads the bundled demo organization and keeps only the newest demo snapshot (the demo is ours to manage). */
+/**
+ * Loads the bundled demo organization and keeps only the newest demo snapshot. Demo snapshots
+ * are marked as such when loaded: a user's own snapshot named "demo" is not the demo, and stays.
+ */
 async function loadDemo(driver: Driver, json?: boolean): Promise<IngestResult> {
   const res = await runIngest(driver, [DEMO_ORG_DIR], { name: 'demo', json });
-  for (const s of await listSnapshots(driver)) {
-    if (s.name === 'demo' && s.id !== res.snapshotId) await deleteSnapshotData(driver, s.id);
-  }
+  await driver.executeQuery(statement('snapshots/demo', 'demo-mark'), { id: res.snapshotId });
+  const older = await driver.executeQuery(statement('snapshots/demo', 'demo-others'), {
+    keep: res.snapshotId,
+  });
+  for (const r of older.records) await deleteSnapshotData(driver, String(r.get('id')));
   return res;
 }
 

@@ -1,4 +1,5 @@
 /** `iamatlas serve`: the GraphQL API and the page, until Ctrl-C. */
+import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { Driver } from 'neo4j-driver';
 import { atlasHome } from '../db/paths.ts';
@@ -8,7 +9,55 @@ import type { WithDriver } from './query.ts';
 export interface ServeOptions {
   port?: string;
   host?: string;
+  tlsCert?: string;
+  tlsKey?: string;
+  behindHttpsProxy?: boolean;
+  signInRole?: string;
 }
+
+const LOOPBACK_HOSTS = ['127.0.0.1', '::1', 'localhost'];
+
+/**
+ * Off this machine, sessions and tokens must not cross the network in clear: a non-loopback
+ * --host needs TLS here (--tls-cert and --tls-key) or a reverse proxy that terminates it
+ * (--behind-https-proxy); either way the session cookie is then marked Secure.
+ */
+function transport(
+  host: string,
+  opts: ServeOptions,
+): { tls?: { cert: Buffer; key: Buffer }; secure: boolean } {
+  if (Boolean(opts.tlsCert) !== Boolean(opts.tlsKey))
+    throw new CliError('--tls-cert and --tls-key go together: give both PEM files, or neither.', EXIT.usage);
+  let tls: { cert: Buffer; key: Buffer } | undefined;
+  if (opts.tlsCert && opts.tlsKey) {
+    try {
+      tls = { cert: fs.readFileSync(opts.tlsCert), key: fs.readFileSync(opts.tlsKey) };
+    } catch (err) {
+      throw new CliError(`Cannot read the TLS files: ${(err as Error).message}`, EXIT.usage);
+    }
+  }
+  if (!LOOPBACK_HOSTS.includes(host) && !tls && !opts.behindHttpsProxy)
+    throw new CliError(
+      `--host ${host} makes the API reachable from other machines, and tokens and session cookies would cross the network unencrypted. ` +
+        'Give --tls-cert FILE --tls-key FILE to serve HTTPS, or --behind-https-proxy when a reverse proxy in front terminates TLS; ' +
+        'or leave --host out to serve this machine only.',
+      EXIT.usage,
+    );
+  return { tls, secure: Boolean(tls) || Boolean(opts.behindHttpsProxy) };
+}
+
+function parseRole(v: string | undefined): 'reader' | 'reviewer' {
+  const role = v ?? 'reader';
+  if (role !== 'reader' && role !== 'reviewer')
+    throw new CliError(`--sign-in-role must be reader or reviewer, not "${role}".`, EXIT.usage);
+  return role;
+}
+
+const list = (v: string | undefined): string[] =>
+  (v ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 function parsePort(v: string | undefined): number {
   const n = Number(v ?? 4000);
@@ -21,6 +70,8 @@ function parsePort(v: string | undefined): number {
 export async function serve(driver: Driver, opts: ServeOptions): Promise<void> {
   const port = parsePort(opts.port);
   const host = opts.host ?? '127.0.0.1';
+  const { tls, secure } = transport(host, opts);
+  const signInRole = parseRole(opts.signInRole);
   // The server stack (express, graphql-yoga, the page build) loads only when serving,
   // so that every other command starts fast.
   const [
@@ -49,28 +100,32 @@ export async function serve(driver: Driver, opts: ServeOptions): Promise<void> {
   await applyReviewSchema(driver);
   // The page is built on first serve (and again when its sources change), so a clone needs no extra step.
   const uiDir = await ensureUiBuilt(say);
+  const e = env.data;
+  const defaults = apiConfig({ tokens: tokens.check }).limits;
+  // The address served is a name the server answers to (the wildcard addresses are not names).
+  const boundName = ['0.0.0.0', '::', ...LOOPBACK_HOSTS].includes(host)
+    ? []
+    : [host.includes(':') ? `[${host}]` : host];
   const config = apiConfig({
     tokens: tokens.check,
     uiDir,
-    corsOrigins: (env.data.IAMATLAS_API_CORS_ORIGINS ?? '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
-    ...(env.data.IAMATLAS_API_INDEX_SNAPSHOTS !== undefined
-      ? { indexSnapshots: env.data.IAMATLAS_API_INDEX_SNAPSHOTS }
+    corsOrigins: list(e.IAMATLAS_API_CORS_ORIGINS),
+    allowedHosts: [...boundName, ...list(e.IAMATLAS_API_ALLOWED_HOSTS)],
+    secureCookies: secure,
+    ...(e.IAMATLAS_API_INDEX_SNAPSHOTS !== undefined
+      ? { indexSnapshots: e.IAMATLAS_API_INDEX_SNAPSHOTS }
       : {}),
-    ...(env.data.IAMATLAS_API_QUERY_TIMEOUT_MS
-      ? {
-          limits: {
-            ...apiConfig({ tokens: tokens.check }).limits,
-            queryTimeoutMs: env.data.IAMATLAS_API_QUERY_TIMEOUT_MS,
-          },
-        }
-      : {}),
+    limits: {
+      ...defaults,
+      queryTimeoutMs: e.IAMATLAS_API_QUERY_TIMEOUT_MS ?? defaults.queryTimeoutMs,
+      requestTimeoutMs: e.IAMATLAS_API_REQUEST_TIMEOUT_MS ?? defaults.requestTimeoutMs,
+      maxExpensive: e.IAMATLAS_API_MAX_EXPENSIVE ?? defaults.maxExpensive,
+      expensiveQueue: e.IAMATLAS_API_EXPENSIVE_QUEUE ?? defaults.expensiveQueue,
+    },
   });
   let running;
   try {
-    running = await startServer({ driver, config, host, port });
+    running = await startServer({ driver, config, host, port, tls });
   } catch (err) {
     throw new CliError(`Cannot listen on ${host}:${port}: ${(err as Error).message}`, EXIT.failure);
   }
@@ -79,12 +134,19 @@ export async function serve(driver: Driver, opts: ServeOptions): Promise<void> {
     for (const t of tokens.created) say(`  ${t.role.padEnd(8)} ${t.token}`);
     say('Send one as "Authorization: Bearer TOKEN". Reviewer tokens may also write review sessions.');
   }
-  if (!['127.0.0.1', '::1', 'localhost'].includes(host))
-    say(`Warning: listening on ${host}, reachable from other machines. Every request still needs a token.`);
+  if (!LOOPBACK_HOSTS.includes(host))
+    say(
+      `Listening on ${host}, reachable from other machines${tls ? ' over HTTPS' : ' (behind an HTTPS proxy)'}; every request needs a token. ` +
+        `Names it answers to besides loopback: ${config.allowedHosts.join(', ') || 'none (set IAMATLAS_API_ALLOWED_HOSTS)'}.`,
+    );
   say(`IAM Atlas API on ${running.url}/graphql (Ctrl-C to stop).`);
   // The latest snapshot's reachability index is built now, in the background, not on the first question.
   void running.app.cache.prepareLatest().catch(() => {});
-  const login = running.app.auth.issueLoginToken('reviewer');
+  const login = running.app.auth.issueLoginToken(signInRole);
+  say(
+    `The sign-in URL below works once, within ${Math.round(config.signInTtlMs / 60_000)} minutes, and signs in as ${signInRole}` +
+      (signInRole === 'reader' ? ' (--sign-in-role reviewer for review rights).' : '.'),
+  );
   process.stdout.write(`open ${running.url}/?token=${login}\n`);
 
   await new Promise<void>((resolve) => {
@@ -102,7 +164,18 @@ export async function serve(driver: Driver, opts: ServeOptions): Promise<void> {
 export function addServeOptions(cmd: Command): Command {
   return cmd
     .option('--port <port>', 'port to listen on (0: any free port)', '4000')
-    .option('--host <host>', 'address to bind (default 127.0.0.1: this machine only)', '127.0.0.1');
+    .option('--host <host>', 'address to bind (default 127.0.0.1: this machine only)', '127.0.0.1')
+    .option('--tls-cert <file>', 'PEM certificate (chain): serve HTTPS (with --tls-key)')
+    .option('--tls-key <file>', 'PEM private key of --tls-cert')
+    .option(
+      '--behind-https-proxy',
+      'a reverse proxy in front terminates TLS (allows a non-loopback --host without --tls-cert; cookies are Secure)',
+    )
+    .option(
+      '--sign-in-role <role>',
+      'role of the printed one-time sign-in URL: reader or reviewer',
+      'reader',
+    );
 }
 
 export function registerServeCommand(program: Command, withDriver: WithDriver): void {

@@ -36,6 +36,9 @@ export function createDriver(target: ConnectionTarget): Driver {
     // Integers come back as JS numbers where safe; counts and sizes here stay far below 2^53.
     disableLosslessIntegers: true,
     maxConnectionPoolSize: 50,
+    // A database that accepts connections but stops answering must not hold callers forever:
+    // opening a connection gives up after 10 s, waiting for a free one after 60 s.
+    connectionTimeout: 10_000,
     connectionAcquisitionTimeout: 60_000,
     userAgent: 'iam-atlas',
   });

@@ -3,6 +3,7 @@ import type { Driver } from 'neo4j-driver';
 import { z } from 'zod';
 import { statement } from '../../cypher/index.ts';
 import { SEVERITY_ORDER, type Severity } from '../../engine/findings/finding.ts';
+import { cached } from '../cache.ts';
 import { parseArgs } from './args.ts';
 
 export const findingsArgs = z.object({
@@ -42,12 +43,28 @@ export interface FindingsResult {
   bySeverity: Record<Severity, number>;
 }
 
+/**
+ * The findings of a snapshot. Inside the API the answer is kept per snapshot and arguments
+ * (api/cache.ts, bounded by count and bytes), so paging through them reads the snapshot once,
+ * not once per page.
+ */
 export async function findings(
   driver: Driver,
   snapshotId: string,
   args: FindingsArgs = {},
 ): Promise<FindingsResult> {
   const a = parseArgs(findingsArgs, args);
+  return cached(
+    driver,
+    snapshotId,
+    'findings',
+    a,
+    () => readFindings(driver, snapshotId, a),
+    (r) => Math.max(1, r.findings.length),
+  );
+}
+
+async function readFindings(driver: Driver, snapshotId: string, a: FindingsArgs): Promise<FindingsResult> {
   const res = await driver.executeQuery(statement('queries/findings', 'findings'), {
     snapshotId,
     severity: a.severity ?? null,

@@ -32,6 +32,7 @@ import {
   getSession,
   listSessions,
   parseInput,
+  recordedReviewer,
   REVIEW_STATUSES,
   sessionItems,
   setItemStatus,
@@ -210,13 +211,26 @@ async function edgeRows(ctx: ApiContext, name: string, params: Props): Promise<E
   return res.records.map((r) => edgeFromRow(r.toObject() as Parameters<typeof edgeFromRow>[0]));
 }
 
-async function principalEdges(ctx: ApiContext, p: WithSnapshot<Props>, dir: 'out' | 'in', type: string) {
-  return edgeRows(ctx, `${C}#edges-${dir}`, {
-    snapshotId: p._snapshotId,
-    key: String(p.arn),
-    type,
-    limit: int(ENTITY_LIMIT),
-  });
+/** One page of a `NAME-count` / `NAME-page` pair of edge statements (a principal's or an account's edges). */
+async function edgePage(ctx: ApiContext, name: string, params: Props, args: Args) {
+  const page = pageArgs(args, ctx.limits.maxPageSize);
+  const [count, edges] = await Promise.all([
+    ctx.db.executeQuery(statement(C, `${name}-count`), params),
+    edgeRows(ctx, `${C}#${name}-page`, { ...params, offset: int(page.offset), limit: int(page.limit) }),
+  ]);
+  return connection(edges, page, Number(count.records[0]?.get('total') ?? 0));
+}
+
+/** A principal's CAN_ASSUME or CAN_ESCALATE_TO edges, one page; `other` keeps only the edge to/from that node. */
+function principalEdges(
+  ctx: ApiContext,
+  p: WithSnapshot<Props>,
+  dir: 'out' | 'in',
+  type: string,
+  args: Args,
+) {
+  const other = str(dir === 'out' ? args.to : args.from) ?? null;
+  return edgePage(ctx, `edges-${dir}`, { snapshotId: p._snapshotId, key: String(p.arn), type, other }, args);
 }
 
 function principalOut(p: Props, snapshotId: string): WithSnapshot<Props> {
@@ -507,9 +521,7 @@ export const resolvers = {
       const kinds = args.kind as string[] | null | undefined;
       const list = res.findings
         .filter((f) => !severities?.length || severities.includes(f.severity))
-        .filter((f) => !kinds?.length || kinds.includes(f.kind))
-        .map(findingOut);
-      for (const f of list) tagNodes(f.subjects, snapshotId);
+        .filter((f) => !kinds?.length || kinds.includes(f.kind));
       const order = (args.orderBy as Order | undefined) ?? { field: 'SEVERITY' };
       const rank = (s: string) => SEVERITY_RANK.indexOf(s);
       list.sort((a, b) =>
@@ -520,7 +532,10 @@ export const resolvers = {
             : rank(a.severity) - rank(b.severity) || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id),
       );
       if (order.direction === 'DESC') list.reverse();
-      return sliceConnection(list, page);
+      // Only the page is converted (the list is the snapshot's, kept between pages).
+      const items = list.slice(page.offset, page.offset + page.limit).map(findingOut);
+      for (const f of items) tagNodes(f.subjects, snapshotId);
+      return connection(items, page, list.length);
     },
 
     finding: async (_: unknown, args: Args, ctx: ApiContext) => {
@@ -573,17 +588,17 @@ export const resolvers = {
       return createSession(ctx.db, {
         name: input.name,
         snapshotId: snap.id,
-        reviewer: input.reviewer,
+        reviewer: recordedReviewer(ctx.caller.name, input.reviewer),
         assumptions: input.assumptions,
       });
     },
     addReviewItem: async (_: unknown, args: Args, ctx: ApiContext) => {
       requireReviewer(ctx);
-      return addItem(ctx.db, args.input);
+      return addItem(ctx.db, args.input, ctx.caller.name);
     },
     addReviewItems: async (_: unknown, args: Args, ctx: ApiContext) => {
       requireReviewer(ctx);
-      return addItems(ctx.db, args);
+      return addItems(ctx.db, args, ctx.caller.name);
     },
     setReviewSessionAssumptions: async (_: unknown, args: Args, ctx: ApiContext) => {
       requireReviewer(ctx);
@@ -591,13 +606,25 @@ export const resolvers = {
     },
     setReviewItemStatus: async (_: unknown, args: Args, ctx: ApiContext) => {
       requireReviewer(ctx);
-      return setItemStatus(ctx.db, args.input);
+      return setItemStatus(ctx.db, args.input, ctx.caller.name);
     },
   },
 
   Account: {
     principals: (a: WithSnapshot<Props>, args: Args, ctx: ApiContext) =>
       principalsPage(ctx, a._snapshotId, args, { accountId: a.id }),
+    edges: (a: WithSnapshot<Props>, args: Args, ctx: ApiContext) =>
+      edgePage(
+        ctx,
+        'account-edges',
+        {
+          snapshotId: a._snapshotId,
+          accountId: a.id,
+          direction: args.direction === 'IN' ? 'IN' : 'OUT',
+          type: args.type === 'CAN_ESCALATE_TO' ? 'CAN_ESCALATE_TO' : 'CAN_ASSUME',
+        },
+        args,
+      ),
   },
 
   Principal: {
@@ -627,12 +654,12 @@ export const resolvers = {
         policies: r.get('policies') as Props[],
       }));
     },
-    canAssume: (p: WithSnapshot<Props>, _: Args, ctx: ApiContext) =>
-      principalEdges(ctx, p, 'out', 'CAN_ASSUME'),
-    assumableBy: (p: WithSnapshot<Props>, _: Args, ctx: ApiContext) =>
-      principalEdges(ctx, p, 'in', 'CAN_ASSUME'),
-    canEscalateTo: (p: WithSnapshot<Props>, _: Args, ctx: ApiContext) =>
-      principalEdges(ctx, p, 'out', 'CAN_ESCALATE_TO'),
+    canAssume: (p: WithSnapshot<Props>, args: Args, ctx: ApiContext) =>
+      principalEdges(ctx, p, 'out', 'CAN_ASSUME', args),
+    assumableBy: (p: WithSnapshot<Props>, args: Args, ctx: ApiContext) =>
+      principalEdges(ctx, p, 'in', 'CAN_ASSUME', args),
+    canEscalateTo: (p: WithSnapshot<Props>, args: Args, ctx: ApiContext) =>
+      principalEdges(ctx, p, 'out', 'CAN_ESCALATE_TO', args),
   },
 
   AccountTrust: {

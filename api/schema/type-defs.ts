@@ -146,7 +146,7 @@ export const typeDefs = /* GraphQL */ `
     addReviewItems(sessionId: ID!, items: [ReviewItemInput!]!): [ReviewItem!]!
     "Replaces the analyst assumptions kept with a session; a category left out is assumed satisfiable."
     setReviewSessionAssumptions(id: ID!, assumptions: AssumptionsInput!): ReviewSession!
-    "Sets an item's status, with a note and the reviewer's name; the change is kept in the item's history."
+    "Sets an item's status, with a note; the change is kept in the item's history under the caller's name."
     setReviewItemStatus(input: SetReviewItemStatusInput!): ReviewItem!
   }
 
@@ -373,6 +373,24 @@ export const typeDefs = /* GraphQL */ `
     parentId: String
     "Users and roles of the account."
     principals(first: Int = 50, after: String): PrincipalConnection!
+    """
+    Edges of one type that leave (OUT) or enter (IN) the account's users and roles, ordered by
+    caller then target key: the account's graph a page at a time.
+    """
+    edges(
+      direction: EdgeDirection!
+      type: EdgeType = CAN_ASSUME
+      first: Int = 50
+      after: String
+    ): EdgeConnection!
+  }
+
+  "Which end of an edge."
+  enum EdgeDirection {
+    "Edges that leave."
+    OUT
+    "Edges that enter."
+    IN
   }
 
   "A page of accounts."
@@ -461,12 +479,12 @@ export const typeDefs = /* GraphQL */ `
     lastUsedDate: String
     "True for service-linked roles."
     serviceLinked: Boolean
-    "Outgoing CAN_ASSUME edges: roles this principal can assume directly."
-    canAssume: [Edge!]!
-    "Incoming CAN_ASSUME edges: who can assume this role directly."
-    assumableBy: [Edge!]!
-    "Outgoing CAN_ESCALATE_TO edges."
-    canEscalateTo: [Edge!]!
+    "Outgoing CAN_ASSUME edges, by target key: roles this principal can assume directly; 'to' keeps only the edge to that node."
+    canAssume(to: ID, first: Int = 50, after: String): EdgeConnection!
+    "Incoming CAN_ASSUME edges, by caller key: who can assume this role directly; 'from' keeps only the edge from that node."
+    assumableBy(from: ID, first: Int = 50, after: String): EdgeConnection!
+    "Outgoing CAN_ESCALATE_TO edges, by target key; 'to' keeps only the edges to that node."
+    canEscalateTo(to: ID, first: Int = 50, after: String): EdgeConnection!
   }
 
   "An IAM group."
@@ -910,7 +928,7 @@ export const typeDefs = /* GraphQL */ `
     name: String!
     "The snapshot under review."
     snapshotId: String!
-    "Who opened it."
+    "Who opened it: the name of the token or sign-in used (a typed-in name follows as a label)."
     createdBy: String
     "When (ISO 8601)."
     createdAt: String!
@@ -950,7 +968,7 @@ export const typeDefs = /* GraphQL */ `
     status: ReviewStatus!
     "Latest note."
     note: String
-    "Who set the current status."
+    "Who set the current status: the name of the token or sign-in used (a typed-in name follows as a label)."
     reviewer: String
     "When the status was last set."
     updatedAt: String!
@@ -976,7 +994,7 @@ export const typeDefs = /* GraphQL */ `
     toStatus: ReviewStatus!
     "The note given."
     note: String
-    "Who."
+    "Who: the name of the token or sign-in used (a typed-in name follows as a label)."
     reviewer: String
   }
 
@@ -1006,7 +1024,7 @@ export const typeDefs = /* GraphQL */ `
     name: String!
     "Snapshot id or name; default the latest."
     snapshot: ID
-    "Who opens it."
+    "A display name kept as a label beside the token's or sign-in's name (which is what is recorded)."
     reviewer: String
     "The analyst assumptions to keep with it; default all true."
     assumptions: AssumptionsInput
@@ -1020,7 +1038,7 @@ export const typeDefs = /* GraphQL */ `
     path: [ID!]
     "An opening note."
     note: String
-    "Who adds it."
+    "A display name kept as a label beside the token's or sign-in's name (which is what is recorded)."
     reviewer: String
   }
 
@@ -1034,7 +1052,7 @@ export const typeDefs = /* GraphQL */ `
     path: [ID!]
     "An opening note."
     note: String
-    "Who adds it."
+    "A display name kept as a label beside the token's or sign-in's name (which is what is recorded)."
     reviewer: String
   }
 
@@ -1046,7 +1064,7 @@ export const typeDefs = /* GraphQL */ `
     status: ReviewStatus!
     "Why."
     note: String
-    "Who decides."
-    reviewer: String!
+    "A display name kept as a label beside the token's or sign-in's name (which is what is recorded)."
+    reviewer: String
   }
 `;

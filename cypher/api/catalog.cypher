@@ -81,24 +81,57 @@ WITH g, [x IN collect(pol {.key, .kind, .name, .arn, .document}) WHERE x.key IS 
 ORDER BY g.arn
 RETURN g {.arn, .name} AS group, policies;
 
-// name: edges-out
-// $type is CAN_ASSUME or CAN_ESCALATE_TO.
+// name: edges-out-count
+// $type is CAN_ASSUME or CAN_ESCALATE_TO; $other (or null) keeps only the edge to that node.
 MATCH (a:AtlasNode {snapshotId: $snapshotId, key: $key})-[r]->(b:AtlasNode)
-WHERE type(r) = $type
-RETURN a {.key, .arn, .name, .accountId, admin: coalesce(a.admin, false), external: coalesce(a.external, false), kind: [l IN labels(a) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0]} AS from,
-       b {.key, .arn, .name, .accountId, admin: coalesce(b.admin, false), external: coalesce(b.external, false), kind: [l IN labels(b) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0]} AS to,
-       type(r) AS type, r {.*} AS edge
-ORDER BY b.key
-LIMIT $limit;
+WHERE type(r) = $type AND ($other IS NULL OR b.key = $other)
+RETURN count(r) AS total;
 
-// name: edges-in
-MATCH (a:AtlasNode)-[r]->(b:AtlasNode {snapshotId: $snapshotId, key: $key})
-WHERE type(r) = $type
+// name: edges-out-page
+MATCH (a:AtlasNode {snapshotId: $snapshotId, key: $key})-[r]->(b:AtlasNode)
+WHERE type(r) = $type AND ($other IS NULL OR b.key = $other)
+WITH a, r, b ORDER BY b.key, elementId(r)
+SKIP $offset LIMIT $limit
 RETURN a {.key, .arn, .name, .accountId, admin: coalesce(a.admin, false), external: coalesce(a.external, false), kind: [l IN labels(a) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0]} AS from,
        b {.key, .arn, .name, .accountId, admin: coalesce(b.admin, false), external: coalesce(b.external, false), kind: [l IN labels(b) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0]} AS to,
-       type(r) AS type, r {.*} AS edge
-ORDER BY a.key
-LIMIT $limit;
+       type(r) AS type, r {.*} AS edge;
+
+// name: edges-in-count
+MATCH (a:AtlasNode)-[r]->(b:AtlasNode {snapshotId: $snapshotId, key: $key})
+WHERE type(r) = $type AND ($other IS NULL OR a.key = $other)
+RETURN count(r) AS total;
+
+// name: edges-in-page
+MATCH (a:AtlasNode)-[r]->(b:AtlasNode {snapshotId: $snapshotId, key: $key})
+WHERE type(r) = $type AND ($other IS NULL OR a.key = $other)
+WITH a, r, b ORDER BY a.key, elementId(r)
+SKIP $offset LIMIT $limit
+RETURN a {.key, .arn, .name, .accountId, admin: coalesce(a.admin, false), external: coalesce(a.external, false), kind: [l IN labels(a) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0]} AS from,
+       b {.key, .arn, .name, .accountId, admin: coalesce(b.admin, false), external: coalesce(b.external, false), kind: [l IN labels(b) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0]} AS to,
+       type(r) AS type, r {.*} AS edge;
+
+// name: account-edges-count
+// Edges of $type that leave ($direction 'OUT') or enter ('IN') the users and roles of one account.
+MATCH (p:Principal:AtlasNode {snapshotId: $snapshotId, accountId: $accountId})
+CALL (p) {
+  MATCH (p)-[r]->(:AtlasNode) WHERE $direction = 'OUT' AND type(r) = $type RETURN r
+  UNION ALL
+  MATCH (:AtlasNode)-[r]->(p) WHERE $direction = 'IN' AND type(r) = $type RETURN r
+}
+RETURN count(r) AS total;
+
+// name: account-edges-page
+MATCH (p:Principal:AtlasNode {snapshotId: $snapshotId, accountId: $accountId})
+CALL (p) {
+  MATCH (p)-[r]->(b:AtlasNode) WHERE $direction = 'OUT' AND type(r) = $type RETURN p AS a, r, b
+  UNION ALL
+  MATCH (a:AtlasNode)-[r]->(p) WHERE $direction = 'IN' AND type(r) = $type RETURN a, r, p AS b
+}
+WITH a, r, b ORDER BY a.key, b.key, elementId(r)
+SKIP $offset LIMIT $limit
+RETURN a {.key, .arn, .name, .accountId, admin: coalesce(a.admin, false), external: coalesce(a.external, false), kind: [l IN labels(a) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0]} AS from,
+       b {.key, .arn, .name, .accountId, admin: coalesce(b.admin, false), external: coalesce(b.external, false), kind: [l IN labels(b) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0]} AS to,
+       type(r) AS type, r {.*} AS edge;
 
 // name: finding-by-id
 MATCH (f:Finding:AtlasNode {snapshotId: $snapshotId, key: $id})
@@ -120,3 +153,18 @@ LIMIT 1;
 UNWIND $keys AS k
 MATCH (n:AtlasNode {snapshotId: $snapshotId, key: k})
 RETURN n.key AS key, coalesce(n.admin, false) AS admin, coalesce(n.external, false) AS external;
+
+// name: edges-between
+// The steps of a path given by node keys, all at once: for each pair, the CAN_ASSUME or
+// CAN_ESCALATE_TO edge from $pairs[i].from to $pairs[i].to (CAN_ASSUME first, fewest condition keys).
+UNWIND range(0, size($pairs) - 1) AS ix
+WITH ix, $pairs[ix] AS pair
+CALL (pair) {
+  MATCH (a:AtlasNode {snapshotId: $snapshotId, key: pair.from})-[r:CAN_ASSUME|CAN_ESCALATE_TO]->(b:AtlasNode {snapshotId: $snapshotId, key: pair.to})
+  RETURN a {.key, .arn, .name, .accountId, admin: coalesce(a.admin, false), external: coalesce(a.external, false), kind: [l IN labels(a) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0]} AS from,
+         b {.key, .arn, .name, .accountId, admin: coalesce(b.admin, false), external: coalesce(b.external, false), kind: [l IN labels(b) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0]} AS to,
+         type(r) AS type, r {.*} AS edge
+  ORDER BY type(r), size(coalesce(r.conditionKeys, []))
+  LIMIT 1
+}
+RETURN ix, from, to, type, edge;

@@ -62,7 +62,8 @@ export async function resolveSnapshot(driver: Driver, ref?: string): Promise<Sna
   if (found.length === 0) {
     throw new SnapshotNotFound(`No snapshot with id or name "${ref}". See \`iamatlas snapshots list\`.`);
   }
-  return found[0]!;
+  // An id means that snapshot, even when a newer one carries it as its name.
+  return found.find((s) => s.id === ref) ?? found[0]!;
 }
 
 /**

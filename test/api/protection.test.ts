@@ -7,11 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import http from 'node:http';
 import neo4j from 'neo4j-driver';
 import { deleteSession } from '../../api/reviews.ts';
+import { defaultTokenName, hashToken } from '../../api/tokens.ts';
 import { openTestDb, type TestDb } from '../harness/neo4j.ts';
 import { READER, REVIEWER, gql, ingestDemo, startApi } from './helpers.ts';
 
 const DEV_DEBUG = 'arn:aws:iam::666666666666:role/app/developer-debug';
 const DEV_BOB = 'arn:aws:iam::666666666666:user/developers/dev-bob';
+
+/** The name the reviewer token acts under (tokens without a name: role and the start of the hash). */
+const WHO = defaultTokenName('reviewer', hashToken(REVIEWER));
 
 let db: TestDb;
 let api: Awaited<ReturnType<typeof startApi>>;
@@ -46,7 +50,8 @@ describe('review sessions', () => {
     expect(created.body.errors).toBeUndefined();
     const session = created.body.data!.createReviewSession;
     sessions.push(session.id);
-    expect(session).toMatchObject({ name: 'Q2 review', snapshotId: snap, createdBy: 'ana' });
+    // The reviewer recorded is the token's name; the typed-in name is only a label beside it.
+    expect(session).toMatchObject({ name: 'Q2 review', snapshotId: snap, createdBy: `${WHO} (as "ana")` });
 
     const f = await gql(
       api.url,
@@ -93,7 +98,11 @@ describe('review sessions', () => {
     expect(set2.body.errors).toBeUndefined();
     const history = set2.body.data!.setReviewItemStatus.history;
     expect(history.map((h: { toStatus: string }) => h.toStatus)).toEqual(['OPEN', 'NEEDS_FIX', 'FIXED']);
-    expect(history[2]).toMatchObject({ fromStatus: 'NEEDS_FIX', note: 'trust narrowed', reviewer: 'ben' });
+    expect(history[2]).toMatchObject({
+      fromStatus: 'NEEDS_FIX',
+      note: 'trust narrowed',
+      reviewer: `${WHO} (as "ben")`,
+    });
 
     const report = await gql(
       api.url,
@@ -105,7 +114,7 @@ describe('review sessions', () => {
     expect(rs.items.map((i: { status: string }) => i.status)).toEqual(['OPEN', 'FIXED']);
     expect(rs.statusCounts).toContainEqual({ name: 'FIXED', count: 1 });
     expect(rs.md).toContain('# Review: Q2 review');
-    expect(rs.md).toContain('needs fix → fixed by ben: trust narrowed');
+    expect(rs.md).toContain(`needs fix → fixed by ${WHO} (as "ben"): trust narrowed`);
     const json = JSON.parse(rs.json);
     expect(json.items).toHaveLength(2);
     expect(json.statusCounts.OPEN).toBe(1);
@@ -213,7 +222,8 @@ describe('review sessions', () => {
     const added = r.body.data!.addReviewItems;
     expect(added.map((i: { kind: string }) => i.kind)).toEqual(['FINDING', 'FINDING', 'FINDING', 'PATH']);
     expect(added.slice(0, 3).map((i: { findingId: { id: string } }) => i.findingId.id)).toEqual(ids);
-    expect(added[0].history).toEqual([{ toStatus: 'OPEN', reviewer: 'ana' }]);
+    expect(added[0].history).toEqual([{ toStatus: 'OPEN', reviewer: `${WHO} (as "ana")` }]);
+    expect(added[3].history).toEqual([{ toStatus: 'OPEN', reviewer: WHO }]);
     expect(added[3].subjectKeys).toEqual([DEV_BOB, DEV_DEBUG]);
 
     // The refused call added nothing; a single add after the batch comes last.

@@ -12,7 +12,7 @@ import { encodeCursor } from '../../api/shapes.ts';
 import { DEMO_ORG_DIR } from '../../cli/main.ts';
 import { projectRoot } from '../../db/paths.ts';
 import { openTestDb, type TestDb } from '../harness/neo4j.ts';
-import { gql, ingestDemo, startApi } from './helpers.ts';
+import { READER, gql, ingestDemo, startApi } from './helpers.ts';
 
 const BREAK_GLASS_ROLE = 'arn:aws:iam::111111111111:role/break-glass-admin';
 const BREAK_GLASS_USER = 'arn:aws:iam::111111111111:user/breakglass/break-glass-1';
@@ -21,6 +21,8 @@ const GITHUB_OIDC = 'arn:aws:iam::333333333333:oidc-provider/token.actions.githu
 const LAMBDA_DEPLOYER = 'arn:aws:iam::666666666666:user/service/svc-lambda-deployer';
 const LAMBDA_ADMIN = 'arn:aws:iam::666666666666:role/ops/lambda-admin-ops';
 const DEV_ALICE = 'arn:aws:iam::666666666666:user/developers/dev-alice';
+/** /readyz shows cache and index details to signed-in callers only. */
+const SIGNED_IN = { headers: { authorization: `Bearer ${READER}` } };
 
 const EDGE = `type from { key kind } to { key kind } conditional crossAccount
   conditions { key operator values mustHold assumption source { policyId statementIndex } }
@@ -144,8 +146,8 @@ describe('snapshots and catalog', () => {
         totalCount nodes { name } }
       principal(arn: $arn, snapshot: $s) { arn kind name accountId tags { key value }
         policies { key kind } boundary { name kind document } groups { name policies { name } }
-        canAssume { ${EDGE} } canEscalateTo { ${EDGE} } }
-      role: principal(arn: "${BREAK_GLASS_ROLE}", snapshot: $s) { kind trustPolicy assumableBy { ${EDGE} } } }`,
+        canAssume { totalCount nodes { ${EDGE} } } canEscalateTo { nodes { ${EDGE} } } }
+      role: principal(arn: "${BREAK_GLASS_ROLE}", snapshot: $s) { kind trustPolicy assumableBy { nodes { ${EDGE} } } } }`,
       {
         s: snap,
         arn: DEV_ALICE,
@@ -159,10 +161,13 @@ describe('snapshots and catalog', () => {
     expect(d.principal.kind).toBe('USER');
     expect(d.principal.boundary.name).toBe('developer-boundary');
     expect(d.principal.groups.map((g: { name: string }) => g.name)).toContain('developers');
-    expect(d.principal.canAssume.length).toBeGreaterThan(0);
+    expect(d.principal.canAssume.nodes.length).toBeGreaterThan(0);
+    expect(d.principal.canAssume.totalCount).toBe(d.principal.canAssume.nodes.length);
     expect(d.role.kind).toBe('ROLE');
     expect(JSON.parse(d.role.trustPolicy).Statement.length).toBeGreaterThan(0);
-    const byUser = d.role.assumableBy.find((e: { from: { key: string } }) => e.from.key === BREAK_GLASS_USER);
+    const byUser = d.role.assumableBy.nodes.find(
+      (e: { from: { key: string } }) => e.from.key === BREAK_GLASS_USER,
+    );
     expect(byUser.conditional).toBe(true);
     expect(byUser.conditions[0]).toMatchObject({
       key: 'aws:MultiFactorAuthPresent',
@@ -253,7 +258,7 @@ describe('reachability', () => {
       // The index is built on first use; wait until the server says so.
       await gql(api.url, q, { s: snap, r: PIPELINE_PROD, p: BREAK_GLASS_USER });
       for (let i = 0; i < 100; i++) {
-        const ready = (await (await fetch(`${api.url}/readyz`)).json()) as {
+        const ready = (await (await fetch(`${api.url}/readyz`, SIGNED_IN)).json()) as {
           cache: { indexes: { snapshotId: string; state: string }[] };
         };
         if (ready.cache.indexes.some((x) => x.snapshotId === snap && x.state === 'ready')) break;
@@ -276,9 +281,11 @@ describe('reachability', () => {
               compared++;
             }
       expect(compared).toBe(54);
-      const stats = (await (await fetch(`${api.url}/readyz`)).json()) as { cache: { indexSearches: number } };
+      const stats = (await (await fetch(`${api.url}/readyz`, SIGNED_IN)).json()) as {
+        cache: { indexSearches: number };
+      };
       expect(stats.cache.indexSearches).toBeGreaterThan(0);
-      const none = (await (await fetch(`${plain.url}/readyz`)).json()) as {
+      const none = (await (await fetch(`${plain.url}/readyz`, SIGNED_IN)).json()) as {
         cache: { indexSearches: number; indexes: unknown[] };
       };
       expect(none.cache).toMatchObject({ indexSearches: 0, indexes: [] });
@@ -385,7 +392,7 @@ describe('reachability', () => {
       api.url,
       `query($s: ID) {
       reach: reachableFrom(principal: "${BREAK_GLASS_USER}", maxHops: 1, snapshot: $s) { nodes { node { key isAdmin external } path { nodes { key isAdmin external } } } }
-      principal(arn: "${BREAK_GLASS_USER}", snapshot: $s) { canAssume { from { isAdmin external } to { key isAdmin external } } }
+      principal(arn: "${BREAK_GLASS_USER}", snapshot: $s) { canAssume { nodes { from { isAdmin external } to { key isAdmin external } } } }
       externalTrust(snapshot: $s, first: 50) { nodes { from { key kind external } to { external } } }
       paths(from: "${GITHUB_OIDC}", to: "${PIPELINE_PROD}", snapshot: $s) { nodes { key kind isAdmin external } } }`,
       { s: snap },
@@ -396,7 +403,9 @@ describe('reachability', () => {
     expect(reached.node).toMatchObject({ isAdmin: true, external: false });
     expect(reached.path.nodes[0]).toMatchObject({ key: BREAK_GLASS_USER, isAdmin: false, external: false });
     expect(reached.path.nodes[1]).toMatchObject({ key: BREAK_GLASS_ROLE, isAdmin: true });
-    const edge = d.principal.canAssume.find((e: { to: { key: string } }) => e.to.key === BREAK_GLASS_ROLE);
+    const edge = d.principal.canAssume.nodes.find(
+      (e: { to: { key: string } }) => e.to.key === BREAK_GLASS_ROLE,
+    );
     expect(edge).toMatchObject({ from: { isAdmin: false, external: false }, to: { isAdmin: true } });
     for (const e of d.externalTrust.nodes) {
       expect(e.from.external).toBe(e.from.kind !== 'ServicePrincipal');

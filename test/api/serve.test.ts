@@ -1,11 +1,12 @@
 /** `iamatlas serve` as a user runs it: tokens made once, the sign-in URL last, graceful stop. */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import fs from 'node:fs';
+import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { projectRoot } from '../../db/paths.ts';
-import { iamatlasBin } from '../harness/cli.ts';
+import { iamatlasBin, runCli } from '../harness/cli.ts';
 import { cliEnv } from '../harness/neo4j.ts';
 import { gql } from './helpers.ts';
 
@@ -19,8 +20,8 @@ interface Served {
   stderr: () => string;
 }
 
-function serve(extraEnv: NodeJS.ProcessEnv = {}): Promise<Served> {
-  const child = spawn(process.execPath, [iamatlasBin, 'serve', '--port', '0'], {
+function serve(extraEnv: NodeJS.ProcessEnv = {}, args: string[] = []): Promise<Served> {
+  const child = spawn(process.execPath, [iamatlasBin, 'serve', '--port', '0', ...args], {
     env: { ...cliEnv(), IAMATLAS_HOME: home, ...extraEnv },
     cwd: projectRoot,
   });
@@ -31,7 +32,7 @@ function serve(extraEnv: NodeJS.ProcessEnv = {}): Promise<Served> {
     const timer = setTimeout(() => reject(new Error(`serve did not print its URL:\n${err}`)), 120_000);
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
-      const m = /^open (http:\/\/127\.0\.0\.1:\d+)\/\?token=(\S+)$/m.exec(out);
+      const m = /^open (https?:\/\/[\d.]+:\d+)\/\?token=(\S+)$/m.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve({ child, url: m[1]!, loginUrl: `${m[1]}/?token=${m[2]}`, stderr: () => err });
@@ -76,4 +77,76 @@ it('creates tokens once, prints the sign-in URL last, serves, and stops graceful
   expect((await gql(second.url, '{ viewer { role } }', {}, envToken)).body.data!.viewer.role).toBe('READER');
   expect((await gql(second.url, '{ viewer { role } }', {}, tokens[0]!.token)).status).toBe(401);
   expect(await stop(second)).toBe(0);
+}, 240_000);
+
+it('refuses a non-loopback --host without TLS or a proxy flag; with either, cookies are Secure', async () => {
+  const refused = await runCli(['serve', '--port', '0', '--host', '0.0.0.0'], {
+    ...cliEnv(),
+    IAMATLAS_HOME: home,
+  });
+  expect(refused.code).toBe(2);
+  expect(refused.stderr).toMatch(/--tls-cert FILE --tls-key FILE/);
+  expect(refused.stderr).toMatch(/--behind-https-proxy/);
+  expect(refused.stdout).not.toMatch(/token=/);
+
+  const proxied = await serve({}, ['--host', '0.0.0.0', '--behind-https-proxy']);
+  try {
+    expect(proxied.url).toMatch(/^http:\/\/0\.0\.0\.0:\d+$/);
+    const local = proxied.loginUrl.replace('0.0.0.0', '127.0.0.1');
+    const signIn = await fetch(local, { redirect: 'manual' });
+    expect(signIn.status).toBe(303);
+    const cookie = signIn.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/; Secure/);
+    // The printed URL signs in as a reader unless asked otherwise.
+    const viewer = await gql(local.split('/?')[0]!, '{ viewer { role } }', {}, null, {
+      cookie: cookie.split(';')[0]!,
+    });
+    expect(viewer.body.data!.viewer.role).toBe('READER');
+    expect(proxied.stderr()).toMatch(/works once, within 10 minutes, and signs in as reader/);
+  } finally {
+    await stop(proxied);
+  }
+}, 240_000);
+
+it('serves HTTPS with --tls-cert and --tls-key, and signs in as a reviewer when asked', async () => {
+  const cert = path.join(home, 'cert.pem');
+  const key = path.join(home, 'key.pem');
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=localhost',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+    ],
+    { stdio: 'ignore' },
+  );
+  const served = await serve({}, ['--tls-cert', cert, '--tls-key', key, '--sign-in-role', 'reviewer']);
+  try {
+    expect(served.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    const signIn = await new Promise<{ status: number; cookie: string }>((resolve, reject) => {
+      https
+        .get(served.loginUrl, { ca: fs.readFileSync(cert) }, (res) => {
+          res.resume();
+          resolve({ status: res.statusCode ?? 0, cookie: String(res.headers['set-cookie'] ?? '') });
+        })
+        .on('error', reject);
+    });
+    expect(signIn.status).toBe(303);
+    expect(signIn.cookie).toMatch(/; Secure/);
+    expect(served.stderr()).toMatch(/signs in as reviewer\./);
+  } finally {
+    await stop(served);
+  }
 }, 240_000);

@@ -337,41 +337,63 @@ export async function loadOverview(): Promise<OverviewResult> {
 
 interface PrincipalWithEdges {
   arn: string;
-  kind: string;
-  canAssume: ApiEdge[];
-  assumableBy: ApiEdge[];
-  canEscalateTo: ApiEdge[];
+  canAssume: { nodes: ApiEdge[] };
+  assumableBy: { nodes: ApiEdge[] };
+  canEscalateTo: { nodes: ApiEdge[] };
+}
+
+/** Pages of an account's edges read at most (500 each); beyond, the view shows what it has. */
+const MAX_EDGE_PAGES = 40;
+
+async function accountEdges(
+  id: string,
+  direction: 'OUT' | 'IN',
+  type: 'CAN_ASSUME' | 'CAN_ESCALATE_TO',
+): Promise<ApiEdge[]> {
+  const out: ApiEdge[] = [];
+  let after: string | null = null;
+  for (let i = 0; i < MAX_EDGE_PAGES; i++) {
+    const d: {
+      account: {
+        edges: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: ApiEdge[] };
+      } | null;
+    } = await gql(Q.ACCOUNT_EDGES, { id, snap: snap(), direction, type, after });
+    if (!d.account) break;
+    out.push(...d.account.edges.nodes);
+    if (!d.account.edges.pageInfo.hasNextPage) break;
+    after = d.account.edges.pageInfo.endCursor;
+  }
+  return out;
 }
 
 /** One account opened: its principals and every edge that enters, leaves or stays in it. */
 export async function loadAccountGraph(id: string): Promise<GraphResult & { name: string; total: number }> {
-  type Acc<P> = {
-    account: { id: string; name?: string | null; principals: { totalCount: number; nodes: P[] } } | null;
-  };
-  const [out, esc, inc] = await Promise.all([
-    gql<Acc<Pick<PrincipalWithEdges, 'arn' | 'kind' | 'canAssume'>>>(Q.ACCOUNT_GRAPH_OUT, {
-      id,
-      snap: snap(),
-    }),
-    gql<Acc<Pick<PrincipalWithEdges, 'arn' | 'canEscalateTo'>>>(Q.ACCOUNT_GRAPH_ESC, { id, snap: snap() }),
-    gql<Acc<Pick<PrincipalWithEdges, 'arn' | 'assumableBy'>>>(Q.ACCOUNT_GRAPH_IN, { id, snap: snap() }),
+  const [d, out, esc, inc] = await Promise.all([
+    gql<{
+      account: {
+        id: string;
+        name?: string | null;
+        principals: { totalCount: number; nodes: { arn: string; kind: string }[] };
+      } | null;
+    }>(Q.ACCOUNT_GRAPH, { id, snap: snap() }),
+    accountEdges(id, 'OUT', 'CAN_ASSUME'),
+    accountEdges(id, 'OUT', 'CAN_ESCALATE_TO'),
+    accountEdges(id, 'IN', 'CAN_ASSUME'),
   ]);
-  if (!out.account) throw new Error(`Account ${id} is not in this snapshot.`);
-  const edges: ApiEdge[] = [];
-  const nodes: ApiNode[] = [];
-  for (const p of out.account.principals.nodes) {
-    nodes.push({ key: p.arn, kind: p.kind === 'USER' ? 'User' : 'Role', accountId: id, arn: p.arn });
-    edges.push(...p.canAssume);
-  }
-  for (const p of esc.account?.principals.nodes ?? []) edges.push(...p.canEscalateTo);
-  for (const p of inc.account?.principals.nodes ?? []) edges.push(...p.assumableBy);
+  if (!d.account) throw new Error(`Account ${id} is not in this snapshot.`);
+  const nodes: ApiNode[] = d.account.principals.nodes.map((p) => ({
+    key: p.arn,
+    kind: p.kind === 'USER' ? 'User' : 'Role',
+    accountId: id,
+    arn: p.arn,
+  }));
   // Service-linked roles and their services say nothing an auditor needs in this view.
-  const keep = edges.filter((e) => e.from.kind !== 'ServicePrincipal');
+  const keep = [...out, ...esc, ...inc].filter((e) => e.from.kind !== 'ServicePrincipal');
   const r = edgesToResult(
     keep,
     nodes.filter((n) => !/:role\/aws-service-role\//.test(n.key)),
   );
-  return { ...r, name: out.account.name ?? id, total: out.account.principals.totalCount };
+  return { ...r, name: d.account.name ?? id, total: d.account.principals.totalCount };
 }
 
 export interface SearchHit {
@@ -540,13 +562,13 @@ export async function loadDiff(from: string, to: string): Promise<DiffResult> {
 
 /** The direct CAN_ASSUME / CAN_ESCALATE_TO neighbours of a user or role. */
 export async function loadNeighbours(key: string): Promise<GraphResult> {
-  const d = await gql<{ principal: Omit<PrincipalWithEdges, 'kind'> | null }>(Q.NEIGHBOURS, {
+  const d = await gql<{ principal: PrincipalWithEdges | null }>(Q.NEIGHBOURS, {
     arn: key,
     snap: snap(),
   });
   if (!d.principal) return { nodes: [], edges: [] };
   const p = d.principal;
-  return edgesToResult([...p.canAssume, ...p.assumableBy, ...p.canEscalateTo]);
+  return edgesToResult([...p.canAssume.nodes, ...p.assumableBy.nodes, ...p.canEscalateTo.nodes]);
 }
 
 let accounts: { key: string; done: Promise<void> } | undefined;

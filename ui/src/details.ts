@@ -294,13 +294,13 @@ export async function showEdge(id: string): Promise<void> {
   try {
     const d = await track('evidence', () =>
       gql<{
-        target?: { arn: string; trustPolicy?: string | null; assumableBy: ApiEdge[] } | null;
+        target?: { arn: string; trustPolicy?: string | null; assumableBy: { nodes: ApiEdge[] } } | null;
         source?: {
           arn: string;
           policies: EvidenceDoc[];
           boundary?: EvidenceDoc | null;
           groups: { name: string; policies: EvidenceDoc[] }[];
-          canEscalateTo: ApiEdge[];
+          canEscalateTo: { nodes: ApiEdge[] };
         } | null;
       }>(Q.EDGE_EVIDENCE, {
         from: ge.source,
@@ -312,8 +312,8 @@ export async function showEdge(id: string): Promise<void> {
     );
     const edge =
       ge.kind === 'canEscalateTo'
-        ? d.source?.canEscalateTo.find((e) => e.to.key === ge.target)
-        : d.target?.assumableBy.find((e) => e.from.key === ge.source);
+        ? d.source?.canEscalateTo.nodes.find((e) => e.to.key === ge.target)
+        : d.target?.assumableBy.nodes.find((e) => e.from.key === ge.source);
     if (!edge) {
       b.append(h('p', {}, 'This edge is not in the selected snapshot any more.'));
       return;

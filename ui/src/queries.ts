@@ -47,26 +47,30 @@ export const OVERVIEW = /* GraphQL */ `
     findings(snapshot: $snap, first: 500) { nodes { id severity subjectKeys } }
   }`;
 
-/** An account's principals with their edges; one query per direction, as one would exceed the API's cost limit. */
-export const ACCOUNT_GRAPH_OUT = /* GraphQL */ `
-  query AccountGraphOut($id: ID!, $snap: ID) {
-    account(id: $id, snapshot: $snap) {
-      id name
-      principals(first: 500) { totalCount nodes { arn kind canAssume { ${LIGHT_EDGE} } } }
-    }
-  }`;
-export const ACCOUNT_GRAPH_ESC = /* GraphQL */ `
-  query AccountGraphEsc($id: ID!, $snap: ID) {
+/** An account's principals; its edges come a page at a time with ACCOUNT_EDGES. */
+export const ACCOUNT_GRAPH = /* GraphQL */ `
+  query AccountGraph($id: ID!, $snap: ID) {
     account(id: $id, snapshot: $snap) {
       id
-      principals(first: 500) { nodes { arn canEscalateTo { ${LIGHT_EDGE} } } }
+      name
+      principals(first: 500) {
+        totalCount
+        nodes {
+          arn
+          kind
+        }
+      }
     }
-  }`;
-export const ACCOUNT_GRAPH_IN = /* GraphQL */ `
-  query AccountGraphIn($id: ID!, $snap: ID) {
+  }
+`;
+/** One page of the edges of one type that leave or enter an account's principals. */
+export const ACCOUNT_EDGES = /* GraphQL */ `
+  query AccountEdges($id: ID!, $snap: ID, $direction: EdgeDirection!, $type: EdgeType!, $after: String) {
     account(id: $id, snapshot: $snap) {
-      id
-      principals(first: 500) { nodes { arn assumableBy { ${LIGHT_EDGE} } } }
+      edges(direction: $direction, type: $type, first: 500, after: $after) {
+        pageInfo { hasNextPage endCursor }
+        nodes { ${LIGHT_EDGE} }
+      }
     }
   }`;
 
@@ -175,14 +179,14 @@ export const ACCOUNT = /* GraphQL */ `
 export const EDGE_EVIDENCE = /* GraphQL */ `
   query EdgeEvidence($from: ID!, $to: ID!, $snap: ID, $fromIsPrincipal: Boolean!, $toIsPrincipal: Boolean!) {
     target: principal(arn: $to, snapshot: $snap) @include(if: $toIsPrincipal) {
-      arn trustPolicy assumableBy { ${FULL_EDGE} }
+      arn trustPolicy assumableBy(from: $from, first: 1) { nodes { ${FULL_EDGE} } }
     }
     source: principal(arn: $from, snapshot: $snap) @include(if: $fromIsPrincipal) {
       arn
       policies { ${POLICY} }
       boundary { ${POLICY} }
       groups { name policies { ${POLICY} } }
-      canEscalateTo { ${FULL_EDGE} }
+      canEscalateTo(to: $to, first: 1) { nodes { ${FULL_EDGE} } }
     }
   }`;
 
@@ -268,10 +272,14 @@ export const SET_STATUS = /* GraphQL */ `
   }
 `;
 
+/** A principal's direct edges: 300 of each kind keep the three lists within the API's cost limit. */
 export const NEIGHBOURS = /* GraphQL */ `
   query Neighbours($arn: ID!, $snap: ID) {
     principal(arn: $arn, snapshot: $snap) {
-      arn canAssume { ${LIGHT_EDGE} } assumableBy { ${LIGHT_EDGE} } canEscalateTo { ${LIGHT_EDGE} }
+      arn
+      canAssume(first: 300) { nodes { ${LIGHT_EDGE} } }
+      assumableBy(first: 300) { nodes { ${LIGHT_EDGE} } }
+      canEscalateTo(first: 300) { nodes { ${LIGHT_EDGE} } }
     }
   }`;
 
