@@ -3,6 +3,7 @@
  * say where (a JSON path) and what was expected in words, not in zod's terms.
  */
 import { z } from 'zod';
+import { documentShapeProblem } from './document-shape.ts';
 import { describeValue, parsePolicyDocument, POLICY_DOCUMENT_EXPECTED } from './json.ts';
 import { formatJsonPath, type InputProblem } from './problems.ts';
 import type { PolicyDocumentJson } from '../../engine/model.ts';
@@ -108,7 +109,17 @@ export function formatted(test: (s: string) => boolean, message: string, expecte
 /** A policy document field: object, JSON string or URL-encoded JSON string, parsed here. */
 export const policyDocument = z.unknown().transform((value, ctx): PolicyDocumentJson => {
   const result = parsePolicyDocument(value);
-  if (result.ok) return result.document;
+  if (result.ok) {
+    const shape = documentShapeProblem(result.document);
+    if (shape === undefined) return result.document;
+    ctx.addIssue({
+      code: 'custom',
+      message: shape.message,
+      path: shape.path,
+      params: { expected: shape.expected, showInput: false },
+    });
+    return z.NEVER;
+  }
   ctx.addIssue({
     code: 'custom',
     message: result.message,
