@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeText, findSyntaxErrorOffset, lineColumn, parseJson, parsePolicyDocument } from './json.ts';
+import { findSyntaxErrorOffset, lineColumn, parseJson, parsePolicyDocument } from './json.ts';
 
 describe('parseJson', () => {
   it('gives the line and column where a cut-short file ends', () => {
@@ -39,14 +39,6 @@ describe('parseJson', () => {
   it('counts lines from 1 and columns from 1', () => {
     expect(lineColumn('ab\ncd', 0)).toEqual({ line: 1, column: 1 });
     expect(lineColumn('ab\ncd', 4)).toEqual({ line: 2, column: 2 });
-  });
-});
-
-describe('decodeText', () => {
-  it('reads UTF-16 output of Windows PowerShell and strips byte order marks', () => {
-    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"a":1}', 'utf16le')]);
-    expect(decodeText(utf16)).toBe('{"a":1}');
-    expect(decodeText(Buffer.from('\ufeff{"a":1}', 'utf8'))).toBe('{"a":1}');
   });
 });
 

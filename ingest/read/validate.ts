@@ -30,7 +30,13 @@ export function issueToProblem(file: string, basePath: string, issue: z.core.$Zo
   switch (issue.code) {
     case 'invalid_type': {
       const expected = TYPE_WORDS[issue.expected] ?? issue.expected;
-      const message = input === undefined ? 'missing' : `wrong type: ${describeValue(input)}`;
+      // JSON.parse reads 1e400 as Infinity, which zod reports as "not a number".
+      const message =
+        input === undefined
+          ? 'missing'
+          : typeof input === 'number' && !Number.isFinite(input)
+            ? 'a number too large to represent'
+            : `wrong type: ${describeValue(input)}`;
       return { file, jsonPath, message, expected };
     }
     case 'too_small':
@@ -43,6 +49,13 @@ export function issueToProblem(file: string, basePath: string, issue: z.core.$Zo
         jsonPath,
         message: `too small: ${describeValue(input)}`,
         expected: `>= ${issue.minimum}`,
+      };
+    case 'too_big':
+      return {
+        file,
+        jsonPath,
+        message: `too large: ${describeValue(input)}`,
+        expected: `at most ${issue.maximum}`,
       };
     case 'invalid_value':
       return {
