@@ -12,6 +12,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate, parsePolicy, wildcardMatches } from './evaluate/index.ts';
+import { STATEMENT_KEYS } from './policy/parse.ts';
 import type { EvaluationInput, PolicyInput, RequestPrincipal } from './types.ts';
 
 const RUNS = 10_000;
@@ -102,15 +103,7 @@ const keyName = fc.oneof(
   fc.constantFrom(
     'Version',
     'Statement',
-    'Sid',
-    'Effect',
-    'Action',
-    'NotAction',
-    'Resource',
-    'NotResource',
-    'Principal',
-    'NotPrincipal',
-    'Condition',
+    ...STATEMENT_KEYS,
     'AWS',
     'Service',
     'Federated',

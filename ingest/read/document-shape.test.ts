@@ -5,22 +5,18 @@
  * are refused by the reader with the file and the JSON path.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { InputError, readSnapshot, type InputProblem } from './index.ts';
-import { A, authorizationDetails, organization, removeInputs, role, writeInputs } from './testing.ts';
+import { readSnapshot } from './index.ts';
+import {
+  A,
+  authorizationDetails,
+  organization,
+  problemsOf,
+  removeInputs,
+  role,
+  writeInputs,
+} from './testing.ts';
 
 afterAll(removeInputs);
-
-async function problemsOf(files: Record<string, string>): Promise<InputProblem[]> {
-  const dir = await writeInputs(files);
-  try {
-    await readSnapshot([dir]);
-  } catch (error) {
-    if (error instanceof InputError)
-      return error.problems.map((p) => ({ ...p, file: p.file.replace(`${dir}/`, '') }));
-    throw error;
-  }
-  throw new Error('expected the snapshot to be refused');
-}
 
 /** An export with one role whose trust policy is `trust` (raw JSON text, so "__proto__" stays a key). */
 function exportWithTrust(trust: string): string {

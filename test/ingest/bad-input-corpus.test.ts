@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../db/paths.ts';
 import { formatProblem, InputError, readSnapshot } from '../../ingest/read/index.ts';
 import { runCli } from '../harness/cli.ts';
-import { cliEnv, openTestDb, type TestDb } from '../harness/neo4j.ts';
+import { cliEnv, openTestDb, snapshotsNamed, type TestDb } from '../harness/neo4j.ts';
 import { writeGeneratedCorpus, type CorpusCase } from './bad-input-generated.ts';
 
 const CORPUS = path.join(projectRoot, 'test', 'fixtures', 'bad-input');
@@ -111,13 +111,6 @@ describe('a sample through `iamatlas ingest`', () => {
     await db.close();
   });
 
-  async function snapshotsNamed(name: string): Promise<number> {
-    const res = await db.driver.executeQuery('MATCH (s:Snapshot {name: $name}) RETURN count(s) AS n', {
-      name,
-    });
-    return Number(res.records[0]?.get('n'));
-  }
-
   const REFUSED_SAMPLE = [
     'truncated-500.json',
     'invalid-utf8-lone-continuation.json',
@@ -137,7 +130,7 @@ describe('a sample through `iamatlas ingest`', () => {
       expect(run.stderr).toContain(name);
       expect(run.stderr).toContain(expected.message);
       expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
-      expect(await snapshotsNamed(snapshot)).toBe(0);
+      expect(await snapshotsNamed(db, snapshot)).toBe(0);
     },
     120_000,
   );
@@ -151,7 +144,7 @@ describe('a sample through `iamatlas ingest`', () => {
     expect(run.code, run.stderr).toBe(3);
     expect(run.stderr).toMatch(/nest-10k-cut-short\.json:1:\d+: the file ends early/);
     expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
-    expect(await snapshotsNamed(snapshot)).toBe(0);
+    expect(await snapshotsNamed(db, snapshot)).toBe(0);
   }, 120_000);
 
   it('bom-utf8.json is accepted and loads one complete snapshot', async () => {
