@@ -261,3 +261,49 @@ export function describeValue(value: unknown): string {
       return typeof value;
   }
 }
+
+/**
+ * The first key that appears twice in one object of valid JSON `text`, with
+ * its offset. JSON.parse keeps the last value without a word, so a policy
+ * reading `"Effect": "Deny", "Effect": "Allow"` would be analysed as Allow
+ * while a person reading the file sees Deny first. Call it on text that
+ * parsed; one pass, no recursion.
+ */
+export function firstDuplicateKey(text: string): { key: string; offset: number } | undefined {
+  const objects: (Set<string> | null)[] = [];
+  let expectKey = false;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      const start = i++;
+      let escaped = false;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (d === 34) break;
+        if (d === 92) {
+          escaped = true;
+          i++;
+        }
+        i++;
+      }
+      if (!expectKey) continue;
+      expectKey = false;
+      const raw = text.slice(start + 1, i);
+      const key = escaped ? (JSON.parse(`"${raw}"`) as string) : raw;
+      const keys = objects[objects.length - 1];
+      if (keys?.has(key)) return { key, offset: start };
+      keys?.add(key);
+    } else if (c === 123) {
+      objects.push(new Set());
+      expectKey = true;
+    } else if (c === 91) {
+      objects.push(null);
+    } else if (c === 125 || c === 93) {
+      objects.pop();
+    } else if (c === 44) {
+      expectKey = objects[objects.length - 1] != null;
+    }
+  }
+  return undefined;
+}

@@ -10,7 +10,7 @@ import { readAuthorizationDetails, type AuthorizationDetailsRead } from './autho
 import { classify, type FileKind } from './classify.ts';
 import { isJsonName } from './inputs.ts';
 import { decodeText } from './decode.ts';
-import { firstSignificantChar, parseJson } from './json.ts';
+import { firstDuplicateKey, firstSignificantChar, lineColumn, parseJson } from './json.ts';
 import { readOrganization, type OrganizationRead } from './organization.ts';
 import type { InputProblem } from './problems.ts';
 import { readProviders, type ProvidersRead } from './providers.ts';
@@ -86,6 +86,16 @@ export async function readInputFile(
       column: parsed.column,
     });
     return { kind: 'invalid' };
+  }
+
+  const duplicate = firstDuplicateKey(text);
+  if (duplicate !== undefined) {
+    warnings.push({
+      file,
+      jsonPath: '',
+      message: `the key ${JSON.stringify(duplicate.key)} appears twice in one object; its last value was read (the first one is ignored)`,
+      ...lineColumn(text, duplicate.offset),
+    });
   }
 
   const classification = classify(parsed.value);
