@@ -20,7 +20,9 @@ export const ASSUMPTION_PATTERNS: Readonly<Record<Exclude<AssumptionName, 'other
   externalId: ['sts:externalid'],
   network: ['aws:sourceip', 'aws:sourcevpc', 'aws:sourcevpce', 'aws:vpcsourceip'],
   // SAML keys, and OIDC provider keys, which are prefixed by the issuer's host (token.actions.githubusercontent.com:sub).
-  federation: ['saml:.*', 'aws:federatedprovider', '[^:]*\\.[^:]*:.*'],
+  // The host part is matched up to its first dot by a class that excludes the dot, so the match is linear
+  // in the key's length (condition keys are policy text; `[^:]*\.[^:]*:` backtracks quadratically).
+  federation: ['saml:.*', 'aws:federatedprovider', '[^:.]*\\.[^:]*:.*'],
   region: ['aws:requestedregion'],
 };
 

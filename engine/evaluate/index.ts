@@ -19,7 +19,7 @@ export {
   type PrincipalMatch,
   type PrincipalMatchKind,
 } from '../policy/principal.ts';
-export { wildcardMatches } from '../policy/wildcard.ts';
+export { globFromString, matchGlob, wildcardMatches, type GlobToken } from '../policy/wildcard.ts';
 export {
   evaluateConditions,
   isSnapshotKey,

@@ -56,7 +56,7 @@ export class PolicyParseError extends Error {
 const CURRENT_VERSION = '2012-10-17';
 const VERSIONS = new Set([CURRENT_VERSION, '2008-10-17']);
 const DOCUMENT_KEYS = new Set(['Version', 'Id', 'Statement']);
-const STATEMENT_KEYS = new Set([
+export const STATEMENT_KEYS: ReadonlySet<string> = new Set([
   'Sid',
   'Effect',
   'Action',

@@ -1,8 +1,9 @@
 /**
  * `*` / `?` wildcard patterns, the only wildcards IAM has (every other
- * character, regex metacharacters included, is literal). Matching is a
- * linear-time scan with backtracking to the last `*` only, so a hostile
- * pattern cannot make evaluation slow the way a generated regex could.
+ * character, regex metacharacters included, is literal). Matching places
+ * each star-separated segment once, leftmost first, and never backtracks, so
+ * a hostile pattern cannot make evaluation slow the way a generated regex
+ * could: literal segments cost time linear in the value.
  */
 import { text, type TextPart } from './variables.ts';
 
@@ -49,6 +50,15 @@ export function globFromString(pattern: string, lowerCase = false): GlobToken[] 
   return compileGlob([text(pattern)], lowerCase);
 }
 
+/**
+ * Stars split a pattern into segments of literals and `?`s, each of a fixed
+ * length. The first segment must sit at the start of the value, the last at
+ * its end, and each one between them at its leftmost place after the one
+ * before (any later place leaves less room for the rest). A literal segment
+ * is found with `indexOf`, linear in the value; a segment with `?`s is
+ * tried at each occurrence of its first literal, which can cost the value's
+ * length times the segment's in the worst case (never exponential).
+ */
 export function matchGlob(tokens: readonly GlobToken[], value: string): boolean {
   const n = tokens.length;
   if (n === 1) {
@@ -57,39 +67,93 @@ export function matchGlob(tokens: readonly GlobToken[], value: string): boolean 
     if (typeof only === 'string') return only === value;
   }
   const len = value.length;
-  let ti = 0;
-  let pos = 0;
-  let starTi = -1;
-  let starPos = 0;
-  for (;;) {
-    if (ti < n) {
-      const token = tokens[ti] as GlobToken;
-      if (token === STAR) {
-        if (ti === n - 1) return true;
-        starTi = ti;
-        starPos = pos;
-        ti++;
-        continue;
-      }
-      if (token === ONE) {
-        if (pos < len) {
-          pos++;
-          ti++;
-          continue;
-        }
-      } else if (value.startsWith(token, pos)) {
-        pos += token.length;
-        ti++;
-        continue;
-      }
-    } else if (pos === len) {
-      return true;
-    }
-    if (starTi < 0 || starPos >= len) return false;
-    starPos++;
-    pos = starPos;
-    ti = starTi + 1;
+  const firstStar = tokens.indexOf(STAR);
+  if (firstStar < 0) return segmentLength(tokens, 0, n) === len && matchesAt(tokens, 0, n, value, 0);
+  const headLength = segmentLength(tokens, 0, firstStar);
+  if (headLength > len || !matchesAt(tokens, 0, firstStar, value, 0)) return false;
+  const lastStar = tokens.lastIndexOf(STAR);
+  const tailLength = segmentLength(tokens, lastStar + 1, n);
+  const tailStart = len - tailLength;
+  if (tailStart < headLength) return false;
+  let pos = headLength;
+  let from = firstStar + 1;
+  while (from < lastStar) {
+    let to = from;
+    while (tokens[to] !== STAR) to++;
+    const found = findSegment(tokens, from, to, value, pos, tailStart);
+    if (found < 0) return false;
+    pos = found + segmentLength(tokens, from, to);
+    from = to + 1;
   }
+  return matchesAt(tokens, lastStar + 1, n, value, tailStart);
+}
+
+function segmentLength(tokens: readonly GlobToken[], from: number, to: number): number {
+  let length = 0;
+  for (let i = from; i < to; i++) {
+    const token = tokens[i] as GlobToken;
+    length += typeof token === 'string' ? token.length : 1;
+  }
+  return length;
+}
+
+/** Do tokens[from, to) (no STAR among them) match `value` starting at `at`? The caller checks the length fits. */
+function matchesAt(
+  tokens: readonly GlobToken[],
+  from: number,
+  to: number,
+  value: string,
+  at: number,
+): boolean {
+  let pos = at;
+  for (let i = from; i < to; i++) {
+    const token = tokens[i] as GlobToken;
+    if (typeof token === 'string') {
+      if (!value.startsWith(token, pos)) return false;
+      pos += token.length;
+    } else {
+      if (pos >= value.length) return false;
+      pos++;
+    }
+  }
+  return true;
+}
+
+/** Leftmost start ≥ `pos` where tokens[from, to) match and end by `limit`, or -1. */
+function findSegment(
+  tokens: readonly GlobToken[],
+  from: number,
+  to: number,
+  value: string,
+  pos: number,
+  limit: number,
+): number {
+  const length = segmentLength(tokens, from, to);
+  const last = limit - length;
+  if (last < pos) return -1;
+  if (to - from === 1 && typeof tokens[from] === 'string') {
+    const found = value.indexOf(tokens[from] as string, pos);
+    return found >= 0 && found <= last ? found : -1;
+  }
+  // Anchor on the segment's first literal: only its occurrences can start a match.
+  let offset = 0;
+  let anchor: string | undefined;
+  for (let i = from; i < to; i++) {
+    const token = tokens[i] as GlobToken;
+    if (typeof token === 'string') {
+      anchor = token;
+      break;
+    }
+    offset++;
+  }
+  if (anchor === undefined) return pos; // only `?`s: any place with room will do
+  for (let start = pos; start <= last; start++) {
+    const hit = value.indexOf(anchor, start + offset);
+    if (hit < 0 || hit - offset > last) return -1;
+    start = hit - offset;
+    if (matchesAt(tokens, from, to, value, start)) return start;
+  }
+  return -1;
 }
 
 /** Convenience for callers and tests: does `value` match the wildcard `pattern` (case-sensitive)? */

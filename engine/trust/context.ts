@@ -75,8 +75,9 @@ export interface SnapshotContext {
   account(id: string): AccountContext;
 }
 
+/** Tag key → value; a null prototype, so a tag named `constructor` or `__proto__` is just a tag. */
 export function tagMap(tags: readonly Tag[]): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out = Object.create(null) as Record<string, string>;
   for (const t of tags) out[t.key] = t.value;
   return out;
 }

@@ -11,7 +11,13 @@
  * Both are over-approximations (prefilters): the evaluator decides every
  * candidate with the full rules, Deny statements and conditions included.
  */
-import { actionMatches, parsePolicy, type ParsedStatement } from '../evaluate/index.ts';
+import {
+  actionMatches,
+  globFromString,
+  matchGlob,
+  parsePolicy,
+  type ParsedStatement,
+} from '../evaluate/index.ts';
 import type { PolicyDocumentJson, Role } from '../model.ts';
 import type { PrincipalContext, SnapshotContext } from './context.ts';
 
@@ -129,14 +135,16 @@ interface WildEntry {
 
 const ALWAYS = (): boolean => true;
 
-/** A prefilter regex for an ARN pattern: `*` and `?` are wildcards, everything else literal. */
+/**
+ * A prefilter for an ARN pattern: `*` and `?` are wildcards, everything else
+ * literal, and `*` may span colons (an over-approximation of the evaluator's
+ * part-by-part ARN match). Case-sensitive, as Resource ARNs are. The glob
+ * matcher is linear in the ARN for any pattern; a regular expression built
+ * from the pattern backtracks exponentially in its stars.
+ */
 function patternTest(pattern: string): (arn: string) => boolean {
-  const source = pattern
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  const re = new RegExp(`^${source}$`);
-  return (arn) => re.test(arn);
+  const glob = globFromString(pattern);
+  return (arn) => matchGlob(glob, arn);
 }
 
 export class IdentityAssumeIndex {

@@ -176,7 +176,11 @@ function stripUnknowable(
   for (const st of trust.statements) {
     const condition = st.raw.Condition;
     if (st.effect !== 'Allow' || !condition || typeof condition !== 'object') continue;
-    const kept: Record<string, Record<string, unknown>> = {};
+    // Keyed by operator and condition key as written: null prototypes, so "__proto__" stays a plain key.
+    const kept: Record<string, Record<string, unknown>> = Object.create(null) as Record<
+      string,
+      Record<string, unknown>
+    >;
     const lost: UnresolvedCondition[] = [];
     for (const [operator, block] of Object.entries(condition as Record<string, unknown>)) {
       if (!block || typeof block !== 'object') continue;
@@ -191,7 +195,7 @@ function stripUnknowable(
         if (unknown.test(keyLower) && !ownOrgOnly) {
           lost.push({ key, operator, values, mustHold: true, source: trustRef(trust, st) });
         } else {
-          (kept[operator] ??= {})[key] = value;
+          (kept[operator] ??= Object.create(null) as Record<string, unknown>)[key] = value;
         }
       }
     }

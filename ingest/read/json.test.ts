@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeText, findSyntaxErrorOffset, lineColumn, parseJson, parsePolicyDocument } from './json.ts';
+import {
+  firstDuplicateKey,
+  findSyntaxErrorOffset,
+  lineColumn,
+  parseJson,
+  parsePolicyDocument,
+} from './json.ts';
 
 describe('parseJson', () => {
   it('gives the line and column where a cut-short file ends', () => {
@@ -39,14 +45,6 @@ describe('parseJson', () => {
   it('counts lines from 1 and columns from 1', () => {
     expect(lineColumn('ab\ncd', 0)).toEqual({ line: 1, column: 1 });
     expect(lineColumn('ab\ncd', 4)).toEqual({ line: 2, column: 2 });
-  });
-});
-
-describe('decodeText', () => {
-  it('reads UTF-16 output of Windows PowerShell and strips byte order marks', () => {
-    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"a":1}', 'utf16le')]);
-    expect(decodeText(utf16)).toBe('{"a":1}');
-    expect(decodeText(Buffer.from('\ufeff{"a":1}', 'utf8'))).toBe('{"a":1}');
   });
 });
 
@@ -97,5 +95,24 @@ describe('parsePolicyDocument', () => {
       ok: false,
       message: expect.stringContaining('missing'),
     });
+  });
+});
+
+describe('firstDuplicateKey', () => {
+  it('finds a key repeated in one object, with its offset, escapes decoded', () => {
+    const text = '{"a": {"Effect": "Deny", "x": [1, {"Effect": 2}], "Effect": "Allow"}}';
+    expect(firstDuplicateKey(text)).toEqual({ key: 'Effect', offset: text.lastIndexOf('"Effect"') });
+    expect(firstDuplicateKey('{"\\u0041": 1, "A": 2}')).toEqual({ key: 'A', offset: 14 });
+  });
+
+  it('finds none in JSON without repeated keys, whatever strings hold', () => {
+    fc.assert(
+      fc.property(fc.json(), (text) => {
+        expect(firstDuplicateKey(text)).toBeUndefined();
+      }),
+      { numRuns: 2000 },
+    );
+    expect(firstDuplicateKey('[{"a": 1}, {"a": 1}, "a", "a"]')).toBeUndefined();
+    expect(firstDuplicateKey('{"a": "{\\"a\\": 1, ", "b": "a"}')).toBeUndefined();
   });
 });

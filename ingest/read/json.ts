@@ -1,25 +1,9 @@
 /**
- * Turning bytes into JSON, and JSON into policy documents, with errors a
+ * Turning text into JSON, and JSON into policy documents, with errors a
  * person can act on: a line and column for broken files, the decoding step
  * that failed for policy documents.
  */
 import type { PolicyDocumentJson } from '../../engine/model.ts';
-
-/**
- * AWS CLI output redirected by Windows PowerShell 5 is UTF-16 with a byte order
- * mark, and some editors add a UTF-8 BOM; both are still the same export.
- */
-export function decodeText(bytes: Uint8Array): string {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buffer[0] === 0xff && buffer[1] === 0xfe) return buffer.subarray(2).toString('utf16le');
-  if (buffer[0] === 0xfe && buffer[1] === 0xff) {
-    const swapped = Buffer.from(buffer.subarray(2));
-    swapped.swap16();
-    return swapped.toString('utf16le');
-  }
-  const text = buffer.toString('utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
 
 /** The first character that is not JSON whitespace, or '' when there is none. */
 export function firstSignificantChar(text: string): string {
@@ -71,11 +55,17 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line, column: end - lineStart + 1 };
 }
 
-/** Offset of the first JSON syntax error in `text`, or -1 when it is valid JSON. */
+/**
+ * Offset of the first JSON syntax error in `text`, or -1 when it is valid JSON.
+ * Iterative (an explicit stack of open containers), so a file nested
+ * thousands of levels deep and cut short cannot overflow the call stack.
+ */
 export function findSyntaxErrorOffset(text: string): number {
   const n = text.length;
   let i = 0;
-  const MAX_DEPTH = 10_000;
+  const OBJECT = 0;
+  const ARRAY = 1;
+  const open: number[] = [];
 
   const skipWhitespace = (): void => {
     while (i < n) {
@@ -139,49 +129,8 @@ export function findSyntaxErrorOffset(text: string): number {
     return true;
   };
 
-  const value = (depth: number): boolean => {
-    if (depth > MAX_DEPTH) return false;
-    skipWhitespace();
+  const scalar = (): boolean => {
     const c = text[i];
-    if (c === '{') {
-      i++;
-      skipWhitespace();
-      if (text[i] === '}') {
-        i++;
-        return true;
-      }
-      for (;;) {
-        skipWhitespace();
-        if (text[i] !== '"' || !string()) return false;
-        skipWhitespace();
-        if (text[i] !== ':') return false;
-        i++;
-        if (!value(depth + 1)) return false;
-        skipWhitespace();
-        if (text[i] === ',') i++;
-        else if (text[i] === '}') {
-          i++;
-          return true;
-        } else return false;
-      }
-    }
-    if (c === '[') {
-      i++;
-      skipWhitespace();
-      if (text[i] === ']') {
-        i++;
-        return true;
-      }
-      for (;;) {
-        if (!value(depth + 1)) return false;
-        skipWhitespace();
-        if (text[i] === ',') i++;
-        else if (text[i] === ']') {
-          i++;
-          return true;
-        } else return false;
-      }
-    }
     if (c === '"') return string();
     if (c === '-' || isDigit(text.charCodeAt(i))) return number();
     if (c === 't') return literal('true');
@@ -190,9 +139,51 @@ export function findSyntaxErrorOffset(text: string): number {
     return false;
   };
 
-  if (!value(0)) return Math.min(i, n);
-  skipWhitespace();
-  return i < n ? i : -1;
+  /** `"key":` of an object member. */
+  const memberKey = (): boolean => {
+    skipWhitespace();
+    if (text[i] !== '"' || !string()) return false;
+    skipWhitespace();
+    if (text[i] !== ':') return false;
+    i++;
+    return true;
+  };
+
+  let expectValue = true;
+  for (;;) {
+    if (expectValue) {
+      skipWhitespace();
+      const c = text[i];
+      if (c === '{' || c === '[') {
+        i++;
+        skipWhitespace();
+        if (text[i] === (c === '{' ? '}' : ']')) {
+          i++;
+        } else {
+          open.push(c === '{' ? OBJECT : ARRAY);
+          if (c === '{' && !memberKey()) return Math.min(i, n);
+          continue;
+        }
+      } else if (!scalar()) {
+        return Math.min(i, n);
+      }
+      expectValue = false;
+    }
+    skipWhitespace();
+    const top = open[open.length - 1];
+    if (top === undefined) return i < n ? i : -1;
+    const c = text[i];
+    if (c === ',') {
+      i++;
+      if (top === OBJECT && !memberKey()) return Math.min(i, n);
+      expectValue = true;
+    } else if (c === (top === OBJECT ? '}' : ']')) {
+      i++;
+      open.pop();
+    } else {
+      return Math.min(i, n);
+    }
+  }
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -269,4 +260,50 @@ export function describeValue(value: unknown): string {
     default:
       return typeof value;
   }
+}
+
+/**
+ * The first key that appears twice in one object of valid JSON `text`, with
+ * its offset. JSON.parse keeps the last value without a word, so a policy
+ * reading `"Effect": "Deny", "Effect": "Allow"` would be analysed as Allow
+ * while a person reading the file sees Deny first. Call it on text that
+ * parsed; one pass, no recursion.
+ */
+export function firstDuplicateKey(text: string): { key: string; offset: number } | undefined {
+  const objects: (Set<string> | null)[] = [];
+  let expectKey = false;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      const start = i++;
+      let escaped = false;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (d === 34) break;
+        if (d === 92) {
+          escaped = true;
+          i++;
+        }
+        i++;
+      }
+      if (!expectKey) continue;
+      expectKey = false;
+      const raw = text.slice(start + 1, i);
+      const key = escaped ? (JSON.parse(`"${raw}"`) as string) : raw;
+      const keys = objects[objects.length - 1];
+      if (keys?.has(key)) return { key, offset: start };
+      keys?.add(key);
+    } else if (c === 123) {
+      objects.push(new Set());
+      expectKey = true;
+    } else if (c === 91) {
+      objects.push(null);
+    } else if (c === 125 || c === 93) {
+      objects.pop();
+    } else if (c === 44) {
+      expectKey = objects[objects.length - 1] != null;
+    }
+  }
+  return undefined;
 }

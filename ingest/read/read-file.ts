@@ -9,7 +9,8 @@ import { readFile } from 'node:fs/promises';
 import { readAuthorizationDetails, type AuthorizationDetailsRead } from './authorization-details.ts';
 import { classify, type FileKind } from './classify.ts';
 import { isJsonName } from './inputs.ts';
-import { decodeText, firstSignificantChar, parseJson } from './json.ts';
+import { decodeText } from './decode.ts';
+import { firstDuplicateKey, firstSignificantChar, lineColumn, parseJson } from './json.ts';
 import { readOrganization, type OrganizationRead } from './organization.ts';
 import type { InputProblem } from './problems.ts';
 import { readProviders, type ProvidersRead } from './providers.ts';
@@ -38,7 +39,19 @@ export async function readInputFile(
     });
     return { kind: 'invalid' };
   }
-  const text = decodeText(bytes);
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) {
+    problems.push({
+      file,
+      jsonPath: '',
+      message: `the file is not valid UTF-8 (byte 0x${decoded.byte.toString(16).padStart(2, '0')} at byte offset ${decoded.byteOffset} does not start or continue a character)`,
+      expected: 'UTF-8 text as the AWS CLI writes it (or UTF-16); re-export the file or save it as UTF-8',
+      line: decoded.line,
+      column: decoded.column,
+    });
+    return { kind: 'invalid' };
+  }
+  const text = decoded.text;
   const first = firstSignificantChar(text);
   /*
    * A file named *.json, or one that starts like JSON, was meant to be an
@@ -73,6 +86,16 @@ export async function readInputFile(
       column: parsed.column,
     });
     return { kind: 'invalid' };
+  }
+
+  const duplicate = firstDuplicateKey(text);
+  if (duplicate !== undefined) {
+    warnings.push({
+      file,
+      jsonPath: '',
+      message: `the key ${JSON.stringify(duplicate.key)} appears twice in one object; its last value was read (the first one is ignored)`,
+      ...lineColumn(text, duplicate.offset),
+    });
   }
 
   const classification = classify(parsed.value);

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { InputError, readSnapshot, type InputProblem } from './index.ts';
+import { InputError, readSnapshot } from './index.ts';
 import {
   A,
   B,
@@ -10,6 +10,7 @@ import {
   group,
   managedPolicy,
   organization,
+  problemsOf,
   removeInputs,
   role,
   trustDocument,
@@ -17,18 +18,6 @@ import {
   user,
   writeInputs,
 } from './testing.ts';
-
-async function problemsOf(files: Record<string, unknown>): Promise<InputProblem[]> {
-  const dir = await writeInputs(files);
-  try {
-    await readSnapshot([dir]);
-  } catch (error) {
-    if (error instanceof InputError)
-      return error.problems.map((p) => ({ ...p, file: p.file.replace(`${dir}/`, '') }));
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
 
 const awsAdmin = 'arn:aws:iam::aws:policy/AdministratorAccess';
 

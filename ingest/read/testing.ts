@@ -5,6 +5,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { InputError, readSnapshot, type InputProblem } from './index.ts';
 
 export const A = '222222222222';
 export const B = '333333333333';
@@ -172,4 +173,17 @@ export async function writeInputs(files: Record<string, unknown>): Promise<strin
     );
   }
   return dir;
+}
+
+/** The problems readSnapshot reports for `files`, with file names relative to their folder. */
+export async function problemsOf(files: Record<string, unknown>): Promise<InputProblem[]> {
+  const dir = await writeInputs(files);
+  try {
+    await readSnapshot([dir]);
+  } catch (error) {
+    if (error instanceof InputError)
+      return error.problems.map((p) => ({ ...p, file: p.file.replace(`${dir}/`, '') }));
+    throw error;
+  }
+  throw new Error('expected an InputError');
 }

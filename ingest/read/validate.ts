@@ -3,6 +3,7 @@
  * say where (a JSON path) and what was expected in words, not in zod's terms.
  */
 import { z } from 'zod';
+import { documentShapeProblem } from './document-shape.ts';
 import { describeValue, parsePolicyDocument, POLICY_DOCUMENT_EXPECTED } from './json.ts';
 import { formatJsonPath, type InputProblem } from './problems.ts';
 import type { PolicyDocumentJson } from '../../engine/model.ts';
@@ -29,7 +30,13 @@ export function issueToProblem(file: string, basePath: string, issue: z.core.$Zo
   switch (issue.code) {
     case 'invalid_type': {
       const expected = TYPE_WORDS[issue.expected] ?? issue.expected;
-      const message = input === undefined ? 'missing' : `wrong type: ${describeValue(input)}`;
+      // JSON.parse reads 1e400 as Infinity, which zod reports as "not a number".
+      const message =
+        input === undefined
+          ? 'missing'
+          : typeof input === 'number' && !Number.isFinite(input)
+            ? 'a number too large to represent'
+            : `wrong type: ${describeValue(input)}`;
       return { file, jsonPath, message, expected };
     }
     case 'too_small':
@@ -42,6 +49,13 @@ export function issueToProblem(file: string, basePath: string, issue: z.core.$Zo
         jsonPath,
         message: `too small: ${describeValue(input)}`,
         expected: `>= ${issue.minimum}`,
+      };
+    case 'too_big':
+      return {
+        file,
+        jsonPath,
+        message: `too large: ${describeValue(input)}`,
+        expected: `at most ${issue.maximum}`,
       };
     case 'invalid_value':
       return {
@@ -108,7 +122,17 @@ export function formatted(test: (s: string) => boolean, message: string, expecte
 /** A policy document field: object, JSON string or URL-encoded JSON string, parsed here. */
 export const policyDocument = z.unknown().transform((value, ctx): PolicyDocumentJson => {
   const result = parsePolicyDocument(value);
-  if (result.ok) return result.document;
+  if (result.ok) {
+    const shape = documentShapeProblem(result.document);
+    if (shape === undefined) return result.document;
+    ctx.addIssue({
+      code: 'custom',
+      message: shape.message,
+      path: shape.path,
+      params: { expected: shape.expected, showInput: false },
+    });
+    return z.NEVER;
+  }
   ctx.addIssue({
     code: 'custom',
     message: result.message,

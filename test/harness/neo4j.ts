@@ -42,3 +42,9 @@ export function cliEnv(): NodeJS.ProcessEnv {
     FORCE_COLOR: '0',
   };
 }
+
+/** How many snapshots carry `name` (a refused ingest must leave none). */
+export async function snapshotsNamed(db: TestDb, name: string): Promise<number> {
+  const res = await db.driver.executeQuery('MATCH (s:Snapshot {name: $name}) RETURN count(s) AS n', { name });
+  return Number(res.records[0]?.get('n'));
+}

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../harness/cli.ts';
 import { miniAuthorizationDetails, writeInputDir, MINI_ACCOUNT } from '../harness/mini-org.ts';
-import { cliEnv, openTestDb, type TestDb } from '../harness/neo4j.ts';
+import { cliEnv, openTestDb, snapshotsNamed, type TestDb } from '../harness/neo4j.ts';
 
 let db: TestDb;
 beforeAll(async () => {
@@ -16,16 +16,11 @@ afterAll(async () => {
   await db.close();
 });
 
-async function snapshotsNamed(name: string): Promise<number> {
-  const res = await db.driver.executeQuery('MATCH (s:Snapshot {name: $name}) RETURN count(s) AS n', { name });
-  return Number(res.records[0]?.get('n'));
-}
-
 async function ingestExpectingFailure(files: Record<string, unknown>) {
   const name = `bad-${randomBytes(4).toString('hex')}`;
   const dir = writeInputDir(files);
   const run = await runCli(['ingest', dir, '--name', name], cliEnv());
-  expect(await snapshotsNamed(name)).toBe(0);
+  expect(await snapshotsNamed(db, name)).toBe(0);
   expect(run.stderr).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/); // no stack trace for bad input
   return { run, dir };
 }
