@@ -87,6 +87,21 @@ export interface EvaluationRequest {
    * unknown), e.g. `sts:ExternalId` when the caller will not send one.
    */
   absentKeys?: string[];
+  /**
+   * True when `context` (with `absentKeys`) is the whole request, as in AWS's
+   * policy simulator: a request-time key it does not give is absent, not
+   * unknown. Keys the snapshot decides (aws:PrincipalTag/*, aws:ResourceTag/*,
+   * ...) still come from the snapshot.
+   */
+  contextComplete?: boolean;
+  /**
+   * The earliest time the request can be made (ISO 8601), normally the
+   * snapshot's reference date. A condition on aws:CurrentTime, aws:EpochTime
+   * or aws:TokenIssueTime that no request made from then on can meet makes
+   * its statement not apply; one that every such request meets holds. Values
+   * given in `context` win.
+   */
+  notBefore?: string;
 }
 
 /** Everything that governs one request, as AWS's evaluation logic lists it. */
