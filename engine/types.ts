@@ -58,6 +58,13 @@ export interface RequestPrincipal {
   inManagementAccount?: boolean;
   /** True for service-linked roles (SCPs do not apply to them). */
   serviceLinkedRole?: boolean;
+  /**
+   * What the caller signs with, which decides whether aws:TokenIssueTime is in
+   * the request: temporary credentials carry it, long-term access keys do not.
+   * Default: 'temporary' for roles and federated users, 'either' for users and
+   * the root user. Use 'either' for a caller standing for any principal of an account.
+   */
+  credentials?: 'temporary' | 'long-term' | 'either';
 }
 
 export interface RequestResource {

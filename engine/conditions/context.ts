@@ -103,6 +103,9 @@ function principalKey(keyLower: string, principal: RequestPrincipal): KeyValue |
       return principal.type === 'User' ? (principal.name ?? arnResourceName(principal.arn)) : ABSENT;
     case 'aws:userid':
       return userId(principal);
+    case 'aws:tokenissuetime':
+      // Long-term access keys sign without it; otherwise it is a request-time value.
+      return principal.credentials === 'long-term' ? ABSENT : undefined;
   }
   if (keyLower.startsWith('aws:principaltag/')) {
     return iam ? tagValue(principal.tags, keyLower.slice('aws:principaltag/'.length)) : ABSENT;

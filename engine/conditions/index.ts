@@ -206,4 +206,4 @@ export function evaluateConditions(clauses: readonly ConditionClause[], keys: Ke
 
 export { ABSENT, UNKNOWN, RequestKeys, isSnapshotKey, type KeyLookup, type KeyValue } from './context.ts';
 export { parseOperator, operatorNames, type OperatorDef, type ParsedOperator } from './operator.ts';
-export { TIME_KEYS, type TimeBound } from './time-bound.ts';
+export { TIME_KEYS, timeBound, type TimeBound } from './time-bound.ts';

@@ -45,19 +45,24 @@ export function timeBound(
     return { earliestMs: notBeforeMs, present: 'always' };
   if (keyLower !== 'aws:tokenissuetime') return undefined;
   const earliestMs = notBeforeMs - LONGEST_SESSION_MS;
-  switch (principal.type) {
-    // A role session and a federated user always sign with temporary credentials.
-    case 'Role':
-    case 'FederatedUser':
+  switch (principal.credentials ?? DEFAULT_CREDENTIALS[principal.type]) {
+    case 'temporary':
       return { earliestMs, present: 'always' };
-    // Users and the root user sign with long-term access keys (no aws:TokenIssueTime) or with a session.
-    case 'User':
-    case 'Root':
+    case 'either':
       return { earliestMs, present: 'maybe' };
     default:
+      // Long-term keys: the key is absent, which the caller's context lookup already says.
       return undefined;
   }
 }
+
+/** A role session and a federated user always sign with temporary credentials; users and the root user may use either. */
+const DEFAULT_CREDENTIALS: Partial<Record<RequestPrincipal['type'], 'temporary' | 'either'>> = {
+  Role: 'temporary',
+  FederatedUser: 'temporary',
+  User: 'either',
+  Root: 'either',
+};
 
 type Over = 'always' | 'never' | 'maybe';
 
