@@ -132,12 +132,13 @@ export function explainNoPath(f: NoPathFacts): string[] {
     out.push(
       input.resourcePolicy
         ? `The ${KIND_LABEL[trust ? 'trust' : 'resource']} of ${target} does not allow ${who} to ${action}.`
-        : `${target} has no resource-based policy, which a ${f.principal.type} caller needs.`,
+        : `No resource-based policy of ${target} is known, and a ${f.principal.type} caller needs one that allows it.`,
     );
     return out;
   }
   if (trust) {
-    if (!input.resourcePolicy) out.push(`The role ${target} has no trust policy.`);
+    if (!input.resourcePolicy)
+      out.push(`No trust policy of ${target} is known, and assuming a role needs one that allows it.`);
     else if (f.resourceAllows.length === 0)
       out.push(`The trust policy of ${target} does not allow ${who} to ${action}.`);
     else {
@@ -156,7 +157,9 @@ export function explainNoPath(f: NoPathFacts): string[] {
   if (!f.sameAccount) {
     if (f.resourceAllows.length === 0) {
       out.push(
-        `Cross-account request: no resource-based policy on ${target} allows ${who}${input.resourcePolicy ? '' : ' (it has none)'}.`,
+        input.resourcePolicy
+          ? `Cross-account request: the resource-based policy of ${target} does not allow ${who}.`
+          : `Cross-account request: no resource-based policy of ${target} is known, and one must allow ${who}.`,
       );
     }
     identitySide(true);
