@@ -636,20 +636,6 @@ export const typeDefs = /* GraphQL */ `
     roleChaining: Boolean!
     "The evaluation steps in words."
     reasons: [String!]!
-    "For an account root ARN: ROOT_USER (its account is in the snapshot) or ANY_PRINCIPAL (it is not); null otherwise."
-    rootReading: RootReading
-    "True when the context was taken as the whole request."
-    contextComplete: Boolean!
-    "The snapshot's reference date (ISO 8601): the request was evaluated as made on or after it."
-    referenceDate: String
-  }
-
-  "How an account root ARN (arn:aws:iam::ACCOUNT:root) was read as a caller."
-  enum RootReading {
-    "The account's root user: no identity policy needed in its own account, only SCPs limit it, it cannot assume roles."
-    ROOT_USER
-    "Any principal of an account that is not in the snapshot, its own policies assumed to allow the call."
-    ANY_PRINCIPAL
   }
 
   "A page of edges."
@@ -892,6 +878,20 @@ export const typeDefs = /* GraphQL */ `
     evidence: [StatementRef!]!
     "The evaluation steps in words."
     reasons: [String!]!
+    "For an account root ARN: ROOT_USER (its account is in the snapshot) or ANY_PRINCIPAL (it is not); null otherwise."
+    rootReading: RootReading
+    "True when the context was taken as the whole request."
+    contextComplete: Boolean!
+    "The snapshot's reference date (ISO 8601): the request was evaluated as made on or after it."
+    referenceDate: String
+  }
+
+  "How an account root ARN (arn:aws:iam::ACCOUNT:root) was read as a caller."
+  enum RootReading {
+    "The account's root user: no identity policy needed in its own account, only SCPs limit it, it cannot assume roles."
+    ROOT_USER
+    "Any principal of an account that is not in the snapshot, its own policies assumed to allow the call."
+    ANY_PRINCIPAL
   }
 
   "Review status of an item."
