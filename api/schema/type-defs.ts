@@ -255,6 +255,8 @@ export const typeDefs = /* GraphQL */ `
     counts: [Count!]!
     "The input files."
     sources: [String!]!
+    "The newest date in the exports (ISO 8601): requests are evaluated as made on or after it; null for snapshots loaded before it was kept."
+    referenceDate: String
   }
 
   "A count of something by name."

@@ -493,13 +493,15 @@ describe('reachability', () => {
       open: simulate(${trust}, snapshot: $s) { decision contextComplete rootReading referenceDate }
       exact: simulate(${trust}, contextComplete: true, snapshot: $s) { decision contextComplete }
       root: simulate(principal: "arn:aws:iam::444444444444:root", action: "s3:GetObject", resource: "*", snapshot: $s) { decision rootReading }
-      vendor: simulate(principal: "arn:aws:iam::999988887777:root", action: "s3:GetObject", resource: "*", snapshot: $s) { rootReading } }`,
+      vendor: simulate(principal: "arn:aws:iam::999988887777:root", action: "s3:GetObject", resource: "*", snapshot: $s) { rootReading }
+      snapshot(snapshot: $s) { referenceDate } }`,
       { s: snap },
     );
     expect(r.body.errors).toBeUndefined();
     const d = r.body.data!;
     expect(d.open).toMatchObject({ decision: 'allowed', contextComplete: false, rootReading: null });
     expect(d.open.referenceDate).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(d.snapshot.referenceDate).toBe(d.open.referenceDate);
     expect(d.exact).toMatchObject({ decision: 'implicitDeny', contextComplete: true });
     expect(d.root).toMatchObject({ decision: 'allowed', rootReading: 'ROOT_USER' });
     expect(d.vendor).toMatchObject({ rootReading: 'ANY_PRINCIPAL' });
