@@ -15,6 +15,7 @@ import {
   type Assumptions,
   type FindingOut,
   type ReachEntry,
+  type RootReading,
 } from '../queries/index.ts';
 import {
   ASSUMPTION_NAMES,
@@ -58,6 +59,12 @@ interface Order {
   field: string;
   direction?: 'ASC' | 'DESC';
 }
+/** The GraphQL enum value of each reading of an account root ARN. */
+const ROOT_READING: Record<RootReading, string> = {
+  'root-user': 'ROOT_USER',
+  'any-principal': 'ANY_PRINCIPAL',
+};
+
 const C = 'api/catalog';
 const T = 'api/trust';
 const D = 'api/diff';
@@ -559,6 +566,7 @@ export const resolvers = {
         action: String(args.action),
         resource: String(args.resource),
         context,
+        contextComplete: args.contextComplete === true,
       });
       return {
         decision: res.decision,
@@ -566,6 +574,9 @@ export const resolvers = {
         conditions: res.conditions,
         evidence: res.evidence.map(({ statement: _s, ...rest }) => rest),
         reasons: res.reasons,
+        rootReading: res.principal.rootReading === undefined ? null : ROOT_READING[res.principal.rootReading],
+        contextComplete: res.contextComplete,
+        referenceDate: res.referenceDate ?? null,
       };
     },
 
