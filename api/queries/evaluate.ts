@@ -6,7 +6,12 @@
  */
 import type { Driver } from 'neo4j-driver';
 import { evaluate, parsePolicy } from '../../engine/evaluate/index.ts';
-import { buildSnapshotContext, CALLER_OWN_POLICIES, type SnapshotContext } from '../../engine/trust/index.ts';
+import {
+  buildSnapshotContext,
+  CALLER_OWN_POLICIES,
+  type PrincipalContext,
+  type SnapshotContext,
+} from '../../engine/trust/index.ts';
 import type {
   ContextValue,
   Decision,
@@ -84,7 +89,8 @@ export interface CanAssumeResult extends EvaluationOutcome {
 
 export type SimulateResult = EvaluationOutcome;
 
-interface Caller {
+/** Who makes the request, with every policy that governs them. */
+export interface Caller {
   request: RequestPrincipal;
   identityPolicies: PolicyInput[];
   boundary?: PolicyInput;
@@ -121,6 +127,19 @@ async function principalArns(driver: Driver, snapshotId: string, spec: Principal
   return [];
 }
 
+/** A user or role of the snapshot as the caller (a role's session when `sessionName` is given). */
+export function callerOf(p: PrincipalContext, sessionName?: string): Caller {
+  const caller: Caller = {
+    request: sessionName === undefined ? p.principal : { ...p.principal, sessionName },
+    identityPolicies: p.identityPolicies,
+    scps: p.account.scps,
+    assumedIdentity: false,
+    notes: [],
+  };
+  if (p.boundary) caller.boundary = p.boundary;
+  return caller;
+}
+
 function assumedCaller(request: RequestPrincipal, ctx: SnapshotContext, accountId: string): Caller {
   const account = ctx.account(accountId);
   return {
@@ -148,16 +167,9 @@ async function callerFor(
     case 'session': {
       const p = loaded[0] ? ctx.principals.get(loaded[0]) : undefined;
       if (p) {
-        const request: RequestPrincipal =
-          spec.type === 'session' ? { ...p.principal, sessionName: spec.sessionName } : p.principal;
-        const caller: Caller = {
-          request,
-          identityPolicies: p.identityPolicies,
-          scps: p.account.scps,
-          assumedIdentity: false,
-          notes: spec.type === 'session' ? [`Session ${spec.arn} is evaluated as its role ${p.key}.`] : [],
-        };
-        if (p.boundary) caller.boundary = p.boundary;
+        if (spec.type !== 'session') return callerOf(p);
+        const caller = callerOf(p, spec.sessionName);
+        caller.notes.push(`Session ${spec.arn} is evaluated as its role ${p.key}.`);
         return caller;
       }
       const account = ctx.account(spec.accountId);
@@ -221,7 +233,8 @@ async function callerFor(
   }
 }
 
-function outcome(
+/** Evaluates one request and reports it as simulate and canAssume do. */
+export function outcome(
   input: EvaluationInput,
   caller: Caller,
   principalInput: string,
@@ -299,6 +312,75 @@ export async function canAssume(
   return { ...outcome(input, caller, a.principal, context), role: role.arn };
 }
 
+/** What a request's resource brings to its evaluation: the resource's facts, RCPs, and a role's trust policy for sts:AssumeRole*. */
+export interface RequestTarget {
+  resource: RequestResource;
+  rcps: PolicyInput[][];
+  resourcePolicy?: PolicyInput;
+}
+
+/**
+ * The resource side of a request on `resourceArn` (`roleArn` when it names a
+ * role, which `ctx` must then hold if the snapshot has its account's IAM data).
+ */
+export function requestTarget(
+  ctx: SnapshotContext,
+  snapshotId: string,
+  action: string,
+  resourceArn: string,
+  roleArn: string | undefined,
+): RequestTarget {
+  const target = roleArn ? ctx.roles.get(roleArn) : undefined;
+  if (roleArn && !target) {
+    const accountId = roleArn.split(':')[4] ?? '';
+    if (ctx.account(accountId).hasIamData)
+      throw new NotInSnapshotError(
+        `Role ${roleArn} is not in snapshot ${snapshotId}, although account ${accountId}'s IAM data is: check the ARN.`,
+        roleArn,
+      );
+  }
+  if (target) {
+    const out: RequestTarget = { resource: target.resource, rcps: target.account.rcps };
+    if (/^sts:assumerole/i.test(action))
+      out.resourcePolicy = { id: target.role.arn, document: target.role.trustPolicy };
+    return out;
+  }
+  const resource: RequestResource = { arn: resourceArn };
+  let rcps: PolicyInput[][] = [];
+  const accountId = resourceArn === '*' ? undefined : resourceArn.split(':')[4];
+  if (accountId && /^\d{12}$/.test(accountId)) {
+    const account = ctx.account(accountId);
+    resource.accountId = accountId;
+    if (account.orgId) resource.orgId = account.orgId;
+    if (account.orgPaths) resource.orgPaths = account.orgPaths;
+    if (account.inManagementAccount) resource.inManagementAccount = true;
+    rcps = account.rcps;
+  }
+  return { resource, rcps };
+}
+
+/** The role ARN a resource names, if it names one. */
+export function roleResource(resource: string): string | undefined {
+  return /^arn:[^:]+:iam::\d{12}:role\//.test(resource) ? parseRoleArn(resource).arn : undefined;
+}
+
+/** The evaluator's input for `caller` making `action` on `target`. */
+export function targetInput(
+  caller: Caller,
+  action: string,
+  target: RequestTarget,
+  context: Record<string, ContextValue>,
+  sessionPolicies: PolicyInput[] | undefined,
+): EvaluationInput {
+  const input = baseInput(caller, action, target.resource, context, sessionPolicies);
+  if (target.resourcePolicy) {
+    input.resourcePolicy = target.resourcePolicy;
+    input.resourcePolicyKind = 'trust';
+  }
+  input.rcps = target.rcps;
+  return input;
+}
+
 /** Evaluates one request: any action on any resource (a role's trust policy is its resource policy for sts:AssumeRole*). */
 export async function simulate(
   driver: Driver,
@@ -308,41 +390,14 @@ export async function simulate(
   const a = parseArgs(simulateArgs, args);
   const spec = parsePrincipal(a.principal);
   const sessionPolicies = sessionPolicyInput(a.sessionPolicy);
-  const roleArn = /^arn:[^:]+:iam::\d{12}:role\//.test(a.resource) ? parseRoleArn(a.resource) : undefined;
+  const roleArn = roleResource(a.resource);
   const loaded = await principalArns(driver, snapshotId, spec);
-  const slice = await loadModelSlice(driver, snapshotId, roleArn ? [...loaded, roleArn.arn] : loaded);
+  const slice = await loadModelSlice(driver, snapshotId, roleArn ? [...loaded, roleArn] : loaded);
   const ctx = buildSnapshotContext(slice);
   const caller = await callerFor(driver, snapshotId, spec, ctx, loaded);
   const context = a.context ?? {};
 
-  const target = roleArn ? ctx.roles.get(roleArn.arn) : undefined;
-  if (roleArn && !target && ctx.account(roleArn.accountId).hasIamData)
-    throw new NotInSnapshotError(
-      `Role ${roleArn.arn} is not in snapshot ${snapshotId}, although account ${roleArn.accountId}'s IAM data is: check the ARN.`,
-      roleArn.arn,
-    );
-  let resource: RequestResource;
-  let rcps: PolicyInput[][] = [];
-  if (target) {
-    resource = target.resource;
-    rcps = target.account.rcps;
-  } else {
-    resource = { arn: a.resource };
-    const accountId = a.resource === '*' ? undefined : a.resource.split(':')[4];
-    if (accountId && /^\d{12}$/.test(accountId)) {
-      const account = ctx.account(accountId);
-      resource.accountId = accountId;
-      if (account.orgId) resource.orgId = account.orgId;
-      if (account.orgPaths) resource.orgPaths = account.orgPaths;
-      if (account.inManagementAccount) resource.inManagementAccount = true;
-      rcps = account.rcps;
-    }
-  }
-  const input = baseInput(caller, a.action, resource, context, sessionPolicies);
-  if (target && /^sts:assumerole/i.test(a.action)) {
-    input.resourcePolicy = { id: target.role.arn, document: target.role.trustPolicy };
-    input.resourcePolicyKind = 'trust';
-  }
-  input.rcps = rcps;
+  const target = requestTarget(ctx, snapshotId, a.action, a.resource, roleArn);
+  const input = targetInput(caller, a.action, target, context, sessionPolicies);
   return outcome(input, caller, a.principal, context);
 }

@@ -2,8 +2,10 @@
 // resource, their policies and the organization), to rebuild an engine model.
 
 // name: principals-by-arn
-MATCH (p:AtlasNode {snapshotId: $snapshotId})
-WHERE (p:User OR p:Role) AND p.arn IN $arns
+UNWIND $arns AS arn
+WITH DISTINCT arn
+MATCH (p:AtlasNode {snapshotId: $snapshotId, key: arn})
+WHERE p:User OR p:Role
 OPTIONAL MATCH (p)-[:HAS_POLICY]->(pol:Policy)
 WITH p, [x IN collect(pol {.key, .arn, .name, .kind, .document}) WHERE x.key IS NOT NULL] AS policies
 OPTIONAL MATCH (p)-[:MEMBER_OF]->(g:Group)

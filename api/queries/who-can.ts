@@ -1,0 +1,171 @@
+/**
+ * `whoCan`: every user and role of a snapshot allowed to make one request
+ * (an action on a resource), which is `simulate` run in reverse. Candidates
+ * come from the action index written at ingest (only principals holding a
+ * policy whose Allow statements could cover the action, see
+ * engine/policy/action-index.ts), plus, for sts:AssumeRole* on a role, those
+ * its trust policy can let in; each candidate is then evaluated exactly as
+ * `simulate` evaluates it, so both always agree. `viaRoles` adds the
+ * principals that reach an allowed role over CAN_ASSUME, with the path.
+ */
+import type { Driver } from 'neo4j-driver';
+import { z } from 'zod';
+import { statement } from '../../cypher/index.ts';
+import { actionLookupKeys } from '../../engine/policy/action-index.ts';
+import { parsePolicy } from '../../engine/evaluate/index.ts';
+import type { PolicyDocumentJson } from '../../engine/model.ts';
+import { buildSnapshotContext, statementCovers } from '../../engine/trust/index.ts';
+import type { ContextValue } from '../../engine/types.ts';
+import { DEFAULT_MAX_HOPS, actionSchema, contextSchema, maxHopsSchema, parseArgs } from './args.ts';
+import { completeContext } from './complete-context.ts';
+import {
+  callerOf,
+  outcome,
+  requestTarget,
+  roleResource,
+  simulateArgs,
+  targetInput,
+  type EvaluationOutcome,
+} from './evaluate.ts';
+import { loadModelSlice } from './model-slice.ts';
+import { reachAnyRole } from './reach-many.ts';
+import type { ReachEntry } from './reachability.ts';
+
+const Q = 'queries/who-can';
+export const MAX_WHO_CAN_LIMIT = 100_000;
+export const DEFAULT_WHO_CAN_LIMIT = 1000;
+
+export const whoCanArgs = z.object({
+  action: actionSchema.refine(
+    (a) => !/[*?]/.test(a),
+    'a request names one action: give it without * or ?, e.g. s3:GetObject',
+  ),
+  resource: simulateArgs.shape.resource,
+  context: contextSchema.optional(),
+  /** The context is the whole request: keys it does not give are absent, not unknown. */
+  contextComplete: z.boolean().optional(),
+  viaRoles: z.boolean().optional(),
+  /** CAN_ASSUME hops `viaRoles` follows back from the allowed roles. */
+  maxHops: maxHopsSchema.optional(),
+  limit: z
+    .number()
+    .int()
+    .min(1, 'limit must be at least 1')
+    .max(MAX_WHO_CAN_LIMIT, `limit must be at most ${MAX_WHO_CAN_LIMIT}`)
+    .optional(),
+});
+export type WhoCanArgs = z.infer<typeof whoCanArgs>;
+
+export interface WhoCanResult {
+  action: string;
+  resource: string;
+  context: Record<string, ContextValue>;
+  contextComplete: boolean;
+  /** Users and roles evaluated: those whose policies (or the role's trust policy) could allow the request. */
+  candidates: number;
+  /** How many are allowed; `principals` lists at most `limit` of them. */
+  total: number;
+  limit: number;
+  truncated: boolean;
+  /** The allowed principals by ARN, each as `simulate` reports it (conditions, evidence, reasons). */
+  principals: EvaluationOutcome[];
+  /** With `viaRoles`: principals not allowed themselves that reach an allowed role, each with one shortest path. */
+  viaRoles?: {
+    maxHops: number;
+    total: number;
+    /** Some principals may be missing (a hop found too many edges) or were cut at `limit`. */
+    truncated: boolean;
+    principals: ReachEntry[];
+  };
+}
+
+async function keysOf(driver: Driver, name: string, params: Record<string, unknown>): Promise<string[]> {
+  const res = await driver.executeQuery(statement(Q, name), params);
+  return res.records.map((r) => r.get('key') as string);
+}
+
+/** Does a trust-policy Allow statement for `action` name anyone, or everyone but some (NotPrincipal)? */
+function trustOpens(roleArn: string, trustPolicy: string, action: string): boolean {
+  return parsePolicy(JSON.parse(trustPolicy) as PolicyDocumentJson, roleArn).statements.some(
+    (st) =>
+      st.effect === 'Allow' &&
+      st.principal !== undefined &&
+      (st.principal.anyone || st.principal.negated) &&
+      statementCovers(st, action),
+  );
+}
+
+/** Users and roles that could be allowed: the action index's, and for sts:AssumeRole* the role's trust side. */
+async function candidates(
+  driver: Driver,
+  snapshotId: string,
+  action: string,
+  roleArn: string | undefined,
+): Promise<Set<string>> {
+  const keys = new Set(
+    await keysOf(driver, 'principals-by-action', { snapshotId, actionKeys: actionLookupKeys(action) }),
+  );
+  if (!roleArn || !/^sts:assumerole/i.test(action)) return keys;
+  for (const k of await keysOf(driver, 'role-callers', { snapshotId, role: roleArn })) keys.add(k);
+  const role = await driver.executeQuery(statement(Q, 'role-trust'), { snapshotId, role: roleArn });
+  const rec = role.records[0];
+  if (rec && trustOpens(roleArn, rec.get('trustPolicy') as string, action))
+    for (const k of await keysOf(driver, 'account-principals', {
+      snapshotId,
+      accountId: rec.get('accountId'),
+    }))
+      keys.add(k);
+  return keys;
+}
+
+/** Every user and role allowed to make the request, evaluated as `simulate` would; optionally who reaches them. */
+export async function whoCan(driver: Driver, snapshotId: string, args: WhoCanArgs): Promise<WhoCanResult> {
+  const a = parseArgs(whoCanArgs, args);
+  const roleArn = roleResource(a.resource);
+  const keys = await candidates(driver, snapshotId, a.action, roleArn);
+  const slice = await loadModelSlice(driver, snapshotId, roleArn ? [...keys, roleArn] : [...keys]);
+  const ctx = buildSnapshotContext(slice);
+  const target = requestTarget(ctx, snapshotId, a.action, a.resource, roleArn);
+  const context = a.context ?? {};
+
+  const allowed: EvaluationOutcome[] = [];
+  for (const key of [...keys].sort()) {
+    const p = ctx.principals.get(key);
+    if (!p) continue;
+    const caller = callerOf(p);
+    const input = targetInput(caller, a.action, target, context, undefined);
+    if (a.contextComplete) completeContext(input);
+    const result = outcome(input, caller, key, context);
+    if (result.allowed) allowed.push(result);
+  }
+  const limit = a.limit ?? DEFAULT_WHO_CAN_LIMIT;
+  const result: WhoCanResult = {
+    action: a.action,
+    resource: a.resource,
+    context,
+    contextComplete: a.contextComplete === true,
+    candidates: keys.size,
+    total: allowed.length,
+    limit,
+    truncated: allowed.length > limit,
+    principals: allowed.slice(0, limit),
+  };
+  if (a.viaRoles) {
+    const maxHops = a.maxHops ?? DEFAULT_MAX_HOPS;
+    const roles = allowed.filter((r) => r.principal.type === 'Role').map((r) => r.principal.arn);
+    const reached = await reachAnyRole(
+      driver,
+      snapshotId,
+      roles,
+      allowed.map((r) => r.principal.arn),
+      maxHops,
+    );
+    result.viaRoles = {
+      maxHops,
+      total: reached.entries.length,
+      truncated: reached.truncated || reached.entries.length > limit,
+      principals: reached.entries.slice(0, limit),
+    };
+  }
+  return result;
+}
