@@ -123,7 +123,10 @@ export async function whoCan(driver: Driver, snapshotId: string, args: WhoCanArg
   const a = parseArgs(whoCanArgs, args);
   const roleArn = roleResource(a.resource);
   const keys = await candidates(driver, snapshotId, a.action, roleArn);
-  const slice = await loadModelSlice(driver, snapshotId, roleArn ? [...keys, roleArn] : [...keys]);
+  // Only the target role's trust policy takes part; the candidates' own are not read.
+  const slice = await loadModelSlice(driver, snapshotId, roleArn ? [...keys, roleArn] : [...keys], {
+    trustOf: roleArn ? [roleArn] : [],
+  });
   const ctx = buildSnapshotContext(slice);
   const target = requestTarget(ctx, snapshotId, a.action, a.resource, roleArn);
   const context = a.context ?? {};
