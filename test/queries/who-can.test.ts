@@ -15,7 +15,8 @@ import { QueryInputError, simulate, whoCan, type WhoCanArgs } from '../../api/qu
 import { projectRoot } from '../../db/paths.ts';
 import { ingestPaths } from '../../ingest/pipeline.ts';
 import { readSnapshot } from '../../ingest/read/index.ts';
-import { openTestDb, type TestDb } from '../harness/neo4j.ts';
+import { runCli } from '../harness/cli.ts';
+import { cliEnv, openTestDb, type TestDb } from '../harness/neo4j.ts';
 
 const DEMO = path.join(projectRoot, 'test', 'fixtures', 'demo-org');
 const PROD_ADMIN_ROLE = 'arn:aws:iam::444444444444:role/OrganizationAccountAccessRole';
@@ -134,6 +135,41 @@ describe('contextComplete', () => {
     const entry = withMfa.principals.find((p) => p.principal.arn === BREAK_GLASS_USER);
     expect(entry).toMatchObject({ allowed: true, conditional: false });
     expect(withMfa.contextComplete).toBe(true);
+  });
+});
+
+describe('iamatlas query who-can', () => {
+  const q = (...args: string[]) => runCli(['query', 'who-can', ...args, '--snapshot', snap], cliEnv());
+
+  it('prints each allowed principal with what allowed it, then who reaches them; --json is the query result', async () => {
+    const req = REQUESTS[0]!;
+    const human = await q('--action', req.action, '--resource', req.resource, '--via-roles');
+    expect(human.code, human.stderr).toBe(0);
+    expect(human.stdout).toMatch(/^2 principal\(s\) allowed iam:CreateUser on /);
+    expect(human.stdout).toContain(
+      `${PROD_PIPELINE} (Role)\n    allowed by: identity arn:aws:iam::aws:policy/AdministratorAccess #0`,
+    );
+    expect(human.stdout).toContain(`${BREAK_GLASS_USER} (User)  1 hop, conditional`);
+
+    const json = await q('--action', req.action, '--resource', req.resource, '--json');
+    expect(json.code, json.stderr).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual(await whoCan(db.driver, snap, req));
+
+    const complete = await q(
+      '--action',
+      'sts:AssumeRole',
+      '--resource',
+      PROD_BREAK_GLASS,
+      '--complete-context',
+      '--json',
+    );
+    expect(JSON.parse(complete.stdout)).toMatchObject({ contextComplete: true, total: 0 });
+  }, 120_000);
+
+  it('names the bad option and exits 2', async () => {
+    const bad = await q('--action', 's3:Get*', '--resource', '*');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/action: a request names one action/);
   });
 });
 
