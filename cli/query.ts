@@ -184,7 +184,18 @@ function printOutcome(r: EvaluationOutcome, subject: string): void {
         ? 'DENIED (explicit deny)'
         : 'DENIED (no policy allows it)';
   out(`${verdict}: ${subject}`);
-  if (r.principal.arn !== r.principal.input) out(`  evaluated as ${r.principal.arn} (${r.principal.type})`);
+  if (r.principal.rootReading === 'root-user')
+    out(
+      `  evaluated as the root user of account ${r.principal.accountId ?? '?'} (the account is in the snapshot)`,
+    );
+  else if (r.principal.rootReading === 'any-principal')
+    out(
+      `  evaluated as any principal of account ${r.principal.accountId ?? '?'} (the account is not in the snapshot)`,
+    );
+  else if (r.principal.arn !== r.principal.input)
+    out(`  evaluated as ${r.principal.arn} (${r.principal.type})`);
+  if (r.contextComplete) out('  the context given is the whole request: keys not given are absent');
+  if (r.referenceDate) out(`  requests made on or after ${r.referenceDate} (the snapshot's reference date)`);
   if (r.conditions.length) {
     out('Conditions:');
     for (const c of r.conditions)
@@ -277,18 +288,23 @@ export function registerQueryCommands(program: Command, withDriver: WithDriver):
           'request context, e.g. aws:MultiFactorAuthPresent=true (repeatable)',
           collect,
         )
+        .option(
+          '--complete-context',
+          'the --context given is the whole request: a request-time key not given is absent (as in AWS policy simulator), not a condition to check',
+        )
         .option('--session-policy <file>', 'a session policy document (JSON file)'),
     );
 
   /** can-assume and simulate: the request context and session policy read, the outcome printed. */
   const evaluate = <R extends EvaluationOutcome>(
-    opts: Common & { context?: string[]; sessionPolicy?: string },
+    opts: Common & { context?: string[]; completeContext?: boolean; sessionPolicy?: string },
     ask: (
       q: Awaited<ReturnType<typeof queries>>,
       driver: Driver,
       snapshotId: string,
       common: {
         context: ReturnType<typeof parseContext>;
+        contextComplete?: boolean;
         sessionPolicy?: ReturnType<typeof readSessionPolicy>;
       },
     ) => Promise<R>,
@@ -300,7 +316,11 @@ export function registerQueryCommands(program: Command, withDriver: WithDriver):
       withDriver,
       opts,
       async (driver, s) =>
-        ask(await queries(), driver, s.id, { context, ...(sessionPolicy ? { sessionPolicy } : {}) }),
+        ask(await queries(), driver, s.id, {
+          context,
+          ...(opts.completeContext ? { contextComplete: true } : {}),
+          ...(sessionPolicy ? { sessionPolicy } : {}),
+        }),
       (r) => printOutcome(r, title(r)),
     );
   };
@@ -321,6 +341,7 @@ export function registerQueryCommands(program: Command, withDriver: WithDriver):
         role: string;
         action?: string;
         context?: string[];
+        completeContext?: boolean;
         sessionPolicy?: string;
       },
     ) =>
@@ -344,7 +365,7 @@ export function registerQueryCommands(program: Command, withDriver: WithDriver):
       .requiredOption('--action <action>', 'e.g. s3:GetObject')
       .requiredOption(
         '--resource <arn>',
-        'the resource ARN (a role ARN uses its trust policy for sts:AssumeRole*)',
+        'the resource ARN; it need not exist yet, except a role for sts:AssumeRole* (its trust policy decides)',
       ),
   ).action(
     async (
@@ -353,6 +374,7 @@ export function registerQueryCommands(program: Command, withDriver: WithDriver):
         action: string;
         resource: string;
         context?: string[];
+        completeContext?: boolean;
         sessionPolicy?: string;
       },
     ) =>

@@ -58,6 +58,13 @@ export interface RequestPrincipal {
   inManagementAccount?: boolean;
   /** True for service-linked roles (SCPs do not apply to them). */
   serviceLinkedRole?: boolean;
+  /**
+   * What the caller signs with, which decides whether aws:TokenIssueTime is in
+   * the request: temporary credentials carry it, long-term access keys do not.
+   * Default: 'temporary' for roles and federated users, 'either' for users and
+   * the root user. Use 'either' for a caller standing for any principal of an account.
+   */
+  credentials?: 'temporary' | 'long-term' | 'either';
 }
 
 export interface RequestResource {
@@ -87,6 +94,21 @@ export interface EvaluationRequest {
    * unknown), e.g. `sts:ExternalId` when the caller will not send one.
    */
   absentKeys?: string[];
+  /**
+   * True when `context` (with `absentKeys`) is the whole request, as in AWS's
+   * policy simulator: a request-time key it does not give is absent, not
+   * unknown. Keys the snapshot decides (aws:PrincipalTag/*, aws:ResourceTag/*,
+   * ...) still come from the snapshot.
+   */
+  contextComplete?: boolean;
+  /**
+   * The earliest time the request can be made (ISO 8601), normally the
+   * snapshot's reference date. A condition on aws:CurrentTime, aws:EpochTime
+   * or aws:TokenIssueTime that no request made from then on can meet makes
+   * its statement not apply; one that every such request meets holds. Values
+   * given in `context` win.
+   */
+  notBefore?: string;
 }
 
 /** Everything that governs one request, as AWS's evaluation logic lists it. */

@@ -8,6 +8,7 @@ import { formatProblem, readSnapshot, type InputProblem } from './read/index.ts'
 import { toGraphRows } from './transform/graph-rows.ts';
 import { loadSnapshot, type ExtraNodeSet, type ExtraRelSet, type LoadProgress } from './load/loader.ts';
 import { deriveForLoad } from './transform/derived.ts';
+import { snapshotReferenceDate } from '../engine/reference-date.ts';
 
 export interface IngestOptions {
   name?: string;
@@ -64,6 +65,7 @@ export async function ingestPaths(
   const res = await loadSnapshot(driver, rows, {
     name: opts.name,
     sources: read.model.sources.map((f) => f.path),
+    referenceDate: snapshotReferenceDate(read.model),
     warnings: read.warnings.map(formatProblem),
     extraNodes: derived.extraNodes,
     extraRels: derived.extraRels,

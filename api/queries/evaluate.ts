@@ -2,13 +2,16 @@
  * Live evaluation at query time: `canAssume` (one principal, one role) and
  * `simulate` (one principal, any action and resource). The engine decides on a
  * model slice read back from the graph, with the request context and session
- * policy the caller gives; request-time keys not given come back as conditions.
+ * policy the caller gives; request-time keys not given come back as conditions,
+ * unless the caller says the context is complete (then they are absent).
+ * Requests are evaluated as made on or after the snapshot's reference date.
  */
 import type { Driver } from 'neo4j-driver';
 import { evaluate, parsePolicy } from '../../engine/evaluate/index.ts';
 import {
   buildSnapshotContext,
   CALLER_OWN_POLICIES,
+  type AccountContext,
   type PrincipalContext,
   type SnapshotContext,
 } from '../../engine/trust/index.ts';
@@ -21,12 +24,12 @@ import type {
   RequestResource,
   StatementRef,
 } from '../../engine/types.ts';
-import type { PolicyDocumentJson } from '../../engine/model.ts';
+import type { PolicyDocumentJson, SnapshotModel } from '../../engine/model.ts';
 import { z } from 'zod';
 import { actionSchema, contextSchema, parseArgs, sessionPolicySchema } from './args.ts';
 import { NotInSnapshotError, QueryInputError } from './errors.ts';
 import { toCondition, type ConditionOut } from './graph.ts';
-import { loadModelSlice } from './model-slice.ts';
+import { loadModelSlice, snapshotReferenceDateOf } from './model-slice.ts';
 import { nodeByKey, parsePrincipal, parseRoleArn, roleByName, type PrincipalSpec } from './principal.ts';
 
 export const canAssumeArgs = z.object({
@@ -40,6 +43,7 @@ export const canAssumeArgs = z.object({
     )
     .optional(),
   context: contextSchema.optional(),
+  contextComplete: z.boolean().optional(),
   sessionPolicy: sessionPolicySchema.optional(),
 });
 export type CanAssumeArgs = z.infer<typeof canAssumeArgs>;
@@ -47,10 +51,12 @@ export type CanAssumeArgs = z.infer<typeof canAssumeArgs>;
 export const simulateArgs = z.object({
   principal: z.string().min(1),
   action: actionSchema,
-  resource: z
-    .string()
-    .regex(/^(\*|arn:[^:]+:[^:]*:[^:]*:[^:]*:.+)$/, 'a resource is an ARN (arn:aws:s3:::bucket/key) or *'),
+  resource: z.string().superRefine((arn, check) => {
+    const problem = resourceArnProblem(arn);
+    if (problem) check.addIssue({ code: 'custom', message: problem });
+  }),
   context: contextSchema.optional(),
+  contextComplete: z.boolean().optional(),
   sessionPolicy: sessionPolicySchema.optional(),
 });
 export type SimulateArgs = z.infer<typeof simulateArgs>;
@@ -66,7 +72,17 @@ export interface EvaluatedPrincipal {
   sessionName?: string;
   /** True when the principal's own policies are not in the snapshot and were assumed to allow the call. */
   assumedIdentity: boolean;
+  /**
+   * For an account root ARN, which reading was used: 'root-user' when the
+   * account is in the snapshot (the root user itself: no identity policy
+   * needed in its own account, only SCPs limit it, it cannot assume roles),
+   * 'any-principal' when it is not (any principal of that account, whose own
+   * policies are assumed to allow the call).
+   */
+  rootReading?: RootReading;
 }
+
+export type RootReading = 'root-user' | 'any-principal';
 
 export interface EvaluationOutcome {
   allowed: boolean;
@@ -81,6 +97,10 @@ export interface EvaluationOutcome {
   resource: string;
   /** The context the evaluation used, as given. */
   context: Record<string, ContextValue>;
+  /** True when the context was taken as the whole request (request-time keys not given are absent). */
+  contextComplete: boolean;
+  /** The snapshot's reference date: the request was evaluated as made on or after it. */
+  referenceDate?: string;
 }
 
 export interface CanAssumeResult extends EvaluationOutcome {
@@ -96,7 +116,34 @@ export interface Caller {
   boundary?: PolicyInput;
   scps: PolicyInput[][];
   assumedIdentity: boolean;
+  rootReading?: RootReading;
   notes: string[];
+  /** Said of a caller whose own policies were assumed: one sentence for an allow, one for a deny. */
+  assumption?: { allowed: string; denied: string };
+}
+
+const PARTITIONS = /^(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc)$/;
+
+/** What is wrong with a resource ARN, in words that say what would fix it; undefined when it is well formed. */
+export function resourceArnProblem(arn: string): string | undefined {
+  if (arn === '*') return undefined;
+  const example = 'e.g. arn:aws:s3:::bucket/key or arn:aws:iam::111111111111:role/name, or *';
+  if (!arn.startsWith('arn:')) return `"${arn}" is not an ARN: an ARN starts with arn: (${example})`;
+  const parts = arn.split(':');
+  if (parts.length < 6)
+    return `"${arn}" has ${parts.length} colon-separated parts; an ARN has six: arn:partition:service:region:account:resource (${example})`;
+  const [, partition = '', service = '', , account = ''] = parts;
+  const resource = parts.slice(5).join(':');
+  if (!PARTITIONS.test(partition))
+    return `"${arn}": partition "${partition}" is not an AWS partition (aws, aws-cn, aws-us-gov, ...)`;
+  if (!/^[a-z0-9-]+$/.test(service))
+    return `"${arn}": service "${service}" is not a service prefix (lower-case letters, digits, -)`;
+  if (account !== '' && !/^\d{12}$/.test(account))
+    return `"${arn}": account "${account}" is not a 12-digit account id`;
+  if ((service === 'iam' || service === 'sts') && account === '')
+    return `"${arn}": an ${service} ARN names its account (arn:aws:${service}::111111111111:...)`;
+  if (resource === '') return `"${arn}" names no resource after the account`;
+  return undefined;
 }
 
 function sessionPolicyInput(policy: CanAssumeArgs['sessionPolicy']): PolicyInput[] | undefined {
@@ -148,8 +195,36 @@ function assumedCaller(request: RequestPrincipal, ctx: SnapshotContext, accountI
     // An organization account's SCPs apply even when its IAM data is not in the snapshot.
     scps: account.internal ? account.scps : [],
     assumedIdentity: true,
+    notes: [],
+    assumption: assumedIdentityNotes(request.arn),
+  };
+}
+
+/** What is said of a caller whose own identity policies are not in the snapshot, per decision. */
+export function assumedIdentityNotes(arn: string): { allowed: string; denied: string } {
+  return {
+    allowed: `${arn}: its own identity policies are not in the snapshot, so they are assumed to allow the call (${CALLER_OWN_POLICIES.id}).`,
+    denied: `${arn}: its own identity policies are not in the snapshot; even if they allow the call, what the snapshot knows denies it.`,
+  };
+}
+
+/** arn:aws:iam::ACCOUNT:root of an account in the snapshot: the root user itself. */
+function rootUserCaller(arn: string, account: AccountContext): Caller {
+  const request: RequestPrincipal = { type: 'Root', arn, accountId: account.id };
+  if (account.orgId) request.orgId = account.orgId;
+  if (account.orgPaths) request.orgPaths = account.orgPaths;
+  if (account.inManagementAccount) request.inManagementAccount = true;
+  const limits = account.inManagementAccount
+    ? 'it is the management account, where SCPs do not apply, so nothing restricts it there'
+    : 'only SCPs and explicit denies limit it there';
+  return {
+    request,
+    identityPolicies: [],
+    scps: account.scps,
+    assumedIdentity: false,
+    rootReading: 'root-user',
     notes: [
-      `${request.arn}: its own identity policies are not in the snapshot, so they are assumed to allow the call (${CALLER_OWN_POLICIES.id}).`,
+      `${arn} is read as the root user of account ${account.id}, which is in the snapshot: it needs no identity-based policy in its own account (${limits}); other accounts must allow it in a resource-based policy; it cannot assume roles.`,
     ],
   };
 }
@@ -193,15 +268,18 @@ async function callerFor(
     }
     case 'root': {
       const account = ctx.account(spec.accountId);
-      const request: RequestPrincipal = { type: 'Role', arn: spec.arn, accountId: spec.accountId };
-      if (account.orgId) request.orgId = account.orgId;
-      if (account.orgPaths) request.orgPaths = account.orgPaths;
+      if (account.hasIamData || account.internal) return rootUserCaller(spec.arn, account);
+      // Any principal of the account: users may sign with long-term keys, roles with sessions.
+      const request: RequestPrincipal = {
+        type: 'Role',
+        arn: spec.arn,
+        accountId: spec.accountId,
+        credentials: 'either',
+      };
       const caller = assumedCaller(request, ctx, spec.accountId);
+      caller.rootReading = 'any-principal';
       caller.notes = [
-        `${spec.arn} stands for any principal of account ${spec.accountId} whose own policies allow the call` +
-          (account.hasIamData
-            ? '; name a user or role of that account for an exact answer.'
-            : `: they are not in the snapshot, so they are assumed to (${CALLER_OWN_POLICIES.id}).`),
+        `${spec.arn} is read as any principal of account ${spec.accountId}, which is not in the snapshot.`,
       ];
       return caller;
     }
@@ -233,15 +311,18 @@ async function callerFor(
   }
 }
 
+/** The caller's own sentences for this decision: never "assumed to allow" next to a deny. */
+export function callerNotes(caller: Pick<Caller, 'notes' | 'assumption'>, allowed: boolean): string[] {
+  const notes = [...caller.notes];
+  if (caller.assumption) notes.push(allowed ? caller.assumption.allowed : caller.assumption.denied);
+  return notes;
+}
+
 /** Evaluates one request and reports it as simulate and canAssume do. */
-export function outcome(
-  input: EvaluationInput,
-  caller: Caller,
-  principalInput: string,
-  context: Record<string, ContextValue>,
-): EvaluationOutcome {
+export function outcome(input: EvaluationInput, caller: Caller, principalInput: string): EvaluationOutcome {
   const result = evaluate(input);
   const request = input.request;
+  const allowed = result.decision === 'allowed';
   const principal: EvaluatedPrincipal = {
     input: principalInput,
     arn: caller.request.arn,
@@ -250,35 +331,61 @@ export function outcome(
   };
   if (caller.request.accountId) principal.accountId = caller.request.accountId;
   if (caller.request.sessionName) principal.sessionName = caller.request.sessionName;
-  return {
-    allowed: result.decision === 'allowed',
+  if (caller.rootReading) principal.rootReading = caller.rootReading;
+  const out: EvaluationOutcome = {
+    allowed,
     decision: result.decision,
-    conditional: result.decision === 'allowed' && result.conditions.length > 0,
+    conditional: allowed && result.conditions.length > 0,
     conditions: result.conditions.map(toCondition),
     evidence: result.evidence,
-    reasons: [...result.reasons, ...caller.notes],
+    reasons: [...result.reasons, ...callerNotes(caller, allowed)],
     principal,
     action: request.action,
     resource: request.resource.arn,
-    context,
+    context: request.context ?? {},
+    contextComplete: request.contextComplete === true,
   };
+  if (request.notBefore) out.referenceDate = request.notBefore;
+  return out;
+}
+
+/** What every live evaluation takes besides the principal, action and resource. */
+export interface RequestOptions {
+  context: Record<string, ContextValue>;
+  contextComplete: boolean;
+  referenceDate: string | undefined;
+  sessionPolicies: PolicyInput[] | undefined;
 }
 
 function baseInput(
   caller: Caller,
   action: string,
   resource: RequestResource,
-  context: Record<string, ContextValue>,
-  sessionPolicies: PolicyInput[] | undefined,
+  options: RequestOptions,
 ): EvaluationInput {
   const input: EvaluationInput = {
-    request: { principal: caller.request, action, resource, context },
+    request: { principal: caller.request, action, resource, context: options.context },
     identityPolicies: caller.identityPolicies,
     scps: caller.scps,
   };
+  if (options.contextComplete) input.request.contextComplete = true;
+  if (options.referenceDate) input.request.notBefore = options.referenceDate;
   if (caller.boundary) input.permissionsBoundary = caller.boundary;
-  if (sessionPolicies) input.sessionPolicies = sessionPolicies;
+  if (options.sessionPolicies) input.sessionPolicies = options.sessionPolicies;
   return input;
+}
+
+export async function requestOptions(
+  driver: Driver,
+  snapshotId: string,
+  a: { context?: Record<string, ContextValue>; contextComplete?: boolean; sessionPolicy?: unknown },
+): Promise<RequestOptions> {
+  return {
+    context: a.context ?? {},
+    contextComplete: a.contextComplete === true,
+    referenceDate: await snapshotReferenceDateOf(driver, snapshotId),
+    sessionPolicies: sessionPolicyInput(a.sessionPolicy as CanAssumeArgs['sessionPolicy']),
+  };
 }
 
 /** Can `principal` assume `role` (sts:AssumeRole*), and under which request-time conditions? */
@@ -290,10 +397,10 @@ export async function canAssume(
   const a = parseArgs(canAssumeArgs, args);
   const spec = parsePrincipal(a.principal);
   const role = parseRoleArn(a.role);
-  const sessionPolicies = sessionPolicyInput(a.sessionPolicy);
+  const options = await requestOptions(driver, snapshotId, a);
   const loaded = await principalArns(driver, snapshotId, spec);
   const slice = await loadModelSlice(driver, snapshotId, [...loaded, role.arn]);
-  const ctx = buildSnapshotContext(slice);
+  const ctx = sliceContext(slice, options);
   const target = ctx.roles.get(role.arn);
   if (!target) throw new NotInSnapshotError(`Role ${role.arn} is not in snapshot ${snapshotId}.`, role.arn);
   const caller = await callerFor(driver, snapshotId, spec, ctx, loaded);
@@ -304,12 +411,16 @@ export async function canAssume(
       : caller.request.type === 'WebIdentity'
         ? 'sts:AssumeRoleWithWebIdentity'
         : 'sts:AssumeRole');
-  const context = a.context ?? {};
-  const input = baseInput(caller, action, target.resource, context, sessionPolicies);
+  const input = baseInput(caller, action, target.resource, options);
   input.resourcePolicy = { id: target.role.arn, document: target.role.trustPolicy };
   input.resourcePolicyKind = 'trust';
   input.rcps = target.account.rcps;
-  return { ...outcome(input, caller, a.principal, context), role: role.arn };
+  return { ...outcome(input, caller, a.principal), role: role.arn };
+}
+
+export function sliceContext(slice: SnapshotModel, options: RequestOptions): SnapshotContext {
+  // The slice holds only part of the snapshot: the whole snapshot's reference date is the one that counts.
+  return buildSnapshotContext(slice, options.referenceDate ? { referenceDate: options.referenceDate } : {});
 }
 
 /** What a request's resource brings to its evaluation: the resource's facts, RCPs, and a role's trust policy for sts:AssumeRole*. */
@@ -330,19 +441,20 @@ export function requestTarget(
   resourceArn: string,
   roleArn: string | undefined,
 ): RequestTarget {
+  const assumeRole = /^sts:assumerole/i.test(action);
   const target = roleArn ? ctx.roles.get(roleArn) : undefined;
-  if (roleArn && !target) {
+  if (assumeRole && roleArn && !target) {
     const accountId = roleArn.split(':')[4] ?? '';
+    // Only assuming a role needs it to exist (its trust policy decides); any other action may name a resource yet to be made.
     if (ctx.account(accountId).hasIamData)
       throw new NotInSnapshotError(
-        `Role ${roleArn} is not in snapshot ${snapshotId}, although account ${accountId}'s IAM data is: check the ARN.`,
+        `Role ${roleArn} is not in snapshot ${snapshotId}, although account ${accountId}'s IAM data is: ${action} needs the role's trust policy, so check the ARN.`,
         roleArn,
       );
   }
   if (target) {
     const out: RequestTarget = { resource: target.resource, rcps: target.account.rcps };
-    if (/^sts:assumerole/i.test(action))
-      out.resourcePolicy = { id: target.role.arn, document: target.role.trustPolicy };
+    if (assumeRole) out.resourcePolicy = { id: target.role.arn, document: target.role.trustPolicy };
     return out;
   }
   const resource: RequestResource = { arn: resourceArn };
@@ -369,10 +481,9 @@ export function targetInput(
   caller: Caller,
   action: string,
   target: RequestTarget,
-  context: Record<string, ContextValue>,
-  sessionPolicies: PolicyInput[] | undefined,
+  options: RequestOptions,
 ): EvaluationInput {
-  const input = baseInput(caller, action, target.resource, context, sessionPolicies);
+  const input = baseInput(caller, action, target.resource, options);
   if (target.resourcePolicy) {
     input.resourcePolicy = target.resourcePolicy;
     input.resourcePolicyKind = 'trust';
@@ -389,15 +500,14 @@ export async function simulate(
 ): Promise<SimulateResult> {
   const a = parseArgs(simulateArgs, args);
   const spec = parsePrincipal(a.principal);
-  const sessionPolicies = sessionPolicyInput(a.sessionPolicy);
+  const options = await requestOptions(driver, snapshotId, a);
   const roleArn = roleResource(a.resource);
   const loaded = await principalArns(driver, snapshotId, spec);
   const slice = await loadModelSlice(driver, snapshotId, roleArn ? [...loaded, roleArn] : loaded);
-  const ctx = buildSnapshotContext(slice);
+  const ctx = sliceContext(slice, options);
   const caller = await callerFor(driver, snapshotId, spec, ctx, loaded);
-  const context = a.context ?? {};
 
   const target = requestTarget(ctx, snapshotId, a.action, a.resource, roleArn);
-  const input = targetInput(caller, a.action, target, context, sessionPolicies);
-  return outcome(input, caller, a.principal, context);
+  const input = targetInput(caller, a.action, target, options);
+  return outcome(input, caller, a.principal);
 }

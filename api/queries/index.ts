@@ -10,6 +10,7 @@ export type {
   CanAssumeResult,
   EvaluatedPrincipal,
   EvaluationOutcome,
+  RootReading,
   SimulateArgs,
   SimulateResult,
 } from './evaluate.ts';

@@ -237,3 +237,13 @@ export async function loadModelSlice(
     sources: [],
   };
 }
+
+/** The snapshot's reference date as stored at load (undefined for snapshots loaded before it was kept). */
+export async function snapshotReferenceDateOf(
+  driver: Driver,
+  snapshotId: string,
+): Promise<string | undefined> {
+  const res = await driver.executeQuery(statement(Q, 'snapshot-reference-date'), { snapshotId });
+  const value: unknown = res.records[0]?.get('referenceDate');
+  return typeof value === 'string' ? value : undefined;
+}

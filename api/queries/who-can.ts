@@ -14,16 +14,17 @@ import { statement } from '../../cypher/index.ts';
 import { actionLookupKeys } from '../../engine/policy/action-index.ts';
 import { parsePolicy } from '../../engine/evaluate/index.ts';
 import type { PolicyDocumentJson } from '../../engine/model.ts';
-import { buildSnapshotContext, statementCovers } from '../../engine/trust/index.ts';
+import { statementCovers } from '../../engine/trust/index.ts';
 import type { ContextValue } from '../../engine/types.ts';
 import { DEFAULT_MAX_HOPS, actionSchema, contextSchema, maxHopsSchema, parseArgs } from './args.ts';
-import { completeContext } from './complete-context.ts';
 import {
   callerOf,
   outcome,
+  requestOptions,
   requestTarget,
   roleResource,
   simulateArgs,
+  sliceContext,
   targetInput,
   type EvaluationOutcome,
 } from './evaluate.ts';
@@ -127,26 +128,24 @@ export async function whoCan(driver: Driver, snapshotId: string, args: WhoCanArg
   const slice = await loadModelSlice(driver, snapshotId, roleArn ? [...keys, roleArn] : [...keys], {
     trustOf: roleArn ? [roleArn] : [],
   });
-  const ctx = buildSnapshotContext(slice);
+  const options = await requestOptions(driver, snapshotId, a);
+  const ctx = sliceContext(slice, options);
   const target = requestTarget(ctx, snapshotId, a.action, a.resource, roleArn);
-  const context = a.context ?? {};
 
   const allowed: EvaluationOutcome[] = [];
   for (const key of [...keys].sort()) {
     const p = ctx.principals.get(key);
     if (!p) continue;
     const caller = callerOf(p);
-    const input = targetInput(caller, a.action, target, context, undefined);
-    if (a.contextComplete) completeContext(input);
-    const result = outcome(input, caller, key, context);
+    const result = outcome(targetInput(caller, a.action, target, options), caller, key);
     if (result.allowed) allowed.push(result);
   }
   const limit = a.limit ?? DEFAULT_WHO_CAN_LIMIT;
   const result: WhoCanResult = {
     action: a.action,
     resource: a.resource,
-    context,
-    contextComplete: a.contextComplete === true,
+    context: options.context,
+    contextComplete: options.contextComplete,
     candidates: keys.size,
     total: allowed.length,
     limit,

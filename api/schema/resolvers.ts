@@ -17,6 +17,7 @@ import {
   type Assumptions,
   type FindingOut,
   type ReachEntry,
+  type RootReading,
 } from '../queries/index.ts';
 import {
   ASSUMPTION_NAMES,
@@ -59,6 +60,12 @@ interface Order {
   field: string;
   direction?: 'ASC' | 'DESC';
 }
+/** The GraphQL enum value of each reading of an account root ARN. */
+const ROOT_READING: Record<RootReading, string> = {
+  'root-user': 'ROOT_USER',
+  'any-principal': 'ANY_PRINCIPAL',
+};
+
 const C = 'api/catalog';
 const T = 'api/trust';
 const D = 'api/diff';
@@ -551,6 +558,7 @@ export const resolvers = {
         action: String(args.action),
         resource: String(args.resource),
         context: contextArg(args.context),
+        contextComplete: args.contextComplete === true,
       });
       return {
         decision: res.decision,
@@ -558,6 +566,9 @@ export const resolvers = {
         conditions: res.conditions,
         evidence: evidenceOut(res.evidence),
         reasons: res.reasons,
+        rootReading: res.principal.rootReading === undefined ? null : ROOT_READING[res.principal.rootReading],
+        contextComplete: res.contextComplete,
+        referenceDate: res.referenceDate ?? null,
       };
     },
 

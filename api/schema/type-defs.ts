@@ -118,12 +118,19 @@ export const typeDefs = /* GraphQL */ `
     ): FindingConnection!
     "One finding by id."
     finding(id: ID!, snapshot: ID): Finding
-    "Evaluates one request (principal, action, resource) with AWS's policy evaluation logic against the snapshot."
+    """
+    Evaluates one request (principal, action, resource) with AWS's policy evaluation logic against the
+    snapshot. The resource need not exist, except a role for sts:AssumeRole* (its trust policy decides).
+    An account root ARN of an account in the snapshot is its root user; of any other account, any
+    principal of it (see Simulation.rootReading).
+    """
     simulate(
       principal: ID!
       action: String!
       resource: String!
       context: [ContextEntryInput!]
+      "True: the context is the whole request, so a request-time key it does not give is absent (as in AWS's policy simulator)."
+      contextComplete: Boolean = false
       snapshot: ID
     ): Simulation!
     """
@@ -647,6 +654,20 @@ export const typeDefs = /* GraphQL */ `
     roleChaining: Boolean!
     "The evaluation steps in words."
     reasons: [String!]!
+    "For an account root ARN: ROOT_USER (its account is in the snapshot) or ANY_PRINCIPAL (it is not); null otherwise."
+    rootReading: RootReading
+    "True when the context was taken as the whole request."
+    contextComplete: Boolean!
+    "The snapshot's reference date (ISO 8601): the request was evaluated as made on or after it."
+    referenceDate: String
+  }
+
+  "How an account root ARN (arn:aws:iam::ACCOUNT:root) was read as a caller."
+  enum RootReading {
+    "The account's root user: no identity policy needed in its own account, only SCPs limit it, it cannot assume roles."
+    ROOT_USER
+    "Any principal of an account that is not in the snapshot, its own policies assumed to allow the call."
+    ANY_PRINCIPAL
   }
 
   "A page of edges."

@@ -43,3 +43,8 @@ RETURN o {.id, .managementAccountId} AS organization, units,
 MATCH (a:Account:AtlasNode {snapshotId: $snapshotId})
 OPTIONAL MATCH (parent:OrganizationalUnit)-[:CONTAINS]->(a)
 RETURN a {.*, parentId: parent.id} AS account;
+
+// The snapshot's reference date: live evaluations treat requests as made on or after it.
+// name: snapshot-reference-date
+MATCH (s:Snapshot {id: $snapshotId})
+RETURN s.referenceDate AS referenceDate;

@@ -4,7 +4,7 @@
 // name: snapshot-begin
 CREATE (s:Snapshot {
   id: $id, name: $name, status: 'loading', createdAt: $createdAt, heartbeatAt: $createdAt,
-  loaderHost: $host, loaderPid: $pid, sources: $sources
+  loaderHost: $host, loaderPid: $pid, sources: $sources, referenceDate: $referenceDate
 })
 RETURN s.id AS id;
 

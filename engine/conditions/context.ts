@@ -7,6 +7,7 @@
  */
 import { arnAccount, arnResourceName } from '../policy/arn.ts';
 import type { ContextValue, EvaluationRequest, RequestPrincipal, RequestResource } from '../types.ts';
+import { timeBound, type TimeBound } from './time-bound.ts';
 
 /** The key is not in the request context: AWS would send no value. */
 export const ABSENT: unique symbol = Symbol('absent');
@@ -18,6 +19,8 @@ export type KeyValue = string | readonly string[] | typeof ABSENT | typeof UNKNO
 export interface KeyLookup {
   /** `keyLower` is the condition key in lower case (key names are case-insensitive). */
   get(keyLower: string): KeyValue;
+  /** For an UNKNOWN time key: the earliest value the request can carry, when known. */
+  timeBound?(keyLower: string): TimeBound | undefined;
 }
 
 const lowerContextCache = new WeakMap<Record<string, ContextValue>, Map<string, KeyValue>>();
@@ -100,6 +103,9 @@ function principalKey(keyLower: string, principal: RequestPrincipal): KeyValue |
       return principal.type === 'User' ? (principal.name ?? arnResourceName(principal.arn)) : ABSENT;
     case 'aws:userid':
       return userId(principal);
+    case 'aws:tokenissuetime':
+      // Long-term access keys sign without it; otherwise it is a request-time value.
+      return principal.credentials === 'long-term' ? ABSENT : undefined;
   }
   if (keyLower.startsWith('aws:principaltag/')) {
     return iam ? tagValue(principal.tags, keyLower.slice('aws:principaltag/'.length)) : ABSENT;
@@ -168,10 +174,13 @@ export function isSnapshotKey(key: string): boolean {
 export class RequestKeys implements KeyLookup {
   private readonly context: Map<string, KeyValue> | undefined;
   private readonly absent: Set<string> | undefined;
+  private readonly notBeforeMs: number | undefined;
 
   constructor(private readonly request: EvaluationRequest) {
     this.context = request.context ? lowerContext(request.context) : undefined;
     this.absent = request.absentKeys ? lowerAbsentKeys(request.absentKeys) : undefined;
+    const notBefore = request.notBefore === undefined ? NaN : Date.parse(request.notBefore);
+    this.notBeforeMs = Number.isFinite(notBefore) ? notBefore : undefined;
   }
 
   get(keyLower: string): KeyValue {
@@ -181,7 +190,13 @@ export class RequestKeys implements KeyLookup {
     return (
       principalKey(keyLower, this.request.principal) ??
       resourceKey(keyLower, this.request.resource) ??
-      UNKNOWN
+      // A complete context is the whole request: what it does not give, AWS would not send.
+      (this.request.contextComplete ? ABSENT : UNKNOWN)
     );
+  }
+
+  timeBound(keyLower: string): TimeBound | undefined {
+    if (this.notBeforeMs === undefined) return undefined;
+    return timeBound(keyLower, this.notBeforeMs, this.request.principal);
   }
 }

@@ -12,6 +12,7 @@ import { onMissingKey } from './if-exists.ts';
 import { evaluateNull, nullOperator } from './null.ts';
 import { parseOperator, type ParsedOperator, type ValueTest } from './operator.ts';
 import { matchValues } from './set-operators.ts';
+import { evaluateOnBound } from './time-bound.ts';
 
 export interface ConditionClause {
   /** The operator as written, with any set prefix and IfExists suffix. */
@@ -175,7 +176,11 @@ export function evaluateClause(clause: ConditionClause, keys: KeyLookup): boolea
   const parsed = clause.parsed;
   if (!parsed) return UNKNOWN;
   const value = keys.get(clause.keyLower);
-  if (value === UNKNOWN) return UNKNOWN;
+  if (value === UNKNOWN) {
+    const bound = keys.timeBound?.(clause.keyLower);
+    const decided = bound ? evaluateOnBound(parsed, clause.values, clause.keyLower, bound) : undefined;
+    return decided ?? UNKNOWN;
+  }
   const present = value !== ABSENT && (typeof value === 'string' || value.length > 0);
   if (parsed.def === nullOperator) return evaluateNull(clause.values, present);
   if (!present) return onMissingKey(parsed);
@@ -201,3 +206,4 @@ export function evaluateConditions(clauses: readonly ConditionClause[], keys: Ke
 
 export { ABSENT, UNKNOWN, RequestKeys, isSnapshotKey, type KeyLookup, type KeyValue } from './context.ts';
 export { parseOperator, operatorNames, type OperatorDef, type ParsedOperator } from './operator.ts';
+export { TIME_KEYS, timeBound, type TimeBound } from './time-bound.ts';

@@ -353,6 +353,7 @@ export class EscalationContext {
       scps: p.account.scps,
     };
     if (options.absentKeys) input.request.absentKeys = options.absentKeys;
+    if (this.snapshot.referenceDate) input.request.notBefore = this.snapshot.referenceDate;
     if (p.boundary && !options.dropBoundary) input.permissionsBoundary = p.boundary;
     if (options.resourcePolicy) {
       input.resourcePolicy = options.resourcePolicy;

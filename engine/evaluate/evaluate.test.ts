@@ -206,9 +206,9 @@ describe('R3/R4 role trust in the same account', () => {
     expect(r.reasons).toEqual(['The account root user cannot assume roles.']);
   });
 
-  it('a role with no trust policy cannot be assumed', () => {
+  it('a role whose trust policy is not known cannot be assumed', () => {
     expect(evaluate(assume(alice, { identityPolicies: [idAllow] })).reasons).toContain(
-      `The role ${ROLE} has no trust policy.`,
+      `No trust policy of ${ROLE} is known, and assuming a role needs one that allows it.`,
     );
   });
 });

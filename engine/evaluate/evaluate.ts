@@ -23,7 +23,7 @@ import type {
   RequestPrincipal,
   UnresolvedCondition,
 } from '../types.ts';
-import { conditionsOf, describe, explainNoPath, keyList, statementRef, why } from './explain.ts';
+import { conditionsOf, describe, explainNoPath, keyList, statementRef, timeReason, why } from './explain.ts';
 import { IAM_TYPES, IDENTITY_TYPES, resourceCandidate, type Candidate, type PathFacts } from './paths.ts';
 import { bestAllow, scanPolicies, type Hit, type Scan, type ScanContext } from './scan.ts';
 
@@ -56,13 +56,14 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
 
   const hasIdentity = IDENTITY_TYPES.has(principal.type);
   const boundaryPolicy = hasIdentity && input.permissionsBoundary ? input.permissionsBoundary : undefined;
-  const ctx: ScanContext = {
+  const ctx: Mutable<ScanContext> = {
     principal,
     actionLower: action.toLowerCase(),
     arnParts: splitArn(target),
     keys: new RequestKeys(request),
     notPrincipalIgnoresExemptions: boundaryPolicy !== undefined,
   };
+  if (request.notBefore !== undefined) ctx.timeNotes = [];
   const identity = hasIdentity ? scan(input.identityPolicies, 'identity', ctx, denies) : undefined;
   const boundary = boundaryPolicy ? scan([boundaryPolicy], 'permissionsBoundary', ctx, denies) : undefined;
   const session =
@@ -79,6 +80,11 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
   const rcps =
     rcpLevels.length > 0 && rcpsApplyTo(input, reasons) ? scanLevels(rcpLevels, 'rcp', ctx, denies) : [];
 
+  if (ctx.timeNotes && request.notBefore !== undefined) {
+    for (const line of new Set(ctx.timeNotes.map((note) => timeReason(note, request.notBefore ?? ''))))
+      reasons.push(line);
+  }
+
   // 1. Explicit deny.
   const deny = firstUnconditional(denies);
   if (deny) {
@@ -86,13 +92,13 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
       decision: 'explicitDeny',
       conditions: [],
       evidence: [statementRef(deny)],
-      reasons: [`Explicit deny: ${describe(deny)} denies ${action} on ${target}.`],
+      reasons: [`Explicit deny: ${describe(deny)} denies ${action} on ${target}.`, ...reasons],
     };
   }
 
   // The root user may not call AssumeRole, whatever the trust policy says.
   if (principal.type === 'Root' && ctx.actionLower.startsWith('sts:assumerole')) {
-    return implicitDeny(['The account root user cannot assume roles.']);
+    return implicitDeny(['The account root user cannot assume roles.', ...reasons]);
   }
 
   // 2. Organization policies: every level must allow.
@@ -185,6 +191,8 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
     reasons: [...out, ...reasons],
   };
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 function isConditional(hit: Hit): boolean {
   return hit.pending.length > 0;

@@ -7,7 +7,7 @@ import type {
   UnresolvedCondition,
 } from '../types.ts';
 import { IAM_TYPES, IDENTITY_TYPES, type Candidate, type PathFacts } from './paths.ts';
-import type { Hit } from './scan.ts';
+import type { Hit, TimeNote } from './scan.ts';
 
 export const KIND_LABEL: Record<PolicyKind, string> = {
   identity: 'identity-based policy',
@@ -32,7 +32,7 @@ export function statementRef(hit: Hit): StatementRef {
 }
 
 /** e.g. `trust policy arn:aws:iam::1:role/R, statement 0 ("TrustDev")`. */
-export function describe(hit: Hit): string {
+export function describe(hit: Pick<Hit, 'kind' | 'policy' | 'statement'>): string {
   const sid = hit.statement.sid ? ` ("${hit.statement.sid}")` : '';
   return `${KIND_LABEL[hit.kind]} ${hit.policy.id || '(unnamed)'}, statement ${hit.statement.index}${sid}`;
 }
@@ -132,12 +132,13 @@ export function explainNoPath(f: NoPathFacts): string[] {
     out.push(
       input.resourcePolicy
         ? `The ${KIND_LABEL[trust ? 'trust' : 'resource']} of ${target} does not allow ${who} to ${action}.`
-        : `${target} has no resource-based policy, which a ${f.principal.type} caller needs.`,
+        : `No resource-based policy of ${target} is known, and a ${f.principal.type} caller needs one that allows it.`,
     );
     return out;
   }
   if (trust) {
-    if (!input.resourcePolicy) out.push(`The role ${target} has no trust policy.`);
+    if (!input.resourcePolicy)
+      out.push(`No trust policy of ${target} is known, and assuming a role needs one that allows it.`);
     else if (f.resourceAllows.length === 0)
       out.push(`The trust policy of ${target} does not allow ${who} to ${action}.`);
     else {
@@ -156,7 +157,9 @@ export function explainNoPath(f: NoPathFacts): string[] {
   if (!f.sameAccount) {
     if (f.resourceAllows.length === 0) {
       out.push(
-        `Cross-account request: no resource-based policy on ${target} allows ${who}${input.resourcePolicy ? '' : ' (it has none)'}.`,
+        input.resourcePolicy
+          ? `Cross-account request: the resource-based policy of ${target} does not allow ${who}.`
+          : `Cross-account request: no resource-based policy of ${target} is known, and one must allow ${who}.`,
       );
     }
     identitySide(true);
@@ -166,4 +169,14 @@ export function explainNoPath(f: NoPathFacts): string[] {
   if (input.resourcePolicy && f.resourceAllows.length === 0)
     out.push(`The resource-based policy of ${target} does not grant ${who} either.`);
   return out;
+}
+
+/** Why a condition on aws:CurrentTime, aws:EpochTime or aws:TokenIssueTime was decided without a value. */
+export function timeReason(note: TimeNote, notBefore: string): string {
+  const where = describe(note);
+  const test = `${note.clause.operator} ${note.clause.key} ${note.clause.values.join(' | ')}`;
+  const place = where.charAt(0).toUpperCase() + where.slice(1);
+  return note.holds
+    ? `${place}: "${test}" holds for every request made on or after ${notBefore}.`
+    : `${place} cannot apply: "${test}" fails for every request made on or after ${notBefore}.`;
 }

@@ -3,7 +3,13 @@
  * selective), then principal, resource, and conditions. The answer is a
  * `Hit` carrying whatever could not be decided from the snapshot.
  */
-import { evaluateConditions } from '../conditions/index.ts';
+import {
+  evaluateClause,
+  evaluateConditions,
+  TIME_KEYS,
+  type ConditionClause,
+  type ConditionResult,
+} from '../conditions/index.ts';
 import { UNKNOWN, type KeyLookup } from '../conditions/context.ts';
 import { actionApplies } from '../policy/action.ts';
 import type { ParsedPolicy, ParsedStatement } from '../policy/parse.ts';
@@ -35,6 +41,18 @@ export interface ScanContext {
   readonly keys: KeyLookup;
   /** AWS: a NotPrincipal Deny always denies an IAM principal that has a permissions boundary. */
   readonly notPrincipalIgnoresExemptions: boolean;
+  /** When the request has a `notBefore`: the time conditions it decided, for the reasons. */
+  readonly timeNotes?: TimeNote[];
+}
+
+/** A condition on a time key that the request's `notBefore` decided. */
+export interface TimeNote {
+  readonly policy: ParsedPolicy;
+  readonly kind: PolicyKind;
+  readonly statement: ParsedStatement;
+  readonly clause: ConditionClause;
+  /** False: no request from `notBefore` on meets it, so the statement cannot apply. */
+  readonly holds: boolean;
 }
 
 export interface Scan {
@@ -102,11 +120,35 @@ export function statementApplies(
 
   if (st.conditions.length > 0) {
     const result = evaluateConditions(st.conditions, ctx.keys);
+    if (ctx.timeNotes) noteTime(policy, kind, st, ctx, result, ctx.timeNotes);
     if (result.state === 'false') return undefined;
     if (result.state === 'unknown')
       pending = pending ? [...pending, ...result.unresolved] : [...result.unresolved];
   }
   return { policy, kind, statement: st, pending: pending ?? NOTHING, principalMatch };
+}
+
+/** Records the time clauses the bound decided: the failing one if the statement fails, else those that hold. */
+function noteTime(
+  policy: ParsedPolicy,
+  kind: PolicyKind,
+  statement: ParsedStatement,
+  ctx: ScanContext,
+  result: ConditionResult,
+  notes: TimeNote[],
+): void {
+  const held: TimeNote[] = [];
+  for (const clause of statement.conditions) {
+    if (!TIME_KEYS.has(clause.keyLower) || ctx.keys.get(clause.keyLower) !== UNKNOWN) continue;
+    const decided = evaluateClause(clause, ctx.keys);
+    if (decided === UNKNOWN) continue;
+    if (!decided) {
+      notes.push({ policy, kind, statement, clause, holds: false });
+      return;
+    }
+    held.push({ policy, kind, statement, clause, holds: true });
+  }
+  if (result.state !== 'false') notes.push(...held);
 }
 
 export function scanPolicies(

@@ -17,10 +17,15 @@
  *   counts from its creation date.
  */
 import type { SnapshotModel } from '../model.ts';
+import { snapshotReferenceDate } from '../reference-date.ts';
 import type { StatementRef } from '../types.ts';
 import { buildSnapshotContext, type SnapshotContext } from '../trust/context.ts';
 import { indexRoleTrust, type RoleTrust, type TrustStatementInfo } from '../trust/index-trust.ts';
+import { parsePolicy } from '../policy/parse.ts';
+import { clauseTimeRulesOut } from './expired-statements.ts';
 import { findingId, type Finding, type Severity } from './finding.ts';
+
+export { snapshotReferenceDate };
 
 export const TRUST_FINDING_KINDS = [
   'trust-open-to-anyone',
@@ -30,6 +35,7 @@ export const TRUST_FINDING_KINDS = [
   'federated-trust-without-subject-condition',
   'unused-cross-account-role',
   'not-principal-with-allow',
+  'trust-statement-expired',
 ] as const;
 export type TrustFindingKind = (typeof TRUST_FINDING_KINDS)[number];
 
@@ -55,34 +61,6 @@ export interface TrustFindingOptions {
   trusts?: RoleTrust[];
   /** Overrides the snapshot's own reference date (ISO 8601). */
   referenceDate?: string;
-}
-
-/** The newest date in the snapshot data (creation, last use, policy updates): "now" for the snapshot. */
-export function snapshotReferenceDate(model: SnapshotModel): string | undefined {
-  let best = Number.NEGATIVE_INFINITY;
-  let bestText: string | undefined;
-  const see = (value: string | undefined): void => {
-    if (!value) return;
-    const t = Date.parse(value);
-    if (Number.isFinite(t) && t > best) {
-      best = t;
-      bestText = value;
-    }
-  };
-  for (const u of model.users) see(u.createDate);
-  for (const g of model.groups) see(g.createDate);
-  for (const r of model.roles) {
-    see(r.createDate);
-    see(r.lastUsed?.lastUsedDate);
-  }
-  for (const p of model.policies) {
-    see(p.createDate);
-    see(p.updateDate);
-    for (const v of p.versions) see(v.createDate);
-  }
-  for (const ip of model.instanceProfiles) see(ip.createDate);
-  for (const idp of model.identityProviders) see(idp.createDate);
-  return bestText === undefined ? undefined : new Date(best).toISOString();
 }
 
 function positiveKeys(st: TrustStatementInfo): Map<string, string> {
@@ -158,9 +136,32 @@ export function trustFindings(model: SnapshotModel, options: TrustFindingOptions
     const roleArn = role.arn;
     const roleAccount = role.accountId;
     let crossAccount = false;
+    const parsed = reference !== undefined ? parsePolicy(trust.document, roleArn).statements : [];
     for (const st of trust.statements) {
       if (st.effect !== 'Allow') continue;
       const statements = [ref(trust, st)];
+
+      // A statement no request since the reference date can meet grants nothing: say so, and nothing else.
+      const parsedStatement = parsed.find((p) => p.index === st.index);
+      const expired =
+        reference !== undefined && parsedStatement
+          ? clauseTimeRulesOut(parsedStatement, reference)
+          : undefined;
+      if (expired) {
+        report(
+          'trust-statement-expired',
+          'info',
+          [roleArn],
+          'Trust statement ruled out by time',
+          `${capitalize(where(trust, st))} requires ${expired.operator} ${expired.key} ${expired.values.join(' | ')}, which no request made on or after the snapshot's reference date ${referenceDate ?? ''} can meet, so it lets nobody assume the role (no CAN_ASSUME edge comes from it). Remove the statement, or fix its date if access was meant to continue.`,
+          {
+            statements,
+            condition: { operator: expired.operator, key: expired.key, values: expired.values },
+            referenceDate,
+          },
+        );
+        continue;
+      }
 
       if (st.notPrincipal) {
         report(

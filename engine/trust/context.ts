@@ -18,6 +18,7 @@ import type {
   Tag,
   User,
 } from '../model.ts';
+import { snapshotReferenceDate } from '../reference-date.ts';
 import type { PolicyInput, RequestPrincipal, RequestResource } from '../types.ts';
 
 /** An organization level (root, OU or account) always carries RCPFullAWSAccess, even when the export lists none. */
@@ -65,6 +66,8 @@ export interface RoleTarget {
 
 export interface SnapshotContext {
   orgId?: string;
+  /** The snapshot's reference date (engine/reference-date.ts): requests are evaluated as made on or after it. */
+  referenceDate?: string;
   managementAccountId?: string;
   accounts: Map<string, AccountContext>;
   principals: Map<string, PrincipalContext>;
@@ -102,7 +105,15 @@ function managedInputs(arns: readonly string[], byArn: Map<string, PolicyInput |
   return out;
 }
 
-export function buildSnapshotContext(model: SnapshotModel): SnapshotContext {
+export interface SnapshotContextOptions {
+  /** The whole snapshot's reference date, for a context built from part of it (a query's model slice). */
+  referenceDate?: string;
+}
+
+export function buildSnapshotContext(
+  model: SnapshotModel,
+  options: SnapshotContextOptions = {},
+): SnapshotContext {
   const org = model.organization;
   const managementAccountId = org?.managementAccountId;
 
@@ -293,6 +304,8 @@ export function buildSnapshotContext(model: SnapshotModel): SnapshotContext {
 
   const ctx: SnapshotContext = { accounts, principals, principalsByAccount, roles, account };
   if (org) ctx.orgId = org.id;
+  const referenceDate = options.referenceDate ?? snapshotReferenceDate(model);
+  if (referenceDate) ctx.referenceDate = referenceDate;
   if (managementAccountId) ctx.managementAccountId = managementAccountId;
   return ctx;
 }

@@ -5,6 +5,7 @@ export {
   type PrincipalContext,
   type RoleTarget,
   type SnapshotContext,
+  type SnapshotContextOptions,
 } from './context.ts';
 export {
   indexRoleTrust,

@@ -343,7 +343,11 @@ export function analyseTrust(model: SnapshotModel, options: AnalyseOptions = {})
           from: '*',
           fromKind: 'Anyone',
           action: ASSUME_ROLE,
-          synthetic: { request: { type: 'Role', arn: '*' }, unknown: UNKNOWN_FOR_ANYONE, via: 'anyone' },
+          synthetic: {
+            request: { type: 'Role', arn: '*', credentials: 'either' },
+            unknown: UNKNOWN_FOR_ANYONE,
+            via: 'anyone',
+          },
         });
         for (const p of ctx.principalsByAccount.get(target.role.accountId) ?? [])
           addPrincipal(p, ASSUME_ROLE);
@@ -425,7 +429,13 @@ export function analyseTrust(model: SnapshotModel, options: AnalyseOptions = {})
             addPrincipal(p, ASSUME_ROLE);
           continue;
         }
-        const request: RequestPrincipal = { type: 'Role', arn: `arn:aws:iam::${accountId}:root`, accountId };
+        // Any principal of the account: users may sign with long-term keys, roles with sessions.
+        const request: RequestPrincipal = {
+          type: 'Role',
+          arn: `arn:aws:iam::${accountId}:root`,
+          accountId,
+          credentials: 'either',
+        };
         if (account.orgId) request.orgId = account.orgId;
         if (account.orgPaths) request.orgPaths = account.orgPaths;
         add({
@@ -481,6 +491,8 @@ export function analyseTrust(model: SnapshotModel, options: AnalyseOptions = {})
         // An account of the organization without IAM data: its SCPs are known and still apply.
         if (iam && s.account?.internal) input.scps = s.account.scps;
       }
+      // Requests are made on or after the snapshot's reference date: time conditions it decides count.
+      if (ctx.referenceDate) input.request.notBefore = ctx.referenceDate;
       stats.evaluateCalls++;
       const result = evaluate(input);
       if (result.decision !== 'allowed') continue;

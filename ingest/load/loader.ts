@@ -44,6 +44,8 @@ export interface ExtraNodeSet {
 export interface LoadOptions {
   name?: string;
   sources?: string[];
+  /** The snapshot's reference date (engine/reference-date.ts), kept for queries that evaluate live. */
+  referenceDate?: string;
   warnings?: string[];
   batchSize?: number;
   extraNodes?: ExtraNodeSet[];
@@ -107,6 +109,7 @@ export async function loadSnapshot(
     host: os.hostname(),
     pid: neo4j.int(process.pid),
     sources: opts.sources ?? [],
+    referenceDate: opts.referenceDate ?? null,
   });
 
   const nodeCounts: Record<string, number> = {};

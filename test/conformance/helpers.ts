@@ -200,6 +200,11 @@ export function req(
   return r;
 }
 
+/** The same input with its request changed (contextComplete, notBefore, ...). */
+export function withRequest(input: EvaluationInput, more: Partial<EvaluationRequest>): EvaluationInput {
+  return { ...input, request: { ...input.request, ...more } };
+}
+
 /** An input with just identity policies. */
 export function idOnly(request: EvaluationRequest, ...statements: Stmt[]): EvaluationInput {
   return { request, identityPolicies: statements.length ? identity(...statements) : [] };
@@ -394,5 +399,10 @@ export const CITE = {
   rcps: `Resource control policies (RCPs) § RCPs don't affect resources in the management account (${ORGS}/orgs_manage_policies_rcps.html)`,
   rcpEval: `RCP evaluation (${ORGS}/orgs_manage_policies_rcps_evaluation.html)`,
   assumeRoleApi: `AssumeRole (AWS STS API Reference) § trust policy, same-account users named as principal, root user cannot call AssumeRole (https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html)`,
+  simulator: `SimulatePrincipalPolicy (IAM API Reference) § ContextEntries: the context keys and values the simulation uses; a key the policies test that is not given is reported in MissingContextValues, so the request carries only what is given (https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulatePrincipalPolicy.html)`,
+  keyTokenIssueTime: `AWS global condition context keys § aws:TokenIssueTime (present only in requests signed with temporary credentials) (${IAM}/reference_policies_condition-keys.html#condition-keys-tokenissuetime)`,
+  keyEpochTime: `AWS global condition context keys § aws:EpochTime (${IAM}/reference_policies_condition-keys.html#condition-keys-epochtime)`,
+  getSessionToken: `GetSessionToken (AWS STS API Reference) § DurationSeconds: at most 129,600 seconds (36 hours) (https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html)`,
+  rootUser: `AWS account root user § the root user has complete access to all AWS services and resources in the account; SCPs limit it in member accounts (${IAM}/id_root-user.html)`,
   trustRole: `Update a role trust policy § (the trust policy must allow the caller; an identity-policy Allow is not enough) (${IAM}/id_roles_update-role-trust-policy.html)`,
 } as const;
