@@ -208,8 +208,13 @@ export function assumedIdentityNotes(arn: string): { allowed: string; denied: st
   };
 }
 
+/** An account whose `:root` ARN names its root user (the account is in the snapshot), not any of its principals. */
+export function isRootUserAccount(account: AccountContext): boolean {
+  return account.hasIamData || account.internal;
+}
+
 /** arn:aws:iam::ACCOUNT:root of an account in the snapshot: the root user itself. */
-function rootUserCaller(arn: string, account: AccountContext): Caller {
+export function rootUserCaller(arn: string, account: AccountContext): Caller {
   const request: RequestPrincipal = { type: 'Root', arn, accountId: account.id };
   if (account.orgId) request.orgId = account.orgId;
   if (account.orgPaths) request.orgPaths = account.orgPaths;
@@ -268,7 +273,7 @@ async function callerFor(
     }
     case 'root': {
       const account = ctx.account(spec.accountId);
-      if (account.hasIamData || account.internal) return rootUserCaller(spec.arn, account);
+      if (isRootUserAccount(account)) return rootUserCaller(spec.arn, account);
       // Any principal of the account: users may sign with long-term keys, roles with sessions.
       const request: RequestPrincipal = {
         type: 'Role',

@@ -1,6 +1,7 @@
 /**
- * `whoCan`: every user and role of a snapshot allowed to make one request
- * (an action on a resource), which is `simulate` run in reverse. Candidates
+ * `whoCan`: every principal of a snapshot allowed to make one request (an
+ * action on a resource): its users and roles, and the root user of each of
+ * its accounts. This is `simulate` run in reverse. Candidates
  * come from the action index written at ingest (only principals holding a
  * policy whose Allow statements could cover the action, see
  * engine/policy/action-index.ts), plus, for sts:AssumeRole* on a role, those
@@ -19,13 +20,16 @@ import type { ContextValue } from '../../engine/types.ts';
 import { DEFAULT_MAX_HOPS, actionSchema, contextSchema, maxHopsSchema, parseArgs } from './args.ts';
 import {
   callerOf,
+  isRootUserAccount,
   outcome,
   requestOptions,
   requestTarget,
   roleResource,
   simulateArgs,
   sliceContext,
+  rootUserCaller,
   targetInput,
+  type Caller,
   type EvaluationOutcome,
 } from './evaluate.ts';
 import { loadModelSlice } from './model-slice.ts';
@@ -62,13 +66,13 @@ export interface WhoCanResult {
   resource: string;
   context: Record<string, ContextValue>;
   contextComplete: boolean;
-  /** Users and roles evaluated: those whose policies (or the role's trust policy) could allow the request. */
+  /** Principals evaluated: users and roles whose policies (or the role's trust policy) could allow the request, and each account's root user. */
   candidates: number;
   /** How many are allowed; `principals` lists at most `limit` of them. */
   total: number;
   limit: number;
   truncated: boolean;
-  /** The allowed principals by ARN, each as `simulate` reports it (conditions, evidence, reasons). */
+  /** The allowed principals (users, roles, root users) by ARN, each as `simulate` reports it (conditions, evidence, reasons). */
   principals: EvaluationOutcome[];
   /** With `viaRoles`: principals not allowed themselves that reach an allowed role, each with one shortest path. */
   viaRoles?: {
@@ -132,11 +136,21 @@ export async function whoCan(driver: Driver, snapshotId: string, args: WhoCanArg
   const ctx = sliceContext(slice, options);
   const target = requestTarget(ctx, snapshotId, a.action, a.resource, roleArn);
 
-  const allowed: EvaluationOutcome[] = [];
-  for (const key of [...keys].sort()) {
+  // The users and roles found, and the root user of every account in the snapshot.
+  const callers = new Map<string, Caller>();
+  for (const key of keys) {
     const p = ctx.principals.get(key);
-    if (!p) continue;
-    const caller = callerOf(p);
+    if (p) callers.set(key, callerOf(p));
+  }
+  const partition = a.resource.startsWith('arn:') ? (a.resource.split(':')[1] ?? 'aws') : 'aws';
+  for (const account of ctx.accounts.values()) {
+    if (!isRootUserAccount(account)) continue;
+    const arn = `arn:${partition}:iam::${account.id}:root`;
+    callers.set(arn, rootUserCaller(arn, account));
+  }
+  const allowed: EvaluationOutcome[] = [];
+  for (const key of [...callers.keys()].sort()) {
+    const caller = callers.get(key)!;
     const result = outcome(targetInput(caller, a.action, target, options), caller, key);
     if (result.allowed) allowed.push(result);
   }
@@ -146,7 +160,7 @@ export async function whoCan(driver: Driver, snapshotId: string, args: WhoCanArg
     resource: a.resource,
     context: options.context,
     contextComplete: options.contextComplete,
-    candidates: keys.size,
+    candidates: callers.size,
     total: allowed.length,
     limit,
     truncated: allowed.length > limit,

@@ -585,7 +585,13 @@ export const resolvers = {
         limit: first,
       });
       const principals = res.principals.map((p) => {
-        const node = nodeFromRow({ key: p.principal.arn, arn: p.principal.arn, kind: p.principal.type });
+        // A root user is its account's node in the graph.
+        const root = p.principal.type === 'Root';
+        const node = nodeFromRow({
+          key: root ? (p.principal.accountId ?? p.principal.arn) : p.principal.arn,
+          arn: p.principal.arn,
+          kind: root ? 'Account' : p.principal.type,
+        });
         if (p.principal.accountId) node.accountId = p.principal.accountId;
         tagNodes([node], snapshotId);
         return {

@@ -38,7 +38,12 @@ beforeAll(async () => {
   snap = res.snapshotId;
   db.track(snap);
   const { model } = await readSnapshot([DEMO]);
-  principals = [...model.users, ...model.roles].map((p) => p.arn).sort();
+  // Users, roles, and the root user of every account in the snapshot.
+  principals = [
+    ...model.users.map((p) => p.arn),
+    ...model.roles.map((p) => p.arn),
+    ...model.accounts.map((a) => `arn:aws:iam::${a.id}:root`),
+  ].sort();
 });
 afterAll(async () => {
   await db.close();
@@ -94,6 +99,25 @@ describe('near misses', () => {
     expect(listed).not.toContain(DEV_DEVELOPER);
     const forward = await simulate(db.driver, snap, { principal: DEV_DEVELOPER, ...REQUESTS[3]! });
     expect(forward.decision).toBe('implicitDeny');
+  });
+});
+
+describe('root users', () => {
+  // The root user needs no identity policy in its own account; SCPs still limit it, and another
+  // account's resource must allow it in a resource-based policy:
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html
+  // https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html
+  it("lists the resource account's root user, unless an SCP denies it, and no other account's", async () => {
+    const dev = await whoCan(db.driver, snap, {
+      action: 'iam:CreateUser',
+      resource: 'arn:aws:iam::666666666666:user/new-user',
+    });
+    const roots = dev.principals.filter((p) => p.principal.type === 'Root');
+    expect(roots.map((p) => [p.principal.arn, p.principal.rootReading])).toEqual([
+      ['arn:aws:iam::666666666666:root', 'root-user'],
+    ]);
+    const prod = await whoCan(db.driver, snap, REQUESTS[0]!);
+    expect(prod.principals.filter((p) => p.principal.type === 'Root')).toEqual([]);
   });
 });
 
