@@ -89,14 +89,10 @@ async function keysOf(driver: Driver, name: string, params: Record<string, unkno
   return res.records.map((r) => r.get('key') as string);
 }
 
-/** Does a trust-policy Allow statement for `action` name anyone, or everyone but some (NotPrincipal)? */
-function trustOpens(roleArn: string, trustPolicy: string, action: string): boolean {
-  return parsePolicy(JSON.parse(trustPolicy) as PolicyDocumentJson, roleArn).statements.some(
-    (st) =>
-      st.effect === 'Allow' &&
-      st.principal !== undefined &&
-      (st.principal.anyone || st.principal.negated) &&
-      statementCovers(st, action),
+/** Does an Allow statement of the policy cover `action` (whatever its resource and conditions)? */
+function allowsAction(document: string, id: string, action: string): boolean {
+  return parsePolicy(JSON.parse(document) as PolicyDocumentJson, id).statements.some(
+    (st) => st.effect === 'Allow' && statementCovers(st, action),
   );
 }
 
@@ -107,20 +103,37 @@ async function candidates(
   action: string,
   roleArn: string | undefined,
 ): Promise<Set<string>> {
-  const keys = new Set(
-    await keysOf(driver, 'principals-by-action', { snapshotId, actionKeys: actionLookupKeys(action) }),
-  );
+  const res = await driver.executeQuery(statement(Q, 'policies-by-action'), {
+    snapshotId,
+    actionKeys: actionLookupKeys(action),
+  });
+  // The index narrows by action name; the documents say which Allow statements really cover it.
+  const policies = res.records
+    .filter((r) => allowsAction(r.get('document') as string, r.get('key') as string, action))
+    .map((r) => r.get('key') as string);
+  const keys = new Set(await keysOf(driver, 'principals-by-policy', { snapshotId, keys: policies }));
   if (!roleArn || !/^sts:assumerole/i.test(action)) return keys;
-  for (const k of await keysOf(driver, 'role-callers', { snapshotId, role: roleArn })) keys.add(k);
+  // Assuming a role always needs its trust policy to allow the caller
+  // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html):
+  // by ARN, by its account, or as anyone / everyone but some (NotPrincipal).
   const role = await driver.executeQuery(statement(Q, 'role-trust'), { snapshotId, role: roleArn });
   const rec = role.records[0];
-  if (rec && trustOpens(roleArn, rec.get('trustPolicy') as string, action))
+  if (!rec) return keys;
+  const trust = parsePolicy(JSON.parse(rec.get('trustPolicy') as string) as PolicyDocumentJson, roleArn)
+    .statements.filter((st) => st.effect === 'Allow' && st.principal && statementCovers(st, action))
+    .map((st) => st.principal!);
+  const open = trust.some((p) => p.anyone || p.negated);
+  const accounts = new Set(trust.flatMap((p) => [...p.accounts.keys()]));
+  const out = new Set([...keys].filter((k) => open || accounts.has(k.split(':')[4] ?? '')));
+  for (const p of trust) for (const arn of p.arns) out.add(arn);
+  for (const k of await keysOf(driver, 'role-callers', { snapshotId, role: roleArn })) out.add(k);
+  if (open)
     for (const k of await keysOf(driver, 'account-principals', {
       snapshotId,
       accountId: rec.get('accountId'),
     }))
-      keys.add(k);
-  return keys;
+      out.add(k);
+  return out;
 }
 
 /** Every user and role allowed to make the request, evaluated as `simulate` would; optionally who reaches them. */

@@ -2,14 +2,21 @@
 // through the action index written at ingest (Policy.allowActionKeys, see
 // docs/graph-model.md); the evaluator then decides each candidate.
 
-// name: principals-by-action
-// Users and roles holding a managed or inline policy indexed under one of
-// $actionKeys, directly or (users) through a group. A policy loaded before the
-// index existed has no allowActionKeys and is read as a candidate.
+// name: policies-by-action
+// Managed and inline policies indexed under one of $actionKeys, with their
+// documents (the caller keeps those whose Allow statements cover the action).
+// A policy loaded before the index existed has no allowActionKeys and is read too.
 MATCH (pol:Policy:AtlasNode {snapshotId: $snapshotId})
 WHERE pol.kind IN ['managed', 'aws-managed', 'inline']
   AND (pol.allowActionKeys IS NULL OR any(k IN pol.allowActionKeys WHERE k IN $actionKeys))
-MATCH (holder:AtlasNode)-[:HAS_POLICY]->(pol)
+  AND pol.document IS NOT NULL
+RETURN pol.key AS key, pol.document AS document;
+
+// name: principals-by-policy
+// Users and roles holding one of the policies keyed $keys, directly or (users)
+// through a group.
+UNWIND $keys AS k
+MATCH (pol:Policy:AtlasNode {snapshotId: $snapshotId, key: k})<-[:HAS_POLICY]-(holder:AtlasNode)
 CALL (holder) {
   WITH holder WHERE holder:User OR holder:Role
   RETURN holder.key AS key
