@@ -275,22 +275,26 @@ export function registerQueryCommands(program: Command, withDriver: WithDriver):
     .command('query')
     .description('Ask questions about a snapshot: who can assume what, paths, simulations, findings');
 
+  /** --context and --complete-context: the request context of a live evaluation. */
+  const contextOptions = (cmd: Command): Command =>
+    cmd
+      .option(
+        '--context <key=value>',
+        'request context, e.g. aws:MultiFactorAuthPresent=true (repeatable)',
+        collect,
+      )
+      .option(
+        '--complete-context',
+        'the --context given is the whole request: a request-time key not given is absent (as in AWS policy simulator), not a condition to check',
+      );
+
   /** --principal, --context and --session-policy: what every live evaluation takes. */
   const evaluationOptions = (cmd: Command): Command =>
     addCommon(
-      cmd
+      contextOptions(cmd)
         .requiredOption(
           '--principal <arn>',
           'user/role ARN, role session ARN, account root, service or provider ARN',
-        )
-        .option(
-          '--context <key=value>',
-          'request context, e.g. aws:MultiFactorAuthPresent=true (repeatable)',
-          collect,
-        )
-        .option(
-          '--complete-context',
-          'the --context given is the whole request: a request-time key not given is absent (as in AWS policy simulator), not a condition to check',
         )
         .option('--session-policy <file>', 'a session policy document (JSON file)'),
     );
@@ -392,25 +396,18 @@ export function registerQueryCommands(program: Command, withDriver: WithDriver):
   );
 
   addCommon(
-    query
-      .command('who-can')
-      .description(
-        'Every user and role allowed to make a request (simulate in reverse), with conditions and evidence',
-      )
-      .requiredOption('--action <action>', 'one action, e.g. s3:GetObject')
-      .requiredOption(
-        '--resource <arn>',
-        'the resource ARN, or * (a role ARN uses its trust policy for sts:AssumeRole*)',
-      )
-      .option(
-        '--context <key=value>',
-        'request context, e.g. aws:MultiFactorAuthPresent=true (repeatable)',
-        collect,
-      )
-      .option(
-        '--complete-context',
-        "the context is the whole request: a key it does not give is absent, not unknown (as in AWS's policy simulator)",
-      )
+    contextOptions(
+      query
+        .command('who-can')
+        .description(
+          'Every principal (user, role, account root user) allowed to make a request (simulate in reverse), with conditions and evidence',
+        )
+        .requiredOption('--action <action>', 'one action, e.g. s3:GetObject')
+        .requiredOption(
+          '--resource <arn>',
+          'the resource ARN, or * (a role ARN uses its trust policy for sts:AssumeRole*)',
+        ),
+    )
       .option('--via-roles', 'also list who reaches an allowed role over CAN_ASSUME, with the path')
       .option(
         '--max-hops <n>',
