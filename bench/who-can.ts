@@ -32,12 +32,17 @@ export async function run(args: string[]): Promise<void> {
   let snapshotId: string | undefined;
   try {
     await applySchema(driver);
-    snapshotId = await ensureSnapshot(driver, name, async () => {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iamatlas-bench-who-can-'));
-      log(`generating an organization of ${roles} roles in ${dir} ...`);
-      await writeOrganization(dir, { roles, seed: 42 });
-      return dir;
-    });
+    let generated: string | undefined;
+    try {
+      snapshotId = await ensureSnapshot(driver, name, async () => {
+        generated = fs.mkdtempSync(path.join(os.tmpdir(), 'iamatlas-bench-who-can-'));
+        log(`generating an organization of ${roles} roles in ${generated} ...`);
+        await writeOrganization(generated, { roles, seed: 42 });
+        return generated;
+      });
+    } finally {
+      if (generated) fs.rmSync(generated, { recursive: true, force: true });
+    }
     const snap = snapshotId;
     const rows: Record<string, string | number>[] = [];
     const time = async (label: string, req: WhoCanArgs): Promise<WhoCanResult> => {
