@@ -273,6 +273,8 @@ export const typeDefs = /* GraphQL */ `
     counts: [Count!]!
     "The input files."
     sources: [String!]!
+    "The newest date in the exports (ISO 8601): requests are evaluated as made on or after it; null for snapshots loaded before it was kept."
+    referenceDate: String
   }
 
   "A count of something by name."
@@ -654,20 +656,6 @@ export const typeDefs = /* GraphQL */ `
     roleChaining: Boolean!
     "The evaluation steps in words."
     reasons: [String!]!
-    "For an account root ARN: ROOT_USER (its account is in the snapshot) or ANY_PRINCIPAL (it is not); null otherwise."
-    rootReading: RootReading
-    "True when the context was taken as the whole request."
-    contextComplete: Boolean!
-    "The snapshot's reference date (ISO 8601): the request was evaluated as made on or after it."
-    referenceDate: String
-  }
-
-  "How an account root ARN (arn:aws:iam::ACCOUNT:root) was read as a caller."
-  enum RootReading {
-    "The account's root user: no identity policy needed in its own account, only SCPs limit it, it cannot assume roles."
-    ROOT_USER
-    "Any principal of an account that is not in the snapshot, its own policies assumed to allow the call."
-    ANY_PRINCIPAL
   }
 
   "A page of edges."
@@ -910,6 +898,20 @@ export const typeDefs = /* GraphQL */ `
     evidence: [StatementRef!]!
     "The evaluation steps in words."
     reasons: [String!]!
+    "For an account root ARN: ROOT_USER (its account is in the snapshot) or ANY_PRINCIPAL (it is not); null otherwise."
+    rootReading: RootReading
+    "True when the context was taken as the whole request."
+    contextComplete: Boolean!
+    "The snapshot's reference date (ISO 8601): the request was evaluated as made on or after it."
+    referenceDate: String
+  }
+
+  "How an account root ARN (arn:aws:iam::ACCOUNT:root) was read as a caller."
+  enum RootReading {
+    "The account's root user: no identity policy needed in its own account, only SCPs limit it, it cannot assume roles."
+    ROOT_USER
+    "Any principal of an account that is not in the snapshot, its own policies assumed to allow the call."
+    ANY_PRINCIPAL
   }
 
   "The principals allowed to make one request."

@@ -22,13 +22,14 @@ RETURN s.id AS id;
 MATCH (s:Snapshot)
 WHERE s.status = 'complete' OR $includeLoading
 RETURN s.id AS id, s.name AS name, s.status AS status, s.createdAt AS createdAt,
-       s.completedAt AS completedAt, s.counts AS counts, s.sources AS sources
+       s.completedAt AS completedAt, s.counts AS counts, s.sources AS sources,
+       s.referenceDate AS referenceDate
 ORDER BY s.createdAt DESC, s.id DESC;
 
 // name: snapshot-latest
 MATCH (s:Snapshot {status: 'complete'})
 RETURN s.id AS id, s.name AS name, s.createdAt AS createdAt, s.completedAt AS completedAt,
-       s.counts AS counts, s.sources AS sources
+       s.counts AS counts, s.sources AS sources, s.referenceDate AS referenceDate
 ORDER BY s.createdAt DESC, s.id DESC
 LIMIT 1;
 
@@ -36,7 +37,8 @@ LIMIT 1;
 MATCH (s:Snapshot)
 WHERE s.id = $ref OR s.name = $ref
 RETURN s.id AS id, s.name AS name, s.status AS status, s.createdAt AS createdAt,
-       s.completedAt AS completedAt, s.counts AS counts, s.sources AS sources
+       s.completedAt AS completedAt, s.counts AS counts, s.sources AS sources,
+       s.referenceDate AS referenceDate
 ORDER BY s.createdAt DESC;
 
 // name: snapshot-loading

@@ -13,6 +13,8 @@ export interface SnapshotInfo {
   completedAt?: string;
   counts?: { nodes: Record<string, number>; relationships: Record<string, number> };
   sources?: string[];
+  /** The newest date in the export: requests are evaluated as made on or after it (docs/evaluation.md). */
+  referenceDate?: string;
 }
 
 function toInfo(r: Record<string, unknown>): SnapshotInfo {
@@ -24,6 +26,7 @@ function toInfo(r: Record<string, unknown>): SnapshotInfo {
     completedAt: r.completedAt ? String(r.completedAt) : undefined,
     counts: typeof r.counts === 'string' ? JSON.parse(r.counts) : undefined,
     sources: Array.isArray(r.sources) ? r.sources.map(String) : undefined,
+    referenceDate: typeof r.referenceDate === 'string' ? r.referenceDate : undefined,
   };
 }
 

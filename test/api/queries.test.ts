@@ -485,6 +485,28 @@ describe('reachability', () => {
     expect(r.body.data!.no.allowed).toBe(false);
   });
 
+  it('simulate takes contextComplete and says how it read an account root (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html)', async () => {
+    const trust = `principal: "arn:aws:iam::111111111111:user/breakglass/break-glass-1", action: "sts:AssumeRole", resource: "arn:aws:iam::444444444444:role/break-glass-admin"`;
+    const r = await gql(
+      api.url,
+      `query($s: ID) {
+      open: simulate(${trust}, snapshot: $s) { decision contextComplete rootReading referenceDate }
+      exact: simulate(${trust}, contextComplete: true, snapshot: $s) { decision contextComplete }
+      root: simulate(principal: "arn:aws:iam::444444444444:root", action: "s3:GetObject", resource: "*", snapshot: $s) { decision rootReading }
+      vendor: simulate(principal: "arn:aws:iam::999988887777:root", action: "s3:GetObject", resource: "*", snapshot: $s) { rootReading }
+      snapshot(snapshot: $s) { referenceDate } }`,
+      { s: snap },
+    );
+    expect(r.body.errors).toBeUndefined();
+    const d = r.body.data!;
+    expect(d.open).toMatchObject({ decision: 'allowed', contextComplete: false, rootReading: null });
+    expect(d.open.referenceDate).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(d.snapshot.referenceDate).toBe(d.open.referenceDate);
+    expect(d.exact).toMatchObject({ decision: 'implicitDeny', contextComplete: true });
+    expect(d.root).toMatchObject({ decision: 'allowed', rootReading: 'ROOT_USER' });
+    expect(d.vendor).toMatchObject({ rootReading: 'ANY_PRINCIPAL' });
+  });
+
   it('snapshotDiff shows the trust and findings that appeared with the sandbox account', async () => {
     const r = await gql(
       api.url,

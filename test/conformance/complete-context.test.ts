@@ -27,6 +27,10 @@ const target = roleRes(A, 'admin');
 const obj = bucketObj('amzn-s3-demo-bucket', 'data.csv', { accountId: A });
 const complete = (input: EvaluationInput): EvaluationInput => withRequest(input, { contextComplete: true });
 
+/** s3:GetObject allowed by one identity statement under `condition`, with a complete context. */
+const readIf = (condition: Record<string, unknown>): EvaluationInput =>
+  complete(idOnly(req(alice, 's3:GetObject', obj), allow('s3:GetObject', '*', { Condition: condition })));
+
 const mfaTrust = [
   grant({ AWS: alice.arn }, 'sts:AssumeRole', {
     Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
@@ -84,23 +88,13 @@ const cases: Case[] = [
   {
     name: 'Complete context: Null true holds for an absent key (long-term keys, no aws:TokenIssueTime)',
     cite: CITE.condNull,
-    input: complete(
-      idOnly(
-        req(alice, 's3:GetObject', obj),
-        allow('s3:GetObject', '*', { Condition: { Null: { 'aws:TokenIssueTime': 'true' } } }),
-      ),
-    ),
+    input: readIf({ Null: { 'aws:TokenIssueTime': 'true' } }),
     expect: { decision: 'allowed', conditions: [] },
   },
   {
     name: 'Near miss: complete context: Null false fails for an absent key',
     cite: CITE.condNull,
-    input: complete(
-      idOnly(
-        req(alice, 's3:GetObject', obj),
-        allow('s3:GetObject', '*', { Condition: { Null: { 'aws:TokenIssueTime': 'false' } } }),
-      ),
-    ),
+    input: readIf({ Null: { 'aws:TokenIssueTime': 'false' } }),
     expect: { decision: 'implicitDeny' },
   },
   {
@@ -118,23 +112,13 @@ const cases: Case[] = [
   {
     name: 'Complete context still takes keys the snapshot decides (aws:PrincipalTag) from the snapshot',
     cite: CITE.keyPrincipalTag,
-    input: complete(
-      idOnly(
-        req(alice, 's3:GetObject', obj),
-        allow('s3:GetObject', '*', { Condition: { StringEquals: { 'aws:PrincipalTag/team': 'red' } } }),
-      ),
-    ),
+    input: readIf({ StringEquals: { 'aws:PrincipalTag/team': 'red' } }),
     expect: { decision: 'allowed', conditions: [] },
   },
   {
     name: 'Near miss: complete context, a principal tag of another value fails',
     cite: CITE.keyPrincipalTag,
-    input: complete(
-      idOnly(
-        req(alice, 's3:GetObject', obj),
-        allow('s3:GetObject', '*', { Condition: { StringEquals: { 'aws:PrincipalTag/team': 'blue' } } }),
-      ),
-    ),
+    input: readIf({ StringEquals: { 'aws:PrincipalTag/team': 'blue' } }),
     expect: { decision: 'implicitDeny' },
   },
 ];
