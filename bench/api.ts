@@ -47,7 +47,11 @@ function arg(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
-async function ensureSnapshot(driver: Driver, name: string, dir: () => Promise<string>): Promise<string> {
+export async function ensureSnapshot(
+  driver: Driver,
+  name: string,
+  dir: () => Promise<string>,
+): Promise<string> {
   const found = (await listSnapshots(driver)).find((s) => s.name === name);
   if (found) {
     log(`reusing snapshot ${found.id} (${name})`);

@@ -14,7 +14,7 @@ import { ASSUMPTION_NAMES, type Assumptions } from '../api/queries/assumptions.t
 import { NotInSnapshotError, QueryInputError } from '../api/queries/errors.ts';
 import type { ConditionOut, Hop, NodeRef } from '../api/queries/graph.ts';
 import type { EvaluationOutcome, ReachEntry } from '../api/queries/index.ts';
-import type { ContextValue } from '../engine/types.ts';
+import type { ContextValue, StatementRef } from '../engine/types.ts';
 import type { SnapshotInfo } from '../ingest/load/snapshots.ts';
 
 /** The query layer, loaded on first use. */
@@ -169,6 +169,13 @@ function printEntry(e: ReachEntry): void {
   for (const h of e.hops) out(hopLine(h));
 }
 
+const statementText = (e: StatementRef): string =>
+  `${e.policyKind} ${e.policyId} #${e.statementIndex}${e.sid ? ` (${e.sid})` : ''}`;
+
+/** The statements that allowed a request, each once. */
+const evidenceText = (evidence: readonly StatementRef[]): string =>
+  [...new Set(evidence.map(statementText))].join('; ');
+
 function printOutcome(r: EvaluationOutcome, subject: string): void {
   const verdict =
     r.decision === 'allowed'
@@ -270,22 +277,26 @@ export function registerQueryCommands(program: Command, withDriver: WithDriver):
     .command('query')
     .description('Ask questions about a snapshot: who can assume what, paths, simulations, findings');
 
+  /** --context and --complete-context: the request context of a live evaluation. */
+  const contextOptions = (cmd: Command): Command =>
+    cmd
+      .option(
+        '--context <key=value>',
+        'request context, e.g. aws:MultiFactorAuthPresent=true (repeatable)',
+        collect,
+      )
+      .option(
+        '--complete-context',
+        'the --context given is the whole request: a request-time key not given is absent (as in AWS policy simulator), not a condition to check',
+      );
+
   /** --principal, --context and --session-policy: what every live evaluation takes. */
   const evaluationOptions = (cmd: Command): Command =>
     addCommon(
-      cmd
+      contextOptions(cmd)
         .requiredOption(
           '--principal <arn>',
           'user/role ARN, role session ARN, account root, service or provider ARN',
-        )
-        .option(
-          '--context <key=value>',
-          'request context, e.g. aws:MultiFactorAuthPresent=true (repeatable)',
-          collect,
-        )
-        .option(
-          '--complete-context',
-          'the --context given is the whole request: a request-time key not given is absent (as in AWS policy simulator), not a condition to check',
         )
         .option('--session-policy <file>', 'a session policy document (JSON file)'),
     );
@@ -384,6 +395,81 @@ export function registerQueryCommands(program: Command, withDriver: WithDriver):
           }),
         (r) => `${r.principal.input} ${r.action} on ${r.resource}`,
       ),
+  );
+
+  addCommon(
+    contextOptions(
+      query
+        .command('who-can')
+        .description(
+          'Every principal (user, role, account root user) allowed to make a request (simulate in reverse), with conditions and evidence',
+        )
+        .requiredOption('--action <action>', 'one action, e.g. s3:GetObject')
+        .requiredOption(
+          '--resource <arn>',
+          'the resource ARN, or * (a role ARN uses its trust policy for sts:AssumeRole*)',
+        ),
+    )
+      .option('--via-roles', 'also list who reaches an allowed role over CAN_ASSUME, with the path')
+      .option(
+        '--max-hops <n>',
+        `CAN_ASSUME hops --via-roles follows back (1-${MAX_HOPS})`,
+        String(DEFAULT_MAX_HOPS),
+      )
+      .option('--limit <n>', 'list at most this many principals (each list; default 1000)'),
+  ).action(
+    async (
+      opts: Common & {
+        action: string;
+        resource: string;
+        context?: string[];
+        completeContext?: boolean;
+        viaRoles?: boolean;
+        maxHops?: string;
+        limit?: string;
+      },
+    ) => {
+      const context = parseContext(opts.context);
+      const maxHops = maxHopsOption(opts.maxHops);
+      const limit =
+        opts.limit === undefined ? undefined : option(intOption('--limit', 1, 100_000), opts.limit);
+      await run(
+        withDriver,
+        opts,
+        async (driver, s) =>
+          (await queries()).whoCan(driver, s.id, {
+            action: opts.action,
+            resource: opts.resource,
+            context,
+            ...(opts.completeContext ? { contextComplete: true } : {}),
+            ...(opts.viaRoles ? { viaRoles: true, maxHops } : {}),
+            ...(limit ? { limit } : {}),
+          }),
+        (r, s) => {
+          const what = `${r.action} on ${r.resource}`;
+          out(
+            r.total === 0
+              ? `Nobody in snapshot ${snapshotLabel(s)} is allowed ${what} (${r.candidates} candidate(s) evaluated).`
+              : `${r.total} principal(s) allowed ${what} (snapshot ${snapshotLabel(s)}; ${r.candidates} candidate(s) evaluated):`,
+          );
+          for (const p of r.principals) {
+            out(`${p.principal.arn} (${p.principal.type})${conditionText(p.conditions)}`);
+            out(`    allowed by: ${evidenceText(p.evidence)}`);
+          }
+          if (r.truncated) out(`(listed ${r.limit} of ${r.total}: raise --limit, or use --json)`);
+          if (!r.viaRoles) return;
+          const v = r.viaRoles;
+          out('');
+          out(
+            v.total === 0
+              ? `Nobody else reaches an allowed role within ${hopsWord(v.maxHops)}.`
+              : `${v.total} more reach an allowed role over CAN_ASSUME within ${hopsWord(v.maxHops)}:`,
+          );
+          for (const e of v.principals) printEntry(e);
+          if (v.truncated) out('(not all listed: raise --limit, or lower --max-hops)');
+        },
+      );
+    },
   );
 
   const reachOptions = (cmd: Command): Command =>

@@ -21,6 +21,9 @@ CREATE INDEX principal_arn IF NOT EXISTS FOR (n:Principal) ON (n.snapshotId, n.a
 // name: role-arn
 CREATE INDEX role_arn IF NOT EXISTS FOR (n:Role) ON (n.snapshotId, n.arn);
 
+// name: policy-snapshot
+CREATE INDEX policy_snapshot IF NOT EXISTS FOR (n:Policy) ON (n.snapshotId);
+
 // name: account-id
 CREATE INDEX account_id IF NOT EXISTS FOR (n:Account) ON (n.snapshotId, n.id);
 

@@ -12,6 +12,7 @@ import {
   buildSnapshotContext,
   CALLER_OWN_POLICIES,
   type AccountContext,
+  type PrincipalContext,
   type SnapshotContext,
 } from '../../engine/trust/index.ts';
 import type {
@@ -108,7 +109,8 @@ export interface CanAssumeResult extends EvaluationOutcome {
 
 export type SimulateResult = EvaluationOutcome;
 
-interface Caller {
+/** Who makes the request, with every policy that governs them. */
+export interface Caller {
   request: RequestPrincipal;
   identityPolicies: PolicyInput[];
   boundary?: PolicyInput;
@@ -172,6 +174,19 @@ async function principalArns(driver: Driver, snapshotId: string, spec: Principal
   return [];
 }
 
+/** A user or role of the snapshot as the caller (a role's session when `sessionName` is given). */
+export function callerOf(p: PrincipalContext, sessionName?: string): Caller {
+  const caller: Caller = {
+    request: sessionName === undefined ? p.principal : { ...p.principal, sessionName },
+    identityPolicies: p.identityPolicies,
+    scps: p.account.scps,
+    assumedIdentity: false,
+    notes: [],
+  };
+  if (p.boundary) caller.boundary = p.boundary;
+  return caller;
+}
+
 function assumedCaller(request: RequestPrincipal, ctx: SnapshotContext, accountId: string): Caller {
   const account = ctx.account(accountId);
   return {
@@ -193,8 +208,13 @@ export function assumedIdentityNotes(arn: string): { allowed: string; denied: st
   };
 }
 
+/** An account whose `:root` ARN names its root user (the account is in the snapshot), not any of its principals. */
+export function isRootUserAccount(account: AccountContext): boolean {
+  return account.hasIamData || account.internal;
+}
+
 /** arn:aws:iam::ACCOUNT:root of an account in the snapshot: the root user itself. */
-function rootUserCaller(arn: string, account: AccountContext): Caller {
+export function rootUserCaller(arn: string, account: AccountContext): Caller {
   const request: RequestPrincipal = { type: 'Root', arn, accountId: account.id };
   if (account.orgId) request.orgId = account.orgId;
   if (account.orgPaths) request.orgPaths = account.orgPaths;
@@ -227,16 +247,9 @@ async function callerFor(
     case 'session': {
       const p = loaded[0] ? ctx.principals.get(loaded[0]) : undefined;
       if (p) {
-        const request: RequestPrincipal =
-          spec.type === 'session' ? { ...p.principal, sessionName: spec.sessionName } : p.principal;
-        const caller: Caller = {
-          request,
-          identityPolicies: p.identityPolicies,
-          scps: p.account.scps,
-          assumedIdentity: false,
-          notes: spec.type === 'session' ? [`Session ${spec.arn} is evaluated as its role ${p.key}.`] : [],
-        };
-        if (p.boundary) caller.boundary = p.boundary;
+        if (spec.type !== 'session') return callerOf(p);
+        const caller = callerOf(p, spec.sessionName);
+        caller.notes.push(`Session ${spec.arn} is evaluated as its role ${p.key}.`);
         return caller;
       }
       const account = ctx.account(spec.accountId);
@@ -260,7 +273,7 @@ async function callerFor(
     }
     case 'root': {
       const account = ctx.account(spec.accountId);
-      if (account.hasIamData || account.internal) return rootUserCaller(spec.arn, account);
+      if (isRootUserAccount(account)) return rootUserCaller(spec.arn, account);
       // Any principal of the account: users may sign with long-term keys, roles with sessions.
       const request: RequestPrincipal = {
         type: 'Role',
@@ -310,7 +323,8 @@ export function callerNotes(caller: Pick<Caller, 'notes' | 'assumption'>, allowe
   return notes;
 }
 
-function outcome(input: EvaluationInput, caller: Caller, principalInput: string): EvaluationOutcome {
+/** Evaluates one request and reports it as simulate and canAssume do. */
+export function outcome(input: EvaluationInput, caller: Caller, principalInput: string): EvaluationOutcome {
   const result = evaluate(input);
   const request = input.request;
   const allowed = result.decision === 'allowed';
@@ -341,7 +355,7 @@ function outcome(input: EvaluationInput, caller: Caller, principalInput: string)
 }
 
 /** What every live evaluation takes besides the principal, action and resource. */
-interface RequestOptions {
+export interface RequestOptions {
   context: Record<string, ContextValue>;
   contextComplete: boolean;
   referenceDate: string | undefined;
@@ -366,7 +380,7 @@ function baseInput(
   return input;
 }
 
-async function requestOptions(
+export async function requestOptions(
   driver: Driver,
   snapshotId: string,
   a: { context?: Record<string, ContextValue>; contextComplete?: boolean; sessionPolicy?: unknown },
@@ -409,9 +423,78 @@ export async function canAssume(
   return { ...outcome(input, caller, a.principal), role: role.arn };
 }
 
-function sliceContext(slice: SnapshotModel, options: RequestOptions): SnapshotContext {
+export function sliceContext(slice: SnapshotModel, options: RequestOptions): SnapshotContext {
   // The slice holds only part of the snapshot: the whole snapshot's reference date is the one that counts.
   return buildSnapshotContext(slice, options.referenceDate ? { referenceDate: options.referenceDate } : {});
+}
+
+/** What a request's resource brings to its evaluation: the resource's facts, RCPs, and a role's trust policy for sts:AssumeRole*. */
+export interface RequestTarget {
+  resource: RequestResource;
+  rcps: PolicyInput[][];
+  resourcePolicy?: PolicyInput;
+}
+
+/**
+ * The resource side of a request on `resourceArn` (`roleArn` when it names a
+ * role, which `ctx` must then hold if the snapshot has its account's IAM data).
+ */
+export function requestTarget(
+  ctx: SnapshotContext,
+  snapshotId: string,
+  action: string,
+  resourceArn: string,
+  roleArn: string | undefined,
+): RequestTarget {
+  const assumeRole = /^sts:assumerole/i.test(action);
+  const target = roleArn ? ctx.roles.get(roleArn) : undefined;
+  if (assumeRole && roleArn && !target) {
+    const accountId = roleArn.split(':')[4] ?? '';
+    // Only assuming a role needs it to exist (its trust policy decides); any other action may name a resource yet to be made.
+    if (ctx.account(accountId).hasIamData)
+      throw new NotInSnapshotError(
+        `Role ${roleArn} is not in snapshot ${snapshotId}, although account ${accountId}'s IAM data is: ${action} needs the role's trust policy, so check the ARN.`,
+        roleArn,
+      );
+  }
+  if (target) {
+    const out: RequestTarget = { resource: target.resource, rcps: target.account.rcps };
+    if (assumeRole) out.resourcePolicy = { id: target.role.arn, document: target.role.trustPolicy };
+    return out;
+  }
+  const resource: RequestResource = { arn: resourceArn };
+  let rcps: PolicyInput[][] = [];
+  const accountId = resourceArn === '*' ? undefined : resourceArn.split(':')[4];
+  if (accountId && /^\d{12}$/.test(accountId)) {
+    const account = ctx.account(accountId);
+    resource.accountId = accountId;
+    if (account.orgId) resource.orgId = account.orgId;
+    if (account.orgPaths) resource.orgPaths = account.orgPaths;
+    if (account.inManagementAccount) resource.inManagementAccount = true;
+    rcps = account.rcps;
+  }
+  return { resource, rcps };
+}
+
+/** The role ARN a resource names, if it names one. */
+export function roleResource(resource: string): string | undefined {
+  return /^arn:[^:]+:iam::\d{12}:role\//.test(resource) ? parseRoleArn(resource).arn : undefined;
+}
+
+/** The evaluator's input for `caller` making `action` on `target`. */
+export function targetInput(
+  caller: Caller,
+  action: string,
+  target: RequestTarget,
+  options: RequestOptions,
+): EvaluationInput {
+  const input = baseInput(caller, action, target.resource, options);
+  if (target.resourcePolicy) {
+    input.resourcePolicy = target.resourcePolicy;
+    input.resourcePolicyKind = 'trust';
+  }
+  input.rcps = target.rcps;
+  return input;
 }
 
 /** Evaluates one request: any action on any resource (a role's trust policy is its resource policy for sts:AssumeRole*). */
@@ -423,42 +506,13 @@ export async function simulate(
   const a = parseArgs(simulateArgs, args);
   const spec = parsePrincipal(a.principal);
   const options = await requestOptions(driver, snapshotId, a);
-  const roleArn = /^arn:[^:]+:iam::\d{12}:role\//.test(a.resource) ? parseRoleArn(a.resource) : undefined;
-  const assumeRole = /^sts:assumerole/i.test(a.action);
+  const roleArn = roleResource(a.resource);
   const loaded = await principalArns(driver, snapshotId, spec);
-  const slice = await loadModelSlice(driver, snapshotId, roleArn ? [...loaded, roleArn.arn] : loaded);
+  const slice = await loadModelSlice(driver, snapshotId, roleArn ? [...loaded, roleArn] : loaded);
   const ctx = sliceContext(slice, options);
   const caller = await callerFor(driver, snapshotId, spec, ctx, loaded);
 
-  const target = roleArn ? ctx.roles.get(roleArn.arn) : undefined;
-  // Only assuming a role needs it to exist (its trust policy decides); any other action may name a resource yet to be made.
-  if (assumeRole && roleArn && !target && ctx.account(roleArn.accountId).hasIamData)
-    throw new NotInSnapshotError(
-      `Role ${roleArn.arn} is not in snapshot ${snapshotId}, although account ${roleArn.accountId}'s IAM data is: ${a.action} needs the role's trust policy, so check the ARN.`,
-      roleArn.arn,
-    );
-  let resource: RequestResource;
-  let rcps: PolicyInput[][] = [];
-  if (target) {
-    resource = target.resource;
-    rcps = target.account.rcps;
-  } else {
-    resource = { arn: a.resource };
-    const accountId = a.resource === '*' ? undefined : a.resource.split(':')[4];
-    if (accountId && /^\d{12}$/.test(accountId)) {
-      const account = ctx.account(accountId);
-      resource.accountId = accountId;
-      if (account.orgId) resource.orgId = account.orgId;
-      if (account.orgPaths) resource.orgPaths = account.orgPaths;
-      if (account.inManagementAccount) resource.inManagementAccount = true;
-      rcps = account.rcps;
-    }
-  }
-  const input = baseInput(caller, a.action, resource, options);
-  if (target && assumeRole) {
-    input.resourcePolicy = { id: target.role.arn, document: target.role.trustPolicy };
-    input.resourcePolicyKind = 'trust';
-  }
-  input.rcps = rcps;
+  const target = requestTarget(ctx, snapshotId, a.action, a.resource, roleArn);
+  const input = targetInput(caller, a.action, target, options);
   return outcome(input, caller, a.principal);
 }

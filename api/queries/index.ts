@@ -39,6 +39,8 @@ export type {
   WhoCanAssumeArgs,
   WhoCanAssumeResult,
 } from './reachability.ts';
+export { whoCan, whoCanArgs, DEFAULT_WHO_CAN_LIMIT, MAX_WHO_CAN_LIMIT } from './who-can.ts';
+export type { WhoCanArgs, WhoCanResult } from './who-can.ts';
 export { findings, findingsArgs } from './findings.ts';
 export type { FindingOut, FindingsArgs, FindingsResult, FindingSubject } from './findings.ts';
 export {

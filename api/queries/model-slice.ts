@@ -39,10 +39,16 @@ const tags = (v: unknown): Tag[] =>
     ? Object.entries(JSON.parse(v) as Record<string, string>).map(([key, value]) => ({ key, value }))
     : [];
 
-function splitPolicies(rows: PolicyRow[], policies: Map<string, ManagedPolicy>) {
+function splitPolicies(
+  keys: readonly string[],
+  docs: Map<string, PolicyRow>,
+  policies: Map<string, ManagedPolicy>,
+) {
   const managedPolicyArns: string[] = [];
   const inlinePolicies: InlinePolicy[] = [];
-  for (const p of rows) {
+  for (const key of keys) {
+    const p = docs.get(key);
+    if (!p) continue;
     if (p.kind === 'inline') {
       inlinePolicies.push({ name: p.name, document: parseDoc(p.document) });
       continue;
@@ -67,23 +73,72 @@ function managedFromRow(p: PolicyRow, arn: string): ManagedPolicy {
   };
 }
 
+/** Each policy once, however many principals hold it. */
+async function policyDocs(
+  driver: Driver,
+  snapshotId: string,
+  keys: Iterable<string>,
+): Promise<Map<string, PolicyRow>> {
+  const res = await driver.executeQuery(statement(Q, 'policies-by-key'), {
+    snapshotId,
+    keys: [...new Set(keys)],
+  });
+  const out = new Map<string, PolicyRow>();
+  for (const r of res.records) {
+    const p = r.get('policy') as PolicyRow;
+    out.set(p.key, p);
+  }
+  return out;
+}
+
+export interface SliceOptions {
+  /** Roles whose trust policies are read (default: every role of the slice); the others get an empty one. */
+  trustOf?: readonly string[];
+}
+
 export async function loadModelSlice(
   driver: Driver,
   snapshotId: string,
   arns: string[],
+  options: SliceOptions = {},
 ): Promise<SnapshotModel> {
   const policies = new Map<string, ManagedPolicy>();
   const users: User[] = [];
   const roles: Role[] = [];
-  const groupArns = new Set<string>();
 
-  const res = await driver.executeQuery(statement(Q, 'principals-by-arn'), { snapshotId, arns });
+  const res = await driver.executeQuery(statement(Q, 'principals-by-arn'), {
+    snapshotId,
+    arns,
+    allTrust: options.trustOf === undefined,
+    trustOf: options.trustOf ?? [],
+  });
+  const groupsByArn = new Map<string, NodeProps>();
+  for (const r of res.records)
+    for (const g of r.get('groups') as NodeProps[]) groupsByArn.set(String(g.arn), g);
+  const gres = groupsByArn.size
+    ? await driver.executeQuery(statement(Q, 'group-policies'), { snapshotId, arns: [...groupsByArn.keys()] })
+    : undefined;
+  const groupPolicies = new Map(
+    (gres?.records ?? []).map((r) => [String(r.get('group')), r.get('policies') as string[]]),
+  );
+  const docs = await policyDocs(driver, snapshotId, [
+    ...res.records.flatMap((r) => [
+      ...(r.get('policies') as string[]),
+      ...[r.get('boundary') as string | null].filter((b): b is string => b !== null),
+    ]),
+    ...[...groupPolicies.values()].flat(),
+  ]);
+
   for (const r of res.records) {
     const n = r.get('node') as NodeProps;
-    const { managedPolicyArns, inlinePolicies } = splitPolicies(r.get('policies') as PolicyRow[], policies);
+    const { managedPolicyArns, inlinePolicies } = splitPolicies(
+      r.get('policies') as string[],
+      docs,
+      policies,
+    );
     const groups = r.get('groups') as NodeProps[];
-    for (const g of groups) groupArns.add(String(g.arn));
-    const boundary = r.get('boundary') as PolicyRow | null;
+    const boundaryKey = r.get('boundary') as string | null;
+    const boundary = boundaryKey === null ? undefined : docs.get(boundaryKey);
     if (boundary?.document)
       policies.set(boundary.arn ?? boundary.key, managedFromRow(boundary, boundary.arn ?? boundary.key));
     const base = {
@@ -116,27 +171,17 @@ export async function loadModelSlice(
   }
 
   const groups: Group[] = [];
-  if (groupArns.size) {
-    const gres = await driver.executeQuery(statement(Q, 'group-policies'), {
-      snapshotId,
-      arns: [...groupArns],
+  for (const [arn, g] of groupsByArn) {
+    const { managedPolicyArns, inlinePolicies } = splitPolicies(groupPolicies.get(arn) ?? [], docs, policies);
+    groups.push({
+      arn,
+      name: str(g.name) ?? arn.slice(arn.lastIndexOf('/') + 1),
+      groupId: str(g.groupId) ?? arn,
+      path: str(g.path) ?? '/',
+      accountId: arn.split(':')[4] ?? '',
+      managedPolicyArns,
+      inlinePolicies,
     });
-    const byArn = new Map(
-      gres.records.map((r) => [String(r.get('group')), r.get('policies') as PolicyRow[]]),
-    );
-    for (const arn of groupArns) {
-      const { managedPolicyArns, inlinePolicies } = splitPolicies(byArn.get(arn) ?? [], policies);
-      const accountId = arn.split(':')[4] ?? '';
-      groups.push({
-        arn,
-        name: arn.slice(arn.lastIndexOf('/') + 1),
-        groupId: arn,
-        path: '/',
-        accountId,
-        managedPolicyArns,
-        inlinePolicies,
-      });
-    }
   }
 
   const ares = await driver.executeQuery(statement(Q, 'accounts'), { snapshotId });

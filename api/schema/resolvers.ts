@@ -1,6 +1,7 @@
 /** Resolvers: validate arguments, call the query layer or a cypher/api statement, shape the answer. */
 import neo4j from 'neo4j-driver';
 import { statement } from '../../cypher/index.ts';
+import type { StatementRef } from '../../engine/types.ts';
 import { listSnapshots, type SnapshotInfo } from '../../ingest/load/snapshots.ts';
 import { badInput, requireReviewer, snapshotOf, type ApiContext } from '../context.ts';
 import { escalationPaths } from '../escalation.ts';
@@ -12,6 +13,7 @@ import {
   paths as queryPaths,
   reachPage,
   simulate as querySimulate,
+  whoCan as queryWhoCan,
   type Assumptions,
   type FindingOut,
   type ReachEntry,
@@ -81,6 +83,16 @@ function hops(v: unknown, dflt: number): number {
     throw badInput(`maxHops must be between 1 and ${MAX_HOPS}.`, 'maxHops');
   return n;
 }
+/** GraphQL context entries as the query layer's request context (one value: a string; several: a list). */
+function contextArg(v: unknown): Record<string, string | string[]> {
+  const entries = (v as { key: string; values: string[] }[] | null | undefined) ?? [];
+  return Object.fromEntries(entries.map((e) => [e.key, e.values.length === 1 ? e.values[0]! : e.values]));
+}
+
+/** Statement references without the statement text. */
+const evidenceOut = (evidence: readonly StatementRef[]) =>
+  evidence.map(({ statement: _statement, ...rest }) => rest);
+
 function limitArg(v: unknown, dflt: number, max: number): number {
   const n = (v as number | null | undefined) ?? dflt;
   if (!Number.isInteger(n) || n < 1 || n > max)
@@ -557,26 +569,65 @@ export const resolvers = {
 
     simulate: async (_: unknown, args: Args, ctx: ApiContext) => {
       const snapshotId = (await snapshotOf(ctx, str(args.snapshot))).id;
-      const entries = (args.context as { key: string; values: string[] }[] | null) ?? [];
-      const context = Object.fromEntries(
-        entries.map((e) => [e.key, e.values.length === 1 ? e.values[0]! : e.values]),
-      );
       const res = await querySimulate(ctx.db, snapshotId, {
         principal: String(args.principal),
         action: String(args.action),
         resource: String(args.resource),
-        context,
+        context: contextArg(args.context),
         contextComplete: args.contextComplete === true,
       });
       return {
         decision: res.decision,
         allowed: res.allowed,
         conditions: res.conditions,
-        evidence: res.evidence.map(({ statement: _s, ...rest }) => rest),
+        evidence: evidenceOut(res.evidence),
         reasons: res.reasons,
         rootReading: res.principal.rootReading === undefined ? null : ROOT_READING[res.principal.rootReading],
         contextComplete: res.contextComplete,
         referenceDate: res.referenceDate ?? null,
+      };
+    },
+
+    whoCan: async (_: unknown, args: Args, ctx: ApiContext) => {
+      const snapshotId = (await snapshotOf(ctx, str(args.snapshot))).id;
+      const first = limitArg(args.first, 50, ctx.limits.maxPageSize);
+      const res = await queryWhoCan(ctx.db, snapshotId, {
+        action: String(args.action),
+        resource: String(args.resource),
+        context: contextArg(args.context),
+        contextComplete: args.contextComplete === true,
+        viaRoles: args.viaRoles === true,
+        maxHops: hops(args.maxHops, 3),
+        limit: first,
+      });
+      const principals = res.principals.map((p) => {
+        // A root user is its account's node in the graph.
+        const root = p.principal.type === 'Root';
+        const node = nodeFromRow({
+          key: root ? (p.principal.accountId ?? p.principal.arn) : p.principal.arn,
+          arn: p.principal.arn,
+          kind: root ? 'Account' : p.principal.type,
+        });
+        if (p.principal.accountId) node.accountId = p.principal.accountId;
+        tagNodes([node], snapshotId);
+        return {
+          node,
+          conditional: p.conditional,
+          conditions: p.conditions,
+          evidence: evidenceOut(p.evidence),
+          reasons: p.reasons,
+        };
+      });
+      return {
+        action: res.action,
+        resource: res.resource,
+        contextComplete: res.contextComplete,
+        candidates: res.candidates,
+        totalCount: res.total,
+        principals,
+        viaRoles: res.viaRoles?.principals.map((e) => reachOut(e, 'in', snapshotId)) ?? null,
+        viaRolesCount: res.viaRoles?.total ?? null,
+        viaRolesTruncated: res.viaRoles?.truncated ?? null,
       };
     },
 

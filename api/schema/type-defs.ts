@@ -134,6 +134,24 @@ export const typeDefs = /* GraphQL */ `
       contextComplete: Boolean = false
       snapshot: ID
     ): Simulation!
+    """
+    Every user and role allowed to make one request: simulate run in reverse, with the same evaluator.
+    Each comes with the conditions that must hold and the statements that allowed it (identity,
+    trust, boundary, SCP and RCP, as simulate reports them). contextComplete: the context is the
+    whole request, so a key it does not give is absent rather than unknown. viaRoles adds the
+    principals that reach an allowed role over CAN_ASSUME within maxHops, each with one shortest path.
+    Each list holds at most first entries; totalCount and viaRolesCount tell how many there are.
+    """
+    whoCan(
+      action: String!
+      resource: String!
+      context: [ContextEntryInput!]
+      contextComplete: Boolean = false
+      viaRoles: Boolean = false
+      maxHops: Int = 3
+      first: Int = 50
+      snapshot: ID
+    ): WhoCan!
     "Review sessions, newest first."
     reviewSessions(snapshot: ID, first: Int = 50, after: String): ReviewSessionConnection!
     "One review session."
@@ -927,6 +945,42 @@ export const typeDefs = /* GraphQL */ `
     ROOT_USER
     "Any principal of an account that is not in the snapshot, its own policies assumed to allow the call."
     ANY_PRINCIPAL
+  }
+
+  "The principals allowed to make one request."
+  type WhoCan {
+    "The action asked about."
+    action: String!
+    "The resource ARN asked about, or *."
+    resource: String!
+    "The context was taken as the whole request."
+    contextComplete: Boolean!
+    "Users and roles evaluated: those whose policies (or the role's trust policy) could allow the request."
+    candidates: Int!
+    "How many are allowed."
+    totalCount: Int!
+    "The allowed principals by ARN (at most first)."
+    principals: [WhoCanPrincipal!]!
+    "With viaRoles: principals not allowed themselves that reach an allowed role, shortest first (at most first)."
+    viaRoles: [Reach!]
+    "With viaRoles: how many reach an allowed role."
+    viaRolesCount: Int
+    "With viaRoles: some may be missing (a hop found too many edges) or were cut at first."
+    viaRolesTruncated: Boolean
+  }
+
+  "A principal allowed to make the request, as simulate reports it."
+  type WhoCanPrincipal {
+    "The user or role."
+    node: GraphNode!
+    "Allowed only if the conditions hold."
+    conditional: Boolean!
+    "Request-time conditions the decision depends on."
+    conditions: [Condition!]!
+    "The statements that allowed it."
+    evidence: [StatementRef!]!
+    "The evaluation steps in words."
+    reasons: [String!]!
   }
 
   "Review status of an item."

@@ -2,28 +2,39 @@
 // resource, their policies and the organization), to rebuild an engine model.
 
 // name: principals-by-arn
-MATCH (p:AtlasNode {snapshotId: $snapshotId})
-WHERE (p:User OR p:Role) AND p.arn IN $arns
-OPTIONAL MATCH (p)-[:HAS_POLICY]->(pol:Policy)
-WITH p, [x IN collect(pol {.key, .arn, .name, .kind, .document}) WHERE x.key IS NOT NULL] AS policies
-OPTIONAL MATCH (p)-[:MEMBER_OF]->(g:Group)
-WITH p, policies, [x IN collect(g {.*}) WHERE x.arn IS NOT NULL] AS groups
-OPTIONAL MATCH (p)-[:HAS_BOUNDARY]->(b:Policy)
-OPTIONAL MATCH (ip:InstanceProfile)-[:HAS_ROLE]->(p)
-RETURN p {.*} AS node, [l IN labels(p) WHERE l IN ['User', 'Role']][0] AS label, policies, groups,
-       b {.key, .arn, .name, .kind, .document} AS boundary, [x IN collect(ip.arn) WHERE x IS NOT NULL] AS instanceProfiles;
+// The users and roles keyed $arns, with the keys of their policies, groups and
+// boundary (documents come once per policy from policies-by-key). A role's trust
+// policy is read when $allTrust is true or the role is in $trustOf.
+UNWIND $arns AS arn
+WITH DISTINCT arn
+MATCH (p:AtlasNode {snapshotId: $snapshotId, key: arn})
+WHERE p:User OR p:Role
+RETURN p {.arn, .name, .path, .accountId, .createDate, .permissionsBoundaryArn, .tags, .userId, .roleId,
+          .description, .maxSessionDuration, .lastUsedDate, .lastUsedRegion, .serviceLinked,
+          trustPolicy: CASE WHEN $allTrust OR p.key IN $trustOf THEN p.trustPolicy END} AS node,
+       [l IN labels(p) WHERE l IN ['User', 'Role']][0] AS label,
+       [(p)-[:HAS_POLICY]->(pol:Policy) | pol.key] AS policies,
+       [(p)-[:MEMBER_OF]->(g:Group) | g {.arn, .name, .groupId, .path}] AS groups,
+       [(p)-[:HAS_BOUNDARY]->(b:Policy) | b.key][0] AS boundary,
+       [(ip:InstanceProfile)-[:HAS_ROLE]->(p) | ip.arn] AS instanceProfiles;
 
 // name: group-policies
-MATCH (g:Group:AtlasNode {snapshotId: $snapshotId})-[:HAS_POLICY]->(pol:Policy)
-WHERE g.arn IN $arns
-RETURN g.arn AS group, collect(pol {.key, .arn, .name, .kind, .document}) AS policies;
+UNWIND $arns AS arn
+MATCH (g:Group:AtlasNode {snapshotId: $snapshotId, key: arn})
+RETURN g.arn AS group, [(g)-[:HAS_POLICY]->(pol:Policy) | pol.key] AS policies;
+
+// name: policies-by-key
+UNWIND $keys AS k
+MATCH (pol:Policy:AtlasNode {snapshotId: $snapshotId, key: k})
+RETURN pol {.key, .arn, .name, .kind, .document} AS policy;
 
 // name: organization
 MATCH (o:Organization:AtlasNode {snapshotId: $snapshotId})
-OPTIONAL MATCH (o)-[:CONTAINS*1..]->(u:OrganizationalUnit)
+OPTIONAL MATCH (u:OrganizationalUnit:AtlasNode {snapshotId: $snapshotId})
 OPTIONAL MATCH (parent)-[:CONTAINS]->(u)
 WITH o, collect(DISTINCT u {.id, .name, .isRoot, parentId: parent.id}) AS units
 OPTIONAL MATCH (pol:Policy:AtlasNode {snapshotId: $snapshotId})-[:APPLIES_TO]->(t)
+WHERE pol.kind IN ['scp', 'rcp']
 WITH o, units, pol, collect(t.key) AS targets
 RETURN o {.id, .managementAccountId} AS organization, units,
        [x IN collect(pol {.id, .name, .kind, .document, .awsManaged, targets: targets}) WHERE x.id IS NOT NULL] AS policies;

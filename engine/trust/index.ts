@@ -10,6 +10,7 @@ export {
 export {
   indexRoleTrust,
   IdentityAssumeIndex,
+  statementCovers,
   type RoleTrust,
   type TrustStatementInfo,
 } from './index-trust.ts';

@@ -3,6 +3,7 @@
  * snapshot across all labels) and relationships between keys. Pure: no I/O.
  */
 import type { PolicyDocumentJson, SnapshotModel, Tag } from '../../engine/model.ts';
+import { allowActionKeys } from '../../engine/policy/action-index.ts';
 import { trustTargets } from './trust-targets.ts';
 
 export type Scalar = string | number | boolean | null;
@@ -143,6 +144,7 @@ export function toGraphRows(model: SnapshotModel): GraphRows {
       accountId: p.accountId,
       defaultVersionId: p.defaultVersionId,
       document: def ? json(def.document) : null,
+      allowActionKeys: def ? allowActionKeys(def.document, p.arn) : [],
       versions: json(p.versions),
       versionCount: p.versions.length,
       attachmentCount: p.attachmentCount,
@@ -168,6 +170,7 @@ export function toGraphRows(model: SnapshotModel): GraphRows {
         accountId,
         ownerArn,
         document: json(ip.document),
+        allowActionKeys: allowActionKeys(ip.document, key),
       });
       addRel('HAS_POLICY', ownerArn, key, { attachment: 'inline' });
     }
@@ -183,6 +186,7 @@ export function toGraphRows(model: SnapshotModel): GraphRows {
       kind: awsManaged ? 'aws-managed' : 'managed',
       accountId: awsManaged ? 'aws' : arn.split(':')[4],
       document: null,
+      allowActionKeys: [],
       documentMissing: true,
     });
   };

@@ -1,0 +1,71 @@
+/**
+ * Who reaches any of several roles over CAN_ASSUME edges: a breadth-first
+ * search backwards from all of them at once, one hop per statement (the
+ * `reach-in` statement of cypher/queries/reachability.cypher), keeping the
+ * first (least conditional) edge that reaches each node, so every node comes
+ * back with one shortest path to the nearest of the roles.
+ */
+import neo4j, { type Driver } from 'neo4j-driver';
+import { statement } from '../../cypher/index.ts';
+import { assumptionParams, type Assumptions } from './assumptions.ts';
+import { pathSummary, toHop, toNodeRef, type Hop } from './graph.ts';
+import type { ReachEntry } from './reachability.ts';
+
+/** Rows one hop may return before the search reports itself truncated. */
+const ROWS_PER_HOP = 20_000;
+
+export interface ReachManyResult {
+  /** Shortest first, then by key; each path ends at one of the roles. */
+  entries: ReachEntry[];
+  /** A hop returned ROWS_PER_HOP rows or more: some principals may be missing. */
+  truncated: boolean;
+}
+
+/**
+ * Principals that reach one of `roles` within `maxHops` hops; nodes in
+ * `exclude` (and the roles themselves) are neither listed nor walked through.
+ */
+export async function reachAnyRole(
+  driver: Driver,
+  snapshotId: string,
+  roles: readonly string[],
+  exclude: Iterable<string>,
+  maxHops: number,
+  assumptions?: Assumptions,
+): Promise<ReachManyResult> {
+  const visited = new Set<string>([...roles, ...exclude]);
+  const pathTo = new Map<string, Hop[]>(roles.map((r) => [r, []]));
+  const entries: ReachEntry[] = [];
+  let frontier = [...roles];
+  let truncated = false;
+  for (let hop = 1; hop <= maxHops && frontier.length > 0; hop++) {
+    const res = await driver.executeQuery(statement('queries/reachability', 'reach-in'), {
+      snapshotId,
+      keys: frontier,
+      visited: [...visited],
+      rowLimit: neo4j.int(ROWS_PER_HOP),
+      ...assumptionParams(assumptions),
+    });
+    if (res.records.length >= ROWS_PER_HOP) truncated = true;
+    const next: string[] = [];
+    for (const r of res.records) {
+      const from = r.get('from') as string;
+      if (visited.has(from)) continue;
+      visited.add(from);
+      const to = r.get('to') as string;
+      const hops = [toHop(from, to, r.get('edge') as Record<string, unknown>), ...(pathTo.get(to) ?? [])];
+      pathTo.set(from, hops);
+      next.push(from);
+      entries.push({
+        node: toNodeRef(r.get('node') as Record<string, unknown>, r.get('kind')),
+        ...pathSummary(hops),
+        hops,
+      });
+    }
+    frontier = next;
+  }
+  entries.sort(
+    (a, b) => a.length - b.length || (a.node.key < b.node.key ? -1 : a.node.key > b.node.key ? 1 : 0),
+  );
+  return { entries, truncated };
+}
