@@ -8,6 +8,7 @@ const benches: Record<string, () => Promise<{ run: (args: string[]) => Promise<v
   escalate: () => import('./escalate.ts'),
   api: () => import('./api.ts'),
   ui: () => import('./ui.ts'),
+  soak: () => import('./soak.ts'),
 };
 
 const [name, ...args] = process.argv.slice(2);
