@@ -17,6 +17,20 @@ function parsePort(v: string | undefined): number {
   return n;
 }
 
+const LOOPBACK = ['127.0.0.1', '::1', 'localhost'];
+
+/**
+ * What `serve` says about the address it listens on: nothing on loopback; in a
+ * container (IAMATLAS_ALLOW_CONTAINER_HOST=1, whose published port the
+ * container setup binds to the host's loopback) that this is expected; else a warning.
+ */
+export function hostNotice(host: string, inContainer: boolean): string | undefined {
+  if (LOOPBACK.includes(host)) return undefined;
+  if (inContainer)
+    return `Listening on ${host} inside the container (IAMATLAS_ALLOW_CONTAINER_HOST=1); publish the port on the host's loopback only, as docker-compose.yml does.`;
+  return `Warning: listening on ${host}, reachable from other machines. Every request still needs a token.`;
+}
+
 /** Serves until SIGINT/SIGTERM, then shuts down gracefully. */
 export async function serve(driver: Driver, opts: ServeOptions): Promise<void> {
   const port = parsePort(opts.port);
@@ -79,13 +93,14 @@ export async function serve(driver: Driver, opts: ServeOptions): Promise<void> {
     for (const t of tokens.created) say(`  ${t.role.padEnd(8)} ${t.token}`);
     say('Send one as "Authorization: Bearer TOKEN". Reviewer tokens may also write review sessions.');
   }
-  if (!['127.0.0.1', '::1', 'localhost'].includes(host))
-    say(`Warning: listening on ${host}, reachable from other machines. Every request still needs a token.`);
+  const notice = hostNotice(host, env.data.IAMATLAS_ALLOW_CONTAINER_HOST === '1');
+  if (notice) say(notice);
+  const publicUrl = env.data.IAMATLAS_PUBLIC_URL?.replace(/\/+$/, '') ?? running.url;
   say(`IAM Atlas API on ${running.url}/graphql (Ctrl-C to stop).`);
   // The latest snapshot's reachability index is built now, in the background, not on the first question.
   void running.app.cache.prepareLatest().catch(() => {});
   const login = running.app.auth.issueLoginToken('reviewer');
-  process.stdout.write(`open ${running.url}/?token=${login}\n`);
+  process.stdout.write(`open ${publicUrl}/?token=${login}\n`);
 
   await new Promise<void>((resolve) => {
     const stop = () => {
