@@ -111,12 +111,12 @@ describe('Neo4j killed mid-operation', () => {
     const run = await runWatching(
       [
         'ingest',
-        writeInputDir({ [`${MINI_ACCOUNT}.json`]: miniAuthorizationDetails(MINI_ACCOUNT, 12_000) }),
+        writeInputDir({ [`${MINI_ACCOUNT}.json`]: miniAuthorizationDetails(MINI_ACCOUNT, 4_000) }),
         '--name',
         'killed',
       ],
       (err) => {
-        if (!killed && /nodes: Role: [1-9]\d*\/12000/.test(err)) killed = killServer();
+        if (!killed && /nodes: Role: [1-9]\d*\/4000/.test(err)) killed = killServer();
       },
     );
     await killed;
@@ -142,7 +142,7 @@ describe('Neo4j killed mid-operation', () => {
   }, 600_000);
 
   it('during a snapshot delete: after a restart the snapshot is either whole or invisible, and the next command finishes the delete', async () => {
-    const id = await ingest('doomed', 12_000);
+    const id = await ingest('doomed', 5_000);
     const nodes = await countSnapshotNodes(driver, id);
     let killed: Promise<void> | undefined;
     const poll = setInterval(() => {
