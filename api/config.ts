@@ -127,4 +127,19 @@ export const serveEnvSchema = z.object({
     .min(0, 'IAMATLAS_API_INDEX_SNAPSHOTS must be 0 (no index) or more')
     .max(16, 'IAMATLAS_API_INDEX_SNAPSHOTS must be at most 16')
     .optional(),
+  /**
+   * '1' in a container whose published port is bound to the host's loopback only
+   * (docker-compose.yml): listening on every interface inside it is then no wider
+   * exposure than 127.0.0.1 on the host.
+   */
+  IAMATLAS_ALLOW_CONTAINER_HOST: z
+    .enum(['0', '1'], { message: 'IAMATLAS_ALLOW_CONTAINER_HOST must be 1 (in a container) or 0' })
+    .optional(),
+  /** The URL people open (e.g. the host side of a published port), for the printed sign-in URL. */
+  IAMATLAS_PUBLIC_URL: z
+    .url({
+      protocol: /^https?$/,
+      message: 'IAMATLAS_PUBLIC_URL must be an http(s) URL such as http://127.0.0.1:4000',
+    })
+    .optional(),
 });

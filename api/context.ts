@@ -44,3 +44,8 @@ export function badInput(message: string, argument?: string): GraphQLError {
 export function notFound(message: string): GraphQLError {
   return createGraphQLError(message, { extensions: { code: 'NOT_FOUND' } });
 }
+
+/** A write made against data that changed since the client read it; `details` say what it is now. */
+export function conflict(message: string, details: Record<string, unknown>): GraphQLError {
+  return createGraphQLError(message, { extensions: { code: 'CONFLICT', ...details } });
+}

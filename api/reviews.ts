@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { z } from 'zod';
 import { statement, statements } from '../cypher/index.ts';
-import { badInput, notFound } from './context.ts';
+import { badInput, conflict, notFound } from './context.ts';
 import { ASSUMPTION_NAMES, assumptionsSchema, type AssumptionName } from './queries/assumptions.ts';
 import { edgeFromRow, pathFromEdges, type PathOutApi } from './shapes.ts';
 
@@ -85,6 +85,7 @@ export const addItemInput = z
 export const setStatusInput = z.object({
   itemId: z.string().min(1),
   status: z.enum(REVIEW_STATUSES),
+  expectedVersion: z.number().int().min(1, 'expectedVersion: item versions start at 1').nullish(),
   note: note.nullish(),
   reviewer: reviewer.nullish(),
 });
@@ -150,6 +151,8 @@ export interface ReviewItemOut {
   note?: string;
   reviewer?: string;
   updatedAt: string;
+  /** 1 when added, one more with every status change. */
+  version: number;
   history: ReviewEventOut[];
 }
 
@@ -180,6 +183,7 @@ function toItem(p: Props, history: Props[]): ReviewItemOut {
     note: opt(p.note),
     reviewer: opt(p.reviewer),
     updatedAt: String(p.updatedAt),
+    version: Number(p.eventCount ?? history.length),
     history: history.map((e) => ({
       at: String(e.at),
       fromStatus: opt(e.fromStatus) as ReviewStatus | undefined,
@@ -190,12 +194,41 @@ function toItem(p: Props, history: Props[]): ReviewItemOut {
   };
 }
 
+/**
+ * Runs one write statement again when Neo4j picked it as the victim of a
+ * deadlock between concurrent writers (it was rolled back whole, so running it
+ * again is safe). The API's own calls do not retry otherwise.
+ */
+async function retryDeadlocks<T>(write: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let n = 1; ; n++) {
+    try {
+      return await write();
+    } catch (err) {
+      const code = (err as { code?: string }).code ?? '';
+      if (n >= attempts || code !== 'Neo.TransientError.Transaction.DeadlockDetected') throw err;
+      await new Promise((r) => setTimeout(r, 10 * n * Math.random()));
+    }
+  }
+}
+
 const newId = (prefix: string) => `${prefix}-${crypto.randomBytes(9).toString('base64url')}`;
 
-/** Constraints for review nodes; idempotent, run at start. */
-export async function applyReviewSchema(driver: Driver): Promise<void> {
-  for (const [name, stmt] of statements(R))
-    if (name.startsWith('constraint-')) await driver.executeQuery(stmt);
+/**
+ * Constraints for review nodes; idempotent, run at start. A database with items
+ * numbered twice in a session (from before numbering was atomic) has those
+ * sessions renumbered, so that the (session, seq) constraint can be created.
+ */
+export async function applyReviewSchema(db: Driver): Promise<void> {
+  for (const [name, stmt] of statements(R)) {
+    if (!name.startsWith('constraint-')) continue;
+    try {
+      await db.executeQuery(stmt, {}, WRITE);
+    } catch (err) {
+      if (name !== 'constraint-review-item-seq') throw err;
+      await db.executeQuery(statement(R, 'items-renumber-duplicates'), {}, WRITE);
+      await db.executeQuery(stmt, {}, WRITE);
+    }
+  }
 }
 
 export async function createSession(
@@ -385,29 +418,52 @@ async function insertItems(
     });
   }
 
-  await db.executeQuery(
-    statement(R, 'items-add'),
-    { sessionId: session.id, items: rows, now: new Date().toISOString() },
-    WRITE,
+  await retryDeadlocks(() =>
+    db.executeQuery(
+      statement(R, 'items-add'),
+      { sessionId: session.id, items: rows, now: new Date().toISOString() },
+      WRITE,
+    ),
   );
   const res = await db.executeQuery(statement(R, 'items-get'), { ids: rows.map((r) => r.id) });
   return res.records.map((r) => toItem(r.get('item') as Props, r.get('history') as Props[]));
 }
 
+/**
+ * Sets an item's status, with its event, in one statement that holds the
+ * item's write lock from the first read, so the event's fromStatus is the
+ * status it really replaced. With expectedVersion, a change made against
+ * another version of the item is refused (CONFLICT) and nothing is written.
+ */
 export async function setItemStatus(db: Driver, raw: unknown, actor: string): Promise<ReviewItemOut> {
   const input = parseInput(setStatusInput, raw);
-  const res = await db.executeQuery(
-    statement(R, 'item-set-status'),
-    {
-      id: input.itemId,
-      status: input.status,
-      note: input.note ?? null,
-      reviewer: recordedReviewer(actor, input.reviewer),
-      now: new Date().toISOString(),
-    },
-    WRITE,
+  const res = await retryDeadlocks(() =>
+    db.executeQuery(
+      statement(R, 'item-set-status'),
+      {
+        id: input.itemId,
+        status: input.status,
+        expectedVersion: input.expectedVersion == null ? null : neo4j.int(input.expectedVersion),
+        note: input.note ?? null,
+        reviewer: recordedReviewer(actor, input.reviewer),
+        now: new Date().toISOString(),
+      },
+      WRITE,
+    ),
   );
-  if (res.records.length === 0) throw notFound(`No review item "${input.itemId}".`);
+  const r = res.records[0];
+  if (!r) throw notFound(`No review item "${input.itemId}".`);
+  if (!r.get('applied')) {
+    const version = Number(r.get('version'));
+    const status = String(r.get('status'));
+    const by = r.get('reviewer') ? ` by ${String(r.get('reviewer'))}` : '';
+    throw conflict(
+      `Review item "${input.itemId}" changed since you read it: you sent expectedVersion ` +
+        `${input.expectedVersion}, it is now at version ${version} (status ${status}, set${by} at ` +
+        `${String(r.get('updatedAt'))}). Read the item again and set the status again if your change still stands.`,
+      { currentVersion: version, currentStatus: status },
+    );
+  }
   return (await getItem(db, input.itemId))!;
 }
 

@@ -49,7 +49,9 @@ process.on('message', (m: { type: string; file?: string }) => {
       fs.writeFileSync(m.file!, JSON.stringify((res as { profile: unknown }).profile));
       send({ type: 'profiled' });
     });
-  else if (m.type === 'memory') {
+  else if (m.type === 'memory' || m.type === 'memory-after-gc') {
+    // After a full collection (the process runs with --expose-gc), RSS shows what is kept, not garbage not yet collected.
+    if (m.type === 'memory-after-gc') (globalThis as { gc?: () => void }).gc?.();
     const mem = process.memoryUsage();
     send({
       type: 'memory',

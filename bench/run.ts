@@ -9,6 +9,7 @@ const benches: Record<string, () => Promise<{ run: (args: string[]) => Promise<v
   api: () => import('./api.ts'),
   ui: () => import('./ui.ts'),
   'who-can': () => import('./who-can.ts'),
+  soak: () => import('./soak.ts'),
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { whoCan, type WhoCanArgs, type WhoCanResult } from '../api/queries/index.ts';
 import { connect } from '../db/connection.ts';
 import { applySchema, deleteSnapshotData, listSnapshots } from '../ingest/load/snapshots.ts';
-import { ensureSnapshot } from './api.ts';
+import { ensureSnapshot } from './api-load.ts';
 import { writeOrganization } from './generate.ts';
 import { measure, table } from './measure.ts';
 

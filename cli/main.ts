@@ -42,7 +42,12 @@ export async function withDriver<T>(fn: (driver: Driver) => Promise<T>): Promise
   try {
     await applySchema(driver);
     const removed = await cleanupAbandoned(driver);
-    for (const id of removed) say(`Removed snapshot ${id}: its ingest did not finish.`);
+    for (const r of removed)
+      say(
+        r.was === 'deleting'
+          ? `Finished deleting snapshot ${r.id}: an earlier delete was interrupted.`
+          : `Removed snapshot ${r.id}: its ingest did not finish.`,
+      );
     return await fn(driver);
   } finally {
     await driver.close();

@@ -20,11 +20,14 @@ const LOOPBACK_HOSTS = ['127.0.0.1', '::1', 'localhost'];
 /**
  * Off this machine, sessions and tokens must not cross the network in clear: a non-loopback
  * --host needs TLS here (--tls-cert and --tls-key) or a reverse proxy that terminates it
- * (--behind-https-proxy); either way the session cookie is then marked Secure.
+ * (--behind-https-proxy); either way the session cookie is then marked Secure. Inside a container
+ * (IAMATLAS_ALLOW_CONTAINER_HOST=1) the wildcard address is expected: the container setup publishes
+ * the port on the host's loopback only, so nothing crosses the network.
  */
 function transport(
   host: string,
   opts: ServeOptions,
+  inContainer: boolean,
 ): { tls?: { cert: Buffer; key: Buffer }; secure: boolean } {
   if (Boolean(opts.tlsCert) !== Boolean(opts.tlsKey))
     throw new CliError('--tls-cert and --tls-key go together: give both PEM files, or neither.', EXIT.usage);
@@ -36,7 +39,7 @@ function transport(
       throw new CliError(`Cannot read the TLS files: ${(err as Error).message}`, EXIT.usage);
     }
   }
-  if (!LOOPBACK_HOSTS.includes(host) && !tls && !opts.behindHttpsProxy)
+  if (!LOOPBACK_HOSTS.includes(host) && !tls && !opts.behindHttpsProxy && !inContainer)
     throw new CliError(
       `--host ${host} makes the API reachable from other machines, and tokens and session cookies would cross the network unencrypted. ` +
         'Give --tls-cert FILE --tls-key FILE to serve HTTPS, or --behind-https-proxy when a reverse proxy in front terminates TLS; ' +
@@ -66,11 +69,32 @@ function parsePort(v: string | undefined): number {
   return n;
 }
 
+/**
+ * What `serve` says about the address it listens on: nothing on loopback; in a
+ * container (IAMATLAS_ALLOW_CONTAINER_HOST=1, whose published port the
+ * container setup binds to the host's loopback) that this is expected; else how it is
+ * reached from other machines and which names it answers to.
+ */
+export function hostNotice(
+  host: string,
+  inContainer: boolean,
+  reach: { tls: boolean; allowedHosts: string[] } = { tls: false, allowedHosts: [] },
+): string | undefined {
+  if (LOOPBACK_HOSTS.includes(host)) return undefined;
+  if (inContainer)
+    return `Listening on ${host} inside the container (IAMATLAS_ALLOW_CONTAINER_HOST=1); publish the port on the host's loopback only, as docker-compose.yml does.`;
+  return (
+    `Listening on ${host}, reachable from other machines${reach.tls ? ' over HTTPS' : ' (behind an HTTPS proxy)'}; every request needs a token. ` +
+    `Names it answers to besides loopback: ${reach.allowedHosts.join(', ') || 'none (set IAMATLAS_API_ALLOWED_HOSTS)'}.`
+  );
+}
+
 /** Serves until SIGINT/SIGTERM, then shuts down gracefully. */
 export async function serve(driver: Driver, opts: ServeOptions): Promise<void> {
   const port = parsePort(opts.port);
   const host = opts.host ?? '127.0.0.1';
-  const { tls, secure } = transport(host, opts);
+  const inContainer = process.env.IAMATLAS_ALLOW_CONTAINER_HOST === '1';
+  const { tls, secure } = transport(host, opts, inContainer);
   const signInRole = parseRole(opts.signInRole);
   // The server stack (express, graphql-yoga, the page build) loads only when serving,
   // so that every other command starts fast.
@@ -134,11 +158,9 @@ export async function serve(driver: Driver, opts: ServeOptions): Promise<void> {
     for (const t of tokens.created) say(`  ${t.role.padEnd(8)} ${t.token}`);
     say('Send one as "Authorization: Bearer TOKEN". Reviewer tokens may also write review sessions.');
   }
-  if (!LOOPBACK_HOSTS.includes(host))
-    say(
-      `Listening on ${host}, reachable from other machines${tls ? ' over HTTPS' : ' (behind an HTTPS proxy)'}; every request needs a token. ` +
-        `Names it answers to besides loopback: ${config.allowedHosts.join(', ') || 'none (set IAMATLAS_API_ALLOWED_HOSTS)'}.`,
-    );
+  const notice = hostNotice(host, inContainer, { tls: Boolean(tls), allowedHosts: config.allowedHosts });
+  if (notice) say(notice);
+  const publicUrl = e.IAMATLAS_PUBLIC_URL?.replace(/\/+$/, '') ?? running.url;
   say(`IAM Atlas API on ${running.url}/graphql (Ctrl-C to stop).`);
   // The latest snapshot's reachability index is built now, in the background, not on the first question.
   void running.app.cache.prepareLatest().catch(() => {});
@@ -147,7 +169,7 @@ export async function serve(driver: Driver, opts: ServeOptions): Promise<void> {
     `The sign-in URL below works once, within ${Math.round(config.signInTtlMs / 60_000)} minutes, and signs in as ${signInRole}` +
       (signInRole === 'reader' ? ' (--sign-in-role reviewer for review rights).' : '.'),
   );
-  process.stdout.write(`open ${running.url}/?token=${login}\n`);
+  process.stdout.write(`open ${publicUrl}/?token=${login}\n`);
 
   await new Promise<void>((resolve) => {
     const stop = () => {

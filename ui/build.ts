@@ -25,10 +25,15 @@ function newestSource(): number {
   return newest;
 }
 
-/** True when ui/dist/index.html is missing or older than any source file. */
+/**
+ * True when ui/dist/index.html is missing or older than any source file. An
+ * installation that ships only the built page (the Docker image) has no sources
+ * to compare with: its page counts as fresh.
+ */
 export function uiIsStale(): boolean {
   const index = path.join(UI_DIST, 'index.html');
   if (!fs.existsSync(index)) return true;
+  if (!fs.existsSync(path.join(uiRoot, 'src'))) return false;
   return fs.statSync(index).mtimeMs < newestSource();
 }
 

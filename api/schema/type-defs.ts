@@ -1049,6 +1049,11 @@ export const typeDefs = /* GraphQL */ `
     reviewer: String
     "When the status was last set."
     updatedAt: String!
+    """
+    1 when added, one more with every status change. Pass the version you read as
+    expectedVersion to setReviewItemStatus, so that a change someone else made meanwhile is not overwritten.
+    """
+    version: Int!
     "Every status change, oldest first."
     history: [ReviewEvent!]!
   }
@@ -1139,6 +1144,11 @@ export const typeDefs = /* GraphQL */ `
     itemId: ID!
     "New status."
     status: ReviewStatus!
+    """
+    The item's version as you last read it (ReviewItem.version). When given and the item has changed since,
+    nothing is written and the error has code CONFLICT, with currentVersion and currentStatus in its extensions.
+    """
+    expectedVersion: Int
     "Why."
     note: String
     "A display name kept as a label beside the token's or sign-in's name (which is what is recorded)."

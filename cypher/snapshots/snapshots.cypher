@@ -1,5 +1,7 @@
-// Snapshot lifecycle. A snapshot is visible once its status is 'complete';
-// a 'loading' one whose loader is gone is deleted by the next command.
+// Snapshot lifecycle: 'loading' -> 'complete' -> 'deleting' -> gone.
+// Only 'complete' snapshots are visible. A delete first marks the snapshot
+// 'deleting' in one transaction, then removes its graph in chunks. A 'loading'
+// or 'deleting' snapshot whose process is gone is deleted by the next command.
 
 // name: snapshot-begin
 CREATE (s:Snapshot {
@@ -41,9 +43,25 @@ RETURN s.id AS id, s.name AS name, s.status AS status, s.createdAt AS createdAt,
        s.referenceDate AS referenceDate
 ORDER BY s.createdAt DESC;
 
-// name: snapshot-loading
-MATCH (s:Snapshot {status: 'loading'})
-RETURN s.id AS id, s.heartbeatAt AS heartbeatAt, s.loaderHost AS host, s.loaderPid AS pid;
+// name: snapshot-abandon-candidates
+// Loads and deletes in progress, with the process that runs them.
+MATCH (s:Snapshot)
+WHERE s.status IN ['loading', 'deleting']
+RETURN s.id AS id, s.status AS status, s.heartbeatAt AS heartbeatAt,
+       CASE s.status WHEN 'deleting' THEN s.deleterHost ELSE s.loaderHost END AS host,
+       CASE s.status WHEN 'deleting' THEN s.deleterPid ELSE s.loaderPid END AS pid;
+
+// name: snapshot-mark-deleting
+// One transaction: from here on no query sees the snapshot, whatever happens to the chunks after.
+MATCH (s:Snapshot {id: $id})
+SET s.status = 'deleting', s.deletingAt = $now, s.heartbeatAt = $now,
+    s.deleterHost = $host, s.deleterPid = $pid
+RETURN s.id AS id;
+
+// name: snapshot-delete-heartbeat
+MATCH (s:Snapshot {id: $id, status: 'deleting'})
+SET s.heartbeatAt = $now
+RETURN s.id AS id;
 
 // name: snapshot-delete-relationships
 // Relationships go first, in chunks: deleting a densely connected node at once

@@ -1,4 +1,4 @@
-/** Snapshot bookkeeping: list, find, delete, and the clean-up of loads that died. */
+/** Snapshot bookkeeping: list, find, delete, and the clean-up of loads and deletes that died. */
 import os from 'node:os';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { statement, statements } from '../../cypher/index.ts';
@@ -8,7 +8,8 @@ const S = 'snapshots/snapshots';
 export interface SnapshotInfo {
   id: string;
   name: string;
-  status: 'loading' | 'complete';
+  /** Only 'complete' snapshots are visible to queries; 'deleting' ones are on their way out. */
+  status: 'loading' | 'complete' | 'deleting';
   createdAt: string;
   completedAt?: string;
   counts?: { nodes: Record<string, number>; relationships: Record<string, number> };
@@ -70,32 +71,47 @@ export async function resolveSnapshot(driver: Driver, ref?: string): Promise<Sna
 }
 
 /**
- * Deletes the snapshot in chunks — relationships first, then nodes — so that each
- * transaction stays small whatever the size of the snapshot; then the snapshot itself.
+ * Deletes a snapshot. First, in one transaction, it is marked 'deleting', so no
+ * query sees it from then on; then its graph goes in chunks — relationships
+ * first, then nodes — so that each transaction stays small whatever the size
+ * of the snapshot; then the snapshot node itself. If the process dies midway,
+ * `cleanupAbandoned` in the next command finishes the job. `onChunk` is called
+ * after each chunk (it may throw to stop).
  */
-export async function deleteSnapshotData(driver: Driver, id: string, batch = 10_000): Promise<number> {
-  for (;;) {
-    const res = await driver.executeQuery(statement(S, 'snapshot-delete-relationships'), {
+export async function deleteSnapshotData(
+  driver: Driver,
+  id: string,
+  batch = 10_000,
+  onChunk?: () => void | Promise<void>,
+): Promise<number> {
+  await driver.executeQuery(statement(S, 'snapshot-mark-deleting'), {
+    id,
+    now: new Date().toISOString(),
+    host: os.hostname(),
+    pid: process.pid,
+  });
+  const chunk = async (name: string): Promise<number> => {
+    const res = await driver.executeQuery(statement(S, name), { id, batch: neo4j.int(batch) });
+    await driver.executeQuery(statement(S, 'snapshot-delete-heartbeat'), {
       id,
-      batch: neo4j.int(batch),
+      now: new Date().toISOString(),
     });
-    if (Number(res.records[0]?.get('deleted') ?? 0) < batch) break;
-  }
+    await onChunk?.();
+    return Number(res.records[0]?.get('deleted') ?? 0);
+  };
+  let deleted: number;
+  do deleted = await chunk('snapshot-delete-relationships');
+  while (deleted >= batch);
   let total = 0;
-  for (;;) {
-    const res = await driver.executeQuery(statement(S, 'snapshot-delete-nodes'), {
-      id,
-      batch: neo4j.int(batch),
-    });
-    const deleted = Number(res.records[0]?.get('deleted') ?? 0);
+  do {
+    deleted = await chunk('snapshot-delete-nodes');
     total += deleted;
-    if (deleted < batch) break;
-  }
+  } while (deleted >= batch);
   await driver.executeQuery(statement(S, 'snapshot-delete-node'), { id });
   return total;
 }
 
-/** How long a loading snapshot may go without a heartbeat before it counts as abandoned. */
+/** How long a loading or deleting snapshot may go without a heartbeat before it counts as abandoned. */
 const STALE_AFTER_MS = 10 * 60_000;
 
 function pidAlive(pid: number): boolean {
@@ -107,13 +123,19 @@ function pidAlive(pid: number): boolean {
   }
 }
 
+export interface Abandoned {
+  id: string;
+  /** What the process that died was doing. */
+  was: 'loading' | 'deleting';
+}
+
 /**
- * Removes snapshots whose load died (killed, crashed, machine lost): same host and
- * the loader's process is gone, or no heartbeat for a long time. Returns their ids.
+ * Removes snapshots whose load or delete died (killed, crashed, machine lost):
+ * same host and that process is gone, or no heartbeat for a long time.
  */
-export async function cleanupAbandoned(driver: Driver, now = Date.now()): Promise<string[]> {
-  const res = await driver.executeQuery(statement(S, 'snapshot-loading'));
-  const removed: string[] = [];
+export async function cleanupAbandoned(driver: Driver, now = Date.now()): Promise<Abandoned[]> {
+  const res = await driver.executeQuery(statement(S, 'snapshot-abandon-candidates'));
+  const removed: Abandoned[] = [];
   for (const r of res.records) {
     const id = String(r.get('id'));
     const host = r.get('host') as string | null;
@@ -123,7 +145,7 @@ export async function cleanupAbandoned(driver: Driver, now = Date.now()): Promis
     const silent = Number.isFinite(heartbeat) && now - heartbeat > STALE_AFTER_MS;
     if (deadHere || silent) {
       await deleteSnapshotData(driver, id);
-      removed.push(id);
+      removed.push({ id, was: r.get('status') === 'deleting' ? 'deleting' : 'loading' });
     }
   }
   return removed;

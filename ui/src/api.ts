@@ -2,7 +2,7 @@
  * The GraphQL client: POST /graphql with the session cookie. Every failure becomes an ApiError
  * whose message says what is wrong and what to do, for the error banner.
  */
-export type ApiErrorKind = 'offline' | 'auth' | 'database' | 'input' | 'server';
+export type ApiErrorKind = 'offline' | 'auth' | 'database' | 'input' | 'conflict' | 'server';
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -58,6 +58,7 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
         'server',
         `${first.message} Lower the max hops or switch assumptions off to narrow it.`,
       );
+    if (code === 'CONFLICT') throw new ApiError('conflict', first.message);
     if (code === 'BAD_USER_INPUT' || code === 'NOT_FOUND' || code === 'GRAPHQL_VALIDATION_FAILED')
       throw new ApiError('input', first.message);
     throw new ApiError('server', first.message);

@@ -208,7 +208,7 @@ export const DIFF = /* GraphQL */ `
     }
   }`;
 
-const ITEM = `id kind title subjectKeys status note reviewer updatedAt
+const ITEM = `id kind title subjectKeys status note reviewer updatedAt version
   finding { id kind severity title why subjectKeys }
   path { nodes { ${NODE} } edges { ${LIGHT_EDGE} } }`;
 const ASSUMPTIONS = 'assumptions { mfa externalId network federation region other }';
@@ -268,6 +268,7 @@ export const SET_STATUS = /* GraphQL */ `
       note
       reviewer
       updatedAt
+      version
     }
   }
 `;

@@ -2,7 +2,7 @@
  * The Review tab: walks a review session item by item (status, note, reviewer), and exports
  * its report. The graph shows the current item's finding subgraph or path.
  */
-import { gql } from './api.ts';
+import { ApiError, gql } from './api.ts';
 import type { ApiPath, Viewer } from './data.ts';
 import { edgesToResult } from './data.ts';
 import { download } from './export.ts';
@@ -12,7 +12,7 @@ import type { GraphResult } from './model.ts';
 import type { ConditionKind, Severity } from './palette.ts';
 import { CONDITION_BADGE, CONDITION_KINDS, SEVERITY_RANK } from './palette.ts';
 import * as Q from './queries.ts';
-import { track } from './status.ts';
+import { showError, track } from './status.ts';
 import { onChange, state, update } from './url-state.ts';
 
 export const STATUSES = ['OPEN', 'NEEDS_FIX', 'ACCEPTED_RISK', 'FIXED', 'FALSE_POSITIVE'] as const;
@@ -34,6 +34,8 @@ interface Item {
   note?: string | null;
   reviewer?: string | null;
   updatedAt: string;
+  /** As read: sent back with a status change, so that someone else's change meanwhile is not overwritten. */
+  version: number;
   finding?: {
     id: string;
     kind: string;
@@ -375,14 +377,23 @@ async function saveItem(
     return;
   }
   localStorage.setItem('atlas.reviewer', reviewer);
-  const d = await track('saving', () =>
-    gql<{ setReviewItemStatus: Pick<Item, 'id' | 'status' | 'note' | 'reviewer' | 'updatedAt'> }>(
-      Q.SET_STATUS,
-      {
-        input: { itemId: item.id, status, note: note || null, reviewer },
-      },
-    ),
-  );
+  let d: { setReviewItemStatus: Pick<Item, 'id' | 'status' | 'note' | 'reviewer' | 'updatedAt' | 'version'> };
+  try {
+    d = await track('saving', () =>
+      gql<typeof d>(Q.SET_STATUS, {
+        input: { itemId: item.id, status, note: note || null, reviewer, expectedVersion: item.version },
+      }),
+    );
+  } catch (err) {
+    // Someone else changed the item since this page read it: show the item as it is now,
+    // with the server's explanation, and let the reviewer decide again.
+    if (err instanceof ApiError && err.kind === 'conflict') {
+      await loadSession(sess.id);
+      renderSession(byId('panel-review'));
+      showError(err.message);
+    }
+    return;
+  }
   Object.assign(item, d.setReviewItemStatus);
   current = sess;
   if (nextId) update({ item: nextId, sel: undefined });
