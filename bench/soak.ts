@@ -154,7 +154,7 @@ export async function run(args: string[]): Promise<void> {
         ]) + '\n',
       );
       process.stdout.write(
-        `\n${pass ? 'PASS' : 'FAIL'}: ${errors + warm.errors} errors (0 allowed), RSS max ${(100 * growth).toFixed(1)}% over the first minute's median (${100 * FLAT_WITHIN}% allowed)\n`,
+        `\n${pass ? 'PASS' : 'FAIL'}: ${errors + warm.errors} errors (0 allowed), RSS max ${(100 * growth).toFixed(1)}% over the median of the first ${window.toFixed(0)} s (${100 * FLAT_WITHIN}% allowed)\n`,
       );
       process.stdout.write(`RSS samples (s:MiB): ${samples.map((s) => `${s.at}:${s.rss}`).join(' ')}\n`);
       log(`server log (JSON lines): ${serverLogPath}`);
