@@ -78,7 +78,7 @@ function parsePort(v: string | undefined): number {
 export function hostNotice(
   host: string,
   inContainer: boolean,
-  reach: { tls: boolean; allowedHosts: string[] } = { tls: false, allowedHosts: [] },
+  reach: { tls: boolean; allowedHosts: string[] },
 ): string | undefined {
   if (LOOPBACK_HOSTS.includes(host)) return undefined;
   if (inContainer)
@@ -93,8 +93,6 @@ export function hostNotice(
 export async function serve(driver: Driver, opts: ServeOptions): Promise<void> {
   const port = parsePort(opts.port);
   const host = opts.host ?? '127.0.0.1';
-  const inContainer = process.env.IAMATLAS_ALLOW_CONTAINER_HOST === '1';
-  const { tls, secure } = transport(host, opts, inContainer);
   const signInRole = parseRole(opts.signInRole);
   // The server stack (express, graphql-yoga, the page build) loads only when serving,
   // so that every other command starts fast.
@@ -117,6 +115,8 @@ export async function serve(driver: Driver, opts: ServeOptions): Promise<void> {
       env.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'),
       EXIT.usage,
     );
+  const inContainer = env.data.IAMATLAS_ALLOW_CONTAINER_HOST === '1';
+  const { tls, secure } = transport(host, opts, inContainer);
   const tokens = setupTokens(atlasHome(), {
     reader: env.data.IAMATLAS_API_TOKEN,
     reviewer: env.data.IAMATLAS_REVIEWER_TOKEN,

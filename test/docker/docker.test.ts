@@ -194,10 +194,14 @@ describe('docker-compose.yml', () => {
   });
 });
 
+const NO_TLS = { tls: false, allowedHosts: [] };
+
 describe('serve in a container', () => {
   it('says nothing on loopback, explains the container case, and names the reach otherwise', () => {
-    expect(hostNotice('127.0.0.1', false)).toBeUndefined();
-    expect(hostNotice('0.0.0.0', true)).toMatch(/inside the container \(IAMATLAS_ALLOW_CONTAINER_HOST=1\)/);
+    expect(hostNotice('127.0.0.1', false, NO_TLS)).toBeUndefined();
+    expect(hostNotice('0.0.0.0', true, NO_TLS)).toMatch(
+      /inside the container \(IAMATLAS_ALLOW_CONTAINER_HOST=1\)/,
+    );
     expect(hostNotice('0.0.0.0', false, { tls: true, allowedHosts: ['atlas.example.com'] })).toMatch(
       /^Listening on 0\.0\.0\.0, reachable from other machines over HTTPS.*atlas\.example\.com/,
     );
