@@ -197,16 +197,22 @@ function toItem(p: Props, history: Props[]): ReviewItemOut {
 /**
  * Runs one write statement again when Neo4j picked it as the victim of a
  * deadlock between concurrent writers (it was rolled back whole, so running it
- * again is safe). The API's own calls do not retry otherwise.
+ * again is safe). Many reviewers changing one item at once can deadlock the
+ * same statement several times in a row, so it is tried again with a growing,
+ * jittered wait until DEADLOCK_RETRY_MS has passed. The API's own calls do not
+ * retry otherwise.
  */
-async function retryDeadlocks<T>(write: () => Promise<T>, attempts = 5): Promise<T> {
+const DEADLOCK_RETRY_MS = 10_000;
+async function retryDeadlocks<T>(write: () => Promise<T>): Promise<T> {
+  const until = Date.now() + DEADLOCK_RETRY_MS;
   for (let n = 1; ; n++) {
     try {
       return await write();
     } catch (err) {
       const code = (err as { code?: string }).code ?? '';
-      if (n >= attempts || code !== 'Neo.TransientError.Transaction.DeadlockDetected') throw err;
-      await new Promise((r) => setTimeout(r, 10 * n * Math.random()));
+      if (code !== 'Neo.TransientError.Transaction.DeadlockDetected' || Date.now() >= until) throw err;
+      const ceiling = Math.min(250, 5 * 2 ** Math.min(n, 6));
+      await new Promise((r) => setTimeout(r, ceiling * (0.5 + Math.random() / 2)));
     }
   }
 }
