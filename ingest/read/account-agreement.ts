@@ -6,6 +6,8 @@ import type { InputProblem } from './problems.ts';
 
 export interface AccountClaim {
   accountId: string;
+  /** The ARN the account was read from, for messages. */
+  arn?: string;
   file: string;
   jsonPath: string;
 }

@@ -30,7 +30,15 @@ export function isAccountId(value: string): boolean {
   return ACCOUNT_ID.test(value);
 }
 
-export function parseIamArn(arn: string, type: IamResourceType): IamArn | undefined {
+/**
+ * `anyAccount` reads an account part that is not 12 digits (exports anonymized
+ * by hand write `aws` or `XXXXXXXXXXXX` there); the caller decides what it means.
+ */
+export function parseIamArn(
+  arn: string,
+  type: IamResourceType,
+  opts: { anyAccount?: boolean } = {},
+): IamArn | undefined {
   const parts = arn.split(':');
   if (parts.length !== 6) return undefined;
   const [prefix, partition, service, region, accountId, resource] = parts as [
@@ -43,7 +51,8 @@ export function parseIamArn(arn: string, type: IamResourceType): IamArn | undefi
   ];
   if (prefix !== 'arn' || !PARTITION.test(partition) || service !== 'iam' || region !== '') return undefined;
   const awsOwned = type === 'policy' && accountId === 'aws';
-  if (!awsOwned && !ACCOUNT_ID.test(accountId)) return undefined;
+  if (!awsOwned && !ACCOUNT_ID.test(accountId) && !(opts.anyAccount === true && /^\S+$/.test(accountId)))
+    return undefined;
   if (!resource.startsWith(`${type}/`)) return undefined;
   const rest = resource.slice(type.length + 1);
 

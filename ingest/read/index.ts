@@ -83,8 +83,17 @@ export async function readSnapshot(paths: string[], opts: ReadOptions = {}): Pro
     files.push({ path: entry.path, kind: outcome.kind });
     switch (outcome.kind) {
       case 'authorization-details':
-        authorization.push(outcome.read);
-        break;
+        authorization.push(...outcome.reads);
+        // A file merged from several accounts is a source of each of them.
+        for (const read of outcome.reads) {
+          sources.push({
+            path: entry.path,
+            kind: outcome.kind,
+            ...(read.accountId === undefined ? {} : { accountId: read.accountId }),
+            sha256: outcome.sha256,
+          });
+        }
+        return;
       case 'organization':
         organizations.push(outcome.read);
         break;

@@ -42,7 +42,7 @@ export function mergeAuthorizationDetails(
     list.push(read);
     byAccount.set(read.accountId, list);
   }
-  for (const [accountId, files] of byAccount) checkPages(accountId, files, problems);
+  for (const [accountId, files] of byAccount) checkPages(accountId, files, problems, warnings);
 
   const conflicts = new ConflictReport(problems);
   const customerPolicies: Located<ManagedPolicy>[] = [];
@@ -79,18 +79,26 @@ export function mergeAuthorizationDetails(
 
 /**
  * Several files for one account are fine when they are pages of one export:
- * every page but the last says IsTruncated/Marker. Two "last pages" that both
+ * every page but the last says IsTruncated/Marker; pages without their last
+ * one load with a warning naming what is missing. Two "last pages" that both
  * list the same kind of entity are two exports (a filtered export with
  * `--filter Role` next to one with `--filter User` is not).
  */
-function checkPages(accountId: string, files: AuthorizationDetailsRead[], problems: InputProblem[]): void {
+function checkPages(
+  accountId: string,
+  files: AuthorizationDetailsRead[],
+  problems: InputProblem[],
+  warnings: InputProblem[],
+): void {
   const complete = files.filter((f) => !f.truncated);
-  const first = files[0];
-  if (complete.length === 0 && first !== undefined) {
-    problems.push({
-      file: first.file,
+  const last = files.at(-1);
+  if (complete.length === 0 && last !== undefined) {
+    // One page, or some pages, without the last: what they hold is real, what follows is missing.
+    const from = last.marker === undefined ? '' : ` (Marker ${last.marker})`;
+    warnings.push({
+      file: last.file,
       jsonPath: 'IsTruncated',
-      message: `account ${accountId}: ${files.length === 1 ? 'this file is a page' : `all ${files.length} files (${names(files)}) are pages`} with IsTruncated true or a Marker, and the last page is missing`,
+      message: `account ${accountId}: ${files.length === 1 ? 'this file is one page' : `all ${files.length} files (${names(files)}) are pages`} of a paginated export with IsTruncated true or a Marker, and no further page is in the input; the users, groups, roles and policies on the pages after it${from} are missing from the analysis`,
       expected:
         'every page of the export, down to the one with IsTruncated false (or the CLI output, which pages itself)',
     });

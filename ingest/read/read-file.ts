@@ -16,7 +16,7 @@ import type { InputProblem } from './problems.ts';
 import { readProviders, type ProvidersRead } from './providers.ts';
 
 export type FileRead =
-  | { kind: 'authorization-details'; sha256: string; read: AuthorizationDetailsRead }
+  | { kind: 'authorization-details'; sha256: string; reads: AuthorizationDetailsRead[] }
   | { kind: 'organization'; sha256: string; read: OrganizationRead }
   | { kind: 'saml-providers' | 'oidc-providers'; sha256: string; read: ProvidersRead }
   | { kind: 'unknown' | 'invalid' };
@@ -113,7 +113,7 @@ export async function readInputFile(
     return { kind: 'invalid' };
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return dispatch(classification.kind, file, parsed.value, sha256, problems);
+  return dispatch(classification.kind, file, parsed.value, sha256, problems, warnings);
 }
 
 function dispatch(
@@ -122,10 +122,11 @@ function dispatch(
   json: unknown,
   sha256: string,
   problems: InputProblem[],
+  warnings: InputProblem[],
 ): FileRead {
   switch (kind) {
     case 'authorization-details':
-      return { kind, sha256, read: readAuthorizationDetails(file, json, problems) };
+      return { kind, sha256, reads: readAuthorizationDetails(file, json, problems, warnings) };
     case 'organization':
       return { kind, sha256, read: readOrganization(file, json, problems) };
     case 'saml-providers':

@@ -117,7 +117,7 @@ describe('a sample through `iamatlas ingest`', () => {
     'policy-document-proto-operator.json',
     'null-every-role-field.json',
     'nul-byte-in-string.json',
-    'huge-number-max-session.json',
+    'wrong-type-role-trust-number.json',
   ];
 
   it.each(REFUSED_SAMPLE)(
