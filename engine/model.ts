@@ -28,6 +28,15 @@ export interface PolicyVersion {
   document: PolicyDocumentJson;
 }
 
+/**
+ * Where a managed policy's document came from when the export did not hold the
+ * policy: AWS-managed policy documents from a bundled catalog (named with its
+ * version and the policy version taken), or nowhere ('unknown': the policy
+ * allows nothing in the analysis, and a finding lists it).
+ */
+export type PolicyDocumentSource =
+  { kind: 'catalog'; catalog: string; catalogVersion: string; policyVersion: string } | { kind: 'unknown' };
+
 /** A customer-managed or AWS-managed policy with all its versions. */
 export interface ManagedPolicy {
   arn: string;
@@ -45,6 +54,8 @@ export interface ManagedPolicy {
   description?: string;
   createDate?: string;
   updateDate?: string;
+  /** Set only when the policy was not in the export's Policies list. */
+  documentSource?: PolicyDocumentSource;
 }
 
 export interface User {

@@ -8,3 +8,4 @@ export {
   type TrustFindingKind,
   type TrustFindingOptions,
 } from './trust-findings.ts';
+export { UNKNOWN_POLICY_FINDING_KIND, unknownPolicyFindings } from './unknown-policies.ts';

@@ -8,6 +8,7 @@ import { buildAccounts } from './accounts.ts';
 import type { AuthorizationDetailsRead } from './authorization-details.ts';
 import { listInputs } from './inputs.ts';
 import { mergeAuthorizationDetails } from './merge.ts';
+import { addMissingAwsManagedPolicies } from './missing-policies.ts';
 import type { OrganizationRead } from './organization.ts';
 import { InputError, type InputProblem } from './problems.ts';
 import { mergeProviders, type ProvidersRead } from './providers.ts';
@@ -142,6 +143,7 @@ export async function readSnapshot(paths: string[], opts: ReadOptions = {}): Pro
   for (const s of sources)
     if (s.accountId !== undefined && !firstSource.has(s.accountId)) firstSource.set(s.accountId, s.path);
   const sourceOf = (accountId: string): string => firstSource.get(accountId) ?? `account ${accountId}`;
+  if (problems.length === 0) await addMissingAwsManagedPolicies(iam, sourceOf, warnings);
   checkReferences(iam, sourceOf, warnings);
   const accounts = buildAccounts(organization, iam.accountIds, identityProviders, sourceOf, warnings);
 

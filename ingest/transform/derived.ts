@@ -5,7 +5,7 @@
  * properties cannot hold maps; statement bodies are left out of the evidence
  * (the Policy node and the role's trustPolicy hold them).
  */
-import { trustFindings, type Finding } from '../../engine/findings/index.ts';
+import { trustFindings, unknownPolicyFindings, type Finding } from '../../engine/findings/index.ts';
 import type { SnapshotModel } from '../../engine/model.ts';
 import { analyseTrust, type CanAssumeEdge } from '../../engine/trust/index.ts';
 import {
@@ -150,6 +150,7 @@ export function deriveForLoad(
   // Escalation reads the CAN_ASSUME edges, so it runs before they are turned into rows and let go.
   const escalation = analyseEscalation(model, { canAssume: trust.edges, snapshotContext: trust.context });
   findings.push(...escalationFindings(escalation));
+  findings.push(...unknownPolicyFindings(model));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const { stats } = trust;
   onStage?.(

