@@ -403,3 +403,25 @@ describe('candidate generation', () => {
     expect(reachabilityStats.evaluateCalls).toBe(2 * n);
   });
 });
+
+describe('a trust policy naming a role session', () => {
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#sts-session-principals
+  it('resolves arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION to the role, and the edge shows the session name', () => {
+    const b = new ModelBuilder().account(A);
+    const ci = b.role(A, 'ci', trustAws(`arn:aws:iam::${A}:root`), {
+      policies: [allowAssume()],
+      path: '/team/',
+    });
+    const target = b.role(A, 'deploy', trustAws(`arn:aws:sts::${A}:assumed-role/ci/github-run-42`));
+    const e = edge(b.build(), ci, target);
+    expect(e).toMatchObject({ fromKind: 'Role', via: 'exact-principal', sessionName: 'github-run-42' });
+  });
+
+  it('a session of a role of an account without IAM data stays external, with its session name', () => {
+    const b = new ModelBuilder().account(A).account(EXT, { hasIamData: false });
+    const session = `arn:aws:sts::${EXT}:assumed-role/ci/run-7`;
+    const target = b.role(A, 'deploy', trustAws(session));
+    const e = edge(b.build(), session, target);
+    expect(e).toMatchObject({ fromKind: 'ExternalPrincipal', sessionName: 'run-7' });
+  });
+});

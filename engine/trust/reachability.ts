@@ -78,6 +78,8 @@ export interface CanAssumeEdge {
   roleChaining: boolean;
   /** Role chaining caps the session at one hour whatever the role's MaxSessionDuration. */
   maxSessionSeconds?: number;
+  /** The session name when the trust policy names a role session rather than the role. */
+  sessionName?: string;
   reasons: string[];
 }
 
@@ -593,5 +595,8 @@ function toEdge(
     );
   }
   if (roleChaining) edge.maxSessionSeconds = 3600;
+  // A trust naming a role session (arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION) matched that role's session.
+  const sessionName = c.principal?.principal.sessionName ?? c.synthetic?.request.sessionName;
+  if (sessionName !== undefined) edge.sessionName = sessionName;
   return edge;
 }

@@ -82,6 +82,7 @@ export function canAssumeProps(edge: CanAssumeEdge): Props {
   };
   if (edge.trustStatement.sid !== undefined) props.trustSid = edge.trustStatement.sid;
   if (edge.maxSessionSeconds !== undefined) props.maxSessionSeconds = edge.maxSessionSeconds;
+  if (edge.sessionName !== undefined) props.sessionName = edge.sessionName;
   return props;
 }
 

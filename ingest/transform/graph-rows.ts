@@ -296,9 +296,14 @@ export function toGraphRows(model: SnapshotModel): GraphRows {
 
   // Trust policies name principals that may be nowhere else in the snapshot:
   // external accounts, services, providers of other accounts, deleted principals.
+  const roleByAccountName = new Map(model.roles.map((r) => [`${r.accountId}/${r.name}`, r.arn]));
   for (const r of model.roles) {
     for (const t of trustTargets(r.trustPolicy, r.arn)) {
-      const key = t.target.key;
+      // A role session is the role: the TRUSTS edge goes to the role of the snapshot when there is one.
+      const key =
+        t.target.kind === 'assumed-role'
+          ? (roleByAccountName.get(`${t.target.accountId ?? ''}/${t.target.name ?? ''}`) ?? t.target.key)
+          : t.target.key;
       if (!nodeKeys.has(key)) {
         switch (t.target.kind) {
           case 'account':
@@ -347,6 +352,7 @@ export function toGraphRows(model: SnapshotModel): GraphRows {
           notPrincipal: t.notPrincipal,
           principalType: t.principalType,
           principalValue: t.principalValue,
+          sessionName: t.target.sessionName,
         },
         `${t.statementIndex}|${t.principalType}|${t.principalValue}`,
       );

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { A, ModelBuilder, trustAws } from '../../engine/trust/test-model.ts';
+import { toGraphRows } from './graph-rows.ts';
 import { classifyAwsPrincipal, trustTargets } from './trust-targets.ts';
 
 describe('trust-policy targets', () => {
@@ -63,5 +65,28 @@ describe('trust-policy targets', () => {
     const edges = trustTargets({ Statement: { Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole' } });
     expect(edges).toHaveLength(1);
     expect(edges[0]!.target.kind).toBe('anyone');
+  });
+});
+
+describe('a trust policy naming a role session', () => {
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#sts-session-principals
+  it('is matched as its role, and keeps the session name', () => {
+    expect(classifyAwsPrincipal('arn:aws:sts::123456789012:assumed-role/ci/github-run-42')).toEqual({
+      key: 'arn:aws:iam::123456789012:role/ci',
+      kind: 'assumed-role',
+      accountId: '123456789012',
+      name: 'ci',
+      sessionName: 'github-run-42',
+    });
+  });
+
+  it('the TRUSTS edge goes to the role of the snapshot (whatever its path) with the session name', () => {
+    const b = new ModelBuilder().account(A);
+    const ci = b.role(A, 'ci', trustAws(`arn:aws:iam::${A}:root`), { path: '/team/' });
+    const deploy = b.role(A, 'deploy', trustAws(`arn:aws:sts::${A}:assumed-role/ci/run-7`));
+    const trusts = toGraphRows(b.build()).rels.TRUSTS.filter((r) => r.from === deploy);
+    expect(trusts.map((r) => [r.to, r.props['sessionName'], r.props['principalValue']])).toEqual([
+      [ci, 'run-7', `arn:aws:sts::${A}:assumed-role/ci/run-7`],
+    ]);
   });
 });

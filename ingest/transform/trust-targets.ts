@@ -24,6 +24,8 @@ export interface TrustTarget {
   accountId?: string;
   name?: string;
   providerType?: 'SAML' | 'OIDC' | 'web-identity';
+  /** For a role session (assumed-role ARN): the session name; key and name are then the role's. */
+  sessionName?: string;
 }
 
 export interface TrustEdge {
@@ -44,7 +46,7 @@ const asList = (v: unknown): string[] =>
   v === undefined || v === null ? [] : Array.isArray(v) ? v.map(String) : [String(v)];
 
 const ACCOUNT_ID = /^\d{12}$/;
-const IAM_ARN = /^arn:aws[a-z-]*:(iam|sts)::(\d{12}):([a-z-]+)\/?(.*)$/;
+const IAM_ARN = /^arn:(aws[a-z-]*):(iam|sts)::(\d{12}):([a-z-]+)\/?(.*)$/;
 const UNIQUE_ID = /^A[A-Z0-9]{3}[A-Z0-9]{8,}$/;
 
 export function classifyAwsPrincipal(value: string): TrustTarget {
@@ -52,12 +54,27 @@ export function classifyAwsPrincipal(value: string): TrustTarget {
   if (ACCOUNT_ID.test(value)) return { key: value, kind: 'account', accountId: value };
   const m = IAM_ARN.exec(value);
   if (m) {
-    const [, , accountId, type, rest] = m;
+    const [, partition, , accountId, type, rest] = m;
     if (type === 'root') return { key: accountId!, kind: 'account', accountId };
     const name = rest!.slice(rest!.lastIndexOf('/') + 1);
     if (type === 'user') return { key: value, kind: 'user', accountId, name };
     if (type === 'role') return { key: value, kind: 'role', accountId, name };
-    if (type === 'assumed-role') return { key: value, kind: 'assumed-role', accountId, name: rest };
+    if (type === 'assumed-role') {
+      // A role session is matched as its role (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#sts-session-principals);
+      // the session ARN carries no role path, so graph-rows finds the role by account and name.
+      const slash = rest!.indexOf('/');
+      if (slash > 0) {
+        const roleName = rest!.slice(0, slash);
+        return {
+          key: `arn:${partition}:iam::${accountId}:role/${roleName}`,
+          kind: 'assumed-role',
+          accountId,
+          name: roleName,
+          sessionName: rest!.slice(slash + 1),
+        };
+      }
+      return { key: value, kind: 'assumed-role', accountId, name: rest };
+    }
     if (type === 'federated-user') return { key: value, kind: 'federated-user', accountId, name };
     return { key: value, kind: 'other', accountId, name: rest };
   }
