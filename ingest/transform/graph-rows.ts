@@ -155,6 +155,7 @@ export function toGraphRows(model: SnapshotModel): GraphRows {
       updateDate: p.updateDate,
       // Only for policies the export did not hold: which catalog the document came from, or that it is unknown.
       documentSource: documentSourceText(p.documentSource),
+      documentMissing: p.documentSource?.kind === 'unknown' ? true : undefined,
     });
     if (!p.awsManaged) addRel('CONTAINS', p.accountId, p.arn);
   }
