@@ -20,7 +20,7 @@ import { childPath, formatJsonPath, type InputProblem } from './problems.ts';
 import { check, checkEach, type Located } from './validate.ts';
 import type { AccountClaim } from './account-agreement.ts';
 import { resolveAccounts } from './account-resolution.ts';
-import { relax, type Leniency } from './lenient.ts';
+import { collapseRepeats, relax, type Leniency } from './lenient.ts';
 import { splitByAccount } from './split-accounts.ts';
 
 export interface AuthorizationDetailsRead {
@@ -96,8 +96,9 @@ export function readAuthorizationDetails(
     const value = raw[key];
     return Array.isArray(value) ? value : undefined;
   };
+  const relaxWarnings: InputProblem[] = [];
   const relaxed = (key: string, spec: Leniency): unknown[] | undefined =>
-    list(key)?.map((entry, index) => relax(entry, spec, file, formatJsonPath([index], key), warnings));
+    list(key)?.map((entry, index) => relax(entry, spec, file, formatJsonPath([index], key), relaxWarnings));
   const claims: (AccountClaim & { arn: string })[] = [];
   const claim = (accountId: string, arn: string, at: Located<unknown>, field = 'Arn'): void => {
     claims.push({ accountId, arn, file: at.file, jsonPath: childPath(at.jsonPath, field) });
@@ -301,6 +302,7 @@ export function readAuthorizationDetails(
     };
   });
 
+  warnings.push(...collapseRepeats(relaxWarnings));
   const resolution = resolveAccounts(claims, file, problems, warnings);
   const marker = top?.Marker || top?.NextToken || undefined;
   const truncated = top?.IsTruncated === true || marker !== undefined;

@@ -247,3 +247,21 @@ describe('pages and merged files', () => {
     expect(w?.message).toContain(B);
   });
 });
+
+describe('many entries with the same ignored field', () => {
+  it('five warnings per field, then one line with how many more', async () => {
+    const policies = Array.from({ length: 30 }, (_, i) =>
+      managedPolicy(`arn:aws:iam::aws:policy/P${i}`, { PermissionsBoundaryUsageCount: null }),
+    );
+    const { model, warnings } = await read({
+      'a.json': authorizationDetails({ roles: [role(A, 'app')], policies }),
+    });
+    expect(model.policies).toHaveLength(30);
+    const about = warnings.filter((w) => w.jsonPath.includes('PermissionsBoundaryUsageCount'));
+    expect(about).toHaveLength(6);
+    expect(about[5]).toMatchObject({
+      jsonPath: 'Policies[*].PermissionsBoundaryUsageCount',
+      message: expect.stringContaining('... and 25 more entries'),
+    });
+  });
+});

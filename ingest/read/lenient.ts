@@ -117,3 +117,32 @@ export function relax(
   }
   return out ?? value;
 }
+
+/**
+ * A tool that writes `null` for a field writes it on every entry: past `limit`
+ * warnings for one field (the JSON path with its list indices left out), one
+ * line says how many more entries had it, so a large account does not bury
+ * the other warnings.
+ */
+export function collapseRepeats(found: InputProblem[], limit = 5): InputProblem[] {
+  const byField = new Map<string, InputProblem[]>();
+  for (const w of found) {
+    const field = w.jsonPath.replace(/\[\d+\]/g, '[*]');
+    const list = byField.get(field) ?? [];
+    list.push(w);
+    byField.set(field, list);
+  }
+  const out: InputProblem[] = [];
+  for (const [field, list] of byField) {
+    out.push(...list.slice(0, limit));
+    const first = list[0];
+    if (list.length > limit && first !== undefined) {
+      out.push({
+        file: first.file,
+        jsonPath: field,
+        message: `... and ${list.length - limit} more entries with the same kind of value at ${field}, ignored the same way`,
+      });
+    }
+  }
+  return out;
+}
