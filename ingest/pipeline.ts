@@ -64,7 +64,8 @@ export async function ingestPaths(
 
   const res = await loadSnapshot(driver, rows, {
     name: opts.name,
-    sources: read.model.sources.map((f) => f.path),
+    // A file merged from several accounts is a source of each; the snapshot lists it once.
+    sources: [...new Set(read.model.sources.map((f) => f.path))],
     referenceDate: snapshotReferenceDate(read.model),
     warnings: read.warnings.map(formatProblem),
     extraNodes: derived.extraNodes,
