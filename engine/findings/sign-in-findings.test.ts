@@ -16,7 +16,7 @@ describe('sign-in findings', () => {
 
   it('the root user without MFA, and with an active access key', () => {
     expect(byKind('root-user-without-mfa').map((f) => f.subjects)).toEqual([
-      ['arn:aws:iam::111122223333:root'],
+      ['111122223333'],
     ]);
     expect(byKind('root-user-access-key')).toEqual([
       expect.objectContaining({

@@ -47,7 +47,8 @@ export function signInFindings(report: CredentialReport, referenceMs: number): F
     why: string,
     extra: Record<string, unknown> = {},
   ) => {
-    const subjects = [e.arn];
+    // The root user has no node of its own: its findings are about the account.
+    const subjects = [e.isRoot ? report.accountId : e.arn];
     out.push({
       id: findingId(kind, [...subjects, ...(extra.slot ? [`key-${String(extra.slot)}`] : [])]),
       kind,

@@ -16,6 +16,11 @@ import type { InputProblem } from './problems.ts';
 const CSV_START = /^\s*user\s*,\s*arn\s*,/i;
 const BASE64 = /^[A-Za-z0-9+/=\s]+$/;
 
+/** True for the bare CSV of a credential report (its header starts `user,arn,`). */
+export function looksLikeCredentialReportCsv(text: string): boolean {
+  return CSV_START.test(text.replace(/^\uFEFF/, ''));
+}
+
 export interface CredentialReportRead {
   report?: CredentialReport;
   problems: InputProblem[];

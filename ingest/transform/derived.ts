@@ -17,6 +17,7 @@ import {
 } from '../../engine/escalation/index.ts';
 import type { StatementRef, UnresolvedCondition } from '../../engine/types.ts';
 import type { ExtraNodeSet, ExtraRelSet } from '../load/loader.ts';
+import { analysePeople } from './people-derived.ts';
 import type { Props } from './graph-rows.ts';
 
 const FILE = 'load/derived';
@@ -150,6 +151,8 @@ export function deriveForLoad(
   // Escalation reads the CAN_ASSUME edges, so it runs before they are turned into rows and let go.
   const escalation = analyseEscalation(model, { canAssume: trust.edges, snapshotContext: trust.context });
   findings.push(...escalationFindings(escalation));
+  const people = analysePeople(model);
+  findings.push(...people.findings);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const { stats } = trust;
   onStage?.(
@@ -222,5 +225,8 @@ export function deriveForLoad(
       })),
     ),
   };
-  return { extraNodes: [findingNodes, adminFlags], extraRels: [canAssume, canEscalate, about] };
+  return {
+    extraNodes: [findingNodes, adminFlags],
+    extraRels: [canAssume, canEscalate, people.canSignIn, about],
+  };
 }
