@@ -17,7 +17,7 @@ import {
 } from '../../engine/escalation/index.ts';
 import type { StatementRef, UnresolvedCondition } from '../../engine/types.ts';
 import type { ExtraNodeSet, ExtraRelSet } from '../load/loader.ts';
-import { analysePeople } from './people-derived.ts';
+import { analysePeople, mfaCannotHold, usersWithoutMfa } from './people-derived.ts';
 import type { Props } from './graph-rows.ts';
 
 const FILE = 'load/derived';
@@ -141,6 +141,11 @@ export function findingProps(f: Finding): Props {
   };
 }
 
+function withMfaNote(props: Props, note: string | undefined): Props {
+  if (note !== undefined) props.mfaCannotHold = note;
+  return props;
+}
+
 export function deriveForLoad(
   model: SnapshotModel,
   onStage?: (line: string) => void,
@@ -152,6 +157,7 @@ export function deriveForLoad(
   const escalation = analyseEscalation(model, { canAssume: trust.edges, snapshotContext: trust.context });
   findings.push(...escalationFindings(escalation));
   const people = analysePeople(model);
+  const noMfa = usersWithoutMfa(model);
   findings.push(...people.findings);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const { stats } = trust;
@@ -166,7 +172,7 @@ export function deriveForLoad(
       key: `CAN_ESCALATE_TO|${e.from}|${e.to}|${e.method}`,
       from: e.from,
       to: isAdminTarget(e.to) ? adminAccountOf(e.to) : e.to,
-      props: canEscalateProps(e),
+      props: withMfaNote(canEscalateProps(e), mfaCannotHold(noMfa, e.from, e.conditions)),
     })),
   };
   const adminFlags: ExtraNodeSet = {
@@ -201,7 +207,7 @@ export function deriveForLoad(
       key: `CAN_ASSUME|${e.from}|${e.to}`,
       from: e.from,
       to: e.to,
-      props: canAssumeProps(e),
+      props: withMfaNote(canAssumeProps(e), mfaCannotHold(noMfa, e.from, e.conditions)),
     });
     (edges as (CanAssumeEdge | undefined)[])[i] = undefined;
   }

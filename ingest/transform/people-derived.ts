@@ -54,3 +54,35 @@ export function analysePeople(model: SnapshotModel): { canSignIn: ExtraRelSet; f
   }
   return { canSignIn, findings };
 }
+
+/** Condition keys that only a request signed with MFA can satisfy when they must hold. */
+const MFA_KEYS = new Set(['aws:multifactorauthpresent', 'aws:multifactorauthage']);
+
+/**
+ * IAM users the credential report shows without an MFA device, with a note for
+ * the edges they start: an MFA condition that must hold cannot hold for them
+ * until they enable a device.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-multifactorauthpresent
+ */
+export function usersWithoutMfa(model: SnapshotModel): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const report of model.credentialReports ?? [])
+    for (const e of report.entries)
+      if (!e.isRoot && !e.mfaActive)
+        out.set(
+          e.arn,
+          `IAM user ${e.user} has no MFA device (credential report${report.generatedTime ? ` of ${report.generatedTime}` : ''}): the MFA condition on this edge cannot hold for them today.`,
+        );
+  return out;
+}
+
+/** The note for an edge from `from` whose conditions include an MFA key that must hold, if its user has no MFA. */
+export function mfaCannotHold(
+  noMfa: ReadonlyMap<string, string>,
+  from: string,
+  conditions: readonly { key: string; mustHold: boolean }[],
+): string | undefined {
+  const note = noMfa.get(from);
+  if (note === undefined) return undefined;
+  return conditions.some((c) => c.mustHold && MFA_KEYS.has(c.key.toLowerCase())) ? note : undefined;
+}

@@ -97,6 +97,21 @@ describe('people of the demo organization', () => {
     ]);
   });
 
+  it('says on an edge when its MFA condition cannot hold for a user without MFA', async () => {
+    const edges = await rows(
+      `MATCH (u:User {snapshotId: $s})-[e:CAN_ASSUME]->(r:Role {name: 'break-glass-admin'})
+       RETURN u.name + ' → ' + r.accountId AS user, e.mfaCannotHold AS note ORDER BY user`,
+    );
+    expect(
+      edges.map((e) => [e.user, e.note === null ? null : /has no MFA device/.test(String(e.note))]),
+    ).toEqual([
+      ['break-glass-1 → 111111111111', null],
+      ['break-glass-1 → 444444444444', null],
+      ['break-glass-2 → 111111111111', true],
+      ['break-glass-2 → 444444444444', true],
+    ]);
+  });
+
   it('shows sign-in status on IAM users and reports risky sign-ins', async () => {
     const users = await rows(
       `MATCH (u:User {snapshotId: $s}) WHERE u.name IN ['dev-erin', 'dev-bob', 'break-glass-1']
@@ -114,6 +129,7 @@ describe('people of the demo organization', () => {
     );
     expect(found.map((f) => `${f.kind} ${f.about}`)).toEqual([
       'access-key-unused svc-lambda-deployer',
+      'console-user-without-mfa break-glass-2',
       'console-user-without-mfa dev-erin',
       'console-user-without-mfa ext-contractor-1',
       'root-user-access-key workloads-prod',
