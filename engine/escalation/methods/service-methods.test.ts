@@ -18,6 +18,7 @@ import {
   ModelBuilder,
   run,
   targetsOf,
+  trustFor,
   trustService,
   withScps,
 } from '../test-support.ts';
@@ -26,24 +27,8 @@ import type { EscalationMethod } from '../types.ts';
 
 /** The service principal a method's target role trusts, read from the method's own definition. */
 function serviceOf(method: EscalationMethod): string {
-  const known: Record<string, string> = {
-    ec2: 'ec2.amazonaws.com',
-    autoscaling: 'ec2.amazonaws.com',
-    datapipeline: 'ec2.amazonaws.com',
-    lambda: 'lambda.amazonaws.com',
-    glue: 'glue.amazonaws.com',
-    cloudformation: 'cloudformation.amazonaws.com',
-    codebuild: 'codebuild.amazonaws.com',
-    sagemaker: 'sagemaker.amazonaws.com',
-    ecs: 'ecs-tasks.amazonaws.com',
-    apprunner: 'tasks.apprunner.amazonaws.com',
-    bedrock: 'bedrock-agentcore.amazonaws.com',
-    ssm: 'ec2.amazonaws.com',
-  };
-  const family = method.id.split('-')[1] ?? '';
-  const service = known[family];
-  if (!service) throw new Error(`no service for ${method.id}`);
-  return service;
+  if (!method.service) throw new Error(`no service for ${method.id}`);
+  return method.service;
 }
 
 const serviceActions = (m: EscalationMethod): string[] => m.actions.filter((a) => a !== 'iam:PassRole');
@@ -61,11 +46,12 @@ function build(method: EscalationMethod, setup: Setup = {}) {
   const b = new ModelBuilder();
   if (setup.scp) withScps(b, setup.scp);
   else b.account(A);
-  const target = b.role(A, 'ops-admin', trustService(setup.targetTrust ?? service), {
+  const target = b.role(A, 'ops-admin', trustFor(setup.targetTrust ?? service), {
     policies: [ADMIN_DOC],
   });
-  const harmless = b.role(A, 'harmless', trustService(service), { policies: [allow('logs:PutLogEvents')] });
-  const pipelineRole = b.role(A, 'pipeline', trustService('datapipeline.amazonaws.com'));
+  const harmless = b.role(A, 'harmless', trustFor(service), { policies: [allow('logs:PutLogEvents')] });
+  // The second role some methods pass (Data Pipeline's pipeline role, EMR's service role).
+  const helperRole = method.alsoPass ? b.role(A, 'helper', trustService(method.alsoPass)) : undefined;
   const boundary = setup.boundary ? b.managed(A, 'boundary', setup.boundary) : undefined;
   const passes = method.actions.includes('iam:PassRole');
   const policies = setup.sourcePolicies ?? [
@@ -75,7 +61,7 @@ function build(method: EscalationMethod, setup: Setup = {}) {
   const source = b.user(A, 'dev', boundary ? { policies, boundary } : { policies });
   const model = b.build();
   for (const r of [target, harmless]) addInstanceProfile(model, r);
-  void pipelineRole;
+  void helperRole;
   return { model, source, target, harmless };
 }
 
