@@ -10,60 +10,17 @@ import { roleArn, userArn } from '../../trust/test-model.ts';
 import {
   A,
   ADMIN_DOC,
-  addInstanceProfile,
   allow,
   deny,
-  doc,
   edgesFrom,
   ModelBuilder,
   run,
   targetsOf,
-  trustFor,
   trustService,
-  withScps,
 } from '../test-support.ts';
 import { EXISTING_RESOURCE_METHODS, PASSROLE_METHODS } from './index.ts';
+import { build, serviceActions, type Setup } from './method-test-support.ts';
 import type { EscalationMethod } from '../types.ts';
-
-/** The service principal a method's target role trusts, read from the method's own definition. */
-function serviceOf(method: EscalationMethod): string {
-  if (!method.service) throw new Error(`no service for ${method.id}`);
-  return method.service;
-}
-
-const serviceActions = (m: EscalationMethod): string[] => m.actions.filter((a) => a !== 'iam:PassRole');
-
-interface Setup {
-  sourcePolicies?: ReturnType<typeof doc>[];
-  boundary?: ReturnType<typeof doc>;
-  scp?: ReturnType<typeof doc>;
-  targetTrust?: string;
-  passResource?: string;
-}
-
-function build(method: EscalationMethod, setup: Setup = {}) {
-  const service = serviceOf(method);
-  const b = new ModelBuilder();
-  if (setup.scp) withScps(b, setup.scp);
-  else b.account(A);
-  const target = b.role(A, 'ops-admin', trustFor(setup.targetTrust ?? service), {
-    policies: [ADMIN_DOC],
-  });
-  const harmless = b.role(A, 'harmless', trustFor(service), { policies: [allow('logs:PutLogEvents')] });
-  // The second role some methods pass (Data Pipeline's pipeline role, EMR's service role).
-  const helperRole = method.alsoPass ? b.role(A, 'helper', trustService(method.alsoPass)) : undefined;
-  const boundary = setup.boundary ? b.managed(A, 'boundary', setup.boundary) : undefined;
-  const passes = method.actions.includes('iam:PassRole');
-  const policies = setup.sourcePolicies ?? [
-    allow(serviceActions(method)),
-    ...(passes ? [allow('iam:PassRole', setup.passResource ?? `arn:aws:iam::${A}:role/*`)] : []),
-  ];
-  const source = b.user(A, 'dev', boundary ? { policies, boundary } : { policies });
-  const model = b.build();
-  for (const r of [target, harmless]) addInstanceProfile(model, r);
-  void helperRole;
-  return { model, source, target, harmless };
-}
 
 type NearMiss = { name: string; setup: (m: EscalationMethod) => Setup; passRoleOnly?: boolean };
 
