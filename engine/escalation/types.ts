@@ -19,7 +19,7 @@ export interface EscalationEdge {
   to: string;
   /** Method id (the module's `id`). */
   method: string;
-  /** Catalog ids (M01…M52) of the method in docs/escalation.md, which cites the public catalogs. */
+  /** Catalog ids (M01…M57) of the method in docs/escalation.md, which cites the public catalogs. */
   catalogIds: string[];
   /** The actions this edge uses (one of each alternative group, as decided). */
   actions: string[];

@@ -69,6 +69,7 @@ import { gameliftFleet } from './passrole/gamelift-fleet.ts';
 import { imagebuilderImage } from './passrole/imagebuilder-image.ts';
 import { kinesisanalyticsApplication } from './passrole/kinesisanalytics-application.ts';
 import { omicsWorkflow } from './passrole/omics-workflow.ts';
+import { sagemakerNotebookConsole } from './passrole/sagemaker-notebook-console.ts';
 import { cognitoIdentityPool } from './passrole/cognito-identity-pool.ts';
 import { cloudformationStackSet } from './passrole/cloudformation-stackset.ts';
 import { cloudformationUpdateStackSet } from './passrole/cloudformation-update-stackset.ts';
@@ -136,6 +137,7 @@ export const PASSROLE_METHODS: readonly EscalationMethod[] = [
   kinesisanalyticsApplication,
   omicsWorkflow,
   cognitoIdentityPool,
+  sagemakerNotebookConsole,
 ];
 /** StackSets: the execution role is reached through the administration role, in any account. */
 export const STACKSET_METHODS: readonly EscalationMethod[] = [
