@@ -2,6 +2,13 @@
  * The paths of the public pathfinding.cloud catalog (github.com/DataDog/pathfinding.cloud,
  * data/paths/aws/, 86 paths) with the permissions each lists as required, as facts. Used by the
  * coverage test, which checks docs/escalation.md and the method modules against it.
+ *
+ * Transcribed from each path file's `permissions.required` where the file was read at this commit
+ * (the Batch, AgentCore 003-007, Braket, CodeDeploy, Cognito, EC2 003-005, ECS 001 and 005-009,
+ * EMR, EMR Serverless, GameLift, Glue 007, Image Builder, Flink, HealthOmics, SageMaker 001,
+ * SSM 003 and IAM 015, 016 and 018 paths); the others from the path names, which list the same
+ * permissions. iam-019 to iam-021 were not read one by one: they are listed without permissions
+ * and no module cites them.
  */
 export const PATHFINDING_COMMIT = 'f61d744e4a48e237226a51001d3dbed8489daaa5';
 
