@@ -6,9 +6,8 @@
  * Transcribed from each path file's `permissions.required` where the file was read at this commit
  * (the Batch, AgentCore 003-007, Braket, CodeDeploy, Cognito, EC2 003-005, ECS 001 and 005-009,
  * EMR, EMR Serverless, GameLift, Glue 007, Image Builder, Flink, HealthOmics, SageMaker 001,
- * SSM 003 and IAM 015, 016 and 018 paths); the others from the path names, which list the same
- * permissions. iam-019 to iam-021 were not read one by one: they are listed without permissions
- * and no module cites them.
+ * SSM 003 and IAM 015, 016, 018-021 paths); the others from the path names, which list the same
+ * permissions.
  */
 export const PATHFINDING_COMMIT = 'f61d744e4a48e237226a51001d3dbed8489daaa5';
 
@@ -124,9 +123,9 @@ export const PATHFINDING_PATHS: Readonly<Record<string, readonly string[]>> = {
   'iam-016': ['iam:CreatePolicyVersion', 'sts:AssumeRole'],
   'iam-017': ['iam:PutRolePolicy', 'sts:AssumeRole'],
   'iam-018': ['iam:PutUserPolicy', 'iam:CreateAccessKey'],
-  'iam-019': [],
-  'iam-020': [],
-  'iam-021': [],
+  'iam-019': ['iam:AttachRolePolicy', 'iam:UpdateAssumeRolePolicy'],
+  'iam-020': ['iam:CreatePolicyVersion', 'iam:UpdateAssumeRolePolicy'],
+  'iam-021': ['iam:PutRolePolicy', 'iam:UpdateAssumeRolePolicy'],
   'imagebuilder-001': [
     P,
     'imagebuilder:CreateComponent',

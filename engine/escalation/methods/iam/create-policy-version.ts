@@ -21,7 +21,7 @@ export const createPolicyVersion: EscalationMethod = {
     'Rhino #1',
     'IAM Vulnerable privesc1',
     'PMapper admin check',
-    'pathfinding.cloud iam-001, iam-016',
+    'pathfinding.cloud iam-001, iam-016, iam-020',
   ],
   gains: 'admin',
   phase: 2,
