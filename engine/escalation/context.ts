@@ -75,6 +75,8 @@ export interface Controlled {
 export const ALLOW_ALL: PolicyInput = { id: 'hypothetical:allow-all', document: ALLOW_ALL_DOCUMENT };
 
 const DEFAULT_REGION = 'us-east-1';
+/** The federated principal of Cognito identity pools, indexed with the service principals. */
+export const COGNITO_IDENTITY = 'cognito-identity.amazonaws.com';
 let nextContextId = 0;
 const asList = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : [];
@@ -170,7 +172,12 @@ export class EscalationContext {
     this.snapshot = snapshot;
     this.requestContext = requestContext;
     for (const e of canAssume) {
-      if (e.fromKind === 'ServicePrincipal') {
+      // Cognito identity pools hand out their roles through web identity federation with the
+      // cognito-identity.amazonaws.com provider: https://docs.aws.amazon.com/cognito/latest/developerguide/role-trust-and-permissions.html
+      if (
+        e.fromKind === 'ServicePrincipal' ||
+        (e.fromKind === 'IdentityProvider' && e.from === COGNITO_IDENTITY)
+      ) {
         const target = snapshot.roles.get(e.to);
         if (!target || target.role.serviceLinked) continue;
         let byAccount = this.serviceRoleIndex.get(e.from);
@@ -302,6 +309,11 @@ export class EscalationContext {
 
   hasInstanceProfile(roleArn: string): boolean {
     return this.withProfile.has(roleArn);
+  }
+
+  /** The CAN_ASSUME edges that start at a user or role (every account). */
+  assumableFrom(from: string): readonly CanAssumeEdge[] {
+    return this.assumeFrom.get(from) ?? [];
   }
 
   assumeEdge(from: string, to: string): CanAssumeEdge | undefined {

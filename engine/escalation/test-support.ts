@@ -17,6 +17,20 @@ export const deny = (action: string | string[], resource: string | string[] = '*
 export const trustService = (service: string): PolicyDocumentJson =>
   doc({ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' });
 
+/**
+ * The trust policy by which `service` may assume a role. Cognito identity pools use web identity
+ * federation: https://docs.aws.amazon.com/cognito/latest/developerguide/role-trust-and-permissions.html
+ */
+export const trustFor = (service: string): PolicyDocumentJson =>
+  service === 'cognito-identity.amazonaws.com'
+    ? doc({
+        Effect: 'Allow',
+        Principal: { Federated: service },
+        Action: 'sts:AssumeRoleWithWebIdentity',
+        Condition: { 'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'unauthenticated' } },
+      })
+    : trustService(service);
+
 /** Put a role in an instance profile (EC2-style methods need one). */
 export function addInstanceProfile(model: SnapshotModel, roleArn: string): void {
   const role = model.roles.find((r) => r.arn === roleArn);

@@ -19,7 +19,7 @@ export interface EscalationEdge {
   to: string;
   /** Method id (the module's `id`). */
   method: string;
-  /** Catalog ids (M01…M52) of the method in docs/escalation.md, which cites the public catalogs. */
+  /** Catalog ids (M01…M57) of the method in docs/escalation.md, which cites the public catalogs. */
   catalogIds: string[];
   /** The actions this edge uses (one of each alternative group, as decided). */
   actions: string[];
@@ -90,5 +90,9 @@ export interface EscalationMethod {
    * principals phase 1 lets it take over).
    */
   phase: 1 | 2;
+  /** For methods that hand a role to a service: the principal the role must trust (e.g. lambda.amazonaws.com). */
+  service?: string;
+  /** A second role the method passes, trusted by this principal (Data Pipeline's pipeline role, EMR's service role). */
+  alsoPass?: string;
   find(ctx: EscalationContext): EscalationEdge[];
 }

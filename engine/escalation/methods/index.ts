@@ -50,6 +50,34 @@ import { ec2UserData } from './existing/ec2-user-data.ts';
 import { ec2LaunchTemplateVersion } from './existing/ec2-launch-template-version.ts';
 import { apprunnerUpdateService } from './existing/apprunner-update-service.ts';
 import { bedrockCodeInterpreterSession } from './existing/bedrock-code-interpreter-session.ts';
+import { ecsTaskNewCluster } from './passrole/ecs-task-new-cluster.ts';
+import { glueUpdateJob } from './passrole/glue-update-job.ts';
+import { batchJobDefinition } from './passrole/batch-job-definition.ts';
+import { batchNewEnvironment } from './passrole/batch-new-environment.ts';
+import { emrCluster } from './passrole/emr-cluster.ts';
+import { emrServerlessJobRun } from './passrole/emr-serverless-job-run.ts';
+import { ssmAutomation } from './passrole/ssm-automation.ts';
+import { glueSession } from './passrole/glue-session.ts';
+import { ecsRunTaskOverride } from './passrole/ecs-run-task-override.ts';
+import { ecsStartTaskOverride } from './passrole/ecs-start-task-override.ts';
+import { ecsRegisterContainerInstance } from './passrole/ecs-register-container-instance.ts';
+import { bedrockAgentRuntime } from './passrole/bedrock-agent-runtime.ts';
+import { bedrockHarness } from './passrole/bedrock-harness.ts';
+import { bedrockBrowser } from './passrole/bedrock-browser.ts';
+import { braketJob } from './passrole/braket-job.ts';
+import { gameliftFleet } from './passrole/gamelift-fleet.ts';
+import { imagebuilderImage } from './passrole/imagebuilder-image.ts';
+import { kinesisanalyticsApplication } from './passrole/kinesisanalytics-application.ts';
+import { omicsWorkflow } from './passrole/omics-workflow.ts';
+import { sagemakerNotebookConsole } from './passrole/sagemaker-notebook-console.ts';
+import { cognitoIdentityPool } from './passrole/cognito-identity-pool.ts';
+import { cloudformationStackSet } from './passrole/cloudformation-stackset.ts';
+import { cloudformationUpdateStackSet } from './passrole/cloudformation-update-stackset.ts';
+import { batchSubmitJob } from './existing/batch-submit-job.ts';
+import { bedrockAgentRuntimeCommand } from './existing/bedrock-agent-runtime-command.ts';
+import { bedrockBrowserSession } from './existing/bedrock-browser-session.ts';
+import { ecsExecuteCommand } from './existing/ecs-execute-command.ts';
+import { codedeployDeployment } from './existing/codedeploy-deployment.ts';
 
 export const IAM_METHODS: readonly EscalationMethod[] = [
   createAccessKey,
@@ -89,6 +117,32 @@ export const PASSROLE_METHODS: readonly EscalationMethod[] = [
   ecsTask,
   apprunnerCreateService,
   bedrockCodeInterpreter,
+  ecsTaskNewCluster,
+  glueUpdateJob,
+  batchJobDefinition,
+  batchNewEnvironment,
+  emrCluster,
+  emrServerlessJobRun,
+  ssmAutomation,
+  glueSession,
+  ecsRunTaskOverride,
+  ecsStartTaskOverride,
+  ecsRegisterContainerInstance,
+  bedrockAgentRuntime,
+  bedrockHarness,
+  bedrockBrowser,
+  braketJob,
+  gameliftFleet,
+  imagebuilderImage,
+  kinesisanalyticsApplication,
+  omicsWorkflow,
+  cognitoIdentityPool,
+  sagemakerNotebookConsole,
+];
+/** StackSets: the execution role is reached through the administration role, in any account. */
+export const STACKSET_METHODS: readonly EscalationMethod[] = [
+  cloudformationStackSet,
+  cloudformationUpdateStackSet,
 ];
 /** Methods that need a resource authorization details cannot show (needsRuntime). */
 export const EXISTING_RESOURCE_METHODS: readonly EscalationMethod[] = [
@@ -107,9 +161,15 @@ export const EXISTING_RESOURCE_METHODS: readonly EscalationMethod[] = [
   ec2LaunchTemplateVersion,
   apprunnerUpdateService,
   bedrockCodeInterpreterSession,
+  batchSubmitJob,
+  bedrockAgentRuntimeCommand,
+  bedrockBrowserSession,
+  ecsExecuteCommand,
+  codedeployDeployment,
 ];
 export const ALL_METHODS: readonly EscalationMethod[] = [
   ...IAM_METHODS,
   ...PASSROLE_METHODS,
+  ...STACKSET_METHODS,
   ...EXISTING_RESOURCE_METHODS,
 ];

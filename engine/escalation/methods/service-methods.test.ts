@@ -10,74 +10,17 @@ import { roleArn, userArn } from '../../trust/test-model.ts';
 import {
   A,
   ADMIN_DOC,
-  addInstanceProfile,
   allow,
   deny,
-  doc,
   edgesFrom,
   ModelBuilder,
   run,
   targetsOf,
   trustService,
-  withScps,
 } from '../test-support.ts';
 import { EXISTING_RESOURCE_METHODS, PASSROLE_METHODS } from './index.ts';
+import { build, serviceActions, type Setup } from './method-test-support.ts';
 import type { EscalationMethod } from '../types.ts';
-
-/** The service principal a method's target role trusts, read from the method's own definition. */
-function serviceOf(method: EscalationMethod): string {
-  const known: Record<string, string> = {
-    ec2: 'ec2.amazonaws.com',
-    autoscaling: 'ec2.amazonaws.com',
-    datapipeline: 'ec2.amazonaws.com',
-    lambda: 'lambda.amazonaws.com',
-    glue: 'glue.amazonaws.com',
-    cloudformation: 'cloudformation.amazonaws.com',
-    codebuild: 'codebuild.amazonaws.com',
-    sagemaker: 'sagemaker.amazonaws.com',
-    ecs: 'ecs-tasks.amazonaws.com',
-    apprunner: 'tasks.apprunner.amazonaws.com',
-    bedrock: 'bedrock-agentcore.amazonaws.com',
-    ssm: 'ec2.amazonaws.com',
-  };
-  const family = method.id.split('-')[1] ?? '';
-  const service = known[family];
-  if (!service) throw new Error(`no service for ${method.id}`);
-  return service;
-}
-
-const serviceActions = (m: EscalationMethod): string[] => m.actions.filter((a) => a !== 'iam:PassRole');
-
-interface Setup {
-  sourcePolicies?: ReturnType<typeof doc>[];
-  boundary?: ReturnType<typeof doc>;
-  scp?: ReturnType<typeof doc>;
-  targetTrust?: string;
-  passResource?: string;
-}
-
-function build(method: EscalationMethod, setup: Setup = {}) {
-  const service = serviceOf(method);
-  const b = new ModelBuilder();
-  if (setup.scp) withScps(b, setup.scp);
-  else b.account(A);
-  const target = b.role(A, 'ops-admin', trustService(setup.targetTrust ?? service), {
-    policies: [ADMIN_DOC],
-  });
-  const harmless = b.role(A, 'harmless', trustService(service), { policies: [allow('logs:PutLogEvents')] });
-  const pipelineRole = b.role(A, 'pipeline', trustService('datapipeline.amazonaws.com'));
-  const boundary = setup.boundary ? b.managed(A, 'boundary', setup.boundary) : undefined;
-  const passes = method.actions.includes('iam:PassRole');
-  const policies = setup.sourcePolicies ?? [
-    allow(serviceActions(method)),
-    ...(passes ? [allow('iam:PassRole', setup.passResource ?? `arn:aws:iam::${A}:role/*`)] : []),
-  ];
-  const source = b.user(A, 'dev', boundary ? { policies, boundary } : { policies });
-  const model = b.build();
-  for (const r of [target, harmless]) addInstanceProfile(model, r);
-  void pipelineRole;
-  return { model, source, target, harmless };
-}
 
 type NearMiss = { name: string; setup: (m: EscalationMethod) => Setup; passRoleOnly?: boolean };
 

@@ -175,6 +175,7 @@ export function passRoleMethod(def: ServiceMethodDef): EscalationMethod {
     actions: ['iam:PassRole', ...stepActions(def.steps)],
     gains: 'principal',
     phase: 1,
+    service: def.service,
     find(ctx) {
       const edges: EscalationEdge[] = [];
       const passedToService = def.passedToService ?? def.service;
@@ -217,6 +218,7 @@ export function passRoleMethod(def: ServiceMethodDef): EscalationMethod {
     },
   };
   if (def.needsRuntime) method.needsRuntime = def.needsRuntime;
+  if (def.alsoPass) method.alsoPass = def.alsoPass;
   return method;
 }
 
@@ -247,6 +249,7 @@ export function existingResourceMethod(def: ServiceMethodDef & { needsRuntime: s
     gains: 'principal',
     needsRuntime: def.needsRuntime,
     phase: 1,
+    service: def.service,
     find(ctx) {
       const edges: EscalationEdge[] = [];
       for (const source of ctx.sources) {
@@ -310,6 +313,46 @@ export const R = {
     'arn:aws:bedrock-agentcore:{region}:{account}:code-interpreter-custom/atlas_escalation_probe-0123456789',
   ssmDocument: 'arn:aws:ssm:{region}::document/AWS-RunShellScript',
   instanceProfile: 'arn:aws:iam::{account}:instance-profile/atlas-escalation-probe',
+  ecsTask: 'arn:aws:ecs:{region}:{account}:task/default/0123456789abcdef0123456789abcdef',
+  ecsContainerInstance: 'arn:aws:ecs:{region}:{account}:container-instance/default/0123456789abcdef',
+  batchJobDefinition: 'arn:aws:batch:{region}:{account}:job-definition/atlas-escalation-probe:1',
+  batchJobQueue: 'arn:aws:batch:{region}:{account}:job-queue/atlas-escalation-probe',
+  batchComputeEnvironment: 'arn:aws:batch:{region}:{account}:compute-environment/atlas-escalation-probe',
+  emrCluster: 'arn:aws:elasticmapreduce:{region}:{account}:cluster/j-ATLASPROBE0001',
+  emrServerlessApplication: 'arn:aws:emr-serverless:{region}:{account}:/applications/00atlasprobe0001',
+  ssmAutomationDocument: 'arn:aws:ssm:{region}:{account}:document/atlas-escalation-probe',
+  ssmAutomationDefinition:
+    'arn:aws:ssm:{region}:{account}:automation-definition/atlas-escalation-probe:$DEFAULT',
+  glueSession: 'arn:aws:glue:{region}:{account}:session/atlas-escalation-probe',
+  agentRuntime: 'arn:aws:bedrock-agentcore:{region}:{account}:runtime/atlas_escalation_probe-0123456789',
+  agentRuntimeEndpoint:
+    'arn:aws:bedrock-agentcore:{region}:{account}:runtime/atlas_escalation_probe-0123456789/runtime-endpoint/DEFAULT',
+  workloadIdentity:
+    'arn:aws:bedrock-agentcore:{region}:{account}:workload-identity-directory/default/workload-identity/atlas_escalation_probe',
+  harness: 'arn:aws:bedrock-agentcore:{region}:{account}:harness/atlas_escalation_probe-0123456789',
+  browser: 'arn:aws:bedrock-agentcore:{region}:{account}:browser-custom/atlas_escalation_probe-0123456789',
+  braketJob: 'arn:aws:braket:{region}:{account}:job/atlas-escalation-probe',
+  gameliftBuild: 'arn:aws:gamelift:{region}:{account}:build/build-00000000-0000-0000-0000-000000000000',
+  gameliftFleet: 'arn:aws:gamelift:{region}:{account}:fleet/fleet-00000000-0000-0000-0000-000000000000',
+  imageBuilderComponent: 'arn:aws:imagebuilder:{region}:{account}:component/atlas-escalation-probe/1.0.0/1',
+  imageBuilderRecipe: 'arn:aws:imagebuilder:{region}:{account}:image-recipe/atlas-escalation-probe/1.0.0',
+  imageBuilderInfrastructure:
+    'arn:aws:imagebuilder:{region}:{account}:infrastructure-configuration/atlas-escalation-probe',
+  imageBuilderImage: 'arn:aws:imagebuilder:{region}:{account}:image/atlas-escalation-probe/1.0.0/1',
+  flinkApplication: 'arn:aws:kinesisanalytics:{region}:{account}:application/atlas-escalation-probe',
+  omicsWorkflow: 'arn:aws:omics:{region}:{account}:workflow/1234567',
+  omicsRun: 'arn:aws:omics:{region}:{account}:run/1234567',
+  s3Object: 'arn:aws:s3:::atlas-escalation-probe/credentials.json',
+  identityPool:
+    'arn:aws:cognito-identity:{region}:{account}:identitypool/{region}:00000000-0000-0000-0000-000000000000',
+  codedeployDeploymentGroup:
+    'arn:aws:codedeploy:{region}:{account}:deploymentgroup:atlas-escalation-probe/atlas-escalation-probe',
+  codedeployApplication: 'arn:aws:codedeploy:{region}:{account}:application:atlas-escalation-probe',
+  codedeployConfig: 'arn:aws:codedeploy:{region}:{account}:deploymentconfig:CodeDeployDefault.AllAtOnce',
+  stackSet:
+    'arn:aws:cloudformation:{region}:{account}:stackset/atlas-escalation-probe:00000000-0000-0000-0000-000000000000',
+  stackSetTarget:
+    'arn:aws:cloudformation:{region}:{account}:stackset-target/atlas-escalation-probe:00000000-0000-0000-0000-000000000000/*',
 } as const;
 
 /** Customer-managed policies of the principal's own account attached to it (users: also through groups). */

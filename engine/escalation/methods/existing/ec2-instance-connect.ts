@@ -5,7 +5,10 @@ export const ec2InstanceConnect = existingResourceMethod({
   id: 'existing-ec2-instance-connect',
   title: 'Push an SSH key with EC2 Instance Connect to an instance that runs as the role',
   catalogIds: ['M50'],
-  sources: ['IAM Vulnerable privesc-instanceConnect', 'pathfinding.cloud ec2instanceconnect-003'],
+  sources: [
+    'IAM Vulnerable privesc-instanceConnect',
+    'pathfinding.cloud (Dec 2025, since removed) ec2instanceconnect-003',
+  ],
   service: 'ec2.amazonaws.com',
   steps: [{ anyOf: ['ec2-instance-connect:SendSSHPublicKey'], resource: R.instance }],
   requireProfile: true,

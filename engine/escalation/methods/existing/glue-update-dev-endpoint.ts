@@ -9,7 +9,7 @@ export const glueUpdateDevEndpoint = existingResourceMethod({
     'Rhino #20',
     'IAM Vulnerable privesc19',
     'PMapper glue_edges (v1.2.0-dev)',
-    'pathfinding.cloud glue-002',
+    'pathfinding.cloud (Dec 2025, since removed) glue-002',
   ],
   service: 'glue.amazonaws.com',
   steps: [{ anyOf: ['glue:UpdateDevEndpoint'], resource: R.glueDevEndpoint }],

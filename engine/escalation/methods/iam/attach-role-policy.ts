@@ -13,6 +13,6 @@ export const attachRolePolicy = policyChangeMethod({
     'Rhino #9',
     'IAM Vulnerable privesc9',
     'PMapper admin check',
-    'pathfinding.cloud iam-009, iam-014',
+    'pathfinding.cloud iam-009, iam-014, iam-019',
   ],
 });

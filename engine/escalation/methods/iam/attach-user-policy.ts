@@ -9,5 +9,10 @@ export const attachUserPolicy = policyChangeMethod({
   on: 'User',
   attach: true,
   catalogIds: ['M03'],
-  sources: ['Rhino #7', 'IAM Vulnerable privesc7', 'PMapper admin check', 'pathfinding.cloud iam-008'],
+  sources: [
+    'Rhino #7',
+    'IAM Vulnerable privesc7',
+    'PMapper admin check',
+    'pathfinding.cloud iam-008, iam-015',
+  ],
 });

@@ -17,7 +17,12 @@ export const createPolicyVersion: EscalationMethod = {
   title: 'Create a new default version of an attached managed policy',
   actions: [ACTION, 'iam:DeletePolicyVersion'],
   catalogIds: ['M01'],
-  sources: ['Rhino #1', 'IAM Vulnerable privesc1', 'PMapper admin check', 'pathfinding.cloud iam-001'],
+  sources: [
+    'Rhino #1',
+    'IAM Vulnerable privesc1',
+    'PMapper admin check',
+    'pathfinding.cloud iam-001, iam-016, iam-020',
+  ],
   gains: 'admin',
   phase: 2,
   find(ctx) {

@@ -13,6 +13,6 @@ export const putRolePolicy = policyChangeMethod({
     'Rhino #12',
     'IAM Vulnerable privesc12',
     'PMapper admin check',
-    'pathfinding.cloud iam-005, iam-017',
+    'pathfinding.cloud iam-005, iam-017, iam-021',
   ],
 });

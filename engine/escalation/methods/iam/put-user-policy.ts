@@ -9,5 +9,10 @@ export const putUserPolicy = policyChangeMethod({
   on: 'User',
   attach: false,
   catalogIds: ['M06'],
-  sources: ['Rhino #10', 'IAM Vulnerable privesc10', 'PMapper admin check', 'pathfinding.cloud iam-007'],
+  sources: [
+    'Rhino #10',
+    'IAM Vulnerable privesc10',
+    'PMapper admin check',
+    'pathfinding.cloud iam-007, iam-018',
+  ],
 });

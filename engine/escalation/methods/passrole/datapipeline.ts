@@ -15,6 +15,9 @@ export const datapipeline = passRoleMethod({
   steps: [
     { anyOf: ['datapipeline:CreatePipeline'], resource: R.pipeline },
     { anyOf: ['datapipeline:PutPipelineDefinition'], resource: R.pipeline },
+    // Without activation the pipeline never runs:
+    // https://docs.aws.amazon.com/datapipeline/latest/DeveloperGuide/dp-activate-pipeline.html
+    { anyOf: ['datapipeline:ActivatePipeline'], resource: R.pipeline },
   ],
   requireProfile: true,
   passedToService: 'datapipeline.amazonaws.com',

@@ -9,7 +9,7 @@ export const sagemakerNotebook = passRoleMethod({
     'Rhino #27',
     'IAM Vulnerable privesc-sageNotebook',
     'PMapper sagemaker_edges',
-    'pathfinding.cloud sagemaker-001',
+    'pathfinding.cloud (with the presigned URL it lists as additional) sagemaker-001',
   ],
   service: 'sagemaker.amazonaws.com',
   steps: [

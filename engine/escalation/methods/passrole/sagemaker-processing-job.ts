@@ -8,7 +8,7 @@ export const sagemakerProcessingJob = passRoleMethod({
   sources: [
     'IAM Vulnerable privesc-sageProcessing',
     'PMapper sagemaker_edges',
-    'pathfinding.cloud sagemaker-003',
+    'pathfinding.cloud (Dec 2025, since removed) sagemaker-003',
   ],
   service: 'sagemaker.amazonaws.com',
   steps: [{ anyOf: ['sagemaker:CreateProcessingJob'], resource: R.processingJob }],
