@@ -21,20 +21,11 @@ export interface CollectCommandDeps {
   printIngest: (res: IngestResult) => void;
 }
 
-interface CollectFlags {
-  profile?: string;
-  region?: string;
-  roleName: string;
-  externalId?: string;
-  accounts?: string[];
-  ou?: string;
-  concurrency: number;
-  out: string;
-  refresh?: boolean;
-  ingest?: boolean;
-  name?: string;
-  json?: boolean;
-}
+/** Commander's parsed flags: the collector's options as typed on the command line, plus the command's own. */
+type CollectFlags = Pick<
+  CollectOptions,
+  'profile' | 'region' | 'roleName' | 'externalId' | 'accounts' | 'ou' | 'concurrency' | 'out'
+> & { refresh?: boolean; ingest?: boolean; name?: string; json?: boolean };
 
 function accountList(value: string): string[] {
   const ids = value

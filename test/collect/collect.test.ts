@@ -11,15 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { collectFixture, folderText, readJson, type CollectFixture, type ManifestJson } from './harness.ts';
 import { demoWorld } from './fake-aws/world.ts';
 
-const ACCOUNTS = [
-  '111111111111',
-  '222222222222',
-  '333333333333',
-  '444444444444',
-  '555555555555',
-  '666666666666',
-  '777777777777',
-];
+const ACCOUNTS = [...demoWorld().accounts.keys()];
 
 let fx: CollectFixture | undefined;
 afterEach(async () => {
