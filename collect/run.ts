@@ -19,16 +19,19 @@ import {
   writeJsonAtomic,
 } from './output.ts';
 import type { CollectProgress } from './progress.ts';
-import type { AccountEntry, CollectOptions, CollectResult, Manifest } from './types.ts';
+import {
+  MANIFEST_FORMAT,
+  type AccountEntry,
+  type CollectOptions,
+  type CollectResult,
+  type Manifest,
+} from './types.ts';
 
 /** The run cannot start: no usable credentials, or options that name nothing. */
 export class CollectError extends Error {}
 
 export async function runCollect(options: CollectOptions, progress: CollectProgress): Promise<CollectResult> {
   const startedAt = new Date().toISOString();
-  const removed = await prepareOutput(options.out);
-  if (removed.length)
-    progress.log(`Removed ${removed.length} temporary file(s) an interrupted run left in ${options.out}.`);
 
   const credentials = callerCredentials(options.profile);
   const settings: Omit<ClientSettings, 'credentials'> = {
@@ -47,9 +50,13 @@ export async function runCollect(options: CollectOptions, progress: CollectProgr
   } finally {
     clients.destroy();
   }
+  // The folder is created only once the caller is known, so a run without credentials leaves nothing behind.
+  const removed = await prepareOutput(options.out);
+  if (removed.length)
+    progress.log(`Removed ${removed.length} temporary file(s) an interrupted run left in ${options.out}.`);
 
   const manifest: Manifest = {
-    format: 'iamatlas-collect-manifest/1',
+    format: MANIFEST_FORMAT,
     toolVersion: options.toolVersion,
     startedAt,
     caller: { account: caller.account, arn: caller.arn, userId: caller.userId },
@@ -224,7 +231,7 @@ async function identify(clients: ReturnType<typeof makeClients>, options: Collec
     const code = (error as { name?: string }).name ?? '';
     if (code === 'CredentialsProviderError' || /credential/i.test((error as Error).message ?? ''))
       throw new CollectError(
-        `No usable AWS credentials from ${how}: ${(error as Error).message}. Pass --profile NAME, or set AWS_PROFILE or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.`,
+        `No usable AWS credentials from ${how}: ${(error as Error).message.replace(/\.+$/, '')}. Pass --profile NAME, or set AWS_PROFILE or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.`,
       );
     if (/region/i.test((error as Error).message ?? '') && options.region === undefined)
       throw new CollectError(`No AWS Region is configured: pass --region (for example --region us-east-1).`);

@@ -85,6 +85,16 @@ describe('a whole organization', () => {
 });
 
 describe('failures', () => {
+  it('without credentials says where it looked and what to set, and creates nothing', async () => {
+    fx = await collectFixture();
+    const r = await fx.run([], { AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/No usable AWS credentials from the default credential chain/);
+    expect(r.stderr).toMatch(/Pass --profile NAME/);
+    await expect(readdir(fx.out)).rejects.toThrow(/ENOENT/);
+    expect(fx.fake.calls).toEqual([]);
+  });
+
   it('retries throttling (IAM "Throttling", Organizations "TooManyRequestsException", SSO "ThrottlingException") until it succeeds', async () => {
     fx = await collectFixture({
       faults: { throttle: { GetAccountAuthorizationDetails: 3, ListRoots: 2, ListPermissionSets: 1 } },
