@@ -5,7 +5,14 @@
  * account leaves the files of an earlier run as they were.
  */
 import { accountFiles, writeJsonAtomic } from './output.ts';
-import { accountFailure, errorMessage, isAccessDenied, isExpiredToken } from './aws-errors.ts';
+import {
+  accountFailure,
+  describeAwsError,
+  errorMessage,
+  isAccessDenied,
+  isExpiredToken,
+  isRegionDisabled,
+} from './aws-errors.ts';
 import { collectAccountIam } from './account-details.ts';
 import { makeClients, type ClientSettings } from './clients.ts';
 import { assumedRole, type Caller, type CredentialsProvider } from './credentials.ts';
@@ -88,8 +95,10 @@ export async function collectAccount(job: AccountJob, ctx: AccountContext): Prom
             region: (await clients.ssoAdmin.config.region()) ?? '',
           });
         } catch (error) {
-          if (!isAccessDenied(error)) throw error;
-          notes.push(`Identity Center not read: ${errorMessage(error)}`);
+          // Identity Center is optional: an account that may not read it, or that has not enabled
+          // the Region, is still collected, with a note.
+          if (!isAccessDenied(error) && !isRegionDisabled(error)) throw error;
+          notes.push(`Identity Center not read: ${describeAwsError(error)}`);
         }
         step = 'write';
         ctx.progress.accountStep(job.accountId, 'write');

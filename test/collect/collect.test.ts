@@ -95,14 +95,20 @@ describe('failures', () => {
     expect(fx.fake.calls).toEqual([]);
   });
 
-  it('retries throttling (IAM "Throttling", Organizations "TooManyRequestsException", SSO "ThrottlingException") until it succeeds', async () => {
+  it('retries throttling (IAM "Throttling", Organizations "TooManyRequestsException", SSO "ThrottlingException") and 500s until it succeeds', async () => {
     fx = await collectFixture({
-      faults: { throttle: { GetAccountAuthorizationDetails: 3, ListRoots: 2, ListPermissionSets: 1 } },
+      faults: {
+        throttle: { GetAccountAuthorizationDetails: 3, ListRoots: 2, ListPermissionSets: 1 },
+        serverError: { ListAccountsForParent: 2, ListSAMLProviders: 1 },
+      },
     });
     const r = await fx.run(['--concurrency', '2']);
     expect(r.code, r.stderr).toBe(0);
     expect(Object.values(statusOf(await manifestOf(fx)))).toEqual(ACCOUNTS.map(() => 'ok'));
     expect(fx.fake.calls.filter((c) => c.action === 'ListRoots')).toHaveLength(3);
+    // 5xx answers are retried too.
+    const org = await readJson<{ accounts: unknown[] }>(path.join(fx.out, 'organization.json'));
+    expect(org.accounts).toHaveLength(7);
   });
 
   it('records AccessDenied on one account’s AssumeRole, goes on with the others, and exits 6', async () => {
@@ -129,6 +135,15 @@ describe('failures', () => {
     expect(failed.error).toContain('RegionDisabledException');
     expect(failed.error).toContain('--region');
     expect(r.stderr).toContain('ap-east-1');
+  });
+
+  it('collects an account whose Identity Center Region is not enabled (opt-in Region), noting it', async () => {
+    fx = await collectFixture({ faults: { regionNotEnabledForIdentityCenter: ['666666666666'] } });
+    const r = await fx.run([]);
+    expect(r.code, r.stderr).toBe(0);
+    const entry = (await manifestOf(fx)).accounts.find((a) => a.accountId === '666666666666')!;
+    expect(entry.status).toBe('ok');
+    expect(entry.notes?.join()).toMatch(/Identity Center not read: UnrecognizedClientException/);
   });
 
   it('assumes the role again when its session token has expired (ExpiredToken) and completes the account', async () => {

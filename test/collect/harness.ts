@@ -95,6 +95,7 @@ export interface ManifestJson {
     reason?: string;
     files: string[];
     collectedEarlier?: boolean;
+    notes?: string[];
     apiCalls: Record<string, number>;
   }[];
 }

@@ -17,6 +17,14 @@ import type { FakeWorld } from './world.ts';
 export interface Faults {
   /** The first N calls of an action answer with throttling (per action name). */
   throttle?: Record<string, number>;
+  /** The first N calls of an action answer 500 InternalFailure (per action name). */
+  serverError?: Record<string, number>;
+  /**
+   * Identity Center is in an opt-in Region these accounts have not enabled:
+   * their SSO Admin calls answer UnrecognizedClientException
+   * (https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-regions.html).
+   */
+  regionNotEnabledForIdentityCenter?: string[];
   /** AssumeRole into these accounts answers AccessDenied. */
   denyAssumeRole?: string[];
   /** AssumeRole into these accounts answers RegionDisabledException (STS not active in the Region). */
@@ -118,6 +126,7 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
   });
   const calls: FakeCall[] = [];
   const throttled = new Map<string, number>();
+  const serverErrors = new Map<string, number>();
   const sessionsIssued = new Map<string, number>();
   let assumes = 0;
 
@@ -222,6 +231,17 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
           'Rate exceeded',
         );
       }
+      const failing = faults.serverError?.[action] ?? 0;
+      const failed = serverErrors.get(action) ?? 0;
+      if (failed < failing) {
+        serverErrors.set(action, failed + 1);
+        throw new AwsError('InternalFailure', 'We encountered an internal error.', 500);
+      }
+      if (service === 'sso' && faults.regionNotEnabledForIdentityCenter?.includes(principal.account))
+        throw new AwsError(
+          'UnrecognizedClientException',
+          'The security token included in the request is invalid.',
+        );
       const account = world.accounts.get(principal.account);
       if (isJson) {
         const json = (body.length ? JSON.parse(body.toString()) : {}) as Record<string, unknown>;
