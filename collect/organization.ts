@@ -50,6 +50,13 @@ const POLICY_TYPES: ('SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY')[] = [
  * organization, or a caller that is neither the management account nor a
  * delegated administrator (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_delegate_policies.html).
  */
+function noAccess(error: unknown): OrganizationOutcome {
+  return {
+    ok: false,
+    reason: `no access to AWS Organizations' structure (${describeAwsError(error)}); run collect from the management account or a delegated administrator to read the whole organization`,
+  };
+}
+
 export async function collectOrganization(client: OrganizationsClient): Promise<OrganizationOutcome> {
   let described;
   try {
@@ -57,24 +64,18 @@ export async function collectOrganization(client: OrganizationsClient): Promise<
   } catch (error) {
     if (errorCode(error) === 'AWSOrganizationsNotInUseException')
       return { ok: false, reason: 'the caller’s account is not in an organization' };
-    if (isAccessDenied(error))
-      return {
-        ok: false,
-        reason: `no access to AWS Organizations (${describeAwsError(error)}); run collect from the management account or a delegated administrator to read the whole organization`,
-      };
+    if (isAccessDenied(error)) return noAccess(error);
     throw error;
   }
   const org = described.Organization;
   const organizationId = org?.Id ?? '';
   const managementAccountId = org?.MasterAccountId ?? '';
+  // Any member account may describe its organization; listing it takes the management account or a
+  // delegated administrator (https://docs.aws.amazon.com/organizations/latest/APIReference/API_DescribeOrganization.html).
   try {
     return { ok: true, organization: await readTree(client, organizationId, managementAccountId) };
   } catch (error) {
-    if (isAccessDenied(error))
-      return {
-        ok: false,
-        reason: `the organization's structure is not readable (${describeAwsError(error)}); run collect from the management account or a delegated administrator`,
-      };
+    if (isAccessDenied(error)) return noAccess(error);
     throw error;
   }
 }

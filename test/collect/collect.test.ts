@@ -181,7 +181,9 @@ describe('failures', () => {
     fx = await collectFixture({ faults: { callerAccount: '222222222222' } });
     const r = await fx.run([]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/Organization not read: no access to AWS Organizations/);
+    expect(r.stderr).toMatch(
+      /Organization not read: no access to AWS Organizations' structure \(AccessDeniedException/,
+    );
     expect(r.stderr).toMatch(/the caller's account 222222222222 alone/);
     const m = await manifestOf(fx);
     expect(m.organization).toBeNull();

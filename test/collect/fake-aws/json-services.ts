@@ -26,7 +26,10 @@ export function organizationsAction(
   callerAccount: string,
   pageSize: number,
 ): Body {
-  if (callerAccount !== world.managementAccountId)
+  // DescribeOrganization answers any account of the organization; the rest only the management
+  // account (or a delegated administrator): https://docs.aws.amazon.com/organizations/latest/APIReference/API_DescribeOrganization.html
+  const member = world.accounts.has(callerAccount);
+  if (callerAccount !== world.managementAccountId && !(action === 'DescribeOrganization' && member))
     throw new AwsError('AccessDeniedException', 'You don’t have permissions to access this resource.');
   const parentId = String(body['ParentId'] ?? '');
   switch (action) {
