@@ -9,7 +9,8 @@ import { CallerCredentialsExpired, collectAccount, type AccountJob } from './acc
 import { describeAwsError, isExpiredToken } from './aws-errors.ts';
 import { makeClients, type ClientSettings } from './clients.ts';
 import { callerCredentials, whoAmI, type Caller } from './credentials.ts';
-import { accountsUnder, collectOrganization } from './organization.ts';
+import { collectOrganization } from './organization.ts';
+import { selectAccounts } from './targets.ts';
 import {
   exists,
   manifestWriter,
@@ -20,15 +21,13 @@ import {
 } from './output.ts';
 import type { CollectProgress } from './progress.ts';
 import {
+  CollectError,
   MANIFEST_FORMAT,
   type AccountEntry,
   type CollectOptions,
   type CollectResult,
   type Manifest,
 } from './types.ts';
-
-/** The run cannot start: no usable credentials, or options that name nothing. */
-export class CollectError extends Error {}
 
 export async function runCollect(options: CollectOptions, progress: CollectProgress): Promise<CollectResult> {
   const startedAt = new Date().toISOString();
@@ -74,7 +73,7 @@ export async function runCollect(options: CollectOptions, progress: CollectProgr
   };
 
   let jobs: AccountJob[];
-  const skipped: AccountEntry[] = [];
+  let skipped: AccountEntry[] = [];
   if (organizationOutcome.ok) {
     const organization = organizationOutcome.organization;
     await writeJsonAtomic(options.out, ORGANIZATION_FILE, organization);
@@ -82,46 +81,7 @@ export async function runCollect(options: CollectOptions, progress: CollectProgr
       `Organization ${organization.organizationId}: ${organization.accounts.length} accounts, ` +
         `${organization.organizationalUnits.length} OUs, ${organization.policies.length} SCPs and RCPs.`,
     );
-    let wanted = organization.accounts;
-    if (options.ou !== undefined) {
-      const ouId = options.ou;
-      if (
-        !organization.organizationalUnits.some((o) => o.id === ouId) &&
-        !organization.roots.some((r) => r.id === ouId)
-      )
-        throw new CollectError(
-          `--ou ${ouId}: no such OU or root in organization ${organization.organizationId}.`,
-        );
-      const under = new Set(
-        organization.roots.some((r) => r.id === ouId)
-          ? organization.accounts.map((a) => a.id)
-          : accountsUnder(organization, ouId),
-      );
-      wanted = wanted.filter((a) => under.has(a.id));
-    }
-    if (options.accounts !== undefined) {
-      const known = new Set(organization.accounts.map((a) => a.id));
-      const unknown = options.accounts.filter((id) => !known.has(id));
-      if (unknown.length)
-        throw new CollectError(
-          `--accounts: ${unknown.join(', ')} not in organization ${organization.organizationId}; list its accounts with \`aws organizations list-accounts\`.`,
-        );
-      const only = new Set(options.accounts);
-      wanted = wanted.filter((a) => only.has(a.id));
-    }
-    jobs = [];
-    for (const a of wanted) {
-      if (a.status === 'ACTIVE') jobs.push({ accountId: a.id, name: a.name });
-      else
-        skipped.push({
-          accountId: a.id,
-          name: a.name,
-          status: 'skipped',
-          reason: `the account is ${a.status}, not ACTIVE`,
-          files: [],
-          apiCalls: {},
-        });
-    }
+    ({ jobs, skipped } = selectAccounts(organization, options));
   } else {
     const ids = options.accounts ?? [caller.account];
     progress.log(

@@ -64,6 +64,9 @@ export const manifestSchema = z.object({
 });
 export type Manifest = z.infer<typeof manifestSchema>;
 
+/** The run cannot start: no usable credentials, or options that name nothing. */
+export class CollectError extends Error {}
+
 export interface CollectResult {
   manifest: Manifest;
   out: string;

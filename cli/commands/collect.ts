@@ -10,8 +10,8 @@ import type { Driver } from 'neo4j-driver';
 import { projectRoot } from '../../db/paths.ts';
 import type { IngestResult } from '../../ingest/pipeline.ts';
 import { plainProgress, terminalProgress } from '../../collect/progress.ts';
-import { CollectError, runCollect } from '../../collect/run.ts';
-import type { CollectOptions } from '../../collect/types.ts';
+import { runCollect } from '../../collect/run.ts';
+import { CollectError, type CollectOptions } from '../../collect/types.ts';
 import { CliError, EXIT, printJson, say } from '../output.ts';
 import type { WithDriver } from '../query.ts';
 
