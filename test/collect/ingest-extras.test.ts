@@ -1,8 +1,8 @@
 /**
  * A folder written by `iamatlas collect` holds, besides the exports, its
- * manifest.json and per-account Identity Center files, which ingest does not
- * read yet. Ingest takes such a folder without refusing it and without a
- * warning about those files, and still warns about any other unknown file.
+ * manifest.json, a record of the run. Ingest takes such a folder without
+ * refusing it and without a warning about the manifest, and still warns about
+ * any other unknown file.
  */
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -20,25 +20,19 @@ beforeAll(async () => {
     path.join(dir, 'manifest.json'),
     JSON.stringify({ format: 'iamatlas-collect-manifest/1', toolVersion: '0.1.0', accounts: [] }),
   );
-  await writeFile(
-    path.join(dir, '111111111111.identity-center.json'),
-    JSON.stringify({ Format: 'iamatlas-identity-center/1', AccountId: '111111111111', Instances: [] }),
-  );
   await writeFile(path.join(dir, 'notes.json'), JSON.stringify({ hello: 'world' }));
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-it('reads a collected folder, listing manifest.json and Identity Center files as not read, with no warning', async () => {
+it('reads a collected folder, listing manifest.json as collected, with no warning', async () => {
   const res = await readSnapshot([dir]);
   const warned = res.warnings.map((w) => path.basename(w.file));
   expect(warned).not.toContain('manifest.json');
-  expect(warned).not.toContain('111111111111.identity-center.json');
   // Any other unknown file is still named.
   expect(warned).toContain('notes.json');
   const kinds = Object.fromEntries(res.files.map((f) => [path.basename(f.path), f.kind]));
   expect(kinds['manifest.json']).toBe('collected');
-  expect(kinds['111111111111.identity-center.json']).toBe('collected');
   expect(res.model.accounts).toHaveLength(7);
 });
