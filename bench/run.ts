@@ -10,6 +10,7 @@ const benches: Record<string, () => Promise<{ run: (args: string[]) => Promise<v
   ui: () => import('./ui.ts'),
   'who-can': () => import('./who-can.ts'),
   soak: () => import('./soak.ts'),
+  collect: () => import('./collect.ts'),
 };
 
 const [name, ...args] = process.argv.slice(2);

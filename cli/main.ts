@@ -24,6 +24,7 @@ import {
   SnapshotNotFound,
 } from '../ingest/load/snapshots.ts';
 import { CliError, EXIT, printJson, progress, say } from './output.ts';
+import { registerCollectCommand } from './commands/collect.ts';
 import { registerQueryCommands } from './query.ts';
 import { addServeOptions, registerServeCommand, serve, type ServeOptions } from './serve.ts';
 
@@ -275,6 +276,7 @@ export function buildProgram(): Command {
 
   registerQueryCommands(program, withDriver);
   registerServeCommand(program, withDriver);
+  registerCollectCommand(program, { withDriver, ingest: runIngest, printIngest });
 
   addServeOptions(
     program

@@ -9,6 +9,8 @@ export const EXIT = {
   badInput: 3,
   database: 4,
   notFound: 5,
+  /** collect: some accounts failed (each is named, and recorded in manifest.json). */
+  collectIncomplete: 6,
   interrupted: 130,
 } as const;
 

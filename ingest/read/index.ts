@@ -32,7 +32,7 @@ export interface ReadOptions {
 export interface ReadResult {
   model: SnapshotModel;
   warnings: InputProblem[];
-  /** Every file considered, with what it was taken for ('unknown', 'skipped', 'documentation' and 'invalid' included). */
+  /** Every file considered, with what it was taken for ('unknown', 'skipped', 'documentation', 'collected' and 'invalid' included). */
   files: { path: string; kind: string }[];
 }
 
@@ -44,7 +44,9 @@ export async function readSnapshot(paths: string[], opts: ReadOptions = {}): Pro
   const warnings: InputProblem[] = [];
   const entries = await listInputs(paths, problems);
 
-  const outcomes: (FileRead | { kind: 'skipped' | 'documentation' })[] = new Array(entries.length);
+  const outcomes: (FileRead | { kind: 'skipped' | 'documentation' | 'collected' })[] = new Array(
+    entries.length,
+  );
   const perFile: { problems: InputProblem[]; warnings: InputProblem[] }[] = new Array(entries.length);
   let next = 0;
   let done = 0;
@@ -58,6 +60,8 @@ export async function readSnapshot(paths: string[], opts: ReadOptions = {}): Pro
       const fileWarnings: InputProblem[] = [];
       if (entry.documentation) {
         outcomes[index] = { kind: 'documentation' };
+      } else if (entry.collected) {
+        outcomes[index] = { kind: 'collected' };
       } else if (entry.skip !== undefined) {
         fileWarnings.push({ file: entry.path, jsonPath: '', message: `${UNKNOWN_FILE}: ${entry.skip}` });
         outcomes[index] = { kind: 'skipped' };

@@ -13,7 +13,14 @@ export interface InputEntry {
   skip?: string;
   /** A folder's README: listed as documentation, neither read nor warned about. */
   documentation?: boolean;
+  /**
+   * The manifest.json `iamatlas collect` writes beside the exports (docs/collect.md):
+   * a record of the run, not an export. Listed, neither read nor warned about.
+   */
+  collected?: boolean;
 }
+
+const COLLECT_MANIFEST = 'manifest.json';
 
 export async function listInputs(paths: readonly string[], problems: InputProblem[]): Promise<InputEntry[]> {
   const entries: InputEntry[] = [];
@@ -59,6 +66,7 @@ export async function listInputs(paths: readonly string[], problems: InputProble
         add({ path: childPath, skip: 'a folder inside a folder; pass it as its own path to read it' });
       else if (child.name.startsWith('.')) add({ path: childPath, skip: 'a hidden file' });
       else if (/^readme(\.(md|txt))?$/i.test(child.name)) add({ path: childPath, documentation: true });
+      else if (child.name === COLLECT_MANIFEST) add({ path: childPath, collected: true });
       else add({ path: childPath });
     }
   }

@@ -1,0 +1,57 @@
+/**
+ * IAM and STS over the Query protocol, the calls the collector makes:
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountAuthorizationDetails.html
+ * (IsTruncated/Marker pages of at most MaxItems entries, policy documents
+ * URL-encoded), ListSAMLProviders, ListOpenIDConnectProviders,
+ * https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html and
+ * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html
+ */
+import { AwsError, page } from './wire.ts';
+import type { FakeAccount, Json } from './world.ts';
+
+export const IAM_NAMESPACE = 'https://iam.amazonaws.com/doc/2010-05-08/';
+export const STS_NAMESPACE = 'https://sts.amazonaws.com/doc/2011-06-15/';
+
+const DOCUMENT_KEYS = new Set(['PolicyDocument', 'AssumeRolePolicyDocument', 'Document']);
+
+/** Policy documents as the API sends them: URL-encoded JSON text. */
+function encodeDocuments(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(encodeDocuments);
+  if (typeof value !== 'object' || value === null) return value;
+  const out: Json = {};
+  for (const [k, v] of Object.entries(value))
+    out[k] =
+      DOCUMENT_KEYS.has(k) && typeof v === 'object' && v !== null
+        ? encodeURIComponent(JSON.stringify(v))
+        : encodeDocuments(v);
+  return out;
+}
+
+const LISTS = ['UserDetailList', 'GroupDetailList', 'RoleDetailList', 'Policies'] as const;
+
+export function iamAction(
+  action: string,
+  params: URLSearchParams,
+  account: FakeAccount,
+  defaultPageSize: number,
+): unknown {
+  switch (action) {
+    case 'GetAccountAuthorizationDetails': {
+      const all = LISTS.flatMap((list) => account.details[list].map((item) => ({ list, item })));
+      const size = Number(params.get('MaxItems') ?? defaultPageSize);
+      const p = page(all, params.get('Marker'), size);
+      const result: Record<string, unknown> = {};
+      for (const list of LISTS)
+        result[list] = p.items.filter((e) => e.list === list).map((e) => encodeDocuments(e.item));
+      result['IsTruncated'] = p.next !== undefined;
+      if (p.next !== undefined) result['Marker'] = p.next;
+      return result;
+    }
+    case 'ListSAMLProviders':
+      return { SAMLProviderList: account.saml };
+    case 'ListOpenIDConnectProviders':
+      return { OpenIDConnectProviderList: account.oidc };
+    default:
+      throw new AwsError('InvalidAction', `The action ${action} is not valid for this web service.`);
+  }
+}
