@@ -21,6 +21,7 @@ COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/bin ./bin
 COPY --from=build /app/api ./api
+COPY --from=build /app/query ./query
 COPY --from=build /app/cli ./cli
 COPY --from=build /app/cypher ./cypher
 COPY --from=build /app/db ./db

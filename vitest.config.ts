@@ -5,6 +5,7 @@ export default defineConfig({
     include: [
       'engine/**/*.test.ts',
       'ingest/**/*.test.ts',
+      'query/**/*.test.ts',
       'api/**/*.test.ts',
       'db/**/*.test.ts',
       'cli/**/*.test.ts',

@@ -8,8 +8,8 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { z } from 'zod';
 import { statement, statements } from '../cypher/index.ts';
 import { badInput, conflict, notFound } from './context.ts';
-import { ASSUMPTION_NAMES, assumptionsSchema, type AssumptionName } from './queries/assumptions.ts';
-import { edgeFromRow, pathFromEdges, type PathOutApi } from './shapes.ts';
+import { ASSUMPTION_NAMES, assumptionsSchema, type AssumptionName } from '../query/assumptions.ts';
+import { edgeFromRow, pathFromEdges, type PathOutApi } from '../query/edges.ts';
 
 const R = 'api/reviews';
 const WRITE = { routing: neo4j.routing.WRITE };

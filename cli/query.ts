@@ -1,6 +1,6 @@
 /**
  * `iamatlas query ...`: questions about a loaded snapshot, answered by the
- * query layer in api/queries (the same functions the GraphQL API calls).
+ * query layer in query/ (the same functions the GraphQL API calls).
  * Human output by default; `--json` prints the query function's result as is.
  */
 import fs from 'node:fs';
@@ -9,16 +9,16 @@ import type { Driver } from 'neo4j-driver';
 import { z } from 'zod';
 // Constants and error classes only; the query layer (and the engine behind it) is loaded when
 // a query runs, so that other commands start without it.
-import { DEFAULT_MAX_HOPS, MAX_HOPS } from '../api/queries/args.ts';
-import { ASSUMPTION_NAMES, type Assumptions } from '../api/queries/assumptions.ts';
-import { NotInSnapshotError, QueryInputError } from '../api/queries/errors.ts';
-import type { ConditionOut, Hop, NodeRef } from '../api/queries/graph.ts';
-import type { EvaluationOutcome, ReachEntry } from '../api/queries/index.ts';
+import { DEFAULT_MAX_HOPS, MAX_HOPS } from '../query/args.ts';
+import { ASSUMPTION_NAMES, type Assumptions } from '../query/assumptions.ts';
+import { NotInSnapshotError, QueryInputError } from '../query/errors.ts';
+import type { ConditionOut, Hop, NodeRef } from '../query/graph.ts';
+import type { EvaluationOutcome, ReachEntry } from '../query/index.ts';
 import type { ContextValue, StatementRef } from '../engine/types.ts';
 import type { SnapshotInfo } from '../ingest/load/snapshots.ts';
 
 /** The query layer, loaded on first use. */
-const queries = () => import('../api/queries/index.ts');
+const queries = () => import('../query/index.ts');
 import { CliError, EXIT, printJson } from './output.ts';
 
 export type WithDriver = <T>(fn: (driver: Driver) => Promise<T>) => Promise<T>;
@@ -619,7 +619,7 @@ export function registerQueryCommands(program: Command, withDriver: WithDriver):
       opts,
       async (driver, s) => {
         const { assumeOnlySources, escalationPaths, escalationSources } =
-          await import('../api/escalation.ts');
+          await import('../query/escalation.ts');
         const sources = opts.from ? [opts.from] : await escalationSources(driver, s.id);
         if (!opts.from && includeAssumeOnly) {
           const extra = await assumeOnlySources(driver, s.id, {
