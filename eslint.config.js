@@ -2,7 +2,16 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'db/target/**', '.iamatlas/**', 'ui/dist/**', 'test-artifacts/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'db/target/**',
+      '.iamatlas/**',
+      'ui/dist/**',
+      'test-artifacts/**',
+      '**/generated/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

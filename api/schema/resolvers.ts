@@ -22,6 +22,40 @@ import {
 } from '../../query/index.ts';
 import { assumptionsSchema } from '../../query/assumptions.ts';
 import type { FindingRow } from '../../query/catalog.ts';
+import type {
+  AccountEdgesArgs,
+  AccountPrincipalsArgs,
+  MutationAddReviewItemArgs,
+  MutationAddReviewItemsArgs,
+  MutationCreateReviewSessionArgs,
+  MutationSetReviewItemStatusArgs,
+  MutationSetReviewSessionAssumptionsArgs,
+  PrincipalAssumableByArgs,
+  PrincipalCanAssumeArgs,
+  PrincipalCanEscalateToArgs,
+  QueryAccountArgs,
+  QueryAccountsArgs,
+  QueryCrossAccountTrustArgs,
+  QueryEscalationPathsArgs,
+  QueryExternalTrustArgs,
+  QueryFindingArgs,
+  QueryFindingsArgs,
+  QueryOrganizationArgs,
+  QueryPathsArgs,
+  QueryPrincipalArgs,
+  QueryPrincipalsArgs,
+  QueryProviderTrustArgs,
+  QueryReachableFromArgs,
+  QueryReviewSessionArgs,
+  QueryReviewSessionsArgs,
+  QuerySimulateArgs,
+  QuerySnapshotArgs,
+  QuerySnapshotDiffArgs,
+  QuerySnapshotsArgs,
+  QueryWhoCanArgs,
+  QueryWhoCanAssumeArgs,
+  ReviewSessionReportArgs,
+} from './generated/types.ts';
 import { nodeIsAdmin, nodeIsExternal, tagNodes, tagPath } from './node-flags.ts';
 import { buildReport, reportJson, reportMarkdown } from '../report.ts';
 import {
@@ -255,16 +289,16 @@ export const resolvers = {
       via: ctx.caller.via.toUpperCase(),
     }),
 
-    snapshots: async (_: unknown, args: Args, ctx: ApiContext) =>
+    snapshots: async (_: unknown, args: QuerySnapshotsArgs, ctx: ApiContext) =>
       sliceConnection(
         (await listSnapshots(ctx.reader)).map(snapshotOut),
         pageArgs(args, ctx.limits.maxPageSize),
       ),
 
-    snapshot: async (_: unknown, args: Args, ctx: ApiContext) =>
+    snapshot: async (_: unknown, args: QuerySnapshotArgs, ctx: ApiContext) =>
       snapshotOut(await snapshotOf(ctx, str(args.snapshot))),
 
-    snapshotDiff: async (_: unknown, args: Args, ctx: ApiContext) => {
+    snapshotDiff: async (_: unknown, args: QuerySnapshotDiffArgs, ctx: ApiContext) => {
       const from = await snapshotOf(ctx, String(args.from));
       const to = await snapshotOf(ctx, String(args.to));
       const diff = await snapshotDiff(ctx.reader, from.id, to.id);
@@ -281,12 +315,12 @@ export const resolvers = {
       };
     },
 
-    organization: async (_: unknown, args: Args, ctx: ApiContext) => {
+    organization: async (_: unknown, args: QueryOrganizationArgs, ctx: ApiContext) => {
       const snapshotId = (await snapshotOf(ctx, str(args.snapshot))).id;
       return catalog.organization(ctx.reader, snapshotId, (a) => accountOut(a, snapshotId));
     },
 
-    accounts: async (_: unknown, args: Args, ctx: ApiContext) => {
+    accounts: async (_: unknown, args: QueryAccountsArgs, ctx: ApiContext) => {
       const snapshotId = (await snapshotOf(ctx, str(args.snapshot))).id;
       const page = pageArgs(args, ctx.limits.maxPageSize);
       const f = (args.filter ?? {}) as Props;
@@ -304,7 +338,7 @@ export const resolvers = {
       );
     },
 
-    account: async (_: unknown, args: Args, ctx: ApiContext) => {
+    account: async (_: unknown, args: QueryAccountArgs, ctx: ApiContext) => {
       const id = String(args.id);
       if (!/^\d{12}$/.test(id)) throw badInput('id: an account id is 12 digits, e.g. 123456789012.', 'id');
       const snapshotId = (await snapshotOf(ctx, str(args.snapshot))).id;
@@ -312,20 +346,22 @@ export const resolvers = {
       return a ? accountOut(a, snapshotId) : null;
     },
 
-    principals: async (_: unknown, args: Args, ctx: ApiContext) =>
+    principals: async (_: unknown, args: QueryPrincipalsArgs, ctx: ApiContext) =>
       principalsPage(ctx, (await snapshotOf(ctx, str(args.snapshot))).id, args, (args.filter ?? {}) as Props),
 
-    principal: async (_: unknown, args: Args, ctx: ApiContext) => {
+    principal: async (_: unknown, args: QueryPrincipalArgs, ctx: ApiContext) => {
       const snapshotId = (await snapshotOf(ctx, str(args.snapshot))).id;
       const p = await catalog.principal(ctx.reader, snapshotId, String(args.arn));
       return p ? principalOut(p, snapshotId) : null;
     },
 
-    whoCanAssume: (_: unknown, args: Args, ctx: ApiContext) => reachConnection(ctx, args, 'whoCanAssume'),
+    whoCanAssume: (_: unknown, args: QueryWhoCanAssumeArgs, ctx: ApiContext) =>
+      reachConnection(ctx, args, 'whoCanAssume'),
 
-    reachableFrom: (_: unknown, args: Args, ctx: ApiContext) => reachConnection(ctx, args, 'reachableFrom'),
+    reachableFrom: (_: unknown, args: QueryReachableFromArgs, ctx: ApiContext) =>
+      reachConnection(ctx, args, 'reachableFrom'),
 
-    paths: async (_: unknown, args: Args, ctx: ApiContext): Promise<PathOutApi[]> => {
+    paths: async (_: unknown, args: QueryPathsArgs, ctx: ApiContext): Promise<PathOutApi[]> => {
       const snapshotId = (await snapshotOf(ctx, str(args.snapshot))).id;
       const res = await queryPaths(ctx.reader, snapshotId, {
         from: String(args.from),
@@ -337,7 +373,7 @@ export const resolvers = {
       return res.paths.map((p) => tagPath(pathFromHops(p.hops, p.nodes), snapshotId));
     },
 
-    escalationPaths: async (_: unknown, args: Args, ctx: ApiContext) => {
+    escalationPaths: async (_: unknown, args: QueryEscalationPathsArgs, ctx: ApiContext) => {
       const snap = await snapshotOf(ctx, str(args.snapshot));
       const to = str(args.to);
       const assumptions = assumptionsArg(args.assumptions);
@@ -352,7 +388,7 @@ export const resolvers = {
       });
     },
 
-    crossAccountTrust: async (_: unknown, args: Args, ctx: ApiContext) => {
+    crossAccountTrust: async (_: unknown, args: QueryCrossAccountTrustArgs, ctx: ApiContext) => {
       const snapshotId = (await snapshotOf(ctx, str(args.snapshot))).id;
       const assumptions = assumptionsArg(args.assumptions);
       const rows = await trust.crossAccountTrust(ctx.reader, snapshotId, assumptions);
@@ -364,13 +400,13 @@ export const resolvers = {
       }));
     },
 
-    providerTrust: async (_: unknown, args: Args, ctx: ApiContext) => {
+    providerTrust: async (_: unknown, args: QueryProviderTrustArgs, ctx: ApiContext) => {
       const snapshotId = (await snapshotOf(ctx, str(args.snapshot))).id;
       const rows = await trust.providerTrust(ctx.reader, snapshotId, assumptionsArg(args.assumptions));
       return rows.map((r) => ({ ...r, provider: nodeFromRow(r.provider) }));
     },
 
-    externalTrust: async (_: unknown, args: Args, ctx: ApiContext) => {
+    externalTrust: async (_: unknown, args: QueryExternalTrustArgs, ctx: ApiContext) => {
       const snapshotId = (await snapshotOf(ctx, str(args.snapshot))).id;
       const page = pageArgs(args, ctx.limits.maxPageSize);
       const order = (args.orderBy as Order | undefined) ?? { field: 'TO' };
@@ -384,7 +420,7 @@ export const resolvers = {
       return connection(res.items, page, res.total);
     },
 
-    findings: async (_: unknown, args: Args, ctx: ApiContext) => {
+    findings: async (_: unknown, args: QueryFindingsArgs, ctx: ApiContext) => {
       const snapshotId = (await snapshotOf(ctx, str(args.snapshot))).id;
       const page = pageArgs(args, ctx.limits.maxPageSize);
       const account = str(args.account);
@@ -410,13 +446,13 @@ export const resolvers = {
       return connection(items, page, list.length);
     },
 
-    finding: async (_: unknown, args: Args, ctx: ApiContext) => {
+    finding: async (_: unknown, args: QueryFindingArgs, ctx: ApiContext) => {
       const snapshotId = (await snapshotOf(ctx, str(args.snapshot))).id;
       const r = await catalog.findingById(ctx.reader, snapshotId, String(args.id));
       return r ? findingFromRow(r) : null;
     },
 
-    simulate: async (_: unknown, args: Args, ctx: ApiContext) => {
+    simulate: async (_: unknown, args: QuerySimulateArgs, ctx: ApiContext) => {
       const snapshotId = (await snapshotOf(ctx, str(args.snapshot))).id;
       const res = await querySimulate(ctx.reader, snapshotId, {
         principal: String(args.principal),
@@ -437,7 +473,7 @@ export const resolvers = {
       };
     },
 
-    whoCan: async (_: unknown, args: Args, ctx: ApiContext) => {
+    whoCan: async (_: unknown, args: QueryWhoCanArgs, ctx: ApiContext) => {
       const snapshotId = (await snapshotOf(ctx, str(args.snapshot))).id;
       const first = firstArg(args.first, API_DEFAULTS.whoCanFirst, ctx.limits.maxPageSize);
       const res = await queryWhoCan(ctx.reader, snapshotId, {
@@ -480,19 +516,19 @@ export const resolvers = {
       };
     },
 
-    reviewSessions: async (_: unknown, args: Args, ctx: ApiContext) => {
+    reviewSessions: async (_: unknown, args: QueryReviewSessionsArgs, ctx: ApiContext) => {
       const page = pageArgs(args, ctx.limits.maxPageSize);
       const snapshotId = args.snapshot ? (await snapshotOf(ctx, String(args.snapshot))).id : null;
       const { sessions, total } = await listSessions(ctx.db, snapshotId, page.offset, page.limit);
       return connection(sessions, page, total);
     },
 
-    reviewSession: async (_: unknown, args: Args, ctx: ApiContext) =>
+    reviewSession: async (_: unknown, args: QueryReviewSessionArgs, ctx: ApiContext) =>
       (await getSession(ctx.db, String(args.id))) ?? null,
   },
 
   Mutation: {
-    createReviewSession: async (_: unknown, args: Args, ctx: ApiContext) => {
+    createReviewSession: async (_: unknown, args: MutationCreateReviewSessionArgs, ctx: ApiContext) => {
       requireReviewer(ctx);
       const input = parseInput(createSessionInput, args.input);
       const snap = await snapshotOf(ctx, input.snapshot ?? undefined);
@@ -503,28 +539,32 @@ export const resolvers = {
         assumptions: input.assumptions,
       });
     },
-    addReviewItem: async (_: unknown, args: Args, ctx: ApiContext) => {
+    addReviewItem: async (_: unknown, args: MutationAddReviewItemArgs, ctx: ApiContext) => {
       requireReviewer(ctx);
       return addItem(ctx.db, args.input, ctx.caller.name);
     },
-    addReviewItems: async (_: unknown, args: Args, ctx: ApiContext) => {
+    addReviewItems: async (_: unknown, args: MutationAddReviewItemsArgs, ctx: ApiContext) => {
       requireReviewer(ctx);
       return addItems(ctx.db, args, ctx.caller.name);
     },
-    setReviewSessionAssumptions: async (_: unknown, args: Args, ctx: ApiContext) => {
+    setReviewSessionAssumptions: async (
+      _: unknown,
+      args: MutationSetReviewSessionAssumptionsArgs,
+      ctx: ApiContext,
+    ) => {
       requireReviewer(ctx);
       return setSessionAssumptions(ctx.db, args);
     },
-    setReviewItemStatus: async (_: unknown, args: Args, ctx: ApiContext) => {
+    setReviewItemStatus: async (_: unknown, args: MutationSetReviewItemStatusArgs, ctx: ApiContext) => {
       requireReviewer(ctx);
       return setItemStatus(ctx.db, args.input, ctx.caller.name);
     },
   },
 
   Account: {
-    principals: (a: WithSnapshot<Props>, args: Args, ctx: ApiContext) =>
+    principals: (a: WithSnapshot<Props>, args: AccountPrincipalsArgs, ctx: ApiContext) =>
       principalsPage(ctx, a._snapshotId, args, { accountId: a.id }),
-    edges: async (a: WithSnapshot<Props>, args: Args, ctx: ApiContext) => {
+    edges: async (a: WithSnapshot<Props>, args: AccountEdgesArgs, ctx: ApiContext) => {
       const page = pageArgs(args, ctx.limits.maxPageSize);
       const res = await catalog.accountEdges(
         ctx.reader,
@@ -549,11 +589,11 @@ export const resolvers = {
       catalog.principalBoundary(ctx.reader, p._snapshotId, String(p.arn)),
     groups: (p: WithSnapshot<Props>, _: Args, ctx: ApiContext) =>
       catalog.principalGroups(ctx.reader, p._snapshotId, String(p.arn)),
-    canAssume: (p: WithSnapshot<Props>, args: Args, ctx: ApiContext) =>
+    canAssume: (p: WithSnapshot<Props>, args: PrincipalCanAssumeArgs, ctx: ApiContext) =>
       principalEdges(ctx, p, 'out', 'CAN_ASSUME', args),
-    assumableBy: (p: WithSnapshot<Props>, args: Args, ctx: ApiContext) =>
+    assumableBy: (p: WithSnapshot<Props>, args: PrincipalAssumableByArgs, ctx: ApiContext) =>
       principalEdges(ctx, p, 'in', 'CAN_ASSUME', args),
-    canEscalateTo: (p: WithSnapshot<Props>, args: Args, ctx: ApiContext) =>
+    canEscalateTo: (p: WithSnapshot<Props>, args: PrincipalCanEscalateToArgs, ctx: ApiContext) =>
       principalEdges(ctx, p, 'out', 'CAN_ESCALATE_TO', args),
   },
 
@@ -596,7 +636,7 @@ export const resolvers = {
       const items = await sessionItems(ctx.db, s.id);
       return REVIEW_STATUSES.map((name) => ({ name, count: items.filter((i) => i.status === name).length }));
     },
-    report: async (s: ReviewSessionOut, args: Args, ctx: ApiContext) => {
+    report: async (s: ReviewSessionOut, args: ReviewSessionReportArgs, ctx: ApiContext) => {
       const report = buildReport(s, await sessionItems(ctx.db, s.id));
       return args.format === 'JSON' ? reportJson(report) : reportMarkdown(report);
     },
