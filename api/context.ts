@@ -3,8 +3,7 @@ import type { GraphQLError } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
 import type { Driver } from 'neo4j-driver';
 import type { SnapshotInfo } from '../ingest/load/snapshots.ts';
-import { resolveSnapshotCached } from '../query/cache.ts';
-import type { Reader } from '../query/source.ts';
+import { resolveSnapshotCached, type Reader } from '../query/cache.ts';
 import type { Caller } from './auth.ts';
 import type { Limits } from './config.ts';
 

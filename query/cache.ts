@@ -25,7 +25,6 @@ import type { Driver } from 'neo4j-driver';
 import { listSnapshots, resolveSnapshot, type SnapshotInfo } from '../ingest/load/snapshots.ts';
 import { approxBytes } from './approx-bytes.ts';
 import { ReachIndex } from './reach-index.ts';
-import { Reader, readerOf, type Source } from './source.ts';
 
 export interface QueryCacheOptions {
   /** Most answers kept; 0 turns result caching off (snapshot lists are still read per request). */
@@ -397,6 +396,25 @@ export class RequestCache {
     // Not listed: resolveSnapshot says why (no snapshot yet, unknown reference, still loading).
     return found ?? resolveSnapshot(driver, ref);
   }
+}
+
+/** What a query reads with: the driver, and, inside the API, the request's view of the cache. */
+export class Reader {
+  constructor(
+    readonly driver: Driver,
+    readonly cache?: RequestCache,
+  ) {}
+}
+
+/** A query function's dependencies: a plain driver (nothing cached) or a Reader. */
+export type Source = Driver | Reader;
+
+export function readerOf(source: Source): Reader {
+  return source instanceof Reader ? source : new Reader(source);
+}
+
+export function driverOf(source: Source): Driver {
+  return source instanceof Reader ? source.driver : source;
 }
 
 /**

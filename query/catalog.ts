@@ -7,7 +7,7 @@
 import neo4j from 'neo4j-driver';
 import { statement } from '../cypher/index.ts';
 import { edgeFromRow, type EdgeOut } from './edges.ts';
-import { driverOf, type Source } from './source.ts';
+import { driverOf, type Source } from './cache.ts';
 
 const C = 'api/catalog';
 

@@ -6,7 +6,7 @@ import neo4j from 'neo4j-driver';
 import { statement } from '../cypher/index.ts';
 import { edgeRows, type FindingRow, type Row } from './catalog.ts';
 import type { EdgeOut } from './edges.ts';
-import { driverOf, type Source } from './source.ts';
+import { driverOf, type Source } from './cache.ts';
 
 const D = 'api/diff';
 /** Most edges or findings listed per side and kind. */

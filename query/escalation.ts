@@ -20,7 +20,7 @@ import {
 } from './args.ts';
 import { assumptionParams, assumptionsSchema, type Assumptions } from './assumptions.ts';
 import { edgeFromRow, pathFromEdges, type EdgeOut, type PathOutApi } from './edges.ts';
-import { driverOf, type Source } from './source.ts';
+import { driverOf, type Source } from './cache.ts';
 
 const ROWS_PER_HOP = 20_000;
 /** Paths examined before giving up on listing more: bounds the work of a dense graph. */

@@ -31,7 +31,7 @@ import { NotInSnapshotError, QueryInputError } from './errors.ts';
 import { toCondition, type ConditionOut } from './graph.ts';
 import { loadModelSlice, snapshotReferenceDateOf } from './model-slice.ts';
 import { nodeByKey, parsePrincipal, parseRoleArn, roleByName, type PrincipalSpec } from './principal.ts';
-import { driverOf, type Source } from './source.ts';
+import { driverOf, type Source } from './cache.ts';
 
 export const canAssumeArgs = z.object({
   principal: z.string().min(1),

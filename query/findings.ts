@@ -3,8 +3,7 @@ import type { Driver } from 'neo4j-driver';
 import { z } from 'zod';
 import { statement } from '../cypher/index.ts';
 import { SEVERITY_ORDER, type Severity } from '../engine/findings/finding.ts';
-import { cached } from './cache.ts';
-import { driverOf, type Source } from './source.ts';
+import { cached, driverOf, type Source } from './cache.ts';
 import { parseArgs } from './args.ts';
 
 export const findingsArgs = z.object({

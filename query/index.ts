@@ -3,7 +3,7 @@
  * `(source, snapshotId, args)` returning plain serializable objects, shared by
  * the CLI and the GraphQL API. `source` is the explicit dependency: a driver,
  * or a Reader that adds a request's view of the answer cache and reachability
- * index (query/source.ts, query/cache.ts). Inputs are validated here (the
+ * index (query/cache.ts). Inputs are validated here (the
  * exported zod schemas, bounds and defaults in args.ts); failures are
  * QueryInputError (bad input) or NotInSnapshotError (names something the
  * snapshot does not hold).
@@ -83,4 +83,4 @@ export * as catalog from './catalog.ts';
 export * as trust from './trust.ts';
 export { snapshotDiff } from './diff.ts';
 export { snapshot, snapshots } from './snapshots.ts';
-export { Reader, type Source } from './source.ts';
+export { Reader, type Source } from './cache.ts';

@@ -18,7 +18,7 @@ import type {
   Tag,
   User,
 } from '../engine/model.ts';
-import { driverOf, type Source } from './source.ts';
+import { driverOf, type Source } from './cache.ts';
 
 const Q = 'queries/model-slice';
 

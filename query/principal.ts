@@ -8,7 +8,7 @@ import type { Driver } from 'neo4j-driver';
 import { statement } from '../cypher/index.ts';
 import { NotInSnapshotError, QueryInputError } from './errors.ts';
 import { toNodeRef, type NodeRef } from './graph.ts';
-import { driverOf, type Source } from './source.ts';
+import { driverOf, type Source } from './cache.ts';
 
 const Q = 'queries/lookup';
 const PARTITION = '(aws|aws-cn|aws-us-gov)';

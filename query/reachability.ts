@@ -28,8 +28,7 @@ import { assumptionParams, assumptionsSchema } from './assumptions.ts';
 import { NotInSnapshotError, QueryInputError } from './errors.ts';
 import { pathSummary, toHop, toNodeRef, type Hop, type NodeRef } from './graph.ts';
 import { parsePrincipal, parseRoleArn, resolveNode, type PrincipalSpec } from './principal.ts';
-import { cached, dropReachIndex, reachIndexFor } from './cache.ts';
-import { driverOf, type Source } from './source.ts';
+import { cached, driverOf, dropReachIndex, reachIndexFor, type Source } from './cache.ts';
 import { EdgeProperties, StaleIndexError, type EdgeRef } from './reach-index.ts';
 
 const R = 'queries/reachability';

@@ -1,7 +1,6 @@
 /** The complete snapshots, and one by reference: through the request's cache when the source holds one. */
 import { listSnapshots, type SnapshotInfo } from '../ingest/load/snapshots.ts';
-import { resolveSnapshotCached } from './cache.ts';
-import { driverOf, type Source } from './source.ts';
+import { driverOf, resolveSnapshotCached, type Source } from './cache.ts';
 
 export type { SnapshotInfo };
 

@@ -8,7 +8,7 @@ import { statement } from '../cypher/index.ts';
 import { assumptionOf, assumptionParams, ASSUMPTION_NAMES, type Assumptions } from './assumptions.ts';
 import { edgeRows, type Counted, type Row, type Sort, type Window } from './catalog.ts';
 import type { EdgeOut } from './edges.ts';
-import { driverOf, type Source } from './source.ts';
+import { driverOf, type Source } from './cache.ts';
 
 const T = 'api/trust';
 const int = (n: number) => neo4j.int(n);

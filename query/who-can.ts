@@ -44,7 +44,7 @@ import {
 import { loadModelSlice } from './model-slice.ts';
 import { reachAnyRole } from './reach-many.ts';
 import type { ReachEntry } from './reachability.ts';
-import { driverOf, type Source } from './source.ts';
+import { driverOf, type Source } from './cache.ts';
 
 const Q = 'queries/who-can';
 
