@@ -63,17 +63,19 @@ import {
   addItems,
   createSession,
   createSessionInput,
-  getSession,
-  listSessions,
   parseInput,
   recordedReviewer,
-  REVIEW_STATUSES,
-  sessionItems,
   setItemStatus,
   setSessionAssumptions,
+} from '../reviews.ts';
+import {
+  getSession,
+  listSessions,
+  REVIEW_STATUSES,
+  sessionItems,
   type ReviewItemOut,
   type ReviewSessionOut,
-} from '../reviews.ts';
+} from '../../query/reviews.ts';
 import { connection, firstArg, pageArgs, sliceConnection } from '../shapes.ts';
 import { nodeFromRow, pathFromHops, type GraphNodeOut, type PathOutApi } from '../../query/edges.ts';
 
@@ -519,12 +521,12 @@ export const resolvers = {
     reviewSessions: async (_: unknown, args: QueryReviewSessionsArgs, ctx: ApiContext) => {
       const page = pageArgs(args, ctx.limits.maxPageSize);
       const snapshotId = args.snapshot ? (await snapshotOf(ctx, String(args.snapshot))).id : null;
-      const { sessions, total } = await listSessions(ctx.db, snapshotId, page.offset, page.limit);
+      const { sessions, total } = await listSessions(ctx.reader, snapshotId, page.offset, page.limit);
       return connection(sessions, page, total);
     },
 
     reviewSession: async (_: unknown, args: QueryReviewSessionArgs, ctx: ApiContext) =>
-      (await getSession(ctx.db, String(args.id))) ?? null,
+      (await getSession(ctx.reader, String(args.id))) ?? null,
   },
 
   Mutation: {
@@ -631,13 +633,13 @@ export const resolvers = {
   },
 
   ReviewSession: {
-    items: (s: ReviewSessionOut, _: Args, ctx: ApiContext) => sessionItems(ctx.db, s.id),
+    items: (s: ReviewSessionOut, _: Args, ctx: ApiContext) => sessionItems(ctx.reader, s.id),
     statusCounts: async (s: ReviewSessionOut, _: Args, ctx: ApiContext) => {
-      const items = await sessionItems(ctx.db, s.id);
+      const items = await sessionItems(ctx.reader, s.id);
       return REVIEW_STATUSES.map((name) => ({ name, count: items.filter((i) => i.status === name).length }));
     },
     report: async (s: ReviewSessionOut, args: ReviewSessionReportArgs, ctx: ApiContext) => {
-      const report = buildReport(s, await sessionItems(ctx.db, s.id));
+      const report = buildReport(s, await sessionItems(ctx.reader, s.id));
       return args.format === 'JSON' ? reportJson(report) : reportMarkdown(report);
     },
   },
@@ -645,7 +647,7 @@ export const resolvers = {
   ReviewItem: {
     finding: async (i: ReviewItemOut, _: Args, ctx: ApiContext) => {
       if (!i.findingId) return null;
-      const session = await getSession(ctx.db, i.sessionId);
+      const session = await getSession(ctx.reader, i.sessionId);
       if (!session) return null;
       const r = await catalog.findingById(ctx.reader, session.snapshotId, i.findingId);
       return r ? findingFromRow(r) : null;
