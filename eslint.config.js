@@ -10,6 +10,7 @@ export default tseslint.config(
       'ui/dist/**',
       'test-artifacts/**',
       'dist/**',
+      '**/generated/**',
     ],
   },
   js.configs.recommended,

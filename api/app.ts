@@ -20,7 +20,7 @@ import { GraphQLError } from 'graphql';
 import { createGraphQLError, createSchema, createYoga, type Plugin } from 'graphql-yoga';
 import type { Driver } from 'neo4j-driver';
 import { Auth, AuthError, type Caller } from './auth.ts';
-import { QueryCache } from './cache.ts';
+import { QueryCache } from '../query/cache.ts';
 import type { ApiConfig } from './config.ts';
 import type { ApiContext } from './context.ts';
 import { toClientError } from './errors.ts';
@@ -37,7 +37,7 @@ export interface App {
   auth: Auth;
   /** Requests still running; graceful shutdown waits for them. */
   inFlight(): number;
-  /** Answers of reachability queries, per snapshot (api/cache.ts). */
+  /** Answers of reachability queries, per snapshot (query/cache.ts). */
   cache: QueryCache;
 }
 
@@ -194,15 +194,17 @@ export function createApp({
     ],
     context: (): ApiContext => {
       const state = als.getStore()!;
+      const reader = cache.bind(
+        scopedDriver(driver, {
+          timeoutMs: limits.queryTimeoutMs,
+          database: config.database,
+          deadline: state.deadline,
+          requestTimeoutMs: limits.requestTimeoutMs,
+        }),
+      );
       return {
-        db: cache.bind(
-          scopedDriver(driver, {
-            timeoutMs: limits.queryTimeoutMs,
-            database: config.database,
-            deadline: state.deadline,
-            requestTimeoutMs: limits.requestTimeoutMs,
-          }),
-        ),
+        db: reader.driver,
+        reader,
         caller: state.caller!,
         limits,
         requestId: state.requestId,

@@ -63,7 +63,7 @@ export interface ApiConfig {
   log: (entry: Record<string, unknown>) => void;
   /**
    * Snapshots whose CAN_ASSUME graph is kept in memory for reachability
-   * (api/reach-index.ts; ~90 MB at 100,000 roles); 0 answers every search in Neo4j.
+   * (query/reach-index.ts; ~90 MB at 100,000 roles); 0 answers every search in Neo4j.
    */
   indexSnapshots: number;
 }

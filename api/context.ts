@@ -3,13 +3,15 @@ import type { GraphQLError } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
 import type { Driver } from 'neo4j-driver';
 import type { SnapshotInfo } from '../ingest/load/snapshots.ts';
-import { resolveSnapshotCached } from './cache.ts';
+import { resolveSnapshotCached, type Reader } from '../query/cache.ts';
 import type { Caller } from './auth.ts';
 import type { Limits } from './config.ts';
 
 export interface ApiContext {
   /** Neo4j for this request: every statement runs with the request's transaction timeout. */
   db: Driver;
+  /** The same driver with this request's view of the answer cache and reachability index: what queries read with. */
+  reader: Reader;
   caller: Caller;
   limits: Limits;
   requestId: string;
@@ -17,12 +19,12 @@ export interface ApiContext {
   snapshots: Map<string, Promise<SnapshotInfo>>;
 }
 
-/** A snapshot by id or name (default: latest complete), once per request (see cache.ts). */
+/** A snapshot by id or name (default: latest complete), once per request (see query/cache.ts). */
 export function snapshotOf(ctx: ApiContext, ref?: string | null): Promise<SnapshotInfo> {
   const key = ref ?? '';
   let p = ctx.snapshots.get(key);
   if (!p) {
-    p = resolveSnapshotCached(ctx.db, ref ?? undefined);
+    p = resolveSnapshotCached(ctx.reader, ref ?? undefined);
     ctx.snapshots.set(key, p);
   }
   return p;

@@ -7,7 +7,7 @@ import type { GraphQLError } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
 import { SnapshotNotFound } from '../ingest/load/snapshots.ts';
 import { DatabaseUnavailable, QueryTimeout, RequestDeadline, classifyNeo4jError } from './neo4j.ts';
-import { NotInSnapshotError, QueryInputError } from './queries/errors.ts';
+import { NotInSnapshotError, QueryInputError } from '../query/errors.ts';
 
 /**
  * By name, not instanceof: graphql-armor loads graphql as CommonJS, and under a
@@ -39,7 +39,11 @@ export function toClientError(
       extensions: { code: 'BAD_USER_INPUT', ...original.extensions, requestId },
     });
   }
-  if (original instanceof QueryInputError) return make(original.message, { code: 'BAD_USER_INPUT' });
+  if (original instanceof QueryInputError)
+    return make(original.message, {
+      code: 'BAD_USER_INPUT',
+      ...(original.argument ? { argument: original.argument } : {}),
+    });
   if (original instanceof NotInSnapshotError)
     return make(original.message, { code: 'NOT_FOUND', key: original.key });
   if (original instanceof SnapshotNotFound) return make(original.message, { code: 'NOT_FOUND' });

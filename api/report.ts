@@ -1,7 +1,6 @@
 /** A review session as a report: Markdown for people, JSON for scripts. Pure functions. */
-import type { ReviewItemOut, ReviewSessionOut } from './reviews.ts';
-import { REVIEW_STATUSES } from './reviews.ts';
-import type { EdgeOut } from './shapes.ts';
+import { REVIEW_STATUSES, type ReviewItemOut, type ReviewSessionOut } from '../query/reviews.ts';
+import type { EdgeOut } from '../query/edges.ts';
 
 export interface SessionReport {
   session: ReviewSessionOut;

@@ -8,14 +8,26 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { z } from 'zod';
 import { statement, statements } from '../cypher/index.ts';
 import { badInput, conflict, notFound } from './context.ts';
-import { ASSUMPTION_NAMES, assumptionsSchema, type AssumptionName } from './queries/assumptions.ts';
-import { edgeFromRow, pathFromEdges, type PathOutApi } from './shapes.ts';
+import { ASSUMPTION_NAMES, assumptionsSchema } from '../query/assumptions.ts';
+import { edgeFromRow, pathFromEdges } from '../query/edges.ts';
+import {
+  getItem,
+  getSession,
+  REVIEW_STATUSES,
+  toItem,
+  toSession,
+  type AssumptionsOut,
+  type ReviewItemOut,
+  type ReviewSessionOut,
+} from '../query/reviews.ts';
 
+type Props = Record<string, unknown>;
 const R = 'api/reviews';
-const WRITE = { routing: neo4j.routing.WRITE };
 
-export const REVIEW_STATUSES = ['OPEN', 'ACCEPTED_RISK', 'NEEDS_FIX', 'FIXED', 'FALSE_POSITIVE'] as const;
-export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+const offOf = (a: Partial<AssumptionsOut> | null | undefined): string[] =>
+  ASSUMPTION_NAMES.filter((n) => a?.[n] === false);
+
+const WRITE = { routing: neo4j.routing.WRITE };
 
 const reviewer = z
   .string()
@@ -110,90 +122,6 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.in
   );
 }
 
-/** Every assumption category with whether the analyst assumes it can be satisfied. */
-export type AssumptionsOut = Record<AssumptionName, boolean>;
-
-export interface ReviewSessionOut {
-  id: string;
-  name: string;
-  snapshotId: string;
-  createdBy?: string;
-  createdAt: string;
-  assumptions: AssumptionsOut;
-}
-
-/** Stored as the categories switched off; sessions from before assumptions were kept have none. */
-function assumptionsFromOff(off: unknown): AssumptionsOut {
-  const list = Array.isArray(off) ? off.map(String) : [];
-  return Object.fromEntries(ASSUMPTION_NAMES.map((n) => [n, !list.includes(n)])) as AssumptionsOut;
-}
-
-const offOf = (a: Partial<AssumptionsOut> | null | undefined): string[] =>
-  ASSUMPTION_NAMES.filter((n) => a?.[n] === false);
-
-export interface ReviewEventOut {
-  at: string;
-  fromStatus?: ReviewStatus;
-  toStatus: ReviewStatus;
-  note?: string;
-  reviewer?: string;
-}
-
-export interface ReviewItemOut {
-  id: string;
-  sessionId: string;
-  kind: 'FINDING' | 'PATH';
-  title: string;
-  subjectKeys: string[];
-  findingId?: string;
-  path?: PathOutApi;
-  status: ReviewStatus;
-  note?: string;
-  reviewer?: string;
-  updatedAt: string;
-  /** 1 when added, one more with every status change. */
-  version: number;
-  history: ReviewEventOut[];
-}
-
-type Props = Record<string, unknown>;
-const opt = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-
-function toSession(p: Props): ReviewSessionOut {
-  return {
-    id: String(p.id),
-    name: String(p.name),
-    snapshotId: String(p.snapshotId),
-    createdBy: opt(p.createdBy),
-    createdAt: String(p.createdAt),
-    assumptions: assumptionsFromOff(p.assumptionsOff),
-  };
-}
-
-function toItem(p: Props, history: Props[]): ReviewItemOut {
-  return {
-    id: String(p.id),
-    sessionId: String(p.sessionId),
-    kind: p.kind === 'PATH' ? 'PATH' : 'FINDING',
-    title: String(p.title),
-    subjectKeys: Array.isArray(p.subjectKeys) ? p.subjectKeys.map(String) : [],
-    findingId: opt(p.findingId),
-    path: typeof p.path === 'string' ? (JSON.parse(p.path) as PathOutApi) : undefined,
-    status: String(p.status) as ReviewStatus,
-    note: opt(p.note),
-    reviewer: opt(p.reviewer),
-    updatedAt: String(p.updatedAt),
-    version: Number(p.eventCount ?? history.length),
-    history: history.map((e) => ({
-      at: String(e.at),
-      fromStatus: opt(e.fromStatus) as ReviewStatus | undefined,
-      toStatus: String(e.toStatus) as ReviewStatus,
-      note: opt(e.note),
-      reviewer: opt(e.reviewer),
-    })),
-  };
-}
-
 /**
  * Runs one write statement again when Neo4j picked it as the victim of a
  * deadlock between concurrent writers (it was rolled back whole, so running it
@@ -272,43 +200,6 @@ export async function setSessionAssumptions(db: Driver, raw: unknown): Promise<R
   const r = res.records[0];
   if (!r) throw notFound(`No review session "${input.id}".`);
   return toSession(r.get('session') as Props);
-}
-
-export async function getSession(db: Driver, id: string): Promise<ReviewSessionOut | undefined> {
-  const res = await db.executeQuery(statement(R, 'session-get'), { id });
-  const r = res.records[0];
-  return r ? toSession(r.get('session') as Props) : undefined;
-}
-
-export async function listSessions(
-  db: Driver,
-  snapshotId: string | null,
-  offset: number,
-  limit: number,
-): Promise<{ sessions: ReviewSessionOut[]; total: number }> {
-  const [count, page] = await Promise.all([
-    db.executeQuery(statement(R, 'session-count'), { snapshotId }),
-    db.executeQuery(statement(R, 'session-page'), {
-      snapshotId,
-      offset: neo4j.int(offset),
-      limit: neo4j.int(limit),
-    }),
-  ]);
-  return {
-    total: Number(count.records[0]?.get('total') ?? 0),
-    sessions: page.records.map((r) => toSession(r.get('session') as Props)),
-  };
-}
-
-export async function sessionItems(db: Driver, id: string): Promise<ReviewItemOut[]> {
-  const res = await db.executeQuery(statement(R, 'session-items'), { id });
-  return res.records.map((r) => toItem(r.get('item') as Props, r.get('history') as Props[]));
-}
-
-export async function getItem(db: Driver, id: string): Promise<ReviewItemOut | undefined> {
-  const res = await db.executeQuery(statement(R, 'item-get'), { id });
-  const r = res.records[0];
-  return r ? toItem(r.get('item') as Props, r.get('history') as Props[]) : undefined;
 }
 
 /** Adds one item (addReviewItem) as `actor`. */

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import { Session } from 'node:inspector';
-import type { QueryCache } from '../api/cache.ts';
+import type { QueryCache } from '../query/cache.ts';
 import { apiConfig } from '../api/config.ts';
 import { startServer } from '../api/server.ts';
 import { tokenCheck } from '../api/tokens.ts';

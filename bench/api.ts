@@ -17,7 +17,7 @@
  *         server has its database connections and compiled code, as a running one has);
  *   warm  the same targets cycled for --seconds, after the cold pass cached them;
  *   hot   one target repeated for --seconds.
- * `hit%` is the query cache's hit rate during the cell (api/cache.ts).
+ * `hit%` is the query cache's hit rate during the cell (query/cache.ts).
  *
  * Snapshots are named `bench-api-demo` and `bench-api-<roles>` and reused when
  * present (ingesting 100,000 roles takes minutes); --keep leaves them loaded.

@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { whoCan, type WhoCanArgs, type WhoCanResult } from '../api/queries/index.ts';
+import { whoCan, type WhoCanArgs, type WhoCanResult } from '../query/index.ts';
 import { connect } from '../db/connection.ts';
 import { applySchema, deleteSnapshotData, listSnapshots } from '../ingest/load/snapshots.ts';
 import { ensureSnapshot } from './api-load.ts';

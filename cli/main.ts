@@ -25,7 +25,7 @@ import {
 } from '../ingest/load/snapshots.ts';
 import { CliError, EXIT, printJson, progress, say } from './output.ts';
 import { registerCollectCommand } from './commands/collect.ts';
-import { registerQueryCommands } from './query.ts';
+import { registerQueryCommands } from './commands/query.ts';
 import { addServeOptions, registerServeCommand, serve, type ServeOptions } from './serve.ts';
 
 export const DEMO_ORG_DIR = path.join(projectRoot, 'test', 'fixtures', 'demo-org');

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import type { Driver } from 'neo4j-driver';
 import { atlasHome } from '../db/paths.ts';
 import { CliError, EXIT, say } from './output.ts';
-import type { WithDriver } from './query.ts';
+import type { WithDriver } from './commands/common.ts';
 
 export interface ServeOptions {
   port?: string;

@@ -4,8 +4,8 @@
  * request and snapshot for all the nodes asked about in the same tick.
  */
 import type { ApiContext } from '../context.ts';
-import { statement } from '../../cypher/index.ts';
-import { isExternal, type GraphNodeOut, type PathOutApi } from '../shapes.ts';
+import { nodeFlags } from '../../query/catalog.ts';
+import { isExternal, type GraphNodeOut, type PathOutApi } from '../../query/edges.ts';
 
 interface Flags {
   admin: boolean;
@@ -30,16 +30,7 @@ function lookup(ctx: ApiContext, snapshotId: string, key: string): Promise<Flags
     const b: Batch = { keys, started: false, result: Promise.resolve(new Map()) };
     b.result = Promise.resolve().then(async () => {
       b.started = true;
-      const res = await ctx.db.executeQuery(statement('api/catalog', 'node-flags'), {
-        snapshotId,
-        keys: [...b.keys],
-      });
-      return new Map(
-        res.records.map((r) => [
-          String(r.get('key')),
-          { admin: r.get('admin') === true, external: r.get('external') },
-        ]),
-      );
+      return nodeFlags(ctx.reader, snapshotId, [...b.keys]);
     });
     perSnapshot.set(snapshotId, b);
     batch = b;

@@ -1,30 +1,61 @@
-/** Resolvers: validate arguments, call the query layer or a cypher/api statement, shape the answer. */
-import neo4j from 'neo4j-driver';
-import { statement } from '../../cypher/index.ts';
+/** Resolvers: translate arguments, call the query layer (query/), shape the answer; no statement runs here. */
 import type { StatementRef } from '../../engine/types.ts';
-import { listSnapshots, type SnapshotInfo } from '../../ingest/load/snapshots.ts';
+import type { SnapshotInfo } from '../../ingest/load/snapshots.ts';
 import { badInput, requireReviewer, snapshotOf, type ApiContext } from '../context.ts';
-import { escalationPaths } from '../escalation.ts';
 import {
+  API_DEFAULTS,
+  catalog,
+  escalationPathsIn,
   findings as queryFindings,
-  MAX_HOPS,
-  MAX_PATHS_LIMIT,
   MAX_REACH_LIMIT,
   paths as queryPaths,
   reachPage,
   simulate as querySimulate,
+  snapshotDiff,
+  snapshots as listSnapshots,
+  trust,
   whoCan as queryWhoCan,
   type Assumptions,
   type FindingOut,
   type ReachEntry,
   type RootReading,
-} from '../queries/index.ts';
-import {
-  ASSUMPTION_NAMES,
-  assumptionOf,
-  assumptionParams,
-  assumptionsSchema,
-} from '../queries/assumptions.ts';
+} from '../../query/index.ts';
+import { assumptionsSchema } from '../../query/assumptions.ts';
+import type { FindingRow } from '../../query/catalog.ts';
+import type {
+  AccountEdgesArgs,
+  AccountPrincipalsArgs,
+  MutationAddReviewItemArgs,
+  MutationAddReviewItemsArgs,
+  MutationCreateReviewSessionArgs,
+  MutationSetReviewItemStatusArgs,
+  MutationSetReviewSessionAssumptionsArgs,
+  PrincipalAssumableByArgs,
+  PrincipalCanAssumeArgs,
+  PrincipalCanEscalateToArgs,
+  QueryAccountArgs,
+  QueryAccountsArgs,
+  QueryCrossAccountTrustArgs,
+  QueryEscalationPathsArgs,
+  QueryExternalTrustArgs,
+  QueryFindingArgs,
+  QueryFindingsArgs,
+  QueryOrganizationArgs,
+  QueryPathsArgs,
+  QueryPrincipalArgs,
+  QueryPrincipalsArgs,
+  QueryProviderTrustArgs,
+  QueryReachableFromArgs,
+  QueryReviewSessionArgs,
+  QueryReviewSessionsArgs,
+  QuerySimulateArgs,
+  QuerySnapshotArgs,
+  QuerySnapshotDiffArgs,
+  QuerySnapshotsArgs,
+  QueryWhoCanArgs,
+  QueryWhoCanAssumeArgs,
+  ReviewSessionReportArgs,
+} from './generated/types.ts';
 import { nodeIsAdmin, nodeIsExternal, tagNodes, tagPath } from './node-flags.ts';
 import { buildReport, reportJson, reportMarkdown } from '../report.ts';
 import {
@@ -32,28 +63,21 @@ import {
   addItems,
   createSession,
   createSessionInput,
-  getSession,
-  listSessions,
   parseInput,
   recordedReviewer,
-  REVIEW_STATUSES,
-  sessionItems,
   setItemStatus,
   setSessionAssumptions,
-  type ReviewItemOut,
-  type ReviewSessionOut,
 } from '../reviews.ts';
 import {
-  connection,
-  edgeFromRow,
-  nodeFromRow,
-  pageArgs,
-  pathFromHops,
-  sliceConnection,
-  type EdgeOut,
-  type GraphNodeOut,
-  type PathOutApi,
-} from '../shapes.ts';
+  getSession,
+  listSessions,
+  REVIEW_STATUSES,
+  sessionItems,
+  type ReviewItemOut,
+  type ReviewSessionOut,
+} from '../../query/reviews.ts';
+import { connection, firstArg, pageArgs, sliceConnection } from '../shapes.ts';
+import { nodeFromRow, pathFromHops, type GraphNodeOut, type PathOutApi } from '../../query/edges.ts';
 
 type Props = Record<string, unknown>;
 type Args = Record<string, unknown>;
@@ -67,22 +91,12 @@ const ROOT_READING: Record<RootReading, string> = {
   'any-principal': 'ANY_PRINCIPAL',
 };
 
-const C = 'api/catalog';
-const T = 'api/trust';
-const D = 'api/diff';
 const SEVERITY_RANK = ['critical', 'high', 'medium', 'low', 'info'];
-const ENTITY_LIMIT = 5000;
 
-const int = (n: number) => neo4j.int(n);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-const lowerOrNull = (v: unknown) => (typeof v === 'string' && v.length ? v.toLowerCase() : null);
-
-function hops(v: unknown, dflt: number): number {
-  const n = (v as number | null | undefined) ?? dflt;
-  if (!Number.isInteger(n) || n < 1 || n > MAX_HOPS)
-    throw badInput(`maxHops must be between 1 and ${MAX_HOPS}.`, 'maxHops');
-  return n;
-}
+const strOrNull = (v: unknown) => (typeof v === 'string' && v.length ? v : null);
+/** A number argument as given (null: left to the default); the query layer validates it. */
+const num = (v: unknown, dflt: number): number => (v as number | null | undefined) ?? dflt;
 /** GraphQL context entries as the query layer's request context (one value: a string; several: a list). */
 function contextArg(v: unknown): Record<string, string | string[]> {
   const entries = (v as { key: string; values: string[] }[] | null | undefined) ?? [];
@@ -93,12 +107,6 @@ function contextArg(v: unknown): Record<string, string | string[]> {
 const evidenceOut = (evidence: readonly StatementRef[]) =>
   evidence.map(({ statement: _statement, ...rest }) => rest);
 
-function limitArg(v: unknown, dflt: number, max: number): number {
-  const n = (v as number | null | undefined) ?? dflt;
-  if (!Number.isInteger(n) || n < 1 || n > max)
-    throw badInput(`limit must be between 1 and ${max}.`, 'limit');
-  return n;
-}
 function assumptionsArg(v: unknown): Assumptions | undefined {
   if (v == null) return undefined;
   const clean = Object.fromEntries(Object.entries(v as Props).filter(([, x]) => x !== null));
@@ -106,12 +114,6 @@ function assumptionsArg(v: unknown): Assumptions | undefined {
   if (!res.success)
     throw badInput('assumptions: ' + res.error.issues.map((i) => i.message).join('; '), 'assumptions');
   return res.data;
-}
-
-/** The assumption categories of some condition keys, in the order of AssumptionsInput. */
-function assumptionsOfKeys(keys: readonly string[]): string[] {
-  const found = new Set(keys.map(assumptionOf));
-  return ASSUMPTION_NAMES.filter((n) => found.has(n));
 }
 
 function worstOf(severities: readonly string[]): string | null {
@@ -155,7 +157,7 @@ function findingOut(f: FindingOut) {
   };
 }
 
-function findingFromRow(f: Props, subjects: Props[]) {
+function findingFromRow({ finding: f, subjects }: FindingRow) {
   const keys = Array.isArray(f.subjects) ? f.subjects.map(String) : subjects.map((s) => String(s.key));
   const byKey = new Map(subjects.map((s) => [String(s.key), nodeFromRow(s)] as const));
   return {
@@ -206,12 +208,12 @@ async function reachConnection(
   const snapshotId = (await snapshotOf(ctx, str(args.snapshot))).id;
   const page = pageArgs(args, ctx.limits.maxPageSize);
   const common = {
-    maxHops: hops(args.maxHops, 1),
+    maxHops: num(args.maxHops, API_DEFAULTS.reachMaxHops),
     limit: MAX_REACH_LIMIT,
     assumptions: assumptionsArg(args.assumptions),
   };
   const res = await reachPage(
-    ctx.db,
+    ctx.reader,
     snapshotId,
     kind,
     kind === 'whoCanAssume'
@@ -225,31 +227,23 @@ async function reachConnection(
   return { ...connection(items, page, res.total), truncated: res.truncated };
 }
 
-async function edgeRows(ctx: ApiContext, name: string, params: Props): Promise<EdgeOut[]> {
-  const res = await ctx.db.executeQuery(statement(name.split('#')[0]!, name.split('#')[1]!), params);
-  return res.records.map((r) => edgeFromRow(r.toObject() as Parameters<typeof edgeFromRow>[0]));
-}
-
-/** One page of a `NAME-count` / `NAME-page` pair of edge statements (a principal's or an account's edges). */
-async function edgePage(ctx: ApiContext, name: string, params: Props, args: Args) {
-  const page = pageArgs(args, ctx.limits.maxPageSize);
-  const [count, edges] = await Promise.all([
-    ctx.db.executeQuery(statement(C, `${name}-count`), params),
-    edgeRows(ctx, `${C}#${name}-page`, { ...params, offset: int(page.offset), limit: int(page.limit) }),
-  ]);
-  return connection(edges, page, Number(count.records[0]?.get('total') ?? 0));
-}
-
 /** A principal's CAN_ASSUME or CAN_ESCALATE_TO edges, one page; `other` keeps only the edge to/from that node. */
-function principalEdges(
+async function principalEdges(
   ctx: ApiContext,
   p: WithSnapshot<Props>,
-  dir: 'out' | 'in',
-  type: string,
+  direction: 'out' | 'in',
+  type: 'CAN_ASSUME' | 'CAN_ESCALATE_TO',
   args: Args,
 ) {
-  const other = str(dir === 'out' ? args.to : args.from) ?? null;
-  return edgePage(ctx, `edges-${dir}`, { snapshotId: p._snapshotId, key: String(p.arn), type, other }, args);
+  const page = pageArgs(args, ctx.limits.maxPageSize);
+  const other = str(direction === 'out' ? args.to : args.from) ?? null;
+  const res = await catalog.principalEdges(
+    ctx.reader,
+    p._snapshotId,
+    { key: String(p.arn), direction, type, other },
+    page,
+  );
+  return connection(res.items, page, res.total);
 }
 
 function principalOut(p: Props, snapshotId: string): WithSnapshot<Props> {
@@ -260,37 +254,18 @@ async function principalsPage(ctx: ApiContext, snapshotId: string, args: Args, f
   const page = pageArgs(args, ctx.limits.maxPageSize);
   const order = (args.orderBy as Order | undefined) ?? { field: 'ARN' };
   const kind = filter.kind === 'USER' ? 'User' : filter.kind === 'ROLE' ? 'Role' : null;
-  const params = {
+  const res = await catalog.principals(
+    ctx.reader,
     snapshotId,
-    kind,
-    accountId: str(filter.accountId) ?? null,
-    search: lowerOrNull(filter.search),
-  };
-  return countedPage(ctx, 'principals', params, order, page, (row) =>
-    principalOut(row.get('principal') as Props, snapshotId),
+    { kind, accountId: str(filter.accountId) ?? null, search: strOrNull(filter.search) },
+    order,
+    page,
   );
-}
-
-/** One page from a `NAME-count` / `NAME-page` statement pair of the catalog, sorted and sliced in Cypher. */
-async function countedPage<T>(
-  ctx: ApiContext,
-  name: string,
-  params: Props,
-  order: Order,
-  page: ReturnType<typeof pageArgs>,
-  map: (row: { get: (key: string) => unknown }) => T,
-) {
-  const [count, rows] = await Promise.all([
-    ctx.db.executeQuery(statement(C, `${name}-count`), params),
-    ctx.db.executeQuery(statement(C, `${name}-page`), {
-      ...params,
-      sort: order.field,
-      desc: order.direction === 'DESC',
-      offset: int(page.offset),
-      limit: int(page.limit),
-    }),
-  ]);
-  return connection(rows.records.map(map), page, Number(count.records[0]?.get('total') ?? 0));
+  return connection(
+    res.items.map((p) => principalOut(p, snapshotId)),
+    page,
+    res.total,
+  );
 }
 
 function accountOut(a: Props, snapshotId: string): WithSnapshot<Props> {
@@ -305,69 +280,8 @@ function accountOut(a: Props, snapshotId: string): WithSnapshot<Props> {
   };
 }
 
-async function organizationTree(ctx: ApiContext, snapshotId: string) {
-  const [org, units, policies, accounts] = await Promise.all([
-    ctx.db.executeQuery(statement(C, 'organization'), { snapshotId }),
-    ctx.db.executeQuery(statement(C, 'organizational-units'), { snapshotId }),
-    ctx.db.executeQuery(statement(C, 'organization-policies'), { snapshotId }),
-    ctx.db.executeQuery(statement(C, 'accounts-page'), {
-      snapshotId,
-      external: null,
-      inOrganization: true,
-      search: null,
-      sort: 'ID',
-      desc: false,
-      offset: int(0),
-      limit: int(100_000),
-    }),
-  ]);
-  const o = org.records[0]?.get('organization') as Props | undefined;
-  if (!o) return null;
-  const policyBy = new Map<string, Props[]>();
-  for (const r of policies.records) {
-    const t = String(r.get('target'));
-    policyBy.set(t, [...(policyBy.get(t) ?? []), r.get('policy') as Props]);
-  }
-  type Unit = Props & { children: Unit[]; accounts: Props[]; policies: Props[] };
-  const byId = new Map<string, Unit>();
-  for (const r of units.records) {
-    const u = r.get('unit') as Props;
-    byId.set(String(u.id), {
-      ...u,
-      isRoot: u.isRoot === true,
-      children: [],
-      accounts: [],
-      policies: policyBy.get(String(u.id)) ?? [],
-    });
-  }
-  let root: Unit | null = null;
-  for (const u of byId.values()) {
-    const parent = u.parentId ? byId.get(String(u.parentId)) : undefined;
-    if (parent) parent.children.push(u);
-    else if (u.isRoot) root = u;
-  }
-  for (const r of accounts.records) {
-    const a = accountOut(r.get('account') as Props, snapshotId);
-    const parent = a.parentId ? byId.get(String(a.parentId)) : undefined;
-    parent?.accounts.push(a);
-  }
-  return { ...o, root };
-}
-
-async function diffSide(ctx: ApiContext, older: string, newer: string) {
-  const params = { older, newer, limit: int(ENTITY_LIMIT) };
-  const [assume, escalate, findings] = await Promise.all([
-    edgeRows(ctx, `${D}#can-assume-only-in-newer`, params),
-    edgeRows(ctx, `${D}#can-escalate-to-only-in-newer`, params),
-    ctx.db.executeQuery(statement(D, 'findings-only-in-newer'), params),
-  ]);
-  return {
-    assume,
-    escalate,
-    findings: findings.records.map((r) =>
-      findingFromRow(r.get('finding') as Props, r.get('subjects') as Props[]),
-    ),
-  };
+function diffOut(side: Awaited<ReturnType<typeof snapshotDiff>>['added']) {
+  return { assume: side.assume, escalate: side.escalate, findings: side.findings.map(findingFromRow) };
 }
 
 export const resolvers = {
@@ -377,19 +291,20 @@ export const resolvers = {
       via: ctx.caller.via.toUpperCase(),
     }),
 
-    snapshots: async (_: unknown, args: Args, ctx: ApiContext) =>
-      sliceConnection((await listSnapshots(ctx.db)).map(snapshotOut), pageArgs(args, ctx.limits.maxPageSize)),
+    snapshots: async (_: unknown, args: QuerySnapshotsArgs, ctx: ApiContext) =>
+      sliceConnection(
+        (await listSnapshots(ctx.reader)).map(snapshotOut),
+        pageArgs(args, ctx.limits.maxPageSize),
+      ),
 
-    snapshot: async (_: unknown, args: Args, ctx: ApiContext) =>
+    snapshot: async (_: unknown, args: QuerySnapshotArgs, ctx: ApiContext) =>
       snapshotOut(await snapshotOf(ctx, str(args.snapshot))),
 
-    snapshotDiff: async (_: unknown, args: Args, ctx: ApiContext) => {
+    snapshotDiff: async (_: unknown, args: QuerySnapshotDiffArgs, ctx: ApiContext) => {
       const from = await snapshotOf(ctx, String(args.from));
       const to = await snapshotOf(ctx, String(args.to));
-      const [added, removed] = await Promise.all([
-        diffSide(ctx, from.id, to.id),
-        diffSide(ctx, to.id, from.id),
-      ]);
+      const diff = await snapshotDiff(ctx.reader, from.id, to.id);
+      const [added, removed] = [diffOut(diff.added), diffOut(diff.removed)];
       return {
         from: snapshotOut(from),
         to: snapshotOut(to),
@@ -402,140 +317,116 @@ export const resolvers = {
       };
     },
 
-    organization: async (_: unknown, args: Args, ctx: ApiContext) =>
-      organizationTree(ctx, (await snapshotOf(ctx, str(args.snapshot))).id),
+    organization: async (_: unknown, args: QueryOrganizationArgs, ctx: ApiContext) => {
+      const snapshotId = (await snapshotOf(ctx, str(args.snapshot))).id;
+      return catalog.organization(ctx.reader, snapshotId, (a) => accountOut(a, snapshotId));
+    },
 
-    accounts: async (_: unknown, args: Args, ctx: ApiContext) => {
+    accounts: async (_: unknown, args: QueryAccountsArgs, ctx: ApiContext) => {
       const snapshotId = (await snapshotOf(ctx, str(args.snapshot))).id;
       const page = pageArgs(args, ctx.limits.maxPageSize);
       const f = (args.filter ?? {}) as Props;
       const order = (args.orderBy as Order | undefined) ?? { field: 'ID' };
-      const params = {
-        snapshotId,
+      const filter = {
         external: typeof f.external === 'boolean' ? f.external : null,
         inOrganization: typeof f.inOrganization === 'boolean' ? f.inOrganization : null,
-        search: lowerOrNull(f.search),
+        search: strOrNull(f.search),
       };
-      return countedPage(ctx, 'accounts', params, order, page, (row) =>
-        accountOut(row.get('account') as Props, snapshotId),
+      const res = await catalog.accounts(ctx.reader, snapshotId, filter, order, page);
+      return connection(
+        res.items.map((a) => accountOut(a, snapshotId)),
+        page,
+        res.total,
       );
     },
 
-    account: async (_: unknown, args: Args, ctx: ApiContext) => {
+    account: async (_: unknown, args: QueryAccountArgs, ctx: ApiContext) => {
       const id = String(args.id);
       if (!/^\d{12}$/.test(id)) throw badInput('id: an account id is 12 digits, e.g. 123456789012.', 'id');
       const snapshotId = (await snapshotOf(ctx, str(args.snapshot))).id;
-      const res = await ctx.db.executeQuery(statement(C, 'account-by-id'), { snapshotId, id });
-      const a = res.records[0]?.get('account') as Props | undefined;
+      const a = await catalog.account(ctx.reader, snapshotId, id);
       return a ? accountOut(a, snapshotId) : null;
     },
 
-    principals: async (_: unknown, args: Args, ctx: ApiContext) =>
+    principals: async (_: unknown, args: QueryPrincipalsArgs, ctx: ApiContext) =>
       principalsPage(ctx, (await snapshotOf(ctx, str(args.snapshot))).id, args, (args.filter ?? {}) as Props),
 
-    principal: async (_: unknown, args: Args, ctx: ApiContext) => {
+    principal: async (_: unknown, args: QueryPrincipalArgs, ctx: ApiContext) => {
       const snapshotId = (await snapshotOf(ctx, str(args.snapshot))).id;
-      const res = await ctx.db.executeQuery(statement(C, 'principal-by-arn'), {
-        snapshotId,
-        arn: String(args.arn),
-      });
-      const p = res.records[0]?.get('principal') as Props | undefined;
+      const p = await catalog.principal(ctx.reader, snapshotId, String(args.arn));
       return p ? principalOut(p, snapshotId) : null;
     },
 
-    whoCanAssume: (_: unknown, args: Args, ctx: ApiContext) => reachConnection(ctx, args, 'whoCanAssume'),
+    whoCanAssume: (_: unknown, args: QueryWhoCanAssumeArgs, ctx: ApiContext) =>
+      reachConnection(ctx, args, 'whoCanAssume'),
 
-    reachableFrom: (_: unknown, args: Args, ctx: ApiContext) => reachConnection(ctx, args, 'reachableFrom'),
+    reachableFrom: (_: unknown, args: QueryReachableFromArgs, ctx: ApiContext) =>
+      reachConnection(ctx, args, 'reachableFrom'),
 
-    paths: async (_: unknown, args: Args, ctx: ApiContext): Promise<PathOutApi[]> => {
+    paths: async (_: unknown, args: QueryPathsArgs, ctx: ApiContext): Promise<PathOutApi[]> => {
       const snapshotId = (await snapshotOf(ctx, str(args.snapshot))).id;
-      const res = await queryPaths(ctx.db, snapshotId, {
+      const res = await queryPaths(ctx.reader, snapshotId, {
         from: String(args.from),
         to: String(args.to),
-        maxHops: hops(args.maxHops, 4),
-        limit: limitArg(args.limit, 10, MAX_PATHS_LIMIT),
+        maxHops: num(args.maxHops, API_DEFAULTS.pathsMaxHops),
+        ...(args.limit == null ? {} : { limit: args.limit as number }),
         assumptions: assumptionsArg(args.assumptions),
       });
       return res.paths.map((p) => tagPath(pathFromHops(p.hops, p.nodes), snapshotId));
     },
 
-    escalationPaths: async (_: unknown, args: Args, ctx: ApiContext) => {
+    escalationPaths: async (_: unknown, args: QueryEscalationPathsArgs, ctx: ApiContext) => {
       const snap = await snapshotOf(ctx, str(args.snapshot));
-      const available = (snap.counts?.relationships?.CAN_ESCALATE_TO ?? 0) > 0;
-      const maxHops = hops(args.maxHops, 4);
-      const limit = limitArg(args.limit, 10, MAX_PATHS_LIMIT);
+      const to = str(args.to);
       const assumptions = assumptionsArg(args.assumptions);
-      // Plain role-assumption chains are paths to admin too, unless the caller asks for escalations only.
-      const includeAssumeOnly = args.includeAssumeOnly !== false;
-      // Without the escalation analysis no principal is marked admin: only a chosen target can be reached.
-      if (!available && !(includeAssumeOnly && str(args.to) && args.to !== 'admin'))
-        return { available, paths: [] };
-      const { paths } = await escalationPaths(ctx.db, snap.id, {
+      return escalationPathsIn(ctx.reader, snap, {
         from: String(args.from),
-        to: str(args.to),
-        maxHops,
-        limit,
-        assumptions,
-        includeAssumeOnly,
+        ...(to ? { to } : {}),
+        maxHops: num(args.maxHops, API_DEFAULTS.pathsMaxHops),
+        ...(args.limit == null ? {} : { limit: args.limit as number }),
+        ...(assumptions ? { assumptions } : {}),
+        // Plain role-assumption chains are paths to admin too, unless the caller asks for escalations only.
+        includeAssumeOnly: args.includeAssumeOnly !== false,
       });
-      return { available, paths };
     },
 
-    crossAccountTrust: async (_: unknown, args: Args, ctx: ApiContext) => {
+    crossAccountTrust: async (_: unknown, args: QueryCrossAccountTrustArgs, ctx: ApiContext) => {
       const snapshotId = (await snapshotOf(ctx, str(args.snapshot))).id;
-      const filter = assumptionParams(assumptionsArg(args.assumptions));
-      const res = await ctx.db.executeQuery(statement(T, 'cross-account-summary'), { snapshotId, ...filter });
-      return res.records.map((r) => ({
-        fromAccount: String(r.get('fromAccount')),
-        toAccount: String(r.get('toAccount')),
-        edgeCount: Number(r.get('edgeCount')),
-        conditionalCount: Number(r.get('conditionalCount')),
-        external: r.get('external') === true,
-        roleCount: Number(r.get('roleCount')),
-        assumptions: assumptionsOfKeys(r.get('conditionKeys') as string[]),
-        worstSeverity: worstOf(r.get('severities') as string[]),
+      const assumptions = assumptionsArg(args.assumptions);
+      const rows = await trust.crossAccountTrust(ctx.reader, snapshotId, assumptions);
+      return rows.map(({ severities, ...r }) => ({
+        ...r,
+        worstSeverity: worstOf(severities),
         _snapshotId: snapshotId,
-        _filter: filter,
+        _assumptions: assumptions,
       }));
     },
 
-    providerTrust: async (_: unknown, args: Args, ctx: ApiContext) => {
+    providerTrust: async (_: unknown, args: QueryProviderTrustArgs, ctx: ApiContext) => {
       const snapshotId = (await snapshotOf(ctx, str(args.snapshot))).id;
-      const filter = assumptionParams(assumptionsArg(args.assumptions));
-      const res = await ctx.db.executeQuery(statement(T, 'provider-summary'), { snapshotId, ...filter });
-      return res.records.map((r) => ({
-        provider: nodeFromRow(r.get('provider') as Props),
-        toAccount: String(r.get('toAccount')),
-        roleCount: Number(r.get('roleCount')),
-        conditionalCount: Number(r.get('conditionalCount')),
-        assumptions: assumptionsOfKeys(r.get('conditionKeys') as string[]),
-      }));
+      const rows = await trust.providerTrust(ctx.reader, snapshotId, assumptionsArg(args.assumptions));
+      return rows.map((r) => ({ ...r, provider: nodeFromRow(r.provider) }));
     },
 
-    externalTrust: async (_: unknown, args: Args, ctx: ApiContext) => {
+    externalTrust: async (_: unknown, args: QueryExternalTrustArgs, ctx: ApiContext) => {
       const snapshotId = (await snapshotOf(ctx, str(args.snapshot))).id;
       const page = pageArgs(args, ctx.limits.maxPageSize);
-      const filter = assumptionParams(assumptionsArg(args.assumptions));
       const order = (args.orderBy as Order | undefined) ?? { field: 'TO' };
-      const [count, edges] = await Promise.all([
-        ctx.db.executeQuery(statement(T, 'external-trust-count'), { snapshotId, ...filter }),
-        edgeRows(ctx, `${T}#external-trust-page`, {
-          snapshotId,
-          ...filter,
-          sort: order.field,
-          desc: order.direction === 'DESC',
-          offset: int(page.offset),
-          limit: int(page.limit),
-        }),
-      ]);
-      return connection(edges, page, Number(count.records[0]?.get('total') ?? 0));
+      const res = await trust.externalTrust(
+        ctx.reader,
+        snapshotId,
+        assumptionsArg(args.assumptions),
+        order,
+        page,
+      );
+      return connection(res.items, page, res.total);
     },
 
-    findings: async (_: unknown, args: Args, ctx: ApiContext) => {
+    findings: async (_: unknown, args: QueryFindingsArgs, ctx: ApiContext) => {
       const snapshotId = (await snapshotOf(ctx, str(args.snapshot))).id;
       const page = pageArgs(args, ctx.limits.maxPageSize);
       const account = str(args.account);
-      const res = await queryFindings(ctx.db, snapshotId, account ? { account } : {});
+      const res = await queryFindings(ctx.reader, snapshotId, account ? { account } : {});
       const severities = args.severity as string[] | null | undefined;
       const kinds = args.kind as string[] | null | undefined;
       const list = res.findings
@@ -557,19 +448,15 @@ export const resolvers = {
       return connection(items, page, list.length);
     },
 
-    finding: async (_: unknown, args: Args, ctx: ApiContext) => {
+    finding: async (_: unknown, args: QueryFindingArgs, ctx: ApiContext) => {
       const snapshotId = (await snapshotOf(ctx, str(args.snapshot))).id;
-      const res = await ctx.db.executeQuery(statement(C, 'finding-by-id'), {
-        snapshotId,
-        id: String(args.id),
-      });
-      const r = res.records[0];
-      return r ? findingFromRow(r.get('finding') as Props, r.get('subjects') as Props[]) : null;
+      const r = await catalog.findingById(ctx.reader, snapshotId, String(args.id));
+      return r ? findingFromRow(r) : null;
     },
 
-    simulate: async (_: unknown, args: Args, ctx: ApiContext) => {
+    simulate: async (_: unknown, args: QuerySimulateArgs, ctx: ApiContext) => {
       const snapshotId = (await snapshotOf(ctx, str(args.snapshot))).id;
-      const res = await querySimulate(ctx.db, snapshotId, {
+      const res = await querySimulate(ctx.reader, snapshotId, {
         principal: String(args.principal),
         action: String(args.action),
         resource: String(args.resource),
@@ -588,16 +475,16 @@ export const resolvers = {
       };
     },
 
-    whoCan: async (_: unknown, args: Args, ctx: ApiContext) => {
+    whoCan: async (_: unknown, args: QueryWhoCanArgs, ctx: ApiContext) => {
       const snapshotId = (await snapshotOf(ctx, str(args.snapshot))).id;
-      const first = limitArg(args.first, 50, ctx.limits.maxPageSize);
-      const res = await queryWhoCan(ctx.db, snapshotId, {
+      const first = firstArg(args.first, API_DEFAULTS.whoCanFirst, ctx.limits.maxPageSize);
+      const res = await queryWhoCan(ctx.reader, snapshotId, {
         action: String(args.action),
         resource: String(args.resource),
         context: contextArg(args.context),
         contextComplete: args.contextComplete === true,
         viaRoles: args.viaRoles === true,
-        maxHops: hops(args.maxHops, 3),
+        maxHops: num(args.maxHops, API_DEFAULTS.whoCanMaxHops),
         limit: first,
       });
       const principals = res.principals.map((p) => {
@@ -631,19 +518,19 @@ export const resolvers = {
       };
     },
 
-    reviewSessions: async (_: unknown, args: Args, ctx: ApiContext) => {
+    reviewSessions: async (_: unknown, args: QueryReviewSessionsArgs, ctx: ApiContext) => {
       const page = pageArgs(args, ctx.limits.maxPageSize);
       const snapshotId = args.snapshot ? (await snapshotOf(ctx, String(args.snapshot))).id : null;
-      const { sessions, total } = await listSessions(ctx.db, snapshotId, page.offset, page.limit);
+      const { sessions, total } = await listSessions(ctx.reader, snapshotId, page.offset, page.limit);
       return connection(sessions, page, total);
     },
 
-    reviewSession: async (_: unknown, args: Args, ctx: ApiContext) =>
-      (await getSession(ctx.db, String(args.id))) ?? null,
+    reviewSession: async (_: unknown, args: QueryReviewSessionArgs, ctx: ApiContext) =>
+      (await getSession(ctx.reader, String(args.id))) ?? null,
   },
 
   Mutation: {
-    createReviewSession: async (_: unknown, args: Args, ctx: ApiContext) => {
+    createReviewSession: async (_: unknown, args: MutationCreateReviewSessionArgs, ctx: ApiContext) => {
       requireReviewer(ctx);
       const input = parseInput(createSessionInput, args.input);
       const snap = await snapshotOf(ctx, input.snapshot ?? undefined);
@@ -654,91 +541,87 @@ export const resolvers = {
         assumptions: input.assumptions,
       });
     },
-    addReviewItem: async (_: unknown, args: Args, ctx: ApiContext) => {
+    addReviewItem: async (_: unknown, args: MutationAddReviewItemArgs, ctx: ApiContext) => {
       requireReviewer(ctx);
       return addItem(ctx.db, args.input, ctx.caller.name);
     },
-    addReviewItems: async (_: unknown, args: Args, ctx: ApiContext) => {
+    addReviewItems: async (_: unknown, args: MutationAddReviewItemsArgs, ctx: ApiContext) => {
       requireReviewer(ctx);
       return addItems(ctx.db, args, ctx.caller.name);
     },
-    setReviewSessionAssumptions: async (_: unknown, args: Args, ctx: ApiContext) => {
+    setReviewSessionAssumptions: async (
+      _: unknown,
+      args: MutationSetReviewSessionAssumptionsArgs,
+      ctx: ApiContext,
+    ) => {
       requireReviewer(ctx);
       return setSessionAssumptions(ctx.db, args);
     },
-    setReviewItemStatus: async (_: unknown, args: Args, ctx: ApiContext) => {
+    setReviewItemStatus: async (_: unknown, args: MutationSetReviewItemStatusArgs, ctx: ApiContext) => {
       requireReviewer(ctx);
       return setItemStatus(ctx.db, args.input, ctx.caller.name);
     },
   },
 
   Account: {
-    principals: (a: WithSnapshot<Props>, args: Args, ctx: ApiContext) =>
+    principals: (a: WithSnapshot<Props>, args: AccountPrincipalsArgs, ctx: ApiContext) =>
       principalsPage(ctx, a._snapshotId, args, { accountId: a.id }),
-    edges: (a: WithSnapshot<Props>, args: Args, ctx: ApiContext) =>
-      edgePage(
-        ctx,
-        'account-edges',
+    edges: async (a: WithSnapshot<Props>, args: AccountEdgesArgs, ctx: ApiContext) => {
+      const page = pageArgs(args, ctx.limits.maxPageSize);
+      const res = await catalog.accountEdges(
+        ctx.reader,
+        a._snapshotId,
         {
-          snapshotId: a._snapshotId,
-          accountId: a.id,
+          accountId: String(a.id),
           direction: args.direction === 'IN' ? 'IN' : 'OUT',
           type: args.type === 'CAN_ESCALATE_TO' ? 'CAN_ESCALATE_TO' : 'CAN_ASSUME',
         },
-        args,
-      ),
+        page,
+      );
+      return connection(res.items, page, res.total);
+    },
   },
 
   Principal: {
     accountId: (p: Props) => String(p.accountId ?? ''),
     tags: (p: Props) => tagsOf(p.tags),
-    policies: async (p: WithSnapshot<Props>, _: Args, ctx: ApiContext) => {
-      const res = await ctx.db.executeQuery(statement(C, 'principal-policies'), {
-        snapshotId: p._snapshotId,
-        key: p.arn,
-      });
-      return res.records.map((r) => r.get('policy') as Props);
-    },
-    boundary: async (p: WithSnapshot<Props>, _: Args, ctx: ApiContext) => {
-      const res = await ctx.db.executeQuery(statement(C, 'principal-boundary'), {
-        snapshotId: p._snapshotId,
-        key: p.arn,
-      });
-      return (res.records[0]?.get('policy') as Props | undefined) ?? null;
-    },
-    groups: async (p: WithSnapshot<Props>, _: Args, ctx: ApiContext) => {
-      const res = await ctx.db.executeQuery(statement(C, 'principal-groups'), {
-        snapshotId: p._snapshotId,
-        key: p.arn,
-      });
-      return res.records.map((r) => ({
-        ...(r.get('group') as Props),
-        policies: r.get('policies') as Props[],
-      }));
-    },
-    canAssume: (p: WithSnapshot<Props>, args: Args, ctx: ApiContext) =>
+    policies: (p: WithSnapshot<Props>, _: Args, ctx: ApiContext) =>
+      catalog.principalPolicies(ctx.reader, p._snapshotId, String(p.arn)),
+    boundary: (p: WithSnapshot<Props>, _: Args, ctx: ApiContext) =>
+      catalog.principalBoundary(ctx.reader, p._snapshotId, String(p.arn)),
+    groups: (p: WithSnapshot<Props>, _: Args, ctx: ApiContext) =>
+      catalog.principalGroups(ctx.reader, p._snapshotId, String(p.arn)),
+    canAssume: (p: WithSnapshot<Props>, args: PrincipalCanAssumeArgs, ctx: ApiContext) =>
       principalEdges(ctx, p, 'out', 'CAN_ASSUME', args),
-    assumableBy: (p: WithSnapshot<Props>, args: Args, ctx: ApiContext) =>
+    assumableBy: (p: WithSnapshot<Props>, args: PrincipalAssumableByArgs, ctx: ApiContext) =>
       principalEdges(ctx, p, 'in', 'CAN_ASSUME', args),
-    canEscalateTo: (p: WithSnapshot<Props>, args: Args, ctx: ApiContext) =>
+    canEscalateTo: (p: WithSnapshot<Props>, args: PrincipalCanEscalateToArgs, ctx: ApiContext) =>
       principalEdges(ctx, p, 'out', 'CAN_ESCALATE_TO', args),
   },
 
   AccountTrust: {
     edges: async (
-      t: { fromAccount: string; toAccount: string; edgeCount: number; _snapshotId: string; _filter: Props },
+      t: {
+        fromAccount: string;
+        toAccount: string;
+        edgeCount: number;
+        _snapshotId: string;
+        _assumptions: Assumptions | undefined;
+      },
       args: Args,
       ctx: ApiContext,
     ) => {
       const page = pageArgs(args, ctx.limits.maxPageSize);
-      const edges = await edgeRows(ctx, `${T}#cross-account-edges`, {
-        snapshotId: t._snapshotId,
-        fromAccount: t.fromAccount,
-        toAccount: t.toAccount,
-        ...t._filter,
-        offset: int(page.offset),
-        limit: int(page.limit),
-      });
+      const edges = await trust.crossAccountEdges(
+        ctx.reader,
+        t._snapshotId,
+        {
+          fromAccount: t.fromAccount,
+          toAccount: t.toAccount,
+          ...(t._assumptions ? { assumptions: t._assumptions } : {}),
+        },
+        page,
+      );
       return connection(edges, page, t.edgeCount);
     },
   },
@@ -750,13 +633,13 @@ export const resolvers = {
   },
 
   ReviewSession: {
-    items: (s: ReviewSessionOut, _: Args, ctx: ApiContext) => sessionItems(ctx.db, s.id),
+    items: (s: ReviewSessionOut, _: Args, ctx: ApiContext) => sessionItems(ctx.reader, s.id),
     statusCounts: async (s: ReviewSessionOut, _: Args, ctx: ApiContext) => {
-      const items = await sessionItems(ctx.db, s.id);
+      const items = await sessionItems(ctx.reader, s.id);
       return REVIEW_STATUSES.map((name) => ({ name, count: items.filter((i) => i.status === name).length }));
     },
-    report: async (s: ReviewSessionOut, args: Args, ctx: ApiContext) => {
-      const report = buildReport(s, await sessionItems(ctx.db, s.id));
+    report: async (s: ReviewSessionOut, args: ReviewSessionReportArgs, ctx: ApiContext) => {
+      const report = buildReport(s, await sessionItems(ctx.reader, s.id));
       return args.format === 'JSON' ? reportJson(report) : reportMarkdown(report);
     },
   },
@@ -764,14 +647,10 @@ export const resolvers = {
   ReviewItem: {
     finding: async (i: ReviewItemOut, _: Args, ctx: ApiContext) => {
       if (!i.findingId) return null;
-      const session = await getSession(ctx.db, i.sessionId);
+      const session = await getSession(ctx.reader, i.sessionId);
       if (!session) return null;
-      const res = await ctx.db.executeQuery(statement(C, 'finding-by-id'), {
-        snapshotId: session.snapshotId,
-        id: i.findingId,
-      });
-      const r = res.records[0];
-      return r ? findingFromRow(r.get('finding') as Props, r.get('subjects') as Props[]) : null;
+      const r = await catalog.findingById(ctx.reader, session.snapshotId, i.findingId);
+      return r ? findingFromRow(r) : null;
     },
   },
 };

@@ -13,7 +13,7 @@ import { plainProgress, terminalProgress } from '../../collect/progress.ts';
 import { runCollect } from '../../collect/run.ts';
 import { CollectError, type CollectOptions } from '../../collect/types.ts';
 import { CliError, EXIT, printJson, say } from '../output.ts';
-import type { WithDriver } from '../query.ts';
+import type { WithDriver } from './common.ts';
 
 export interface CollectCommandDeps {
   withDriver: WithDriver;

@@ -1,6 +1,6 @@
 // Trust between accounts and out of the organization, over CAN_ASSUME.
 // The assumption filter is the one of cypher/queries/reachability.cypher:
-// $dropPatterns / $dropOther / $knownPatterns from api/queries/assumptions.ts.
+// $dropPatterns / $dropOther / $knownPatterns from query/assumptions.ts.
 
 // name: cross-account-summary
 // Per pair of accounts: counts, the distinct target roles, the condition keys on the

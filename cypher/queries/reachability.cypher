@@ -10,7 +10,7 @@
 // Analyst assumptions drop edges whose request-time condition keys fall in a
 // category assumed false: $dropPatterns are the (lower-case, full-match)
 // patterns of those categories; $dropOther drops keys matching none of
-// $knownPatterns. The category table lives in api/queries/assumptions.ts.
+// $knownPatterns. The category table lives in query/assumptions.ts.
 
 // name: reach-out
 UNWIND $keys AS k
@@ -136,11 +136,11 @@ RETURN s {.key, .arn, .name, .accountId} AS start,
           kind: [lb IN labels(x.n) WHERE lb IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0]}]}] AS levels;
 
 // ---------------------------------------------------------------------------
-// The API's in-memory reachability index (api/reach-index.ts) reads a
+// The API's in-memory reachability index (query/reach-index.ts) reads a
 // complete snapshot's CAN_ASSUME graph once with index-nodes and index-edges,
 // searches it as bfs-* above do, and reads the properties of the edges it
 // keeps with index-edge-properties ($pairs: [from key, to key] lists; only the
-// properties an answer's hop shows, see toHop in api/queries/graph.ts).
+// properties an answer's hop shows, see toHop in query/graph.ts).
 
 // name: index-nodes
 MATCH (n:AtlasNode {snapshotId: $snapshotId})

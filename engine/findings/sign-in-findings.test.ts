@@ -15,9 +15,7 @@ describe('sign-in findings', () => {
   const byKind = (kind: string) => findings.filter((f) => f.kind === kind);
 
   it('the root user without MFA, and with an active access key', () => {
-    expect(byKind('root-user-without-mfa').map((f) => f.subjects)).toEqual([
-      ['111122223333'],
-    ]);
+    expect(byKind('root-user-without-mfa').map((f) => f.subjects)).toEqual([['111122223333']]);
     expect(byKind('root-user-access-key')).toEqual([
       expect.objectContaining({
         severity: 'critical',

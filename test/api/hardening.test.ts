@@ -12,7 +12,7 @@ import net from 'node:net';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { parse } from 'graphql';
 import { buildSchema } from '../../api/app.ts';
-import { QueryCache } from '../../api/cache.ts';
+import { QueryCache } from '../../query/cache.ts';
 import { operationCost } from '../../api/request-cost.ts';
 import { apiConfig } from '../../api/config.ts';
 import { addItems, createSession, deleteSession } from '../../api/reviews.ts';

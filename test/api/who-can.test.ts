@@ -4,7 +4,7 @@
  * evidence, who reaches them with viaRoles, and input errors named.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { whoCan } from '../../api/queries/index.ts';
+import { whoCan } from '../../query/index.ts';
 import { openTestDb, type TestDb } from '../harness/neo4j.ts';
 import { gql, ingestDemo, startApi } from './helpers.ts';
 

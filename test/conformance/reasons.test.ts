@@ -14,7 +14,7 @@
  *    "assumed to allow" only next to an allow.
  */
 import { describe, expect, it } from 'vitest';
-import { assumedIdentityNotes, callerNotes } from '../../api/queries/evaluate.ts';
+import { assumedIdentityNotes, callerNotes } from '../../query/evaluate.ts';
 import { evaluate } from '../../engine/evaluate/index.ts';
 import { CALLER_OWN_POLICIES } from '../../engine/trust/index.ts';
 import type {

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findings, paths, whoCanAssume, type Hop } from '../../api/queries/index.ts';
+import { findings, paths, whoCanAssume, type Hop } from '../../query/index.ts';
 import { projectRoot } from '../../db/paths.ts';
 import { ingestPaths } from '../../ingest/pipeline.ts';
 import { openTestDb, type TestDb } from '../harness/neo4j.ts';

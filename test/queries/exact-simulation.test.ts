@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canAssume, NotInSnapshotError, QueryInputError, simulate } from '../../api/queries/index.ts';
+import { canAssume, NotInSnapshotError, QueryInputError, simulate } from '../../query/index.ts';
 import { projectRoot } from '../../db/paths.ts';
 import { snapshotReferenceDate } from '../../engine/reference-date.ts';
 import { ingestPaths } from '../../ingest/pipeline.ts';

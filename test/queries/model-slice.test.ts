@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadModelSlice } from '../../api/queries/model-slice.ts';
+import { loadModelSlice } from '../../query/model-slice.ts';
 import { projectRoot } from '../../db/paths.ts';
 import type { SnapshotModel } from '../../engine/model.ts';
 import { ingestPaths } from '../../ingest/pipeline.ts';

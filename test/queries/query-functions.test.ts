@@ -16,7 +16,7 @@ import {
   reachableFrom,
   simulate,
   whoCanAssume,
-} from '../../api/queries/index.ts';
+} from '../../query/index.ts';
 import { projectRoot } from '../../db/paths.ts';
 import { ingestPaths } from '../../ingest/pipeline.ts';
 import { openTestDb, type TestDb } from '../harness/neo4j.ts';

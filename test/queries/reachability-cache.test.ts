@@ -2,7 +2,7 @@
  * The one-statement reachability search answers exactly as the hop-by-hop
  * search it replaced (kept as reach-in/reach-out in reachability.cypher, run
  * here as the reference), so does the API's in-memory reachability index
- * (api/reach-index.ts), and the API's query cache serves an answer again only
+ * (query/reach-index.ts), and the API's query cache serves an answer again only
  * while its snapshot exists.
  */
 import fs from 'node:fs';
@@ -12,7 +12,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeOrganization } from '../../bench/generate.ts';
 import { statement } from '../../cypher/index.ts';
-import { QueryCache, reachIndexFor, resolveSnapshotCached } from '../../api/cache.ts';
+import { QueryCache, reachIndexFor, resolveSnapshotCached } from '../../query/cache.ts';
 import { scopedDriver } from '../../api/neo4j.ts';
 import {
   assumptionParams,
@@ -29,8 +29,8 @@ import {
   type Hop,
   type NodeRef,
   type ReachEntry,
-} from '../../api/queries/index.ts';
-import { resolveNode, parsePrincipal } from '../../api/queries/principal.ts';
+} from '../../query/index.ts';
+import { resolveNode, parsePrincipal } from '../../query/principal.ts';
 import { projectRoot } from '../../db/paths.ts';
 import { deleteSnapshotData } from '../../ingest/load/snapshots.ts';
 import { ingestPaths } from '../../ingest/pipeline.ts';

@@ -11,7 +11,7 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QueryInputError, simulate, whoCan, type WhoCanArgs } from '../../api/queries/index.ts';
+import { QueryInputError, simulate, whoCan, type WhoCanArgs } from '../../query/index.ts';
 import { projectRoot } from '../../db/paths.ts';
 import { ingestPaths } from '../../ingest/pipeline.ts';
 import { readSnapshot } from '../../ingest/read/index.ts';

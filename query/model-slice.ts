@@ -5,7 +5,7 @@
  * and the organization with its SCPs and RCPs.
  */
 import type { Driver } from 'neo4j-driver';
-import { statement } from '../../cypher/index.ts';
+import { statement } from '../cypher/index.ts';
 import type {
   Account,
   Group,
@@ -17,7 +17,8 @@ import type {
   SnapshotModel,
   Tag,
   User,
-} from '../../engine/model.ts';
+} from '../engine/model.ts';
+import { driverOf, type Source } from './cache.ts';
 
 const Q = 'queries/model-slice';
 
@@ -97,11 +98,12 @@ export interface SliceOptions {
 }
 
 export async function loadModelSlice(
-  driver: Driver,
+  source: Source,
   snapshotId: string,
   arns: string[],
   options: SliceOptions = {},
 ): Promise<SnapshotModel> {
+  const driver = driverOf(source);
   const policies = new Map<string, ManagedPolicy>();
   const users: User[] = [];
   const roles: Role[] = [];

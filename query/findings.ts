@@ -1,9 +1,9 @@
 /** Findings of a snapshot (Finding nodes with the nodes they are ABOUT), most severe first. */
 import type { Driver } from 'neo4j-driver';
 import { z } from 'zod';
-import { statement } from '../../cypher/index.ts';
-import { SEVERITY_ORDER, type Severity } from '../../engine/findings/finding.ts';
-import { cached } from '../cache.ts';
+import { statement } from '../cypher/index.ts';
+import { SEVERITY_ORDER, type Severity } from '../engine/findings/finding.ts';
+import { cached, driverOf, type Source } from './cache.ts';
 import { parseArgs } from './args.ts';
 
 export const findingsArgs = z.object({
@@ -45,21 +45,21 @@ export interface FindingsResult {
 
 /**
  * The findings of a snapshot. Inside the API the answer is kept per snapshot and arguments
- * (api/cache.ts, bounded by count and bytes), so paging through them reads the snapshot once,
+ * (query/cache.ts, bounded by count and bytes), so paging through them reads the snapshot once,
  * not once per page.
  */
 export async function findings(
-  driver: Driver,
+  source: Source,
   snapshotId: string,
   args: FindingsArgs = {},
 ): Promise<FindingsResult> {
   const a = parseArgs(findingsArgs, args);
   return cached(
-    driver,
+    source,
     snapshotId,
     'findings',
     a,
-    () => readFindings(driver, snapshotId, a),
+    () => readFindings(driverOf(source), snapshotId, a),
     (r) => Math.max(1, r.findings.length),
   );
 }

@@ -8,32 +8,34 @@
  * kept travel back. `paths` lists several paths with Cypher's SHORTEST, from a
  * statement chosen by the hop bound, after one lookup of both ends.
  *
- * Inside the API, answers are cached per snapshot (api/cache.ts); elsewhere
+ * Inside the API, answers are cached per snapshot (query/cache.ts); elsewhere
  * (CLI, tests with a plain driver) `cached` just computes.
  */
-import neo4j, { type Driver } from 'neo4j-driver';
+import neo4j from 'neo4j-driver';
 import { z } from 'zod';
-import { statement } from '../../cypher/index.ts';
-import { DEFAULT_MAX_HOPS, maxHopsSchema, parseArgs } from './args.ts';
+import { statement } from '../cypher/index.ts';
+import {
+  DEFAULT_MAX_HOPS,
+  DEFAULT_PATHS_LIMIT,
+  DEFAULT_REACH_LIMIT,
+  limitSchema,
+  MAX_PATHS_LIMIT,
+  MAX_REACH_LIMIT,
+  maxHopsSchema,
+  parseArgs,
+} from './args.ts';
 import { assumptionParams, assumptionsSchema } from './assumptions.ts';
 import { NotInSnapshotError, QueryInputError } from './errors.ts';
 import { pathSummary, toHop, toNodeRef, type Hop, type NodeRef } from './graph.ts';
 import { parsePrincipal, parseRoleArn, resolveNode, type PrincipalSpec } from './principal.ts';
-import { cached, dropReachIndex, reachIndexFor } from '../cache.ts';
-import { EdgeProperties, StaleIndexError, type EdgeRef } from '../reach-index.ts';
+import { cached, driverOf, dropReachIndex, reachIndexFor, type Source } from './cache.ts';
+import { EdgeProperties, StaleIndexError, type EdgeRef } from './reach-index.ts';
 
 const R = 'queries/reachability';
 const P = 'queries/paths';
 
-export const MAX_REACH_LIMIT = 1000;
-export const DEFAULT_REACH_LIMIT = 200;
-export const MAX_PATHS_LIMIT = 64;
-export const DEFAULT_PATHS_LIMIT = 10;
 /** Rows one hop may return before the search reports itself truncated. */
 const ROWS_PER_HOP = 20_000;
-
-const limitSchema = (max: number) =>
-  z.number().int().min(1, 'limit must be at least 1').max(max, `limit must be at most ${max}`);
 
 export const whoCanAssumeArgs = z.object({
   role: z.string().min(1),
@@ -222,14 +224,14 @@ const byLengthThenKey = (a: { length: number; node: NodeRef }, b: { length: numb
 /**
  * Breadth-first from the node keyed `key`; undefined when the snapshot has no
  * such node. Inside the API (unless `useIndex` is false), on the snapshot's
- * in-memory index when it is built (api/reach-index.ts), leaving the hops'
+ * in-memory index when it is built (query/reach-index.ts), leaving the hops'
  * properties to be read for the entries an answer shows; otherwise in one
  * statement, where the database keeps, per node and hop, the edge the first
  * (least conditional) candidate row names. Both produce the same levels; the
  * walk applies the limit and builds the paths.
  */
 async function search(
-  driver: Driver,
+  source: Source,
   snapshotId: string,
   key: string,
   direction: Direction,
@@ -238,14 +240,14 @@ async function search(
   assumptions: z.infer<typeof assumptionsSchema> | undefined,
   useIndex: boolean,
 ): Promise<Found | undefined> {
-  const index = useIndex ? await reachIndexFor(driver, snapshotId) : undefined;
+  const index = useIndex ? await reachIndexFor(source, snapshotId) : undefined;
   if (index) {
     const got = index.search(key, direction, maxHops, limit, ROWS_PER_HOP, assumptionParams(assumptions));
     if (!got) return undefined; // the snapshot has no such node
     const { entries, truncated } = walk(got.start, got.levels, direction, maxHops, limit);
     return { start: got.start, truncated, entries: entries.map(foundEntry).sort(byLengthThenKey) };
   }
-  const res = await driver.executeQuery(bfsStatement(direction, maxHops), {
+  const res = await driverOf(source).executeQuery(bfsStatement(direction, maxHops), {
     snapshotId,
     key,
     limit: neo4j.int(limit),
@@ -292,7 +294,7 @@ const hopOfProps = new WeakMap<object, Hop>();
  * own when the index is gone). StaleIndexError when they are no longer there.
  */
 async function hopsOf(
-  driver: Driver,
+  source: Source,
   snapshotId: string,
   entries: readonly FoundEntry[],
 ): Promise<ReachEntry[]> {
@@ -300,8 +302,8 @@ async function hopsOf(
   const read = new Map<FoundHop, Hop>();
   if (unread.length) {
     const store =
-      (await reachIndexFor(driver, snapshotId, false))?.edgeProperties ?? new EdgeProperties(snapshotId);
-    const props = await store.get(driver, unread);
+      (await reachIndexFor(source, snapshotId, false))?.edgeProperties ?? new EdgeProperties(snapshotId);
+    const props = await store.get(driverOf(source), unread);
     unread.forEach((h, i) => {
       const p = props[i]!;
       let hop = hopOfProps.get(p);
@@ -333,7 +335,7 @@ function specKey(spec: PrincipalSpec): string | undefined {
 
 /** Resolves the start and searches; a start the snapshot lacks fails with resolveNode's own error. */
 async function searchFrom(
-  driver: Driver,
+  source: Source,
   snapshotId: string,
   spec: PrincipalSpec,
   direction: Direction,
@@ -344,11 +346,11 @@ async function searchFrom(
 ): Promise<Found> {
   const key = specKey(spec);
   if (key !== undefined) {
-    const found = await search(driver, snapshotId, key, direction, maxHops, limit, assumptions, useIndex);
+    const found = await search(source, snapshotId, key, direction, maxHops, limit, assumptions, useIndex);
     if (found) return found;
   }
-  const node = await resolveNode(driver, snapshotId, spec); // throws NotInSnapshotError when missing
-  const found = await search(driver, snapshotId, node.key, direction, maxHops, limit, assumptions, useIndex);
+  const node = await resolveNode(source, snapshotId, spec); // throws NotInSnapshotError when missing
+  const found = await search(source, snapshotId, node.key, direction, maxHops, limit, assumptions, useIndex);
   if (!found) throw new NotInSnapshotError(`${node.key} is not in snapshot ${snapshotId}.`, node.key);
   return found;
 }
@@ -370,7 +372,7 @@ interface Question<R> {
  * searched again, which answers as it does for a snapshot that is not there.
  */
 async function gather(
-  driver: Driver,
+  source: Source,
   snapshotId: string,
   q: Question<unknown>,
   pick: (entries: readonly FoundEntry[]) => readonly FoundEntry[] = (e) => e,
@@ -378,7 +380,7 @@ async function gather(
 ): Promise<{ found: Found; entries: ReachEntry[] }> {
   const found = keepFound
     ? await cached(
-        driver,
+        source,
         snapshotId,
         `${q.operation}/found`,
         q.key,
@@ -387,25 +389,25 @@ async function gather(
       )
     : await q.find(true);
   try {
-    return { found, entries: await hopsOf(driver, snapshotId, pick(found.entries)) };
+    return { found, entries: await hopsOf(source, snapshotId, pick(found.entries)) };
   } catch (err) {
     if (!(err instanceof StaleIndexError)) throw err;
-    dropReachIndex(driver, snapshotId);
+    dropReachIndex(source, snapshotId);
     const again = await q.find(false);
-    return { found: again, entries: await hopsOf(driver, snapshotId, pick(again.entries)) };
+    return { found: again, entries: await hopsOf(source, snapshotId, pick(again.entries)) };
   }
 }
 
 /** The whole answer to a question, cached as such inside the API. */
-async function whole<R>(driver: Driver, snapshotId: string, q: Question<R>): Promise<R> {
+async function whole<R>(source: Source, snapshotId: string, q: Question<R>): Promise<R> {
   let entries: ReachEntry[] = []; // what the answer holds, for its weight in the cache
   return cached(
-    driver,
+    source,
     snapshotId,
     q.operation,
     q.key,
     async () => {
-      const got = await gather(driver, snapshotId, q);
+      const got = await gather(source, snapshotId, q);
       entries = got.entries;
       return q.result(got.found, got.entries);
     },
@@ -413,7 +415,7 @@ async function whole<R>(driver: Driver, snapshotId: string, q: Question<R>): Pro
   );
 }
 
-function whoCanAssumeQuestion(snapshotId: string, driver: Driver, args: WhoCanAssumeArgs) {
+function whoCanAssumeQuestion(snapshotId: string, source: Source, args: WhoCanAssumeArgs) {
   const a = parseArgs(whoCanAssumeArgs, args);
   parseRoleArn(a.role);
   const spec = parsePrincipal(a.role);
@@ -423,7 +425,7 @@ function whoCanAssumeQuestion(snapshotId: string, driver: Driver, args: WhoCanAs
     operation: 'whoCanAssume',
     key: { ...a, maxHops, limit },
     find: async (useIndex) => {
-      const found = await searchFrom(driver, snapshotId, spec, 'in', maxHops, limit, a.assumptions, useIndex);
+      const found = await searchFrom(source, snapshotId, spec, 'in', maxHops, limit, a.assumptions, useIndex);
       if (found.start.kind !== 'Role')
         throw new NotInSnapshotError(`${a.role} is not a role of snapshot ${snapshotId}.`, found.start.key);
       return found;
@@ -439,7 +441,7 @@ function whoCanAssumeQuestion(snapshotId: string, driver: Driver, args: WhoCanAs
   return q;
 }
 
-function reachableFromQuestion(snapshotId: string, driver: Driver, args: ReachableFromArgs) {
+function reachableFromQuestion(snapshotId: string, source: Source, args: ReachableFromArgs) {
   const a = parseArgs(reachableFromArgs, args);
   const spec = parsePrincipal(a.principal, true);
   const maxHops = a.maxHops ?? DEFAULT_MAX_HOPS;
@@ -447,7 +449,7 @@ function reachableFromQuestion(snapshotId: string, driver: Driver, args: Reachab
   const q: Question<ReachableFromResult> = {
     operation: 'reachableFrom',
     key: { ...a, maxHops, limit },
-    find: (useIndex) => searchFrom(driver, snapshotId, spec, 'out', maxHops, limit, a.assumptions, useIndex),
+    find: (useIndex) => searchFrom(source, snapshotId, spec, 'out', maxHops, limit, a.assumptions, useIndex),
     result: (found, roles) => ({ from: found.start, maxHops, limit, truncated: found.truncated, roles }),
   };
   return q;
@@ -458,20 +460,20 @@ function reachableFromQuestion(snapshotId: string, driver: Driver, args: Reachab
  * (async, so that bad arguments come back as a rejected promise, as from every query function)
  */
 export async function whoCanAssume(
-  driver: Driver,
+  source: Source,
   snapshotId: string,
   args: WhoCanAssumeArgs,
 ): Promise<WhoCanAssumeResult> {
-  return whole(driver, snapshotId, whoCanAssumeQuestion(snapshotId, driver, args));
+  return whole(source, snapshotId, whoCanAssumeQuestion(snapshotId, source, args));
 }
 
 /** Every role `principal` can reach in at most maxHops CAN_ASSUME hops, each with one shortest path. */
 export async function reachableFrom(
-  driver: Driver,
+  source: Source,
   snapshotId: string,
   args: ReachableFromArgs,
 ): Promise<ReachableFromResult> {
-  return whole(driver, snapshotId, reachableFromQuestion(snapshotId, driver, args));
+  return whole(source, snapshotId, reachableFromQuestion(snapshotId, source, args));
 }
 
 /**
@@ -480,7 +482,7 @@ export async function reachableFrom(
  * page of 50 out of a thousand principals reads 50 paths' evidence.
  */
 export async function reachPage<K extends 'whoCanAssume' | 'reachableFrom'>(
-  driver: Driver,
+  source: Source,
   snapshotId: string,
   kind: K,
   args: K extends 'whoCanAssume' ? WhoCanAssumeArgs : ReachableFromArgs,
@@ -490,15 +492,15 @@ export async function reachPage<K extends 'whoCanAssume' | 'reachableFrom'>(
 ): Promise<{ total: number; truncated: boolean; entries: ReachEntry[] }> {
   const q: Question<unknown> =
     kind === 'whoCanAssume'
-      ? whoCanAssumeQuestion(snapshotId, driver, args as WhoCanAssumeArgs)
-      : reachableFromQuestion(snapshotId, driver, args as ReachableFromArgs);
+      ? whoCanAssumeQuestion(snapshotId, source, args as WhoCanAssumeArgs)
+      : reachableFromQuestion(snapshotId, source, args as ReachableFromArgs);
   return cached(
-    driver,
+    source,
     snapshotId,
     `${q.operation}/page`,
     { ...q.key, page: pageKey },
     async () => {
-      const { found, entries } = await gather(driver, snapshotId, q, pick, true);
+      const { found, entries } = await gather(source, snapshotId, q, pick, true);
       return { total: found.entries.length, truncated: found.truncated, entries };
     },
     (r) => weight(r.entries),
@@ -506,29 +508,29 @@ export async function reachPage<K extends 'whoCanAssume' | 'reachableFrom'>(
 }
 
 /** Paths from one principal to another (usually a role) over CAN_ASSUME edges, shortest first. */
-export async function paths(driver: Driver, snapshotId: string, args: PathsArgs): Promise<PathsResult> {
+export async function paths(source: Source, snapshotId: string, args: PathsArgs): Promise<PathsResult> {
   const a = parseArgs(pathsArgs, args);
   const fromSpec = parsePrincipal(a.from, true);
   let toSpec: PrincipalSpec;
   try {
     toSpec = parsePrincipal(a.to);
   } catch (err) {
-    await resolveNode(driver, snapshotId, fromSpec); // a missing `from` is reported first, as it always was
+    await resolveNode(source, snapshotId, fromSpec); // a missing `from` is reported first, as it always was
     throw err;
   }
   const maxHops = a.maxHops ?? DEFAULT_MAX_HOPS;
   const limit = a.limit ?? DEFAULT_PATHS_LIMIT;
   const bounded = { ...a, maxHops, limit };
   return cached(
-    driver,
+    source,
     snapshotId,
     'paths',
     bounded,
     async () => {
-      const { from, to } = await endpoints(driver, snapshotId, fromSpec, toSpec);
+      const { from, to } = await endpoints(source, snapshotId, fromSpec, toSpec);
       if (from.key === to.key)
         throw new QueryInputError('from and to name the same node; give two different ones.');
-      return { from, to, maxHops, limit, paths: await pathsBetween(driver, snapshotId, from, to, bounded) };
+      return { from, to, maxHops, limit, paths: await pathsBetween(source, snapshotId, from, to, bounded) };
     },
     (r) => weight(r.paths),
   );
@@ -540,7 +542,7 @@ export async function paths(driver: Driver, snapshotId: string, args: PathsArgs)
  * for its error.
  */
 async function endpoints(
-  driver: Driver,
+  source: Source,
   snapshotId: string,
   fromSpec: PrincipalSpec,
   toSpec: PrincipalSpec,
@@ -548,10 +550,10 @@ async function endpoints(
   const fromKey = specKey(fromSpec);
   const toKey = specKey(toSpec);
   if (fromKey !== undefined && toKey !== undefined) {
-    const index = await reachIndexFor(driver, snapshotId, false);
+    const index = await reachIndexFor(source, snapshotId, false);
     const [fromNode, toNode] = [index?.node(fromKey), index?.node(toKey)];
     if (fromNode && toNode) return { from: fromNode, to: toNode };
-    const res = await driver.executeQuery(statement(P, 'endpoints'), {
+    const res = await driverOf(source).executeQuery(statement(P, 'endpoints'), {
       snapshotId,
       from: fromKey,
       to: toKey,
@@ -561,8 +563,8 @@ async function endpoints(
     const t = r?.get('to') as Record<string, unknown> | null | undefined;
     if (r && f && t) return { from: toNodeRef(f, r.get('fromKind')), to: toNodeRef(t, r.get('toKind')) };
   }
-  const from = await resolveNode(driver, snapshotId, fromSpec);
-  const to = await resolveNode(driver, snapshotId, toSpec);
+  const from = await resolveNode(source, snapshotId, fromSpec);
+  const to = await resolveNode(source, snapshotId, toSpec);
   return { from, to };
 }
 
@@ -590,13 +592,13 @@ function byPathOrder(
  * different ones (both shortest first, then by fewest condition keys).
  */
 async function pathsBetween(
-  driver: Driver,
+  source: Source,
   snapshotId: string,
   from: NodeRef,
   to: NodeRef,
   a: PathsArgs & { maxHops: number; limit: number },
 ): Promise<PathOut[]> {
-  const index = await reachIndexFor(driver, snapshotId);
+  const index = await reachIndexFor(source, snapshotId);
   const walked = index?.paths(from.key, to.key, a.maxHops, assumptionParams(a.assumptions), a.limit);
   if (walked) {
     const kept = walked
@@ -610,18 +612,18 @@ async function pathsBetween(
     try {
       // The same reading of hops as reachability answers have (node: the path's end, unused here).
       const read = await hopsOf(
-        driver,
+        source,
         snapshotId,
         kept.map((p) => ({ node: to, length: p.length, path: p.hops })),
       );
       return read.map(({ node: _node, ...summary }, i) => ({ ...summary, nodes: kept[i]!.nodes }));
     } catch (err) {
       if (!(err instanceof StaleIndexError)) throw err;
-      dropReachIndex(driver, snapshotId);
+      dropReachIndex(source, snapshotId);
     }
   }
   // The statement is chosen by name from the validated bound (1..8): no query text is built from input.
-  const res = await driver.executeQuery(statement(P, `paths-${a.maxHops}`), {
+  const res = await driverOf(source).executeQuery(statement(P, `paths-${a.maxHops}`), {
     snapshotId,
     from: from.key,
     to: to.key,

@@ -1,5 +1,5 @@
 /** Plain, serializable shapes of graph nodes and CAN_ASSUME edges as the query layer returns them. */
-import type { StatementRef } from '../../engine/types.ts';
+import type { StatementRef } from '../engine/types.ts';
 import { assumptionOf, type AssumptionName } from './assumptions.ts';
 
 export type NodeKind =

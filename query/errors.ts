@@ -7,6 +7,13 @@
 /** The arguments are malformed (a bad ARN, an unknown action); the message says what a valid value looks like. */
 export class QueryInputError extends Error {
   override readonly name = 'QueryInputError';
+  constructor(
+    message: string,
+    /** The argument at fault, when one is. */
+    readonly argument?: string,
+  ) {
+    super(message);
+  }
 }
 
 /** A principal, role or resource named by the query is not in the snapshot. */

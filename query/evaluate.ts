@@ -7,14 +7,14 @@
  * Requests are evaluated as made on or after the snapshot's reference date.
  */
 import type { Driver } from 'neo4j-driver';
-import { evaluate, parsePolicy } from '../../engine/evaluate/index.ts';
+import { evaluate, parsePolicy } from '../engine/evaluate/index.ts';
 import {
   buildSnapshotContext,
   CALLER_OWN_POLICIES,
   type AccountContext,
   type PrincipalContext,
   type SnapshotContext,
-} from '../../engine/trust/index.ts';
+} from '../engine/trust/index.ts';
 import type {
   ContextValue,
   Decision,
@@ -23,14 +23,15 @@ import type {
   RequestPrincipal,
   RequestResource,
   StatementRef,
-} from '../../engine/types.ts';
-import type { PolicyDocumentJson, SnapshotModel } from '../../engine/model.ts';
+} from '../engine/types.ts';
+import type { PolicyDocumentJson, SnapshotModel } from '../engine/model.ts';
 import { z } from 'zod';
 import { actionSchema, contextSchema, parseArgs, sessionPolicySchema } from './args.ts';
 import { NotInSnapshotError, QueryInputError } from './errors.ts';
 import { toCondition, type ConditionOut } from './graph.ts';
 import { loadModelSlice, snapshotReferenceDateOf } from './model-slice.ts';
 import { nodeByKey, parsePrincipal, parseRoleArn, roleByName, type PrincipalSpec } from './principal.ts';
+import { driverOf, type Source } from './cache.ts';
 
 export const canAssumeArgs = z.object({
   principal: z.string().min(1),
@@ -395,10 +396,11 @@ export async function requestOptions(
 
 /** Can `principal` assume `role` (sts:AssumeRole*), and under which request-time conditions? */
 export async function canAssume(
-  driver: Driver,
+  source: Source,
   snapshotId: string,
   args: CanAssumeArgs,
 ): Promise<CanAssumeResult> {
+  const driver = driverOf(source);
   const a = parseArgs(canAssumeArgs, args);
   const spec = parsePrincipal(a.principal);
   const role = parseRoleArn(a.role);
@@ -499,10 +501,11 @@ export function targetInput(
 
 /** Evaluates one request: any action on any resource (a role's trust policy is its resource policy for sts:AssumeRole*). */
 export async function simulate(
-  driver: Driver,
+  source: Source,
   snapshotId: string,
   args: SimulateArgs,
 ): Promise<SimulateResult> {
+  const driver = driverOf(source);
   const a = parseArgs(simulateArgs, args);
   const spec = parsePrincipal(a.principal);
   const options = await requestOptions(driver, snapshotId, a);

@@ -5,9 +5,10 @@
  * provider ARNs, and `*` (anyone).
  */
 import type { Driver } from 'neo4j-driver';
-import { statement } from '../../cypher/index.ts';
+import { statement } from '../cypher/index.ts';
 import { NotInSnapshotError, QueryInputError } from './errors.ts';
 import { toNodeRef, type NodeRef } from './graph.ts';
+import { driverOf, type Source } from './cache.ts';
 
 const Q = 'queries/lookup';
 const PARTITION = '(aws|aws-cn|aws-us-gov)';
@@ -92,7 +93,8 @@ export async function roleByName(
 }
 
 /** The graph node a principal spec stands for; NotInSnapshotError when the snapshot has none. */
-export async function resolveNode(driver: Driver, snapshotId: string, spec: PrincipalSpec): Promise<NodeRef> {
+export async function resolveNode(source: Source, snapshotId: string, spec: PrincipalSpec): Promise<NodeRef> {
+  const driver = driverOf(source);
   if (spec.type === 'session') {
     const role = await roleByName(driver, snapshotId, spec.accountId, spec.roleName);
     if (!role)

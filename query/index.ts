@@ -1,8 +1,12 @@
 /**
- * The query layer: plain async functions `(driver, snapshotId, args)` returning
- * plain serializable objects, shared by the CLI and the GraphQL API. Inputs are
- * validated here (the exported zod schemas); failures are QueryInputError (bad
- * input) or NotInSnapshotError (names something the snapshot does not hold).
+ * The query layer: every read of a snapshot, as plain async functions
+ * `(source, snapshotId, args)` returning plain serializable objects, shared by
+ * the CLI and the GraphQL API. `source` is the explicit dependency: a driver,
+ * or a Reader that adds a request's view of the answer cache and reachability
+ * index (query/cache.ts). Inputs are validated here (the
+ * exported zod schemas, bounds and defaults in args.ts); failures are
+ * QueryInputError (bad input) or NotInSnapshotError (names something the
+ * snapshot does not hold).
  */
 export { canAssume, simulate, canAssumeArgs, simulateArgs } from './evaluate.ts';
 export type {
@@ -22,10 +26,6 @@ export {
   whoCanAssumeArgs,
   reachableFromArgs,
   pathsArgs,
-  DEFAULT_REACH_LIMIT,
-  MAX_REACH_LIMIT,
-  DEFAULT_PATHS_LIMIT,
-  MAX_PATHS_LIMIT,
 } from './reachability.ts';
 export type {
   PathOut,
@@ -39,10 +39,18 @@ export type {
   WhoCanAssumeArgs,
   WhoCanAssumeResult,
 } from './reachability.ts';
-export { whoCan, whoCanArgs, DEFAULT_WHO_CAN_LIMIT, MAX_WHO_CAN_LIMIT } from './who-can.ts';
+export { whoCan, whoCanArgs } from './who-can.ts';
 export type { WhoCanArgs, WhoCanResult } from './who-can.ts';
 export { findings, findingsArgs } from './findings.ts';
 export type { FindingOut, FindingsArgs, FindingsResult, FindingSubject } from './findings.ts';
+export {
+  escalationPaths,
+  escalationPathsArgs,
+  escalationPathsIn,
+  escalations,
+  escalationsArgs,
+} from './escalation.ts';
+export type { EscalationPathsInput, EscalationResult, EscalationsInput } from './escalation.ts';
 export {
   ASSUMPTION_NAMES,
   ASSUMPTION_PATTERNS,
@@ -51,10 +59,28 @@ export {
   assumptionsSchema,
 } from './assumptions.ts';
 export type { AssumptionName, Assumptions } from './assumptions.ts';
-export { DEFAULT_MAX_HOPS, MAX_HOPS, contextSchema } from './args.ts';
+export {
+  API_DEFAULTS,
+  DEFAULT_ESCALATION_MAX_HOPS,
+  DEFAULT_MAX_HOPS,
+  DEFAULT_PATHS_LIMIT,
+  DEFAULT_REACH_LIMIT,
+  DEFAULT_WHO_CAN_LIMIT,
+  MAX_HOPS,
+  MAX_PATHS_LIMIT,
+  MAX_REACH_LIMIT,
+  MAX_WHO_CAN_LIMIT,
+  contextSchema,
+  parseArgs,
+} from './args.ts';
 export { NotInSnapshotError, QueryInputError } from './errors.ts';
 export { pathSummary, toCondition, toHop, toNodeRef } from './graph.ts';
 export type { ConditionOut, Hop, NodeKind, NodeRef } from './graph.ts';
 export { PRINCIPAL_FORMS, ROLE_ARN_FORM, parsePrincipal, parseRoleArn, resolveNode } from './principal.ts';
 export type { PrincipalSpec } from './principal.ts';
 export { loadModelSlice } from './model-slice.ts';
+export * as catalog from './catalog.ts';
+export * as trust from './trust.ts';
+export { snapshotDiff } from './diff.ts';
+export { snapshot, snapshots } from './snapshots.ts';
+export { Reader, type Source } from './cache.ts';

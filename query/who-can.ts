@@ -11,13 +11,22 @@
  */
 import type { Driver } from 'neo4j-driver';
 import { z } from 'zod';
-import { statement } from '../../cypher/index.ts';
-import { actionLookupKeys } from '../../engine/policy/action-index.ts';
-import { parsePolicy } from '../../engine/evaluate/index.ts';
-import type { PolicyDocumentJson } from '../../engine/model.ts';
-import { statementCovers } from '../../engine/trust/index.ts';
-import type { ContextValue } from '../../engine/types.ts';
-import { DEFAULT_MAX_HOPS, actionSchema, contextSchema, maxHopsSchema, parseArgs } from './args.ts';
+import { statement } from '../cypher/index.ts';
+import { actionLookupKeys } from '../engine/policy/action-index.ts';
+import { parsePolicy } from '../engine/evaluate/index.ts';
+import type { PolicyDocumentJson } from '../engine/model.ts';
+import { statementCovers } from '../engine/trust/index.ts';
+import type { ContextValue } from '../engine/types.ts';
+import {
+  actionSchema,
+  contextSchema,
+  DEFAULT_MAX_HOPS,
+  DEFAULT_WHO_CAN_LIMIT,
+  limitSchema,
+  MAX_WHO_CAN_LIMIT,
+  maxHopsSchema,
+  parseArgs,
+} from './args.ts';
 import {
   callerOf,
   isRootUserAccount,
@@ -35,10 +44,9 @@ import {
 import { loadModelSlice } from './model-slice.ts';
 import { reachAnyRole } from './reach-many.ts';
 import type { ReachEntry } from './reachability.ts';
+import { driverOf, type Source } from './cache.ts';
 
 const Q = 'queries/who-can';
-export const MAX_WHO_CAN_LIMIT = 100_000;
-export const DEFAULT_WHO_CAN_LIMIT = 1000;
 
 export const whoCanArgs = z.object({
   action: actionSchema.refine(
@@ -52,12 +60,7 @@ export const whoCanArgs = z.object({
   viaRoles: z.boolean().optional(),
   /** CAN_ASSUME hops `viaRoles` follows back from the allowed roles. */
   maxHops: maxHopsSchema.optional(),
-  limit: z
-    .number()
-    .int()
-    .min(1, 'limit must be at least 1')
-    .max(MAX_WHO_CAN_LIMIT, `limit must be at most ${MAX_WHO_CAN_LIMIT}`)
-    .optional(),
+  limit: limitSchema(MAX_WHO_CAN_LIMIT).optional(),
 });
 export type WhoCanArgs = z.infer<typeof whoCanArgs>;
 
@@ -137,7 +140,8 @@ async function candidates(
 }
 
 /** Every user and role allowed to make the request, evaluated as `simulate` would; optionally who reaches them. */
-export async function whoCan(driver: Driver, snapshotId: string, args: WhoCanArgs): Promise<WhoCanResult> {
+export async function whoCan(source: Source, snapshotId: string, args: WhoCanArgs): Promise<WhoCanResult> {
+  const driver = driverOf(source);
   const a = parseArgs(whoCanArgs, args);
   const roleArn = roleResource(a.resource);
   const keys = await candidates(driver, snapshotId, a.action, roleArn);

@@ -24,7 +24,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { statement } from '../cypher/index.ts';
 import { approxBytes } from './approx-bytes.ts';
-import type { NodeKind, NodeRef } from './queries/graph.ts';
+import type { NodeKind, NodeRef } from './graph.ts';
 
 const R = 'queries/reachability';
 
@@ -515,7 +515,7 @@ export class EdgeProperties {
   constructor(
     private readonly snapshotId: string,
     private readonly maxKept = 20_000,
-    /** Most memory the kept properties take, estimated (api/approx-bytes.ts). */
+    /** Most memory the kept properties take, estimated (query/approx-bytes.ts). */
     private readonly maxKeptBytes = 32 * 1024 * 1024,
   ) {}
 

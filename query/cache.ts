@@ -16,9 +16,10 @@
  * same list resolves snapshot references (id, name, latest), and entries of
  * snapshots no longer listed are dropped whenever it is read.
  *
- * The query layer asks `cached(driver, ...)`: the API binds a per-request
- * handle to the request's driver (`QueryCache.bind`); the CLI and the tests
- * pass plain drivers and compute every time.
+ * Query functions take their dependencies explicitly, as a `Source`: a plain
+ * driver (the CLI, tests: every answer computed), or a `Reader` that also holds
+ * one request's view of a cache (`QueryCache.bind` makes one per request:
+ * answers kept, the reachability index used).
  */
 import type { Driver } from 'neo4j-driver';
 import { listSnapshots, resolveSnapshot, type SnapshotInfo } from '../ingest/load/snapshots.ts';
@@ -30,11 +31,11 @@ export interface QueryCacheOptions {
   maxEntries?: number;
   /** Most total weight kept (reachability answers weigh one per hop they hold). */
   maxWeight?: number;
-  /** Most memory the kept answers take, estimated (api/approx-bytes.ts); default 64 MB. */
+  /** Most memory the kept answers take, estimated (query/approx-bytes.ts); default 64 MB. */
   maxBytes?: number;
   /** How old (from the start of its read) a snapshot list may be when a request uses it; default 1000. */
   snapshotListMaxAgeMs?: number;
-  /** In-memory reachability indexes (api/reach-index.ts); none without this. */
+  /** In-memory reachability indexes (query/reach-index.ts); none without this. */
   index?: ReachIndexOptions;
 }
 
@@ -210,8 +211,6 @@ function deepFreeze<T>(v: T): T {
   return v;
 }
 
-const bindings = new WeakMap<object, RequestCache>();
-
 export class QueryCache {
   private readonly entries = new Map<string, Entry>();
   private readonly pending = new Map<string, Promise<unknown>>();
@@ -248,10 +247,9 @@ export class QueryCache {
     this.indexes = opts.index ? new ReachIndexes(opts.index) : undefined;
   }
 
-  /** Binds a per-request handle to `driver` (a request's own driver object) and returns it. */
-  bind(driver: Driver): Driver {
-    bindings.set(driver, new RequestCache(this));
-    return driver;
+  /** A reader for one request: `driver` (the request's own, with its timeout) and this cache. */
+  bind(driver: Driver): Reader {
+    return new Reader(driver, new RequestCache(this));
   }
 
   stats(): QueryCacheStats {
@@ -381,7 +379,7 @@ export class QueryCache {
 }
 
 /** One request's view: the snapshot list read once for the request, the shared answers. */
-class RequestCache {
+export class RequestCache {
   private list: Promise<SnapshotInfo[]> | undefined;
   constructor(readonly cache: QueryCache) {}
 
@@ -400,18 +398,37 @@ class RequestCache {
   }
 }
 
+/** What a query reads with: the driver, and, inside the API, the request's view of the cache. */
+export class Reader {
+  constructor(
+    readonly driver: Driver,
+    readonly cache?: RequestCache,
+  ) {}
+}
+
+/** A query function's dependencies: a plain driver (nothing cached) or a Reader. */
+export type Source = Driver | Reader;
+
+export function readerOf(source: Source): Reader {
+  return source instanceof Reader ? source : new Reader(source);
+}
+
+export function driverOf(source: Source): Driver {
+  return source instanceof Reader ? source.driver : source;
+}
+
 /**
- * The in-memory reachability index of `snapshotId` when the API bound a cache
- * with indexes to `driver`, the snapshot is complete and listed, and its index
- * is built (asking starts the build; until it is done, undefined). Counted as
- * an index search (in the stats) unless `forSearch` is false.
+ * The in-memory reachability index of `snapshotId` when `source` holds a cache
+ * with indexes, the snapshot is complete and listed, and its index is built
+ * (asking starts the build; until it is done, undefined). Counted as an index
+ * search (in the stats) unless `forSearch` is false.
  */
 export async function reachIndexFor(
-  driver: Driver,
+  source: Source,
   snapshotId: string,
   forSearch = true,
 ): Promise<ReachIndex | undefined> {
-  const b = bindings.get(driver);
+  const b = readerOf(source).cache;
   if (!b?.cache.indexes) return undefined;
   const live = await b.snapshots();
   const index = live.some((s) => s.id === snapshotId) ? b.cache.indexes.get(snapshotId) : undefined;
@@ -420,30 +437,30 @@ export async function reachIndexFor(
 }
 
 /** Forgets the index of `snapshotId` (its data turned out to be gone). */
-export function dropReachIndex(driver: Driver, snapshotId: string): void {
-  bindings.get(driver)?.cache.indexes?.drop(snapshotId);
+export function dropReachIndex(source: Source, snapshotId: string): void {
+  readerOf(source).cache?.cache.indexes?.drop(snapshotId);
 }
 
-/** A snapshot by reference: from the request's snapshot list when the API bound a cache to `driver`. */
-export function resolveSnapshotCached(driver: Driver, ref?: string): Promise<SnapshotInfo> {
-  const b = bindings.get(driver);
-  return b ? b.resolve(driver, ref) : resolveSnapshot(driver, ref);
+/** A snapshot by reference: from the request's snapshot list when `source` holds a cache. */
+export function resolveSnapshotCached(source: Source, ref?: string): Promise<SnapshotInfo> {
+  const { driver, cache } = readerOf(source);
+  return cache ? cache.resolve(driver, ref) : resolveSnapshot(driver, ref);
 }
 
 /**
- * `compute()`, or its cached answer when the API bound a cache to `driver` and
+ * `compute()`, or its cached answer when `source` holds a cache and
  * `snapshotId` is a complete snapshot that still exists. Answers must be plain
  * data; they are frozen when kept. Failures are not kept.
  */
 export async function cached<T>(
-  driver: Driver,
+  source: Source,
   snapshotId: string,
   operation: string,
   args: unknown,
   compute: () => Promise<T>,
   weigh: (v: T) => number = () => 1,
 ): Promise<T> {
-  const b = bindings.get(driver);
+  const b = readerOf(source).cache;
   if (!b) return compute();
   const live = await b.snapshots();
   if (!live.some((s) => s.id === snapshotId)) return compute();

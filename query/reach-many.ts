@@ -6,7 +6,7 @@
  * back with one shortest path to the nearest of the roles.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
-import { statement } from '../../cypher/index.ts';
+import { statement } from '../cypher/index.ts';
 import { assumptionParams, type Assumptions } from './assumptions.ts';
 import { pathSummary, toHop, toNodeRef, type Hop } from './graph.ts';
 import type { ReachEntry } from './reachability.ts';

@@ -1,0 +1,2122 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { ApiContext } from '../../context.ts';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+};
+
+/** An AWS account. */
+export type Account = {
+  __typename?: 'Account';
+  /**
+   * Edges of one type that leave (OUT) or enter (IN) the account's users and roles, ordered by
+   * caller then target key: the account's graph a page at a time.
+   */
+  edges: EdgeConnection;
+  /** Email from organization.json. */
+  email?: Maybe<Scalars['String']['output']>;
+  /** Named only by a policy: outside the snapshot. */
+  external: Scalars['Boolean']['output'];
+  /** An authorization-details export of it was ingested. */
+  hasIamData: Scalars['Boolean']['output'];
+  /** 12-digit account id. */
+  id: Scalars['ID']['output'];
+  /** Listed in organization.json. */
+  inOrganization: Scalars['Boolean']['output'];
+  /** The organization's management account. */
+  isManagement: Scalars['Boolean']['output'];
+  /** Name from organization.json. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** The OU or root that holds it. */
+  parentId?: Maybe<Scalars['String']['output']>;
+  /** Users and roles of the account. */
+  principals: PrincipalConnection;
+  /** Status from organization.json. */
+  status?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** An AWS account. */
+export type AccountEdgesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  direction: EdgeDirection;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  type?: InputMaybe<EdgeType>;
+};
+
+
+/** An AWS account. */
+export type AccountPrincipalsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of accounts. */
+export type AccountConnection = {
+  __typename?: 'AccountConnection';
+  /** Accounts with cursors. */
+  edges: Array<AccountEdge>;
+  /** Accounts of this page. */
+  nodes: Array<Account>;
+  /** Paging. */
+  pageInfo: PageInfo;
+  /** How many in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An account in a connection. */
+export type AccountEdge = {
+  __typename?: 'AccountEdge';
+  /** Opaque cursor. */
+  cursor: Scalars['String']['output'];
+  /** The account. */
+  node: Account;
+};
+
+/** Filter for accounts. */
+export type AccountFilter = {
+  /** Only external accounts (named by a policy, outside the snapshot) when true; only others when false. */
+  external?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only accounts listed in organization.json when true. */
+  inOrganization?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Substring of the id or name (case-insensitive). */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Sort order for accounts. */
+export type AccountOrder = {
+  /** Direction. */
+  direction?: InputMaybe<Direction>;
+  /** Sort key. */
+  field: AccountOrderField;
+};
+
+/** Sort keys for accounts. */
+export type AccountOrderField =
+  /** Account id. */
+  | 'ID'
+  /** Account name. */
+  | 'NAME';
+
+/** Account-to-account trust. */
+export type AccountTrust = {
+  __typename?: 'AccountTrust';
+  /** Assumption categories (mfa, externalId, network, federation, region, other) of the conditions on those edges. */
+  assumptions: Array<Scalars['String']['output']>;
+  /** Of which conditional. */
+  conditionalCount: Scalars['Int']['output'];
+  /** CAN_ASSUME edges from one to the other. */
+  edgeCount: Scalars['Int']['output'];
+  /** The edges behind the counts (the slow part: ask only when they are shown). */
+  edges: EdgeConnection;
+  /** The caller's account is outside the organization. */
+  external: Scalars['Boolean']['output'];
+  /** Caller's account. */
+  fromAccount: Scalars['String']['output'];
+  /** Distinct target roles of those edges. */
+  roleCount: Scalars['Int']['output'];
+  /** Target role's account. */
+  toAccount: Scalars['String']['output'];
+  /** The worst severity of the findings about the target roles; null when none is about them. */
+  worstSeverity?: Maybe<Severity>;
+};
+
+
+/** Account-to-account trust. */
+export type AccountTrustEdgesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Input for addReviewItem: exactly one of finding or path. */
+export type AddReviewItemInput = {
+  /** A finding id of the session's snapshot. */
+  finding?: InputMaybe<Scalars['ID']['input']>;
+  /** An opening note. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** A path as node keys from start to end; each step must be a CAN_ASSUME or CAN_ESCALATE_TO edge. */
+  path?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** A display name kept as a label beside the token's or sign-in's name (which is what is recorded). */
+  reviewer?: InputMaybe<Scalars['String']['input']>;
+  /** The session. */
+  sessionId: Scalars['ID']['input'];
+};
+
+/**
+ * The analyst assumptions kept with a review session (see AssumptionsInput): true when the condition
+ * category is assumed satisfiable, false when edges that need it are left out.
+ */
+export type Assumptions = {
+  __typename?: 'Assumptions';
+  /** ExternalId (sts:ExternalId). */
+  externalId: Scalars['Boolean']['output'];
+  /** Federated claims (SAML:*, OIDC provider keys). */
+  federation: Scalars['Boolean']['output'];
+  /** MFA (aws:MultiFactorAuthPresent, aws:MultiFactorAuthAge). */
+  mfa: Scalars['Boolean']['output'];
+  /** Network (aws:SourceIp, aws:SourceVpc, aws:SourceVpce, aws:VpcSourceIp). */
+  network: Scalars['Boolean']['output'];
+  /** Any other request-time condition. */
+  other: Scalars['Boolean']['output'];
+  /** Region (aws:RequestedRegion). */
+  region: Scalars['Boolean']['output'];
+};
+
+/**
+ * Analyst assumptions about request-time conditions. Each is true by default (the attacker is assumed
+ * able to satisfy it, and edges needing it count, flagged as conditional); false drops every edge with a
+ * condition in that category.
+ */
+export type AssumptionsInput = {
+  /** The caller knows the ExternalId (sts:ExternalId). */
+  externalId?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Federated claims match (SAML:*, OIDC provider keys such as token.actions.githubusercontent.com:sub). */
+  federation?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The caller has MFA (aws:MultiFactorAuthPresent, aws:MultiFactorAuthAge). */
+  mfa?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The caller calls from an allowed network (aws:SourceIp, aws:SourceVpc, aws:SourceVpce, aws:VpcSourceIp). */
+  network?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Any other request-time condition holds. */
+  other?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The call is made in an allowed region (aws:RequestedRegion). */
+  region?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** How a request was authenticated. */
+export type AuthMethod =
+  /** Authorization: Bearer token. */
+  | 'BEARER'
+  /** Session cookie obtained with the one-time sign-in token printed by serve. */
+  | 'COOKIE';
+
+/** One change a principal makes to its own permissions in a capability chain. */
+export type ChainStep = {
+  __typename?: 'ChainStep';
+  /** The call it makes. */
+  actions: Array<Scalars['String']['output']>;
+  /** The statements that allow the call. */
+  evidence: Array<StatementRef>;
+  /** Escalation method id of the change, e.g. iam-add-user-to-group. */
+  method: Scalars['String']['output'];
+  /** What it changes: a group, a managed policy, the principal itself or its boundary. */
+  modifies: Scalars['String']['output'];
+};
+
+/** A request-time condition the edge depends on. */
+export type Condition = {
+  __typename?: 'Condition';
+  /** The analyst assumption it depends on: mfa, externalId, network, federation, region or other. */
+  assumption: Scalars['String']['output'];
+  /** Condition key, e.g. aws:MultiFactorAuthPresent. */
+  key: Scalars['String']['output'];
+  /** True: must hold (from an Allow). False: must not hold (from a Deny that would otherwise apply). */
+  mustHold: Scalars['Boolean']['output'];
+  /** Operator as written, e.g. Bool, StringEqualsIfExists. */
+  operator: Scalars['String']['output'];
+  /** The statement it comes from. */
+  source?: Maybe<StatementRef>;
+  /** Values as written. */
+  values: Array<Scalars['String']['output']>;
+};
+
+/** A request-context value for simulate. */
+export type ContextEntryInput = {
+  /** Condition key, e.g. aws:SourceIp. */
+  key: Scalars['String']['input'];
+  /** Values (one for single-valued keys). */
+  values: Array<Scalars['String']['input']>;
+};
+
+/** A count of something by name. */
+export type Count = {
+  __typename?: 'Count';
+  /** How many. */
+  count: Scalars['Int']['output'];
+  /** A node label or relationship type. */
+  name: Scalars['String']['output'];
+};
+
+/** Input for createReviewSession. */
+export type CreateReviewSessionInput = {
+  /** The analyst assumptions to keep with it; default all true. */
+  assumptions?: InputMaybe<AssumptionsInput>;
+  /** A name, e.g. 2025-Q2 access review. */
+  name: Scalars['String']['input'];
+  /** A display name kept as a label beside the token's or sign-in's name (which is what is recorded). */
+  reviewer?: InputMaybe<Scalars['String']['input']>;
+  /** Snapshot id or name; default the latest. */
+  snapshot?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Sort direction. */
+export type Direction =
+  /** Ascending. */
+  | 'ASC'
+  /** Descending. */
+  | 'DESC';
+
+/** An edge (CAN_ASSUME or CAN_ESCALATE_TO) with its evidence and conditions. */
+export type Edge = {
+  __typename?: 'Edge';
+  /** sts actions allowed (CAN_ASSUME). */
+  actions: Array<Scalars['String']['output']>;
+  /** Capability chain (CAN_ESCALATE_TO): the changes the caller first makes to itself, in order, before method. */
+  chain: Array<ChainStep>;
+  /** Request-time conditions must hold. */
+  conditional: Scalars['Boolean']['output'];
+  /** The conditions that must (or must not) hold. */
+  conditions: Array<Condition>;
+  /** The caller's account differs from the target's. */
+  crossAccount: Scalars['Boolean']['output'];
+  /** The caller is outside the organization. */
+  crossOrganization: Scalars['Boolean']['output'];
+  /** The decisive statements (trust, identity, boundary). */
+  evidence: Array<StatementRef>;
+  /** Caller. */
+  from: GraphNode;
+  /** AssumeRole, AssumeRoleWithSAML, AssumeRoleWithWebIdentity or service (CAN_ASSUME). */
+  mechanism?: Maybe<Scalars['String']['output']>;
+  /** Escalation method id (CAN_ESCALATE_TO). */
+  method?: Maybe<Scalars['String']['output']>;
+  /** SCPs and RCPs whose Allow statements let it through. */
+  orgPolicyIds: Array<Scalars['String']['output']>;
+  /** The evaluation steps in words. */
+  reasons: Array<Scalars['String']['output']>;
+  /** Role to role: the chained session lasts at most one hour. */
+  roleChaining: Scalars['Boolean']['output'];
+  /** Target. */
+  to: GraphNode;
+  /** Relationship type. */
+  type: EdgeType;
+  /** How the trust policy names the caller (CAN_ASSUME). */
+  via?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of edges. */
+export type EdgeConnection = {
+  __typename?: 'EdgeConnection';
+  /** Edges with cursors. */
+  edges: Array<EdgeEdge>;
+  /** Edges of this page. */
+  nodes: Array<Edge>;
+  /** Paging. */
+  pageInfo: PageInfo;
+  /** How many in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** Which end of an edge. */
+export type EdgeDirection =
+  /** Edges that enter. */
+  | 'IN'
+  /** Edges that leave. */
+  | 'OUT';
+
+/** An edge in a connection. */
+export type EdgeEdge = {
+  __typename?: 'EdgeEdge';
+  /** Opaque cursor. */
+  cursor: Scalars['String']['output'];
+  /** The edge. */
+  node: Edge;
+};
+
+/** Sort order for edges. */
+export type EdgeOrder = {
+  /** Direction. */
+  direction?: InputMaybe<Direction>;
+  /** Sort key. */
+  field: EdgeOrderField;
+};
+
+/** Sort keys for edges. */
+export type EdgeOrderField =
+  /** Caller key. */
+  | 'FROM'
+  /** Target key. */
+  | 'TO';
+
+/** Relationship types that connect principals. */
+export type EdgeType =
+  /** CAN_ASSUME: may call sts:AssumeRole* on the role. */
+  | 'CAN_ASSUME'
+  /** CAN_ESCALATE_TO: can become the target by an escalation method. */
+  | 'CAN_ESCALATE_TO';
+
+/** Escalation paths, and whether the graph has escalation analysis at all. */
+export type EscalationPaths = {
+  __typename?: 'EscalationPaths';
+  /** The snapshot holds CAN_ESCALATE_TO edges (escalation analysis ran). */
+  available: Scalars['Boolean']['output'];
+  /** The paths, shortest first. */
+  paths: Array<Path>;
+};
+
+/** Something a reviewer should look at. */
+export type Finding = {
+  __typename?: 'Finding';
+  /** The statements and values behind it, as JSON text. */
+  evidence: Scalars['String']['output'];
+  /** Stable id: the same finding has the same id in every snapshot. */
+  id: Scalars['ID']['output'];
+  /** trust-open-to-anyone, external-trust-without-external-id, ... */
+  kind: Scalars['String']['output'];
+  /** Severity. */
+  severity: Severity;
+  /** Node keys it is about; the first is the main subject. */
+  subjectKeys: Array<Scalars['String']['output']>;
+  /** The nodes it is about. */
+  subjects: Array<GraphNode>;
+  /** One line. */
+  title: Scalars['String']['output'];
+  /** Why it matters, naming the statement. */
+  why: Scalars['String']['output'];
+};
+
+/** A page of findings. */
+export type FindingConnection = {
+  __typename?: 'FindingConnection';
+  /** Findings with cursors. */
+  edges: Array<FindingEdge>;
+  /** Findings of this page. */
+  nodes: Array<Finding>;
+  /** Paging. */
+  pageInfo: PageInfo;
+  /** How many in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A finding in a connection. */
+export type FindingEdge = {
+  __typename?: 'FindingEdge';
+  /** Opaque cursor. */
+  cursor: Scalars['String']['output'];
+  /** The finding. */
+  node: Finding;
+};
+
+/** Sort order for findings. */
+export type FindingOrder = {
+  /** Direction. */
+  direction?: InputMaybe<Direction>;
+  /** Sort key. */
+  field: FindingOrderField;
+};
+
+/** Sort keys for findings. */
+export type FindingOrderField =
+  /** Id. */
+  | 'ID'
+  /** Kind, then id. */
+  | 'KIND'
+  /** Most severe first in ASC. */
+  | 'SEVERITY';
+
+/** A node at either end of an edge. */
+export type GraphNode = {
+  __typename?: 'GraphNode';
+  /** Account, when known. */
+  accountId?: Maybe<Scalars['String']['output']>;
+  /** ARN, when it has one. */
+  arn?: Maybe<Scalars['String']['output']>;
+  /**
+   * Outside the organization's snapshot: an external account, a principal the snapshot does not hold,
+   * an identity provider no export lists (public ones such as accounts.google.com), or anyone (*).
+   */
+  external: Scalars['Boolean']['output'];
+  /** An administrator of its account (the escalation analysis found full access, or a way to grant it to itself). */
+  isAdmin: Scalars['Boolean']['output'];
+  /** The node key: ARN, account id, service name or *. */
+  key: Scalars['ID']['output'];
+  /** What it is. */
+  kind: NodeKind;
+  /** Short name. */
+  name?: Maybe<Scalars['String']['output']>;
+};
+
+/** An IAM group. */
+export type Group = {
+  __typename?: 'Group';
+  /** Group ARN. */
+  arn: Scalars['ID']['output'];
+  /** Group name. */
+  name: Scalars['String']['output'];
+  /** The group's policies. */
+  policies: Array<Policy>;
+};
+
+/** The only writes besides ingest: review sessions. Requires a reviewer token. */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Adds a finding or a path to a session; the item starts as OPEN. */
+  addReviewItem: ReviewItem;
+  /**
+   * Adds up to 500 findings or paths to a session in one transaction, in the order given; if one is
+   * refused (unknown finding, a path step without an edge) none is added.
+   */
+  addReviewItems: Array<ReviewItem>;
+  /** Opens a review session for a snapshot. */
+  createReviewSession: ReviewSession;
+  /** Sets an item's status, with a note; the change is kept in the item's history under the caller's name. */
+  setReviewItemStatus: ReviewItem;
+  /** Replaces the analyst assumptions kept with a session; a category left out is assumed satisfiable. */
+  setReviewSessionAssumptions: ReviewSession;
+};
+
+
+/** The only writes besides ingest: review sessions. Requires a reviewer token. */
+export type MutationAddReviewItemArgs = {
+  input: AddReviewItemInput;
+};
+
+
+/** The only writes besides ingest: review sessions. Requires a reviewer token. */
+export type MutationAddReviewItemsArgs = {
+  items: Array<ReviewItemInput>;
+  sessionId: Scalars['ID']['input'];
+};
+
+
+/** The only writes besides ingest: review sessions. Requires a reviewer token. */
+export type MutationCreateReviewSessionArgs = {
+  input: CreateReviewSessionInput;
+};
+
+
+/** The only writes besides ingest: review sessions. Requires a reviewer token. */
+export type MutationSetReviewItemStatusArgs = {
+  input: SetReviewItemStatusInput;
+};
+
+
+/** The only writes besides ingest: review sessions. Requires a reviewer token. */
+export type MutationSetReviewSessionAssumptionsArgs = {
+  assumptions: AssumptionsInput;
+  id: Scalars['ID']['input'];
+};
+
+/** Kinds of graph nodes that take part in trust. */
+export type NodeKind =
+  /** An account (its root), in or outside the organization. */
+  | 'Account'
+  /** The * principal. */
+  | 'Anyone'
+  /** A principal named by a trust policy but not in the snapshot. */
+  | 'ExternalPrincipal'
+  /** A SAML or OIDC identity provider. */
+  | 'IdentityProvider'
+  /** IAM role. */
+  | 'Role'
+  /** An AWS service such as ec2.amazonaws.com. */
+  | 'ServicePrincipal'
+  /** IAM user. */
+  | 'User';
+
+/** The AWS organization. */
+export type Organization = {
+  __typename?: 'Organization';
+  /** o-... */
+  id: Scalars['ID']['output'];
+  /** The management account's id. */
+  managementAccountId?: Maybe<Scalars['String']['output']>;
+  /** The root, with its OUs and accounts below. */
+  root?: Maybe<OrganizationalUnit>;
+};
+
+/** An organizational unit or the root. */
+export type OrganizationalUnit = {
+  __typename?: 'OrganizationalUnit';
+  /** Accounts directly in this OU. */
+  accounts: Array<Account>;
+  /** Child OUs. */
+  children: Array<OrganizationalUnit>;
+  /** r-... or ou-... */
+  id: Scalars['ID']['output'];
+  /** True for the root. */
+  isRoot: Scalars['Boolean']['output'];
+  /** The OU's name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** SCPs and RCPs attached here. */
+  policies: Array<Policy>;
+};
+
+/** Paging information of a connection (cursor pagination). */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Cursor of the last item; pass it as 'after' for the next page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** More items after endCursor. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Items before startCursor. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first item of this page. */
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** A walk from one node to another. */
+export type Path = {
+  __typename?: 'Path';
+  /** Condition keys of all edges. */
+  conditionKeys: Array<Scalars['String']['output']>;
+  /** Any edge is conditional. */
+  conditional: Scalars['Boolean']['output'];
+  /** Any edge crosses accounts. */
+  crossAccount: Scalars['Boolean']['output'];
+  /** The edges in order, each with its evidence. */
+  edges: Array<Edge>;
+  /** Number of edges. */
+  length: Scalars['Int']['output'];
+  /** The nodes, from start to end. */
+  nodes: Array<GraphNode>;
+};
+
+/** A policy: managed, AWS-managed, inline, SCP or RCP. */
+export type Policy = {
+  __typename?: 'Policy';
+  /** ARN of managed policies. */
+  arn?: Maybe<Scalars['String']['output']>;
+  /** The effective document as JSON text (default version of a managed policy). */
+  document?: Maybe<Scalars['String']['output']>;
+  /** The node key: ARN for managed, OWNER#inline/NAME for inline, p-... for SCP/RCP. */
+  key: Scalars['ID']['output'];
+  /** managed, aws-managed, inline, scp, rcp. */
+  kind: Scalars['String']['output'];
+  /** Policy name. */
+  name?: Maybe<Scalars['String']['output']>;
+};
+
+/** An IAM user or role with what governs it. */
+export type Principal = {
+  __typename?: 'Principal';
+  /** Owning account. */
+  accountId: Scalars['String']['output'];
+  /** The ARN (the node key). */
+  arn: Scalars['ID']['output'];
+  /** Incoming CAN_ASSUME edges, by caller key: who can assume this role directly; 'from' keeps only the edge from that node. */
+  assumableBy: EdgeConnection;
+  /** The permissions boundary, if set. */
+  boundary?: Maybe<Policy>;
+  /** Outgoing CAN_ASSUME edges, by target key: roles this principal can assume directly; 'to' keeps only the edge to that node. */
+  canAssume: EdgeConnection;
+  /** Outgoing CAN_ESCALATE_TO edges, by target key; 'to' keeps only the edges to that node. */
+  canEscalateTo: EdgeConnection;
+  /** When it was created. */
+  createDate?: Maybe<Scalars['String']['output']>;
+  /** Role description (when exported). */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Groups of a user. */
+  groups: Array<Group>;
+  /** USER or ROLE. */
+  kind: PrincipalKind;
+  /** Last recorded use of a role. */
+  lastUsedDate?: Maybe<Scalars['String']['output']>;
+  /** User or role name. */
+  name: Scalars['String']['output'];
+  /** IAM path. */
+  path?: Maybe<Scalars['String']['output']>;
+  /** Identity policies: attached managed and inline (for users also through groups, see groups). */
+  policies: Array<Policy>;
+  /** True for service-linked roles. */
+  serviceLinked?: Maybe<Scalars['Boolean']['output']>;
+  /** Tags. */
+  tags: Array<Tag>;
+  /** A role's trust policy as JSON text. */
+  trustPolicy?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** An IAM user or role with what governs it. */
+export type PrincipalAssumableByArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** An IAM user or role with what governs it. */
+export type PrincipalCanAssumeArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  to?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** An IAM user or role with what governs it. */
+export type PrincipalCanEscalateToArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  to?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A page of principals. */
+export type PrincipalConnection = {
+  __typename?: 'PrincipalConnection';
+  /** Principals with cursors. */
+  edges: Array<PrincipalEdge>;
+  /** Principals of this page. */
+  nodes: Array<Principal>;
+  /** Paging. */
+  pageInfo: PageInfo;
+  /** How many in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A principal in a connection. */
+export type PrincipalEdge = {
+  __typename?: 'PrincipalEdge';
+  /** Opaque cursor. */
+  cursor: Scalars['String']['output'];
+  /** The principal. */
+  node: Principal;
+};
+
+/** Filter for principals. */
+export type PrincipalFilter = {
+  /** Only principals of this account. */
+  accountId?: InputMaybe<Scalars['String']['input']>;
+  /** Users or roles only. */
+  kind?: InputMaybe<PrincipalKind>;
+  /** Substring of the ARN (case-insensitive). */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What kind of principal. */
+export type PrincipalKind =
+  /** IAM role. */
+  | 'ROLE'
+  /** IAM user. */
+  | 'USER';
+
+/** Sort order for principals. */
+export type PrincipalOrder = {
+  /** Direction. */
+  direction?: InputMaybe<Direction>;
+  /** Sort key. */
+  field: PrincipalOrderField;
+};
+
+/** Sort keys for principals. */
+export type PrincipalOrderField =
+  /** Account id, then ARN. */
+  | 'ACCOUNT'
+  /** ARN. */
+  | 'ARN'
+  /** Name. */
+  | 'NAME';
+
+/** Roles of one account that an identity provider of the organization signs people into. */
+export type ProviderTrust = {
+  __typename?: 'ProviderTrust';
+  /** Assumption categories (mfa, externalId, network, federation, region, other) of the conditions on those edges. */
+  assumptions: Array<Scalars['String']['output']>;
+  /** Of which only under a condition (usually the federation claims). */
+  conditionalCount: Scalars['Int']['output'];
+  /** The SAML or OIDC provider. */
+  provider: GraphNode;
+  /** Roles it can assume (one CAN_ASSUME edge each). */
+  roleCount: Scalars['Int']['output'];
+  /** The roles' account. */
+  toAccount: Scalars['String']['output'];
+};
+
+/**
+ * Read access to one IAM Atlas graph: the organization, its principals, who can become whom
+ * (CAN_ASSUME, CAN_ESCALATE_TO), findings, snapshots and review sessions.
+ */
+export type Query = {
+  __typename?: 'Query';
+  /** One account by its 12-digit id. */
+  account?: Maybe<Account>;
+  /** Accounts of a snapshot: those in the organization, those with IAM data, and external accounts named by trust policies. */
+  accounts: AccountConnection;
+  /** Account-to-account trust: for each pair of accounts, how many CAN_ASSUME edges cross, and the edges behind them. */
+  crossAccountTrust: Array<AccountTrust>;
+  /**
+   * Privilege-escalation paths from 'from': walks over CAN_ASSUME and CAN_ESCALATE_TO, shortest first.
+   * 'to' is a principal's key, or "admin" (also when left out): the walk ends at an edge that gains
+   * admin of an account or at a principal that is admin. Plain role-assumption chains (CAN_ASSUME
+   * only, someone who can simply assume an admin role) are listed too; includeAssumeOnly: false
+   * keeps only walks that use at least one CAN_ESCALATE_TO edge.
+   */
+  escalationPaths: EscalationPaths;
+  /** CAN_ASSUME edges from outside the organization (external accounts, their principals, anyone, public identity providers). */
+  externalTrust: EdgeConnection;
+  /** One finding by id. */
+  finding?: Maybe<Finding>;
+  /** Findings of a snapshot; every filter is optional. */
+  findings: FindingConnection;
+  /** The AWS organization (root, OUs, accounts) of a snapshot; null when the snapshot has no organization.json. */
+  organization?: Maybe<Organization>;
+  /** CAN_ASSUME paths from one node to another, shortest first, without revisiting a node. */
+  paths: Array<Path>;
+  /** One user or role by ARN. */
+  principal?: Maybe<Principal>;
+  /** IAM users and roles of a snapshot. */
+  principals: PrincipalConnection;
+  /**
+   * Sign-in through the organization's own identity providers (SAML, OIDC): per provider and target
+   * account, the roles it lets people assume. Public providers are in externalTrust.
+   */
+  providerTrust: Array<ProviderTrust>;
+  /** Every node the principal can reach within maxHops CAN_ASSUME hops, each with one shortest path. */
+  reachableFrom: ReachConnection;
+  /** One review session. */
+  reviewSession?: Maybe<ReviewSession>;
+  /** Review sessions, newest first. */
+  reviewSessions: ReviewSessionConnection;
+  /**
+   * Evaluates one request (principal, action, resource) with AWS's policy evaluation logic against the
+   * snapshot. The resource need not exist, except a role for sts:AssumeRole* (its trust policy decides).
+   * An account root ARN of an account in the snapshot is its root user; of any other account, any
+   * principal of it (see Simulation.rootReading).
+   */
+  simulate: Simulation;
+  /** One snapshot by id or name; without one, the latest complete snapshot. */
+  snapshot: Snapshot;
+  /** What changed between two snapshots: trust, escalation and findings that appeared or disappeared. */
+  snapshotDiff: SnapshotDiff;
+  /** Loaded snapshots, newest first. */
+  snapshots: SnapshotConnection;
+  /** Who is asking, and what the token allows. */
+  viewer: Viewer;
+  /**
+   * Every user and role allowed to make one request: simulate run in reverse, with the same evaluator.
+   * Each comes with the conditions that must hold and the statements that allowed it (identity,
+   * trust, boundary, SCP and RCP, as simulate reports them). contextComplete: the context is the
+   * whole request, so a key it does not give is absent rather than unknown. viaRoles adds the
+   * principals that reach an allowed role over CAN_ASSUME within maxHops, each with one shortest path.
+   * Each list holds at most first entries; totalCount and viaRolesCount tell how many there are.
+   */
+  whoCan: WhoCan;
+  /**
+   * Everyone who can reach the role within maxHops CAN_ASSUME hops, each with one shortest path.
+   * Conditional edges count and are flagged unless an assumption switches their condition off.
+   */
+  whoCanAssume: ReachConnection;
+};
+
+
+/**
+ * Read access to one IAM Atlas graph: the organization, its principals, who can become whom
+ * (CAN_ASSUME, CAN_ESCALATE_TO), findings, snapshots and review sessions.
+ */
+export type QueryAccountArgs = {
+  id: Scalars['ID']['input'];
+  snapshot?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Read access to one IAM Atlas graph: the organization, its principals, who can become whom
+ * (CAN_ASSUME, CAN_ESCALATE_TO), findings, snapshots and review sessions.
+ */
+export type QueryAccountsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AccountFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<AccountOrder>;
+  snapshot?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Read access to one IAM Atlas graph: the organization, its principals, who can become whom
+ * (CAN_ASSUME, CAN_ESCALATE_TO), findings, snapshots and review sessions.
+ */
+export type QueryCrossAccountTrustArgs = {
+  assumptions?: InputMaybe<AssumptionsInput>;
+  snapshot?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Read access to one IAM Atlas graph: the organization, its principals, who can become whom
+ * (CAN_ASSUME, CAN_ESCALATE_TO), findings, snapshots and review sessions.
+ */
+export type QueryEscalationPathsArgs = {
+  assumptions?: InputMaybe<AssumptionsInput>;
+  from: Scalars['ID']['input'];
+  includeAssumeOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  maxHops?: InputMaybe<Scalars['Int']['input']>;
+  snapshot?: InputMaybe<Scalars['ID']['input']>;
+  to?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Read access to one IAM Atlas graph: the organization, its principals, who can become whom
+ * (CAN_ASSUME, CAN_ESCALATE_TO), findings, snapshots and review sessions.
+ */
+export type QueryExternalTrustArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  assumptions?: InputMaybe<AssumptionsInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<EdgeOrder>;
+  snapshot?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Read access to one IAM Atlas graph: the organization, its principals, who can become whom
+ * (CAN_ASSUME, CAN_ESCALATE_TO), findings, snapshots and review sessions.
+ */
+export type QueryFindingArgs = {
+  id: Scalars['ID']['input'];
+  snapshot?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Read access to one IAM Atlas graph: the organization, its principals, who can become whom
+ * (CAN_ASSUME, CAN_ESCALATE_TO), findings, snapshots and review sessions.
+ */
+export type QueryFindingsArgs = {
+  account?: InputMaybe<Scalars['String']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<Array<Scalars['String']['input']>>;
+  orderBy?: InputMaybe<FindingOrder>;
+  severity?: InputMaybe<Array<Severity>>;
+  snapshot?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Read access to one IAM Atlas graph: the organization, its principals, who can become whom
+ * (CAN_ASSUME, CAN_ESCALATE_TO), findings, snapshots and review sessions.
+ */
+export type QueryOrganizationArgs = {
+  snapshot?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Read access to one IAM Atlas graph: the organization, its principals, who can become whom
+ * (CAN_ASSUME, CAN_ESCALATE_TO), findings, snapshots and review sessions.
+ */
+export type QueryPathsArgs = {
+  assumptions?: InputMaybe<AssumptionsInput>;
+  from: Scalars['ID']['input'];
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  maxHops?: InputMaybe<Scalars['Int']['input']>;
+  snapshot?: InputMaybe<Scalars['ID']['input']>;
+  to: Scalars['ID']['input'];
+};
+
+
+/**
+ * Read access to one IAM Atlas graph: the organization, its principals, who can become whom
+ * (CAN_ASSUME, CAN_ESCALATE_TO), findings, snapshots and review sessions.
+ */
+export type QueryPrincipalArgs = {
+  arn: Scalars['ID']['input'];
+  snapshot?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Read access to one IAM Atlas graph: the organization, its principals, who can become whom
+ * (CAN_ASSUME, CAN_ESCALATE_TO), findings, snapshots and review sessions.
+ */
+export type QueryPrincipalsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PrincipalFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<PrincipalOrder>;
+  snapshot?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Read access to one IAM Atlas graph: the organization, its principals, who can become whom
+ * (CAN_ASSUME, CAN_ESCALATE_TO), findings, snapshots and review sessions.
+ */
+export type QueryProviderTrustArgs = {
+  assumptions?: InputMaybe<AssumptionsInput>;
+  snapshot?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Read access to one IAM Atlas graph: the organization, its principals, who can become whom
+ * (CAN_ASSUME, CAN_ESCALATE_TO), findings, snapshots and review sessions.
+ */
+export type QueryReachableFromArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  assumptions?: InputMaybe<AssumptionsInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  maxHops?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ReachOrder>;
+  principal: Scalars['ID']['input'];
+  snapshot?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Read access to one IAM Atlas graph: the organization, its principals, who can become whom
+ * (CAN_ASSUME, CAN_ESCALATE_TO), findings, snapshots and review sessions.
+ */
+export type QueryReviewSessionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Read access to one IAM Atlas graph: the organization, its principals, who can become whom
+ * (CAN_ASSUME, CAN_ESCALATE_TO), findings, snapshots and review sessions.
+ */
+export type QueryReviewSessionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  snapshot?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Read access to one IAM Atlas graph: the organization, its principals, who can become whom
+ * (CAN_ASSUME, CAN_ESCALATE_TO), findings, snapshots and review sessions.
+ */
+export type QuerySimulateArgs = {
+  action: Scalars['String']['input'];
+  context?: InputMaybe<Array<ContextEntryInput>>;
+  contextComplete?: InputMaybe<Scalars['Boolean']['input']>;
+  principal: Scalars['ID']['input'];
+  resource: Scalars['String']['input'];
+  snapshot?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Read access to one IAM Atlas graph: the organization, its principals, who can become whom
+ * (CAN_ASSUME, CAN_ESCALATE_TO), findings, snapshots and review sessions.
+ */
+export type QuerySnapshotArgs = {
+  snapshot?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Read access to one IAM Atlas graph: the organization, its principals, who can become whom
+ * (CAN_ASSUME, CAN_ESCALATE_TO), findings, snapshots and review sessions.
+ */
+export type QuerySnapshotDiffArgs = {
+  from: Scalars['ID']['input'];
+  to: Scalars['ID']['input'];
+};
+
+
+/**
+ * Read access to one IAM Atlas graph: the organization, its principals, who can become whom
+ * (CAN_ASSUME, CAN_ESCALATE_TO), findings, snapshots and review sessions.
+ */
+export type QuerySnapshotsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Read access to one IAM Atlas graph: the organization, its principals, who can become whom
+ * (CAN_ASSUME, CAN_ESCALATE_TO), findings, snapshots and review sessions.
+ */
+export type QueryWhoCanArgs = {
+  action: Scalars['String']['input'];
+  context?: InputMaybe<Array<ContextEntryInput>>;
+  contextComplete?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  maxHops?: InputMaybe<Scalars['Int']['input']>;
+  resource: Scalars['String']['input'];
+  snapshot?: InputMaybe<Scalars['ID']['input']>;
+  viaRoles?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/**
+ * Read access to one IAM Atlas graph: the organization, its principals, who can become whom
+ * (CAN_ASSUME, CAN_ESCALATE_TO), findings, snapshots and review sessions.
+ */
+export type QueryWhoCanAssumeArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  assumptions?: InputMaybe<AssumptionsInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  maxHops?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ReachOrder>;
+  role: Scalars['ID']['input'];
+  snapshot?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** One node reached, with one shortest path. */
+export type Reach = {
+  __typename?: 'Reach';
+  /** Any edge on the path is conditional. */
+  conditional: Scalars['Boolean']['output'];
+  /** Hops on the shortest path. */
+  hops: Scalars['Int']['output'];
+  /** The node reached (whoCanAssume: the caller; reachableFrom: the target). */
+  node: GraphNode;
+  /** The shortest path, edges in order with evidence. */
+  path: Path;
+};
+
+/** A page of reachability results. */
+export type ReachConnection = {
+  __typename?: 'ReachConnection';
+  /** Results with cursors. */
+  edges: Array<ReachEdge>;
+  /** Results of this page. */
+  nodes: Array<Reach>;
+  /** Paging. */
+  pageInfo: PageInfo;
+  /** How many in all. */
+  totalCount: Scalars['Int']['output'];
+  /** The search stopped at its size limit; narrow maxHops or the assumptions. */
+  truncated: Scalars['Boolean']['output'];
+};
+
+/** A reachability result in a connection. */
+export type ReachEdge = {
+  __typename?: 'ReachEdge';
+  /** Opaque cursor. */
+  cursor: Scalars['String']['output'];
+  /** The result. */
+  node: Reach;
+};
+
+/** Sort order for reachability results. */
+export type ReachOrder = {
+  /** Direction. */
+  direction?: InputMaybe<Direction>;
+  /** Sort key. */
+  field: ReachOrderField;
+};
+
+/** Sort keys for reachability results. */
+export type ReachOrderField =
+  /** Account, then key. */
+  | 'ACCOUNT'
+  /** Hops, then key. */
+  | 'HOPS'
+  /** Node key. */
+  | 'KEY';
+
+/** Report formats. */
+export type ReportFormat =
+  /** JSON for scripts. */
+  | 'JSON'
+  /** Markdown for people. */
+  | 'MARKDOWN';
+
+/** One status change of a review item. */
+export type ReviewEvent = {
+  __typename?: 'ReviewEvent';
+  /** When (ISO 8601). */
+  at: Scalars['String']['output'];
+  /** Status before (null for the creation). */
+  fromStatus?: Maybe<ReviewStatus>;
+  /** The note given. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** Who: the name of the token or sign-in used (a typed-in name follows as a label). */
+  reviewer?: Maybe<Scalars['String']['output']>;
+  /** Status after. */
+  toStatus: ReviewStatus;
+};
+
+/** Something under review: a finding or a path. */
+export type ReviewItem = {
+  __typename?: 'ReviewItem';
+  /** The finding, when kind is FINDING (null if it is gone from the graph). */
+  finding?: Maybe<Finding>;
+  /** Every status change, oldest first. */
+  history: Array<ReviewEvent>;
+  /** Item id. */
+  id: Scalars['ID']['output'];
+  /** FINDING or PATH. */
+  kind: ReviewItemKind;
+  /** Latest note. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The path with evidence, when kind is PATH (as recorded when added). */
+  path?: Maybe<Path>;
+  /** Who set the current status: the name of the token or sign-in used (a typed-in name follows as a label). */
+  reviewer?: Maybe<Scalars['String']['output']>;
+  /** Current status. */
+  status: ReviewStatus;
+  /** Node keys it is about. */
+  subjectKeys: Array<Scalars['String']['output']>;
+  /** Finding title or the path in words. */
+  title: Scalars['String']['output'];
+  /** When the status was last set. */
+  updatedAt: Scalars['String']['output'];
+  /**
+   * 1 when added, one more with every status change. Pass the version you read as
+   * expectedVersion to setReviewItemStatus, so that a change someone else made meanwhile is not overwritten.
+   */
+  version: Scalars['Int']['output'];
+};
+
+/** One item of addReviewItems: exactly one of finding or path. */
+export type ReviewItemInput = {
+  /** A finding id of the session's snapshot. */
+  finding?: InputMaybe<Scalars['ID']['input']>;
+  /** An opening note. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** A path as node keys from start to end; each step must be a CAN_ASSUME or CAN_ESCALATE_TO edge. */
+  path?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** A display name kept as a label beside the token's or sign-in's name (which is what is recorded). */
+  reviewer?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Kinds of review items. */
+export type ReviewItemKind =
+  /** A finding. */
+  | 'FINDING'
+  /** A path. */
+  | 'PATH';
+
+/** An audit review of one snapshot. */
+export type ReviewSession = {
+  __typename?: 'ReviewSession';
+  /** The analyst assumptions the review is made under (all true unless set otherwise). */
+  assumptions: Assumptions;
+  /** When (ISO 8601). */
+  createdAt: Scalars['String']['output'];
+  /** Who opened it: the name of the token or sign-in used (a typed-in name follows as a label). */
+  createdBy?: Maybe<Scalars['String']['output']>;
+  /** Session id. */
+  id: Scalars['ID']['output'];
+  /** The items, in the order they were added. */
+  items: Array<ReviewItem>;
+  /** Name. */
+  name: Scalars['String']['output'];
+  /** The session as a report: MARKDOWN or JSON text. */
+  report: Scalars['String']['output'];
+  /** The snapshot under review. */
+  snapshotId: Scalars['String']['output'];
+  /** Items per status. */
+  statusCounts: Array<Count>;
+};
+
+
+/** An audit review of one snapshot. */
+export type ReviewSessionReportArgs = {
+  format?: InputMaybe<ReportFormat>;
+};
+
+/** A page of review sessions. */
+export type ReviewSessionConnection = {
+  __typename?: 'ReviewSessionConnection';
+  /** Sessions with cursors. */
+  edges: Array<ReviewSessionEdge>;
+  /** Sessions of this page. */
+  nodes: Array<ReviewSession>;
+  /** Paging. */
+  pageInfo: PageInfo;
+  /** How many in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A session in a connection. */
+export type ReviewSessionEdge = {
+  __typename?: 'ReviewSessionEdge';
+  /** Opaque cursor. */
+  cursor: Scalars['String']['output'];
+  /** The session. */
+  node: ReviewSession;
+};
+
+/** Review status of an item. */
+export type ReviewStatus =
+  /** Known and accepted. */
+  | 'ACCEPTED_RISK'
+  /** Not a real issue. */
+  | 'FALSE_POSITIVE'
+  /** Fixed. */
+  | 'FIXED'
+  /** Must be fixed. */
+  | 'NEEDS_FIX'
+  /** Not looked at yet. */
+  | 'OPEN';
+
+/** What a token allows. */
+export type Role =
+  /** Read every query. */
+  | 'READER'
+  /** Read, and create and update review sessions. */
+  | 'REVIEWER';
+
+/** How an account root ARN (arn:aws:iam::ACCOUNT:root) was read as a caller. */
+export type RootReading =
+  /** Any principal of an account that is not in the snapshot, its own policies assumed to allow the call. */
+  | 'ANY_PRINCIPAL'
+  /** The account's root user: no identity policy needed in its own account, only SCPs limit it, it cannot assume roles. */
+  | 'ROOT_USER';
+
+/** Input for setReviewItemStatus. */
+export type SetReviewItemStatusInput = {
+  /**
+   * The item's version as you last read it (ReviewItem.version). When given and the item has changed since,
+   * nothing is written and the error has code CONFLICT, with currentVersion and currentStatus in its extensions.
+   */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** The item. */
+  itemId: Scalars['ID']['input'];
+  /** Why. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** A display name kept as a label beside the token's or sign-in's name (which is what is recorded). */
+  reviewer?: InputMaybe<Scalars['String']['input']>;
+  /** New status. */
+  status: ReviewStatus;
+};
+
+/** Finding severity. */
+export type Severity =
+  /** Critical. */
+  | 'critical'
+  /** High. */
+  | 'high'
+  /** Informational. */
+  | 'info'
+  /** Low. */
+  | 'low'
+  /** Medium. */
+  | 'medium';
+
+/** The result of evaluating one request. */
+export type Simulation = {
+  __typename?: 'Simulation';
+  /** True when allowed. */
+  allowed: Scalars['Boolean']['output'];
+  /** Request-time conditions the decision depends on. */
+  conditions: Array<Condition>;
+  /** True when the context was taken as the whole request. */
+  contextComplete: Scalars['Boolean']['output'];
+  /** allowed, explicitDeny or implicitDeny. */
+  decision: Scalars['String']['output'];
+  /** The decisive statements. */
+  evidence: Array<StatementRef>;
+  /** The evaluation steps in words. */
+  reasons: Array<Scalars['String']['output']>;
+  /** The snapshot's reference date (ISO 8601): the request was evaluated as made on or after it. */
+  referenceDate?: Maybe<Scalars['String']['output']>;
+  /** For an account root ARN: ROOT_USER (its account is in the snapshot) or ANY_PRINCIPAL (it is not); null otherwise. */
+  rootReading?: Maybe<RootReading>;
+};
+
+/** A snapshot: the state of an organization's IAM when its exports were taken. */
+export type Snapshot = {
+  __typename?: 'Snapshot';
+  /** When the snapshot became visible (ISO 8601). */
+  completedAt?: Maybe<Scalars['String']['output']>;
+  /** Nodes per label and relationships per type. */
+  counts: Array<Count>;
+  /** When the ingest began (ISO 8601). */
+  createdAt: Scalars['String']['output'];
+  /** snap-YYYYMMDDTHHMMSSZ-xxxxxx. */
+  id: Scalars['ID']['output'];
+  /** The name given at ingest, else the id. */
+  name: Scalars['String']['output'];
+  /** The newest date in the exports (ISO 8601): requests are evaluated as made on or after it; null for snapshots loaded before it was kept. */
+  referenceDate?: Maybe<Scalars['String']['output']>;
+  /** The input files. */
+  sources: Array<Scalars['String']['output']>;
+  /** loading or complete. */
+  status: Scalars['String']['output'];
+};
+
+/** A page of snapshots. */
+export type SnapshotConnection = {
+  __typename?: 'SnapshotConnection';
+  /** The snapshots with their cursors. */
+  edges: Array<SnapshotEdge>;
+  /** The snapshots of this page. */
+  nodes: Array<Snapshot>;
+  /** Paging. */
+  pageInfo: PageInfo;
+  /** How many in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** What appeared or disappeared from one snapshot to another. */
+export type SnapshotDiff = {
+  __typename?: 'SnapshotDiff';
+  /** CAN_ASSUME edges in 'to' but not in 'from' (by caller and role). */
+  canAssumeAdded: Array<Edge>;
+  /** CAN_ASSUME edges in 'from' but not in 'to'. */
+  canAssumeRemoved: Array<Edge>;
+  /** CAN_ESCALATE_TO edges in 'to' but not in 'from'. */
+  canEscalateToAdded: Array<Edge>;
+  /** CAN_ESCALATE_TO edges in 'from' but not in 'to'. */
+  canEscalateToRemoved: Array<Edge>;
+  /** Findings (by id) in 'to' but not in 'from'. */
+  findingsAdded: Array<Finding>;
+  /** Findings (by id) in 'from' but not in 'to'. */
+  findingsRemoved: Array<Finding>;
+  /** The older side. */
+  from: Snapshot;
+  /** The newer side. */
+  to: Snapshot;
+};
+
+/** A snapshot in a connection. */
+export type SnapshotEdge = {
+  __typename?: 'SnapshotEdge';
+  /** Opaque cursor. */
+  cursor: Scalars['String']['output'];
+  /** The snapshot. */
+  node: Snapshot;
+};
+
+/** A policy statement that decided (part of) an answer. */
+export type StatementRef = {
+  __typename?: 'StatementRef';
+  /** Allow or Deny. */
+  effect: Scalars['String']['output'];
+  /** Policy id (ARN, key or SCP id). */
+  policyId: Scalars['String']['output'];
+  /** identity, trust, boundary, scp, rcp, resource, session, ... */
+  policyKind: Scalars['String']['output'];
+  /** The statement's Sid. */
+  sid?: Maybe<Scalars['String']['output']>;
+  /** 0-based position in the policy's Statement list. */
+  statementIndex: Scalars['Int']['output'];
+};
+
+/** A tag. */
+export type Tag = {
+  __typename?: 'Tag';
+  /** Tag key. */
+  key: Scalars['String']['output'];
+  /** Tag value. */
+  value: Scalars['String']['output'];
+};
+
+/** The caller. */
+export type Viewer = {
+  __typename?: 'Viewer';
+  /** READER may read; REVIEWER may also write review sessions. */
+  role: Role;
+  /** How the caller signed in. */
+  via: AuthMethod;
+};
+
+/** The principals allowed to make one request. */
+export type WhoCan = {
+  __typename?: 'WhoCan';
+  /** The action asked about. */
+  action: Scalars['String']['output'];
+  /** Users and roles evaluated: those whose policies (or the role's trust policy) could allow the request. */
+  candidates: Scalars['Int']['output'];
+  /** The context was taken as the whole request. */
+  contextComplete: Scalars['Boolean']['output'];
+  /** The allowed principals by ARN (at most first). */
+  principals: Array<WhoCanPrincipal>;
+  /** The resource ARN asked about, or *. */
+  resource: Scalars['String']['output'];
+  /** How many are allowed. */
+  totalCount: Scalars['Int']['output'];
+  /** With viaRoles: principals not allowed themselves that reach an allowed role, shortest first (at most first). */
+  viaRoles?: Maybe<Array<Reach>>;
+  /** With viaRoles: how many reach an allowed role. */
+  viaRolesCount?: Maybe<Scalars['Int']['output']>;
+  /** With viaRoles: some may be missing (a hop found too many edges) or were cut at first. */
+  viaRolesTruncated?: Maybe<Scalars['Boolean']['output']>;
+};
+
+/** A principal allowed to make the request, as simulate reports it. */
+export type WhoCanPrincipal = {
+  __typename?: 'WhoCanPrincipal';
+  /** Allowed only if the conditions hold. */
+  conditional: Scalars['Boolean']['output'];
+  /** Request-time conditions the decision depends on. */
+  conditions: Array<Condition>;
+  /** The statements that allowed it. */
+  evidence: Array<StatementRef>;
+  /** The user or role. */
+  node: GraphNode;
+  /** The evaluation steps in words. */
+  reasons: Array<Scalars['String']['output']>;
+};
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  Account: ResolverTypeWrapper<Partial<Account>>;
+  AccountConnection: ResolverTypeWrapper<Partial<AccountConnection>>;
+  AccountEdge: ResolverTypeWrapper<Partial<AccountEdge>>;
+  AccountFilter: ResolverTypeWrapper<Partial<AccountFilter>>;
+  AccountOrder: ResolverTypeWrapper<Partial<AccountOrder>>;
+  AccountOrderField: ResolverTypeWrapper<Partial<AccountOrderField>>;
+  AccountTrust: ResolverTypeWrapper<Partial<AccountTrust>>;
+  AddReviewItemInput: ResolverTypeWrapper<Partial<AddReviewItemInput>>;
+  Assumptions: ResolverTypeWrapper<Partial<Assumptions>>;
+  AssumptionsInput: ResolverTypeWrapper<Partial<AssumptionsInput>>;
+  AuthMethod: ResolverTypeWrapper<Partial<AuthMethod>>;
+  Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
+  ChainStep: ResolverTypeWrapper<Partial<ChainStep>>;
+  Condition: ResolverTypeWrapper<Partial<Condition>>;
+  ContextEntryInput: ResolverTypeWrapper<Partial<ContextEntryInput>>;
+  Count: ResolverTypeWrapper<Partial<Count>>;
+  CreateReviewSessionInput: ResolverTypeWrapper<Partial<CreateReviewSessionInput>>;
+  Direction: ResolverTypeWrapper<Partial<Direction>>;
+  Edge: ResolverTypeWrapper<Partial<Edge>>;
+  EdgeConnection: ResolverTypeWrapper<Partial<EdgeConnection>>;
+  EdgeDirection: ResolverTypeWrapper<Partial<EdgeDirection>>;
+  EdgeEdge: ResolverTypeWrapper<Partial<EdgeEdge>>;
+  EdgeOrder: ResolverTypeWrapper<Partial<EdgeOrder>>;
+  EdgeOrderField: ResolverTypeWrapper<Partial<EdgeOrderField>>;
+  EdgeType: ResolverTypeWrapper<Partial<EdgeType>>;
+  EscalationPaths: ResolverTypeWrapper<Partial<EscalationPaths>>;
+  Finding: ResolverTypeWrapper<Partial<Finding>>;
+  FindingConnection: ResolverTypeWrapper<Partial<FindingConnection>>;
+  FindingEdge: ResolverTypeWrapper<Partial<FindingEdge>>;
+  FindingOrder: ResolverTypeWrapper<Partial<FindingOrder>>;
+  FindingOrderField: ResolverTypeWrapper<Partial<FindingOrderField>>;
+  GraphNode: ResolverTypeWrapper<Partial<GraphNode>>;
+  Group: ResolverTypeWrapper<Partial<Group>>;
+  ID: ResolverTypeWrapper<Partial<Scalars['ID']['output']>>;
+  Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NodeKind: ResolverTypeWrapper<Partial<NodeKind>>;
+  Organization: ResolverTypeWrapper<Partial<Organization>>;
+  OrganizationalUnit: ResolverTypeWrapper<Partial<OrganizationalUnit>>;
+  PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
+  Path: ResolverTypeWrapper<Partial<Path>>;
+  Policy: ResolverTypeWrapper<Partial<Policy>>;
+  Principal: ResolverTypeWrapper<Partial<Principal>>;
+  PrincipalConnection: ResolverTypeWrapper<Partial<PrincipalConnection>>;
+  PrincipalEdge: ResolverTypeWrapper<Partial<PrincipalEdge>>;
+  PrincipalFilter: ResolverTypeWrapper<Partial<PrincipalFilter>>;
+  PrincipalKind: ResolverTypeWrapper<Partial<PrincipalKind>>;
+  PrincipalOrder: ResolverTypeWrapper<Partial<PrincipalOrder>>;
+  PrincipalOrderField: ResolverTypeWrapper<Partial<PrincipalOrderField>>;
+  ProviderTrust: ResolverTypeWrapper<Partial<ProviderTrust>>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Reach: ResolverTypeWrapper<Partial<Reach>>;
+  ReachConnection: ResolverTypeWrapper<Partial<ReachConnection>>;
+  ReachEdge: ResolverTypeWrapper<Partial<ReachEdge>>;
+  ReachOrder: ResolverTypeWrapper<Partial<ReachOrder>>;
+  ReachOrderField: ResolverTypeWrapper<Partial<ReachOrderField>>;
+  ReportFormat: ResolverTypeWrapper<Partial<ReportFormat>>;
+  ReviewEvent: ResolverTypeWrapper<Partial<ReviewEvent>>;
+  ReviewItem: ResolverTypeWrapper<Partial<ReviewItem>>;
+  ReviewItemInput: ResolverTypeWrapper<Partial<ReviewItemInput>>;
+  ReviewItemKind: ResolverTypeWrapper<Partial<ReviewItemKind>>;
+  ReviewSession: ResolverTypeWrapper<Partial<ReviewSession>>;
+  ReviewSessionConnection: ResolverTypeWrapper<Partial<ReviewSessionConnection>>;
+  ReviewSessionEdge: ResolverTypeWrapper<Partial<ReviewSessionEdge>>;
+  ReviewStatus: ResolverTypeWrapper<Partial<ReviewStatus>>;
+  Role: ResolverTypeWrapper<Partial<Role>>;
+  RootReading: ResolverTypeWrapper<Partial<RootReading>>;
+  SetReviewItemStatusInput: ResolverTypeWrapper<Partial<SetReviewItemStatusInput>>;
+  Severity: ResolverTypeWrapper<Partial<Severity>>;
+  Simulation: ResolverTypeWrapper<Partial<Simulation>>;
+  Snapshot: ResolverTypeWrapper<Partial<Snapshot>>;
+  SnapshotConnection: ResolverTypeWrapper<Partial<SnapshotConnection>>;
+  SnapshotDiff: ResolverTypeWrapper<Partial<SnapshotDiff>>;
+  SnapshotEdge: ResolverTypeWrapper<Partial<SnapshotEdge>>;
+  StatementRef: ResolverTypeWrapper<Partial<StatementRef>>;
+  String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
+  Tag: ResolverTypeWrapper<Partial<Tag>>;
+  Viewer: ResolverTypeWrapper<Partial<Viewer>>;
+  WhoCan: ResolverTypeWrapper<Partial<WhoCan>>;
+  WhoCanPrincipal: ResolverTypeWrapper<Partial<WhoCanPrincipal>>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  Account: Partial<Account>;
+  AccountConnection: Partial<AccountConnection>;
+  AccountEdge: Partial<AccountEdge>;
+  AccountFilter: Partial<AccountFilter>;
+  AccountOrder: Partial<AccountOrder>;
+  AccountTrust: Partial<AccountTrust>;
+  AddReviewItemInput: Partial<AddReviewItemInput>;
+  Assumptions: Partial<Assumptions>;
+  AssumptionsInput: Partial<AssumptionsInput>;
+  Boolean: Partial<Scalars['Boolean']['output']>;
+  ChainStep: Partial<ChainStep>;
+  Condition: Partial<Condition>;
+  ContextEntryInput: Partial<ContextEntryInput>;
+  Count: Partial<Count>;
+  CreateReviewSessionInput: Partial<CreateReviewSessionInput>;
+  Edge: Partial<Edge>;
+  EdgeConnection: Partial<EdgeConnection>;
+  EdgeEdge: Partial<EdgeEdge>;
+  EdgeOrder: Partial<EdgeOrder>;
+  EscalationPaths: Partial<EscalationPaths>;
+  Finding: Partial<Finding>;
+  FindingConnection: Partial<FindingConnection>;
+  FindingEdge: Partial<FindingEdge>;
+  FindingOrder: Partial<FindingOrder>;
+  GraphNode: Partial<GraphNode>;
+  Group: Partial<Group>;
+  ID: Partial<Scalars['ID']['output']>;
+  Int: Partial<Scalars['Int']['output']>;
+  Mutation: Record<PropertyKey, never>;
+  Organization: Partial<Organization>;
+  OrganizationalUnit: Partial<OrganizationalUnit>;
+  PageInfo: Partial<PageInfo>;
+  Path: Partial<Path>;
+  Policy: Partial<Policy>;
+  Principal: Partial<Principal>;
+  PrincipalConnection: Partial<PrincipalConnection>;
+  PrincipalEdge: Partial<PrincipalEdge>;
+  PrincipalFilter: Partial<PrincipalFilter>;
+  PrincipalOrder: Partial<PrincipalOrder>;
+  ProviderTrust: Partial<ProviderTrust>;
+  Query: Record<PropertyKey, never>;
+  Reach: Partial<Reach>;
+  ReachConnection: Partial<ReachConnection>;
+  ReachEdge: Partial<ReachEdge>;
+  ReachOrder: Partial<ReachOrder>;
+  ReviewEvent: Partial<ReviewEvent>;
+  ReviewItem: Partial<ReviewItem>;
+  ReviewItemInput: Partial<ReviewItemInput>;
+  ReviewSession: Partial<ReviewSession>;
+  ReviewSessionConnection: Partial<ReviewSessionConnection>;
+  ReviewSessionEdge: Partial<ReviewSessionEdge>;
+  SetReviewItemStatusInput: Partial<SetReviewItemStatusInput>;
+  Simulation: Partial<Simulation>;
+  Snapshot: Partial<Snapshot>;
+  SnapshotConnection: Partial<SnapshotConnection>;
+  SnapshotDiff: Partial<SnapshotDiff>;
+  SnapshotEdge: Partial<SnapshotEdge>;
+  StatementRef: Partial<StatementRef>;
+  String: Partial<Scalars['String']['output']>;
+  Tag: Partial<Tag>;
+  Viewer: Partial<Viewer>;
+  WhoCan: Partial<WhoCan>;
+  WhoCanPrincipal: Partial<WhoCanPrincipal>;
+};
+
+export type AccountResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account']> = {
+  edges?: Resolver<ResolversTypes['EdgeConnection'], ParentType, ContextType, RequireFields<AccountEdgesArgs, 'direction' | 'first' | 'type'>>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  external?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasIamData?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inOrganization?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  isManagement?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  parentId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  principals?: Resolver<ResolversTypes['PrincipalConnection'], ParentType, ContextType, RequireFields<AccountPrincipalsArgs, 'first'>>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AccountConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AccountConnection'] = ResolversParentTypes['AccountConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AccountEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Account']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AccountEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AccountEdge'] = ResolversParentTypes['AccountEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Account'], ParentType, ContextType>;
+};
+
+export type AccountTrustResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AccountTrust'] = ResolversParentTypes['AccountTrust']> = {
+  assumptions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  conditionalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  edgeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  edges?: Resolver<ResolversTypes['EdgeConnection'], ParentType, ContextType, RequireFields<AccountTrustEdgesArgs, 'first'>>;
+  external?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  fromAccount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  roleCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  toAccount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  worstSeverity?: Resolver<Maybe<ResolversTypes['Severity']>, ParentType, ContextType>;
+};
+
+export type AssumptionsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Assumptions'] = ResolversParentTypes['Assumptions']> = {
+  externalId?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  federation?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  mfa?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  network?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  other?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ChainStepResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ChainStep'] = ResolversParentTypes['ChainStep']> = {
+  actions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['StatementRef']>, ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  modifies?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ConditionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Condition'] = ResolversParentTypes['Condition']> = {
+  assumption?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mustHold?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  operator?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['StatementRef']>, ParentType, ContextType>;
+  values?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type CountResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Count'] = ResolversParentTypes['Count']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type EdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Edge'] = ResolversParentTypes['Edge']> = {
+  actions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  chain?: Resolver<Array<ResolversTypes['ChainStep']>, ParentType, ContextType>;
+  conditional?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  conditions?: Resolver<Array<ResolversTypes['Condition']>, ParentType, ContextType>;
+  crossAccount?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  crossOrganization?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['StatementRef']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['GraphNode'], ParentType, ContextType>;
+  mechanism?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  method?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  orgPolicyIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  roleChaining?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['GraphNode'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['EdgeType'], ParentType, ContextType>;
+  via?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type EdgeConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['EdgeConnection'] = ResolversParentTypes['EdgeConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['EdgeEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Edge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type EdgeEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['EdgeEdge'] = ResolversParentTypes['EdgeEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Edge'], ParentType, ContextType>;
+};
+
+export type EscalationPathsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['EscalationPaths'] = ResolversParentTypes['EscalationPaths']> = {
+  available?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType>;
+};
+
+export type FindingResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Finding'] = ResolversParentTypes['Finding']> = {
+  evidence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['Severity'], ParentType, ContextType>;
+  subjectKeys?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  subjects?: Resolver<Array<ResolversTypes['GraphNode']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  why?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type FindingConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FindingConnection'] = ResolversParentTypes['FindingConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['FindingEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Finding']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type FindingEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FindingEdge'] = ResolversParentTypes['FindingEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Finding'], ParentType, ContextType>;
+};
+
+export type GraphNodeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['GraphNode'] = ResolversParentTypes['GraphNode']> = {
+  accountId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  arn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  external?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  isAdmin?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type GroupResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Group'] = ResolversParentTypes['Group']> = {
+  arn?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  policies?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  addReviewItem?: Resolver<ResolversTypes['ReviewItem'], ParentType, ContextType, RequireFields<MutationAddReviewItemArgs, 'input'>>;
+  addReviewItems?: Resolver<Array<ResolversTypes['ReviewItem']>, ParentType, ContextType, RequireFields<MutationAddReviewItemsArgs, 'items' | 'sessionId'>>;
+  createReviewSession?: Resolver<ResolversTypes['ReviewSession'], ParentType, ContextType, RequireFields<MutationCreateReviewSessionArgs, 'input'>>;
+  setReviewItemStatus?: Resolver<ResolversTypes['ReviewItem'], ParentType, ContextType, RequireFields<MutationSetReviewItemStatusArgs, 'input'>>;
+  setReviewSessionAssumptions?: Resolver<ResolversTypes['ReviewSession'], ParentType, ContextType, RequireFields<MutationSetReviewSessionAssumptionsArgs, 'assumptions' | 'id'>>;
+};
+
+export type OrganizationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  managementAccountId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  root?: Resolver<Maybe<ResolversTypes['OrganizationalUnit']>, ParentType, ContextType>;
+};
+
+export type OrganizationalUnitResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['OrganizationalUnit'] = ResolversParentTypes['OrganizationalUnit']> = {
+  accounts?: Resolver<Array<ResolversTypes['Account']>, ParentType, ContextType>;
+  children?: Resolver<Array<ResolversTypes['OrganizationalUnit']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isRoot?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  policies?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType>;
+};
+
+export type PageInfoResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PathResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Path'] = ResolversParentTypes['Path']> = {
+  conditionKeys?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  conditional?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  crossAccount?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  edges?: Resolver<Array<ResolversTypes['Edge']>, ParentType, ContextType>;
+  length?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['GraphNode']>, ParentType, ContextType>;
+};
+
+export type PolicyResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Policy'] = ResolversParentTypes['Policy']> = {
+  arn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  document?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PrincipalResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Principal'] = ResolversParentTypes['Principal']> = {
+  accountId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  arn?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  assumableBy?: Resolver<ResolversTypes['EdgeConnection'], ParentType, ContextType, RequireFields<PrincipalAssumableByArgs, 'first'>>;
+  boundary?: Resolver<Maybe<ResolversTypes['Policy']>, ParentType, ContextType>;
+  canAssume?: Resolver<ResolversTypes['EdgeConnection'], ParentType, ContextType, RequireFields<PrincipalCanAssumeArgs, 'first'>>;
+  canEscalateTo?: Resolver<ResolversTypes['EdgeConnection'], ParentType, ContextType, RequireFields<PrincipalCanEscalateToArgs, 'first'>>;
+  createDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  groups?: Resolver<Array<ResolversTypes['Group']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['PrincipalKind'], ParentType, ContextType>;
+  lastUsedDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  path?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  policies?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType>;
+  serviceLinked?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  tags?: Resolver<Array<ResolversTypes['Tag']>, ParentType, ContextType>;
+  trustPolicy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PrincipalConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PrincipalConnection'] = ResolversParentTypes['PrincipalConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PrincipalEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Principal']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PrincipalEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PrincipalEdge'] = ResolversParentTypes['PrincipalEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Principal'], ParentType, ContextType>;
+};
+
+export type ProviderTrustResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ProviderTrust'] = ResolversParentTypes['ProviderTrust']> = {
+  assumptions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  conditionalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  provider?: Resolver<ResolversTypes['GraphNode'], ParentType, ContextType>;
+  roleCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  toAccount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  account?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType, RequireFields<QueryAccountArgs, 'id'>>;
+  accounts?: Resolver<ResolversTypes['AccountConnection'], ParentType, ContextType, RequireFields<QueryAccountsArgs, 'first' | 'orderBy'>>;
+  crossAccountTrust?: Resolver<Array<ResolversTypes['AccountTrust']>, ParentType, ContextType, Partial<QueryCrossAccountTrustArgs>>;
+  escalationPaths?: Resolver<ResolversTypes['EscalationPaths'], ParentType, ContextType, RequireFields<QueryEscalationPathsArgs, 'from' | 'includeAssumeOnly' | 'limit' | 'maxHops'>>;
+  externalTrust?: Resolver<ResolversTypes['EdgeConnection'], ParentType, ContextType, RequireFields<QueryExternalTrustArgs, 'first' | 'orderBy'>>;
+  finding?: Resolver<Maybe<ResolversTypes['Finding']>, ParentType, ContextType, RequireFields<QueryFindingArgs, 'id'>>;
+  findings?: Resolver<ResolversTypes['FindingConnection'], ParentType, ContextType, RequireFields<QueryFindingsArgs, 'first' | 'orderBy'>>;
+  organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, Partial<QueryOrganizationArgs>>;
+  paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'from' | 'limit' | 'maxHops' | 'to'>>;
+  principal?: Resolver<Maybe<ResolversTypes['Principal']>, ParentType, ContextType, RequireFields<QueryPrincipalArgs, 'arn'>>;
+  principals?: Resolver<ResolversTypes['PrincipalConnection'], ParentType, ContextType, RequireFields<QueryPrincipalsArgs, 'first' | 'orderBy'>>;
+  providerTrust?: Resolver<Array<ResolversTypes['ProviderTrust']>, ParentType, ContextType, Partial<QueryProviderTrustArgs>>;
+  reachableFrom?: Resolver<ResolversTypes['ReachConnection'], ParentType, ContextType, RequireFields<QueryReachableFromArgs, 'first' | 'maxHops' | 'orderBy' | 'principal'>>;
+  reviewSession?: Resolver<Maybe<ResolversTypes['ReviewSession']>, ParentType, ContextType, RequireFields<QueryReviewSessionArgs, 'id'>>;
+  reviewSessions?: Resolver<ResolversTypes['ReviewSessionConnection'], ParentType, ContextType, RequireFields<QueryReviewSessionsArgs, 'first'>>;
+  simulate?: Resolver<ResolversTypes['Simulation'], ParentType, ContextType, RequireFields<QuerySimulateArgs, 'action' | 'contextComplete' | 'principal' | 'resource'>>;
+  snapshot?: Resolver<ResolversTypes['Snapshot'], ParentType, ContextType, Partial<QuerySnapshotArgs>>;
+  snapshotDiff?: Resolver<ResolversTypes['SnapshotDiff'], ParentType, ContextType, RequireFields<QuerySnapshotDiffArgs, 'from' | 'to'>>;
+  snapshots?: Resolver<ResolversTypes['SnapshotConnection'], ParentType, ContextType, RequireFields<QuerySnapshotsArgs, 'first'>>;
+  viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
+  whoCan?: Resolver<ResolversTypes['WhoCan'], ParentType, ContextType, RequireFields<QueryWhoCanArgs, 'action' | 'contextComplete' | 'first' | 'maxHops' | 'resource' | 'viaRoles'>>;
+  whoCanAssume?: Resolver<ResolversTypes['ReachConnection'], ParentType, ContextType, RequireFields<QueryWhoCanAssumeArgs, 'first' | 'maxHops' | 'orderBy' | 'role'>>;
+};
+
+export type ReachResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Reach'] = ResolversParentTypes['Reach']> = {
+  conditional?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hops?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['GraphNode'], ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['Path'], ParentType, ContextType>;
+};
+
+export type ReachConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ReachConnection'] = ResolversParentTypes['ReachConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ReachEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Reach']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ReachEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ReachEdge'] = ResolversParentTypes['ReachEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Reach'], ParentType, ContextType>;
+};
+
+export type ReviewEventResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ReviewEvent'] = ResolversParentTypes['ReviewEvent']> = {
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fromStatus?: Resolver<Maybe<ResolversTypes['ReviewStatus']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reviewer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  toStatus?: Resolver<ResolversTypes['ReviewStatus'], ParentType, ContextType>;
+};
+
+export type ReviewItemResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ReviewItem'] = ResolversParentTypes['ReviewItem']> = {
+  finding?: Resolver<Maybe<ResolversTypes['Finding']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['ReviewEvent']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ReviewItemKind'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  path?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType>;
+  reviewer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ReviewStatus'], ParentType, ContextType>;
+  subjectKeys?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ReviewSessionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ReviewSession'] = ResolversParentTypes['ReviewSession']> = {
+  assumptions?: Resolver<ResolversTypes['Assumptions'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['ReviewItem']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  report?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<ReviewSessionReportArgs, 'format'>>;
+  snapshotId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  statusCounts?: Resolver<Array<ResolversTypes['Count']>, ParentType, ContextType>;
+};
+
+export type ReviewSessionConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ReviewSessionConnection'] = ResolversParentTypes['ReviewSessionConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ReviewSessionEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ReviewSession']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ReviewSessionEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ReviewSessionEdge'] = ResolversParentTypes['ReviewSessionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ReviewSession'], ParentType, ContextType>;
+};
+
+export type SimulationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Simulation'] = ResolversParentTypes['Simulation']> = {
+  allowed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  conditions?: Resolver<Array<ResolversTypes['Condition']>, ParentType, ContextType>;
+  contextComplete?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  decision?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['StatementRef']>, ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  referenceDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rootReading?: Resolver<Maybe<ResolversTypes['RootReading']>, ParentType, ContextType>;
+};
+
+export type SnapshotResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Snapshot'] = ResolversParentTypes['Snapshot']> = {
+  completedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  counts?: Resolver<Array<ResolversTypes['Count']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  referenceDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SnapshotConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SnapshotConnection'] = ResolversParentTypes['SnapshotConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['SnapshotEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Snapshot']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SnapshotDiffResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SnapshotDiff'] = ResolversParentTypes['SnapshotDiff']> = {
+  canAssumeAdded?: Resolver<Array<ResolversTypes['Edge']>, ParentType, ContextType>;
+  canAssumeRemoved?: Resolver<Array<ResolversTypes['Edge']>, ParentType, ContextType>;
+  canEscalateToAdded?: Resolver<Array<ResolversTypes['Edge']>, ParentType, ContextType>;
+  canEscalateToRemoved?: Resolver<Array<ResolversTypes['Edge']>, ParentType, ContextType>;
+  findingsAdded?: Resolver<Array<ResolversTypes['Finding']>, ParentType, ContextType>;
+  findingsRemoved?: Resolver<Array<ResolversTypes['Finding']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Snapshot'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Snapshot'], ParentType, ContextType>;
+};
+
+export type SnapshotEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SnapshotEdge'] = ResolversParentTypes['SnapshotEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Snapshot'], ParentType, ContextType>;
+};
+
+export type StatementRefResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['StatementRef'] = ResolversParentTypes['StatementRef']> = {
+  effect?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  policyId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  policyKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sid?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  statementIndex?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TagResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Tag'] = ResolversParentTypes['Tag']> = {
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ViewerResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  via?: Resolver<ResolversTypes['AuthMethod'], ParentType, ContextType>;
+};
+
+export type WhoCanResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['WhoCan'] = ResolversParentTypes['WhoCan']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  candidates?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  contextComplete?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  principals?: Resolver<Array<ResolversTypes['WhoCanPrincipal']>, ParentType, ContextType>;
+  resource?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  viaRoles?: Resolver<Maybe<Array<ResolversTypes['Reach']>>, ParentType, ContextType>;
+  viaRolesCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  viaRolesTruncated?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+};
+
+export type WhoCanPrincipalResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['WhoCanPrincipal'] = ResolversParentTypes['WhoCanPrincipal']> = {
+  conditional?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  conditions?: Resolver<Array<ResolversTypes['Condition']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['StatementRef']>, ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['GraphNode'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = ApiContext> = {
+  Account?: AccountResolvers<ContextType>;
+  AccountConnection?: AccountConnectionResolvers<ContextType>;
+  AccountEdge?: AccountEdgeResolvers<ContextType>;
+  AccountTrust?: AccountTrustResolvers<ContextType>;
+  Assumptions?: AssumptionsResolvers<ContextType>;
+  ChainStep?: ChainStepResolvers<ContextType>;
+  Condition?: ConditionResolvers<ContextType>;
+  Count?: CountResolvers<ContextType>;
+  Edge?: EdgeResolvers<ContextType>;
+  EdgeConnection?: EdgeConnectionResolvers<ContextType>;
+  EdgeEdge?: EdgeEdgeResolvers<ContextType>;
+  EscalationPaths?: EscalationPathsResolvers<ContextType>;
+  Finding?: FindingResolvers<ContextType>;
+  FindingConnection?: FindingConnectionResolvers<ContextType>;
+  FindingEdge?: FindingEdgeResolvers<ContextType>;
+  GraphNode?: GraphNodeResolvers<ContextType>;
+  Group?: GroupResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  Organization?: OrganizationResolvers<ContextType>;
+  OrganizationalUnit?: OrganizationalUnitResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Path?: PathResolvers<ContextType>;
+  Policy?: PolicyResolvers<ContextType>;
+  Principal?: PrincipalResolvers<ContextType>;
+  PrincipalConnection?: PrincipalConnectionResolvers<ContextType>;
+  PrincipalEdge?: PrincipalEdgeResolvers<ContextType>;
+  ProviderTrust?: ProviderTrustResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  Reach?: ReachResolvers<ContextType>;
+  ReachConnection?: ReachConnectionResolvers<ContextType>;
+  ReachEdge?: ReachEdgeResolvers<ContextType>;
+  ReviewEvent?: ReviewEventResolvers<ContextType>;
+  ReviewItem?: ReviewItemResolvers<ContextType>;
+  ReviewSession?: ReviewSessionResolvers<ContextType>;
+  ReviewSessionConnection?: ReviewSessionConnectionResolvers<ContextType>;
+  ReviewSessionEdge?: ReviewSessionEdgeResolvers<ContextType>;
+  Simulation?: SimulationResolvers<ContextType>;
+  Snapshot?: SnapshotResolvers<ContextType>;
+  SnapshotConnection?: SnapshotConnectionResolvers<ContextType>;
+  SnapshotDiff?: SnapshotDiffResolvers<ContextType>;
+  SnapshotEdge?: SnapshotEdgeResolvers<ContextType>;
+  StatementRef?: StatementRefResolvers<ContextType>;
+  Tag?: TagResolvers<ContextType>;
+  Viewer?: ViewerResolvers<ContextType>;
+  WhoCan?: WhoCanResolvers<ContextType>;
+  WhoCanPrincipal?: WhoCanPrincipalResolvers<ContextType>;
+};
+

@@ -1,0 +1,54 @@
+/**
+ * What every query command shares: --snapshot and --json, and `run`, which
+ * resolves the snapshot, calls the query function, maps the query layer's
+ * errors to exit codes with what to do next, and prints what `render` returns.
+ */
+import type { Command } from 'commander';
+import type { Driver } from 'neo4j-driver';
+import { NotInSnapshotError, QueryInputError } from '../../query/errors.ts';
+import type { SnapshotInfo } from '../../ingest/load/snapshots.ts';
+import { CliError, EXIT } from '../output.ts';
+import type { RenderOptions } from '../render.ts';
+
+export type WithDriver = <T>(fn: (driver: Driver) => Promise<T>) => Promise<T>;
+
+/** The query layer, loaded on first use, so that other commands start without it (and the engine behind it). */
+export const queries = () => import('../../query/index.ts');
+export type Queries = Awaited<ReturnType<typeof queries>>;
+
+export interface Common {
+  snapshot?: string;
+  json?: boolean;
+}
+
+export function addCommon(cmd: Command): Command {
+  return cmd
+    .option('--snapshot <id>', 'snapshot id or name (default: the latest complete snapshot)')
+    .option('--json', 'print the result as JSON');
+}
+
+/** Runs one query and prints `render(result, {json, snapshot})`. */
+export async function run<T>(
+  withDriver: WithDriver,
+  opts: Common,
+  query: (q: Queries, driver: Driver, snapshot: SnapshotInfo) => Promise<T>,
+  render: (result: T, options: RenderOptions) => string,
+): Promise<void> {
+  await withDriver(async (driver) => {
+    const { resolveSnapshot } = await import('../../ingest/load/snapshots.ts');
+    const snapshot = await resolveSnapshot(driver, opts.snapshot);
+    let result: T;
+    try {
+      result = await query(await queries(), driver, snapshot);
+    } catch (err) {
+      if (err instanceof QueryInputError) throw new CliError(err.message, EXIT.usage);
+      if (err instanceof NotInSnapshotError)
+        throw new CliError(
+          `${err.message}\nCheck the ARN, or query another snapshot with --snapshot ID (see \`iamatlas snapshots list\`).`,
+          EXIT.notFound,
+        );
+      throw err;
+    }
+    process.stdout.write(render(result, { json: opts.json === true, snapshot }));
+  });
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { EscalationResult } from '../../query/escalation.ts';
+import { CliError } from '../output.ts';
+import { parse, render } from './escalations.ts';
+
+const snapshot = { id: 'snap-1', name: 'snap-1' };
+const USER = 'arn:aws:iam::111111111111:user/dev/bob';
+
+describe('escalations', () => {
+  it('defaults --to to admin and keeps --max-hops as the options give it', () => {
+    expect(parse({ to: 'admin', maxHops: '3' })).toMatchObject({ to: 'admin', maxHops: 3, limit: 10 });
+    expect(parse({ from: USER, to: 'admin', maxHops: '2', limit: '4' })).toMatchObject({
+      from: USER,
+      maxHops: 2,
+      limit: 4,
+    });
+  });
+
+  it('refuses a --to that is neither admin nor a user or role ARN', () => {
+    expect(() => parse({ to: 'root', maxHops: '3' })).toThrow(CliError);
+    expect(() => parse({ to: 'root', maxHops: '3' })).toThrow(/--to must be admin or a user\/role ARN/);
+  });
+
+  it('shows each capability chain before the hop it enables', () => {
+    const results: EscalationResult[] = [
+      {
+        from: USER,
+        to: 'admin:111111111111',
+        length: 1,
+        conditional: false,
+        hops: [
+          {
+            from: USER,
+            to: 'admin:111111111111',
+            type: 'CAN_ESCALATE_TO',
+            method: 'iam:PutUserPolicy',
+            actions: ['iam:PutUserPolicy'],
+            evidence: [],
+            conditions: [],
+            chain: [
+              {
+                method: 'iam:CreatePolicyVersion',
+                actions: ['iam:CreatePolicyVersion'],
+                modifies: 'p',
+                evidence: [],
+              },
+            ],
+          },
+        ],
+      },
+    ];
+    expect(render(results, { snapshot, request: { to: 'admin', maxHops: 3 } })).toBe(
+      [
+        '1 escalation path(s) to admin (snapshot snap-1):',
+        `${USER}  1 hop`,
+        '    first iam:CreatePolicyVersion (iam:CreatePolicyVersion) on p, then',
+        '    → admin:111111111111  (iam:PutUserPolicy: iam:PutUserPolicy)',
+        '',
+      ].join('\n'),
+    );
+    expect(render([], { snapshot, request: { from: USER, to: 'admin', maxHops: 2 } })).toBe(
+      `No escalation path from ${USER} to admin within 2 hops (snapshot snap-1).\n`,
+    );
+  });
+});

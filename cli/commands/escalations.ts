@@ -1,0 +1,92 @@
+/** `iamatlas query escalations`: privilege-escalation paths to admin or to a chosen principal, shortest first. */
+import type { Command } from 'commander';
+import { escalationsArgs, type EscalationResult } from '../../query/escalation.ts';
+import { CliError, EXIT } from '../output.ts';
+import { conditionText, hopsWord, jsonText, snapshotLabel, text, type RenderOptions } from '../render.ts';
+import { run, type WithDriver } from './common.ts';
+import { reachOptions, type ReachOpts } from './options.ts';
+import { reachArgs } from './reach.ts';
+
+type Opts = ReachOpts & { from?: string; to: string; includeAssumeOnly?: boolean };
+
+export function parse(opts: Opts) {
+  const args = reachArgs(escalationsArgs, opts, {
+    ...(opts.from !== undefined ? { from: opts.from } : {}),
+    to: opts.to,
+    ...(opts.includeAssumeOnly ? { includeAssumeOnly: true } : {}),
+  });
+  if (args.to !== 'admin' && !/^arn:aws[\w-]*:iam::\d{12}:(user|role)\//.test(args.to))
+    throw new CliError(
+      `--to must be admin or a user/role ARN such as arn:aws:iam::111111111111:role/name (got "${args.to}")`,
+      EXIT.usage,
+    );
+  return args;
+}
+
+/** What the human text says besides the paths: the request. */
+export interface EscalationsRequest {
+  from?: string;
+  to: string;
+  maxHops: number;
+}
+
+export function render(
+  results: EscalationResult[],
+  { json, snapshot, request }: RenderOptions & { request: EscalationsRequest },
+): string {
+  if (json) return jsonText(results);
+  const label = snapshotLabel(snapshot);
+  if (results.length === 0)
+    return text([
+      `No escalation path${request.from ? ` from ${request.from}` : ''} to ${request.to} within ${hopsWord(request.maxHops)} (snapshot ${label}).`,
+    ]);
+  const out = [`${results.length} escalation path(s) to ${request.to} (snapshot ${label}):`];
+  for (const r of results) {
+    out.push(`${r.from}  ${hopsWord(r.length)}${r.conditional ? ', conditional' : ''}`);
+    for (const h of r.hops) {
+      for (const c of h.chain)
+        out.push(`    first ${c.method} (${c.actions.join(', ')}) on ${c.modifies}, then`);
+      out.push(`    → ${h.to}  (${h.method}: ${h.actions.join(', ')})${conditionText(h.conditions)}`);
+    }
+  }
+  return text(out);
+}
+
+export function register(query: Command, withDriver: WithDriver): void {
+  reachOptions(
+    query
+      .command('escalations')
+      .description(
+        'Privilege-escalation paths (CAN_ESCALATE_TO and CAN_ASSUME) to admin or to a chosen principal, shortest first',
+      )
+      .option(
+        '--from <arn>',
+        'where the paths start; then plain role-assumption chains to an administrator are listed too',
+      )
+      .option('--to <arn|admin>', 'a principal ARN, or admin (default)', 'admin')
+      .option(
+        '--include-assume-only',
+        'without --from: also principals that reach an administrator only by assuming roles, and those plain chains',
+      )
+      .addHelpText(
+        'after',
+        [
+          '',
+          'Without --from, the sources are the principals an escalation-to-admin finding names, and only paths that',
+          'use at least one CAN_ESCALATE_TO edge are listed: a principal that reaches an administrator just by',
+          'assuming roles it is trusted to assume has that access by design (see query reachable-from) and is left',
+          'out. --include-assume-only adds those principals and their plain role-assumption chains.',
+          'With --from, every path is listed, plain role-assumption chains included.',
+        ].join('\n'),
+      ),
+  ).action(async (opts: Opts) => {
+    const args = parse(opts);
+    const request = { ...(args.from ? { from: args.from } : {}), to: args.to, maxHops: args.maxHops };
+    await run(
+      withDriver,
+      opts,
+      (q, driver, s) => q.escalations(driver, s.id, args),
+      (r, o) => render(r, { ...o, request }),
+    );
+  });
+}

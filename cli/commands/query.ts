@@ -1,0 +1,26 @@
+/**
+ * `iamatlas query ...`: questions about a loaded snapshot, answered by the
+ * query layer in query/ (the same functions the GraphQL API calls). One
+ * subcommand per file beside this one, each with a pure `render`: human text
+ * by default; `--json` prints the query function's result as is.
+ */
+import type { Command } from 'commander';
+import type { WithDriver } from './common.ts';
+import * as canAssume from './can-assume.ts';
+import * as escalations from './escalations.ts';
+import * as findings from './findings.ts';
+import * as paths from './paths.ts';
+import * as reachable from './reachable.ts';
+import * as simulate from './simulate.ts';
+import * as whoCanAssume from './who-can-assume.ts';
+import * as whoCan from './who-can.ts';
+
+/** In the order `query --help` lists them. */
+const SUBCOMMANDS = [canAssume, simulate, whoCan, whoCanAssume, reachable, paths, escalations, findings];
+
+export function registerQueryCommands(program: Command, withDriver: WithDriver): void {
+  const query = program
+    .command('query')
+    .description('Ask questions about a snapshot: who can assume what, paths, simulations, findings');
+  for (const c of SUBCOMMANDS) c.register(query, withDriver);
+}

@@ -1,0 +1,257 @@
+/**
+ * escalationPaths: walks over CAN_ASSUME and CAN_ESCALATE_TO that use at least
+ * one CAN_ESCALATE_TO edge (or, with includeAssumeOnly, none), shortest first,
+ * to admin (an edge that gains admin of an account, or a principal marked
+ * admin) or to a chosen principal. It
+ * explores breadth-first with cypher/api/escalation.cypher (one statement per
+ * hop) and lists simple paths over what it found.
+ */
+import neo4j from 'neo4j-driver';
+import { z } from 'zod';
+import { statement } from '../cypher/index.ts';
+import type { SnapshotInfo } from '../ingest/load/snapshots.ts';
+import {
+  DEFAULT_ESCALATION_MAX_HOPS,
+  DEFAULT_PATHS_LIMIT,
+  limitSchema,
+  MAX_PATHS_LIMIT,
+  maxHopsSchema,
+  parseArgs,
+} from './args.ts';
+import { assumptionParams, assumptionsSchema, type Assumptions } from './assumptions.ts';
+import { edgeFromRow, pathFromEdges, type EdgeOut, type PathOutApi } from './edges.ts';
+import { driverOf, type Source } from './cache.ts';
+
+const ROWS_PER_HOP = 20_000;
+/** Paths examined before giving up on listing more: bounds the work of a dense graph. */
+const MAX_STEPS = 200_000;
+
+export const escalationPathsArgs = z.object({
+  from: z.string().min(1),
+  /** A principal's key, or 'admin' (also the default): an edge that gains admin, or a principal that is admin. */
+  to: z.string().min(1).optional(),
+  maxHops: maxHopsSchema.default(DEFAULT_ESCALATION_MAX_HOPS),
+  limit: limitSchema(MAX_PATHS_LIMIT).default(DEFAULT_PATHS_LIMIT),
+  assumptions: assumptionsSchema.optional(),
+  /** Also walks of CAN_ASSUME edges only (e.g. a user who can simply assume an admin role). */
+  includeAssumeOnly: z.boolean().optional(),
+});
+/** As callers give them: maxHops and limit may be left out (defaults above). */
+export type EscalationPathsInput = z.input<typeof escalationPathsArgs>;
+export type EscalationArgs = z.output<typeof escalationPathsArgs>;
+
+export async function escalationPaths(
+  source: Source,
+  snapshotId: string,
+  input: EscalationPathsInput,
+): Promise<{ paths: PathOutApi[]; truncated: boolean }> {
+  const args = parseArgs(escalationPathsArgs, input);
+  const db = driverOf(source);
+  const out = new Map<string, EdgeOut[]>();
+  const toAdmin = !args.to || args.to === 'admin';
+  const adminEdges = new Set<EdgeOut>();
+  const expanded = new Set<string>();
+  let frontier = [args.from];
+  let truncated = false;
+  const filter = assumptionParams(args.assumptions);
+  // Every node within maxHops - 1 hops is expanded, so every walk of at most maxHops edges is known.
+  for (let hop = 1; hop <= args.maxHops && frontier.length; hop++) {
+    for (const k of frontier) expanded.add(k);
+    const res = await db.executeQuery(statement('api/escalation', 'escalation-out'), {
+      snapshotId,
+      keys: frontier,
+      rowLimit: neo4j.int(ROWS_PER_HOP),
+      ...filter,
+    });
+    if (res.records.length >= ROWS_PER_HOP) truncated = true;
+    const next = new Set<string>();
+    for (const r of res.records) {
+      const e = edgeFromRow(r.toObject() as Parameters<typeof edgeFromRow>[0]);
+      if (r.get('reachesAdmin') === true) adminEdges.add(e);
+      const list = out.get(e.from.key) ?? [];
+      list.push(e);
+      out.set(e.from.key, list);
+      if (!expanded.has(e.to.key)) next.add(e.to.key);
+    }
+    frontier = [...next];
+  }
+
+  const found: PathOutApi[] = [];
+  let steps = 0;
+  // Iterative deepening: every path of length L before any of length L + 1.
+  for (let len = 1; len <= args.maxHops && found.length < args.limit; len++) {
+    const walk: EdgeOut[] = [];
+    const onPath = new Set<string>([args.from]);
+    const dfs = (at: string): void => {
+      if (found.length >= args.limit || steps > MAX_STEPS) return;
+      for (const e of out.get(at) ?? []) {
+        if (++steps > MAX_STEPS) {
+          truncated = true;
+          return;
+        }
+        if (onPath.has(e.to.key)) continue;
+        walk.push(e);
+        if (walk.length === len) {
+          const end = toAdmin ? adminEdges.has(e) : e.to.key === args.to;
+          if (end && (args.includeAssumeOnly || walk.some((w) => w.type === 'CAN_ESCALATE_TO'))) {
+            found.push(pathFromEdges([walk[0]!.from, ...walk.map((w) => w.to)], [...walk]));
+            if (found.length >= args.limit) return;
+          }
+        } else if (toAdmin ? !adminEdges.has(e) : e.to.key !== args.to) {
+          onPath.add(e.to.key);
+          dfs(e.to.key);
+          onPath.delete(e.to.key);
+        }
+        walk.pop();
+      }
+    };
+    dfs(args.from);
+  }
+  return { paths: found, truncated };
+}
+
+/** Principals that escalation findings say can reach admin: the default sources of `query escalations`. */
+export async function escalationSources(source: Source, snapshotId: string, limit = 1000): Promise<string[]> {
+  const res = await driverOf(source).executeQuery(statement('api/escalation', 'escalation-sources'), {
+    snapshotId,
+    limit: neo4j.int(limit),
+  });
+  return res.records.map((r) => String(r.get('key')));
+}
+
+/**
+ * Users and roles that are not administrators but reach one just by assuming roles, within
+ * `maxHops` CAN_ASSUME hops (by design, as far as the escalation findings go): the extra
+ * sources of `query escalations --include-assume-only`. One backward step per hop from the
+ * administrators, so the work is linear in the CAN_ASSUME edges walked.
+ */
+export async function assumeOnlySources(
+  source: Source,
+  snapshotId: string,
+  args: { maxHops: number; assumptions?: Assumptions; limit?: number },
+): Promise<string[]> {
+  const db = driverOf(source);
+  const admins = await db.executeQuery(statement('api/escalation', 'admin-principals'), { snapshotId });
+  const seen = new Set(admins.records.map((r) => String(r.get('key'))));
+  const filter = assumptionParams(args.assumptions);
+  const found = new Set<string>();
+  let frontier = [...seen];
+  for (let hop = 1; hop <= args.maxHops && frontier.length > 0; hop++) {
+    const res = await db.executeQuery(statement('api/escalation', 'assume-into'), {
+      snapshotId,
+      keys: frontier,
+      rowLimit: neo4j.int(ROWS_PER_HOP),
+      ...filter,
+    });
+    const next: string[] = [];
+    for (const r of res.records) {
+      const key = String(r.get('key'));
+      if (seen.has(key)) continue;
+      seen.add(key);
+      next.push(key);
+      if (r.get('admin') !== true) found.add(key);
+    }
+    frontier = next;
+  }
+  return [...found].sort().slice(0, args.limit ?? 1000);
+}
+
+/**
+ * escalationPaths in a snapshot as the API answers it: `available` says whether
+ * the snapshot holds the escalation analysis (CAN_ESCALATE_TO edges); without it
+ * no principal is marked admin, so only a chosen target can be reached, and only
+ * by plain role-assumption chains.
+ */
+export async function escalationPathsIn(
+  source: Source,
+  snapshot: SnapshotInfo,
+  input: EscalationPathsInput,
+): Promise<{ available: boolean; paths: PathOutApi[] }> {
+  const args = parseArgs(escalationPathsArgs, input);
+  const available = (snapshot.counts?.relationships?.CAN_ESCALATE_TO ?? 0) > 0;
+  const toChosen = args.to !== undefined && args.to !== 'admin';
+  if (!available && !(args.includeAssumeOnly && toChosen)) return { available, paths: [] };
+  const { paths } = await escalationPaths(source, snapshot.id, args);
+  return { available, paths };
+}
+
+/** One escalation path of `escalations`: its source, its end, and each hop with how it is taken. */
+export interface EscalationResult {
+  from: string;
+  to: string;
+  length: number;
+  conditional: boolean;
+  hops: {
+    from: string;
+    to: string;
+    type: string;
+    method: string;
+    actions: string[];
+    evidence: unknown[];
+    conditions: EdgeOut['conditions'];
+    /** Capability chain: the changes made before `method`. */
+    chain: { method: string; actions: string[]; modifies: string; evidence: unknown[] }[];
+  }[];
+}
+
+export const escalationsArgs = escalationPathsArgs.extend({
+  /** Where paths start; without it, every principal an escalation-to-admin finding names. */
+  from: z.string().min(1).optional(),
+  to: z.string().min(1).default('admin'),
+});
+export type EscalationsInput = z.input<typeof escalationsArgs>;
+
+/** An escalation edge that gains admin points at the account: shown as `admin:ACCOUNT`. */
+const hopTarget = (e: { type: string; to: { key: string; kind?: string } } | undefined): string =>
+  !e ? 'admin' : e.type === 'CAN_ESCALATE_TO' && e.to.kind === 'Account' ? `admin:${e.to.key}` : e.to.key;
+
+/**
+ * Escalation paths from one principal or from every principal that findings say
+ * can reach admin (with includeAssumeOnly and no `from`, also those that reach
+ * an administrator only by assuming roles). With `from`, plain role-assumption
+ * chains are listed too.
+ */
+export async function escalations(
+  source: Source,
+  snapshotId: string,
+  input: EscalationsInput,
+): Promise<EscalationResult[]> {
+  const a = parseArgs(escalationsArgs, input);
+  const includeAssumeOnly = a.from !== undefined || a.includeAssumeOnly === true;
+  const assumptions = a.assumptions ? { assumptions: a.assumptions } : {};
+  const sources = a.from ? [a.from] : await escalationSources(source, snapshotId);
+  if (!a.from && includeAssumeOnly) {
+    const extra = await assumeOnlySources(source, snapshotId, { maxHops: a.maxHops, ...assumptions });
+    sources.push(...extra.filter((k) => !sources.includes(k)));
+  }
+  const results: EscalationResult[] = [];
+  for (const from of sources) {
+    const r = await escalationPaths(source, snapshotId, {
+      from,
+      to: a.to,
+      maxHops: a.maxHops,
+      limit: a.limit,
+      includeAssumeOnly,
+      ...assumptions,
+    });
+    for (const p of r.paths) {
+      results.push({
+        from,
+        to: a.to === 'admin' ? hopTarget(p.edges.at(-1)) : a.to,
+        length: p.length,
+        conditional: p.conditional,
+        hops: p.edges.map((e) => ({
+          from: e.from.key,
+          to: hopTarget(e),
+          type: e.type,
+          method: e.method ?? e.mechanism ?? e.type,
+          actions: e.actions,
+          evidence: e.evidence,
+          conditions: e.conditions,
+          chain: e.chain,
+        })),
+      });
+    }
+  }
+  return results;
+}
