@@ -1,18 +1,20 @@
 # IAM Atlas image: `docker compose up` (docker-compose.yml) runs it with Neo4j.
 #
 # Build stage: every dependency (Vite is a devDependency), then the page is built
-# into ui/dist and the devDependencies are pruned.
+# into ui/dist, the command line is compiled into dist/cli, and the devDependencies
+# are pruned.
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npx vite build --config ui/vite.config.ts \
+ && npm run build \
  && npm prune --omit=dev --no-audit --no-fund
 
-# Runtime stage: production dependencies, the sources the command runs (through
-# tsx, a dependency), the built page and the demo organization; no build tools,
-# no tests, no secrets. Runs as the image's unprivileged `node` user.
+# Runtime stage: production dependencies, the compiled command line and its sources
+# (run through tsx, a dependency, if the compiled one is ever older), the built page
+# and the demo organization; no build tools, no tests, no secrets. Runs as the image's unprivileged `node` user.
 FROM node:24-bookworm-slim
 ENV NODE_ENV=production \
     IAMATLAS_HOME=/home/node/.iamatlas
@@ -20,6 +22,7 @@ WORKDIR /app
 COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/bin ./bin
+COPY --from=build /app/dist ./dist
 COPY --from=build /app/api ./api
 COPY --from=build /app/query ./query
 COPY --from=build /app/cli ./cli

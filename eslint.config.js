@@ -2,9 +2,23 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'db/target/**', '.iamatlas/**', 'ui/dist/**', 'test-artifacts/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'db/target/**',
+      '.iamatlas/**',
+      'ui/dist/**',
+      'test-artifacts/**',
+      'dist/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    // The start-up script in bin/ is plain JavaScript run by Node.
+    files: ['bin/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

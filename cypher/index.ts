@@ -4,9 +4,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectRoot } from '../db/paths.ts';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
+const here = path.join(projectRoot, 'cypher');
 const cache = new Map<string, Map<string, string>>();
 
 /** Parses a .cypher file into named statements (comments kept out, `;` ends a statement). */

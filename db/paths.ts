@@ -1,8 +1,25 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The repository (or installed package) root: db/ sits directly under it. */
-export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/**
+ * The repository (or installed package) root: the nearest folder above this
+ * module whose package.json is IAM Atlas's. The same from the sources (db/) and
+ * from the compiled command line (dist/cli/).
+ */
+export const projectRoot = findRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function findRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: unknown };
+      if (pkg.name === 'iam-atlas') return dir;
+    } catch {
+      // no package.json here: look further up
+    }
+    if (path.dirname(dir) === dir) return path.resolve(from, '..');
+  }
+}
 
 /** Where IAM Atlas keeps local state (the local Neo4j's data, password, logs). Git-ignored. */
 export function atlasHome(): string {

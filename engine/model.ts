@@ -9,6 +9,9 @@
  */
 
 /** A policy document as JSON, after URL-decoding when AWS returned it encoded. */
+import type { CredentialReport } from './credential-report.ts';
+import type { IdentityCenterInstance } from './identity-center/types.ts';
+
 export type PolicyDocumentJson = Record<string, unknown>;
 
 export interface Tag {
@@ -170,7 +173,13 @@ export interface Organization {
 /** Where each part of the snapshot came from, for evidence and error messages. */
 export interface SourceFile {
   path: string;
-  kind: 'authorization-details' | 'organization' | 'saml-providers' | 'oidc-providers';
+  kind:
+    | 'authorization-details'
+    | 'organization'
+    | 'saml-providers'
+    | 'oidc-providers'
+    | 'identity-center'
+    | 'credential-report';
   accountId?: string;
   sha256: string;
 }
@@ -184,5 +193,9 @@ export interface SnapshotModel {
   policies: ManagedPolicy[];
   instanceProfiles: InstanceProfile[];
   identityProviders: IdentityProvider[];
+  /** IAM Identity Center instances, when an ACCOUNT.identity-center.json was given. */
+  identityCenter?: IdentityCenterInstance[];
+  /** IAM credential reports, one per account at most. */
+  credentialReports?: CredentialReport[];
   sources: SourceFile[];
 }

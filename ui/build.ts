@@ -4,9 +4,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectRoot } from '../db/paths.ts';
 
-const uiRoot = path.dirname(fileURLToPath(import.meta.url));
+const uiRoot = path.join(projectRoot, 'ui');
 export const UI_DIST = path.join(uiRoot, 'dist');
 
 function newestSource(): number {

@@ -21,3 +21,12 @@ MATCH (b:AtlasNode {snapshotId: $snapshotId, key: row.to})
 MERGE (a)-[r:ABOUT {key: row.key}]->(b)
 SET r += row.props
 RETURN count(r) AS written;
+
+// name: rel-CAN_SIGN_IN_AS
+// A person can sign in as a provisioned role (engine/identity-center/link.ts), with the assignments behind it.
+UNWIND $rows AS row
+MATCH (a:AtlasNode:Person {snapshotId: $snapshotId, key: row.from})
+MATCH (b:AtlasNode:Role {snapshotId: $snapshotId, key: row.to})
+MERGE (a)-[r:CAN_SIGN_IN_AS {key: row.key}]->(b)
+SET r += row.props
+RETURN count(r) AS written;

@@ -60,3 +60,19 @@ SET n += row.props;
 UNWIND $rows AS row
 MERGE (n:AtlasNode:ExternalPrincipal {snapshotId: $snapshotId, key: row.key})
 SET n += row.props;
+
+// name: node-Person
+// An Identity Center user (a person); not a Principal: people reach roles through CAN_SIGN_IN_AS.
+UNWIND $rows AS row
+MERGE (n:AtlasNode:Person {snapshotId: $snapshotId, key: row.key})
+SET n += row.props;
+
+// name: node-PeopleGroup
+UNWIND $rows AS row
+MERGE (n:AtlasNode:PeopleGroup {snapshotId: $snapshotId, key: row.key})
+SET n += row.props;
+
+// name: node-PermissionSet
+UNWIND $rows AS row
+MERGE (n:AtlasNode:PermissionSet {snapshotId: $snapshotId, key: row.key})
+SET n += row.props;

@@ -56,3 +56,12 @@ MATCH (b:AtlasNode {snapshotId: $snapshotId, key: row.to})
 MERGE (a)-[r:TRUSTS {key: row.key}]->(b)
 SET r += row.props
 RETURN count(r) AS written;
+
+// name: rel-ASSIGNED
+// An Identity Center account assignment: a person or group holds a permission set in row.props.accountId.
+UNWIND $rows AS row
+MATCH (a:AtlasNode {snapshotId: $snapshotId, key: row.from})
+MATCH (b:AtlasNode {snapshotId: $snapshotId, key: row.to})
+MERGE (a)-[r:ASSIGNED {key: row.key}]->(b)
+SET r += row.props
+RETURN count(r) AS written;

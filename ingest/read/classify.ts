@@ -3,6 +3,7 @@
  * freely (prod.json, 2024-05-01-acct.json), so the name proves nothing.
  */
 import type { SourceFile } from '../../engine/model.ts';
+import { isIdentityCenterFile } from './identity-center.ts';
 import { isPlainObject } from './json.ts';
 
 export type FileKind = SourceFile['kind'];
@@ -37,6 +38,9 @@ export function classify(value: unknown): Classification {
     kinds.push('authorization-details');
   if (ORGANIZATION_KEYS.some(has) || (has('roots') && has('accounts'))) kinds.push('organization');
   // A hand-combined provider file holds both lists; it is read as one file of the first kind.
+  if (isIdentityCenterFile(value)) kinds.push('identity-center');
+  // aws iam get-credential-report: Content (base64, or decoded by some tools) with its format and time.
+  if (has('Content') && (has('ReportFormat') || has('GeneratedTime'))) kinds.push('credential-report');
   if (has('SAMLProviderList')) kinds.push('saml-providers');
   else if (has('OpenIDConnectProviderList')) kinds.push('oidc-providers');
 

@@ -13,6 +13,8 @@ import { InputError, type InputProblem } from './problems.ts';
 import { mergeProviders, type ProvidersRead } from './providers.ts';
 import { readInputFile, UNKNOWN_FILE, type FileRead } from './read-file.ts';
 import { checkReferences } from './references.ts';
+import type { IdentityCenterRead } from './identity-center.ts';
+import type { CredentialReport } from '../../engine/credential-report.ts';
 
 export { InputError, formatProblem, type InputProblem } from './problems.ts';
 
@@ -75,6 +77,8 @@ export async function readSnapshot(paths: string[], opts: ReadOptions = {}): Pro
   const authorization: AuthorizationDetailsRead[] = [];
   const providerReads: ProvidersRead[] = [];
   const organizations: OrganizationRead[] = [];
+  const identityCenters: IdentityCenterRead[] = [];
+  const reports: { file: string; report: CredentialReport }[] = [];
   const sources: SourceFile[] = [];
   const files: ReadResult['files'] = [];
   entries.forEach((entry, index) => {
@@ -91,6 +95,12 @@ export async function readSnapshot(paths: string[], opts: ReadOptions = {}): Pro
       case 'saml-providers':
       case 'oidc-providers':
         providerReads.push(outcome.read);
+        break;
+      case 'identity-center':
+        identityCenters.push(outcome.read);
+        break;
+      case 'credential-report':
+        reports.push({ file: entry.path, report: outcome.read });
         break;
       default:
         return;
@@ -136,6 +146,9 @@ export async function readSnapshot(paths: string[], opts: ReadOptions = {}): Pro
   checkReferences(iam, sourceOf, warnings);
   const accounts = buildAccounts(organization, iam.accountIds, identityProviders, sourceOf, warnings);
 
+  const credentialReports = oneReportPerAccount(reports, problems);
+  const identityCenter = identityCenters.flatMap((r) => r.instances);
+
   if (problems.length > 0) throw new InputError(problems, warnings);
   return {
     model: {
@@ -147,9 +160,35 @@ export async function readSnapshot(paths: string[], opts: ReadOptions = {}): Pro
       policies: iam.policies,
       instanceProfiles: iam.instanceProfiles,
       identityProviders,
+      ...(identityCenter.length > 0 ? { identityCenter } : {}),
+      ...(credentialReports.length > 0 ? { credentialReports } : {}),
       sources,
     },
     warnings,
     files,
   };
+}
+
+/** IAM keeps one credential report per account: two files for one account are a mistake to fix. */
+function oneReportPerAccount(
+  reports: { file: string; report: CredentialReport }[],
+  problems: InputProblem[],
+): CredentialReport[] {
+  const first = new Map<string, string>();
+  const out: CredentialReport[] = [];
+  for (const { file, report } of reports) {
+    const earlier = first.get(report.accountId);
+    if (earlier !== undefined) {
+      problems.push({
+        file,
+        jsonPath: '',
+        message: `a second credential report for account ${report.accountId} (the first is ${earlier})`,
+        expected: 'at most one credential report per account',
+      });
+      continue;
+    }
+    first.set(report.accountId, file);
+    out.push(report);
+  }
+  return out;
 }

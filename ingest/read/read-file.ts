@@ -11,12 +11,21 @@ import { classify, type FileKind } from './classify.ts';
 import { isJsonName } from './inputs.ts';
 import { decodeText } from './decode.ts';
 import { firstDuplicateKey, firstSignificantChar, lineColumn, parseJson } from './json.ts';
+import type { CredentialReport } from '../../engine/credential-report.ts';
+import {
+  looksLikeCredentialReportCsv,
+  readCredentialReport,
+  type CredentialReportRead,
+} from './credential-report.ts';
+import { readIdentityCenter, type IdentityCenterRead } from './identity-center.ts';
 import { readOrganization, type OrganizationRead } from './organization.ts';
 import type { InputProblem } from './problems.ts';
 import { readProviders, type ProvidersRead } from './providers.ts';
 
 export type FileRead =
   | { kind: 'authorization-details'; sha256: string; read: AuthorizationDetailsRead }
+  | { kind: 'identity-center'; sha256: string; read: IdentityCenterRead }
+  | { kind: 'credential-report'; sha256: string; read: CredentialReport }
   | { kind: 'organization'; sha256: string; read: OrganizationRead }
   | { kind: 'saml-providers' | 'oidc-providers'; sha256: string; read: ProvidersRead }
   | { kind: 'unknown' | 'invalid' };
@@ -60,6 +69,10 @@ export async function readInputFile(
    * Anything else that is not JSON is an unrelated file: a warning.
    */
   const meantAsJson = isJsonName(file) || first === '{' || first === '[';
+  if (!meantAsJson && looksLikeCredentialReportCsv(text)) {
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    return credentialReport(readCredentialReport(text, file), sha256, problems, warnings);
+  }
   if (!meantAsJson) {
     warnings.push({ file, jsonPath: '', message: `${UNKNOWN_FILE}: it is not JSON` });
     return { kind: 'unknown' };
@@ -113,15 +126,31 @@ export async function readInputFile(
     return { kind: 'invalid' };
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return dispatch(classification.kind, file, parsed.value, sha256, problems);
+  if (classification.kind === 'credential-report')
+    return credentialReport(readCredentialReport(text, file), sha256, problems, warnings);
+  return dispatch(classification.kind, file, parsed.value, sha256, problems, warnings);
+}
+
+function credentialReport(
+  got: CredentialReportRead,
+  sha256: string,
+  problems: InputProblem[],
+  warnings: InputProblem[],
+): FileRead {
+  problems.push(...got.problems);
+  warnings.push(...got.warnings);
+  return got.report === undefined
+    ? { kind: 'invalid' }
+    : { kind: 'credential-report', sha256, read: got.report };
 }
 
 function dispatch(
-  kind: FileKind,
+  kind: Exclude<FileKind, 'credential-report'>,
   file: string,
   json: unknown,
   sha256: string,
   problems: InputProblem[],
+  warnings: InputProblem[],
 ): FileRead {
   switch (kind) {
     case 'authorization-details':
@@ -131,5 +160,9 @@ function dispatch(
     case 'saml-providers':
     case 'oidc-providers':
       return { kind, sha256, read: readProviders(file, json, problems) };
+    case 'identity-center': {
+      const read = readIdentityCenter(file, json, problems, warnings);
+      return read === undefined ? { kind: 'invalid' } : { kind, sha256, read };
+    }
   }
 }

@@ -17,6 +17,7 @@ import {
 } from '../../engine/escalation/index.ts';
 import type { StatementRef, UnresolvedCondition } from '../../engine/types.ts';
 import type { ExtraNodeSet, ExtraRelSet } from '../load/loader.ts';
+import { analysePeople, mfaCannotHold, usersWithoutMfa } from './people-derived.ts';
 import type { Props } from './graph-rows.ts';
 
 const FILE = 'load/derived';
@@ -140,6 +141,11 @@ export function findingProps(f: Finding): Props {
   };
 }
 
+function withMfaNote(props: Props, note: string | undefined): Props {
+  if (note !== undefined) props.mfaCannotHold = note;
+  return props;
+}
+
 export function deriveForLoad(
   model: SnapshotModel,
   onStage?: (line: string) => void,
@@ -150,6 +156,9 @@ export function deriveForLoad(
   // Escalation reads the CAN_ASSUME edges, so it runs before they are turned into rows and let go.
   const escalation = analyseEscalation(model, { canAssume: trust.edges, snapshotContext: trust.context });
   findings.push(...escalationFindings(escalation));
+  const people = analysePeople(model);
+  const noMfa = usersWithoutMfa(model);
+  findings.push(...people.findings);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const { stats } = trust;
   onStage?.(
@@ -163,7 +172,7 @@ export function deriveForLoad(
       key: `CAN_ESCALATE_TO|${e.from}|${e.to}|${e.method}`,
       from: e.from,
       to: isAdminTarget(e.to) ? adminAccountOf(e.to) : e.to,
-      props: canEscalateProps(e),
+      props: withMfaNote(canEscalateProps(e), mfaCannotHold(noMfa, e.from, e.conditions)),
     })),
   };
   const adminFlags: ExtraNodeSet = {
@@ -198,7 +207,7 @@ export function deriveForLoad(
       key: `CAN_ASSUME|${e.from}|${e.to}`,
       from: e.from,
       to: e.to,
-      props: canAssumeProps(e),
+      props: withMfaNote(canAssumeProps(e), mfaCannotHold(noMfa, e.from, e.conditions)),
     });
     (edges as (CanAssumeEdge | undefined)[])[i] = undefined;
   }
@@ -222,5 +231,8 @@ export function deriveForLoad(
       })),
     ),
   };
-  return { extraNodes: [findingNodes, adminFlags], extraRels: [canAssume, canEscalate, about] };
+  return {
+    extraNodes: [findingNodes, adminFlags],
+    extraRels: [canAssume, canEscalate, people.canSignIn, about],
+  };
 }

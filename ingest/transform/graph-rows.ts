@@ -4,6 +4,7 @@
  */
 import type { PolicyDocumentJson, SnapshotModel, Tag } from '../../engine/model.ts';
 import { allowActionKeys } from '../../engine/policy/action-index.ts';
+import { identityCenterRows, signInProps } from './people-rows.ts';
 import { trustTargets } from './trust-targets.ts';
 
 export type Scalar = string | number | boolean | null;
@@ -36,6 +37,9 @@ export const NODE_LABELS = [
   'ServicePrincipal',
   'Anyone',
   'ExternalPrincipal',
+  'Person',
+  'PeopleGroup',
+  'PermissionSet',
 ] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];
 
@@ -47,6 +51,7 @@ export const REL_TYPES = [
   'APPLIES_TO',
   'HAS_ROLE',
   'TRUSTS',
+  'ASSIGNED',
 ] as const;
 export type RelType = (typeof REL_TYPES)[number];
 
@@ -213,8 +218,10 @@ export function toGraphRows(model: SnapshotModel): GraphRows {
     inline(g.arn, g.accountId, g.inlinePolicies);
   }
 
+  const signIn = signInProps(model);
   for (const u of model.users) {
     addNode('User', u.arn, {
+      ...signIn.get(u.arn),
       arn: u.arn,
       name: u.name,
       userId: u.userId,
@@ -350,6 +357,8 @@ export function toGraphRows(model: SnapshotModel): GraphRows {
       );
     }
   }
+
+  identityCenterRows(model.identityCenter ?? [], addNode, addRel);
 
   return { nodes, rels };
 }

@@ -1,0 +1,6 @@
+// Types of the start-up module (bin/start.mjs), for the TypeScript code that tests it.
+export declare const DIST: string;
+export declare function currentBuild(dist?: string): string | undefined;
+export declare function buildIsFresh(dist?: string): boolean;
+export declare function buildCli(dist?: string): Promise<string>;
+export declare function runCli(argv: string[]): Promise<number>;

@@ -1,0 +1,112 @@
+// How `iamatlas` starts: compiled JavaScript when it is fresh, a build when it is not,
+// the TypeScript sources through tsx when no build can be written.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const DIST = path.join(root, 'dist', 'cli');
+const ENTRY = 'main.js';
+// Names the build in use: each build has its own folder, so a running command that
+// imports a chunk later never finds it replaced by a newer build.
+const CURRENT = 'current.json';
+// esbuild's list of the source files a build read, relative to the root.
+const INPUTS = 'inputs.json';
+const KEEP_OLD_BUILDS_MS = 24 * 3600 * 1000;
+
+/** The folder of the build in use, or undefined when there is none. */
+export function currentBuild(dist = DIST) {
+  try {
+    const { build } = JSON.parse(fs.readFileSync(path.join(dist, CURRENT), 'utf8'));
+    if (typeof build === 'string' && /^[\w.-]+$/.test(build)) return path.join(dist, build);
+  } catch {
+    // no build yet
+  }
+  return undefined;
+}
+
+/** True when the build in use exists and no file it was built from changed since. */
+export function buildIsFresh(dist = DIST) {
+  const dir = currentBuild(dist);
+  if (!dir) return false;
+  let built;
+  let inputs;
+  try {
+    built = fs.statSync(path.join(dir, ENTRY)).mtimeMs;
+    inputs = JSON.parse(fs.readFileSync(path.join(dir, INPUTS), 'utf8'));
+  } catch {
+    return false;
+  }
+  // An installation that ships only dist/ has no sources to compare with.
+  if (!fs.existsSync(path.join(root, 'cli', 'main.ts'))) return true;
+  for (const f of inputs) {
+    let m;
+    try {
+      m = fs.statSync(path.join(root, f)).mtimeMs;
+    } catch {
+      return false;
+    }
+    if (m > built) return false;
+  }
+  return true;
+}
+
+/**
+ * Bundles cli/main.ts and what it imports into a new folder under dist/cli (one
+ * chunk per lazily imported module, packages left to node_modules, source maps
+ * beside them), then points current.json at it (written to a temporary name and
+ * renamed, so a start never sees half a build). Builds older than a day are removed.
+ */
+export async function buildCli(dist = DIST) {
+  const { build } = await import('esbuild');
+  const id = `build-${Date.now()}-${process.pid}`;
+  const dir = path.join(dist, id);
+  const res = await build({
+    absWorkingDir: root,
+    entryPoints: ['cli/main.ts'],
+    outdir: dir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: 'linked',
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const inputs = Object.keys(res.metafile.inputs).filter((f) => !f.startsWith('node_modules/'));
+  fs.writeFileSync(path.join(dir, INPUTS), JSON.stringify(inputs));
+  const tmp = path.join(dist, `${CURRENT}.${process.pid}.tmp`);
+  fs.writeFileSync(tmp, JSON.stringify({ build: id }));
+  fs.renameSync(tmp, path.join(dist, CURRENT));
+  for (const e of fs.readdirSync(dist, { withFileTypes: true })) {
+    if (!e.isDirectory() || e.name === id) continue;
+    const old = path.join(dist, e.name);
+    if (Date.now() - fs.statSync(old).mtimeMs > KEEP_OLD_BUILDS_MS)
+      fs.rmSync(old, { recursive: true, force: true });
+  }
+  return dir;
+}
+
+async function loadMain() {
+  let dir = buildIsFresh() ? currentBuild() : undefined;
+  if (!dir) {
+    try {
+      dir = await buildCli();
+    } catch (err) {
+      if (process.env.IAMATLAS_DEBUG)
+        console.error(`Could not build dist/cli (${err.message}); running the sources.`);
+      const { register } = await import('tsx/esm/api');
+      register();
+      return (await import('../cli/main.ts')).main;
+    }
+  }
+  process.setSourceMapsEnabled(true);
+  return (await import(pathToFileURL(path.join(dir, ENTRY)).href)).main;
+}
+
+export async function runCli(argv) {
+  const main = await loadMain();
+  return main(argv);
+}

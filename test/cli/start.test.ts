@@ -1,0 +1,55 @@
+/**
+ * How `iamatlas` starts: from a compiled build in dist/cli when it is fresh,
+ * rebuilt when a source it was built from is newer, and each build in its own
+ * folder so a running command never loses the chunks it imports later. No Neo4j.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildCli, buildIsFresh, currentBuild } from '../../bin/start.mjs';
+import { projectRoot } from '../../db/paths.ts';
+
+const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'iamatlas-dist-'));
+afterAll(() => fs.rmSync(dist, { recursive: true, force: true }));
+
+describe('compiled command line', () => {
+  it('builds into its own folder, records its sources and counts as fresh until one is newer', async () => {
+    expect(buildIsFresh(dist)).toBe(false);
+    const dir = await buildCli(dist);
+    expect(currentBuild(dist)).toBe(dir);
+    expect(fs.existsSync(path.join(dir, 'main.js'))).toBe(true);
+    expect(fs.existsSync(path.join(dir, 'main.js.map'))).toBe(true);
+    const inputs = JSON.parse(fs.readFileSync(path.join(dir, 'inputs.json'), 'utf8')) as string[];
+    expect(inputs).toContain('cli/main.ts');
+    expect(inputs.some((f) => f.startsWith('node_modules/'))).toBe(false);
+    expect(buildIsFresh(dist)).toBe(true);
+
+    // A source changed after the build (here: the build made to look older).
+    const past = new Date(Date.now() - 365 * 24 * 3600 * 1000);
+    fs.utimesSync(path.join(dir, 'main.js'), past, past);
+    expect(buildIsFresh(dist)).toBe(false);
+
+    // A newer build gets a new folder; the older one stays for commands still running from it.
+    const next = await buildCli(dist);
+    expect(next).not.toBe(dir);
+    expect(currentBuild(dist)).toBe(next);
+    expect(fs.existsSync(path.join(dir, 'main.js'))).toBe(true);
+  }, 60_000);
+
+  it('is not fresh when a source it was built from is gone', async () => {
+    const dir = currentBuild(dist)!;
+    fs.writeFileSync(path.join(dir, 'inputs.json'), JSON.stringify(['cli/no-such-file.ts']));
+    expect(buildIsFresh(dist)).toBe(false);
+  });
+
+  it('runs the same command line as the sources', () => {
+    const bin = path.join(projectRoot, 'bin', 'iamatlas');
+    const run = spawnSync(process.execPath, [bin, '--help'], { cwd: projectRoot, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^Usage: iamatlas/);
+    expect(run.stdout).toMatch(/\bingest\b/);
+    expect(buildIsFresh()).toBe(true);
+  }, 60_000);
+});
