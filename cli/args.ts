@@ -30,6 +30,7 @@ const FLAGS: Record<string, string> = {
   kind: '--kind',
   account: '--account',
   context: '--context',
+  person: '--person',
 };
 
 /**

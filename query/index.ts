@@ -40,6 +40,16 @@ export type {
   WhoCanAssumeResult,
 } from './reachability.ts';
 export { whoCan, whoCanArgs } from './who-can.ts';
+export { personReach, personReachArgs, peopleWhoCanReach, peopleWhoCanReachArgs } from './people.ts';
+export type {
+  PeopleWhoCanReachInput,
+  PeopleWhoCanReachResult,
+  PersonOut,
+  PersonReachEntry,
+  PersonReachInput,
+  PersonReachResult,
+  SignInOut,
+} from './people.ts';
 export type { WhoCanArgs, WhoCanResult } from './who-can.ts';
 export { findings, findingsArgs } from './findings.ts';
 export type { FindingOut, FindingsArgs, FindingsResult, FindingSubject } from './findings.ts';

@@ -10,13 +10,26 @@ import * as canAssume from './can-assume.ts';
 import * as escalations from './escalations.ts';
 import * as findings from './findings.ts';
 import * as paths from './paths.ts';
+import * as peopleWhoCanReach from './people-who-can-reach.ts';
+import * as personReach from './person-reach.ts';
 import * as reachable from './reachable.ts';
 import * as simulate from './simulate.ts';
 import * as whoCanAssume from './who-can-assume.ts';
 import * as whoCan from './who-can.ts';
 
 /** In the order `query --help` lists them. */
-const SUBCOMMANDS = [canAssume, simulate, whoCan, whoCanAssume, reachable, paths, escalations, findings];
+const SUBCOMMANDS = [
+  canAssume,
+  simulate,
+  whoCan,
+  whoCanAssume,
+  reachable,
+  paths,
+  escalations,
+  peopleWhoCanReach,
+  personReach,
+  findings,
+];
 
 export function registerQueryCommands(program: Command, withDriver: WithDriver): void {
   const query = program

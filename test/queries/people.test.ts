@@ -1,0 +1,84 @@
+/**
+ * The people queries on the demo organization with its people
+ * (test/fixtures/demo-people): what a person reaches, and which people reach a
+ * role, through the same reachability the principals' questions use. Real Neo4j.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../db/paths.ts';
+import { ingestPaths } from '../../ingest/pipeline.ts';
+import { NotInSnapshotError, QueryInputError } from '../../query/errors.ts';
+import { peopleWhoCanReach, personReach } from '../../query/people.ts';
+import { openTestDb, type TestDb } from '../harness/neo4j.ts';
+
+const fixtures = path.join(projectRoot, 'test', 'fixtures');
+let db: TestDb;
+let snap: string;
+
+beforeAll(async () => {
+  db = await openTestDb();
+  const res = await ingestPaths(
+    db.driver,
+    [path.join(fixtures, 'demo-org'), path.join(fixtures, 'demo-people')],
+    {
+      name: 'people-queries',
+    },
+  );
+  snap = res.snapshotId;
+  db.track(snap);
+}, 300_000);
+afterAll(async () => {
+  await db?.close();
+});
+
+const PROD_SUPPORT =
+  'arn:aws:iam::444444444444:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_ProdSupport_4a4de06a40ddef62';
+
+describe('people queries', () => {
+  it('finds a person by user name, display name or the part before @, and says when nobody fits', async () => {
+    for (const name of ['zoe.adams@example.com', 'Zoe Adams', 'zoe.adams']) {
+      const r = await personReach(db.driver, snap, { person: name });
+      expect(r.person.userName).toBe('zoe.adams@example.com');
+      expect(r.signIns.map((s) => [s.accountId, s.permissionSets, s.direct])).toEqual([
+        ['444444444444', ['AdministratorAccess'], true],
+      ]);
+    }
+    await expect(personReach(db.driver, snap, { person: 'nobody' })).rejects.toThrow(NotInSnapshotError);
+    await expect(personReach(db.driver, snap, { person: 'x', maxHops: 0 })).rejects.toThrow(QueryInputError);
+  });
+
+  it('lists the people who sign in as a role, by the group that gives it', async () => {
+    const r = await peopleWhoCanReach(db.driver, snap, { role: PROD_SUPPORT });
+    expect(r.people.map((p) => p.person.name)).toEqual([
+      'arjun.rao@example.com',
+      'chloe.martin@example.com',
+      'ines.duarte@example.com',
+      'lena.fischer@example.com',
+      'mateo.garcia@example.com',
+    ]);
+    expect(r.byGroup).toEqual([
+      {
+        group: 'prod-oncall',
+        people: [
+          'arjun.rao@example.com',
+          'chloe.martin@example.com',
+          'ines.duarte@example.com',
+          'lena.fischer@example.com',
+          'mateo.garcia@example.com',
+        ],
+      },
+    ]);
+    expect(r.people.every((p) => p.way.length === 0 && p.way.how === 'sign-in')).toBe(true);
+  });
+
+  it("follows a role's own trust: people reach what the roles they sign in as can assume", async () => {
+    const r = await personReach(db.driver, snap, { person: 'zoe.adams' });
+    const further = r.reach.filter((e) => e.length > 0);
+    expect(further.length).toBeGreaterThan(0);
+    for (const e of further) {
+      expect(e.path[0]).toBe(r.signIns[0]!.role.key);
+      expect(e.path.at(-1)).toBe(e.node.key);
+      expect(e.path).toHaveLength(e.length + 1);
+    }
+  });
+});
