@@ -19,7 +19,7 @@ import { NotInSnapshotError, QueryInputError } from './errors.ts';
 import { escalationPaths } from './escalation.ts';
 import type { NodeRef } from './graph.ts';
 import { reachableFrom, whoCanAssume } from './reachability.ts';
-import { driverOf, type Source } from './source.ts';
+import { driverOf, type Source } from './cache.ts';
 
 const Q = 'queries/people';
 
