@@ -71,6 +71,42 @@ describe('people queries', () => {
     expect(r.people.every((p) => p.way.length === 0 && p.way.how === 'sign-in')).toBe(true);
   });
 
+  it('names the people who can become administrator of workloads-dev, and finds none for workloads-prod', async () => {
+    // The demo's people README explains both answers.
+    const dev = await peopleWhoCanReach(db.driver, snap, { role: 'admin', account: '666666666666' });
+    const developers = [
+      'ava.miller',
+      'benjamin.jackson',
+      'emma.johnson',
+      'ethan.davis',
+      'isabella.taylor',
+      'james.anderson',
+      'liam.smith',
+      'mason.moore',
+      'mia.thomas',
+      'olivia.brown',
+    ];
+    const admins = ['amara.okafor', 'ines.duarte', 'lucas.meyer'];
+    expect(dev.people.map((p) => p.person.name.replace('@example.com', ''))).toEqual(
+      [...developers, ...admins].sort(),
+    );
+    for (const p of dev.people) {
+      const developer = developers.includes(p.person.name.replace('@example.com', ''));
+      expect(p.way.signIn.permissionSets).toEqual([developer ? 'Developer' : 'AdministratorAccess']);
+      // Developers: sign in as Developer, then pass ops/lambda-admin-ops to a new Lambda function.
+      expect(p.way.path.at(-1)).toMatch(
+        developer ? /role\/ops\/lambda-admin-ops$/ : /AWSReservedSSO_AdministratorAccess_/,
+      );
+      expect(p.way.conditional).toBe(developer);
+    }
+    expect(dev.byGroup.map((g) => [g.group, g.people.length])).toEqual([
+      ['developers', 10],
+      ['platform-admins', 3],
+    ]);
+    const prod = await peopleWhoCanReach(db.driver, snap, { role: 'admin', account: '444444444444' });
+    expect(prod.people).toEqual([]);
+  });
+
   it("follows a role's own trust: people reach what the roles they sign in as can assume", async () => {
     const r = await personReach(db.driver, snap, { person: 'zoe.adams' });
     const further = r.reach.filter((e) => e.length > 0);
