@@ -16,6 +16,7 @@ import {
 import { collectAccountIam } from './account-details.ts';
 import { makeClients, type ClientSettings } from './clients.ts';
 import { assumedRole, type Caller, type CredentialsProvider } from './credentials.ts';
+import { collectCredentialReport } from './credential-report.ts';
 import { collectIdentityCenter } from './identity-center.ts';
 import type { CollectProgress } from './progress.ts';
 import type { AccountEntry, CollectOptions } from './types.ts';
@@ -85,9 +86,19 @@ export async function collectAccount(job: AccountJob, ctx: AccountContext): Prom
           ctx.progress.accountStep(job.accountId, 'authorization details', `page ${page}`),
         );
         ctx.progress.accountStep(job.accountId, 'providers');
+        step = 'credential report';
+        ctx.progress.accountStep(job.accountId, 'credential report');
+        const notes: string[] = [];
+        let credentialReport;
+        try {
+          credentialReport = await collectCredentialReport(clients.iam);
+        } catch (error) {
+          // Optional like Identity Center: without it users carry no sign-in status.
+          if (!isAccessDenied(error)) throw error;
+          notes.push(`Credential report not read: ${describeAwsError(error)}`);
+        }
         step = 'Identity Center';
         ctx.progress.accountStep(job.accountId, 'identity center');
-        const notes: string[] = [];
         let identityCenter;
         try {
           identityCenter = await collectIdentityCenter(clients.ssoAdmin, clients.identityStore, {
@@ -111,6 +122,7 @@ export async function collectAccount(job: AccountJob, ctx: AccountContext): Prom
         await write(names.samlProviders, iam.samlProviders);
         await write(names.oidcProviders, iam.oidcProviders);
         if (identityCenter !== undefined) await write(names.identityCenter, identityCenter);
+        if (credentialReport !== undefined) await write(names.credentialReport, credentialReport);
         // Last: the authorization details are what makes the account count as collected.
         await write(names.authorizationDetails, iam.authorizationDetails);
         return {

@@ -20,6 +20,7 @@ export function accountFiles(accountId: string) {
     samlProviders: `${accountId}.saml-providers.json`,
     oidcProviders: `${accountId}.oidc-providers.json`,
     identityCenter: `${accountId}.identity-center.json`,
+    credentialReport: `${accountId}.credential-report.json`,
   };
 }
 

@@ -10,6 +10,7 @@ export const ACCOUNT_STEPS = [
   'assume role',
   'authorization details',
   'providers',
+  'credential report',
   'identity center',
   'write',
 ] as const;

@@ -77,9 +77,13 @@ it('collect --ingest gives the same nodes and relationships as ingesting the sam
   expect(r.code, r.stderr).toBe(0);
   const collected = (JSON.parse(r.stdout) as { ingest: { snapshotId: string } }).ingest.snapshotId;
   db.track(collected);
-  // The demo organization has no Identity Center file; the one the local AWS served goes into both.
+  // The demo organization has no Identity Center file nor credential reports; the ones the local
+  // AWS served go into both.
   const files = await demoWithCliDates(path.join(fx.home, 'demo-files'));
   await copyFile(path.join(fx.out, IDENTITY_CENTER), path.join(files, IDENTITY_CENTER));
+  const reports = (await readdir(fx.out)).filter((f) => f.endsWith('.credential-report.json'));
+  expect(reports).toHaveLength(7);
+  for (const f of reports) await copyFile(path.join(fx.out, f), path.join(files, f));
   const fromFiles = await ingestPaths(db.driver, [files], { name: 'collect-equality-files' });
   db.track(fromFiles.snapshotId);
 

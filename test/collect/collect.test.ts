@@ -61,9 +61,13 @@ describe('a whole organization', () => {
       '111111111111.identity-center.json',
     ]);
 
-    // Nothing it calls writes to AWS.
+    // Nothing it calls writes to AWS. GenerateCredentialReport only asks IAM to prepare the
+    // report; its access level is Read in the Service Authorization Reference
+    // (https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsidentityandaccessmanagementiam.html).
     const actions = new Set(fx.fake.calls.map((c) => c.action));
-    for (const a of actions) expect(a).toMatch(/^(Get|List|Describe|AssumeRole$)/);
+    for (const a of actions) expect(a).toMatch(/^(Get|List|Describe|AssumeRole$|GenerateCredentialReport$)/);
+    expect(actions).toContain('GetCredentialReport');
+    expect((await readdir(fx.out)).filter((f) => f.endsWith('.credential-report.json'))).toHaveLength(7);
     // Member accounts are read with the assumed role's credentials, not the caller's.
     const memberKeys = new Set(
       fx.fake.calls

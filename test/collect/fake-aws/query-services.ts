@@ -47,6 +47,22 @@ export function iamAction(
       if (p.next !== undefined) result['Marker'] = p.next;
       return result;
     }
+    case 'GenerateCredentialReport': {
+      // The first request starts a report; later ones find it done (as IAM answers within minutes).
+      const started = account.credentialReportRequested === true;
+      account.credentialReportRequested = true;
+      return started
+        ? { State: 'COMPLETE' }
+        : { State: 'STARTED', Description: 'No report exists. Starting a new report generation task' };
+    }
+    case 'GetCredentialReport':
+      if (!account.credentialReportRequested)
+        throw new AwsError('ReportNotPresent', 'Credential report not present.', 410);
+      return {
+        Content: Buffer.from(account.credentialReport ?? rootOnlyReport(account.id)).toString('base64'),
+        ReportFormat: 'text/csv',
+        GeneratedTime: '2026-12-01T08:00:00Z',
+      };
     case 'ListSAMLProviders':
       return { SAMLProviderList: account.saml };
     case 'ListOpenIDConnectProviders':
@@ -54,4 +70,12 @@ export function iamAction(
     default:
       throw new AwsError('InvalidAction', `The action ${action} is not valid for this web service.`);
   }
+}
+
+const REPORT_HEADER =
+  'user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,access_key_2_last_used_service,cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated';
+
+/** A report of an account whose only user is its root user, with MFA and no keys. */
+function rootOnlyReport(accountId: string): string {
+  return `${REPORT_HEADER}\n<root_account>,arn:aws:iam::${accountId}:root,2021-01-01T00:00:00+00:00,not_supported,no_information,not_supported,not_supported,true,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A\n`;
 }

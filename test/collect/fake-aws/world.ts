@@ -3,7 +3,7 @@
  * organization's files as the source of truth (plus a small Identity Center
  * in its management account), or a generated one of any size for benchmarks.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export type Json = Record<string, unknown>;
@@ -45,6 +45,9 @@ export interface FakeAccount {
   saml: Json[];
   oidc: Json[];
   identityCenter?: FakeIdentityCenter;
+  /** The credential report's CSV (test/fixtures/demo-people where it has one); set once generated. */
+  credentialReport?: string;
+  credentialReportRequested?: boolean;
 }
 
 export interface FakeWorld {
@@ -99,6 +102,11 @@ export function demoWorld(): FakeWorld {
     else
       for (const key of ['UserDetailList', 'GroupDetailList', 'RoleDetailList', 'Policies'] as const)
         account.details[key].push(...list(json[key]));
+  }
+  const people = path.join(DEMO, '..', 'demo-people');
+  for (const account of accounts.values()) {
+    const report = path.join(people, `${account.id}.credential-report.csv`);
+    if (existsSync(report)) account.credentialReport = readFileSync(report, 'utf8');
   }
   const management = String(org['managementAccountId']);
   const mgmt = accounts.get(management);
