@@ -9,9 +9,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Driver } from 'neo4j-driver';
 import { projectRoot } from '../../db/paths.ts';
 import type { IngestResult } from '../../ingest/pipeline.ts';
-import { plainProgress, terminalProgress } from '../../collect/progress.ts';
-import { runCollect } from '../../collect/run.ts';
-import { CollectError, type CollectOptions } from '../../collect/types.ts';
+import type { CollectOptions } from '../../collect/types.ts';
 import { CliError, EXIT, printJson, say } from '../output.ts';
 import type { WithDriver } from './common.ts';
 
@@ -103,6 +101,12 @@ export function registerCollectCommand(program: Command, deps: CollectCommandDep
         ...(flags.accounts === undefined ? {} : { accounts: flags.accounts }),
         ...(flags.ou === undefined ? {} : { ou: flags.ou }),
       };
+      // The collector and the AWS SDK load only when collect runs, so other commands start without them.
+      const [{ plainProgress, terminalProgress }, { runCollect }, { CollectError }] = await Promise.all([
+        import('../../collect/progress.ts'),
+        import('../../collect/run.ts'),
+        import('../../collect/types.ts'),
+      ]);
       const progress = process.stderr.isTTY ? terminalProgress(process.stderr) : plainProgress(say);
       let result;
       try {
