@@ -15,7 +15,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectRoot } from '../../db/paths.ts';
 
 /** The domain files, in the order their Query fields are listed. */
 export const SCHEMA_FILES = [
@@ -29,6 +29,6 @@ export const SCHEMA_FILES = [
   'findings',
   'evaluation',
   'reviews',
-].map((name) => path.join(path.dirname(fileURLToPath(import.meta.url)), `${name}.graphql`));
+].map((name) => path.join(projectRoot, 'api', 'schema', `${name}.graphql`));
 
 export const typeDefs = SCHEMA_FILES.map((file) => fs.readFileSync(file, 'utf8')).join('\n');
