@@ -23,6 +23,8 @@ export const SEARCH_FIELDS: ReadonlySet<string> = new Set([
   'externalTrust',
   'simulate',
   'organization',
+  'personReach',
+  'peopleWhoCanReach',
 ]);
 
 /** Does the document (fragments included) select one of SEARCH_FIELDS? */

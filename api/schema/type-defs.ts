@@ -1,7 +1,7 @@
 /**
  * The GraphQL schema of IAM Atlas, in SDL, one file per domain beside this one
  * (common, snapshots, organization, graph, reachability, escalation, trust,
- * findings, evaluation, reviews); each domain adds its fields to Query (and
+ * findings, evaluation, reviews, people); each domain adds its fields to Query (and
  * reviews to Mutation) with `extend type`, so the files are read in this
  * order and the schema lists its fields as it always has. `api/schema.graphql` is the whole schema as the running
  * server introspects it; test/api/queries.test.ts fails when they differ, and
@@ -29,6 +29,7 @@ export const SCHEMA_FILES = [
   'findings',
   'evaluation',
   'reviews',
+  'people',
 ].map((name) => path.join(projectRoot, 'api', 'schema', `${name}.graphql`));
 
 export const typeDefs = SCHEMA_FILES.map((file) => fs.readFileSync(file, 'utf8')).join('\n');

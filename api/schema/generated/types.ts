@@ -577,6 +577,90 @@ export type Path = {
   nodes: Array<GraphNode>;
 };
 
+/** The people whose way comes through one group (`(direct)` for direct assignments). */
+export type PeopleByGroup = {
+  __typename?: 'PeopleByGroup';
+  /** The group's display name, or (direct). */
+  group: Scalars['String']['output'];
+  /** Names of the people. */
+  people: Array<Scalars['String']['output']>;
+};
+
+/** Which people can reach a role or administrator of an account. */
+export type PeopleWhoCanReach = {
+  __typename?: 'PeopleWhoCanReach';
+  /** The account asked about, with admin. */
+  account?: Maybe<Scalars['String']['output']>;
+  /** The same people by group. */
+  byGroup: Array<PeopleByGroup>;
+  /** Each person with their shortest way, by name. */
+  people: Array<PersonWayTo>;
+  /** The role's key, or admin. */
+  target: Scalars['String']['output'];
+};
+
+/** An IAM Identity Center user. */
+export type Person = {
+  __typename?: 'Person';
+  /** The name to show. */
+  displayName?: Maybe<Scalars['String']['output']>;
+  /** Email addresses. */
+  emails: Array<Scalars['String']['output']>;
+  /** The identity store's UserId. */
+  id: Scalars['String']['output'];
+  /** The graph key: person/STORE_ID/USER_ID. */
+  key: Scalars['ID']['output'];
+  /** User name, else display name. */
+  name: Scalars['String']['output'];
+  /** ENABLED or DISABLED. */
+  status: Scalars['String']['output'];
+  /** The identity store's user name (often an email address). */
+  userName?: Maybe<Scalars['String']['output']>;
+};
+
+/** What one person can reach. */
+export type PersonReach = {
+  __typename?: 'PersonReach';
+  /** Accounts the person can become administrator of, one shortest way each. */
+  admin: Array<PersonWay>;
+  /** The person asked about. */
+  person: Person;
+  /** Roles reached, shortest first. */
+  reach: Array<PersonWay>;
+  /** The roles they sign in as. */
+  signIns: Array<SignIn>;
+  /** More roles are reached than were listed (limit). */
+  truncated: Scalars['Boolean']['output'];
+};
+
+/** One way a person reaches something: a role signed in as, then a path from it. */
+export type PersonWay = {
+  __typename?: 'PersonWay';
+  /** The account this way makes the person administrator of. */
+  adminOf?: Maybe<Scalars['String']['output']>;
+  /** Some step needs a request-time condition. */
+  conditional: Scalars['Boolean']['output'];
+  /** sign-in, assume or escalation. */
+  how: Scalars['String']['output'];
+  /** Steps after signing in (0: the role signed in as). */
+  length: Scalars['Int']['output'];
+  /** What is reached: a role, or the account administered. */
+  node: GraphNode;
+  /** Node keys from the role signed in as to what is reached. */
+  path: Array<Scalars['String']['output']>;
+  /** The role signed in as, and why. */
+  signIn: SignIn;
+};
+
+/** A person and their shortest way to the target. */
+export type PersonWayTo = {
+  __typename?: 'PersonWayTo';
+  /** The person. */
+  person: Person;
+  /** Their shortest way. */
+  way: PersonWay;
+};
+
 /** A policy: managed, AWS-managed, inline, SCP or RCP. */
 export type Policy = {
   __typename?: 'Policy';
@@ -756,6 +840,18 @@ export type Query = {
   organization?: Maybe<Organization>;
   /** CAN_ASSUME paths from one node to another, shortest first, without revisiting a node. */
   paths: Array<Path>;
+  /**
+   * Which people can reach a role (`role`: its ARN), or administrator of an account (`role: "admin"`,
+   * with `account`; of any account without it), each with one shortest way, and grouped by the
+   * group their way comes through.
+   */
+  peopleWhoCanReach: PeopleWhoCanReach;
+  /**
+   * What one person can reach: the roles they sign in as (with the assignments and groups behind
+   * each), the roles those can assume, and the accounts they can become administrator of. `person`
+   * is a user name, display name, email or identity-store user id.
+   */
+  personReach: PersonReach;
   /** One user or role by ARN. */
   principal?: Maybe<Principal>;
   /** IAM users and roles of a snapshot. */
@@ -909,6 +1005,30 @@ export type QueryPathsArgs = {
   maxHops?: InputMaybe<Scalars['Int']['input']>;
   snapshot?: InputMaybe<Scalars['ID']['input']>;
   to: Scalars['ID']['input'];
+};
+
+
+/**
+ * Read access to one IAM Atlas graph: the organization, its principals, who can become whom
+ * (CAN_ASSUME, CAN_ESCALATE_TO), findings, snapshots and review sessions.
+ */
+export type QueryPeopleWhoCanReachArgs = {
+  account?: InputMaybe<Scalars['String']['input']>;
+  maxHops?: InputMaybe<Scalars['Int']['input']>;
+  role: Scalars['String']['input'];
+  snapshot?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Read access to one IAM Atlas graph: the organization, its principals, who can become whom
+ * (CAN_ASSUME, CAN_ESCALATE_TO), findings, snapshots and review sessions.
+ */
+export type QueryPersonReachArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  maxHops?: InputMaybe<Scalars['Int']['input']>;
+  person: Scalars['String']['input'];
+  snapshot?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -1288,6 +1408,21 @@ export type Severity =
   /** Medium. */
   | 'medium';
 
+/** How a person gets a role: the permission sets and groups of the assignments behind it. */
+export type SignIn = {
+  __typename?: 'SignIn';
+  /** The role's account. */
+  accountId: Scalars['String']['output'];
+  /** An assignment names the person. */
+  direct: Scalars['Boolean']['output'];
+  /** Groups the assignments were made to; empty when only direct. */
+  groups: Array<Scalars['String']['output']>;
+  /** The permission sets behind it. */
+  permissionSets: Array<Scalars['String']['output']>;
+  /** The provisioned role (AWSReservedSSO_...). */
+  role: GraphNode;
+};
+
 /** The result of evaluating one request. */
 export type Simulation = {
   __typename?: 'Simulation';
@@ -1558,6 +1693,12 @@ export type ResolversTypes = {
   OrganizationalUnit: ResolverTypeWrapper<Partial<OrganizationalUnit>>;
   PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
   Path: ResolverTypeWrapper<Partial<Path>>;
+  PeopleByGroup: ResolverTypeWrapper<Partial<PeopleByGroup>>;
+  PeopleWhoCanReach: ResolverTypeWrapper<Partial<PeopleWhoCanReach>>;
+  Person: ResolverTypeWrapper<Partial<Person>>;
+  PersonReach: ResolverTypeWrapper<Partial<PersonReach>>;
+  PersonWay: ResolverTypeWrapper<Partial<PersonWay>>;
+  PersonWayTo: ResolverTypeWrapper<Partial<PersonWayTo>>;
   Policy: ResolverTypeWrapper<Partial<Policy>>;
   Principal: ResolverTypeWrapper<Partial<Principal>>;
   PrincipalConnection: ResolverTypeWrapper<Partial<PrincipalConnection>>;
@@ -1586,6 +1727,7 @@ export type ResolversTypes = {
   RootReading: ResolverTypeWrapper<Partial<RootReading>>;
   SetReviewItemStatusInput: ResolverTypeWrapper<Partial<SetReviewItemStatusInput>>;
   Severity: ResolverTypeWrapper<Partial<Severity>>;
+  SignIn: ResolverTypeWrapper<Partial<SignIn>>;
   Simulation: ResolverTypeWrapper<Partial<Simulation>>;
   Snapshot: ResolverTypeWrapper<Partial<Snapshot>>;
   SnapshotConnection: ResolverTypeWrapper<Partial<SnapshotConnection>>;
@@ -1634,6 +1776,12 @@ export type ResolversParentTypes = {
   OrganizationalUnit: Partial<OrganizationalUnit>;
   PageInfo: Partial<PageInfo>;
   Path: Partial<Path>;
+  PeopleByGroup: Partial<PeopleByGroup>;
+  PeopleWhoCanReach: Partial<PeopleWhoCanReach>;
+  Person: Partial<Person>;
+  PersonReach: Partial<PersonReach>;
+  PersonWay: Partial<PersonWay>;
+  PersonWayTo: Partial<PersonWayTo>;
   Policy: Partial<Policy>;
   Principal: Partial<Principal>;
   PrincipalConnection: Partial<PrincipalConnection>;
@@ -1653,6 +1801,7 @@ export type ResolversParentTypes = {
   ReviewSessionConnection: Partial<ReviewSessionConnection>;
   ReviewSessionEdge: Partial<ReviewSessionEdge>;
   SetReviewItemStatusInput: Partial<SetReviewItemStatusInput>;
+  SignIn: Partial<SignIn>;
   Simulation: Partial<Simulation>;
   Snapshot: Partial<Snapshot>;
   SnapshotConnection: Partial<SnapshotConnection>;
@@ -1848,6 +1997,51 @@ export type PathResolvers<ContextType = ApiContext, ParentType extends Resolvers
   nodes?: Resolver<Array<ResolversTypes['GraphNode']>, ParentType, ContextType>;
 };
 
+export type PeopleByGroupResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PeopleByGroup'] = ResolversParentTypes['PeopleByGroup']> = {
+  group?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  people?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PeopleWhoCanReachResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PeopleWhoCanReach'] = ResolversParentTypes['PeopleWhoCanReach']> = {
+  account?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  byGroup?: Resolver<Array<ResolversTypes['PeopleByGroup']>, ParentType, ContextType>;
+  people?: Resolver<Array<ResolversTypes['PersonWayTo']>, ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PersonResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = {
+  displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  emails?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  userName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PersonReachResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PersonReach'] = ResolversParentTypes['PersonReach']> = {
+  admin?: Resolver<Array<ResolversTypes['PersonWay']>, ParentType, ContextType>;
+  person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  reach?: Resolver<Array<ResolversTypes['PersonWay']>, ParentType, ContextType>;
+  signIns?: Resolver<Array<ResolversTypes['SignIn']>, ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type PersonWayResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PersonWay'] = ResolversParentTypes['PersonWay']> = {
+  adminOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  conditional?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  how?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  length?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['GraphNode'], ParentType, ContextType>;
+  path?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  signIn?: Resolver<ResolversTypes['SignIn'], ParentType, ContextType>;
+};
+
+export type PersonWayToResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PersonWayTo'] = ResolversParentTypes['PersonWayTo']> = {
+  person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  way?: Resolver<ResolversTypes['PersonWay'], ParentType, ContextType>;
+};
+
 export type PolicyResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Policy'] = ResolversParentTypes['Policy']> = {
   arn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   document?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1906,6 +2100,8 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   findings?: Resolver<ResolversTypes['FindingConnection'], ParentType, ContextType, RequireFields<QueryFindingsArgs, 'first' | 'orderBy'>>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, Partial<QueryOrganizationArgs>>;
   paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'from' | 'limit' | 'maxHops' | 'to'>>;
+  peopleWhoCanReach?: Resolver<ResolversTypes['PeopleWhoCanReach'], ParentType, ContextType, RequireFields<QueryPeopleWhoCanReachArgs, 'maxHops' | 'role'>>;
+  personReach?: Resolver<ResolversTypes['PersonReach'], ParentType, ContextType, RequireFields<QueryPersonReachArgs, 'limit' | 'maxHops' | 'person'>>;
   principal?: Resolver<Maybe<ResolversTypes['Principal']>, ParentType, ContextType, RequireFields<QueryPrincipalArgs, 'arn'>>;
   principals?: Resolver<ResolversTypes['PrincipalConnection'], ParentType, ContextType, RequireFields<QueryPrincipalsArgs, 'first' | 'orderBy'>>;
   providerTrust?: Resolver<Array<ResolversTypes['ProviderTrust']>, ParentType, ContextType, Partial<QueryProviderTrustArgs>>;
@@ -1986,6 +2182,14 @@ export type ReviewSessionConnectionResolvers<ContextType = ApiContext, ParentTyp
 export type ReviewSessionEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ReviewSessionEdge'] = ResolversParentTypes['ReviewSessionEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['ReviewSession'], ParentType, ContextType>;
+};
+
+export type SignInResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SignIn'] = ResolversParentTypes['SignIn']> = {
+  accountId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  direct?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  groups?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  permissionSets?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['GraphNode'], ParentType, ContextType>;
 };
 
 export type SimulationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Simulation'] = ResolversParentTypes['Simulation']> = {
@@ -2094,6 +2298,12 @@ export type Resolvers<ContextType = ApiContext> = {
   OrganizationalUnit?: OrganizationalUnitResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Path?: PathResolvers<ContextType>;
+  PeopleByGroup?: PeopleByGroupResolvers<ContextType>;
+  PeopleWhoCanReach?: PeopleWhoCanReachResolvers<ContextType>;
+  Person?: PersonResolvers<ContextType>;
+  PersonReach?: PersonReachResolvers<ContextType>;
+  PersonWay?: PersonWayResolvers<ContextType>;
+  PersonWayTo?: PersonWayToResolvers<ContextType>;
   Policy?: PolicyResolvers<ContextType>;
   Principal?: PrincipalResolvers<ContextType>;
   PrincipalConnection?: PrincipalConnectionResolvers<ContextType>;
@@ -2108,6 +2318,7 @@ export type Resolvers<ContextType = ApiContext> = {
   ReviewSession?: ReviewSessionResolvers<ContextType>;
   ReviewSessionConnection?: ReviewSessionConnectionResolvers<ContextType>;
   ReviewSessionEdge?: ReviewSessionEdgeResolvers<ContextType>;
+  SignIn?: SignInResolvers<ContextType>;
   Simulation?: SimulationResolvers<ContextType>;
   Snapshot?: SnapshotResolvers<ContextType>;
   SnapshotConnection?: SnapshotConnectionResolvers<ContextType>;
