@@ -3,27 +3,18 @@
  * people (test/fixtures/demo-people): the same answers as the query layer,
  * with graph nodes the page can draw. Real Neo4j, real HTTP.
  */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../db/paths.ts';
+import { ingestDemoWithPeople } from '../harness/demo-people.ts';
 import { openTestDb, type TestDb } from '../harness/neo4j.ts';
 import { gql, startApi } from './helpers.ts';
-import { ingestPaths } from '../../ingest/pipeline.ts';
 
-const fixtures = path.join(projectRoot, 'test', 'fixtures');
 let db: TestDb;
 let api: Awaited<ReturnType<typeof startApi>>;
 let snap: string;
 
 beforeAll(async () => {
   db = await openTestDb();
-  const res = await ingestPaths(
-    db.driver,
-    [path.join(fixtures, 'demo-org'), path.join(fixtures, 'demo-people')],
-    {
-      name: 'api-people',
-    },
-  );
+  const res = await ingestDemoWithPeople(db.driver, 'api-people');
   snap = res.snapshotId;
   db.track(snap);
   api = await startApi(db.driver);

@@ -6,14 +6,9 @@
  * https://docs.aws.amazon.com/singlesignon/latest/userguide/referencingpermissionsets.html
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html
  */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../db/paths.ts';
-import { ingestPaths } from '../../ingest/pipeline.ts';
+import { ingestDemoWithPeople } from '../harness/demo-people.ts';
 import { openTestDb, type TestDb } from '../harness/neo4j.ts';
-
-const DEMO = path.join(projectRoot, 'test', 'fixtures', 'demo-org');
-const PEOPLE = path.join(projectRoot, 'test', 'fixtures', 'demo-people');
 
 let db: TestDb;
 let snap: string;
@@ -21,7 +16,7 @@ let counts: { nodes: Record<string, number>; relationships: Record<string, numbe
 
 beforeAll(async () => {
   db = await openTestDb();
-  const res = await ingestPaths(db.driver, [DEMO, PEOPLE], { name: 'demo-people' });
+  const res = await ingestDemoWithPeople(db.driver, 'demo-people');
   snap = res.snapshotId;
   db.track(snap);
   counts = res.counts as typeof counts;

@@ -3,27 +3,18 @@
  * (test/fixtures/demo-people): what a person reaches, and which people reach a
  * role, through the same reachability the principals' questions use. Real Neo4j.
  */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../db/paths.ts';
-import { ingestPaths } from '../../ingest/pipeline.ts';
 import { NotInSnapshotError, QueryInputError } from '../../query/errors.ts';
 import { peopleWhoCanReach, personReach } from '../../query/people.ts';
+import { ingestDemoWithPeople } from '../harness/demo-people.ts';
 import { openTestDb, type TestDb } from '../harness/neo4j.ts';
 
-const fixtures = path.join(projectRoot, 'test', 'fixtures');
 let db: TestDb;
 let snap: string;
 
 beforeAll(async () => {
   db = await openTestDb();
-  const res = await ingestPaths(
-    db.driver,
-    [path.join(fixtures, 'demo-org'), path.join(fixtures, 'demo-people')],
-    {
-      name: 'people-queries',
-    },
-  );
+  const res = await ingestDemoWithPeople(db.driver, 'people-queries');
   snap = res.snapshotId;
   db.track(snap);
 }, 300_000);
