@@ -5,18 +5,18 @@ import {
   type PeopleWhoCanReachInput,
   type PeopleWhoCanReachResult,
 } from '../../query/people.ts';
-import { intText, queryArgs } from '../args.ts';
 import { jsonText, snapshotLabel, text, type RenderOptions } from '../render.ts';
-import { addCommon, run, type Common, type WithDriver } from './common.ts';
+import { addCommon, run, type WithDriver } from './common.ts';
+import type { ReachOpts } from './options.ts';
+import { reachArgs } from './reach.ts';
 import { wayText } from './person-reach.ts';
 
-type Opts = Common & { role: string; account?: string; maxHops?: string };
+type Opts = ReachOpts & { role: string; account?: string };
 
 export function parse(opts: Opts): PeopleWhoCanReachInput {
-  return queryArgs(peopleWhoCanReachArgs, {
+  return reachArgs(peopleWhoCanReachArgs, opts, {
     role: opts.role,
     ...(opts.account === undefined ? {} : { account: opts.account }),
-    ...(opts.maxHops === undefined ? {} : { maxHops: intText(opts.maxHops) }),
   });
 }
 

@@ -6,18 +6,15 @@ import {
   type PersonReachResult,
   type PersonReachInput,
 } from '../../query/people.ts';
-import { intText, queryArgs } from '../args.ts';
 import { hopsWord, jsonText, snapshotLabel, text, type RenderOptions } from '../render.ts';
-import { addCommon, run, type Common, type WithDriver } from './common.ts';
+import { addCommon, run, type WithDriver } from './common.ts';
+import type { ReachOpts } from './options.ts';
+import { reachArgs } from './reach.ts';
 
-type Opts = Common & { person: string; maxHops?: string; limit?: string };
+type Opts = ReachOpts & { person: string };
 
 export function parse(opts: Opts): PersonReachInput {
-  return queryArgs(personReachArgs, {
-    person: opts.person,
-    ...(opts.maxHops === undefined ? {} : { maxHops: intText(opts.maxHops) }),
-    ...(opts.limit === undefined ? {} : { limit: intText(opts.limit) }),
-  });
+  return reachArgs(personReachArgs, opts, { person: opts.person });
 }
 
 /** "through group developers" or "assigned directly", and the permission sets. */

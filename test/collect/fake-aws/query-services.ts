@@ -6,6 +6,7 @@
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html and
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html
  */
+import { HEADER } from '../../../engine/credential-report.sample.ts';
 import { AwsError, page } from './wire.ts';
 import type { FakeAccount, Json } from './world.ts';
 
@@ -72,10 +73,7 @@ export function iamAction(
   }
 }
 
-const REPORT_HEADER =
-  'user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,access_key_2_last_used_service,cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated';
-
 /** A report of an account whose only user is its root user, with MFA and no keys. */
 function rootOnlyReport(accountId: string): string {
-  return `${REPORT_HEADER}\n<root_account>,arn:aws:iam::${accountId}:root,2021-01-01T00:00:00+00:00,not_supported,no_information,not_supported,not_supported,true,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A\n`;
+  return `${HEADER}\n<root_account>,arn:aws:iam::${accountId}:root,2021-01-01T00:00:00+00:00,not_supported,no_information,not_supported,not_supported,true,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A\n`;
 }
