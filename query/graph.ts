@@ -9,11 +9,14 @@
  * are hops there); test/queries/escalation-reference.test.ts checks the two
  * searches agree.
  */
+import type { HopKind } from '../engine/escalation/paths.ts';
+import type { ChainStep } from '../engine/escalation/types.ts';
+import type { CanAssumeEdge } from '../engine/trust/reachability.ts';
 import type { StatementRef } from '../engine/types.ts';
 import { assumptionOf, type AssumptionName } from './assumptions.ts';
 
-export type NodeKind =
-  'User' | 'Role' | 'Account' | 'ServicePrincipal' | 'IdentityProvider' | 'Anyone' | 'ExternalPrincipal';
+/** What a node is: the kinds of caller the engine's trust analysis names (a role is one of them). */
+export type NodeKind = CanAssumeEdge['fromKind'];
 
 /** A graph node: `key` is its identity (ARN, account id, service name, `*`). */
 export interface NodeRef {
@@ -30,15 +33,11 @@ export interface NodeRef {
 /** A statement an answer rests on, without its text. */
 export type EvidenceRef = Omit<StatementRef, 'statement'>;
 
-/** One change a principal makes to its own permissions in a capability chain. */
-export interface ChainStepOut {
-  method: string;
-  actions: string[];
-  modifies: string;
-  evidence: EvidenceRef[];
-}
+/** One change a principal makes to its own permissions in a capability chain (the engine's ChainStep, as read back). */
+export type ChainStepOut = Pick<ChainStep, 'method' | 'actions' | 'modifies'> & { evidence: EvidenceRef[] };
 
-export type HopType = 'CAN_ASSUME' | 'CAN_ESCALATE_TO';
+/** The engine's path hops that are edges of the loaded graph (its IS_ADMIN and ADMIN_CONTROLS are facts, not edges). */
+export type HopType = Extract<HopKind, 'CAN_ASSUME' | 'CAN_ESCALATE_TO'>;
 
 /** A request-time condition that must hold (or, with `mustHold: false`, must not) for the decision or edge. */
 export interface ConditionOut {
