@@ -10,8 +10,8 @@ import { state } from './url-state.ts';
 /** A snapshot and the caller, as SNAPSHOTS selects them. */
 export type Snapshot = SnapshotsQuery['snapshots']['nodes'][number];
 export type Viewer = SnapshotsQuery['viewer'];
-/** A path as the documents select it. */
-export type { ApiPath } from './model.ts';
+/** An edge and a path as the documents select them (model.ts). */
+export type { ApiEdge, ApiPath } from './model.ts';
 
 export function edgesToResult(edges: readonly ApiEdge[], extraNodes: readonly ApiNode[] = []): GraphResult {
   const nodes = [...extraNodes];
