@@ -1,0 +1,186 @@
+/**
+ * Snapshot diffs know people: two snapshots of the demo organization with its
+ * people, the second with one more group membership (priya.natarajan joins
+ * prod-oncall), and the diff shows her joining the group and gaining the
+ * ProdSupport role of workloads-prod, through the query layer and GraphQL.
+ * Group membership gives the group's account assignments:
+ * https://docs.aws.amazon.com/singlesignon/latest/userguide/assignusers.html
+ * Real Neo4j, real HTTP.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestPaths } from '../../ingest/pipeline.ts';
+import { snapshotDiff } from '../../query/diff.ts';
+import { personReach } from '../../query/people.ts';
+import { DEMO_PEOPLE_PATHS, ingestDemoWithPeople } from '../harness/demo-people.ts';
+import { writeInputDir } from '../harness/mini-org.ts';
+import { openTestDb, type TestDb } from '../harness/neo4j.ts';
+import { gql, startApi } from './helpers.ts';
+
+const PRIYA = '087b695854-de2d9b35-e851-44cf-ad37-058e499ada00';
+const PROD_ONCALL = '2fee84ba89-8130bca4-f736-47eb-b0f8-30d7092d8100';
+const STORE = 'd-9067a1b2c3';
+const PROD_SUPPORT =
+  'arn:aws:iam::444444444444:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_ProdSupport_4a4de06a40ddef62';
+
+interface Membership {
+  IdentityStoreId: string;
+  MembershipId: string;
+  GroupId: string;
+  MemberId: { UserId: string };
+}
+
+/** test/fixtures/demo-people with priya.natarajan also in prod-oncall, in a temp folder. */
+function peopleWithPriyaOnCall(): string {
+  const src = DEMO_PEOPLE_PATHS[1]!;
+  const files: Record<string, string> = {};
+  for (const name of fs.readdirSync(src)) files[name] = fs.readFileSync(path.join(src, name), 'utf8');
+  const name = '111111111111.identity-center.json';
+  const ic = JSON.parse(files[name]!) as { Instances: { GroupMemberships: Membership[] }[] };
+  ic.Instances[0]!.GroupMemberships.push({
+    IdentityStoreId: STORE,
+    MembershipId: 'f00dcafe-0123456789ab',
+    GroupId: PROD_ONCALL,
+    MemberId: { UserId: PRIYA },
+  });
+  files[name] = JSON.stringify(ic, null, 2);
+  return writeInputDir(files);
+}
+
+let db: TestDb;
+let api: Awaited<ReturnType<typeof startApi>>;
+let older: string;
+let newer: string;
+
+beforeAll(async () => {
+  db = await openTestDb();
+  older = (await ingestDemoWithPeople(db.driver, 'people-diff-before')).snapshotId;
+  db.track(older);
+  const dir = peopleWithPriyaOnCall();
+  try {
+    newer = (await ingestPaths(db.driver, [DEMO_PEOPLE_PATHS[0]!, dir], { name: 'people-diff-after' }))
+      .snapshotId;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  db.track(newer);
+  api = await startApi(db.driver);
+}, 600_000);
+afterAll(async () => {
+  await api?.close();
+  await db?.close();
+});
+
+const personKey = `person/${STORE}/${PRIYA}`;
+const groupKey = `people-group/${STORE}/${PROD_ONCALL}`;
+
+describe('a group membership between two snapshots', () => {
+  it('the query layer: priya joins prod-oncall and can now sign in as ProdSupport in workloads-prod', async () => {
+    const d = await snapshotDiff(db.driver, older, newer);
+    expect(d.added.peopleEdges).toEqual([
+      {
+        type: 'CAN_SIGN_IN_AS',
+        from: {
+          key: personKey,
+          kind: 'Person',
+          name: 'priya.natarajan@example.com',
+          isAdmin: false,
+          external: false,
+        },
+        to: {
+          key: PROD_SUPPORT,
+          kind: 'Role',
+          arn: PROD_SUPPORT,
+          name: 'AWSReservedSSO_ProdSupport_4a4de06a40ddef62',
+          accountId: '444444444444',
+          isAdmin: false,
+          external: false,
+        },
+        accountId: '444444444444',
+        permissionSets: ['ProdSupport'],
+        groups: ['prod-oncall'],
+        direct: false,
+      },
+      {
+        type: 'MEMBER_OF',
+        from: {
+          key: personKey,
+          kind: 'Person',
+          name: 'priya.natarajan@example.com',
+          isAdmin: false,
+          external: false,
+        },
+        to: { key: groupKey, kind: 'PeopleGroup', name: 'prod-oncall', isAdmin: false, external: false },
+        permissionSets: [],
+        groups: [],
+      },
+    ]);
+    // Nothing else changed: no person, group or permission set, no trust, no finding.
+    expect(d.added.peopleNodes).toEqual([]);
+    expect(d.added.assume).toEqual([]);
+    expect(d.added.findings).toEqual([]);
+    expect(d.removed.peopleEdges).toEqual([]);
+    // The other way round, the same two edges are what disappears.
+    const back = await snapshotDiff(db.driver, newer, older);
+    expect(back.removed.peopleEdges).toEqual(d.added.peopleEdges);
+    expect(back.added.peopleEdges).toEqual([]);
+  });
+
+  it('what priya reaches grows by the ProdSupport role and what it reaches', async () => {
+    const keys = async (snap: string) =>
+      new Set(
+        (await personReach(db.driver, snap, { person: 'priya.natarajan' })).reach.map((e) => e.node.key),
+      );
+    const before = await keys(older);
+    const after = await keys(newer);
+    expect(before.has(PROD_SUPPORT)).toBe(false);
+    expect(after.has(PROD_SUPPORT)).toBe(true);
+    for (const k of before) expect(after.has(k)).toBe(true);
+  });
+
+  it('GraphQL: snapshotDiff lists the membership and the new sign-in with people as graph nodes', async () => {
+    const r = await gql(
+      api.url,
+      `query($a: ID!, $b: ID!) { snapshotDiff(from: $a, to: $b) {
+        peopleEdgesAdded { type accountId permissionSets groups direct
+          from { key kind name isAdmin } to { key kind name accountId isAdmin } }
+        peopleEdgesRemoved { type }
+        peopleNodesAdded { key }
+        canAssumeAdded { type }
+      } }`,
+      { a: older, b: newer },
+    );
+    expect(r.body.errors).toBeUndefined();
+    const d = r.body.data!.snapshotDiff;
+    expect(d.peopleEdgesAdded).toEqual([
+      {
+        type: 'CAN_SIGN_IN_AS',
+        accountId: '444444444444',
+        permissionSets: ['ProdSupport'],
+        groups: ['prod-oncall'],
+        direct: false,
+        from: { key: personKey, kind: 'Person', name: 'priya.natarajan@example.com', isAdmin: false },
+        to: {
+          key: PROD_SUPPORT,
+          kind: 'Role',
+          name: 'AWSReservedSSO_ProdSupport_4a4de06a40ddef62',
+          accountId: '444444444444',
+          isAdmin: false,
+        },
+      },
+      {
+        type: 'MEMBER_OF',
+        accountId: null,
+        permissionSets: [],
+        groups: [],
+        direct: null,
+        from: { key: personKey, kind: 'Person', name: 'priya.natarajan@example.com', isAdmin: false },
+        to: { key: groupKey, kind: 'PeopleGroup', name: 'prod-oncall', accountId: null, isAdmin: false },
+      },
+    ]);
+    expect(d.peopleEdgesRemoved).toEqual([]);
+    expect(d.peopleNodesAdded).toEqual([]);
+    expect(d.canAssumeAdded).toEqual([]);
+  });
+});
