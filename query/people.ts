@@ -16,7 +16,7 @@ import {
   parseArgs,
 } from './args.ts';
 import { NotInSnapshotError, QueryInputError } from './errors.ts';
-import { escalationPaths } from './escalation.ts';
+import { adminWays, type AdminWay } from './admin-ways.ts';
 import type { NodeRef } from './graph.ts';
 import { reachableFrom, whoCanAssume } from './reachability.ts';
 import { driverOf, type Source } from './cache.ts';
@@ -113,36 +113,41 @@ async function signInsOf(source: Source, snapshotId: string, personKey: string):
   return res.records.map((r) => toSignIn(r.get('role') as Props, r.get('signIn') as Props));
 }
 
-/** The account an escalation path ends as administrator of: `admin:ACCOUNT`, or an admin principal's account. */
+type Way = Pick<PersonReachEntry, 'path' | 'how' | 'conditional'> & { adminOf: string; length: number };
+
+/** An admin way of a role as the people queries show it: the role's key, then each node walked to. */
+function wayOf(role: string, w: AdminWay): Way {
+  return {
+    adminOf: w.adminOf,
+    length: w.edges.length,
+    path: [role, ...w.edges.map((e) => e.to.key)],
+    how:
+      w.edges.length === 0
+        ? 'sign-in'
+        : w.edges.some((e) => e.type === 'CAN_ESCALATE_TO')
+          ? 'escalation'
+          : 'assume',
+    conditional: w.edges.some((e) => e.conditions.length > 0),
+  };
+}
+
+/**
+ * The accounts a role people sign in as can become administrator of, one shortest way each:
+ * through role chains and escalation, on from administrator roles to other accounts.
+ */
 async function adminReach(
   source: Source,
   snapshotId: string,
   role: SignInOut['role'],
   maxHops: number,
-): Promise<
-  | { adminOf: string; path: string[]; how: 'sign-in' | 'assume' | 'escalation'; conditional: boolean }
-  | undefined
-> {
-  if (role.admin)
-    return { adminOf: role.accountId ?? '', path: [role.key], how: 'sign-in', conditional: false };
-  const r = await escalationPaths(source, snapshotId, {
-    from: role.key,
-    to: 'admin',
-    maxHops,
-    limit: 1,
-    includeAssumeOnly: true,
-  });
-  const p = r.paths[0];
-  if (!p) return undefined;
-  const last = p.edges.at(-1)!;
-  const adminOf =
-    last.type === 'CAN_ESCALATE_TO' && last.to.kind === 'Account' ? last.to.key : (last.to.accountId ?? '');
-  return {
-    adminOf,
-    path: [role.key, ...p.edges.map((e) => e.to.key)],
-    how: p.edges.some((e) => e.type === 'CAN_ESCALATE_TO') ? 'escalation' : 'assume',
-    conditional: p.edges.some((e) => e.conditions.length > 0),
+): Promise<Way[]> {
+  const start = {
+    key: role.key,
+    admin: role.admin,
+    ...(role.accountId ? { accountId: role.accountId } : {}),
   };
+  const { ways } = await adminWays(source, snapshotId, [start], maxHops);
+  return (ways.get(role.key) ?? []).map((w) => wayOf(role.key, w));
 }
 
 export const personReachArgs = z.object({
@@ -195,11 +200,10 @@ export async function personReach(
         how: 'assume',
         conditional: e.conditional,
       });
-    const adm = await adminReach(source, snapshotId, s.role, a.maxHops);
-    if (adm) {
+    for (const adm of await adminReach(source, snapshotId, s.role, a.maxHops)) {
       const entry: PersonReachEntry = {
         node: { key: adm.adminOf, kind: 'Account', accountId: adm.adminOf },
-        length: adm.path.length - 1,
+        length: adm.length,
         signIn: s,
         path: adm.path,
         adminOf: adm.adminOf,
@@ -262,10 +266,7 @@ export async function peopleWhoCanReach(
   const a = parseArgs(peopleWhoCanReachArgs, input);
   const db = driverOf(source);
   // Roles people sign in as, with how far each is from the target and the way on.
-  const ways = new Map<
-    string,
-    { length: number; path: string[]; how: PersonReachEntry['how']; adminOf?: string; conditional: boolean }
-  >();
+  const ways = new Map<string, Omit<Way, 'adminOf'> & { adminOf?: string }>();
   if (a.role === 'admin') {
     const all = await db.executeQuery(statement(Q, 'people-signing-in-to-any'), { snapshotId });
     const roles = new Map<string, SignInOut['role']>();
@@ -274,15 +275,10 @@ export async function peopleWhoCanReach(
       roles.set(s.role.key, s.role);
     }
     for (const role of roles.values()) {
-      const adm = await adminReach(source, snapshotId, role, a.maxHops);
-      if (!adm || (a.account !== undefined && adm.adminOf !== a.account)) continue;
-      ways.set(role.key, {
-        length: adm.path.length - 1,
-        path: adm.path,
-        how: adm.how,
-        adminOf: adm.adminOf,
-        conditional: adm.conditional,
-      });
+      const adm = (await adminReach(source, snapshotId, role, a.maxHops))
+        .filter((w) => a.account === undefined || w.adminOf === a.account)
+        .sort((x, y) => x.length - y.length || (x.adminOf < y.adminOf ? -1 : 1))[0];
+      if (adm) ways.set(role.key, adm);
     }
   } else {
     const r = await whoCanAssume(source, snapshotId, {
