@@ -132,22 +132,23 @@ function wayOf(role: string, w: AdminWay): Way {
 }
 
 /**
- * The accounts a role people sign in as can become administrator of, one shortest way each:
- * through role chains and escalation, on from administrator roles to other accounts.
+ * The accounts the roles people sign in as can become administrator of, one shortest way each,
+ * by role key: through role chains and escalation, on from administrator roles to other
+ * accounts. One walk for all the roles together.
  */
 async function adminReach(
   source: Source,
   snapshotId: string,
-  role: SignInOut['role'],
+  roles: readonly SignInOut['role'][],
   maxHops: number,
-): Promise<Way[]> {
-  const start = {
-    key: role.key,
-    admin: role.admin,
-    ...(role.accountId ? { accountId: role.accountId } : {}),
-  };
-  const { ways } = await adminWays(source, snapshotId, [start], maxHops);
-  return (ways.get(role.key) ?? []).map((w) => wayOf(role.key, w));
+): Promise<Map<string, Way[]>> {
+  const starts = roles.map((r) => ({
+    key: r.key,
+    admin: r.admin,
+    ...(r.accountId ? { accountId: r.accountId } : {}),
+  }));
+  const { ways } = await adminWays(source, snapshotId, starts, maxHops);
+  return new Map([...ways].map(([key, list]) => [key, list.map((w) => wayOf(key, w))]));
 }
 
 export const personReachArgs = z.object({
@@ -183,6 +184,12 @@ export async function personReach(
     if (!old || e.length < old.length) best.set(e.node.key, e);
   };
   const admin = new Map<string, PersonReachEntry>();
+  const adminBy = await adminReach(
+    source,
+    snapshotId,
+    signIns.map((s) => s.role),
+    a.maxHops,
+  );
   for (const s of signIns) {
     keep({ node: s.role, length: 0, signIn: s, path: [s.role.key], how: 'sign-in', conditional: false });
     const r = await reachableFrom(source, snapshotId, {
@@ -200,7 +207,7 @@ export async function personReach(
         how: 'assume',
         conditional: e.conditional,
       });
-    for (const adm of await adminReach(source, snapshotId, s.role, a.maxHops)) {
+    for (const adm of adminBy.get(s.role.key) ?? []) {
       const entry: PersonReachEntry = {
         node: { key: adm.adminOf, kind: 'Account', accountId: adm.adminOf },
         length: adm.length,
@@ -274,8 +281,9 @@ export async function peopleWhoCanReach(
       const s = toSignIn(r.get('role') as Props, {});
       roles.set(s.role.key, s.role);
     }
+    const adminBy = await adminReach(source, snapshotId, [...roles.values()], a.maxHops);
     for (const role of roles.values()) {
-      const adm = (await adminReach(source, snapshotId, role, a.maxHops))
+      const adm = (adminBy.get(role.key) ?? [])
         .filter((w) => a.account === undefined || w.adminOf === a.account)
         .sort((x, y) => x.length - y.length || (x.adminOf < y.adminOf ? -1 : 1))[0];
       if (adm) ways.set(role.key, adm);
