@@ -7,14 +7,10 @@
  * https://docs.aws.amazon.com/singlesignon/latest/userguide/assignusers.html
  * Real Neo4j, real HTTP.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestPaths } from '../../ingest/pipeline.ts';
 import { snapshotDiff } from '../../query/diff.ts';
 import { personReach } from '../../query/people.ts';
-import { DEMO_PEOPLE_PATHS, ingestDemoWithPeople } from '../harness/demo-people.ts';
-import { writeInputDir } from '../harness/mini-org.ts';
+import { ingestDemoWithPeople, ingestDemoWithPeopleChanged } from '../harness/demo-people.ts';
 import { openTestDb, type TestDb } from '../harness/neo4j.ts';
 import { gql, startApi } from './helpers.ts';
 
@@ -23,30 +19,6 @@ const PROD_ONCALL = '2fee84ba89-8130bca4-f736-47eb-b0f8-30d7092d8100';
 const STORE = 'd-9067a1b2c3';
 const PROD_SUPPORT =
   'arn:aws:iam::444444444444:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_ProdSupport_4a4de06a40ddef62';
-
-interface Membership {
-  IdentityStoreId: string;
-  MembershipId: string;
-  GroupId: string;
-  MemberId: { UserId: string };
-}
-
-/** test/fixtures/demo-people with priya.natarajan also in prod-oncall, in a temp folder. */
-function peopleWithPriyaOnCall(): string {
-  const src = DEMO_PEOPLE_PATHS[1]!;
-  const files: Record<string, string> = {};
-  for (const name of fs.readdirSync(src)) files[name] = fs.readFileSync(path.join(src, name), 'utf8');
-  const name = '111111111111.identity-center.json';
-  const ic = JSON.parse(files[name]!) as { Instances: { GroupMemberships: Membership[] }[] };
-  ic.Instances[0]!.GroupMemberships.push({
-    IdentityStoreId: STORE,
-    MembershipId: 'f00dcafe-0123456789ab',
-    GroupId: PROD_ONCALL,
-    MemberId: { UserId: PRIYA },
-  });
-  files[name] = JSON.stringify(ic, null, 2);
-  return writeInputDir(files);
-}
 
 let db: TestDb;
 let api: Awaited<ReturnType<typeof startApi>>;
@@ -57,13 +29,16 @@ beforeAll(async () => {
   db = await openTestDb();
   older = (await ingestDemoWithPeople(db.driver, 'people-diff-before')).snapshotId;
   db.track(older);
-  const dir = peopleWithPriyaOnCall();
-  try {
-    newer = (await ingestPaths(db.driver, [DEMO_PEOPLE_PATHS[0]!, dir], { name: 'people-diff-after' }))
-      .snapshotId;
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  newer = (
+    await ingestDemoWithPeopleChanged(db.driver, 'people-diff-after', (ic) =>
+      ic.Instances[0]!.GroupMemberships.push({
+        IdentityStoreId: STORE,
+        MembershipId: 'f00dcafe-0123456789ab',
+        GroupId: PROD_ONCALL,
+        MemberId: { UserId: PRIYA },
+      }),
+    )
+  ).snapshotId;
   db.track(newer);
   api = await startApi(db.driver);
 }, 600_000);
@@ -74,29 +49,25 @@ afterAll(async () => {
 
 const personKey = `person/${STORE}/${PRIYA}`;
 const groupKey = `people-group/${STORE}/${PROD_ONCALL}`;
+const priya = { key: personKey, kind: 'Person', name: 'priya.natarajan@example.com', isAdmin: false };
+const prodSupport = {
+  key: PROD_SUPPORT,
+  kind: 'Role',
+  name: 'AWSReservedSSO_ProdSupport_4a4de06a40ddef62',
+  accountId: '444444444444',
+  isAdmin: false,
+};
+const prodOncall = { key: groupKey, kind: 'PeopleGroup', name: 'prod-oncall', isAdmin: false };
 
 describe('a group membership between two snapshots', () => {
   it('the query layer: priya joins prod-oncall and can now sign in as ProdSupport in workloads-prod', async () => {
     const d = await snapshotDiff(db.driver, older, newer);
+    const external = { external: false };
     expect(d.added.peopleEdges).toEqual([
       {
         type: 'CAN_SIGN_IN_AS',
-        from: {
-          key: personKey,
-          kind: 'Person',
-          name: 'priya.natarajan@example.com',
-          isAdmin: false,
-          external: false,
-        },
-        to: {
-          key: PROD_SUPPORT,
-          kind: 'Role',
-          arn: PROD_SUPPORT,
-          name: 'AWSReservedSSO_ProdSupport_4a4de06a40ddef62',
-          accountId: '444444444444',
-          isAdmin: false,
-          external: false,
-        },
+        from: { ...priya, ...external },
+        to: { ...prodSupport, arn: PROD_SUPPORT, ...external },
         accountId: '444444444444',
         permissionSets: ['ProdSupport'],
         groups: ['prod-oncall'],
@@ -104,14 +75,8 @@ describe('a group membership between two snapshots', () => {
       },
       {
         type: 'MEMBER_OF',
-        from: {
-          key: personKey,
-          kind: 'Person',
-          name: 'priya.natarajan@example.com',
-          isAdmin: false,
-          external: false,
-        },
-        to: { key: groupKey, kind: 'PeopleGroup', name: 'prod-oncall', isAdmin: false, external: false },
+        from: { ...priya, ...external },
+        to: { ...prodOncall, ...external },
         permissionSets: [],
         groups: [],
       },
@@ -160,14 +125,8 @@ describe('a group membership between two snapshots', () => {
         permissionSets: ['ProdSupport'],
         groups: ['prod-oncall'],
         direct: false,
-        from: { key: personKey, kind: 'Person', name: 'priya.natarajan@example.com', isAdmin: false },
-        to: {
-          key: PROD_SUPPORT,
-          kind: 'Role',
-          name: 'AWSReservedSSO_ProdSupport_4a4de06a40ddef62',
-          accountId: '444444444444',
-          isAdmin: false,
-        },
+        from: priya,
+        to: prodSupport,
       },
       {
         type: 'MEMBER_OF',
@@ -175,8 +134,8 @@ describe('a group membership between two snapshots', () => {
         permissionSets: [],
         groups: [],
         direct: null,
-        from: { key: personKey, kind: 'Person', name: 'priya.natarajan@example.com', isAdmin: false },
-        to: { key: groupKey, kind: 'PeopleGroup', name: 'prod-oncall', accountId: null, isAdmin: false },
+        from: priya,
+        to: { ...prodOncall, accountId: null },
       },
     ]);
     expect(d.peopleEdgesRemoved).toEqual([]);

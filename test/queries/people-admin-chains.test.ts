@@ -12,13 +12,9 @@
  * https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html).
  * Real Neo4j.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestPaths } from '../../ingest/pipeline.ts';
 import { peopleWhoCanReach, personReach } from '../../query/people.ts';
-import { DEMO_PEOPLE_PATHS } from '../harness/demo-people.ts';
-import { writeInputDir } from '../harness/mini-org.ts';
+import { ingestDemoWithPeopleChanged } from '../harness/demo-people.ts';
 import { openTestDb, type TestDb } from '../harness/neo4j.ts';
 
 const FINANCE = 'd4aafdef61-2396d5a9-665f-4eb2-bca1-693c25939d00';
@@ -28,42 +24,21 @@ const MANAGEMENT_ADMIN =
 const oaar = (account: string) => `arn:aws:iam::${account}:role/OrganizationAccountAccessRole`;
 const FINANCE_PEOPLE = ['daniel.kim@example.com', 'hannah.berg@example.com', 'sofia.rossi@example.com'];
 
-interface Assignment {
-  AccountId: string;
-  PermissionSetArn: string;
-  PrincipalType: string;
-  PrincipalId: string;
-}
-
-/** test/fixtures/demo-people with AdministratorAccess in the management account for finance, in a temp folder. */
-function financeAdminsInManagement(): string {
-  const src = DEMO_PEOPLE_PATHS[1]!;
-  const files: Record<string, string> = {};
-  for (const name of fs.readdirSync(src)) files[name] = fs.readFileSync(path.join(src, name), 'utf8');
-  const name = '111111111111.identity-center.json';
-  const ic = JSON.parse(files[name]!) as { Instances: { AccountAssignments: Assignment[] }[] };
-  ic.Instances[0]!.AccountAssignments.push({
-    AccountId: '111111111111',
-    PermissionSetArn: ADMINISTRATOR_ACCESS,
-    PrincipalType: 'GROUP',
-    PrincipalId: FINANCE,
-  });
-  files[name] = JSON.stringify(ic, null, 2);
-  return writeInputDir(files);
-}
-
 let db: TestDb;
 let snap: string;
 
 beforeAll(async () => {
   db = await openTestDb();
-  const dir = financeAdminsInManagement();
-  try {
-    snap = (await ingestPaths(db.driver, [DEMO_PEOPLE_PATHS[0]!, dir], { name: 'people-admin-chains' }))
-      .snapshotId;
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  snap = (
+    await ingestDemoWithPeopleChanged(db.driver, 'people-admin-chains', (ic) =>
+      ic.Instances[0]!.AccountAssignments.push({
+        AccountId: '111111111111',
+        PermissionSetArn: ADMINISTRATOR_ACCESS,
+        PrincipalType: 'GROUP',
+        PrincipalId: FINANCE,
+      }),
+    )
+  ).snapshotId;
   db.track(snap);
 }, 300_000);
 afterAll(async () => {
