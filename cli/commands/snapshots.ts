@@ -1,4 +1,4 @@
-/** `iamatlas snapshots list|delete`: the loaded snapshots. */
+/** `iamatlas snapshots list|delete|diff`: the loaded snapshots (diff in snapshots-diff.ts). */
 import type { Command } from 'commander';
 import {
   deleteSnapshotData,
@@ -9,6 +9,7 @@ import {
 import { printJson, say } from '../output.ts';
 import { text } from '../render.ts';
 import type { WithDriver } from './common.ts';
+import * as diff from './snapshots-diff.ts';
 
 /** One line per snapshot: id, name, when, and how many accounts, roles and users it holds. */
 export function renderList(list: readonly SnapshotInfo[]): string {
@@ -30,7 +31,7 @@ export function pickSnapshots(all: readonly SnapshotInfo[], refs: readonly strin
 }
 
 export function register(program: Command, withDriver: WithDriver): void {
-  const snapshots = program.command('snapshots').description('List and delete loaded snapshots');
+  const snapshots = program.command('snapshots').description('List, delete and compare loaded snapshots');
   snapshots
     .command('list')
     .description('List complete snapshots, newest first')
@@ -60,4 +61,5 @@ export function register(program: Command, withDriver: WithDriver): void {
         if (opts.json) printJson({ deleted });
       });
     });
+  diff.register(snapshots, withDriver);
 }

@@ -2,7 +2,8 @@
  * Snapshot diffs know people: two snapshots of the demo organization with its
  * people, the second with one more group membership (priya.natarajan joins
  * prod-oncall), and the diff shows her joining the group and gaining the
- * ProdSupport role of workloads-prod, through the query layer and GraphQL.
+ * ProdSupport role of workloads-prod, through the query layer, GraphQL and
+ * `iamatlas snapshots diff`.
  * Group membership gives the group's account assignments:
  * https://docs.aws.amazon.com/singlesignon/latest/userguide/assignusers.html
  * Real Neo4j, real HTTP.
@@ -11,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshotDiff } from '../../query/diff.ts';
 import { personReach } from '../../query/people.ts';
 import { ingestDemoWithPeople, ingestDemoWithPeopleChanged } from '../harness/demo-people.ts';
-import { openTestDb, type TestDb } from '../harness/neo4j.ts';
+import { runCli } from '../harness/cli.ts';
+import { cliEnv, openTestDb, type TestDb } from '../harness/neo4j.ts';
 import { gql, startApi } from './helpers.ts';
 
 const PRIYA = '087b695854-de2d9b35-e851-44cf-ad37-058e499ada00';
@@ -142,4 +144,24 @@ describe('a group membership between two snapshots', () => {
     expect(d.peopleNodesAdded).toEqual([]);
     expect(d.canAssumeAdded).toEqual([]);
   });
+
+  it('the command line: snapshots diff names the membership and the sign-in, and --json carries them', async () => {
+    const human = await runCli(['snapshots', 'diff', older, newer], cliEnv());
+    expect(human.code).toBe(0);
+    expect(human.stdout).toContain(
+      'Identity Center memberships, assignments and sign-ins: 2 added, 0 removed\n' +
+        `  + priya.natarajan@example.com can sign in as ${PROD_SUPPORT} (ProdSupport; through group prod-oncall)\n` +
+        '  + priya.natarajan@example.com member of group prod-oncall\n',
+    );
+    const json = await runCli(['snapshots', 'diff', older, newer, '--json'], cliEnv());
+    expect(json.code).toBe(0);
+    const d = JSON.parse(json.stdout) as { added: { peopleEdges: { type: string; to: { key: string } }[] } };
+    expect(d.added.peopleEdges.map((e) => [e.type, e.to.key])).toEqual([
+      ['CAN_SIGN_IN_AS', PROD_SUPPORT],
+      ['MEMBER_OF', groupKey],
+    ]);
+    const missing = await runCli(['snapshots', 'diff', older, 'no-such-snapshot'], cliEnv());
+    expect(missing.code).toBe(5);
+    expect(missing.stderr).toContain('no-such-snapshot');
+  }, 120_000);
 });
