@@ -19,7 +19,8 @@ import {
   parseArgs,
 } from './args.ts';
 import { assumptionParams, assumptionsSchema, type Assumptions } from './assumptions.ts';
-import { edgeFromRow, pathFromEdges } from './edges.ts';
+import { exploreEscalation } from './escalation-walk.ts';
+import { pathFromEdges } from './edges.ts';
 import type { Edge, Hop, PathSummary, PathWithEdges } from './graph.ts';
 import { driverOf, type Source } from './cache.ts';
 
@@ -47,35 +48,12 @@ export async function escalationPaths(
   input: EscalationPathsInput,
 ): Promise<{ paths: PathWithEdges[]; truncated: boolean }> {
   const args = parseArgs(escalationPathsArgs, input);
-  const db = driverOf(source);
-  const out = new Map<string, Edge[]>();
   const toAdmin = !args.to || args.to === 'admin';
-  const adminEdges = new Set<Edge>();
-  const expanded = new Set<string>();
-  let frontier = [args.from];
-  let truncated = false;
-  const filter = assumptionParams(args.assumptions);
-  // Every node within maxHops - 1 hops is expanded, so every walk of at most maxHops edges is known.
-  for (let hop = 1; hop <= args.maxHops && frontier.length; hop++) {
-    for (const k of frontier) expanded.add(k);
-    const res = await db.executeQuery(statement('api/escalation', 'escalation-out'), {
-      snapshotId,
-      keys: frontier,
-      rowLimit: neo4j.int(ROWS_PER_HOP),
-      ...filter,
-    });
-    if (res.records.length >= ROWS_PER_HOP) truncated = true;
-    const next = new Set<string>();
-    for (const r of res.records) {
-      const e = edgeFromRow(r.toObject() as Parameters<typeof edgeFromRow>[0]);
-      if (r.get('reachesAdmin') === true) adminEdges.add(e);
-      const list = out.get(e.from.key) ?? [];
-      list.push(e);
-      out.set(e.from.key, list);
-      if (!expanded.has(e.to.key)) next.add(e.to.key);
-    }
-    frontier = [...next];
-  }
+  const explored = await exploreEscalation(source, snapshotId, [args.from], args.maxHops, {
+    ...(args.assumptions ? { assumptions: args.assumptions } : {}),
+  });
+  const { out, gainsAdmin: adminEdges } = explored;
+  let truncated = explored.truncated;
 
   const found: PathWithEdges[] = [];
   let steps = 0;

@@ -15,8 +15,11 @@ import type { CanAssumeEdge } from '../engine/trust/reachability.ts';
 import type { StatementRef } from '../engine/types.ts';
 import { assumptionOf, type AssumptionName } from './assumptions.ts';
 
-/** What a node is: the kinds of caller the engine's trust analysis names (a role is one of them). */
-export type NodeKind = CanAssumeEdge['fromKind'];
+/**
+ * What a node is: the kinds of caller the engine's trust analysis names (a role
+ * is one of them), and the Identity Center people, groups and permission sets.
+ */
+export type NodeKind = CanAssumeEdge['fromKind'] | 'Person' | 'PeopleGroup' | 'PermissionSet';
 
 /** A graph node: `key` is its identity (ARN, account id, service name, `*`). */
 export interface NodeRef {

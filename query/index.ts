@@ -102,6 +102,6 @@ export type { PrincipalSpec } from './principal.ts';
 export { loadModelSlice } from './model-slice.ts';
 export * as catalog from './catalog.ts';
 export * as trust from './trust.ts';
-export { snapshotDiff } from './diff.ts';
+export { snapshotDiff, type DiffSide, type PeopleEdgeOut } from './diff.ts';
 export { snapshot, snapshots } from './snapshots.ts';
 export { Reader, type Source } from './cache.ts';

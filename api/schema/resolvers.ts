@@ -283,7 +283,7 @@ function accountOut(a: Props, snapshotId: string): WithSnapshot<Props> {
 }
 
 function diffOut(side: Awaited<ReturnType<typeof snapshotDiff>>['added']) {
-  return { assume: side.assume, escalate: side.escalate, findings: side.findings.map(findingFromRow) };
+  return { ...side, findings: side.findings.map(findingFromRow) };
 }
 
 export const resolvers = {
@@ -317,6 +317,10 @@ export const resolvers = {
         canEscalateToRemoved: removed.escalate,
         findingsAdded: added.findings,
         findingsRemoved: removed.findings,
+        peopleEdgesAdded: added.peopleEdges,
+        peopleEdgesRemoved: removed.peopleEdges,
+        peopleNodesAdded: added.peopleNodes,
+        peopleNodesRemoved: removed.peopleNodes,
       };
     },
 
