@@ -16,6 +16,7 @@ import {
   type RelType,
 } from '../transform/graph-rows.ts';
 import { deleteSnapshotData } from './snapshots.ts';
+import { uniqueRows, type Row } from './unique-rows.ts';
 
 export interface LoadProgress {
   phase: 'nodes' | 'relationships' | 'derived' | 'finishing';
@@ -122,9 +123,10 @@ export async function loadSnapshot(
       label: string,
       file: string,
       stmtName: string,
-      list: { key: string; props: Props; from?: string; to?: string }[],
-    ): Promise<number> => {
+      all: Row[],
+    ): Promise<{ written: number; sent: number }> => {
       const stmt = statement(file, stmtName);
+      const list = uniqueRows(all);
       let written = 0;
       let done = 0;
       opts.onProgress?.({ phase, label, done, total: list.length });
@@ -149,31 +151,37 @@ export async function loadSnapshot(
         }
         opts.onProgress?.({ phase, label, done, total: list.length });
       }
-      return written;
+      return { written, sent: list.length };
     };
 
     for (const label of NODE_LABELS as readonly NodeLabel[]) {
       const list = rows.nodes[label];
       if (list.length === 0) continue;
-      nodeCounts[label] = await runBatches('nodes', label, 'load/nodes', `node-${label}`, list);
+      nodeCounts[label] = (await runBatches('nodes', label, 'load/nodes', `node-${label}`, list)).written;
     }
     for (const extra of opts.extraNodes ?? []) {
       if (extra.rows.length === 0) continue;
-      const written = await runBatches('derived', extra.label, extra.file, extra.name, extra.rows);
+      const { written } = await runBatches('derived', extra.label, extra.file, extra.name, extra.rows);
       if (!extra.updatesExisting) nodeCounts[extra.label] = (nodeCounts[extra.label] ?? 0) + written;
     }
     for (const type of REL_TYPES as readonly RelType[]) {
       const list = rows.rels[type];
       if (list.length === 0) continue;
-      const written = await runBatches('relationships', type, 'load/relationships', `rel-${type}`, list);
+      const { written, sent } = await runBatches(
+        'relationships',
+        type,
+        'load/relationships',
+        `rel-${type}`,
+        list,
+      );
       relCounts[type] = written;
-      dangling += list.length - written;
+      dangling += sent - written;
     }
     for (const extra of opts.extraRels ?? []) {
       if (extra.rows.length === 0) continue;
-      const written = await runBatches('derived', extra.type, extra.file, extra.name, extra.rows);
+      const { written, sent } = await runBatches('derived', extra.type, extra.file, extra.name, extra.rows);
       relCounts[extra.type] = (relCounts[extra.type] ?? 0) + written;
-      dangling += extra.rows.length - written;
+      dangling += sent - written;
     }
 
     opts.onProgress?.({ phase: 'finishing', label: 'snapshot', done: 0, total: 1 });
