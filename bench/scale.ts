@@ -5,6 +5,7 @@
  * and writes every figure plus an RSS sample every 250 ms as JSON.
  *
  *   npm run bench -- scale --tier S|M|L [--seed N] [--out FILE] [--compare FILE] [--keep]
+ *                          [--batch-size N] [--concurrency N]
  *
  * Tiers (roles / accounts): S 1,000 / 10; M 20,000 / 100; L 100,000 / 500.
  * `--compare FILE` prints the change of each phase against an earlier run's JSON.
@@ -153,9 +154,11 @@ export async function run(args: string[]): Promise<void> {
     clock.enter('transform');
     const rows = toGraphRows(read.model);
     const derived = deriveForLoad(read.model, log, (step) => clock.enter(`analyse: ${step}`));
-    let lastDone = 0;
+    const lastDone = new Map<string, number>();
     const res = await loadSnapshot(driver, rows, {
       name: `bench-scale-${tierName}`,
+      batchSize: option(args, '--batch-size') ? Number(option(args, '--batch-size')) : undefined,
+      concurrency: option(args, '--concurrency') ? Number(option(args, '--concurrency')) : undefined,
       referenceDate: snapshotReferenceDate(read.model),
       extraNodes: derived.extraNodes,
       extraRels: derived.extraRels,
@@ -164,9 +167,8 @@ export async function run(args: string[]): Promise<void> {
       },
       onProgress: (p: LoadProgress) => {
         clock.enter(`load: ${p.phase}`);
-        if (p.done === 0) lastDone = 0;
-        clock.addRows(p.done - lastDone);
-        lastDone = p.done;
+        clock.addRows(p.done - (lastDone.get(p.label) ?? 0));
+        lastDone.set(p.label, p.done);
       },
     });
     clock.stop();
