@@ -1,6 +1,7 @@
 /**
- * End-to-end scale of one ingest, phase by phase: generate the files, read them,
- * transform, analyse (trust, escalation, findings, rows), load into Neo4j.
+ * End-to-end scale of one ingest, phase by phase, as `iamatlas ingest` runs them:
+ * generate the files, read them, analyse (trust, escalation, findings, rows),
+ * transform the model into rows, load into Neo4j.
  * Prints per phase the wall time, rows written per second and the peak RSS,
  * and writes every figure plus an RSS sample every 250 ms as JSON.
  *
@@ -151,9 +152,9 @@ export async function run(args: string[]): Promise<void> {
     ingestStart = clock.elapsed();
     clock.enter('read');
     const read = await readSnapshot([dir]);
+    const derived = deriveForLoad(read.model, log, (step) => clock.enter(`analyse: ${step}`));
     clock.enter('transform');
     const rows = toGraphRows(read.model);
-    const derived = deriveForLoad(read.model, log, (step) => clock.enter(`analyse: ${step}`));
     const lastDone = new Map<string, number>();
     const res = await loadSnapshot(driver, rows, {
       name: `bench-scale-${tierName}`,
