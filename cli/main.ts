@@ -29,6 +29,10 @@ import { registerQueryCommands } from './commands/query.ts';
 import { addServeOptions, registerServeCommand, serve, type ServeOptions } from './serve.ts';
 
 export const DEMO_ORG_DIR = path.join(projectRoot, 'test', 'fixtures', 'demo-org');
+/** The demo organization's people: IAM Identity Center and credential reports (its README explains them). */
+export const DEMO_PEOPLE_DIR = path.join(projectRoot, 'test', 'fixtures', 'demo-people');
+/** What `demo` and `start` load: the organization with its people, as one snapshot. */
+export const DEMO_PATHS = [DEMO_ORG_DIR, DEMO_PEOPLE_DIR];
 
 /** Connects (starting the local Neo4j when needed), applies the schema and clears dead loads. */
 export async function withDriver<T>(fn: (driver: Driver) => Promise<T>): Promise<T> {
@@ -130,11 +134,11 @@ async function runIngest(
 }
 
 /**
- * Loads the bundled demo organization and keeps only the newest demo snapshot. Demo snapshots
+ * Loads the bundled demo organization with its people and keeps only the newest demo snapshot. Demo snapshots
  * are marked as such when loaded: a user's own snapshot named "demo" is not the demo, and stays.
  */
 async function loadDemo(driver: Driver, json?: boolean): Promise<IngestResult> {
-  const res = await runIngest(driver, [DEMO_ORG_DIR], { name: 'demo', json });
+  const res = await runIngest(driver, DEMO_PATHS, { name: 'demo', json });
   await driver.executeQuery(statement('snapshots/demo', 'demo-mark'), { id: res.snapshotId });
   const older = await driver.executeQuery(statement('snapshots/demo', 'demo-others'), {
     keep: res.snapshotId,
@@ -153,7 +157,9 @@ export function buildProgram(): Command {
 
   program
     .command('demo')
-    .description('Start the local Neo4j if needed and load the bundled demo organization')
+    .description(
+      'Start the local Neo4j if needed and load the bundled demo organization with its people (IAM Identity Center)',
+    )
     .option('--json', 'print the result as JSON')
     .action(async (opts: { json?: boolean }) => {
       await withDriver(async (driver) => {
