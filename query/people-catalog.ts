@@ -192,6 +192,26 @@ export async function personByName(
   }
 }
 
+export const peopleGroupsArgs = z.object({
+  /** Part of the name or description (case-insensitive). */
+  search: text.optional(),
+  /** One group: graph key, GroupId or display name. */
+  id: text.optional(),
+  ...windowArgs,
+});
+export type PeopleGroupsInput = z.input<typeof peopleGroupsArgs>;
+
+/** Identity Center groups of the snapshot, by name. */
+export function peopleGroups(
+  source: Source,
+  snapshotId: string,
+  input: PeopleGroupsInput,
+): Promise<Counted<PeopleGroupOut>> {
+  const a = parseArgs(peopleGroupsArgs, input);
+  const params = { snapshotId, search: a.search?.toLowerCase() ?? null, id: a.id ?? null };
+  return page(source, 'people-groups', params, a, (r) => toGroup(r.grp as Props));
+}
+
 export const permissionSetsArgs = z.object({
   /** Part of the name or ARN (case-insensitive). */
   search: text.optional(),

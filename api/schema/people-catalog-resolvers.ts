@@ -6,6 +6,7 @@
 import {
   assignments,
   listPeople,
+  peopleGroups,
   permissionSetHolders,
   permissionSets,
   personByName,
@@ -19,6 +20,7 @@ import { connection, pageArgs } from '../shapes.ts';
 import type {
   QueryAssignmentsArgs,
   QueryPeopleArgs,
+  QueryPeopleGroupsArgs,
   QueryPermissionSetArgs,
   QueryPermissionSetsArgs,
   QueryPersonArgs,
@@ -69,6 +71,17 @@ export const peopleCatalogQueries = {
       page,
       res.total,
     );
+  },
+  peopleGroups: async (_: unknown, args: QueryPeopleGroupsArgs, ctx: ApiContext) => {
+    const snap = await snapshotId(ctx, args.snapshot);
+    const page = pageArgs(args, ctx.limits.maxPageSize);
+    const res = await peopleGroups(ctx.reader, snap, {
+      search: given(args.filter?.search),
+      id: given(args.filter?.id),
+      offset: page.offset,
+      limit: page.limit,
+    });
+    return connection(res.items, page, res.total);
   },
   person: async (_: unknown, args: QueryPersonArgs, ctx: ApiContext) => {
     const snap = await snapshotId(ctx, args.snapshot);

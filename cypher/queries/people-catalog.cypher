@@ -35,6 +35,20 @@ MATCH (p:Person:AtlasNode {snapshotId: $snapshotId, key: $key})-[:MEMBER_OF]->(g
 RETURN g {.key, .id, .name, .description, .memberCount} AS grp
 ORDER BY toLower(g.name), g.key;
 
+// name: people-groups-count
+MATCH (g:PeopleGroup:AtlasNode {snapshotId: $snapshotId})
+WHERE ($search IS NULL OR toLower(g.name) CONTAINS $search OR toLower(coalesce(g.description, '')) CONTAINS $search)
+  AND ($id IS NULL OR g.key = $id OR g.id = $id OR toLower(g.name) = toLower($id))
+RETURN count(g) AS total;
+
+// name: people-groups-page
+MATCH (g:PeopleGroup:AtlasNode {snapshotId: $snapshotId})
+WHERE ($search IS NULL OR toLower(g.name) CONTAINS $search OR toLower(coalesce(g.description, '')) CONTAINS $search)
+  AND ($id IS NULL OR g.key = $id OR g.id = $id OR toLower(g.name) = toLower($id))
+WITH g ORDER BY toLower(g.name), g.key
+SKIP $offset LIMIT $limit
+RETURN g {.key, .id, .name, .description, .memberCount} AS grp;
+
 // name: permission-sets-count
 MATCH (ps:PermissionSet:AtlasNode {snapshotId: $snapshotId})
 WHERE ($search IS NULL OR toLower(ps.name) CONTAINS $search OR toLower(ps.key) CONTAINS $search)

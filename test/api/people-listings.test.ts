@@ -108,6 +108,21 @@ describe('people listings', () => {
     expect(bad.body.errors?.[0]?.message).toMatch(/account: an account id is 12 digits/);
   });
 
+  it('peopleGroups: by part of a name, or one by name, with member counts', async () => {
+    const r = await data(
+      `query($s: ID) { all: peopleGroups(snapshot: $s) { totalCount }
+        some: peopleGroups(snapshot: $s, filter: { search: "ADMIN" }) { nodes { name memberCount } }
+        one: peopleGroups(snapshot: $s, filter: { id: "developers" }) { nodes { key id name memberCount } } }`,
+    );
+    expect(r.all.totalCount).toBe(ic.Groups.length);
+    expect(r.some.nodes).toEqual([
+      { name: 'platform-admins', memberCount: membersOf('platform-admins').length },
+    ]);
+    expect(r.one.nodes).toEqual([
+      expect.objectContaining({ id: groupId('developers'), memberCount: membersOf('developers').length }),
+    ]);
+  });
+
   it('person: groups, assignments per account with their roles, and the roles signed in as', async () => {
     const r = await data(
       `query($s: ID) { person(snapshot: $s, id: "zoe.adams") {

@@ -660,6 +660,25 @@ export type PeopleGroup = {
   name: Scalars['String']['output'];
 };
 
+/** A page of groups of people. */
+export type PeopleGroupConnection = {
+  __typename?: 'PeopleGroupConnection';
+  /** Groups of this page. */
+  nodes: Array<PeopleGroup>;
+  /** Paging. */
+  pageInfo: PageInfo;
+  /** How many in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** Filter for groups of people. */
+export type PeopleGroupFilter = {
+  /** One group: graph key, GroupId or display name. */
+  id?: InputMaybe<Scalars['String']['input']>;
+  /** Part of the name or description (case-insensitive). */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Which people can reach a role or administrator of an account. */
 export type PeopleWhoCanReach = {
   __typename?: 'PeopleWhoCanReach';
@@ -1006,6 +1025,8 @@ export type Query = {
    * part of a name or email, to one group, or to those with an assignment in one account.
    */
   people: PersonConnection;
+  /** The Identity Center groups of the snapshot, by name; `filter.search` matches part of a name or description. */
+  peopleGroups: PeopleGroupConnection;
   /**
    * Which people can reach a role (`role`: its ARN), or administrator of an account (`role: "admin"`,
    * with `account`; of any account without it), each with one shortest way, and grouped by the
@@ -1202,6 +1223,18 @@ export type QueryPathsArgs = {
 export type QueryPeopleArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<PeopleFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  snapshot?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Read access to one IAM Atlas graph: the organization, its principals, who can become whom
+ * (CAN_ASSUME, CAN_ESCALATE_TO), findings, snapshots and review sessions.
+ */
+export type QueryPeopleGroupsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PeopleGroupFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   snapshot?: InputMaybe<Scalars['ID']['input']>;
 };
@@ -1931,6 +1964,8 @@ export type ResolversTypes = {
   PeopleByGroup: ResolverTypeWrapper<Partial<PeopleByGroup>>;
   PeopleFilter: ResolverTypeWrapper<Partial<PeopleFilter>>;
   PeopleGroup: ResolverTypeWrapper<Partial<PeopleGroup>>;
+  PeopleGroupConnection: ResolverTypeWrapper<Partial<PeopleGroupConnection>>;
+  PeopleGroupFilter: ResolverTypeWrapper<Partial<PeopleGroupFilter>>;
   PeopleWhoCanReach: ResolverTypeWrapper<Partial<PeopleWhoCanReach>>;
   PermissionSet: ResolverTypeWrapper<Partial<PermissionSet>>;
   PermissionSetConnection: ResolverTypeWrapper<Partial<PermissionSetConnection>>;
@@ -2024,6 +2059,8 @@ export type ResolversParentTypes = {
   PeopleByGroup: Partial<PeopleByGroup>;
   PeopleFilter: Partial<PeopleFilter>;
   PeopleGroup: Partial<PeopleGroup>;
+  PeopleGroupConnection: Partial<PeopleGroupConnection>;
+  PeopleGroupFilter: Partial<PeopleGroupFilter>;
   PeopleWhoCanReach: Partial<PeopleWhoCanReach>;
   PermissionSet: Partial<PermissionSet>;
   PermissionSetConnection: Partial<PermissionSetConnection>;
@@ -2278,6 +2315,12 @@ export type PeopleGroupResolvers<ContextType = ApiContext, ParentType extends Re
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type PeopleGroupConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PeopleGroupConnection'] = ResolversParentTypes['PeopleGroupConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['PeopleGroup']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type PeopleWhoCanReachResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PeopleWhoCanReach'] = ResolversParentTypes['PeopleWhoCanReach']> = {
   account?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   byGroup?: Resolver<Array<ResolversTypes['PeopleByGroup']>, ParentType, ContextType>;
@@ -2417,6 +2460,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, Partial<QueryOrganizationArgs>>;
   paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'from' | 'limit' | 'maxHops' | 'to'>>;
   people?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryPeopleArgs, 'first'>>;
+  peopleGroups?: Resolver<ResolversTypes['PeopleGroupConnection'], ParentType, ContextType, RequireFields<QueryPeopleGroupsArgs, 'first'>>;
   peopleWhoCanReach?: Resolver<ResolversTypes['PeopleWhoCanReach'], ParentType, ContextType, RequireFields<QueryPeopleWhoCanReachArgs, 'maxHops' | 'role'>>;
   permissionSet?: Resolver<Maybe<ResolversTypes['PermissionSet']>, ParentType, ContextType, RequireFields<QueryPermissionSetArgs, 'id'>>;
   permissionSets?: Resolver<ResolversTypes['PermissionSetConnection'], ParentType, ContextType, RequireFields<QueryPermissionSetsArgs, 'first'>>;
@@ -2622,6 +2666,7 @@ export type Resolvers<ContextType = ApiContext> = {
   Path?: PathResolvers<ContextType>;
   PeopleByGroup?: PeopleByGroupResolvers<ContextType>;
   PeopleGroup?: PeopleGroupResolvers<ContextType>;
+  PeopleGroupConnection?: PeopleGroupConnectionResolvers<ContextType>;
   PeopleWhoCanReach?: PeopleWhoCanReachResolvers<ContextType>;
   PermissionSet?: PermissionSetResolvers<ContextType>;
   PermissionSetConnection?: PermissionSetConnectionResolvers<ContextType>;
