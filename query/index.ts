@@ -73,6 +73,7 @@ export {
 export type {
   AssignmentOut,
   AssignmentsInput,
+  Counted,
   HolderOut,
   ListPeopleInput,
   PeopleGroupOut,

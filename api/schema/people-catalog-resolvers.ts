@@ -13,6 +13,7 @@ import {
   personGroups,
   signInsOf,
   type AssignmentOut,
+  type Counted,
   type PersonOut,
 } from '../../query/index.ts';
 import { snapshotOf, type ApiContext } from '../context.ts';
@@ -54,80 +55,92 @@ async function allAssignments(
   return res.items.map((a) => assignmentOut(a, snap));
 }
 
+interface ListArgs {
+  snapshot?: string | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+/** One page of a listing: the snapshot and window from the arguments, the items shaped for their resolvers. */
+async function listed<T, R>(
+  ctx: ApiContext,
+  args: ListArgs,
+  list: (snap: string, window: { offset: number; limit: number }) => Promise<Counted<T>>,
+  shape: (item: T, snap: string) => R,
+) {
+  const snap = await snapshotId(ctx, args.snapshot);
+  const page = pageArgs(args, ctx.limits.maxPageSize);
+  const res = await list(snap, page);
+  return connection(
+    res.items.map((x) => shape(x, snap)),
+    page,
+    res.total,
+  );
+}
+
 export const peopleCatalogQueries = {
-  people: async (_: unknown, args: QueryPeopleArgs, ctx: ApiContext) => {
-    const snap = await snapshotId(ctx, args.snapshot);
-    const page = pageArgs(args, ctx.limits.maxPageSize);
-    const f = args.filter ?? {};
-    const res = await listPeople(ctx.reader, snap, {
-      search: given(f.search),
-      group: given(f.group),
-      account: given(f.account),
-      offset: page.offset,
-      limit: page.limit,
-    });
-    return connection(
-      res.items.map((p) => personOut(p, snap)),
-      page,
-      res.total,
-    );
-  },
-  peopleGroups: async (_: unknown, args: QueryPeopleGroupsArgs, ctx: ApiContext) => {
-    const snap = await snapshotId(ctx, args.snapshot);
-    const page = pageArgs(args, ctx.limits.maxPageSize);
-    const res = await peopleGroups(ctx.reader, snap, {
-      search: given(args.filter?.search),
-      id: given(args.filter?.id),
-      offset: page.offset,
-      limit: page.limit,
-    });
-    return connection(res.items, page, res.total);
-  },
+  people: (_: unknown, args: QueryPeopleArgs, ctx: ApiContext) =>
+    listed(
+      ctx,
+      args,
+      (snap, w) =>
+        listPeople(ctx.reader, snap, {
+          search: given(args.filter?.search),
+          group: given(args.filter?.group),
+          account: given(args.filter?.account),
+          ...w,
+        }),
+      personOut,
+    ),
+  peopleGroups: (_: unknown, args: QueryPeopleGroupsArgs, ctx: ApiContext) =>
+    listed(
+      ctx,
+      args,
+      (snap, w) =>
+        peopleGroups(ctx.reader, snap, {
+          search: given(args.filter?.search),
+          id: given(args.filter?.id),
+          ...w,
+        }),
+      (g) => g,
+    ),
   person: async (_: unknown, args: QueryPersonArgs, ctx: ApiContext) => {
     const snap = await snapshotId(ctx, args.snapshot);
     const p = await personByName(ctx.reader, snap, args.id);
     return p ? personOut(p, snap) : null;
   },
-  permissionSets: async (_: unknown, args: QueryPermissionSetsArgs, ctx: ApiContext) => {
-    const snap = await snapshotId(ctx, args.snapshot);
-    const page = pageArgs(args, ctx.limits.maxPageSize);
-    const f = args.filter ?? {};
-    const res = await permissionSets(ctx.reader, snap, {
-      search: given(f.search),
-      account: given(f.account),
-      offset: page.offset,
-      limit: page.limit,
-    });
-    return connection(
-      res.items.map((ps) => withSnapshot(ps, snap)),
-      page,
-      res.total,
-    );
-  },
+  permissionSets: (_: unknown, args: QueryPermissionSetsArgs, ctx: ApiContext) =>
+    listed(
+      ctx,
+      args,
+      (snap, w) =>
+        permissionSets(ctx.reader, snap, {
+          search: given(args.filter?.search),
+          account: given(args.filter?.account),
+          ...w,
+        }),
+      withSnapshot,
+    ),
   permissionSet: async (_: unknown, args: QueryPermissionSetArgs, ctx: ApiContext) => {
     const snap = await snapshotId(ctx, args.snapshot);
     const res = await permissionSets(ctx.reader, snap, { id: args.id, limit: 1 });
     const ps = res.items[0];
     return ps ? withSnapshot(ps, snap) : null;
   },
-  assignments: async (_: unknown, args: QueryAssignmentsArgs, ctx: ApiContext) => {
-    const snap = await snapshotId(ctx, args.snapshot);
-    const page = pageArgs(args, ctx.limits.maxPageSize);
-    const f = args.filter ?? {};
-    const res = await assignments(ctx.reader, snap, {
-      account: given(f.account),
-      permissionSet: given(f.permissionSet),
-      person: given(f.person),
-      group: given(f.group),
-      offset: page.offset,
-      limit: page.limit,
-    });
-    return connection(
-      res.items.map((a) => assignmentOut(a, snap)),
-      page,
-      res.total,
-    );
-  },
+  assignments: (_: unknown, args: QueryAssignmentsArgs, ctx: ApiContext) =>
+    listed(
+      ctx,
+      args,
+      (snap, w) =>
+        assignments(ctx.reader, snap, {
+          account: given(args.filter?.account),
+          permissionSet: given(args.filter?.permissionSet),
+          person: given(args.filter?.person),
+          group: given(args.filter?.group),
+          ...w,
+        }),
+      assignmentOut,
+    ),
 };
 
 export const peopleCatalogTypes = {

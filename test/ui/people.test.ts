@@ -126,6 +126,10 @@ describe('people in the page', () => {
     expect(holders).toHaveLength(1 + 10); // a header and the ten developers
     expect(holders.slice(1).every((r) => r.endsWith('developers'))).toBe(true);
     // Assigned in three accounts; in prod its role is missing, so nothing is provisioned there.
+    const accounts = await texts(page, '#details section:has(h3:text("Accounts")) li');
+    expect(accounts.filter((t) => t.includes('role missing'))).toEqual([
+      expect.stringContaining('workloads-prod · 444444444444'),
+    ]);
     const provisioned = await drawn(page, 'edge[kind = "provisions"]');
     expect(provisioned.map((e) => String(e.target).split(':')[4]).sort()).toEqual([
       '555555555555',

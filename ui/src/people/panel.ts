@@ -104,7 +104,7 @@ async function showPerson(key: string): Promise<void> {
       'Assignments',
       p.assignments.length
         ? table(
-            ['Account', 'Permission set', 'Through', 'Role'],
+            ['Account', 'Permission set', 'Role'],
             p.assignments.map((a) => [
               h(
                 'span',
@@ -112,8 +112,14 @@ async function showPerson(key: string): Promise<void> {
                 swatch(accountColor(a.accountId)),
                 a.accountName ?? a.accountId,
               ),
-              go(a.permissionSet.name, 'permission-set', a.permissionSet.key),
-              a.group ? go(a.group.name, 'people-group', a.group.key) : 'directly',
+              h(
+                'span',
+                {},
+                go(a.permissionSet.name, 'permission-set', a.permissionSet.key),
+                h('br', {}),
+                h('span', { class: 'muted' }, a.group ? 'through ' : 'directly'),
+                a.group ? go(a.group.name, 'people-group', a.group.key) : '',
+              ),
               a.role
                 ? go('provisioned', 'node', a.role.key)
                 : h(
@@ -227,7 +233,17 @@ async function showPermissionSet(key: string): Promise<void> {
     section(
       'Accounts',
       list(
-        ps.assignedAccountIds.map((a) => chip(a, ps.assignments.find((x) => x.accountId === a)?.accountName)),
+        ps.assignedAccountIds.map((a) => {
+          const here = ps.assignments.filter((x) => x.accountId === a);
+          return h(
+            'span',
+            {},
+            chip(a, here[0]?.accountName),
+            here.some((x) => !x.role)
+              ? h('span', { class: 'warn' }, ' · role missing: the assignment gives no access')
+              : '',
+          );
+        }),
         'Assigned in no account.',
       ),
       unassigned.length
