@@ -79,6 +79,11 @@ describe('people in the page', () => {
     expect(signIn.map((e) => e.target)).toContain(PROD_ADMIN);
     expect(await page.locator('#view-summary').textContent()).toMatch(/signs in as \d+ roles?/);
     await screenshot(page, 'people-01-person');
+    // The "what can this reach" shortcut draws what the person reaches.
+    await page.locator('#view-title').click();
+    await page.keyboard.press('w');
+    await graphReady(page, 'person-reach');
+    expect(await page.locator('#view-title').textContent()).toBe('What Zoe Adams can reach');
   });
 
   it('draws what a person reaches and the accounts they administer', async () => {

@@ -42,7 +42,7 @@ import { accountNames } from './model.ts';
 import { keepAssumptionsWithSession, renderReview, reviewGraph, setViewer, walk } from './review.ts';
 import { setupSearch } from './search.ts';
 import { withPeople } from './people/who-can-reach.ts';
-import { openPeopleHit } from './people/search.ts';
+import { askAboutPeople, openPeopleHit } from './people/search.ts';
 import { computePeopleView } from './people/views.ts';
 import { renderPickers, setSnapshots, setupPickers, snapshotName } from './snapshots.ts';
 import { clearError, showError, track } from './status.ts';
@@ -533,7 +533,7 @@ function wireToolbar(): void {
 
 function ask(view: 'reach-in' | 'reach-out' | 'admin'): void {
   const key = selectedNode();
-  if (key) update({ view, node: key, to: undefined, sel: undefined });
+  if (key && !askAboutPeople(view, key)) update({ view, node: key, to: undefined, sel: undefined });
 }
 
 function onViewChange(s: ViewState, prev: ViewState): void {

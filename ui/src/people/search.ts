@@ -3,6 +3,7 @@ import type { SearchHit } from '../data.ts';
 import type { Kind } from '../palette.ts';
 import { update } from '../url-state.ts';
 import { searchPeople } from './data.ts';
+import { isPeopleKey, isPersonKey } from './graph.ts';
 
 /** The page kind of each people hit (SearchHit.kind is the graph label). */
 export const PEOPLE_HIT_KIND: Readonly<Record<string, Kind>> = {
@@ -36,6 +37,18 @@ export async function peopleHits(q: string): Promise<(SearchHit & { detail: stri
       detail: 'permission set',
     })),
   ];
+}
+
+/**
+ * The reachability shortcuts (r, w, a) on a person, group or permission set: "what can this reach"
+ * and "paths to admin" draw what a person reaches; the others have no answer for them. False for
+ * any other node, which the page's own questions handle.
+ */
+export function askAboutPeople(view: 'reach-in' | 'reach-out' | 'admin', key: string): boolean {
+  if (!isPeopleKey(key)) return false;
+  if (isPersonKey(key) && view !== 'reach-in')
+    update({ view: 'person-reach', node: key, to: undefined, sel: key });
+  return true;
 }
 
 /** Opens the view of a people hit; false for any other hit. */
