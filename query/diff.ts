@@ -5,7 +5,7 @@
 import neo4j from 'neo4j-driver';
 import { statement } from '../cypher/index.ts';
 import { edgeRows, type FindingRow, type Row } from './catalog.ts';
-import type { EdgeOut } from './edges.ts';
+import type { Edge } from './graph.ts';
 import { driverOf, type Source } from './cache.ts';
 
 const D = 'api/diff';
@@ -13,8 +13,8 @@ const D = 'api/diff';
 export const DIFF_LIMIT = 5000;
 
 export interface DiffSide {
-  assume: EdgeOut[];
-  escalate: EdgeOut[];
+  assume: Edge[];
+  escalate: Edge[];
   findings: FindingRow[];
 }
 

@@ -19,7 +19,8 @@ import {
   parseArgs,
 } from './args.ts';
 import { assumptionParams, assumptionsSchema, type Assumptions } from './assumptions.ts';
-import { edgeFromRow, pathFromEdges, type EdgeOut, type PathOutApi } from './edges.ts';
+import { edgeFromRow, pathFromEdges } from './edges.ts';
+import type { Edge, Hop, PathSummary, PathWithEdges } from './graph.ts';
 import { driverOf, type Source } from './cache.ts';
 
 const ROWS_PER_HOP = 20_000;
@@ -44,12 +45,12 @@ export async function escalationPaths(
   source: Source,
   snapshotId: string,
   input: EscalationPathsInput,
-): Promise<{ paths: PathOutApi[]; truncated: boolean }> {
+): Promise<{ paths: PathWithEdges[]; truncated: boolean }> {
   const args = parseArgs(escalationPathsArgs, input);
   const db = driverOf(source);
-  const out = new Map<string, EdgeOut[]>();
+  const out = new Map<string, Edge[]>();
   const toAdmin = !args.to || args.to === 'admin';
-  const adminEdges = new Set<EdgeOut>();
+  const adminEdges = new Set<Edge>();
   const expanded = new Set<string>();
   let frontier = [args.from];
   let truncated = false;
@@ -76,11 +77,11 @@ export async function escalationPaths(
     frontier = [...next];
   }
 
-  const found: PathOutApi[] = [];
+  const found: PathWithEdges[] = [];
   let steps = 0;
   // Iterative deepening: every path of length L before any of length L + 1.
   for (let len = 1; len <= args.maxHops && found.length < args.limit; len++) {
-    const walk: EdgeOut[] = [];
+    const walk: Edge[] = [];
     const onPath = new Set<string>([args.from]);
     const dfs = (at: string): void => {
       if (found.length >= args.limit || steps > MAX_STEPS) return;
@@ -166,7 +167,7 @@ export async function escalationPathsIn(
   source: Source,
   snapshot: SnapshotInfo,
   input: EscalationPathsInput,
-): Promise<{ available: boolean; paths: PathOutApi[] }> {
+): Promise<{ available: boolean; paths: PathWithEdges[] }> {
   const args = parseArgs(escalationPathsArgs, input);
   const available = (snapshot.counts?.relationships?.CAN_ESCALATE_TO ?? 0) > 0;
   const toChosen = args.to !== undefined && args.to !== 'admin';
@@ -175,23 +176,17 @@ export async function escalationPathsIn(
   return { available, paths };
 }
 
-/** One escalation path of `escalations`: its source, its end, and each hop with how it is taken. */
-export interface EscalationResult {
+/**
+ * One escalation path of `escalations`: its source, its end, and each hop with how it is taken
+ * (`method`: the escalation method, or the mechanism of a CAN_ASSUME hop). An edge that gains
+ * admin of an account ends at `admin:<account>`, as the engine's paths name it.
+ */
+export interface EscalationResult extends Pick<PathSummary, 'length' | 'conditional'> {
   from: string;
   to: string;
-  length: number;
-  conditional: boolean;
-  hops: {
-    from: string;
-    to: string;
-    type: string;
+  hops: (Pick<Hop, 'from' | 'to' | 'type' | 'actions' | 'evidence' | 'conditions' | 'chain'> & {
     method: string;
-    actions: string[];
-    evidence: unknown[];
-    conditions: EdgeOut['conditions'];
-    /** Capability chain: the changes made before `method`. */
-    chain: { method: string; actions: string[]; modifies: string; evidence: unknown[] }[];
-  }[];
+  })[];
 }
 
 export const escalationsArgs = escalationPathsArgs.extend({

@@ -28,7 +28,6 @@ export {
   pathsArgs,
 } from './reachability.ts';
 export type {
-  PathOut,
   PathsArgs,
   PathsResult,
   ReachableFromArgs,
@@ -117,7 +116,19 @@ export {
 } from './args.ts';
 export { NotInSnapshotError, QueryInputError } from './errors.ts';
 export { pathSummary, toCondition, toHop, toNodeRef } from './graph.ts';
-export type { ConditionOut, Hop, NodeKind, NodeRef } from './graph.ts';
+export type {
+  ChainStepOut,
+  ConditionOut,
+  Edge,
+  EvidenceRef,
+  Hop,
+  HopType,
+  NodeKind,
+  NodeRef,
+  Path,
+  PathSummary,
+  PathWithEdges,
+} from './graph.ts';
 export { PRINCIPAL_FORMS, ROLE_ARN_FORM, parsePrincipal, parseRoleArn, resolveNode } from './principal.ts';
 export type { PrincipalSpec } from './principal.ts';
 export { loadModelSlice } from './model-slice.ts';

@@ -1,6 +1,7 @@
 /** How the people resolvers shape what the query layer answers: nodes tagged, people bound to their snapshot. */
 import type { PersonOut, SignInOut } from '../../query/index.ts';
-import { nodeFromRow, type GraphNodeOut } from '../../query/edges.ts';
+import { nodeFromRow } from '../../query/edges.ts';
+import type { NodeRef } from '../../query/graph.ts';
 import { tagNodes } from './node-flags.ts';
 
 /** Snapshot-bound objects carry their snapshot id for their field resolvers. */
@@ -11,7 +12,7 @@ export const withSnapshot = <T extends object>(x: T, snapshotId: string): WithSn
   _snapshotId: snapshotId,
 });
 
-export function graphNode(ref: Parameters<typeof nodeFromRow>[0], snapshotId: string): GraphNodeOut {
+export function graphNode(ref: Parameters<typeof nodeFromRow>[0], snapshotId: string): NodeRef {
   const n = nodeFromRow(ref);
   tagNodes([n], snapshotId);
   return n;

@@ -56,7 +56,7 @@ import type {
   QueryWhoCanAssumeArgs,
   ReviewSessionReportArgs,
 } from './generated/types.ts';
-import { nodeIsAdmin, nodeIsExternal, tagNodes, tagPath } from './node-flags.ts';
+import { nodeIsAdmin, nodeIsExternal, tagNodes, tagPath, type TaggedNode } from './node-flags.ts';
 import { peopleQueries } from './people-resolvers.ts';
 import { peopleCatalogQueries, peopleCatalogTypes } from './people-catalog-resolvers.ts';
 import { buildReport, reportJson, reportMarkdown } from '../report.ts';
@@ -79,7 +79,8 @@ import {
   type ReviewSessionOut,
 } from '../../query/reviews.ts';
 import { connection, firstArg, pageArgs, sliceConnection } from '../shapes.ts';
-import { nodeFromRow, pathFromHops, type GraphNodeOut, type PathOutApi } from '../../query/edges.ts';
+import { nodeFromRow, pathFromHops } from '../../query/edges.ts';
+import type { PathWithEdges } from '../../query/graph.ts';
 
 type Props = Record<string, unknown>;
 type Args = Record<string, unknown>;
@@ -368,7 +369,7 @@ export const resolvers = {
     reachableFrom: (_: unknown, args: QueryReachableFromArgs, ctx: ApiContext) =>
       reachConnection(ctx, args, 'reachableFrom'),
 
-    paths: async (_: unknown, args: QueryPathsArgs, ctx: ApiContext): Promise<PathOutApi[]> => {
+    paths: async (_: unknown, args: QueryPathsArgs, ctx: ApiContext): Promise<PathWithEdges[]> => {
       const snapshotId = (await snapshotOf(ctx, str(args.snapshot))).id;
       const res = await queryPaths(ctx.reader, snapshotId, {
         from: String(args.from),
@@ -632,9 +633,9 @@ export const resolvers = {
   },
 
   GraphNode: {
-    kind: (n: GraphNodeOut) => n.kind,
-    isAdmin: (n: GraphNodeOut, _: Args, ctx: ApiContext) => nodeIsAdmin(n, ctx),
-    external: (n: GraphNodeOut, _: Args, ctx: ApiContext) => nodeIsExternal(n, ctx),
+    kind: (n: TaggedNode) => n.kind,
+    isAdmin: (n: TaggedNode, _: Args, ctx: ApiContext) => nodeIsAdmin(n, ctx),
+    external: (n: TaggedNode, _: Args, ctx: ApiContext) => nodeIsExternal(n, ctx),
   },
 
   ReviewSession: {
