@@ -3,21 +3,31 @@
  * organization with its people (test/fixtures/demo-people, explained in its README): a person
  * found by search, their assignments and what they reach; a permission set with its policies,
  * accounts and holders; and the people at the start of who-can-reach, by group when many.
- * Screenshots of the person and permission-set views go to docs/screenshots/ (the README shows them).
+ * Screenshots go to test-artifacts/ui/; with DOCS_SCREENSHOTS=1, those of the person and
+ * permission-set views are written over docs/screenshots/ (the README shows them).
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../db/paths.ts';
 import { ingestDemoWithPeople } from '../harness/demo-people.ts';
 import { openTestDb, type TestDb } from '../harness/neo4j.ts';
-import { graphReady, launchChromium, openPage, screenshot, startAtlas, type Atlas } from './harness.ts';
+import {
+  ARTIFACTS,
+  graphReady,
+  launchChromium,
+  openPage,
+  screenshot,
+  startAtlas,
+  type Atlas,
+} from './harness.ts';
 
 const SSO = 'role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_';
 const PROD_ADMIN = `arn:aws:iam::444444444444:${SSO}AdministratorAccess_1317f6d30f9a50e2`;
 const PROD_SUPPORT = `arn:aws:iam::444444444444:${SSO}ProdSupport_4a4de06a40ddef62`;
 const SANDBOX_ADMIN = `arn:aws:iam::777777777777:${SSO}AdministratorAccess_da1c7b623594d828`;
-const DOCS = path.join(projectRoot, 'docs', 'screenshots');
+const DOCS = process.env.DOCS_SCREENSHOTS === '1' ? path.join(projectRoot, 'docs', 'screenshots') : ARTIFACTS;
 
 /** The data Cytoscape holds for each drawn element of a kind. */
 async function drawn(page: Page, selector: string): Promise<Record<string, unknown>[]> {
@@ -45,6 +55,7 @@ describe('people in the page', () => {
     page.waitForSelector(`#details[data-state="ready"][data-kind="${kind}"]`, { state: 'attached' });
 
   beforeAll(async () => {
+    fs.mkdirSync(DOCS, { recursive: true });
     db = await openTestDb();
     snap = (await ingestDemoWithPeople(db.driver, 'ui-people')).snapshotId;
     db.track(snap);
