@@ -14,7 +14,7 @@ RUN npx vite build --config ui/vite.config.ts \
 
 # Runtime stage: production dependencies, the compiled command line and its sources
 # (run through tsx, a dependency, if the compiled one is ever older), the built page
-# and the demo organization; no build tools, no tests, no secrets. Runs as the image's unprivileged `node` user.
+# and the demo organization with its people; no build tools, no tests, no secrets. Runs as the image's unprivileged `node` user.
 FROM node:24-bookworm-slim
 ENV NODE_ENV=production \
     IAMATLAS_HOME=/home/node/.iamatlas
@@ -34,6 +34,7 @@ COPY --from=build /app/ingest ./ingest
 COPY --from=build /app/ui/build.ts ./ui/build.ts
 COPY --from=build /app/ui/dist ./ui/dist
 COPY --from=build /app/test/fixtures/demo-org ./test/fixtures/demo-org
+COPY --from=build /app/test/fixtures/demo-people ./test/fixtures/demo-people
 RUN mkdir -p /home/node/.iamatlas && chown node:node /home/node/.iamatlas
 USER node
 EXPOSE 4000

@@ -14,7 +14,7 @@ import * as snapshots from './commands/snapshots.ts';
 import * as start from './commands/start.ts';
 import { registerServeCommand } from './serve.ts';
 
-export { DEMO_ORG_DIR } from './commands/demo.ts';
+export { DEMO_ORG_DIR, DEMO_PATHS, DEMO_PEOPLE_DIR } from './commands/demo.ts';
 
 export function buildProgram(): Command {
   const program = new Command();

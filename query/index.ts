@@ -39,7 +39,13 @@ export type {
   WhoCanAssumeResult,
 } from './reachability.ts';
 export { whoCan, whoCanArgs } from './who-can.ts';
-export { personReach, personReachArgs, peopleWhoCanReach, peopleWhoCanReachArgs } from './people.ts';
+export {
+  personReach,
+  personReachArgs,
+  peopleWhoCanReach,
+  peopleWhoCanReachArgs,
+  signInsOf,
+} from './people.ts';
 export type {
   PeopleWhoCanReachInput,
   PeopleWhoCanReachResult,
@@ -49,6 +55,32 @@ export type {
   PersonReachResult,
   SignInOut,
 } from './people.ts';
+export {
+  assignments,
+  assignmentsArgs,
+  listPeople,
+  listPeopleArgs,
+  MAX_PEOPLE_PAGE,
+  peopleGroups,
+  peopleGroupsArgs,
+  permissionSetHolders,
+  permissionSets,
+  permissionSetsArgs,
+  personByName,
+  personGroups,
+} from './people-catalog.ts';
+export type {
+  AssignmentOut,
+  AssignmentsInput,
+  Counted,
+  HolderOut,
+  ListPeopleInput,
+  PeopleGroupOut,
+  PeopleGroupsInput,
+  PermissionSetOut,
+  PermissionSetsInput,
+  PersonWithGroups,
+} from './people-catalog.ts';
 export type { WhoCanArgs, WhoCanResult } from './who-can.ts';
 export { findings, findingsArgs } from './findings.ts';
 export type { FindingOut, FindingsArgs, FindingsResult, FindingSubject } from './findings.ts';

@@ -61,7 +61,7 @@ type Props = Record<string, unknown>;
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const strs = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
 
-function toPerson(p: Props): PersonOut {
+export function toPerson(p: Props): PersonOut {
   const out: PersonOut = {
     key: String(p.key),
     id: String(p.id),
@@ -105,7 +105,8 @@ export async function findPerson(source: Source, snapshotId: string, name: strin
   return found[0]!;
 }
 
-async function signInsOf(source: Source, snapshotId: string, personKey: string): Promise<SignInOut[]> {
+/** The roles the person with graph key `personKey` signs in as, with the assignments behind each. */
+export async function signInsOf(source: Source, snapshotId: string, personKey: string): Promise<SignInOut[]> {
   const res = await driverOf(source).executeQuery(statement(Q, 'people-sign-ins'), {
     snapshotId,
     keys: [personKey],

@@ -1,26 +1,13 @@
 /** Resolvers of the people domain (people.graphql): thin translations onto query/people.ts. */
-import { peopleWhoCanReach, personReach, type PersonReachEntry, type SignInOut } from '../../query/index.ts';
-import { nodeFromRow } from '../../query/edges.ts';
-import type { NodeRef } from '../../query/graph.ts';
+import { peopleWhoCanReach, personReach, type PersonReachEntry } from '../../query/index.ts';
 import { snapshotOf, type ApiContext } from '../context.ts';
 import type { QueryPeopleWhoCanReachArgs, QueryPersonReachArgs } from './generated/types.ts';
-import { tagNodes } from './node-flags.ts';
-
-function node(
-  ref: { key: string; kind: string; arn?: string; name?: string; accountId?: string },
-  snapshotId: string,
-): NodeRef {
-  const n = nodeFromRow(ref);
-  tagNodes([n], snapshotId);
-  return n;
-}
-
-const signIn = (s: SignInOut, snapshotId: string) => ({ ...s, role: node(s.role, snapshotId) });
+import { graphNode, personOut, signInOut } from './people-shapes.ts';
 
 const way = (w: PersonReachEntry, snapshotId: string) => ({
   ...w,
-  node: node(w.node, snapshotId),
-  signIn: signIn(w.signIn, snapshotId),
+  node: graphNode(w.node, snapshotId),
+  signIn: signInOut(w.signIn, snapshotId),
   adminOf: w.adminOf ?? null,
 });
 
@@ -34,7 +21,8 @@ export const peopleQueries = {
     });
     return {
       ...r,
-      signIns: r.signIns.map((s) => signIn(s, snapshotId)),
+      person: personOut(r.person, snapshotId),
+      signIns: r.signIns.map((s) => signInOut(s, snapshotId)),
       reach: r.reach.map((w) => way(w, snapshotId)),
       admin: r.admin.map((w) => way(w, snapshotId)),
     };
@@ -49,7 +37,7 @@ export const peopleQueries = {
     return {
       ...r,
       account: r.account ?? null,
-      people: r.people.map((p) => ({ person: p.person, way: way(p.way, snapshotId) })),
+      people: r.people.map((p) => ({ person: personOut(p.person, snapshotId), way: way(p.way, snapshotId) })),
     };
   },
 };

@@ -58,6 +58,7 @@ import type {
 } from './generated/types.ts';
 import { nodeIsAdmin, nodeIsExternal, tagNodes, tagPath, type TaggedNode } from './node-flags.ts';
 import { peopleQueries } from './people-resolvers.ts';
+import { peopleCatalogQueries, peopleCatalogTypes } from './people-catalog-resolvers.ts';
 import { buildReport, reportJson, reportMarkdown } from '../report.ts';
 import {
   addItem,
@@ -287,8 +288,10 @@ function diffOut(side: Awaited<ReturnType<typeof snapshotDiff>>['added']) {
 }
 
 export const resolvers = {
+  ...peopleCatalogTypes,
   Query: {
     ...peopleQueries,
+    ...peopleCatalogQueries,
     viewer: (_: unknown, __: Args, ctx: ApiContext) => ({
       role: ctx.caller.role.toUpperCase(),
       via: ctx.caller.via.toUpperCase(),

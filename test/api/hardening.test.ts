@@ -21,6 +21,7 @@ import { tokenCheck } from '../../api/tokens.ts';
 import { createDriver } from '../../db/connection.ts';
 import { resolveSnapshot } from '../../ingest/load/snapshots.ts';
 import * as UI_QUERIES from '../../ui/src/queries.ts';
+import * as UI_PEOPLE_QUERIES from '../../ui/src/people/queries.ts';
 import { openTestDb, type TestDb } from '../harness/neo4j.ts';
 import { READER, REVIEWER, gql, ingestDemo, startApi, type GqlResponse } from './helpers.ts';
 
@@ -231,7 +232,7 @@ describe('what one request may do', () => {
   });
 
   it('keeps every query of the page within the cost limit and the schema', async () => {
-    for (const [name, doc] of Object.entries(UI_QUERIES)) {
+    for (const [name, doc] of [...Object.entries(UI_QUERIES), ...Object.entries(UI_PEOPLE_QUERIES)]) {
       if (typeof doc !== 'string' || !/^\s*(query|mutation)\b/.test(doc)) continue;
       // No variables: validation (cost included) runs, then the missing variables stop it.
       const r = await gql(api.url, doc, {}, REVIEWER);

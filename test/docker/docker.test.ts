@@ -48,6 +48,9 @@ const NEEDED = [
   'ui/src/main.ts',
   'ui/index.html',
   'test/fixtures/demo-org/organization.json',
+  // `start` loads the demo organization with its people.
+  'test/fixtures/demo-people/111111111111.identity-center.json',
+  'test/fixtures/demo-people/111111111111.credential-report.csv',
 ];
 
 describe('docker build context', () => {
@@ -129,6 +132,12 @@ describe('Dockerfile', () => {
     for (const l of runtime.lines.filter((x) => /^(COPY|ADD)\s/i.test(x)))
       expect(l, 'the runtime stage takes files from the build stage').toMatch(/--from=/);
     expect(runtime.lines.some((l) => /^COPY\s+\.\s/.test(l))).toBe(false);
+  });
+
+  it('ships what `start` loads: the demo organization and its people', () => {
+    const copied = runtime.lines.filter((x) => /^COPY\s/i.test(x)).map((l) => l.split(/\s+/).at(-1));
+    expect(copied).toContain('./test/fixtures/demo-org');
+    expect(copied).toContain('./test/fixtures/demo-people');
   });
 });
 

@@ -23,8 +23,15 @@ it('demo replaces only the demo it loaded before, never a user snapshot named "d
   db.track(mine);
   const first = await runCli(['demo', '--json'], cliEnv());
   expect(first.code, first.stderr).toBe(0);
-  const d1 = (JSON.parse(first.stdout) as { snapshotId: string }).snapshotId;
+  const loaded = JSON.parse(first.stdout) as {
+    snapshotId: string;
+    counts: { nodes: Record<string, number> };
+  };
+  const d1 = loaded.snapshotId;
   db.track(d1);
+  // The demo comes with its people (test/fixtures/demo-people/README.md), so a new user sees
+  // Identity Center: 36 people in 8 groups, 7 permission sets.
+  expect(loaded.counts.nodes).toMatchObject({ Person: 36, PeopleGroup: 8, PermissionSet: 7 });
   const second = await runCli(['demo', '--json'], cliEnv());
   expect(second.code, second.stderr).toBe(0);
   const d2 = (JSON.parse(second.stdout) as { snapshotId: string }).snapshotId;

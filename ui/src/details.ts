@@ -2,7 +2,7 @@
 import { request } from './api.ts';
 import type { EdgeEvidenceQuery } from './generated/operations.ts';
 import { loadNeighbours } from './data.ts';
-import { byId, clear, h } from './dom.ts';
+import { byId, h } from './dom.ts';
 import { addElements, collapse, edgeIndex, graph, nodeIndex, runLayout } from './graph.ts';
 import { jsonView, parseJson, statementAt } from './json-view.ts';
 import { pathLayout } from './layouts.ts';
@@ -20,43 +20,11 @@ import {
 import { track } from './status.ts';
 import { state, update } from './url-state.ts';
 import { swatch } from './legend.ts';
+import { button, closeDetails, dl, open, section } from './panel-parts.ts';
+import { showPeopleEdge, showPeopleNode } from './people/panel.ts';
+import { isPeopleKey } from './people/graph.ts';
 
-const panel = () => byId('details');
-const body = () => byId('details-body');
-
-export function closeDetails(): void {
-  panel().hidden = true;
-  panel().dataset.state = 'closed';
-}
-
-function open(title: string, kind: string): HTMLElement {
-  const p = panel();
-  p.hidden = false;
-  p.dataset.state = 'loading';
-  p.dataset.kind = kind;
-  byId('details-title').textContent = title;
-  const b = body();
-  clear(b);
-  return b;
-}
-
-const dl = (rows: [string, Node | string | undefined | null][]) =>
-  h(
-    'dl',
-    { class: 'facts' },
-    rows
-      .filter(([, v]) => v !== undefined && v !== null && v !== '')
-      .flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]),
-  );
-
-const section = (title: string, ...children: (Node | string | null | undefined | false)[]) =>
-  h('section', { class: 'detail-section' }, h('h3', {}, title), ...children);
-
-function button(label: string, onClick: () => void, attrs: Record<string, string> = {}): HTMLButtonElement {
-  const b = h('button', { type: 'button', class: 'btn', ...attrs }, label);
-  b.addEventListener('click', onClick);
-  return b;
-}
+export { closeDetails };
 
 const isPrincipal = (key: string) => /^arn:aws[\w-]*:iam::\d{12}:(user|role)\//.test(key);
 
@@ -122,6 +90,7 @@ const accountChip = (id: string | undefined | null) =>
   id ? h('span', { class: 'chip' }, swatch(accountColor(id)), accountLine(id)) : null;
 
 export async function showNode(key: string): Promise<void> {
+  if (isPeopleKey(key)) return showPeopleNode(key);
   const gn = nodeIndex.get(key);
   const kind =
     gn?.kind ??
@@ -238,7 +207,7 @@ export async function showNode(key: string): Promise<void> {
       );
     }
   } finally {
-    panel().dataset.state = 'ready';
+    byId('details').dataset.state = 'ready';
   }
 }
 
@@ -249,6 +218,7 @@ export async function showEdge(id: string): Promise<void> {
   const ge = edgeIndex.get(id);
   if (!ge) return;
   if (ge.kind === 'trustSummary') return showSummary(ge);
+  if (isPeopleKey(ge.source)) return showPeopleEdge(ge);
   const from = nodeIndex.get(ge.source);
   const to = nodeIndex.get(ge.target);
   const b = open(`${from?.name ?? ge.source} ${EDGE_LABEL[ge.kind]} ${to?.name ?? ge.target}`, 'edge');
@@ -284,7 +254,7 @@ export async function showEdge(id: string): Promise<void> {
       d.source?.boundary ?? undefined,
     );
   } finally {
-    panel().dataset.state = 'ready';
+    byId('details').dataset.state = 'ready';
   }
 }
 
@@ -459,5 +429,5 @@ function showSummary(ge: GEdge): void {
         }),
       ),
     );
-  panel().dataset.state = 'ready';
+  byId('details').dataset.state = 'ready';
 }

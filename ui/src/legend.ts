@@ -138,6 +138,10 @@ export function buildLegend(container: HTMLElement, view = 'overview'): void {
           row(lineIcon(EDGE_COLOR.canAssume), EDGE_LABEL.canAssume),
           row(lineIcon(EDGE_COLOR.canEscalateTo, { width: 3 }), EDGE_LABEL.canEscalateTo),
           row(
+            lineIcon(EDGE_COLOR.canSignIn, { width: 2.4 }),
+            `${EDGE_LABEL.canSignIn} (IAM Identity Center)`,
+          ),
+          row(
             lineIcon(EDGE_COLOR.canAssume, { dash: '6 3' }),
             `only if a condition holds (${CONDITION_KINDS.map((k) => CONDITION_BADGE[k]).join(', ')})`,
           ),

@@ -41,6 +41,9 @@ import type { GraphResult } from './model.ts';
 import { accountNames } from './model.ts';
 import { keepAssumptionsWithSession, renderReview, reviewGraph, setViewer, walk } from './review.ts';
 import { setupSearch } from './search.ts';
+import { withPeople } from './people/who-can-reach.ts';
+import { askAboutPeople, openPeopleHit } from './people/search.ts';
+import { computePeopleView } from './people/views.ts';
 import { renderPickers, setSnapshots, setupPickers, snapshotName } from './snapshots.ts';
 import { clearError, showError, track } from './status.ts';
 import type { ViewState } from './url-state.ts';
@@ -138,6 +141,8 @@ function describeReach(r: GraphResult & { totalCount: number }, s: ViewState, di
 }
 
 async function compute(s: ViewState): Promise<Drawn> {
+  const people = computePeopleView(s);
+  if (people) return track('people', () => people);
   switch (s.view) {
     case 'overview': {
       const r: OverviewResult = await track('organization', loadOverview);
@@ -182,11 +187,13 @@ async function compute(s: ViewState): Promise<Drawn> {
         loadReach(dir, s.node ?? '', s.hops),
       );
       const name = nameOf(s.node);
+      const summary = describeReach(r, s, dir);
+      const signIns = dir === 'in' ? await track('people', () => withPeople(r, s.node ?? '', s.hops)) : '';
       return {
         result: r,
         layout: pathLayout(r.nodes.length),
         title: dir === 'in' ? `Who can reach ${name}` : `What ${name} can reach`,
-        summary: describeReach(r, s, dir),
+        summary: summary + signIns,
         crumbs: [['Overview', overviewHref]],
         ...(r.truncated
           ? {
@@ -267,6 +274,9 @@ async function compute(s: ViewState): Promise<Drawn> {
         empty: ['No change', 'The two snapshots have the same "can assume" and "can escalate to" edges.'],
       };
     }
+    default:
+      // The people views (person, person-reach, permission-set, people-group) returned above.
+      throw new Error(`The view ${s.view} is drawn by ui/src/people/views.ts.`);
   }
 }
 
@@ -523,7 +533,7 @@ function wireToolbar(): void {
 
 function ask(view: 'reach-in' | 'reach-out' | 'admin'): void {
   const key = selectedNode();
-  if (key) update({ view, node: key, to: undefined, sel: undefined });
+  if (key && !askAboutPeople(view, key)) update({ view, node: key, to: undefined, sel: undefined });
 }
 
 function onViewChange(s: ViewState, prev: ViewState): void {
@@ -560,8 +570,8 @@ async function boot(): Promise<void> {
     if (isPickingTarget() && from && from !== hit.key) {
       stopPicking();
       update({ view: 'paths', node: from, to: hit.key, sel: undefined });
-    } else if (hit.kind === 'Account')
-      update({ view: 'account', node: hit.key, to: undefined, sel: hit.key });
+    } else if (openPeopleHit(hit)) return;
+    else if (hit.kind === 'Account') update({ view: 'account', node: hit.key, to: undefined, sel: hit.key });
     else update({ view: 'node', node: hit.key, to: undefined, sel: hit.key });
   });
   setupPickers();

@@ -5,10 +5,22 @@
  * list markers, so a colour never means two things on the same element.
  */
 
-export type Kind = 'user' | 'role' | 'group' | 'service' | 'provider' | 'account' | 'anyone' | 'external';
+export type Kind =
+  | 'user'
+  | 'role'
+  | 'group'
+  | 'service'
+  | 'provider'
+  | 'account'
+  | 'anyone'
+  | 'external'
+  | 'person'
+  | 'peopleGroup'
+  | 'permissionSet';
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 export type ConditionKind = 'mfa' | 'externalId' | 'network' | 'federation' | 'region' | 'other';
-export type EdgeKind = 'canAssume' | 'canEscalateTo' | 'trustSummary';
+export type EdgeKind =
+  'canAssume' | 'canEscalateTo' | 'trustSummary' | 'canSignIn' | 'assigned' | 'provisions' | 'memberOf';
 
 export const KINDS: readonly Kind[] = [
   'user',
@@ -19,6 +31,9 @@ export const KINDS: readonly Kind[] = [
   'account',
   'anyone',
   'external',
+  'person',
+  'peopleGroup',
+  'permissionSet',
 ];
 export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 export const CONDITION_KINDS: readonly ConditionKind[] = [
@@ -41,6 +56,9 @@ export const KIND_SHAPE: Readonly<Record<Kind, string>> = {
   account: 'rectangle',
   anyone: 'star',
   external: 'octagon',
+  person: 'pentagon',
+  peopleGroup: 'concave-hexagon',
+  permissionSet: 'tag',
 };
 
 export const KIND_LABEL: Readonly<Record<Kind, string>> = {
@@ -52,6 +70,9 @@ export const KIND_LABEL: Readonly<Record<Kind, string>> = {
   account: 'account',
   anyone: 'anyone (*)',
   external: 'outside the organization',
+  person: 'person (Identity Center)',
+  peopleGroup: 'group of people (Identity Center)',
+  permissionSet: 'permission set',
 };
 
 /** One name for one thing: the legend, the evidence panel and the filters say these. */
@@ -59,6 +80,10 @@ export const EDGE_LABEL: Readonly<Record<EdgeKind, string>> = {
   canAssume: 'can assume',
   canEscalateTo: 'can escalate to',
   trustSummary: 'cross-account trust',
+  canSignIn: 'can sign in as',
+  assigned: 'is assigned',
+  provisions: 'is provisioned as',
+  memberOf: 'is a member of',
 };
 
 /** Drawn under the name of an administrator (GraphNode.isAdmin), which also gets a double ring. */
@@ -96,6 +121,10 @@ export const EDGE_COLOR: Readonly<Record<EdgeKind, string>> = {
   canAssume: '#3B4754',
   canEscalateTo: '#AA3377',
   trustSummary: '#4D5A66',
+  canSignIn: '#117733',
+  assigned: '#6C7A89',
+  provisions: '#6C7A89',
+  memberOf: '#9AA5B1',
 };
 
 export const DIFF_COLOR = { added: '#0072B2', removed: '#D55E00' } as const;

@@ -1,4 +1,4 @@
-/** Type-ahead search over principals, roles and accounts (an ARIA combobox). */
+/** Type-ahead search over principals, roles, accounts and people (an ARIA combobox). */
 import type { SearchHit } from './data.ts';
 import { search } from './data.ts';
 import { byId, clear, h } from './dom.ts';
@@ -6,6 +6,7 @@ import { shapeIcon } from './legend.ts';
 import { accountLine, kindOf } from './model.ts';
 import { accountColor, KIND_LABEL } from './palette.ts';
 import { ApiError } from './api.ts';
+import { PEOPLE_HIT_KIND, peopleHitMeta, peopleHits } from './people/search.ts';
 
 export function setupSearch(onPick: (hit: SearchHit) => void): { focus: () => void } {
   const input = byId<HTMLInputElement>('search');
@@ -25,7 +26,8 @@ export function setupSearch(onPick: (hit: SearchHit) => void): { focus: () => vo
   const render = () => {
     clear(list);
     hits.forEach((hit, i) => {
-      const kind = kindOf({ key: hit.key, kind: hit.kind });
+      const person = PEOPLE_HIT_KIND[hit.kind];
+      const kind = person ?? kindOf({ key: hit.key, kind: hit.kind });
       const li = h(
         'li',
         {
@@ -40,7 +42,9 @@ export function setupSearch(onPick: (hit: SearchHit) => void): { focus: () => vo
         h(
           'span',
           { class: 'hit-meta' },
-          `${KIND_LABEL[kind]}${hit.kind === 'Account' ? '' : ` · ${accountLine(hit.accountId)}`}`,
+          person
+            ? peopleHitMeta(hit)
+            : `${KIND_LABEL[kind]}${hit.kind === 'Account' ? '' : ` · ${accountLine(hit.accountId)}`}`,
         ),
       );
       li.addEventListener('mousedown', (ev) => {
@@ -71,7 +75,8 @@ export function setupSearch(onPick: (hit: SearchHit) => void): { focus: () => vo
       const mine = ++seq;
       list.dataset.state = 'loading';
       try {
-        const res = await search(q);
+        const [found, people] = await Promise.all([search(q), peopleHits(q)]);
+        const res = [...found, ...people];
         if (mine !== seq) return;
         hits = res;
         active = hits.length ? 0 : -1;

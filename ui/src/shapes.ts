@@ -50,6 +50,37 @@ export function shapePath(shape: string, cx: number, cy: number, w: number, h: n
       );
     case 'star':
       return poly(STAR, cx, cy, w, h);
+    case 'pentagon':
+      return poly(regular(5, -Math.PI / 2), cx, cy, w, h);
+    case 'concave-hexagon':
+      return poly(
+        [
+          [-1, -1],
+          [1, -1],
+          [0.6, 0],
+          [1, 1],
+          [-1, 1],
+          [-0.6, 0],
+        ],
+        cx,
+        cy,
+        w,
+        h,
+      );
+    case 'tag':
+      return poly(
+        [
+          [-1, -1],
+          [0.5, -1],
+          [1, 0],
+          [0.5, 1],
+          [-1, 1],
+        ],
+        cx,
+        cy,
+        w,
+        h,
+      );
     default:
       return `M${x0},${y0}h${w}v${h}h${-w}Z`;
   }

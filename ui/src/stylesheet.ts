@@ -160,6 +160,30 @@ export function stylesheet(): StylesheetJson {
       },
     },
     {
+      selector:
+        'edge[kind = "canSignIn"], edge[kind = "assigned"], edge[kind = "provisions"], edge[kind = "memberOf"]',
+      style: {
+        'line-color': EDGE_COLOR.canSignIn,
+        'target-arrow-color': EDGE_COLOR.canSignIn,
+        'target-arrow-shape': 'triangle-backcurve',
+        width: 2.4,
+        'text-background-color': '#FFFFFF',
+        'text-border-color': EDGE_COLOR.canSignIn,
+      },
+    },
+    {
+      selector: 'edge[kind = "assigned"], edge[kind = "provisions"]',
+      style: { 'line-color': EDGE_COLOR.assigned, 'target-arrow-color': EDGE_COLOR.assigned, width: 1.6 },
+    },
+    {
+      selector: 'edge[kind = "memberOf"]',
+      style: { 'line-color': EDGE_COLOR.memberOf, 'target-arrow-color': EDGE_COLOR.memberOf, width: 1.2 },
+    },
+    {
+      selector: 'node[kind = "person"], node[kind = "peopleGroup"], node[kind = "permissionSet"]',
+      style: { 'border-color': EDGE_COLOR.canSignIn, 'border-width': 2.2, width: 38, height: 34 },
+    },
+    {
       selector: 'edge[kind = "trustSummary"]',
       style: {
         width: 'mapData(count, 1, 10, 1.5, 9)',

@@ -16,6 +16,10 @@ export const VIEWS = [
   'finding',
   'review',
   'diff',
+  'person',
+  'person-reach',
+  'permission-set',
+  'people-group',
 ] as const;
 export type View = (typeof VIEWS)[number];
 

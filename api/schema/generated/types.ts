@@ -149,6 +149,55 @@ export type AddReviewItemInput = {
   sessionId: Scalars['ID']['input'];
 };
 
+/** An account assignment: a person or group given a permission set in an account. */
+export type Assignment = {
+  __typename?: 'Assignment';
+  /** The account. */
+  accountId: Scalars['String']['output'];
+  /** The account's name. */
+  accountName?: Maybe<Scalars['String']['output']>;
+  /** The group, when GROUP. */
+  group?: Maybe<PeopleGroup>;
+  /** The permission set. */
+  permissionSet: PermissionSet;
+  /** The person, when USER. */
+  person?: Maybe<Person>;
+  /** A person or a group. */
+  principalType: AssignmentPrincipalType;
+  /** The role it provisions in the account (AWSReservedSSO_...); null when the account has none. */
+  role?: Maybe<GraphNode>;
+};
+
+/** A page of assignments. */
+export type AssignmentConnection = {
+  __typename?: 'AssignmentConnection';
+  /** Assignments of this page. */
+  nodes: Array<Assignment>;
+  /** Paging. */
+  pageInfo: PageInfo;
+  /** How many in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** Filter for account assignments. */
+export type AssignmentFilter = {
+  /** Assignments in this account. */
+  account?: InputMaybe<Scalars['String']['input']>;
+  /** Assignments to this group (graph key, GroupId or display name). */
+  group?: InputMaybe<Scalars['String']['input']>;
+  /** Assignments of this permission set (ARN or name). */
+  permissionSet?: InputMaybe<Scalars['String']['input']>;
+  /** Assignments that give this person access: to them, or to a group they are in (a name as person takes). */
+  person?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What an account assignment is made to. */
+export type AssignmentPrincipalType =
+  /** A group: every member gets it. */
+  | 'GROUP'
+  /** A person. */
+  | 'USER';
+
 /**
  * The analyst assumptions kept with a review session (see AssumptionsInput): true when the condition
  * category is assumed satisfiable, false when edges that need it are left out.
@@ -620,6 +669,50 @@ export type PeopleEdgeType =
   /** A person is a member of a people group. */
   | 'MEMBER_OF';
 
+/** Filter for people. */
+export type PeopleFilter = {
+  /** People with an assignment in this account, directly or through a group. */
+  account?: InputMaybe<Scalars['String']['input']>;
+  /** Members of this group (graph key, GroupId or display name). */
+  group?: InputMaybe<Scalars['String']['input']>;
+  /** Part of a user name, display name or email (case-insensitive). */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** An IAM Identity Center group. */
+export type PeopleGroup = {
+  __typename?: 'PeopleGroup';
+  /** The group's description. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** The identity store's GroupId. */
+  id: Scalars['String']['output'];
+  /** The graph key: people-group/STORE_ID/GROUP_ID. */
+  key: Scalars['ID']['output'];
+  /** How many people are in it. */
+  memberCount: Scalars['Int']['output'];
+  /** The display name. */
+  name: Scalars['String']['output'];
+};
+
+/** A page of groups of people. */
+export type PeopleGroupConnection = {
+  __typename?: 'PeopleGroupConnection';
+  /** Groups of this page. */
+  nodes: Array<PeopleGroup>;
+  /** Paging. */
+  pageInfo: PageInfo;
+  /** How many in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** Filter for groups of people. */
+export type PeopleGroupFilter = {
+  /** One group: graph key, GroupId or display name. */
+  id?: InputMaybe<Scalars['String']['input']>;
+  /** Part of the name or description (case-insensitive). */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Which people can reach a role or administrator of an account. */
 export type PeopleWhoCanReach = {
   __typename?: 'PeopleWhoCanReach';
@@ -633,23 +726,105 @@ export type PeopleWhoCanReach = {
   target: Scalars['String']['output'];
 };
 
+/** An IAM Identity Center permission set: the policies of the role it provisions in each assigned account. */
+export type PermissionSet = {
+  __typename?: 'PermissionSet';
+  /** The permission set's ARN. */
+  arn: Scalars['String']['output'];
+  /** Accounts it is assigned in: only these give access. */
+  assignedAccountIds: Array<Scalars['String']['output']>;
+  /** Its assignments, by account. */
+  assignments: Array<Assignment>;
+  /** ARNs of the AWS managed policies attached. */
+  awsManagedPolicyArns: Array<Scalars['String']['output']>;
+  /** Customer managed policies attached, as path and name (each account must hold one of that name). */
+  customerManagedPolicies: Array<Scalars['String']['output']>;
+  /** Its description. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** The people who hold it, directly or through a group, by name. */
+  holders: Array<PermissionSetHolder>;
+  /** The inline policy, as JSON text. */
+  inlinePolicy?: Maybe<Scalars['String']['output']>;
+  /** The graph key (the ARN). */
+  key: Scalars['ID']['output'];
+  /** Its name (the role is AWSReservedSSO_<name>_<suffix>). */
+  name: Scalars['String']['output'];
+  /** The permissions boundary (a managed policy reference), as JSON text. */
+  permissionsBoundary?: Maybe<Scalars['String']['output']>;
+  /** Accounts it is provisioned in. */
+  provisionedAccountIds: Array<Scalars['String']['output']>;
+  /** The URL the console opens after sign-in. */
+  relayState?: Maybe<Scalars['String']['output']>;
+  /** Longest session, ISO 8601 (e.g. PT8H). */
+  sessionDuration?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of permission sets. */
+export type PermissionSetConnection = {
+  __typename?: 'PermissionSetConnection';
+  /** Permission sets of this page. */
+  nodes: Array<PermissionSet>;
+  /** Paging. */
+  pageInfo: PageInfo;
+  /** How many in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** Filter for permission sets. */
+export type PermissionSetFilter = {
+  /** Permission sets assigned in this account. */
+  account?: InputMaybe<Scalars['String']['input']>;
+  /** Part of the name or ARN (case-insensitive). */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A person holding a permission set. */
+export type PermissionSetHolder = {
+  __typename?: 'PermissionSetHolder';
+  /** The accounts they hold it in. */
+  accountIds: Array<Scalars['String']['output']>;
+  /** An assignment names the person. */
+  direct: Scalars['Boolean']['output'];
+  /** Groups the assignments were made to. */
+  groups: Array<Scalars['String']['output']>;
+  /** The person. */
+  person: Person;
+};
+
 /** An IAM Identity Center user. */
 export type Person = {
   __typename?: 'Person';
+  /** The assignments that give them access: to them, or to a group they are in. */
+  assignments: Array<Assignment>;
   /** The name to show. */
   displayName?: Maybe<Scalars['String']['output']>;
   /** Email addresses. */
   emails: Array<Scalars['String']['output']>;
+  /** Their identity-store groups, by name. */
+  groups: Array<PeopleGroup>;
   /** The identity store's UserId. */
   id: Scalars['String']['output'];
   /** The graph key: person/STORE_ID/USER_ID. */
   key: Scalars['ID']['output'];
   /** User name, else display name. */
   name: Scalars['String']['output'];
+  /** The roles they sign in as, with the assignments and groups behind each. */
+  signIns: Array<SignIn>;
   /** ENABLED or DISABLED. */
   status: Scalars['String']['output'];
   /** The identity store's user name (often an email address). */
   userName?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of people. */
+export type PersonConnection = {
+  __typename?: 'PersonConnection';
+  /** People of this page. */
+  nodes: Array<Person>;
+  /** Paging. */
+  pageInfo: PageInfo;
+  /** How many in all. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** What one person can reach. */
@@ -854,6 +1029,11 @@ export type Query = {
   account?: Maybe<Account>;
   /** Accounts of a snapshot: those in the organization, those with IAM data, and external accounts named by trust policies. */
   accounts: AccountConnection;
+  /**
+   * Account assignments (a person or group given a permission set in an account), by account,
+   * permission set and principal, each with the role it provisions.
+   */
+  assignments: AssignmentConnection;
   /** Account-to-account trust: for each pair of accounts, how many CAN_ASSUME edges cross, and the edges behind them. */
   crossAccountTrust: Array<AccountTrust>;
   /**
@@ -875,11 +1055,27 @@ export type Query = {
   /** CAN_ASSUME paths from one node to another, shortest first, without revisiting a node. */
   paths: Array<Path>;
   /**
+   * The people of the snapshot (IAM Identity Center users), by name. `filter` narrows them to a
+   * part of a name or email, to one group, or to those with an assignment in one account.
+   */
+  people: PersonConnection;
+  /** The Identity Center groups of the snapshot, by name; `filter.search` matches part of a name or description. */
+  peopleGroups: PeopleGroupConnection;
+  /**
    * Which people can reach a role (`role`: its ARN), or administrator of an account (`role: "admin"`,
    * with `account`; of any account without it), each with one shortest way, and grouped by the
    * group their way comes through.
    */
   peopleWhoCanReach: PeopleWhoCanReach;
+  /** One permission set by ARN or name; null when there is none. */
+  permissionSet?: Maybe<PermissionSet>;
+  /** The permission sets of the snapshot, by name, with the accounts each is assigned in. */
+  permissionSets: PermissionSetConnection;
+  /**
+   * One person: `id` is a user name, display name, email, identity-store user id or graph key. Null
+   * when nobody matches; an error when it names several people.
+   */
+  person?: Maybe<Person>;
   /**
    * What one person can reach: the roles they sign in as (with the assignments and groups behind
    * each), the roles those can assume, and the accounts they can become administrator of. `person`
@@ -952,6 +1148,18 @@ export type QueryAccountsArgs = {
   filter?: InputMaybe<AccountFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<AccountOrder>;
+  snapshot?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Read access to one IAM Atlas graph: the organization, its principals, who can become whom
+ * (CAN_ASSUME, CAN_ESCALATE_TO), findings, snapshots and review sessions.
+ */
+export type QueryAssignmentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AssignmentFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   snapshot?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -1046,10 +1254,66 @@ export type QueryPathsArgs = {
  * Read access to one IAM Atlas graph: the organization, its principals, who can become whom
  * (CAN_ASSUME, CAN_ESCALATE_TO), findings, snapshots and review sessions.
  */
+export type QueryPeopleArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PeopleFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  snapshot?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Read access to one IAM Atlas graph: the organization, its principals, who can become whom
+ * (CAN_ASSUME, CAN_ESCALATE_TO), findings, snapshots and review sessions.
+ */
+export type QueryPeopleGroupsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PeopleGroupFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  snapshot?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Read access to one IAM Atlas graph: the organization, its principals, who can become whom
+ * (CAN_ASSUME, CAN_ESCALATE_TO), findings, snapshots and review sessions.
+ */
 export type QueryPeopleWhoCanReachArgs = {
   account?: InputMaybe<Scalars['String']['input']>;
   maxHops?: InputMaybe<Scalars['Int']['input']>;
   role: Scalars['String']['input'];
+  snapshot?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Read access to one IAM Atlas graph: the organization, its principals, who can become whom
+ * (CAN_ASSUME, CAN_ESCALATE_TO), findings, snapshots and review sessions.
+ */
+export type QueryPermissionSetArgs = {
+  id: Scalars['String']['input'];
+  snapshot?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Read access to one IAM Atlas graph: the organization, its principals, who can become whom
+ * (CAN_ASSUME, CAN_ESCALATE_TO), findings, snapshots and review sessions.
+ */
+export type QueryPermissionSetsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PermissionSetFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  snapshot?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Read access to one IAM Atlas graph: the organization, its principals, who can become whom
+ * (CAN_ASSUME, CAN_ESCALATE_TO), findings, snapshots and review sessions.
+ */
+export type QueryPersonArgs = {
+  id: Scalars['String']['input'];
   snapshot?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -1702,6 +1966,10 @@ export type ResolversTypes = {
   AccountOrderField: ResolverTypeWrapper<Partial<AccountOrderField>>;
   AccountTrust: ResolverTypeWrapper<Partial<AccountTrust>>;
   AddReviewItemInput: ResolverTypeWrapper<Partial<AddReviewItemInput>>;
+  Assignment: ResolverTypeWrapper<Partial<Assignment>>;
+  AssignmentConnection: ResolverTypeWrapper<Partial<AssignmentConnection>>;
+  AssignmentFilter: ResolverTypeWrapper<Partial<AssignmentFilter>>;
+  AssignmentPrincipalType: ResolverTypeWrapper<Partial<AssignmentPrincipalType>>;
   Assumptions: ResolverTypeWrapper<Partial<Assumptions>>;
   AssumptionsInput: ResolverTypeWrapper<Partial<AssumptionsInput>>;
   AuthMethod: ResolverTypeWrapper<Partial<AuthMethod>>;
@@ -1738,8 +2006,17 @@ export type ResolversTypes = {
   PeopleByGroup: ResolverTypeWrapper<Partial<PeopleByGroup>>;
   PeopleEdge: ResolverTypeWrapper<Partial<PeopleEdge>>;
   PeopleEdgeType: ResolverTypeWrapper<Partial<PeopleEdgeType>>;
+  PeopleFilter: ResolverTypeWrapper<Partial<PeopleFilter>>;
+  PeopleGroup: ResolverTypeWrapper<Partial<PeopleGroup>>;
+  PeopleGroupConnection: ResolverTypeWrapper<Partial<PeopleGroupConnection>>;
+  PeopleGroupFilter: ResolverTypeWrapper<Partial<PeopleGroupFilter>>;
   PeopleWhoCanReach: ResolverTypeWrapper<Partial<PeopleWhoCanReach>>;
+  PermissionSet: ResolverTypeWrapper<Partial<PermissionSet>>;
+  PermissionSetConnection: ResolverTypeWrapper<Partial<PermissionSetConnection>>;
+  PermissionSetFilter: ResolverTypeWrapper<Partial<PermissionSetFilter>>;
+  PermissionSetHolder: ResolverTypeWrapper<Partial<PermissionSetHolder>>;
   Person: ResolverTypeWrapper<Partial<Person>>;
+  PersonConnection: ResolverTypeWrapper<Partial<PersonConnection>>;
   PersonReach: ResolverTypeWrapper<Partial<PersonReach>>;
   PersonWay: ResolverTypeWrapper<Partial<PersonWay>>;
   PersonWayTo: ResolverTypeWrapper<Partial<PersonWayTo>>;
@@ -1794,6 +2071,9 @@ export type ResolversParentTypes = {
   AccountOrder: Partial<AccountOrder>;
   AccountTrust: Partial<AccountTrust>;
   AddReviewItemInput: Partial<AddReviewItemInput>;
+  Assignment: Partial<Assignment>;
+  AssignmentConnection: Partial<AssignmentConnection>;
+  AssignmentFilter: Partial<AssignmentFilter>;
   Assumptions: Partial<Assumptions>;
   AssumptionsInput: Partial<AssumptionsInput>;
   Boolean: Partial<Scalars['Boolean']['output']>;
@@ -1822,8 +2102,17 @@ export type ResolversParentTypes = {
   Path: Partial<Path>;
   PeopleByGroup: Partial<PeopleByGroup>;
   PeopleEdge: Partial<PeopleEdge>;
+  PeopleFilter: Partial<PeopleFilter>;
+  PeopleGroup: Partial<PeopleGroup>;
+  PeopleGroupConnection: Partial<PeopleGroupConnection>;
+  PeopleGroupFilter: Partial<PeopleGroupFilter>;
   PeopleWhoCanReach: Partial<PeopleWhoCanReach>;
+  PermissionSet: Partial<PermissionSet>;
+  PermissionSetConnection: Partial<PermissionSetConnection>;
+  PermissionSetFilter: Partial<PermissionSetFilter>;
+  PermissionSetHolder: Partial<PermissionSetHolder>;
   Person: Partial<Person>;
+  PersonConnection: Partial<PersonConnection>;
   PersonReach: Partial<PersonReach>;
   PersonWay: Partial<PersonWay>;
   PersonWayTo: Partial<PersonWayTo>;
@@ -1896,6 +2185,22 @@ export type AccountTrustResolvers<ContextType = ApiContext, ParentType extends R
   roleCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   toAccount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   worstSeverity?: Resolver<Maybe<ResolversTypes['Severity']>, ParentType, ContextType>;
+};
+
+export type AssignmentResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Assignment'] = ResolversParentTypes['Assignment']> = {
+  accountId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  accountName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  group?: Resolver<Maybe<ResolversTypes['PeopleGroup']>, ParentType, ContextType>;
+  permissionSet?: Resolver<ResolversTypes['PermissionSet'], ParentType, ContextType>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  principalType?: Resolver<ResolversTypes['AssignmentPrincipalType'], ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['GraphNode']>, ParentType, ContextType>;
+};
+
+export type AssignmentConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AssignmentConnection'] = ResolversParentTypes['AssignmentConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['Assignment']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type AssumptionsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Assumptions'] = ResolversParentTypes['Assumptions']> = {
@@ -2057,6 +2362,20 @@ export type PeopleEdgeResolvers<ContextType = ApiContext, ParentType extends Res
   type?: Resolver<ResolversTypes['PeopleEdgeType'], ParentType, ContextType>;
 };
 
+export type PeopleGroupResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PeopleGroup'] = ResolversParentTypes['PeopleGroup']> = {
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  memberCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PeopleGroupConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PeopleGroupConnection'] = ResolversParentTypes['PeopleGroupConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['PeopleGroup']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type PeopleWhoCanReachResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PeopleWhoCanReach'] = ResolversParentTypes['PeopleWhoCanReach']> = {
   account?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   byGroup?: Resolver<Array<ResolversTypes['PeopleByGroup']>, ParentType, ContextType>;
@@ -2064,14 +2383,53 @@ export type PeopleWhoCanReachResolvers<ContextType = ApiContext, ParentType exte
   target?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type PermissionSetResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PermissionSet'] = ResolversParentTypes['PermissionSet']> = {
+  arn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  assignedAccountIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  assignments?: Resolver<Array<ResolversTypes['Assignment']>, ParentType, ContextType>;
+  awsManagedPolicyArns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  customerManagedPolicies?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  holders?: Resolver<Array<ResolversTypes['PermissionSetHolder']>, ParentType, ContextType>;
+  inlinePolicy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  permissionsBoundary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  provisionedAccountIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  relayState?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sessionDuration?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PermissionSetConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PermissionSetConnection'] = ResolversParentTypes['PermissionSetConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['PermissionSet']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PermissionSetHolderResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PermissionSetHolder'] = ResolversParentTypes['PermissionSetHolder']> = {
+  accountIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  direct?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  groups?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+};
+
 export type PersonResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = {
+  assignments?: Resolver<Array<ResolversTypes['Assignment']>, ParentType, ContextType>;
   displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   emails?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  groups?: Resolver<Array<ResolversTypes['PeopleGroup']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  signIns?: Resolver<Array<ResolversTypes['SignIn']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   userName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PersonConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PersonConnection'] = ResolversParentTypes['PersonConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type PersonReachResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PersonReach'] = ResolversParentTypes['PersonReach']> = {
@@ -2148,6 +2506,7 @@ export type ProviderTrustResolvers<ContextType = ApiContext, ParentType extends 
 export type QueryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   account?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType, RequireFields<QueryAccountArgs, 'id'>>;
   accounts?: Resolver<ResolversTypes['AccountConnection'], ParentType, ContextType, RequireFields<QueryAccountsArgs, 'first' | 'orderBy'>>;
+  assignments?: Resolver<ResolversTypes['AssignmentConnection'], ParentType, ContextType, RequireFields<QueryAssignmentsArgs, 'first'>>;
   crossAccountTrust?: Resolver<Array<ResolversTypes['AccountTrust']>, ParentType, ContextType, Partial<QueryCrossAccountTrustArgs>>;
   escalationPaths?: Resolver<ResolversTypes['EscalationPaths'], ParentType, ContextType, RequireFields<QueryEscalationPathsArgs, 'from' | 'includeAssumeOnly' | 'limit' | 'maxHops'>>;
   externalTrust?: Resolver<ResolversTypes['EdgeConnection'], ParentType, ContextType, RequireFields<QueryExternalTrustArgs, 'first' | 'orderBy'>>;
@@ -2155,7 +2514,12 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   findings?: Resolver<ResolversTypes['FindingConnection'], ParentType, ContextType, RequireFields<QueryFindingsArgs, 'first' | 'orderBy'>>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, Partial<QueryOrganizationArgs>>;
   paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'from' | 'limit' | 'maxHops' | 'to'>>;
+  people?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryPeopleArgs, 'first'>>;
+  peopleGroups?: Resolver<ResolversTypes['PeopleGroupConnection'], ParentType, ContextType, RequireFields<QueryPeopleGroupsArgs, 'first'>>;
   peopleWhoCanReach?: Resolver<ResolversTypes['PeopleWhoCanReach'], ParentType, ContextType, RequireFields<QueryPeopleWhoCanReachArgs, 'maxHops' | 'role'>>;
+  permissionSet?: Resolver<Maybe<ResolversTypes['PermissionSet']>, ParentType, ContextType, RequireFields<QueryPermissionSetArgs, 'id'>>;
+  permissionSets?: Resolver<ResolversTypes['PermissionSetConnection'], ParentType, ContextType, RequireFields<QueryPermissionSetsArgs, 'first'>>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
   personReach?: Resolver<ResolversTypes['PersonReach'], ParentType, ContextType, RequireFields<QueryPersonReachArgs, 'limit' | 'maxHops' | 'person'>>;
   principal?: Resolver<Maybe<ResolversTypes['Principal']>, ParentType, ContextType, RequireFields<QueryPrincipalArgs, 'arn'>>;
   principals?: Resolver<ResolversTypes['PrincipalConnection'], ParentType, ContextType, RequireFields<QueryPrincipalsArgs, 'first' | 'orderBy'>>;
@@ -2339,6 +2703,8 @@ export type Resolvers<ContextType = ApiContext> = {
   AccountConnection?: AccountConnectionResolvers<ContextType>;
   AccountEdge?: AccountEdgeResolvers<ContextType>;
   AccountTrust?: AccountTrustResolvers<ContextType>;
+  Assignment?: AssignmentResolvers<ContextType>;
+  AssignmentConnection?: AssignmentConnectionResolvers<ContextType>;
   Assumptions?: AssumptionsResolvers<ContextType>;
   ChainStep?: ChainStepResolvers<ContextType>;
   Condition?: ConditionResolvers<ContextType>;
@@ -2359,8 +2725,14 @@ export type Resolvers<ContextType = ApiContext> = {
   Path?: PathResolvers<ContextType>;
   PeopleByGroup?: PeopleByGroupResolvers<ContextType>;
   PeopleEdge?: PeopleEdgeResolvers<ContextType>;
+  PeopleGroup?: PeopleGroupResolvers<ContextType>;
+  PeopleGroupConnection?: PeopleGroupConnectionResolvers<ContextType>;
   PeopleWhoCanReach?: PeopleWhoCanReachResolvers<ContextType>;
+  PermissionSet?: PermissionSetResolvers<ContextType>;
+  PermissionSetConnection?: PermissionSetConnectionResolvers<ContextType>;
+  PermissionSetHolder?: PermissionSetHolderResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
+  PersonConnection?: PersonConnectionResolvers<ContextType>;
   PersonReach?: PersonReachResolvers<ContextType>;
   PersonWay?: PersonWayResolvers<ContextType>;
   PersonWayTo?: PersonWayToResolvers<ContextType>;

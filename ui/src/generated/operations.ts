@@ -2,6 +2,13 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** What an account assignment is made to. */
+export type AssignmentPrincipalType =
+  /** A group: every member gets it. */
+  | 'GROUP'
+  /** A person. */
+  | 'USER';
+
 /**
  * Analyst assumptions about request-time conditions. Each is true by default (the attacker is assumed
  * able to satisfy it, and edges needing it count, flagged as conditional); false drops every edge with a
@@ -355,3 +362,53 @@ export type WhoCanReachQueryVariables = Exact<{
 
 
 export type WhoCanReachQuery = { whoCanAssume: { totalCount: number, truncated: boolean, nodes: Array<{ hops: number, node: { key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null }, path: { edges: Array<{ type: EdgeType, method: string | null, conditional: boolean, crossAccount: boolean, from: { key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null }, to: { key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null }, conditions: Array<{ key: string, assumption: string }> }> } }> } };
+
+export type PeopleGroupViewQueryVariables = Exact<{
+  id: string;
+  snap?: string | number | null | undefined;
+}>;
+
+
+export type PeopleGroupViewQuery = { peopleGroups: { nodes: Array<{ key: string, id: string, name: string, description: string | null, memberCount: number }> }, people: { totalCount: number, nodes: Array<{ key: string, name: string, displayName: string | null }> }, assignments: { nodes: Array<{ accountId: string, accountName: string | null, permissionSet: { key: string, arn: string, name: string }, role: { key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null, isAdmin: boolean } | null }> } };
+
+export type PeopleSearchQueryVariables = Exact<{
+  q: string;
+  snap?: string | number | null | undefined;
+}>;
+
+
+export type PeopleSearchQuery = { people: { nodes: Array<{ key: string, id: string, name: string, userName: string | null, displayName: string | null, emails: Array<string>, status: string }> }, permissionSets: { nodes: Array<{ key: string, arn: string, name: string }> }, peopleGroups: { nodes: Array<{ key: string, name: string, memberCount: number }> } };
+
+export type PeopleWhoCanReachRoleQueryVariables = Exact<{
+  role: string;
+  hops?: number | null | undefined;
+  snap?: string | number | null | undefined;
+}>;
+
+
+export type PeopleWhoCanReachRoleQuery = { peopleWhoCanReach: { people: Array<{ person: { key: string, name: string, displayName: string | null }, way: { length: number, path: Array<string>, signIn: { accountId: string, permissionSets: Array<string>, groups: Array<string>, direct: boolean, role: { key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null, isAdmin: boolean } } } }>, byGroup: Array<{ group: string, people: Array<string> }> } };
+
+export type PermissionSetViewQueryVariables = Exact<{
+  id: string;
+  snap?: string | number | null | undefined;
+}>;
+
+
+export type PermissionSetViewQuery = { permissionSet: { key: string, arn: string, name: string, description: string | null, sessionDuration: string | null, relayState: string | null, inlinePolicy: string | null, awsManagedPolicyArns: Array<string>, customerManagedPolicies: Array<string>, permissionsBoundary: string | null, provisionedAccountIds: Array<string>, assignedAccountIds: Array<string>, assignments: Array<{ accountId: string, accountName: string | null, principalType: AssignmentPrincipalType, group: { key: string, name: string, memberCount: number } | null, person: { key: string, name: string } | null, role: { key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null, isAdmin: boolean } | null }>, holders: Array<{ accountIds: Array<string>, groups: Array<string>, direct: boolean, person: { key: string, name: string } }> } | null };
+
+export type PersonReachViewQueryVariables = Exact<{
+  id: string;
+  hops?: number | null | undefined;
+  snap?: string | number | null | undefined;
+}>;
+
+
+export type PersonReachViewQuery = { personReach: { truncated: boolean, person: { key: string, id: string, name: string, userName: string | null, displayName: string | null, emails: Array<string>, status: string }, signIns: Array<{ accountId: string, permissionSets: Array<string>, groups: Array<string>, direct: boolean, role: { key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null, isAdmin: boolean } }>, reach: Array<{ length: number, path: Array<string>, how: string, conditional: boolean, adminOf: string | null, node: { key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null, isAdmin: boolean }, signIn: { role: { key: string } } }>, admin: Array<{ length: number, path: Array<string>, how: string, conditional: boolean, adminOf: string | null, node: { key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null, isAdmin: boolean }, signIn: { role: { key: string } } }> } };
+
+export type PersonViewQueryVariables = Exact<{
+  id: string;
+  snap?: string | number | null | undefined;
+}>;
+
+
+export type PersonViewQuery = { person: { key: string, id: string, name: string, userName: string | null, displayName: string | null, emails: Array<string>, status: string, groups: Array<{ key: string, name: string, description: string | null, memberCount: number }>, assignments: Array<{ accountId: string, accountName: string | null, principalType: AssignmentPrincipalType, group: { key: string, name: string } | null, permissionSet: { key: string, arn: string, name: string, sessionDuration: string | null }, role: { key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null, isAdmin: boolean } | null }>, signIns: Array<{ accountId: string, permissionSets: Array<string>, groups: Array<string>, direct: boolean, role: { key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null, isAdmin: boolean } }> } | null };
