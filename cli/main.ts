@@ -26,6 +26,7 @@ import {
 import { CliError, EXIT, printJson, progress, say } from './output.ts';
 import { registerCollectCommand } from './commands/collect.ts';
 import { registerQueryCommands } from './commands/query.ts';
+import { register as registerPlanCheckCommand } from './commands/plan-check.ts';
 import { addServeOptions, registerServeCommand, serve, type ServeOptions } from './serve.ts';
 
 export const DEMO_ORG_DIR = path.join(projectRoot, 'test', 'fixtures', 'demo-org');
@@ -275,6 +276,7 @@ export function buildProgram(): Command {
     });
 
   registerQueryCommands(program, withDriver);
+  registerPlanCheckCommand(program, withDriver);
   registerServeCommand(program, withDriver);
   registerCollectCommand(program, { withDriver, ingest: runIngest, printIngest });
 
