@@ -115,3 +115,7 @@ export function unknownPlaceholder(address: string, attribute: string): string {
 }
 
 export const isUnknownPlaceholder = (value: string): boolean => value.startsWith('(known after apply: ');
+
+export function emptyChangeSet(file: string, format: ChangeSet['format'], accountId: string): ChangeSet {
+  return { file, format, accountId, changes: [], existing: [], unknowns: [], skipped: [], warnings: [] };
+}

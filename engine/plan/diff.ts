@@ -18,7 +18,7 @@ import {
   type HopKind,
   type PathHop,
 } from '../escalation/index.ts';
-import { trustFindings, unknownPolicyFindings, type Finding, type Severity } from '../findings/index.ts';
+import { trustFindings, unknownPolicyFindings, type Finding } from '../findings/index.ts';
 import type { SnapshotModel } from '../model.ts';
 import { analyseTrust, type CanAssumeEdge } from '../trust/index.ts';
 
@@ -71,15 +71,8 @@ export interface AdminPathDelta {
   addresses: string[];
 }
 
-export interface FindingDelta {
-  id: string;
-  kind: string;
-  severity: Severity;
-  title: string;
-  why: string;
-  subjects: string[];
-  addresses: string[];
-}
+/** A finding of one side only, without its evidence, with the resources behind it. */
+export type FindingDelta = Omit<Finding, 'evidence'> & { addresses: string[] };
 
 export interface Delta<T> {
   added: T[];
@@ -277,19 +270,14 @@ function adminPathChanges(
 function findingDeltas(findings: Finding[], only: ReadonlySet<string>, attr: Attribution): FindingDelta[] {
   return findings
     .filter((f) => only.has(f.id))
-    .map((f) => {
-      const statements = Array.isArray(f.evidence.statements)
-        ? (f.evidence.statements as { policyId?: unknown }[])
+    .map(({ evidence, ...rest }) => {
+      const statements = Array.isArray(evidence.statements)
+        ? (evidence.statements as { policyId?: unknown }[])
         : [];
       return {
-        id: f.id,
-        kind: f.kind,
-        severity: f.severity,
-        title: f.title,
-        why: f.why,
-        subjects: f.subjects,
+        ...rest,
         addresses: attr.of([
-          ...f.subjects,
+          ...rest.subjects,
           ...statements.map((s) => (typeof s.policyId === 'string' ? s.policyId : undefined)),
         ]),
       };
@@ -304,26 +292,16 @@ export function diffAnalyses(
 ): PlanDiff {
   const attrAfter = new Attribution(touched, groupsByUser(models.after));
   const attrBefore = new Attribution(touched, groupsByUser(models.before));
-  const addedAssume = edgeDeltas(
-    after.canAssume,
-    onlyIn(after.canAssume, before.canAssume, assumeKey),
-    attrAfter,
-  );
-  const removedAssume = edgeDeltas(
-    before.canAssume,
-    onlyIn(before.canAssume, after.canAssume, assumeKey),
-    attrBefore,
-  );
-  const addedEsc = edgeDeltas(
-    after.escalation,
-    onlyIn(after.escalation, before.escalation, escalateKey),
-    attrAfter,
-  );
-  const removedEsc = edgeDeltas(
-    before.escalation,
-    onlyIn(before.escalation, after.escalation, escalateKey),
-    attrBefore,
-  );
+  const edges = <T extends CanAssumeEdge | EscalationEdge>(
+    a: readonly T[],
+    b: readonly T[],
+    key: (e: T) => string,
+  ): Delta<EdgeDelta> => ({
+    added: edgeDeltas(b, onlyIn(b, a, key), attrAfter),
+    removed: edgeDeltas(a, onlyIn(a, b, key), attrBefore),
+  });
+  const assume = edges(before.canAssume, after.canAssume, assumeKey);
+  const escalate = edges(before.escalation, after.escalation, escalateKey);
 
   const beforeGraph = new EscalationGraph({
     edges: before.escalation,
@@ -340,15 +318,15 @@ export function diffAnalyses(
 
   const fKey = (f: Finding) => f.id;
   return {
-    assume: { added: addedAssume, removed: removedAssume },
-    escalate: { added: addedEsc, removed: removedEsc },
+    assume,
+    escalate,
     adminPaths: {
       added: added.list,
       removed: removed.list,
       addedTotal: added.total,
       removedTotal: removed.total,
     },
-    externalTrust: addedAssume.filter((e) => e.fromKind === 'Anyone' || e.crossOrganization === true),
+    externalTrust: assume.added.filter((e) => e.fromKind === 'Anyone' || e.crossOrganization === true),
     findings: {
       added: findingDeltas(after.findings, onlyIn(after.findings, before.findings, fKey), attrAfter),
       removed: findingDeltas(before.findings, onlyIn(before.findings, after.findings, fKey), attrBefore),

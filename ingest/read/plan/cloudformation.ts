@@ -14,6 +14,7 @@
  */
 import type { PolicyDocumentJson } from '../../../engine/model.ts';
 import {
+  emptyChangeSet,
   unknownPlaceholder,
   type ChangeSet,
   type IamObject,
@@ -42,16 +43,7 @@ const NAME_PROP: Record<string, string> = {
 export function readCloudFormation(template: Json, file: string, text: string, accountId: string): ChangeSet {
   const resources = template.Resources as Json;
   const parameters = isPlainObject(template.Parameters) ? template.Parameters : {};
-  const out: ChangeSet = {
-    file,
-    format: 'cloudformation',
-    accountId,
-    changes: [],
-    existing: [],
-    unknowns: [],
-    skipped: [],
-    warnings: [],
-  };
+  const out = emptyChangeSet(file, 'cloudformation', accountId);
   const problems: InputProblem[] = [];
 
   const placeholder = (id: string, attr: string): string => {

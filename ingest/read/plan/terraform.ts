@@ -16,6 +16,7 @@
  */
 import type { PolicyDocumentJson } from '../../../engine/model.ts';
 import {
+  emptyChangeSet,
   unknownPlaceholder,
   type ChangeSet,
   type IamObject,
@@ -161,16 +162,7 @@ export function readTerraformPlan(plan: PlanJson, file: string, accountId: strin
     if (r.mode === 'data' && r.values && !dataValues.has(r.address)) dataValues.set(r.address, r.values);
   }
 
-  const out: ChangeSet = {
-    file,
-    format: 'terraform-plan',
-    accountId,
-    changes: [],
-    existing: [],
-    unknowns: [],
-    skipped: [],
-    warnings: [],
-  };
+  const out = emptyChangeSet(file, 'terraform-plan', accountId);
   const problems: InputProblem[] = [];
 
   changes.forEach((rc, i) => {
