@@ -61,6 +61,21 @@ describe('Terraform plans from public repositories', () => {
     expect(cs.unknowns).toEqual([]);
   });
 
+  it('reads the format 1.0 plan of Checkov: a CRLF policy, and a role policy on a role whose name Terraform generates', async () => {
+    const cs = await read('checkov-plan-with-iam-policies.json');
+    const generated = '(known after apply: aws_iam_role.example.name)';
+    expect(after(cs, 'aws_iam_role.example')).toMatchObject({ type: 'role', name: generated });
+    // `role = aws_iam_role.example.id`: the same placeholder, so the policy lands on that role.
+    expect(after(cs, 'aws_iam_role_policy.fail_1')).toMatchObject({
+      owner: { kind: 'role', name: generated },
+    });
+    expect(after(cs, 'aws_iam_group_policy.fail_2')).toMatchObject({
+      owner: { kind: 'group', name: 'example' },
+      document: { Statement: [{ Action: ['s3:Get*', 'iam:*'] }] },
+    });
+    expect(cs.unknowns.map((u) => `${u.address} ${u.attribute}`)).toEqual(['aws_iam_role.example name']);
+  });
+
   it('reads the jsonencoded documents of awslabs role_inline_assume_policy and iam_policy', async () => {
     const role = after(await read('awslabs-role-inline-assume-policy.json'), 'aws_iam_role.test_role');
     expect(role).toMatchObject({
