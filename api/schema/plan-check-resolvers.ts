@@ -8,7 +8,7 @@ import type { AdminPathDelta, EdgeDelta, FindingDelta } from '../../engine/plan/
 import type { SnapshotInfo } from '../../ingest/load/snapshots.ts';
 import { parsePlanText } from '../../ingest/read/plan/index.ts';
 import { formatProblem, InputError } from '../../ingest/read/problems.ts';
-import { loadSnapshotModel, planCheck } from '../../query/plan-check.ts';
+import { loadSnapshotModel, planCheck } from '../../query/index.ts';
 import { badInput, snapshotOf, type ApiContext } from '../context.ts';
 import type { CheckPlanInput } from './generated/types.ts';
 

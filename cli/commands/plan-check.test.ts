@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_FAIL_ON, parseFailOn } from '../../engine/plan/gate.ts';
 import { loadPlanFile } from '../../ingest/read/plan/index.ts';
-import { emptyModel, planCheck, type PlanCheckResult } from '../../query/plan-check.ts';
+import { emptyModel, planCheck, type PlanCheckResult } from '../../query/index.ts';
 import { sarifProblems } from '../../test/harness/sarif.ts';
 import { CliError } from '../output.ts';
 import { parse, renderMarkdown, renderSarif, renderText } from './plan-check.ts';

@@ -13,10 +13,10 @@ import type { Command } from 'commander';
 import type { Severity } from '../../engine/findings/finding.ts';
 import type { AdminPathDelta, EdgeDelta, HopView } from '../../engine/plan/diff.ts';
 import { DEFAULT_FAIL_ON, parseFailOn, type GateRule } from '../../engine/plan/gate.ts';
-import type { PlanCheckResult } from '../../query/plan-check.ts';
+import type { PlanCheckResult } from '../../query/index.ts';
 import { CliError, EXIT } from '../output.ts';
 import { jsonText, text } from '../render.ts';
-import type { WithDriver } from './common.ts';
+import { queries, type WithDriver } from './common.ts';
 
 export const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -408,7 +408,7 @@ async function runPlanCheck(args: PlanCheckArgs, withDriver: WithDriver): Promis
   const { loadPlanFile } = await import('../../ingest/read/plan/index.ts');
   const { InputError, formatProblem } = await import('../../ingest/read/problems.ts');
   const { QueryInputError } = await import('../../query/errors.ts');
-  const q = await import('../../query/plan-check.ts');
+  const q = await queries();
   try {
     const loaded = await loadPlanFile(args.plan);
     const options = { rules: args.rules, ...(args.account ? { account: args.account } : {}) };
