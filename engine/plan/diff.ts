@@ -21,6 +21,7 @@ import {
 import { trustFindings, unknownPolicyFindings, type Finding } from '../findings/index.ts';
 import type { SnapshotModel } from '../model.ts';
 import { analyseTrust, type CanAssumeEdge } from '../trust/index.ts';
+import { holdingKey } from './overlay.ts';
 
 export interface Analysis {
   canAssume: CanAssumeEdge[];
@@ -102,7 +103,16 @@ class Attribution {
     private readonly groupsOf: ReadonlyMap<string, string[]>,
   ) {}
 
-  of(keys: Iterable<string | undefined>): string[] {
+  /**
+   * The addresses recorded under `keys` (an inline policy id counts for its
+   * owner too), and under the holdings of `policies` by `holders` or their
+   * groups: the attachment that put a statement's policy on the principal.
+   */
+  of(
+    keys: Iterable<string | undefined>,
+    policies: readonly string[] = [],
+    holders: readonly string[] = [],
+  ): string[] {
     const out = new Set<string>();
     const add = (key: string) => {
       for (const a of this.touched.get(key) ?? []) out.add(a);
@@ -114,6 +124,10 @@ class Attribution {
       if (hash > 0) add(key.slice(0, hash));
       for (const g of this.groupsOf.get(key) ?? []) add(g);
     }
+    for (const policy of policies) add(policy);
+    for (const holder of holders)
+      for (const h of [holder, ...(this.groupsOf.get(holder) ?? [])])
+        for (const policy of policies) add(holdingKey(h, policy));
     return [...out].sort();
   }
 }
@@ -149,12 +163,11 @@ function edgeDeltas(
       method: assume ? e.mechanism : e.method,
       crossAccount: e.crossAccount,
       conditionKeys: [...new Set(e.conditions.map((c) => c.key))].sort(),
-      addresses: attr.of([
-        e.from,
-        e.to,
-        ...(assume ? [] : [e.via, e.modifies]),
-        ...evidence.map((s) => s.policyId),
-      ]),
+      addresses: attr.of(
+        [e.from, e.to, ...(assume ? [] : [e.via, e.modifies])],
+        evidence.map((s) => s.policyId),
+        [e.from, ...(!assume && e.via ? [e.via] : [])],
+      ),
     };
     if (assume) {
       delta.fromKind = e.fromKind;
@@ -218,7 +231,13 @@ function pathDeltas(
         to: h.to,
         kind: h.kind,
         changed,
-        addresses: changed ? attr.of([h.from, h.to, ...h.evidence.map((s) => s.policyId)]) : [],
+        addresses: changed
+          ? attr.of(
+              [h.from, h.to],
+              h.evidence.map((s) => s.policyId),
+              [h.from],
+            )
+          : [],
       };
       if (h.method !== undefined) view.method = h.method;
       return view;
@@ -276,10 +295,11 @@ function findingDeltas(findings: Finding[], only: ReadonlySet<string>, attr: Att
         : [];
       return {
         ...rest,
-        addresses: attr.of([
-          ...rest.subjects,
-          ...statements.map((s) => (typeof s.policyId === 'string' ? s.policyId : undefined)),
-        ]),
+        addresses: attr.of(
+          rest.subjects,
+          statements.flatMap((s) => (typeof s.policyId === 'string' ? [s.policyId] : [])),
+          rest.subjects,
+        ),
       };
     });
 }

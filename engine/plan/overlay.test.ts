@@ -98,7 +98,10 @@ describe('applyChangeSet', () => {
       'cy:',
     ]);
     expect(m.roles.find((r) => r.name === 'app')?.managedPolicyArns).toEqual([P('SecurityAudit')]);
-    expect([...(touched.get(`arn:aws:iam::${A}:user/ann`) ?? [])]).toEqual(['aws_iam_policy_attachment.ro']);
+    expect([...(touched.get(`arn:aws:iam::${A}:user/ann|${P('ReadOnlyAccess')}`) ?? [])]).toEqual([
+      'aws_iam_policy_attachment.ro',
+    ]);
+    expect(touched.has(`arn:aws:iam::${A}:user/ann`)).toBe(false);
   });
 
   it('aws_iam_group_membership is exclusive for its group; aws_iam_user_group_membership adds', () => {

@@ -9,7 +9,8 @@
  * the rest add to what exists.
  *
  * `touched` maps each key the change affects (principal, group and policy
- * ARNs, inline policy ids, organization policy ids, provider ARNs) to the
+ * ARNs, inline policy ids, holdings of a managed policy (`holdingKey`),
+ * organization policy ids, provider ARNs) to the
  * addresses of the resources that affect it: the diff uses it to name the
  * resource behind each new edge or finding.
  */
@@ -42,6 +43,13 @@ const RELATIONSHIP: ReadonlySet<IamObject['type']> = new Set([
 ]);
 
 const EMPTY_DOC = { Version: '2012-10-17', Statement: [] };
+
+/**
+ * The key a change to who holds a managed policy is recorded under: the
+ * holder (user, role or group ARN) with the policy ARN, so that attaching a
+ * policy is named only for what rests on that policy held by that principal.
+ */
+export const holdingKey = (holderArn: string, policyArn: string): string => `${holderArn}|${policyArn}`;
 
 export function applyChangeSet(base: SnapshotModel, cs: ChangeSet): Overlay {
   const model: SnapshotModel = structuredClone(base);
@@ -109,14 +117,14 @@ export function applyChangeSet(base: SnapshotModel, cs: ChangeSet): Overlay {
       case 'inline-policy': {
         const p = find(o.owner);
         if (!p) return;
-        touch(p.arn, address);
+        touch(inlinePolicyId(p.arn, o.name), address);
         p.inlinePolicies = p.inlinePolicies.filter((ip) => ip.name !== o.name);
         return;
       }
       case 'attachment': {
         const p = find(o.owner);
         if (!p) return;
-        touch(p.arn, address);
+        touch(holdingKey(p.arn, o.policyArn), address);
         p.managedPolicyArns = p.managedPolicyArns.filter((a) => a !== o.policyArn);
         return;
       }
@@ -144,7 +152,7 @@ export function applyChangeSet(base: SnapshotModel, cs: ChangeSet): Overlay {
           for (const name of names) {
             const p = find({ kind, name });
             if (!p) continue;
-            touch(p.arn, address);
+            touch(holdingKey(p.arn, o.policyArn), address);
             p.managedPolicyArns = p.managedPolicyArns.filter((a) => a !== o.policyArn);
           }
         }
@@ -332,7 +340,6 @@ export function applyChangeSet(base: SnapshotModel, cs: ChangeSet): Overlay {
     switch (o.type) {
       case 'inline-policy': {
         const p = find(o.owner);
-        touch(keyOf(o.owner), address);
         touch(inlinePolicyId(keyOf(o.owner), o.name), address);
         if (!p) return;
         p.inlinePolicies = [
@@ -343,7 +350,7 @@ export function applyChangeSet(base: SnapshotModel, cs: ChangeSet): Overlay {
       }
       case 'attachment': {
         const p = find(o.owner);
-        touch(keyOf(o.owner), address);
+        touch(holdingKey(keyOf(o.owner), o.policyArn), address);
         if (p && !p.managedPolicyArns.includes(o.policyArn)) p.managedPolicyArns.push(o.policyArn);
         return;
       }
@@ -371,7 +378,7 @@ export function applyChangeSet(base: SnapshotModel, cs: ChangeSet): Overlay {
         for (const p of [...model.users, ...model.groups, ...model.roles]) {
           const holds = p.managedPolicyArns.includes(o.policyArn);
           if (holds === holders.has(p.arn)) continue;
-          touch(p.arn, address);
+          touch(holdingKey(p.arn, o.policyArn), address);
           p.managedPolicyArns = holds
             ? p.managedPolicyArns.filter((a) => a !== o.policyArn)
             : [...p.managedPolicyArns, o.policyArn];
@@ -380,14 +387,18 @@ export function applyChangeSet(base: SnapshotModel, cs: ChangeSet): Overlay {
       }
       case 'inline-policies-exclusive': {
         const p = find(o.owner);
-        touch(keyOf(o.owner), address);
-        if (p) p.inlinePolicies = p.inlinePolicies.filter((ip) => o.names.includes(ip.name));
+        if (!p) return;
+        for (const ip of p.inlinePolicies)
+          if (!o.names.includes(ip.name)) touch(inlinePolicyId(p.arn, ip.name), address);
+        p.inlinePolicies = p.inlinePolicies.filter((ip) => o.names.includes(ip.name));
         return;
       }
       case 'attachments-exclusive': {
         const p = find(o.owner);
-        touch(keyOf(o.owner), address);
-        if (p) p.managedPolicyArns = p.managedPolicyArns.filter((a) => o.policyArns.includes(a));
+        if (!p) return;
+        for (const arn of p.managedPolicyArns)
+          if (!o.policyArns.includes(arn)) touch(holdingKey(p.arn, arn), address);
+        p.managedPolicyArns = p.managedPolicyArns.filter((a) => o.policyArns.includes(a));
         return;
       }
       case 'org-policy-attachment': {
