@@ -123,6 +123,63 @@ describe('values known only after apply', () => {
   });
 });
 
+describe('references in the configuration', () => {
+  it("an exclusive resource's unknown policy_names resolve to the policies it references, not to roles", () => {
+    const rc = (
+      address: string,
+      type: string,
+      after: Record<string, unknown>,
+      afterUnknown: Record<string, unknown>,
+    ) => ({
+      address,
+      mode: 'managed',
+      type,
+      name: address.split('.')[1],
+      change: { actions: ['create'], before: null, after, after_unknown: afterUnknown },
+    });
+    const plan = {
+      format_version: '1.2',
+      resource_changes: [
+        rc('aws_iam_role.app', 'aws_iam_role', { name: 'app', assume_role_policy: '{"Statement":[]}' }, {}),
+        rc(
+          'aws_iam_role_policy.logs',
+          'aws_iam_role_policy',
+          { name: 'logs', role: 'app', policy: '{"Statement":[]}' },
+          {},
+        ),
+        rc(
+          'aws_iam_role_policies_exclusive.app',
+          'aws_iam_role_policies_exclusive',
+          { role_name: 'app' },
+          { policy_names: true },
+        ),
+      ],
+      configuration: {
+        root_module: {
+          resources: [
+            {
+              address: 'aws_iam_role_policies_exclusive.app',
+              mode: 'managed',
+              type: 'aws_iam_role_policies_exclusive',
+              name: 'app',
+              expressions: {
+                role_name: { references: ['aws_iam_role.app.name', 'aws_iam_role.app'] },
+                policy_names: { references: ['aws_iam_role_policy.logs.name', 'aws_iam_role_policy.logs'] },
+              },
+            },
+          ],
+        },
+      },
+    };
+    const cs = changeSetOf(parsePlanText(JSON.stringify(plan), 'p.json'), ACCOUNT);
+    expect(after(cs, 'aws_iam_role_policies_exclusive.app')).toEqual({
+      type: 'inline-policies-exclusive',
+      owner: { kind: 'role', name: 'app' },
+      names: ['logs'],
+    });
+  });
+});
+
 describe('bad input names the file and the place', () => {
   const plan = (changes: unknown[], extra: Record<string, unknown> = {}) =>
     JSON.stringify({ format_version: '1.2', resource_changes: changes, ...extra });

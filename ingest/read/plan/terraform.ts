@@ -289,11 +289,10 @@ class ResourceReader {
     return undefined;
   }
 
+  /** A non-empty string value; undefined when unset, empty or known only after apply. */
   private str(side: Side, attr: string): string | undefined {
     const v = this.values(side)[attr];
-    if (typeof v === 'string' && v !== '') return v;
-    if (this.isUnknown(side, attr)) return undefined;
-    return undefined;
+    return typeof v === 'string' && v !== '' ? v : undefined;
   }
 
   /** A name attribute; when unknown, the name of the resource it references. */
@@ -307,14 +306,14 @@ class ResourceReader {
     return this.placeholder(attr);
   }
 
-  private nameList(side: Side, attr: string, kind: PrincipalRef['kind']): string[] {
+  private nameList(side: Side, attr: string, types: readonly string[]): string[] {
     const v = this.values(side)[attr];
     const known = Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
     const unknownCount = Array.isArray(v) ? v.length - known.length : this.isUnknown(side, attr) ? 1 : 0;
     if (unknownCount === 0 || side === 'before') return known;
     const resolved: string[] = [];
     for (const ref of this.references(attr)) {
-      const target = this.referenced(ref, [NAMED_TYPE[kind]]);
+      const target = this.referenced(ref, types);
       if (target)
         resolved.push(new ResourceReader(target, -1, this.file, this.accountId, this.ctx).ownName());
     }
@@ -448,7 +447,11 @@ class ResourceReader {
         return {
           type: 'inline-policies-exclusive',
           owner,
-          names: this.nameList(side, 'policy_names', 'role'),
+          names: this.nameList(side, 'policy_names', [
+            'aws_iam_role_policy',
+            'aws_iam_user_policy',
+            'aws_iam_group_policy',
+          ]),
         };
       if (t.endsWith('_attachments_exclusive'))
         return { type: 'attachments-exclusive', owner, policyArns: this.arnList(side, 'policy_arns') };
@@ -521,21 +524,21 @@ class ResourceReader {
         return {
           type: 'group-members',
           group: this.nameOf(side, 'group', 'group'),
-          users: this.nameList(side, 'users', 'user'),
+          users: this.nameList(side, 'users', [NAMED_TYPE.user]),
         };
       case 'aws_iam_user_group_membership':
         return {
           type: 'user-groups',
           user: this.nameOf(side, 'user', 'user'),
-          groups: this.nameList(side, 'groups', 'group'),
+          groups: this.nameList(side, 'groups', [NAMED_TYPE.group]),
         };
       case 'aws_iam_policy_attachment':
         return {
           type: 'policy-holders',
           policyArn: this.arnOf(side, 'policy_arn'),
-          users: this.nameList(side, 'users', 'user'),
-          roles: this.nameList(side, 'roles', 'role'),
-          groups: this.nameList(side, 'groups', 'group'),
+          users: this.nameList(side, 'users', [NAMED_TYPE.user]),
+          roles: this.nameList(side, 'roles', [NAMED_TYPE.role]),
+          groups: this.nameList(side, 'groups', [NAMED_TYPE.group]),
         };
       case 'aws_iam_instance_profile': {
         const ip: IamObject = {
