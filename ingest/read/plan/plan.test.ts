@@ -101,6 +101,27 @@ describe('the account a plan changes', () => {
   });
 });
 
+describe('a plan whose AWS providers name several accounts', () => {
+  it('is read in the first account named, with a warning naming all of them', () => {
+    const provider = (account: string) => ({
+      name: 'aws',
+      expressions: { assume_role: [{ role_arn: { constant_value: `arn:aws:iam::${account}:role/deploy` } }] },
+    });
+    const text = JSON.stringify({
+      format_version: '1.2',
+      resource_changes: [],
+      configuration: {
+        provider_config: { aws: provider('111122223333'), 'aws.prod': provider('444455556666') },
+      },
+    });
+    const loaded = parsePlanText(text, 'multi.json');
+    expect(planAccountOf(loaded)?.accountId).toBe('111122223333');
+    expect(changeSetOf(loaded, '111122223333').warnings).toEqual([
+      "the AWS providers name 2 accounts (111122223333, 444455556666); every change is read in account 111122223333: check each account's resources with --account",
+    ]);
+  });
+});
+
 describe('values known only after apply', () => {
   it('become placeholders, listed, and a data source with an unknown input is rebuilt from its blocks', async () => {
     const cs = await read('known-after-apply.json', '210987654321');

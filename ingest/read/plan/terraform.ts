@@ -98,7 +98,8 @@ const ACCOUNT_IN_ARN = /^arn:aws[a-z-]*:(?:iam|sts)::(\d{12}):/;
  * or `allowed_account_ids` (constants, or variables with their values), else
  * the account most of the plan's known IAM ARNs name.
  */
-export function planAccount(plan: PlanJson): PlanAccount | undefined {
+/** The accounts the AWS provider configurations name, each with the first provider naming it. */
+function providerAccounts(plan: PlanJson): PlanAccount[] {
   const varValue = (ref: string): unknown => plan.variables?.[ref.replace(/^var\./, '')]?.value;
   const exprValue = (e: unknown): unknown => {
     if (!isPlainObject(e)) return undefined;
@@ -107,17 +108,27 @@ export function planAccount(plan: PlanJson): PlanAccount | undefined {
     const v = refs.find((r): r is string => typeof r === 'string' && r.startsWith('var.'));
     return v === undefined ? undefined : varValue(v);
   };
+  const out: PlanAccount[] = [];
   for (const [key, p] of Object.entries(plan.configuration?.provider_config ?? {})) {
     if ((p.name ?? key.split('.')[0]) !== 'aws') continue;
     const ex = p.expressions ?? {};
     const assume = Array.isArray(ex.assume_role) ? ex.assume_role[0] : undefined;
     const roleArn = isPlainObject(assume) ? exprValue(assume.role_arn) : undefined;
     const m = typeof roleArn === 'string' ? ACCOUNT_IN_ARN.exec(roleArn) : null;
-    if (m?.[1]) return { accountId: m[1], source: `provider "${key}" assume_role.role_arn` };
     const allowed = exprValue(ex.allowed_account_ids);
-    if (Array.isArray(allowed) && allowed.length === 1 && /^\d{12}$/.test(String(allowed[0])))
-      return { accountId: String(allowed[0]), source: `provider "${key}" allowed_account_ids` };
+    const found = m?.[1]
+      ? { accountId: m[1], source: `provider "${key}" assume_role.role_arn` }
+      : Array.isArray(allowed) && allowed.length === 1 && /^\d{12}$/.test(String(allowed[0]))
+        ? { accountId: String(allowed[0]), source: `provider "${key}" allowed_account_ids` }
+        : undefined;
+    if (found && !out.some((a) => a.accountId === found.accountId)) out.push(found);
   }
+  return out;
+}
+
+export function planAccount(plan: PlanJson): PlanAccount | undefined {
+  const named = providerAccounts(plan)[0];
+  if (named) return named;
   const counts = new Map<string, number>();
   for (const rc of plan.resource_changes ?? []) {
     if (!IAM_FAMILY.test(rc.type)) continue;
@@ -163,6 +174,11 @@ export function readTerraformPlan(plan: PlanJson, file: string, accountId: strin
   }
 
   const out = emptyChangeSet(file, 'terraform-plan', accountId);
+  const providers = providerAccounts(plan);
+  if (providers.length > 1)
+    out.warnings.push(
+      `the AWS providers name ${providers.length} accounts (${providers.map((a) => a.accountId).join(', ')}); every change is read in account ${accountId}: check each account's resources with --account`,
+    );
   const problems: InputProblem[] = [];
 
   changes.forEach((rc, i) => {
