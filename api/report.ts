@@ -1,6 +1,6 @@
 /** A review session as a report: Markdown for people, JSON for scripts. Pure functions. */
 import { REVIEW_STATUSES, type ReviewItemOut, type ReviewSessionOut } from '../query/reviews.ts';
-import type { EdgeOut } from '../query/edges.ts';
+import type { Edge } from '../query/graph.ts';
 
 export interface SessionReport {
   session: ReviewSessionOut;
@@ -33,7 +33,7 @@ const STATUS_WORDS: Record<string, string> = {
 const md = (s: string | undefined): string =>
   (s ?? '').replace(/\r?\n/g, ' ').replace(/[|<>`*_[\]]/g, (c) => `\\${c}`);
 
-function edgeLine(e: EdgeOut): string {
+function edgeLine(e: Edge): string {
   const rel = e.type === 'CAN_ASSUME' ? 'can assume' : `can escalate to${e.method ? ` (${e.method})` : ''}`;
   const conds = e.conditions.map(
     (c) => `${c.mustHold ? '' : 'NOT '}${c.key} ${c.operator} ${c.values.join(', ')}`,

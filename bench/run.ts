@@ -10,6 +10,7 @@ const benches: Record<string, () => Promise<{ run: (args: string[]) => Promise<v
   ui: () => import('./ui.ts'),
   'who-can': () => import('./who-can.ts'),
   soak: () => import('./soak.ts'),
+  scale: () => import('./scale.ts'),
   collect: () => import('./collect.ts'),
 };
 

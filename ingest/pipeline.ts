@@ -56,11 +56,12 @@ export async function ingestPaths(
     onProgress: (e) => opts.onProgress?.('reading files', e.done, e.total),
   });
   opts.onStage?.('Transforming and analysing');
-  const rows = toGraphRows(read.model);
   const derived: { extraNodes: ExtraNodeSet[]; extraRels: ExtraRelSet[] } = deriveForLoad(
     read.model,
     opts.onStage,
   );
+  // Rows after the analysis: the analysis's short-lived garbage and the rows never share the heap.
+  const rows = toGraphRows(read.model);
 
   const res = await loadSnapshot(driver, rows, {
     name: opts.name,

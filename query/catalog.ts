@@ -6,7 +6,8 @@
  */
 import neo4j from 'neo4j-driver';
 import { statement } from '../cypher/index.ts';
-import { edgeFromRow, type EdgeOut } from './edges.ts';
+import { edgeFromRow } from './edges.ts';
+import type { Edge } from './graph.ts';
 import { driverOf, type Source } from './cache.ts';
 
 const C = 'api/catalog';
@@ -44,7 +45,7 @@ async function total(source: Source, name: string, params: Row): Promise<number>
 }
 
 /** Edges of a statement returning `{from, to, type, edge}` rows (in any cypher/api file). */
-export async function edgeRows(source: Source, file: string, name: string, params: Row): Promise<EdgeOut[]> {
+export async function edgeRows(source: Source, file: string, name: string, params: Row): Promise<Edge[]> {
   const res = await driverOf(source).executeQuery(statement(file, name), params);
   return res.records.map((r) => edgeFromRow(r.toObject() as Parameters<typeof edgeFromRow>[0]));
 }
@@ -151,12 +152,7 @@ export async function principalGroups(source: Source, snapshotId: string, key: s
   }));
 }
 
-async function edgePage(
-  source: Source,
-  name: string,
-  params: Row,
-  window: Window,
-): Promise<Counted<EdgeOut>> {
+async function edgePage(source: Source, name: string, params: Row, window: Window): Promise<Counted<Edge>> {
   const [count, items] = await Promise.all([
     total(source, `${name}-count`, params),
     edgeRows(source, C, `${name}-page`, { ...params, offset: int(window.offset), limit: int(window.limit) }),
@@ -175,7 +171,7 @@ export function principalEdges(
     other?: string | null;
   },
   window: Window,
-): Promise<Counted<EdgeOut>> {
+): Promise<Counted<Edge>> {
   return edgePage(
     source,
     `edges-${args.direction}`,
@@ -190,7 +186,7 @@ export function accountEdges(
   snapshotId: string,
   args: { accountId: string; direction: 'OUT' | 'IN'; type: 'CAN_ASSUME' | 'CAN_ESCALATE_TO' },
   window: Window,
-): Promise<Counted<EdgeOut>> {
+): Promise<Counted<Edge>> {
   return edgePage(source, 'account-edges', { snapshotId, ...args }, window);
 }
 

@@ -1,30 +1,67 @@
 /**
  * What changed between two snapshots (cypher/api/diff.cypher): CAN_ASSUME and
- * CAN_ESCALATE_TO edges and findings found in one and not the other.
+ * CAN_ESCALATE_TO edges, findings, and Identity Center's people, groups,
+ * permission sets, memberships, assignments and sign-ins (CAN_SIGN_IN_AS) found
+ * in one and not the other.
  */
 import neo4j from 'neo4j-driver';
 import { statement } from '../cypher/index.ts';
 import { edgeRows, type FindingRow, type Row } from './catalog.ts';
-import type { EdgeOut } from './edges.ts';
+import { nodeFromRow } from './edges.ts';
+import type { Edge, NodeRef } from './graph.ts';
 import { driverOf, type Source } from './cache.ts';
 
 const D = 'api/diff';
 /** Most edges or findings listed per side and kind. */
 export const DIFF_LIMIT = 5000;
 
+/** An Identity Center edge: a group membership, an account assignment, or a role a person can sign in as. */
+export interface PeopleEdgeOut {
+  type: 'MEMBER_OF' | 'ASSIGNED' | 'CAN_SIGN_IN_AS';
+  from: NodeRef;
+  to: NodeRef;
+  /** The account of an assignment or a sign-in. */
+  accountId?: string;
+  /** CAN_SIGN_IN_AS: the permission sets and groups of the assignments behind it, and whether one names the person. */
+  permissionSets: string[];
+  groups: string[];
+  direct?: boolean;
+}
+
 export interface DiffSide {
-  assume: EdgeOut[];
-  escalate: EdgeOut[];
+  assume: Edge[];
+  escalate: Edge[];
   findings: FindingRow[];
+  peopleEdges: PeopleEdgeOut[];
+  /** People, groups and permission sets. */
+  peopleNodes: NodeRef[];
+}
+
+const strs = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
+
+function peopleEdgeFromRow(r: Row): PeopleEdgeOut {
+  const e = r.edge as Row;
+  return {
+    type: r.type as PeopleEdgeOut['type'],
+    from: nodeFromRow(r.from as Row),
+    to: nodeFromRow(r.to as Row),
+    ...(typeof e.accountId === 'string' ? { accountId: e.accountId } : {}),
+    permissionSets: strs(e.permissionSets),
+    groups: strs(e.groups),
+    ...(typeof e.direct === 'boolean' ? { direct: e.direct } : {}),
+  };
 }
 
 /** What `newer` holds that `older` does not. */
 async function onlyIn(source: Source, older: string, newer: string): Promise<DiffSide> {
   const params = { older, newer, limit: neo4j.int(DIFF_LIMIT) };
-  const [assume, escalate, findings] = await Promise.all([
+  const db = driverOf(source);
+  const [assume, escalate, findings, peopleEdges, peopleNodes] = await Promise.all([
     edgeRows(source, D, 'can-assume-only-in-newer', params),
     edgeRows(source, D, 'can-escalate-to-only-in-newer', params),
-    driverOf(source).executeQuery(statement(D, 'findings-only-in-newer'), params),
+    db.executeQuery(statement(D, 'findings-only-in-newer'), params),
+    db.executeQuery(statement(D, 'people-edges-only-in-newer'), params),
+    db.executeQuery(statement(D, 'people-nodes-only-in-newer'), params),
   ]);
   return {
     assume,
@@ -33,6 +70,8 @@ async function onlyIn(source: Source, older: string, newer: string): Promise<Dif
       finding: r.get('finding') as Row,
       subjects: r.get('subjects') as Row[],
     })),
+    peopleEdges: peopleEdges.records.map((r) => peopleEdgeFromRow(r.toObject() as Row)),
+    peopleNodes: peopleNodes.records.map((r) => nodeFromRow(r.get('node') as Row)),
   };
 }
 

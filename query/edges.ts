@@ -1,71 +1,26 @@
 /**
- * Nodes, edges with evidence and paths as the read side hands them out: what the
+ * Nodes, edges and paths (the model of graph.ts) from the rows of the API's
+ * statements, and a path's hops as edges with their end nodes: what the
  * GraphQL types resolve from and what escalation and review reads return.
  */
-import { toCondition, toHop, type ConditionOut, type Hop, type NodeRef } from './graph.ts';
-
-export interface GraphNodeOut {
-  key: string;
-  kind: string;
-  arn?: string;
-  name?: string;
-  accountId?: string;
-  /** Known when the node came from a cypher/api projection; otherwise GraphNode's resolvers look it up. */
-  isAdmin?: boolean;
-  external?: boolean;
-  /** The snapshot of a node whose flags are not known yet (set by the resolvers, read by GraphNode's). */
-  _snapshotId?: string;
-}
-
-export interface StatementRefOut {
-  policyId: string;
-  policyKind: string;
-  statementIndex: number;
-  sid?: string;
-  effect: string;
-}
-
-export interface EdgeOut {
-  type: 'CAN_ASSUME' | 'CAN_ESCALATE_TO';
-  from: GraphNodeOut;
-  to: GraphNodeOut;
-  actions: string[];
-  mechanism?: string;
-  via?: string;
-  method?: string;
-  crossAccount: boolean;
-  crossOrganization: boolean;
-  conditional: boolean;
-  conditions: ConditionOut[];
-  evidence: StatementRefOut[];
-  orgPolicyIds: string[];
-  roleChaining: boolean;
-  reasons: string[];
-  /** Capability chain of a CAN_ESCALATE_TO edge: the changes made before `method` (empty otherwise). */
-  chain: ChainStepOut[];
-}
-
-export interface ChainStepOut {
-  method: string;
-  actions: string[];
-  modifies: string;
-  evidence: StatementRefOut[];
-}
-
-export interface PathOutApi {
-  length: number;
-  conditional: boolean;
-  crossAccount: boolean;
-  conditionKeys: string[];
-  nodes: GraphNodeOut[];
-  edges: EdgeOut[];
-}
+import {
+  pathSummary,
+  toCondition,
+  toHop,
+  type ChainStepOut,
+  type Edge,
+  type EvidenceRef,
+  type Hop,
+  type NodeKind,
+  type NodeRef,
+  type PathWithEdges,
+} from './graph.ts';
 
 type Props = Record<string, unknown>;
 
 /** A node known only by its key (as on a hop): kind and names read from the key itself. */
-export function nodeFromKey(key: string, kind?: string): GraphNodeOut {
-  const out: GraphNodeOut = { key, kind: kind ?? guessKind(key) };
+export function nodeFromKey(key: string, kind?: NodeKind): NodeRef {
+  const out: NodeRef = { key, kind: kind ?? guessKind(key) };
   if (key.startsWith('arn:')) {
     out.arn = key;
     const parts = key.split(':');
@@ -79,7 +34,7 @@ export function nodeFromKey(key: string, kind?: string): GraphNodeOut {
   return out;
 }
 
-function guessKind(key: string): string {
+function guessKind(key: string): NodeKind {
   if (key === '*') return 'Anyone';
   if (/^\d{12}$/.test(key)) return 'Account';
   if (/:role\//.test(key)) return 'Role';
@@ -100,9 +55,12 @@ export function isExternal(kind: string, externalProp: unknown): boolean {
   return false;
 }
 
-export function nodeFromRow(n: Props | NodeRef): GraphNodeOut {
+export function nodeFromRow(n: Props | NodeRef): NodeRef {
   const r = n as Props;
-  const out: GraphNodeOut = { key: String(r.key), kind: String(r.kind ?? guessKind(String(r.key))) };
+  const out: NodeRef = {
+    key: String(r.key),
+    kind: (typeof r.kind === 'string' ? r.kind : guessKind(String(r.key))) as NodeKind,
+  };
   for (const k of ['arn', 'name', 'accountId'] as const) if (typeof r[k] === 'string') out[k] = r[k];
   // cypher/api projections carry both flags; nodes of the query layer carry neither.
   if (typeof r.admin === 'boolean') out.isAdmin = r.admin;
@@ -110,23 +68,13 @@ export function nodeFromRow(n: Props | NodeRef): GraphNodeOut {
   return out;
 }
 
-export function edgeFromHop(hop: Hop, nodes?: Map<string, GraphNodeOut>): EdgeOut {
+/** A hop with its end nodes: the ones given, else nodes read from the keys. */
+export function edgeFromHop(hop: Hop, nodes?: Map<string, NodeRef>): Edge {
+  const toKind = hop.type === 'CAN_ASSUME' ? 'Role' : undefined;
   return {
-    type: 'CAN_ASSUME',
+    ...hop,
     from: nodes?.get(hop.from) ?? nodeFromKey(hop.from, hop.fromKind),
-    to: nodes?.get(hop.to) ?? nodeFromKey(hop.to, 'Role'),
-    actions: hop.actions,
-    mechanism: hop.mechanism,
-    via: hop.via,
-    crossAccount: hop.crossAccount,
-    crossOrganization: hop.crossOrganization,
-    conditional: hop.conditional,
-    conditions: hop.conditions,
-    evidence: hop.evidence,
-    orgPolicyIds: hop.orgPolicyIds,
-    roleChaining: hop.roleChaining,
-    reasons: hop.reasons,
-    chain: [],
+    to: nodes?.get(hop.to) ?? nodeFromKey(hop.to, toKind),
   };
 }
 
@@ -143,53 +91,50 @@ const jsonList = <T>(v: unknown): T[] => {
 };
 
 /** A row `{from, to, type, edge}` of a cypher/api statement as an edge. */
-export function edgeFromRow(row: { from: Props; to: Props; type: string; edge: Props }): EdgeOut {
+export function edgeFromRow(row: { from: Props; to: Props; type: string; edge: Props }): Edge {
   const from = nodeFromRow(row.from);
   const to = nodeFromRow(row.to);
-  if (row.type === 'CAN_ASSUME')
-    return edgeFromHop(
-      toHop(from.key, to.key, row.edge),
-      new Map([
-        [from.key, from],
-        [to.key, to],
-      ]),
-    );
+  const ends = new Map([
+    [from.key, from],
+    [to.key, to],
+  ]);
+  if (row.type === 'CAN_ASSUME') return edgeFromHop(toHop(from.key, to.key, row.edge), ends);
   const e = row.edge;
-  return {
+  const hop: Hop = {
     type: 'CAN_ESCALATE_TO',
-    from,
-    to,
+    from: from.key,
+    to: to.key,
     actions: strList(e.actions),
-    method: typeof e.method === 'string' ? e.method : undefined,
     via: typeof e.via === 'string' ? e.via : undefined,
-    crossAccount: e.crossAccount === true,
-    crossOrganization: e.crossOrganization === true,
+    method: typeof e.method === 'string' ? e.method : undefined,
     conditional: e.conditional === true,
     conditions: jsonList<Parameters<typeof toCondition>[0]>(e.conditions).map(toCondition),
-    evidence: jsonList<StatementRefOut>(e.evidence),
+    evidence: jsonList<EvidenceRef>(e.evidence),
     orgPolicyIds: strList(e.orgPolicyIds),
+    crossAccount: e.crossAccount === true,
+    crossOrganization: e.crossOrganization === true,
     roleChaining: false,
     reasons: strList(e.reasons),
     chain: jsonList<ChainStepOut>(e.chain),
   };
+  return edgeFromHop(hop, ends);
 }
 
-export function pathFromEdges(nodes: GraphNodeOut[], edges: EdgeOut[]): PathOutApi {
-  return {
-    length: edges.length,
-    conditional: edges.some((e) => e.conditional),
-    crossAccount: edges.some((e) => e.crossAccount),
-    conditionKeys: [...new Set(edges.flatMap((e) => e.conditions.map((c) => c.key)))].sort(),
-    nodes,
-    edges,
-  };
+/** A walk over edges, in the API's form. */
+export function pathFromEdges(nodes: NodeRef[], edges: Edge[]): PathWithEdges {
+  return { ...pathSummary(edges), nodes, edges };
 }
 
-/** A path of the query layer (hops + node refs) in API shape. */
-export function pathFromHops(hops: Hop[], nodeRefs?: NodeRef[]): PathOutApi {
+/** A path of the query layer (hops + node refs) in the API's form. */
+export function pathFromHops(hops: Hop[], nodeRefs?: NodeRef[]): PathWithEdges {
   const known = new Map((nodeRefs ?? []).map((n) => [n.key, nodeFromRow(n)] as const));
   const edges = hops.map((h) => edgeFromHop(h, known));
   const nodes =
     nodeRefs?.map(nodeFromRow) ?? (edges.length ? [edges[0]!.from, ...edges.map((e) => e.to)] : []);
   return pathFromEdges(nodes, edges);
+}
+
+/** An edge's hop: its ends by key. */
+export function hopOfEdge({ from, to, ...rest }: Edge): Hop {
+  return { ...rest, from: from.key, to: to.key };
 }

@@ -19,7 +19,9 @@ import {
   parseArgs,
 } from './args.ts';
 import { assumptionParams, assumptionsSchema, type Assumptions } from './assumptions.ts';
-import { edgeFromRow, pathFromEdges, type EdgeOut, type PathOutApi } from './edges.ts';
+import { exploreEscalation } from './escalation-walk.ts';
+import { pathFromEdges } from './edges.ts';
+import type { Edge, Hop, PathSummary, PathWithEdges } from './graph.ts';
 import { driverOf, type Source } from './cache.ts';
 
 const ROWS_PER_HOP = 20_000;
@@ -44,43 +46,20 @@ export async function escalationPaths(
   source: Source,
   snapshotId: string,
   input: EscalationPathsInput,
-): Promise<{ paths: PathOutApi[]; truncated: boolean }> {
+): Promise<{ paths: PathWithEdges[]; truncated: boolean }> {
   const args = parseArgs(escalationPathsArgs, input);
-  const db = driverOf(source);
-  const out = new Map<string, EdgeOut[]>();
   const toAdmin = !args.to || args.to === 'admin';
-  const adminEdges = new Set<EdgeOut>();
-  const expanded = new Set<string>();
-  let frontier = [args.from];
-  let truncated = false;
-  const filter = assumptionParams(args.assumptions);
-  // Every node within maxHops - 1 hops is expanded, so every walk of at most maxHops edges is known.
-  for (let hop = 1; hop <= args.maxHops && frontier.length; hop++) {
-    for (const k of frontier) expanded.add(k);
-    const res = await db.executeQuery(statement('api/escalation', 'escalation-out'), {
-      snapshotId,
-      keys: frontier,
-      rowLimit: neo4j.int(ROWS_PER_HOP),
-      ...filter,
-    });
-    if (res.records.length >= ROWS_PER_HOP) truncated = true;
-    const next = new Set<string>();
-    for (const r of res.records) {
-      const e = edgeFromRow(r.toObject() as Parameters<typeof edgeFromRow>[0]);
-      if (r.get('reachesAdmin') === true) adminEdges.add(e);
-      const list = out.get(e.from.key) ?? [];
-      list.push(e);
-      out.set(e.from.key, list);
-      if (!expanded.has(e.to.key)) next.add(e.to.key);
-    }
-    frontier = [...next];
-  }
+  const explored = await exploreEscalation(source, snapshotId, [args.from], args.maxHops, {
+    ...(args.assumptions ? { assumptions: args.assumptions } : {}),
+  });
+  const { out, gainsAdmin: adminEdges } = explored;
+  let truncated = explored.truncated;
 
-  const found: PathOutApi[] = [];
+  const found: PathWithEdges[] = [];
   let steps = 0;
   // Iterative deepening: every path of length L before any of length L + 1.
   for (let len = 1; len <= args.maxHops && found.length < args.limit; len++) {
-    const walk: EdgeOut[] = [];
+    const walk: Edge[] = [];
     const onPath = new Set<string>([args.from]);
     const dfs = (at: string): void => {
       if (found.length >= args.limit || steps > MAX_STEPS) return;
@@ -166,7 +145,7 @@ export async function escalationPathsIn(
   source: Source,
   snapshot: SnapshotInfo,
   input: EscalationPathsInput,
-): Promise<{ available: boolean; paths: PathOutApi[] }> {
+): Promise<{ available: boolean; paths: PathWithEdges[] }> {
   const args = parseArgs(escalationPathsArgs, input);
   const available = (snapshot.counts?.relationships?.CAN_ESCALATE_TO ?? 0) > 0;
   const toChosen = args.to !== undefined && args.to !== 'admin';
@@ -175,23 +154,17 @@ export async function escalationPathsIn(
   return { available, paths };
 }
 
-/** One escalation path of `escalations`: its source, its end, and each hop with how it is taken. */
-export interface EscalationResult {
+/**
+ * One escalation path of `escalations`: its source, its end, and each hop with how it is taken
+ * (`method`: the escalation method, or the mechanism of a CAN_ASSUME hop). An edge that gains
+ * admin of an account ends at `admin:<account>`, as the engine's paths name it.
+ */
+export interface EscalationResult extends Pick<PathSummary, 'length' | 'conditional'> {
   from: string;
   to: string;
-  length: number;
-  conditional: boolean;
-  hops: {
-    from: string;
-    to: string;
-    type: string;
+  hops: (Pick<Hop, 'from' | 'to' | 'type' | 'actions' | 'evidence' | 'conditions' | 'chain'> & {
     method: string;
-    actions: string[];
-    evidence: unknown[];
-    conditions: EdgeOut['conditions'];
-    /** Capability chain: the changes made before `method`. */
-    chain: { method: string; actions: string[]; modifies: string; evidence: unknown[] }[];
-  }[];
+  })[];
 }
 
 export const escalationsArgs = escalationPathsArgs.extend({

@@ -1,9 +1,25 @@
-/** Plain, serializable shapes of graph nodes and CAN_ASSUME edges as the query layer returns them. */
+/**
+ * The read side's one path model, as plain serializable objects: a node
+ * (NodeRef), one CAN_ASSUME or CAN_ESCALATE_TO edge with its evidence (Hop),
+ * and a walk (Path). Every read returns these; the API's GraphQL `Edge` is a
+ * Hop seen with its end nodes (Edge below), its `Path` the same walk with those
+ * edges (PathWithEdges), and the page reads the same fields through the types
+ * generated from its GraphQL documents. The engine's escalation search keeps
+ * its own record of a walk (engine/escalation/paths.ts: facts such as IS_ADMIN
+ * are hops there); test/queries/escalation-reference.test.ts checks the two
+ * searches agree.
+ */
+import type { HopKind } from '../engine/escalation/paths.ts';
+import type { ChainStep } from '../engine/escalation/types.ts';
+import type { CanAssumeEdge } from '../engine/trust/reachability.ts';
 import type { StatementRef } from '../engine/types.ts';
 import { assumptionOf, type AssumptionName } from './assumptions.ts';
 
-export type NodeKind =
-  'User' | 'Role' | 'Account' | 'ServicePrincipal' | 'IdentityProvider' | 'Anyone' | 'ExternalPrincipal';
+/**
+ * What a node is: the kinds of caller the engine's trust analysis names (a role
+ * is one of them), and the Identity Center people, groups and permission sets.
+ */
+export type NodeKind = CanAssumeEdge['fromKind'] | 'Person' | 'PeopleGroup' | 'PermissionSet';
 
 /** A graph node: `key` is its identity (ARN, account id, service name, `*`). */
 export interface NodeRef {
@@ -12,7 +28,19 @@ export interface NodeRef {
   arn?: string;
   name?: string;
   accountId?: string;
+  /** Known when the node was read with its flags (the API's projections); otherwise looked up on demand. */
+  isAdmin?: boolean;
+  external?: boolean;
 }
+
+/** A statement an answer rests on, without its text. */
+export type EvidenceRef = Omit<StatementRef, 'statement'>;
+
+/** One change a principal makes to its own permissions in a capability chain (the engine's ChainStep, as read back). */
+export type ChainStepOut = Pick<ChainStep, 'method' | 'actions' | 'modifies'> & { evidence: EvidenceRef[] };
+
+/** The engine's path hops that are edges of the loaded graph (its IS_ADMIN and ADMIN_CONTROLS are facts, not edges). */
+export type HopType = Extract<HopKind, 'CAN_ASSUME' | 'CAN_ESCALATE_TO'>;
 
 /** A request-time condition that must hold (or, with `mustHold: false`, must not) for the decision or edge. */
 export interface ConditionOut {
@@ -23,27 +51,59 @@ export interface ConditionOut {
   /** The analyst assumption it depends on (see assumptions.ts). */
   assumption: AssumptionName;
   /** The statement it comes from. */
-  source?: Omit<StatementRef, 'statement'>;
+  source?: EvidenceRef;
 }
 
-/** One CAN_ASSUME edge on a path. */
+/** One edge on a path, CAN_ASSUME or CAN_ESCALATE_TO, with its evidence; its ends named by key. */
 export interface Hop {
+  type: HopType;
   from: string;
-  fromKind: NodeKind;
+  /** The caller's kind, when the edge's properties say it (CAN_ASSUME). */
+  fromKind?: NodeKind;
   to: string;
   actions: string[];
-  mechanism: string;
-  via: string;
+  /** AssumeRole, AssumeRoleWithSAML, AssumeRoleWithWebIdentity or service (CAN_ASSUME). */
+  mechanism?: string;
+  /** How the trust policy names the caller (CAN_ASSUME). */
+  via?: string;
+  /** Escalation method id (CAN_ESCALATE_TO). */
+  method?: string;
   conditional: boolean;
   conditions: ConditionOut[];
   /** Statements the edge rests on (trust, identity, boundary); SCP/RCP ids in `orgPolicyIds`. */
-  evidence: Omit<StatementRef, 'statement'>[];
+  evidence: EvidenceRef[];
   orgPolicyIds: string[];
   crossAccount: boolean;
   crossOrganization: boolean;
   roleChaining: boolean;
   reasons: string[];
+  /** Capability chain of a CAN_ESCALATE_TO edge: the changes made before `method` (empty otherwise). */
+  chain: ChainStepOut[];
 }
+
+/** What a walk's hops add up to. */
+export interface PathSummary {
+  /** Hops on the path. */
+  length: number;
+  /** Some hop needs a request-time condition. */
+  conditional: boolean;
+  /** Some hop crosses accounts. */
+  crossAccount: boolean;
+  /** Condition keys of all hops, sorted. */
+  conditionKeys: string[];
+}
+
+/** A walk: its nodes from start to end, and the hop between each two. */
+export interface Path extends PathSummary {
+  nodes: NodeRef[];
+  hops: Hop[];
+}
+
+/** A hop with its end nodes: the API's GraphQL `Edge`. */
+export type Edge = Omit<Hop, 'from' | 'to'> & { from: NodeRef; to: NodeRef };
+
+/** A path with its hops as edges: the API's GraphQL `Path` (and a review item's path). */
+export type PathWithEdges = Omit<Path, 'hops'> & { edges: Edge[] };
 
 type Props = Record<string, unknown>;
 
@@ -84,6 +144,7 @@ export function toHop(from: string, to: string, edge: Props): Hop {
     toCondition,
   );
   return {
+    type: 'CAN_ASSUME',
     from,
     fromKind: String(edge.fromKind) as NodeKind,
     to,
@@ -92,22 +153,20 @@ export function toHop(from: string, to: string, edge: Props): Hop {
     via: String(edge.via),
     conditional: edge.conditional === true,
     conditions,
-    evidence: JSON.parse(String(edge.evidence ?? '[]')) as Omit<StatementRef, 'statement'>[],
+    evidence: JSON.parse(String(edge.evidence ?? '[]')) as EvidenceRef[],
     orgPolicyIds: strList(edge.orgPolicyIds),
     crossAccount: edge.crossAccount === true,
     crossOrganization: edge.crossOrganization === true,
     roleChaining: edge.roleChaining === true,
     reasons: strList(edge.reasons),
+    chain: [],
   };
 }
 
 /** Summary flags of a path: any hop conditional / cross-account, and the condition keys of all hops. */
-export function pathSummary(hops: readonly Hop[]): {
-  length: number;
-  conditional: boolean;
-  crossAccount: boolean;
-  conditionKeys: string[];
-} {
+export function pathSummary(
+  hops: readonly Pick<Hop, 'conditional' | 'crossAccount' | 'conditions'>[],
+): PathSummary {
   return {
     length: hops.length,
     conditional: hops.some((h) => h.conditional),

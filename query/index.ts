@@ -28,7 +28,6 @@ export {
   pathsArgs,
 } from './reachability.ts';
 export type {
-  PathOut,
   PathsArgs,
   PathsResult,
   ReachableFromArgs,
@@ -85,13 +84,25 @@ export {
 } from './args.ts';
 export { NotInSnapshotError, QueryInputError } from './errors.ts';
 export { pathSummary, toCondition, toHop, toNodeRef } from './graph.ts';
-export type { ConditionOut, Hop, NodeKind, NodeRef } from './graph.ts';
+export type {
+  ChainStepOut,
+  ConditionOut,
+  Edge,
+  EvidenceRef,
+  Hop,
+  HopType,
+  NodeKind,
+  NodeRef,
+  Path,
+  PathSummary,
+  PathWithEdges,
+} from './graph.ts';
 export { PRINCIPAL_FORMS, ROLE_ARN_FORM, parsePrincipal, parseRoleArn, resolveNode } from './principal.ts';
 export type { PrincipalSpec } from './principal.ts';
 export { loadModelSlice } from './model-slice.ts';
 export * as catalog from './catalog.ts';
 export * as trust from './trust.ts';
-export { snapshotDiff } from './diff.ts';
+export { snapshotDiff, type DiffSide, type PeopleEdgeOut } from './diff.ts';
 export { snapshot, snapshots } from './snapshots.ts';
 export { Reader, type Source } from './cache.ts';
 export { chooseAccount, emptyModel, loadSnapshotModel, planCheck, STAND_IN_ACCOUNT } from './plan-check.ts';

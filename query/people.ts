@@ -16,7 +16,7 @@ import {
   parseArgs,
 } from './args.ts';
 import { NotInSnapshotError, QueryInputError } from './errors.ts';
-import { escalationPaths } from './escalation.ts';
+import { adminWays, type AdminWay } from './admin-ways.ts';
 import type { NodeRef } from './graph.ts';
 import { reachableFrom, whoCanAssume } from './reachability.ts';
 import { driverOf, type Source } from './cache.ts';
@@ -113,36 +113,42 @@ async function signInsOf(source: Source, snapshotId: string, personKey: string):
   return res.records.map((r) => toSignIn(r.get('role') as Props, r.get('signIn') as Props));
 }
 
-/** The account an escalation path ends as administrator of: `admin:ACCOUNT`, or an admin principal's account. */
+type Way = Pick<PersonReachEntry, 'path' | 'how' | 'conditional'> & { adminOf: string; length: number };
+
+/** An admin way of a role as the people queries show it: the role's key, then each node walked to. */
+function wayOf(role: string, w: AdminWay): Way {
+  return {
+    adminOf: w.adminOf,
+    length: w.edges.length,
+    path: [role, ...w.edges.map((e) => e.to.key)],
+    how:
+      w.edges.length === 0
+        ? 'sign-in'
+        : w.edges.some((e) => e.type === 'CAN_ESCALATE_TO')
+          ? 'escalation'
+          : 'assume',
+    conditional: w.edges.some((e) => e.conditions.length > 0),
+  };
+}
+
+/**
+ * The accounts the roles people sign in as can become administrator of, one shortest way each,
+ * by role key: through role chains and escalation, on from administrator roles to other
+ * accounts. One walk for all the roles together.
+ */
 async function adminReach(
   source: Source,
   snapshotId: string,
-  role: SignInOut['role'],
+  roles: readonly SignInOut['role'][],
   maxHops: number,
-): Promise<
-  | { adminOf: string; path: string[]; how: 'sign-in' | 'assume' | 'escalation'; conditional: boolean }
-  | undefined
-> {
-  if (role.admin)
-    return { adminOf: role.accountId ?? '', path: [role.key], how: 'sign-in', conditional: false };
-  const r = await escalationPaths(source, snapshotId, {
-    from: role.key,
-    to: 'admin',
-    maxHops,
-    limit: 1,
-    includeAssumeOnly: true,
-  });
-  const p = r.paths[0];
-  if (!p) return undefined;
-  const last = p.edges.at(-1)!;
-  const adminOf =
-    last.type === 'CAN_ESCALATE_TO' && last.to.kind === 'Account' ? last.to.key : (last.to.accountId ?? '');
-  return {
-    adminOf,
-    path: [role.key, ...p.edges.map((e) => e.to.key)],
-    how: p.edges.some((e) => e.type === 'CAN_ESCALATE_TO') ? 'escalation' : 'assume',
-    conditional: p.edges.some((e) => e.conditions.length > 0),
-  };
+): Promise<Map<string, Way[]>> {
+  const starts = roles.map((r) => ({
+    key: r.key,
+    admin: r.admin,
+    ...(r.accountId ? { accountId: r.accountId } : {}),
+  }));
+  const { ways } = await adminWays(source, snapshotId, starts, maxHops);
+  return new Map([...ways].map(([key, list]) => [key, list.map((w) => wayOf(key, w))]));
 }
 
 export const personReachArgs = z.object({
@@ -178,6 +184,12 @@ export async function personReach(
     if (!old || e.length < old.length) best.set(e.node.key, e);
   };
   const admin = new Map<string, PersonReachEntry>();
+  const adminBy = await adminReach(
+    source,
+    snapshotId,
+    signIns.map((s) => s.role),
+    a.maxHops,
+  );
   for (const s of signIns) {
     keep({ node: s.role, length: 0, signIn: s, path: [s.role.key], how: 'sign-in', conditional: false });
     const r = await reachableFrom(source, snapshotId, {
@@ -195,11 +207,10 @@ export async function personReach(
         how: 'assume',
         conditional: e.conditional,
       });
-    const adm = await adminReach(source, snapshotId, s.role, a.maxHops);
-    if (adm) {
+    for (const adm of adminBy.get(s.role.key) ?? []) {
       const entry: PersonReachEntry = {
         node: { key: adm.adminOf, kind: 'Account', accountId: adm.adminOf },
-        length: adm.path.length - 1,
+        length: adm.length,
         signIn: s,
         path: adm.path,
         adminOf: adm.adminOf,
@@ -262,10 +273,7 @@ export async function peopleWhoCanReach(
   const a = parseArgs(peopleWhoCanReachArgs, input);
   const db = driverOf(source);
   // Roles people sign in as, with how far each is from the target and the way on.
-  const ways = new Map<
-    string,
-    { length: number; path: string[]; how: PersonReachEntry['how']; adminOf?: string; conditional: boolean }
-  >();
+  const ways = new Map<string, Omit<Way, 'adminOf'> & { adminOf?: string }>();
   if (a.role === 'admin') {
     const all = await db.executeQuery(statement(Q, 'people-signing-in-to-any'), { snapshotId });
     const roles = new Map<string, SignInOut['role']>();
@@ -273,16 +281,12 @@ export async function peopleWhoCanReach(
       const s = toSignIn(r.get('role') as Props, {});
       roles.set(s.role.key, s.role);
     }
+    const adminBy = await adminReach(source, snapshotId, [...roles.values()], a.maxHops);
     for (const role of roles.values()) {
-      const adm = await adminReach(source, snapshotId, role, a.maxHops);
-      if (!adm || (a.account !== undefined && adm.adminOf !== a.account)) continue;
-      ways.set(role.key, {
-        length: adm.path.length - 1,
-        path: adm.path,
-        how: adm.how,
-        adminOf: adm.adminOf,
-        conditional: adm.conditional,
-      });
+      const adm = (adminBy.get(role.key) ?? [])
+        .filter((w) => a.account === undefined || w.adminOf === a.account)
+        .sort((x, y) => x.length - y.length || (x.adminOf < y.adminOf ? -1 : 1))[0];
+      if (adm) ways.set(role.key, adm);
     }
   } else {
     const r = await whoCanAssume(source, snapshotId, {

@@ -26,7 +26,15 @@ import {
 } from './args.ts';
 import { assumptionParams, assumptionsSchema } from './assumptions.ts';
 import { NotInSnapshotError, QueryInputError } from './errors.ts';
-import { pathSummary, toHop, toNodeRef, type Hop, type NodeRef } from './graph.ts';
+import {
+  pathSummary,
+  toHop,
+  toNodeRef,
+  type Hop,
+  type NodeRef,
+  type Path,
+  type PathSummary,
+} from './graph.ts';
 import { parsePrincipal, parseRoleArn, resolveNode, type PrincipalSpec } from './principal.ts';
 import { cached, driverOf, dropReachIndex, reachIndexFor, type Source } from './cache.ts';
 import { EdgeProperties, StaleIndexError, type EdgeRef } from './reach-index.ts';
@@ -63,16 +71,8 @@ export const pathsArgs = z.object({
 export type PathsArgs = z.infer<typeof pathsArgs>;
 
 /** A node reached, with one shortest path to (or from) it. */
-export interface ReachEntry {
+export interface ReachEntry extends PathSummary {
   node: NodeRef;
-  /** Hops on the path. */
-  length: number;
-  /** Some hop needs a request-time condition. */
-  conditional: boolean;
-  /** Some hop crosses accounts. */
-  crossAccount: boolean;
-  /** Condition keys of all hops, sorted. */
-  conditionKeys: string[];
   /** In walking order: the first hop starts at the caller, the last ends at the role. */
   hops: Hop[];
 }
@@ -96,22 +96,13 @@ export interface ReachableFromResult {
   roles: ReachEntry[];
 }
 
-export interface PathOut {
-  length: number;
-  conditional: boolean;
-  crossAccount: boolean;
-  conditionKeys: string[];
-  nodes: NodeRef[];
-  hops: Hop[];
-}
-
 export interface PathsResult {
   from: NodeRef;
   to: NodeRef;
   maxHops: number;
   limit: number;
   /** Shortest first; among equal lengths, fewer condition keys first. */
-  paths: PathOut[];
+  paths: Path[];
 }
 
 type Direction = 'out' | 'in';
@@ -597,7 +588,7 @@ async function pathsBetween(
   from: NodeRef,
   to: NodeRef,
   a: PathsArgs & { maxHops: number; limit: number },
-): Promise<PathOut[]> {
+): Promise<Path[]> {
   const index = await reachIndexFor(source, snapshotId);
   const walked = index?.paths(from.key, to.key, a.maxHops, assumptionParams(a.assumptions), a.limit);
   if (walked) {
@@ -630,7 +621,7 @@ async function pathsBetween(
     limit: neo4j.int(a.limit),
     ...assumptionParams(a.assumptions),
   });
-  const out: PathOut[] = res.records.map((r) => {
+  const out: Path[] = res.records.map((r) => {
     const nodes = (r.get('nodes') as Record<string, unknown>[]).map((n) => toNodeRef(n, n.kind));
     const edges = r.get('edges') as Record<string, unknown>[];
     const hops = edges.map((e, i) => toHop(nodes[i]!.key, nodes[i + 1]!.key, e));

@@ -7,7 +7,7 @@ import neo4j from 'neo4j-driver';
 import { statement } from '../cypher/index.ts';
 import { ASSUMPTION_NAMES, type AssumptionName } from './assumptions.ts';
 import { driverOf, type Source } from './cache.ts';
-import type { PathOutApi } from './edges.ts';
+import type { PathWithEdges } from './graph.ts';
 
 const R = 'api/reviews';
 
@@ -47,7 +47,7 @@ export interface ReviewItemOut {
   title: string;
   subjectKeys: string[];
   findingId?: string;
-  path?: PathOutApi;
+  path?: PathWithEdges;
   status: ReviewStatus;
   note?: string;
   reviewer?: string;
@@ -79,7 +79,7 @@ export function toItem(p: Props, history: Props[]): ReviewItemOut {
     title: String(p.title),
     subjectKeys: Array.isArray(p.subjectKeys) ? p.subjectKeys.map(String) : [],
     findingId: opt(p.findingId),
-    path: typeof p.path === 'string' ? (JSON.parse(p.path) as PathOutApi) : undefined,
+    path: typeof p.path === 'string' ? (JSON.parse(p.path) as PathWithEdges) : undefined,
     status: String(p.status) as ReviewStatus,
     note: opt(p.note),
     reviewer: opt(p.reviewer),

@@ -7,7 +7,7 @@ import neo4j from 'neo4j-driver';
 import { statement } from '../cypher/index.ts';
 import { assumptionOf, assumptionParams, ASSUMPTION_NAMES, type Assumptions } from './assumptions.ts';
 import { edgeRows, type Counted, type Row, type Sort, type Window } from './catalog.ts';
-import type { EdgeOut } from './edges.ts';
+import type { Edge } from './graph.ts';
 import { driverOf, type Source } from './cache.ts';
 
 const T = 'api/trust';
@@ -60,7 +60,7 @@ export function crossAccountEdges(
   snapshotId: string,
   args: { fromAccount: string; toAccount: string; assumptions?: Assumptions },
   window: Window,
-): Promise<EdgeOut[]> {
+): Promise<Edge[]> {
   return edgeRows(source, T, 'cross-account-edges', {
     snapshotId,
     fromAccount: args.fromAccount,
@@ -105,7 +105,7 @@ export async function externalTrust(
   assumptions: Assumptions | undefined,
   order: Sort,
   window: Window,
-): Promise<Counted<EdgeOut>> {
+): Promise<Counted<Edge>> {
   const filter = assumptionParams(assumptions);
   const [count, items] = await Promise.all([
     driverOf(source).executeQuery(statement(T, 'external-trust-count'), { snapshotId, ...filter }),

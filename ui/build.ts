@@ -11,7 +11,7 @@ export const UI_DIST = path.join(uiRoot, 'dist');
 
 function newestSource(): number {
   let newest = fs.statSync(path.join(uiRoot, 'index.html')).mtimeMs;
-  for (const f of [path.join(uiRoot, 'vite.config.ts')])
+  for (const f of [path.join(uiRoot, 'vite.config.ts'), path.join(uiRoot, 'page-types.ts')])
     if (fs.existsSync(f)) newest = Math.max(newest, fs.statSync(f).mtimeMs);
   const walk = (dir: string) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {

@@ -1,12 +1,17 @@
-/** Vite builds the page into ui/dist; relative asset paths so it can be served under any prefix. */
+/**
+ * Vite builds the page into ui/dist; relative asset paths so it can be served under any prefix.
+ * The build first type-checks the page (page-types.ts).
+ */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { pageTypes } from './page-types.ts';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
 export default defineConfig({
   root,
+  plugins: [pageTypes(path.dirname(root))],
   base: './',
   logLevel: 'warn',
   build: {

@@ -5,7 +5,11 @@
  */
 import type { ApiContext } from '../context.ts';
 import { nodeFlags } from '../../query/catalog.ts';
-import { isExternal, type GraphNodeOut, type PathOutApi } from '../../query/edges.ts';
+import { isExternal } from '../../query/edges.ts';
+import type { NodeRef, PathWithEdges } from '../../query/graph.ts';
+
+/** A node whose flags are not known yet carries its snapshot, for GraphNode's resolvers. */
+export type TaggedNode = NodeRef & { _snapshotId?: string };
 
 interface Flags {
   admin: boolean;
@@ -39,13 +43,13 @@ function lookup(ctx: ApiContext, snapshotId: string, key: string): Promise<Flags
   return batch.result.then((m) => m.get(key));
 }
 
-export async function nodeIsAdmin(n: GraphNodeOut, ctx: ApiContext): Promise<boolean> {
+export async function nodeIsAdmin(n: TaggedNode, ctx: ApiContext): Promise<boolean> {
   if (typeof n.isAdmin === 'boolean') return n.isAdmin;
   if (!n._snapshotId) return false;
   return (await lookup(ctx, n._snapshotId, n.key))?.admin ?? false;
 }
 
-export async function nodeIsExternal(n: GraphNodeOut, ctx: ApiContext): Promise<boolean> {
+export async function nodeIsExternal(n: TaggedNode, ctx: ApiContext): Promise<boolean> {
   if (typeof n.external === 'boolean') return n.external;
   // Kinds whose answer does not depend on a property need no lookup.
   if (!n._snapshotId || !['Account', 'IdentityProvider'].includes(n.kind)) return isExternal(n.kind, false);
@@ -53,11 +57,11 @@ export async function nodeIsExternal(n: GraphNodeOut, ctx: ApiContext): Promise<
 }
 
 /** Marks nodes without flags with their snapshot, so GraphNode's resolvers can look them up. */
-export function tagNodes(nodes: Iterable<GraphNodeOut>, snapshotId: string): void {
+export function tagNodes(nodes: Iterable<TaggedNode>, snapshotId: string): void {
   for (const n of nodes) if (n.isAdmin === undefined || n.external === undefined) n._snapshotId = snapshotId;
 }
 
-export function tagPath(p: PathOutApi, snapshotId: string): PathOutApi {
+export function tagPath(p: PathWithEdges, snapshotId: string): PathWithEdges {
   tagNodes([...p.nodes, ...p.edges.flatMap((e) => [e.from, e.to])], snapshotId);
   return p;
 }

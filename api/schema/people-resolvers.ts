@@ -1,6 +1,7 @@
 /** Resolvers of the people domain (people.graphql): thin translations onto query/people.ts. */
 import { peopleWhoCanReach, personReach, type PersonReachEntry, type SignInOut } from '../../query/index.ts';
-import { nodeFromRow, type GraphNodeOut } from '../../query/edges.ts';
+import { nodeFromRow } from '../../query/edges.ts';
+import type { NodeRef } from '../../query/graph.ts';
 import { snapshotOf, type ApiContext } from '../context.ts';
 import type { QueryPeopleWhoCanReachArgs, QueryPersonReachArgs } from './generated/types.ts';
 import { tagNodes } from './node-flags.ts';
@@ -8,7 +9,7 @@ import { tagNodes } from './node-flags.ts';
 function node(
   ref: { key: string; kind: string; arn?: string; name?: string; accountId?: string },
   snapshotId: string,
-): GraphNodeOut {
+): NodeRef {
   const n = nodeFromRow(ref);
   tagNodes([n], snapshotId);
   return n;

@@ -57,7 +57,7 @@ import type {
   QueryWhoCanAssumeArgs,
   ReviewSessionReportArgs,
 } from './generated/types.ts';
-import { nodeIsAdmin, nodeIsExternal, tagNodes, tagPath } from './node-flags.ts';
+import { nodeIsAdmin, nodeIsExternal, tagNodes, tagPath, type TaggedNode } from './node-flags.ts';
 import { peopleQueries } from './people-resolvers.ts';
 import { checkPlanReport } from './plan-check-resolvers.ts';
 import { buildReport, reportJson, reportMarkdown } from '../report.ts';
@@ -80,7 +80,8 @@ import {
   type ReviewSessionOut,
 } from '../../query/reviews.ts';
 import { connection, firstArg, pageArgs, sliceConnection } from '../shapes.ts';
-import { nodeFromRow, pathFromHops, type GraphNodeOut, type PathOutApi } from '../../query/edges.ts';
+import { nodeFromRow, pathFromHops } from '../../query/edges.ts';
+import type { PathWithEdges } from '../../query/graph.ts';
 
 type Props = Record<string, unknown>;
 type Args = Record<string, unknown>;
@@ -284,7 +285,7 @@ function accountOut(a: Props, snapshotId: string): WithSnapshot<Props> {
 }
 
 function diffOut(side: Awaited<ReturnType<typeof snapshotDiff>>['added']) {
-  return { assume: side.assume, escalate: side.escalate, findings: side.findings.map(findingFromRow) };
+  return { ...side, findings: side.findings.map(findingFromRow) };
 }
 
 export const resolvers = {
@@ -318,6 +319,10 @@ export const resolvers = {
         canEscalateToRemoved: removed.escalate,
         findingsAdded: added.findings,
         findingsRemoved: removed.findings,
+        peopleEdgesAdded: added.peopleEdges,
+        peopleEdgesRemoved: removed.peopleEdges,
+        peopleNodesAdded: added.peopleNodes,
+        peopleNodesRemoved: removed.peopleNodes,
       };
     },
 
@@ -367,7 +372,7 @@ export const resolvers = {
     reachableFrom: (_: unknown, args: QueryReachableFromArgs, ctx: ApiContext) =>
       reachConnection(ctx, args, 'reachableFrom'),
 
-    paths: async (_: unknown, args: QueryPathsArgs, ctx: ApiContext): Promise<PathOutApi[]> => {
+    paths: async (_: unknown, args: QueryPathsArgs, ctx: ApiContext): Promise<PathWithEdges[]> => {
       const snapshotId = (await snapshotOf(ctx, str(args.snapshot))).id;
       const res = await queryPaths(ctx.reader, snapshotId, {
         from: String(args.from),
@@ -636,9 +641,9 @@ export const resolvers = {
   },
 
   GraphNode: {
-    kind: (n: GraphNodeOut) => n.kind,
-    isAdmin: (n: GraphNodeOut, _: Args, ctx: ApiContext) => nodeIsAdmin(n, ctx),
-    external: (n: GraphNodeOut, _: Args, ctx: ApiContext) => nodeIsExternal(n, ctx),
+    kind: (n: TaggedNode) => n.kind,
+    isAdmin: (n: TaggedNode, _: Args, ctx: ApiContext) => nodeIsAdmin(n, ctx),
+    external: (n: TaggedNode, _: Args, ctx: ApiContext) => nodeIsExternal(n, ctx),
   },
 
   ReviewSession: {

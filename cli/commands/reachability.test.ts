@@ -11,6 +11,7 @@ const ROLE = 'arn:aws:iam::222222222222:role/deploy';
 const snapshot = { id: 'snap-1', name: 'nightly' };
 
 const hop: Hop = {
+  type: 'CAN_ASSUME',
   from: USER,
   fromKind: 'User',
   to: ROLE,
@@ -33,6 +34,7 @@ const hop: Hop = {
   crossOrganization: false,
   roleChaining: false,
   reasons: [],
+  chain: [],
 };
 const entry: ReachEntry = {
   node: { key: USER, kind: 'User' },

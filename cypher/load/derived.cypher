@@ -5,20 +5,20 @@
 UNWIND $rows AS row
 MATCH (a:AtlasNode {snapshotId: $snapshotId, key: row.from})
 MATCH (b:AtlasNode {snapshotId: $snapshotId, key: row.to})
-MERGE (a)-[r:CAN_ASSUME {key: row.key}]->(b)
+CREATE (a)-[r:CAN_ASSUME {key: row.key}]->(b)
 SET r += row.props
 RETURN count(r) AS written;
 
 // name: node-Finding
 UNWIND $rows AS row
-MERGE (n:AtlasNode:Finding {snapshotId: $snapshotId, key: row.key})
+CREATE (n:AtlasNode:Finding {snapshotId: $snapshotId, key: row.key})
 SET n += row.props;
 
 // name: rel-ABOUT
 UNWIND $rows AS row
 MATCH (a:AtlasNode:Finding {snapshotId: $snapshotId, key: row.from})
 MATCH (b:AtlasNode {snapshotId: $snapshotId, key: row.to})
-MERGE (a)-[r:ABOUT {key: row.key}]->(b)
+CREATE (a)-[r:ABOUT {key: row.key}]->(b)
 SET r += row.props
 RETURN count(r) AS written;
 
@@ -27,6 +27,6 @@ RETURN count(r) AS written;
 UNWIND $rows AS row
 MATCH (a:AtlasNode:Person {snapshotId: $snapshotId, key: row.from})
 MATCH (b:AtlasNode:Role {snapshotId: $snapshotId, key: row.to})
-MERGE (a)-[r:CAN_SIGN_IN_AS {key: row.key}]->(b)
+CREATE (a)-[r:CAN_SIGN_IN_AS {key: row.key}]->(b)
 SET r += row.props
 RETURN count(r) AS written;

@@ -7,7 +7,7 @@
 UNWIND $rows AS row
 MATCH (a:AtlasNode {snapshotId: $snapshotId, key: row.from})
 MATCH (b:AtlasNode {snapshotId: $snapshotId, key: row.to})
-MERGE (a)-[r:CAN_ESCALATE_TO {key: row.key}]->(b)
+CREATE (a)-[r:CAN_ESCALATE_TO {key: row.key}]->(b)
 SET r += row.props
 RETURN count(r) AS written;
 

@@ -1,78 +1,80 @@
 // Node loads, one statement per label (labels cannot be parameters).
-// $rows: [{key, props}], $snapshotId: the snapshot being loaded. MERGE keeps re-runs idempotent.
+// $rows: [{key, props}], $snapshotId: the snapshot being loaded. A snapshot's nodes are new by
+// construction and the loader sends each key once, so CREATE (the (snapshotId, key) uniqueness
+// constraint still guards against a second node).
 
 // name: node-Organization
 UNWIND $rows AS row
-MERGE (n:AtlasNode:Organization {snapshotId: $snapshotId, key: row.key})
+CREATE (n:AtlasNode:Organization {snapshotId: $snapshotId, key: row.key})
 SET n += row.props;
 
 // name: node-OrganizationalUnit
 UNWIND $rows AS row
-MERGE (n:AtlasNode:OrganizationalUnit {snapshotId: $snapshotId, key: row.key})
+CREATE (n:AtlasNode:OrganizationalUnit {snapshotId: $snapshotId, key: row.key})
 SET n += row.props;
 
 // name: node-Account
 UNWIND $rows AS row
-MERGE (n:AtlasNode:Account {snapshotId: $snapshotId, key: row.key})
+CREATE (n:AtlasNode:Account {snapshotId: $snapshotId, key: row.key})
 SET n += row.props;
 
 // name: node-User
 UNWIND $rows AS row
-MERGE (n:AtlasNode:User:Principal {snapshotId: $snapshotId, key: row.key})
+CREATE (n:AtlasNode:User:Principal {snapshotId: $snapshotId, key: row.key})
 SET n += row.props;
 
 // name: node-Group
 UNWIND $rows AS row
-MERGE (n:AtlasNode:Group {snapshotId: $snapshotId, key: row.key})
+CREATE (n:AtlasNode:Group {snapshotId: $snapshotId, key: row.key})
 SET n += row.props;
 
 // name: node-Role
 UNWIND $rows AS row
-MERGE (n:AtlasNode:Role:Principal {snapshotId: $snapshotId, key: row.key})
+CREATE (n:AtlasNode:Role:Principal {snapshotId: $snapshotId, key: row.key})
 SET n += row.props;
 
 // name: node-Policy
 UNWIND $rows AS row
-MERGE (n:AtlasNode:Policy {snapshotId: $snapshotId, key: row.key})
+CREATE (n:AtlasNode:Policy {snapshotId: $snapshotId, key: row.key})
 SET n += row.props;
 
 // name: node-InstanceProfile
 UNWIND $rows AS row
-MERGE (n:AtlasNode:InstanceProfile {snapshotId: $snapshotId, key: row.key})
+CREATE (n:AtlasNode:InstanceProfile {snapshotId: $snapshotId, key: row.key})
 SET n += row.props;
 
 // name: node-IdentityProvider
 UNWIND $rows AS row
-MERGE (n:AtlasNode:IdentityProvider {snapshotId: $snapshotId, key: row.key})
+CREATE (n:AtlasNode:IdentityProvider {snapshotId: $snapshotId, key: row.key})
 SET n += row.props;
 
 // name: node-ServicePrincipal
 UNWIND $rows AS row
-MERGE (n:AtlasNode:ServicePrincipal {snapshotId: $snapshotId, key: row.key})
+CREATE (n:AtlasNode:ServicePrincipal {snapshotId: $snapshotId, key: row.key})
 SET n += row.props;
 
 // name: node-Anyone
 UNWIND $rows AS row
-MERGE (n:AtlasNode:Anyone {snapshotId: $snapshotId, key: row.key})
+CREATE (n:AtlasNode:Anyone {snapshotId: $snapshotId, key: row.key})
 SET n += row.props;
 
 // name: node-ExternalPrincipal
 UNWIND $rows AS row
-MERGE (n:AtlasNode:ExternalPrincipal {snapshotId: $snapshotId, key: row.key})
+CREATE (n:AtlasNode:ExternalPrincipal {snapshotId: $snapshotId, key: row.key})
 SET n += row.props;
 
 // name: node-Person
 // An Identity Center user (a person); not a Principal: people reach roles through CAN_SIGN_IN_AS.
 UNWIND $rows AS row
-MERGE (n:AtlasNode:Person {snapshotId: $snapshotId, key: row.key})
+CREATE (n:AtlasNode:Person {snapshotId: $snapshotId, key: row.key})
 SET n += row.props;
 
 // name: node-PeopleGroup
 UNWIND $rows AS row
-MERGE (n:AtlasNode:PeopleGroup {snapshotId: $snapshotId, key: row.key})
+CREATE (n:AtlasNode:PeopleGroup {snapshotId: $snapshotId, key: row.key})
 SET n += row.props;
 
 // name: node-PermissionSet
 UNWIND $rows AS row
-MERGE (n:AtlasNode:PermissionSet {snapshotId: $snapshotId, key: row.key})
+CREATE (n:AtlasNode:PermissionSet {snapshotId: $snapshotId, key: row.key})
 SET n += row.props;

@@ -5,7 +5,7 @@
 UNWIND $rows AS row
 MATCH (a:AtlasNode {snapshotId: $snapshotId, key: row.from})
 MATCH (b:AtlasNode {snapshotId: $snapshotId, key: row.to})
-MERGE (a)-[r:CONTAINS {key: row.key}]->(b)
+CREATE (a)-[r:CONTAINS {key: row.key}]->(b)
 SET r += row.props
 RETURN count(r) AS written;
 
@@ -13,7 +13,7 @@ RETURN count(r) AS written;
 UNWIND $rows AS row
 MATCH (a:AtlasNode {snapshotId: $snapshotId, key: row.from})
 MATCH (b:AtlasNode {snapshotId: $snapshotId, key: row.to})
-MERGE (a)-[r:MEMBER_OF {key: row.key}]->(b)
+CREATE (a)-[r:MEMBER_OF {key: row.key}]->(b)
 SET r += row.props
 RETURN count(r) AS written;
 
@@ -21,7 +21,7 @@ RETURN count(r) AS written;
 UNWIND $rows AS row
 MATCH (a:AtlasNode {snapshotId: $snapshotId, key: row.from})
 MATCH (b:AtlasNode {snapshotId: $snapshotId, key: row.to})
-MERGE (a)-[r:HAS_POLICY {key: row.key}]->(b)
+CREATE (a)-[r:HAS_POLICY {key: row.key}]->(b)
 SET r += row.props
 RETURN count(r) AS written;
 
@@ -29,7 +29,7 @@ RETURN count(r) AS written;
 UNWIND $rows AS row
 MATCH (a:AtlasNode {snapshotId: $snapshotId, key: row.from})
 MATCH (b:AtlasNode {snapshotId: $snapshotId, key: row.to})
-MERGE (a)-[r:HAS_BOUNDARY {key: row.key}]->(b)
+CREATE (a)-[r:HAS_BOUNDARY {key: row.key}]->(b)
 SET r += row.props
 RETURN count(r) AS written;
 
@@ -37,7 +37,7 @@ RETURN count(r) AS written;
 UNWIND $rows AS row
 MATCH (a:AtlasNode {snapshotId: $snapshotId, key: row.from})
 MATCH (b:AtlasNode {snapshotId: $snapshotId, key: row.to})
-MERGE (a)-[r:APPLIES_TO {key: row.key}]->(b)
+CREATE (a)-[r:APPLIES_TO {key: row.key}]->(b)
 SET r += row.props
 RETURN count(r) AS written;
 
@@ -45,7 +45,7 @@ RETURN count(r) AS written;
 UNWIND $rows AS row
 MATCH (a:AtlasNode {snapshotId: $snapshotId, key: row.from})
 MATCH (b:AtlasNode {snapshotId: $snapshotId, key: row.to})
-MERGE (a)-[r:HAS_ROLE {key: row.key}]->(b)
+CREATE (a)-[r:HAS_ROLE {key: row.key}]->(b)
 SET r += row.props
 RETURN count(r) AS written;
 
@@ -53,7 +53,7 @@ RETURN count(r) AS written;
 UNWIND $rows AS row
 MATCH (a:AtlasNode {snapshotId: $snapshotId, key: row.from})
 MATCH (b:AtlasNode {snapshotId: $snapshotId, key: row.to})
-MERGE (a)-[r:TRUSTS {key: row.key}]->(b)
+CREATE (a)-[r:TRUSTS {key: row.key}]->(b)
 SET r += row.props
 RETURN count(r) AS written;
 
@@ -62,6 +62,6 @@ RETURN count(r) AS written;
 UNWIND $rows AS row
 MATCH (a:AtlasNode {snapshotId: $snapshotId, key: row.from})
 MATCH (b:AtlasNode {snapshotId: $snapshotId, key: row.to})
-MERGE (a)-[r:ASSIGNED {key: row.key}]->(b)
+CREATE (a)-[r:ASSIGNED {key: row.key}]->(b)
 SET r += row.props
 RETURN count(r) AS written;

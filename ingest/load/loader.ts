@@ -16,9 +16,10 @@ import {
   type RelType,
 } from '../transform/graph-rows.ts';
 import { deleteSnapshotData } from './snapshots.ts';
+import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, runSets, type LoadSet } from './batches.ts';
 
 export interface LoadProgress {
-  phase: 'nodes' | 'relationships' | 'derived' | 'finishing';
+  phase: 'nodes' | 'relationships' | 'finishing';
   label: string;
   done: number;
   total: number;
@@ -47,7 +48,10 @@ export interface LoadOptions {
   /** The snapshot's reference date (engine/reference-date.ts), kept for queries that evaluate live. */
   referenceDate?: string;
   warnings?: string[];
+  /** Rows per statement (default DEFAULT_BATCH_SIZE). */
   batchSize?: number;
+  /** Statements in flight at once, each on its own session (default DEFAULT_CONCURRENCY). */
+  concurrency?: number;
   extraNodes?: ExtraNodeSet[];
   extraRels?: ExtraRelSet[];
   onProgress?: (p: LoadProgress) => void;
@@ -66,7 +70,7 @@ export interface LoadResult {
   danglingRelationships: number;
 }
 
-export class LoadAborted extends Error {}
+export { LoadAborted } from './batches.ts';
 
 export function newSnapshotId(now = new Date()): string {
   const stamp = now
@@ -76,20 +80,6 @@ export function newSnapshotId(now = new Date()): string {
   return `snap-${stamp}-${randomBytes(3).toString('hex')}`;
 }
 
-/** Integers must reach Neo4j as integers, not floats (the driver sends JS numbers as floats). */
-function toNeo4jProps(p: Props): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(p))
-    out[k] = typeof v === 'number' && Number.isInteger(v) ? neo4j.int(v) : v;
-  return out;
-}
-
-function chunks<T>(rows: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
-  return out;
-}
-
 export async function loadSnapshot(
   driver: Driver,
   rows: GraphRows,
@@ -97,7 +87,8 @@ export async function loadSnapshot(
 ): Promise<LoadResult> {
   const snapshotId = newSnapshotId();
   const name = opts.name ?? snapshotId;
-  const batchSize = opts.batchSize ?? 5000;
+  const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
+  const concurrency = opts.concurrency ?? DEFAULT_CONCURRENCY;
   // A heartbeat every few seconds is enough to tell a live load from a dead one.
   let lastHeartbeat = Date.now();
   const createdAt = new Date().toISOString();
@@ -117,63 +108,55 @@ export async function loadSnapshot(
   let dangling = 0;
   const session = driver.session();
   try {
-    const runBatches = async (
-      phase: LoadProgress['phase'],
-      label: string,
-      file: string,
-      stmtName: string,
-      list: { key: string; props: Props; from?: string; to?: string }[],
-    ): Promise<number> => {
-      const stmt = statement(file, stmtName);
-      let written = 0;
-      let done = 0;
-      opts.onProgress?.({ phase, label, done, total: list.length });
-      for (const batch of chunks(list, batchSize)) {
-        if (opts.shouldAbort?.()) throw new LoadAborted('ingest interrupted');
-        const params = {
-          snapshotId,
-          rows: batch.map((r) => ({ ...r, props: toNeo4jProps(r.props) })),
-        };
-        const res = await session.executeWrite((tx) => tx.run(stmt, params));
-        const w = res.records[0]?.get('written');
-        written += typeof w === 'number' ? w : batch.length;
-        done += batch.length;
-        if (Date.now() - lastHeartbeat > 5000) {
-          lastHeartbeat = Date.now();
-          await session.executeWrite((tx) =>
-            tx.run(statement('snapshots/snapshots', 'snapshot-heartbeat'), {
-              id: snapshotId,
-              now: new Date().toISOString(),
-            }),
-          );
-        }
-        opts.onProgress?.({ phase, label, done, total: list.length });
-      }
-      return written;
+    const heartbeat = async () => {
+      if (Date.now() - lastHeartbeat <= 5000) return;
+      lastHeartbeat = Date.now();
+      await driver.executeQuery(statement('snapshots/snapshots', 'snapshot-heartbeat'), {
+        id: snapshotId,
+        now: new Date().toISOString(),
+      });
     };
+    const run = (phase: 'nodes' | 'relationships', sets: LoadSet[]) =>
+      runSets(driver, sets, {
+        snapshotId,
+        batchSize,
+        concurrency,
+        shouldAbort: opts.shouldAbort,
+        heartbeat,
+        onProgress: (label, done, total) => opts.onProgress?.({ phase, label, done, total }),
+      });
 
-    for (const label of NODE_LABELS as readonly NodeLabel[]) {
-      const list = rows.nodes[label];
-      if (list.length === 0) continue;
-      nodeCounts[label] = await runBatches('nodes', label, 'load/nodes', `node-${label}`, list);
-    }
-    for (const extra of opts.extraNodes ?? []) {
-      if (extra.rows.length === 0) continue;
-      const written = await runBatches('derived', extra.label, extra.file, extra.name, extra.rows);
-      if (!extra.updatesExisting) nodeCounts[extra.label] = (nodeCounts[extra.label] ?? 0) + written;
-    }
-    for (const type of REL_TYPES as readonly RelType[]) {
-      const list = rows.rels[type];
-      if (list.length === 0) continue;
-      const written = await runBatches('relationships', type, 'load/relationships', `rel-${type}`, list);
-      relCounts[type] = written;
-      dangling += list.length - written;
-    }
-    for (const extra of opts.extraRels ?? []) {
-      if (extra.rows.length === 0) continue;
-      const written = await runBatches('derived', extra.type, extra.file, extra.name, extra.rows);
-      relCounts[extra.type] = (relCounts[extra.type] ?? 0) + written;
-      dangling += extra.rows.length - written;
+    // Nodes first (every relationship finds both its ends by key), then everything that links or marks them.
+    const nodeSets: LoadSet[] = [
+      ...(NODE_LABELS as readonly NodeLabel[]).map((label) => ({
+        count: label,
+        file: 'load/nodes',
+        name: `node-${label}`,
+        rows: rows.nodes[label],
+      })),
+      ...(opts.extraNodes ?? [])
+        .filter((x) => !x.updatesExisting)
+        .map((x) => ({ count: x.label, file: x.file, name: x.name, rows: x.rows })),
+    ];
+    for (const r of await run('nodes', nodeSets))
+      nodeCounts[r.count] = (nodeCounts[r.count] ?? 0) + r.written;
+
+    const relSets: LoadSet[] = [
+      ...(REL_TYPES as readonly RelType[]).map((type) => ({
+        count: type,
+        file: 'load/relationships',
+        name: `rel-${type}`,
+        rows: rows.rels[type],
+      })),
+      ...(opts.extraRels ?? []).map((x) => ({ count: x.type, file: x.file, name: x.name, rows: x.rows })),
+    ];
+    const markSets: LoadSet[] = (opts.extraNodes ?? [])
+      .filter((x) => x.updatesExisting)
+      .map((x) => ({ count: `${x.label} marks`, file: x.file, name: x.name, rows: x.rows, marks: true }));
+    for (const r of await run('relationships', [...relSets, ...markSets])) {
+      if (r.marks) continue;
+      relCounts[r.count] = (relCounts[r.count] ?? 0) + r.written;
+      dangling += r.sent - r.written;
     }
 
     opts.onProgress?.({ phase: 'finishing', label: 'snapshot', done: 0, total: 1 });

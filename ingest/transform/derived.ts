@@ -147,15 +147,22 @@ function withMfaNote(props: Props, note: string | undefined): Props {
   return props;
 }
 
+/** The steps of the analysis, told as each begins (benchmarks time them). */
+export type AnalysisStep = 'trust' | 'escalation' | 'findings' | 'rows';
+
 export function deriveForLoad(
   model: SnapshotModel,
   onStage?: (line: string) => void,
+  onStep?: (step: AnalysisStep) => void,
 ): { extraNodes: ExtraNodeSet[]; extraRels: ExtraRelSet[] } {
   const started = performance.now();
+  onStep?.('trust');
   const trust = analyseTrust(model);
   const findings = trustFindings(model, { context: trust.context, trusts: trust.trusts });
   // Escalation reads the CAN_ASSUME edges, so it runs before they are turned into rows and let go.
+  onStep?.('escalation');
   const escalation = analyseEscalation(model, { canAssume: trust.edges, snapshotContext: trust.context });
+  onStep?.('findings');
   findings.push(...escalationFindings(escalation));
   findings.push(...unknownPolicyFindings(model));
   const people = analysePeople(model);
@@ -166,6 +173,7 @@ export function deriveForLoad(
   onStage?.(
     `Analysing trust: ${stats.roles} roles, ${stats.edges} CAN_ASSUME edges (${stats.conditionalEdges} conditional), ${escalation.stats.edges} CAN_ESCALATE_TO edges, ${findings.length} findings in ${seconds} s`,
   );
+  onStep?.('rows');
   const canEscalate: ExtraRelSet = {
     file: 'load/escalation',
     name: 'rel-CAN_ESCALATE_TO',

@@ -1,7 +1,12 @@
 /**
  * The GraphQL client: POST /graphql with the session cookie. Every failure becomes an ApiError
- * whose message says what is wrong and what to do, for the error banner.
+ * whose message says what is wrong and what to do, for the error banner. `request` sends one
+ * document of queries.ts by name, typed by what GraphQL Code Generator made of it
+ * (generated/documents.ts, `npm run codegen`): the compiler checks the page's use of every
+ * answer, and the variables it sends, against the schema.
  */
+import type { Documents } from './generated/documents.ts';
+import * as Q from './queries.ts';
 export type ApiErrorKind = 'offline' | 'auth' | 'database' | 'input' | 'conflict' | 'server';
 
 export class ApiError extends Error {
@@ -65,4 +70,12 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   }
   if (!body.data) throw new ApiError('server', `The server answered ${res.status} with no data.`);
   return body.data;
+}
+
+/** Sends the document of queries.ts named `name`; its answer has the type generated for it. */
+export function request<K extends keyof Documents>(
+  name: K,
+  variables: Documents[K]['variables'],
+): Promise<Documents[K]['result']> {
+  return gql<Documents[K]['result']>(Q[name], variables);
 }

@@ -1,73 +1,22 @@
 /** Fetches for each view, shaped into the page's graph model (model.ts). */
-import { gql } from './api.ts';
-import type { ApiCondition, ApiHop, ApiNode, GEdge, GNode, GraphResult, StatementRef } from './model.ts';
+import { request } from './api.ts';
+import type { AccountEdgesQuery, FindingsQuery, SnapshotsQuery } from './generated/operations.ts';
+import type { ApiEdge, ApiNode, GEdge, GNode, GraphResult } from './model.ts';
 import { accountNames, badgeOf, conditionKindsOf, knownAccounts, toGNode, toResult } from './model.ts';
 import type { Severity } from './palette.ts';
 import { registerAccounts, worstSeverity } from './palette.ts';
-import * as Q from './queries.ts';
 import { state } from './url-state.ts';
 
-/** The API's edge shape (light or full). */
-export interface ApiEdge {
-  type: 'CAN_ASSUME' | 'CAN_ESCALATE_TO';
-  method?: string | null;
-  conditional: boolean;
-  crossAccount: boolean;
-  crossOrganization?: boolean;
-  from: ApiNode;
-  to: ApiNode;
-  conditions: ApiCondition[];
-  actions?: string[];
-  mechanism?: string | null;
-  via?: string | null;
-  roleChaining?: boolean;
-  reasons?: string[];
-  orgPolicyIds?: string[];
-  evidence?: StatementRef[];
-}
-
-export interface ApiPath {
-  nodes: ApiNode[];
-  edges: ApiEdge[];
-}
-
-export interface Snapshot {
-  id: string;
-  name: string;
-  status: string;
-  createdAt: string;
-  completedAt?: string | null;
-}
-
-export interface Viewer {
-  role: 'READER' | 'REVIEWER';
-  via: string;
-}
-
-export function toHop(e: ApiEdge): ApiHop {
-  return {
-    from: e.from.key,
-    to: e.to.key,
-    type: e.type,
-    method: e.method ?? null,
-    conditional: e.conditional,
-    conditions: e.conditions,
-    crossAccount: e.crossAccount,
-    crossOrganization: e.crossOrganization ?? null,
-    actions: e.actions ?? null,
-    mechanism: e.mechanism ?? null,
-    via: e.via ?? null,
-    roleChaining: e.roleChaining ?? null,
-    reasons: e.reasons ?? null,
-    orgPolicyIds: e.orgPolicyIds ?? null,
-    evidence: e.evidence ?? null,
-  };
-}
+/** A snapshot and the caller, as SNAPSHOTS selects them. */
+export type Snapshot = SnapshotsQuery['snapshots']['nodes'][number];
+export type Viewer = SnapshotsQuery['viewer'];
+/** An edge and a path as the documents select them (model.ts). */
+export type { ApiEdge, ApiPath } from './model.ts';
 
 export function edgesToResult(edges: readonly ApiEdge[], extraNodes: readonly ApiNode[] = []): GraphResult {
   const nodes = [...extraNodes];
   for (const e of edges) nodes.push(e.from, e.to);
-  return toResult(nodes, edges.map(toHop));
+  return toResult(nodes, edges);
 }
 
 /** Assumptions for the API: only the ones switched off are sent (the API defaults the rest to true). */
@@ -78,24 +27,16 @@ export function assumptions(): Record<string, boolean> {
 const snap = (): string | undefined => state().snap;
 
 export async function loadSnapshots(): Promise<{ viewer: Viewer; snapshots: Snapshot[] }> {
-  const d = await gql<{ viewer: Viewer; snapshots: { nodes: Snapshot[] } }>(Q.SNAPSHOTS);
+  const d = await request('SNAPSHOTS', {});
   return { viewer: d.viewer, snapshots: d.snapshots.nodes };
 }
 
+/** An organizational unit as OVERVIEW selects it, children to the depth it asks. */
 interface OU {
   id: string;
-  name?: string | null;
+  name: string | null;
   isRoot: boolean;
   children?: OU[];
-}
-interface Account {
-  id: string;
-  name?: string | null;
-  inOrganization: boolean;
-  external: boolean;
-  hasIamData: boolean;
-  isManagement: boolean;
-  parentId?: string | null;
 }
 
 export interface OverviewResult extends GraphResult {
@@ -130,29 +71,7 @@ function providerLabel(n: ApiNode): string {
 
 /** Accounts in their OUs, with trust aggregated per pair of accounts and outsiders set apart. */
 export async function loadOverview(): Promise<OverviewResult> {
-  const d = await gql<{
-    organization: { id: string; managementAccountId?: string | null; root?: OU | null } | null;
-    accounts: { nodes: Account[] };
-    crossAccountTrust: {
-      fromAccount: string;
-      toAccount: string;
-      external: boolean;
-      edgeCount: number;
-      conditionalCount: number;
-      roleCount: number;
-      assumptions: string[];
-      worstSeverity: Severity | null;
-    }[];
-    externalTrust: { totalCount: number; nodes: ApiEdge[] };
-    providerTrust: {
-      provider: ApiNode;
-      toAccount: string;
-      roleCount: number;
-      conditionalCount: number;
-      assumptions: string[];
-    }[];
-    findings: { nodes: { id: string; severity: Severity; subjectKeys: string[] }[] };
-  }>(Q.OVERVIEW, { snap: snap(), a: assumptions() });
+  const d = await request('OVERVIEW', { snap: snap(), a: assumptions() });
 
   const accounts = d.accounts.nodes;
   registerAccounts(accounts.filter((a) => !a.external).map((a) => a.id));
@@ -214,7 +133,7 @@ export async function loadOverview(): Promise<OverviewResult> {
       conditionalCount: number;
     },
   ) => {
-    const kinds = conditionKindsOf(s.assumptions.map((assumption) => ({ assumption }) as ApiCondition));
+    const kinds = conditionKindsOf(s.assumptions.map((assumption) => ({ assumption })));
     const allConditional = s.edgeCount > 0 && s.conditionalCount >= s.edgeCount;
     const e: GEdge = {
       id,
@@ -335,13 +254,6 @@ export async function loadOverview(): Promise<OverviewResult> {
   return result;
 }
 
-interface PrincipalWithEdges {
-  arn: string;
-  canAssume: { nodes: ApiEdge[] };
-  assumableBy: { nodes: ApiEdge[] };
-  canEscalateTo: { nodes: ApiEdge[] };
-}
-
 /** Pages of an account's edges read at most (500 each); beyond, the view shows what it has. */
 const MAX_EDGE_PAGES = 40;
 
@@ -353,11 +265,7 @@ async function accountEdges(
   const out: ApiEdge[] = [];
   let after: string | null = null;
   for (let i = 0; i < MAX_EDGE_PAGES; i++) {
-    const d: {
-      account: {
-        edges: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: ApiEdge[] };
-      } | null;
-    } = await gql(Q.ACCOUNT_EDGES, { id, snap: snap(), direction, type, after });
+    const d: AccountEdgesQuery = await request('ACCOUNT_EDGES', { id, snap: snap(), direction, type, after });
     if (!d.account) break;
     out.push(...d.account.edges.nodes);
     if (!d.account.edges.pageInfo.hasNextPage) break;
@@ -369,13 +277,7 @@ async function accountEdges(
 /** One account opened: its principals and every edge that enters, leaves or stays in it. */
 export async function loadAccountGraph(id: string): Promise<GraphResult & { name: string; total: number }> {
   const [d, out, esc, inc] = await Promise.all([
-    gql<{
-      account: {
-        id: string;
-        name?: string | null;
-        principals: { totalCount: number; nodes: { arn: string; kind: string }[] };
-      } | null;
-    }>(Q.ACCOUNT_GRAPH, { id, snap: snap() }),
+    request('ACCOUNT_GRAPH', { id, snap: snap() }),
     accountEdges(id, 'OUT', 'CAN_ASSUME'),
     accountEdges(id, 'OUT', 'CAN_ESCALATE_TO'),
     accountEdges(id, 'IN', 'CAN_ASSUME'),
@@ -404,10 +306,7 @@ export interface SearchHit {
 }
 
 export async function search(q: string): Promise<SearchHit[]> {
-  const d = await gql<{
-    principals: { nodes: { arn: string; kind: string; name: string; accountId: string }[] };
-    accounts: { nodes: { id: string; name?: string | null; external: boolean }[] };
-  }>(Q.SEARCH, { q, snap: snap() });
+  const d = await request('SEARCH', { q, snap: snap() });
   return [
     ...d.accounts.nodes.map((a) => ({ key: a.id, kind: 'Account', name: a.name ?? a.id, accountId: a.id })),
     ...d.principals.nodes.map((p) => ({
@@ -423,12 +322,6 @@ export interface ReachResult extends GraphResult {
   totalCount: number;
 }
 
-interface ReachConn {
-  totalCount: number;
-  truncated: boolean;
-  nodes: { hops: number; node: ApiNode; path: { edges: ApiEdge[] } }[];
-}
-
 export async function loadReach(
   direction: 'in' | 'out',
   key: string,
@@ -438,8 +331,8 @@ export async function loadReach(
   const vars = { key, hops, a: assumptions(), snap: snap(), first };
   const conn =
     direction === 'in'
-      ? (await gql<{ whoCanAssume: ReachConn }>(Q.WHO_CAN_REACH, vars)).whoCanAssume
-      : (await gql<{ reachableFrom: ReachConn }>(Q.WHAT_CAN_REACH, vars)).reachableFrom;
+      ? (await request('WHO_CAN_REACH', vars)).whoCanAssume
+      : (await request('WHAT_CAN_REACH', vars)).reachableFrom;
   const r = edgesToResult(
     conn.nodes.flatMap((n) => n.path.edges),
     conn.nodes.map((n) => n.node),
@@ -453,7 +346,7 @@ export async function loadReach(
 }
 
 export async function loadPaths(from: string, to: string, hops: number): Promise<GraphResult> {
-  const d = await gql<{ paths: ApiPath[] }>(Q.PATHS, { from, to, hops, a: assumptions(), snap: snap() });
+  const d = await request('PATHS', { from, to, hops, a: assumptions(), snap: snap() });
   const r = edgesToResult(
     d.paths.flatMap((p) => p.edges),
     d.paths.flatMap((p) => p.nodes),
@@ -466,7 +359,7 @@ export async function loadEscalation(
   from: string,
   hops: number,
 ): Promise<GraphResult & { available: boolean }> {
-  const d = await gql<{ escalationPaths: { available: boolean; paths: ApiPath[] } }>(Q.ESCALATION, {
+  const d = await request('ESCALATION', {
     from,
     hops,
     a: assumptions(),
@@ -497,19 +390,11 @@ function markEnds(r: GraphResult, start?: string, target?: string): void {
   if (target) r.target = target;
 }
 
-export interface Finding {
-  id: string;
-  kind: string;
-  severity: Severity;
-  title: string;
-  why: string;
-  subjectKeys: string[];
-  subjects: ApiNode[];
-  evidence: string;
-}
+/** A finding as FINDINGS selects it. */
+export type Finding = FindingsQuery['findings']['nodes'][number];
 
 export async function loadFindings(): Promise<Finding[]> {
-  const d = await gql<{ findings: { nodes: Finding[] } }>(Q.FINDINGS, { snap: snap() });
+  const d = await request('FINDINGS', { snap: snap() });
   return d.findings.nodes;
 }
 
@@ -523,18 +408,7 @@ export interface DiffResult extends GraphResult {
 }
 
 export async function loadDiff(from: string, to: string): Promise<DiffResult> {
-  const d = await gql<{
-    snapshotDiff: {
-      from: { id: string; name: string };
-      to: { id: string; name: string };
-      canAssumeAdded: ApiEdge[];
-      canAssumeRemoved: ApiEdge[];
-      canEscalateToAdded: ApiEdge[];
-      canEscalateToRemoved: ApiEdge[];
-      findingsAdded: DiffResult['findingsAdded'];
-      findingsRemoved: DiffResult['findingsRemoved'];
-    };
-  }>(Q.DIFF, { from, to });
+  const d = await request('DIFF', { from, to });
   const s = d.snapshotDiff;
   const added = [...s.canAssumeAdded, ...s.canEscalateToAdded];
   const removed = [...s.canAssumeRemoved, ...s.canEscalateToRemoved];
@@ -562,10 +436,7 @@ export async function loadDiff(from: string, to: string): Promise<DiffResult> {
 
 /** The direct CAN_ASSUME / CAN_ESCALATE_TO neighbours of a user or role. */
 export async function loadNeighbours(key: string): Promise<GraphResult> {
-  const d = await gql<{ principal: PrincipalWithEdges | null }>(Q.NEIGHBOURS, {
-    arn: key,
-    snap: snap(),
-  });
+  const d = await request('NEIGHBOURS', { arn: key, snap: snap() });
   if (!d.principal) return { nodes: [], edges: [] };
   const p = d.principal;
   return edgesToResult([...p.canAssume.nodes, ...p.assumableBy.nodes, ...p.canEscalateTo.nodes]);
@@ -577,12 +448,7 @@ let accounts: { key: string; done: Promise<void> } | undefined;
 export function ensureAccounts(): Promise<void> {
   const key = snap() ?? '';
   if (accounts?.key === key) return accounts.done;
-  const done = gql<{ accounts: { nodes: { id: string; name?: string | null; external: boolean }[] } }>(
-    Q.ACCOUNTS,
-    {
-      snap: snap(),
-    },
-  ).then((d) => {
+  const done = request('ACCOUNTS', { snap: snap() }).then((d) => {
     accountNames.clear();
     knownAccounts.clear();
     for (const a of d.accounts.nodes) {

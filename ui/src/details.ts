@@ -1,12 +1,12 @@
 /** The right-hand panel: a node's details, or an edge's evidence ("why does this edge exist?"). */
-import { gql } from './api.ts';
-import type { ApiEdge } from './data.ts';
+import { request } from './api.ts';
+import type { EdgeEvidenceQuery } from './generated/operations.ts';
 import { loadNeighbours } from './data.ts';
 import { byId, clear, h } from './dom.ts';
 import { addElements, collapse, edgeIndex, graph, nodeIndex, runLayout } from './graph.ts';
 import { jsonView, parseJson, statementAt } from './json-view.ts';
 import { pathLayout } from './layouts.ts';
-import type { ApiNode, GEdge, StatementRef } from './model.ts';
+import type { ApiNode, FullEdge, GEdge, StatementRef } from './model.ts';
 import { accountLine, conditionKindsOf, kindOf, shortName } from './model.ts';
 import type { ConditionKind } from './palette.ts';
 import {
@@ -17,7 +17,6 @@ import {
   KIND_LABEL,
   SEVERITY_COLOR,
 } from './palette.ts';
-import * as Q from './queries.ts';
 import { track } from './status.ts';
 import { state, update } from './url-state.ts';
 import { swatch } from './legend.ts';
@@ -119,23 +118,6 @@ export async function expand(key: string): Promise<void> {
   if (added.length) await runLayout({ ...pathLayout(graph().nodes().length), fit: false } as never);
 }
 
-interface PrincipalDetails {
-  arn: string;
-  kind: 'USER' | 'ROLE';
-  name: string;
-  path?: string | null;
-  accountId: string;
-  createDate?: string | null;
-  description?: string | null;
-  lastUsedDate?: string | null;
-  serviceLinked?: boolean | null;
-  trustPolicy?: string | null;
-  tags: { key: string; value: string }[];
-  policies: { key: string; kind: string; name?: string | null; arn?: string | null }[];
-  boundary?: { key: string; kind: string; name?: string | null } | null;
-  groups: { arn: string; name: string; policies: { key: string; kind: string; name?: string | null }[] }[];
-}
-
 const accountChip = (id: string | undefined | null) =>
   id ? h('span', { class: 'chip' }, swatch(accountColor(id)), accountLine(id)) : null;
 
@@ -154,9 +136,7 @@ export async function showNode(key: string): Promise<void> {
   b.append(h('p', { class: 'kind-line' }, KIND_LABEL[kind]));
   try {
     if (isPrincipal(key)) {
-      const d = await track('details', () =>
-        gql<{ principal: PrincipalDetails | null }>(Q.PRINCIPAL, { arn: key, snap: state().snap }),
-      );
+      const d = await track('details', () => request('PRINCIPAL', { arn: key, snap: state().snap }));
       const p = d.principal;
       if (!p) {
         b.append(h('p', {}, 'This principal is not in the selected snapshot.'));
@@ -212,21 +192,7 @@ export async function showNode(key: string): Promise<void> {
         );
       if (p.trustPolicy) b.append(section('Trust policy', jsonView(parseJson(p.trustPolicy))));
     } else if (/^\d{12}$/.test(key)) {
-      const d = await track('details', () =>
-        gql<{
-          account: {
-            id: string;
-            name?: string;
-            email?: string;
-            status?: string;
-            inOrganization: boolean;
-            hasIamData: boolean;
-            external: boolean;
-            isManagement: boolean;
-            parentId?: string;
-          } | null;
-        }>(Q.ACCOUNT, { id: key, snap: state().snap }),
-      );
+      const d = await track('details', () => request('ACCOUNT', { id: key, snap: state().snap }));
       const a = d.account;
       if (a) {
         byId('details-title').textContent = a.name ?? a.id;
@@ -276,13 +242,8 @@ export async function showNode(key: string): Promise<void> {
   }
 }
 
-interface EvidenceDoc {
-  key: string;
-  kind: string;
-  name?: string | null;
-  arn?: string | null;
-  document?: string | null;
-}
+/** A policy that may hold an edge's evidence, as EDGE_EVIDENCE selects it. */
+type EvidenceDoc = NonNullable<EdgeEvidenceQuery['source']>['policies'][number];
 
 export async function showEdge(id: string): Promise<void> {
   const ge = edgeIndex.get(id);
@@ -293,16 +254,7 @@ export async function showEdge(id: string): Promise<void> {
   const b = open(`${from?.name ?? ge.source} ${EDGE_LABEL[ge.kind]} ${to?.name ?? ge.target}`, 'edge');
   try {
     const d = await track('evidence', () =>
-      gql<{
-        target?: { arn: string; trustPolicy?: string | null; assumableBy: { nodes: ApiEdge[] } } | null;
-        source?: {
-          arn: string;
-          policies: EvidenceDoc[];
-          boundary?: EvidenceDoc | null;
-          groups: { name: string; policies: EvidenceDoc[] }[];
-          canEscalateTo: { nodes: ApiEdge[] };
-        } | null;
-      }>(Q.EDGE_EVIDENCE, {
+      request('EDGE_EVIDENCE', {
         from: ge.source,
         to: ge.target,
         snap: state().snap,
@@ -351,7 +303,7 @@ function nodeLine(n: ApiNode): HTMLElement {
 function renderEdge(
   b: HTMLElement,
   ge: GEdge,
-  e: ApiEdge,
+  e: FullEdge,
   trustPolicy: string | null | undefined,
   policies: EvidenceDoc[],
   boundary: EvidenceDoc | undefined,

@@ -69,8 +69,7 @@ function nodeData(n: GNode): ElementDefinition {
 }
 
 function edgeData(e: GEdge): ElementDefinition {
-  const { hop: _hop, ...rest } = e;
-  return { group: 'edges', data: { ...rest, badge: e.badge ?? '' } };
+  return { group: 'edges', data: { ...e, badge: e.badge ?? '' } };
 }
 
 /** Hops by edge id, kept outside Cytoscape so evidence can be shown without another fetch of the light edge. */

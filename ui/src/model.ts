@@ -1,52 +1,35 @@
-/** The page's own graph shapes, and the mapping from the API's shapes to them (the only place that knows both). */
+/**
+ * The page's own graph shapes, and the mapping from the API's answers to them (the only place
+ * that knows both). The answers' shapes are not written here: they are the types GraphQL Code
+ * Generator makes of the page's documents (queries.ts → generated/operations.ts), so the
+ * compiler checks every use of an answer against the schema.
+ */
+import type * as Op from './generated/operations.ts';
 import type { ConditionKind, EdgeKind, Kind, Severity } from './palette.ts';
 import { CONDITION_BADGE, CONDITION_KINDS } from './palette.ts';
 
-export interface ApiNode {
-  key: string;
-  kind: string;
-  arn?: string | null;
-  name?: string | null;
-  accountId?: string | null;
-  external?: boolean | null;
-  isAdmin?: boolean | null;
-}
-
-export interface StatementRef {
-  policyId: string;
-  policyKind?: string | null;
-  statementIndex: number;
-  sid?: string | null;
-  effect: string;
-}
-
-export interface ApiCondition {
-  key: string;
-  operator: string;
-  values: string[];
-  mustHold: boolean;
-  assumption: string;
-  source?: StatementRef | null;
-}
-
-/** One derived edge (CAN_ASSUME or CAN_ESCALATE_TO) with its evidence. */
-export interface ApiHop {
-  from: string;
-  to: string;
-  type?: string | null;
-  actions?: string[] | null;
-  mechanism?: string | null;
-  method?: string | null;
-  via?: string | null;
-  conditional: boolean;
-  conditions: ApiCondition[];
-  evidence?: StatementRef[] | null;
-  orgPolicyIds?: string[] | null;
-  crossAccount?: boolean | null;
-  crossOrganization?: boolean | null;
-  roleChaining?: boolean | null;
-  reasons?: string[] | null;
-}
+/** An edge as the results select it (LIGHT_EDGE in queries.ts); a full edge (FullEdge) is one too. */
+export type ApiEdge = Op.PathsQuery['paths'][number]['edges'][number];
+/** An edge with its evidence, as EDGE_EVIDENCE selects it (FULL_EDGE) when someone opens it. */
+export type FullEdge = NonNullable<Op.EdgeEvidenceQuery['target']>['assumableBy']['nodes'][number];
+/** A path as the documents select it: its nodes from start to end and its edges in order. */
+export type ApiPath = Op.PathsQuery['paths'][number];
+type SelectedNode = ApiEdge['from'];
+/**
+ * A node as the documents select it (NODE in queries.ts): key and kind always, the rest when
+ * selected (an account's principals come as ARN and kind only).
+ */
+export type ApiNode = Pick<SelectedNode, 'key' | 'kind'> &
+  Partial<Omit<SelectedNode, 'key' | 'kind'>> &
+  Partial<Pick<Op.EscalationQuery['escalationPaths']['paths'][number]['nodes'][number], 'isAdmin'>> & {
+    external?: boolean | null;
+  };
+/** A node the page made itself (a search hit, a key alone), whose kind may be any it draws. */
+export type PageNode = Omit<ApiNode, 'kind'> & { kind: string };
+/** A statement an edge rests on, as FULL_EDGE selects it. */
+export type StatementRef = FullEdge['evidence'][number];
+/** A condition of an edge: its key and assumption in results, in full (FULL_EDGE) when opened. */
+export type ApiCondition = ApiEdge['conditions'][number] & Partial<FullEdge['conditions'][number]>;
 
 export interface GNode {
   id: string;
@@ -79,7 +62,6 @@ export interface GEdge {
   summaryLabel?: string;
   severity?: Severity;
   diff?: 'added' | 'removed';
-  hop?: ApiHop;
 }
 
 export interface GraphResult {
@@ -90,7 +72,7 @@ export interface GraphResult {
   target?: string;
 }
 
-export function kindOf(n: ApiNode): Kind {
+export function kindOf(n: PageNode): Kind {
   switch (n.kind) {
     case 'User':
       return 'user';
@@ -116,7 +98,7 @@ export const accountNames = new Map<string, string>();
 /** Accounts of the organization (or with IAM data); any other account is outside. */
 export const knownAccounts = new Set<string>();
 
-export function shortName(n: ApiNode): string {
+export function shortName(n: PageNode): string {
   if (n.kind === 'Anyone' || n.key === '*') return 'Anyone (*)';
   if (n.kind === 'Account')
     return accountNames.get(n.key) ?? (kindOf(n) === 'external' ? 'external account' : (n.name ?? n.key));
@@ -143,7 +125,7 @@ export function toGNode(n: ApiNode): GNode {
   return node;
 }
 
-export function conditionKindsOf(conditions: readonly ApiCondition[]): ConditionKind[] {
+export function conditionKindsOf(conditions: readonly Pick<ApiCondition, 'assumption'>[]): ConditionKind[] {
   const set = new Set<ConditionKind>();
   for (const c of conditions) {
     const k = (CONDITION_KINDS as readonly string[]).includes(c.assumption)
@@ -158,28 +140,31 @@ export function badgeOf(kinds: readonly ConditionKind[]): string {
   return kinds.map((k) => CONDITION_BADGE[k]).join(' · ');
 }
 
-export function toGEdge(h: ApiHop): GEdge {
+export function toGEdge(h: ApiEdge): GEdge {
   const kind: EdgeKind = h.type === 'CAN_ESCALATE_TO' || h.method ? 'canEscalateTo' : 'canAssume';
-  const conditionKinds = conditionKindsOf(h.conditions ?? []);
+  const conditionKinds = conditionKindsOf(h.conditions);
   return {
-    id: `${kind}:${h.from}->${h.to}`,
-    source: h.from,
-    target: h.to,
+    id: `${kind}:${h.from.key}->${h.to.key}`,
+    source: h.from.key,
+    target: h.to.key,
     kind,
     conditional: h.conditional || conditionKinds.length > 0,
     conditionKinds,
     badge: badgeOf(conditionKinds),
-    crossAccount: h.crossAccount === true,
-    hop: h,
+    crossAccount: h.crossAccount,
   };
 }
 
-/** Nodes and hops from the API into one de-duplicated result. */
-export function toResult(nodes: readonly ApiNode[], hops: readonly ApiHop[], truncated = false): GraphResult {
+/** Nodes and edges from the API into one de-duplicated result. */
+export function toResult(
+  nodes: readonly ApiNode[],
+  list: readonly ApiEdge[],
+  truncated = false,
+): GraphResult {
   const byId = new Map<string, GNode>();
   for (const n of nodes) if (!byId.has(n.key)) byId.set(n.key, toGNode(n));
   const edges = new Map<string, GEdge>();
-  for (const h of hops) {
+  for (const h of list) {
     const e = toGEdge(h);
     if (!edges.has(e.id)) edges.set(e.id, e);
   }
@@ -190,7 +175,7 @@ export function toResult(nodes: readonly ApiNode[], hops: readonly ApiHop[], tru
   return { nodes: [...byId.values()], edges: [...edges.values()], truncated };
 }
 
-function guessKind(key: string): string {
+function guessKind(key: string): Op.NodeKind {
   if (key === '*') return 'Anyone';
   if (/^\d{12}$/.test(key)) return 'Account';
   if (key.endsWith('.amazonaws.com')) return 'ServicePrincipal';

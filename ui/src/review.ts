@@ -2,16 +2,16 @@
  * The Review tab: walks a review session item by item (status, note, reviewer), and exports
  * its report. The graph shows the current item's finding subgraph or path.
  */
-import { ApiError, gql } from './api.ts';
-import type { ApiPath, Viewer } from './data.ts';
+import { ApiError, request } from './api.ts';
+import type { Viewer } from './data.ts';
+import type { ReviewSessionQuery, SetStatusMutation } from './generated/operations.ts';
 import { edgesToResult } from './data.ts';
 import { download } from './export.ts';
 import { byId, clear, h, keyboardList } from './dom.ts';
 import { findingCard, findingGraph, findings } from './findings.ts';
 import type { GraphResult } from './model.ts';
-import type { ConditionKind, Severity } from './palette.ts';
+import type { ConditionKind } from './palette.ts';
 import { CONDITION_BADGE, CONDITION_KINDS, SEVERITY_RANK } from './palette.ts';
-import * as Q from './queries.ts';
 import { showError, track } from './status.ts';
 import { onChange, state, update } from './url-state.ts';
 
@@ -25,39 +25,9 @@ const STATUS_LABEL: Record<ReviewStatus, string> = {
   FALSE_POSITIVE: 'False positive',
 };
 
-interface Item {
-  id: string;
-  kind: 'FINDING' | 'PATH';
-  title: string;
-  subjectKeys: string[];
-  status: ReviewStatus;
-  note?: string | null;
-  reviewer?: string | null;
-  updatedAt: string;
-  /** As read: sent back with a status change, so that someone else's change meanwhile is not overwritten. */
-  version: number;
-  finding?: {
-    id: string;
-    kind: string;
-    severity: Severity;
-    title: string;
-    why: string;
-    subjectKeys: string[];
-  } | null;
-  path?: ApiPath | null;
-}
-
-interface Session {
-  id: string;
-  name: string;
-  snapshotId: string;
-  createdAt: string;
-  createdBy?: string | null;
-  /** The analyst assumptions kept with the session: the page's toggles while it is open. */
-  assumptions: Record<ConditionKind, boolean>;
-  statusCounts: { name: string; count: number }[];
-  items: Item[];
-}
+/** A review session and its items, as REVIEW_SESSION selects them. */
+type Session = NonNullable<ReviewSessionQuery['reviewSession']>;
+type Item = Session['items'][number];
 
 let viewer: Viewer | undefined;
 let current: Session | undefined;
@@ -73,9 +43,7 @@ const sameOff = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((k) => b.includes(k));
 
 async function loadSession(id: string): Promise<Session | undefined> {
-  const d = await track('review session', () =>
-    gql<{ reviewSession: Session | null }>(Q.REVIEW_SESSION, { id }),
-  );
+  const d = await track('review session', () => request('REVIEW_SESSION', { id }));
   current = d.reviewSession ?? undefined;
   // Opening a session restores the assumptions its review is made under.
   if (current && !sameOff(state().off, offOf(current.assumptions)))
@@ -93,7 +61,7 @@ export function keepAssumptionsWithSession(): void {
       CONDITION_KINDS.map((k) => [k, !s.off.includes(k)]),
     ) as Session['assumptions'];
     sess.assumptions = a;
-    track('saving assumptions', () => gql(Q.SET_SESSION_ASSUMPTIONS, { id: sess.id, a }))
+    track('saving assumptions', () => request('SET_SESSION_ASSUMPTIONS', { id: sess.id, a }))
       .then(() => {
         if (current === sess && document.body.dataset.tab === 'review') renderSession(byId('panel-review'));
       })
@@ -125,9 +93,7 @@ export async function renderReview(): Promise<void> {
 }
 
 async function renderSessions(panel: HTMLElement): Promise<void> {
-  const d = await track('review sessions', () =>
-    gql<{ reviewSessions: { nodes: Omit<Session, 'items'>[] } }>(Q.REVIEW_SESSIONS, { snap: state().snap }),
-  );
+  const d = await track('review sessions', () => request('REVIEW_SESSIONS', { snap: state().snap }));
   clear(panel);
   const canWrite = viewer?.role === 'REVIEWER';
   const name = h('input', {
@@ -194,12 +160,12 @@ async function createFromFindings(name: string, reviewer: string): Promise<void>
   const list = [...(await findings())].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
   const assumptions = Object.fromEntries(CONDITION_KINDS.map((k) => [k, !state().off.includes(k)]));
   const session = await track('new review session', async () => {
-    const c = await gql<{ createReviewSession: { id: string } }>(Q.CREATE_SESSION, {
+    const c = await request('CREATE_SESSION', {
       input: { name, snapshot: state().snap, assumptions, ...(reviewer ? { reviewer } : {}) },
     });
     // One call for every finding (the API takes up to 500 at a time).
     for (let i = 0; i < list.length; i += 500)
-      await gql(Q.ADD_ITEMS, {
+      await request('ADD_ITEMS', {
         sessionId: c.createReviewSession.id,
         items: list.slice(i, i + 500).map((f) => ({ finding: f.id, ...(reviewer ? { reviewer } : {}) })),
       });
@@ -377,10 +343,10 @@ async function saveItem(
     return;
   }
   localStorage.setItem('atlas.reviewer', reviewer);
-  let d: { setReviewItemStatus: Pick<Item, 'id' | 'status' | 'note' | 'reviewer' | 'updatedAt' | 'version'> };
+  let d: SetStatusMutation;
   try {
     d = await track('saving', () =>
-      gql<typeof d>(Q.SET_STATUS, {
+      request('SET_STATUS', {
         input: { itemId: item.id, status, note: note || null, reviewer, expectedVersion: item.version },
       }),
     );
@@ -403,7 +369,7 @@ async function saveItem(
 async function exportReport(format: 'MARKDOWN' | 'JSON'): Promise<void> {
   if (!current) return;
   const d = await track('report', () =>
-    gql<{ reviewSession: { name: string; report: string } | null }>(Q.REVIEW_REPORT, {
+    request('REVIEW_REPORT', {
       id: current!.id,
       format,
     }),

@@ -538,6 +538,12 @@ export type NodeKind =
   | 'ExternalPrincipal'
   /** A SAML or OIDC identity provider. */
   | 'IdentityProvider'
+  /** An IAM Identity Center group of people. */
+  | 'PeopleGroup'
+  /** An IAM Identity Center permission set. */
+  | 'PermissionSet'
+  /** An IAM Identity Center user (a person). */
+  | 'Person'
   /** IAM role. */
   | 'Role'
   /** An AWS service such as ec2.amazonaws.com. */
@@ -611,6 +617,34 @@ export type PeopleByGroup = {
   /** Names of the people. */
   people: Array<Scalars['String']['output']>;
 };
+
+/** An Identity Center edge, as a snapshot diff lists it. */
+export type PeopleEdge = {
+  __typename?: 'PeopleEdge';
+  /** The account of an assignment or sign-in. */
+  accountId?: Maybe<Scalars['String']['output']>;
+  /** CAN_SIGN_IN_AS: an assignment names the person directly. */
+  direct?: Maybe<Scalars['Boolean']['output']>;
+  /** The person (for ASSIGNED, the person or group). */
+  from: GraphNode;
+  /** CAN_SIGN_IN_AS: the groups the assignments were made to. */
+  groups: Array<Scalars['String']['output']>;
+  /** CAN_SIGN_IN_AS: the permission sets of the assignments behind it. */
+  permissionSets: Array<Scalars['String']['output']>;
+  /** The group, permission set or role. */
+  to: GraphNode;
+  /** Relationship type. */
+  type: PeopleEdgeType;
+};
+
+/** Identity Center relationship types. */
+export type PeopleEdgeType =
+  /** An account assignment: a person or group holds a permission set in an account. */
+  | 'ASSIGNED'
+  /** A person can sign in as the role an assignment provisions (directly or through a group). */
+  | 'CAN_SIGN_IN_AS'
+  /** A person is a member of a people group. */
+  | 'MEMBER_OF';
 
 /** Which people can reach a role or administrator of an account. */
 export type PeopleWhoCanReach = {
@@ -1023,7 +1057,7 @@ export type Query = {
   simulate: Simulation;
   /** One snapshot by id or name; without one, the latest complete snapshot. */
   snapshot: Snapshot;
-  /** What changed between two snapshots: trust, escalation and findings that appeared or disappeared. */
+  /** What changed between two snapshots: trust, escalation, findings, and Identity Center people, memberships, assignments and sign-ins that appeared or disappeared. */
   snapshotDiff: SnapshotDiff;
   /** Loaded snapshots, newest first. */
   snapshots: SnapshotConnection;
@@ -1642,6 +1676,14 @@ export type SnapshotDiff = {
   findingsRemoved: Array<Finding>;
   /** The older side. */
   from: Snapshot;
+  /** Identity Center edges in 'to' but not in 'from': a person joining a group, a new assignment, a role a person can now sign in as. */
+  peopleEdgesAdded: Array<PeopleEdge>;
+  /** Identity Center edges in 'from' but not in 'to'. */
+  peopleEdgesRemoved: Array<PeopleEdge>;
+  /** People, people groups and permission sets (by key) in 'to' but not in 'from'. */
+  peopleNodesAdded: Array<GraphNode>;
+  /** People, people groups and permission sets in 'from' but not in 'to'. */
+  peopleNodesRemoved: Array<GraphNode>;
   /** The newer side. */
   to: Snapshot;
 };
@@ -1842,6 +1884,8 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
   Path: ResolverTypeWrapper<Partial<Path>>;
   PeopleByGroup: ResolverTypeWrapper<Partial<PeopleByGroup>>;
+  PeopleEdge: ResolverTypeWrapper<Partial<PeopleEdge>>;
+  PeopleEdgeType: ResolverTypeWrapper<Partial<PeopleEdgeType>>;
   PeopleWhoCanReach: ResolverTypeWrapper<Partial<PeopleWhoCanReach>>;
   Person: ResolverTypeWrapper<Partial<Person>>;
   PersonReach: ResolverTypeWrapper<Partial<PersonReach>>;
@@ -1933,6 +1977,7 @@ export type ResolversParentTypes = {
   PageInfo: Partial<PageInfo>;
   Path: Partial<Path>;
   PeopleByGroup: Partial<PeopleByGroup>;
+  PeopleEdge: Partial<PeopleEdge>;
   PeopleWhoCanReach: Partial<PeopleWhoCanReach>;
   Person: Partial<Person>;
   PersonReach: Partial<PersonReach>;
@@ -2164,6 +2209,16 @@ export type PathResolvers<ContextType = ApiContext, ParentType extends Resolvers
 export type PeopleByGroupResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PeopleByGroup'] = ResolversParentTypes['PeopleByGroup']> = {
   group?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   people?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PeopleEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PeopleEdge'] = ResolversParentTypes['PeopleEdge']> = {
+  accountId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  direct?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['GraphNode'], ParentType, ContextType>;
+  groups?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  permissionSets?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['GraphNode'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['PeopleEdgeType'], ParentType, ContextType>;
 };
 
 export type PeopleWhoCanReachResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PeopleWhoCanReach'] = ResolversParentTypes['PeopleWhoCanReach']> = {
@@ -2457,6 +2512,10 @@ export type SnapshotDiffResolvers<ContextType = ApiContext, ParentType extends R
   findingsAdded?: Resolver<Array<ResolversTypes['Finding']>, ParentType, ContextType>;
   findingsRemoved?: Resolver<Array<ResolversTypes['Finding']>, ParentType, ContextType>;
   from?: Resolver<ResolversTypes['Snapshot'], ParentType, ContextType>;
+  peopleEdgesAdded?: Resolver<Array<ResolversTypes['PeopleEdge']>, ParentType, ContextType>;
+  peopleEdgesRemoved?: Resolver<Array<ResolversTypes['PeopleEdge']>, ParentType, ContextType>;
+  peopleNodesAdded?: Resolver<Array<ResolversTypes['GraphNode']>, ParentType, ContextType>;
+  peopleNodesRemoved?: Resolver<Array<ResolversTypes['GraphNode']>, ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Snapshot'], ParentType, ContextType>;
 };
 
@@ -2527,6 +2586,7 @@ export type Resolvers<ContextType = ApiContext> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   Path?: PathResolvers<ContextType>;
   PeopleByGroup?: PeopleByGroupResolvers<ContextType>;
+  PeopleEdge?: PeopleEdgeResolvers<ContextType>;
   PeopleWhoCanReach?: PeopleWhoCanReachResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   PersonReach?: PersonReachResolvers<ContextType>;

@@ -65,6 +65,12 @@ export type NodeKind =
   | 'ExternalPrincipal'
   /** A SAML or OIDC identity provider. */
   | 'IdentityProvider'
+  /** An IAM Identity Center group of people. */
+  | 'PeopleGroup'
+  /** An IAM Identity Center permission set. */
+  | 'PermissionSet'
+  /** An IAM Identity Center user (a person). */
+  | 'Person'
   /** IAM role. */
   | 'Role'
   /** An AWS service such as ec2.amazonaws.com. */

@@ -1,0 +1,226 @@
+/**
+ * End-to-end scale of one ingest, phase by phase, as `iamatlas ingest` runs them:
+ * generate the files, read them, analyse (trust, escalation, findings, rows),
+ * transform the model into rows, load into Neo4j.
+ * Prints per phase the wall time, rows written per second and the peak RSS,
+ * and writes every figure plus an RSS sample every 250 ms as JSON.
+ *
+ *   npm run bench -- scale --tier S|M|L [--seed N] [--out FILE] [--compare FILE] [--keep]
+ *                          [--batch-size N] [--concurrency N]
+ *
+ * Tiers (roles / accounts): S 1,000 / 10; M 20,000 / 100; L 100,000 / 500.
+ * `--compare FILE` prints the change of each phase against an earlier run's JSON.
+ * `--keep` leaves the snapshot in Neo4j (for query benchmarks on it).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { connect } from '../db/connection.ts';
+import { applySchema, cleanupAbandoned, deleteSnapshotData } from '../ingest/load/snapshots.ts';
+import { loadSnapshot, type LoadProgress } from '../ingest/load/loader.ts';
+import { readSnapshot } from '../ingest/read/index.ts';
+import { deriveForLoad } from '../ingest/transform/derived.ts';
+import { toGraphRows } from '../ingest/transform/graph-rows.ts';
+import { snapshotReferenceDate } from '../engine/reference-date.ts';
+import { writeOrganization } from './generate.ts';
+import { table } from './measure.ts';
+
+export const TIERS = {
+  S: { roles: 1_000, accounts: 10 },
+  M: { roles: 20_000, accounts: 100 },
+  L: { roles: 100_000, accounts: 500 },
+} as const;
+type Tier = keyof typeof TIERS;
+
+export interface PhaseResult {
+  phase: string;
+  seconds: number;
+  rows: number;
+  peakRssMb: number;
+}
+
+export interface ScaleRun {
+  tier: string;
+  roles: number;
+  accounts: number;
+  seed: number;
+  cores: number;
+  node: string;
+  startedAt: string;
+  totalSeconds: number;
+  /** Seconds from reading the first file to the snapshot being complete (what `iamatlas ingest` does). */
+  ingestSeconds: number;
+  peakRssMb: number;
+  phases: PhaseResult[];
+  /** RSS every 250 ms: seconds since the start, MB, the phase running. */
+  rss: [number, number, string][];
+}
+
+/** Times consecutive phases; the current one is named by the last `enter`. */
+class PhaseClock {
+  readonly phases: PhaseResult[] = [];
+  readonly rss: [number, number, string][] = [];
+  private readonly t0 = performance.now();
+  private current: PhaseResult | undefined;
+  private startedAt = 0;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor() {
+    this.timer = setInterval(() => this.sample(), 250);
+  }
+
+  private sample(): number {
+    const mb = process.memoryUsage().rss / 2 ** 20;
+    if (this.current) this.current.peakRssMb = Math.max(this.current.peakRssMb, mb);
+    this.rss.push([
+      Math.round(performance.now() - this.t0) / 1000,
+      Math.round(mb),
+      this.current?.phase ?? '',
+    ]);
+    return mb;
+  }
+
+  /** Starts (or resumes: a phase entered twice adds up) the named phase. */
+  enter(phase: string): void {
+    if (this.current?.phase === phase) return;
+    this.close();
+    this.startedAt = performance.now();
+    this.current = this.phases.find((p) => p.phase === phase);
+    if (!this.current) {
+      this.current = { phase, seconds: 0, rows: 0, peakRssMb: 0 };
+      this.phases.push(this.current);
+    }
+    this.sample();
+  }
+
+  addRows(n: number): void {
+    if (this.current) this.current.rows += n;
+  }
+
+  close(): void {
+    if (!this.current) return;
+    this.sample();
+    this.current.seconds += (performance.now() - this.startedAt) / 1000;
+    this.current = undefined;
+  }
+
+  stop(): void {
+    this.close();
+    clearInterval(this.timer);
+  }
+
+  elapsed(): number {
+    return (performance.now() - this.t0) / 1000;
+  }
+}
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+function fmtChange(now: number, before: number | undefined): string {
+  if (before === undefined || before === 0) return '';
+  const pct = ((now - before) / before) * 100;
+  return `${pct >= 0 ? '+' : ''}${pct.toFixed(0)}%`;
+}
+
+export async function run(args: string[]): Promise<void> {
+  const tierName = (option(args, '--tier') ?? 'S').toUpperCase();
+  if (!(tierName in TIERS)) throw new Error(`--tier must be one of ${Object.keys(TIERS).join(', ')}`);
+  const tier = TIERS[tierName as Tier];
+  const seed = Number(option(args, '--seed') ?? 42);
+  const out = option(args, '--out') ?? path.join('test-artifacts', 'bench', `scale-${tierName}.json`);
+  const compareFile = option(args, '--compare');
+  const log = (l: string) => process.stderr.write(l + '\n');
+
+  const { driver, target } = await connect(log);
+  await applySchema(driver);
+  await cleanupAbandoned(driver);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `iamatlas-scale-${tierName}-`));
+  const clock = new PhaseClock();
+  let snapshotId: string | undefined;
+  let ingestStart: number;
+  try {
+    clock.enter('generate files');
+    log(
+      `generating tier ${tierName}: ${tier.roles} roles in ${tier.accounts} accounts (seed ${seed}) in ${dir}`,
+    );
+    await writeOrganization(dir, { roles: tier.roles, accounts: tier.accounts, seed });
+    (globalThis as { gc?: () => void }).gc?.();
+
+    ingestStart = clock.elapsed();
+    clock.enter('read');
+    const read = await readSnapshot([dir]);
+    const derived = deriveForLoad(read.model, log, (step) => clock.enter(`analyse: ${step}`));
+    clock.enter('transform');
+    const rows = toGraphRows(read.model);
+    const lastDone = new Map<string, number>();
+    const res = await loadSnapshot(driver, rows, {
+      name: `bench-scale-${tierName}`,
+      batchSize: option(args, '--batch-size') ? Number(option(args, '--batch-size')) : undefined,
+      concurrency: option(args, '--concurrency') ? Number(option(args, '--concurrency')) : undefined,
+      referenceDate: snapshotReferenceDate(read.model),
+      extraNodes: derived.extraNodes,
+      extraRels: derived.extraRels,
+      onBegin: (id) => {
+        snapshotId = id;
+      },
+      onProgress: (p: LoadProgress) => {
+        clock.enter(`load: ${p.phase}`);
+        clock.addRows(p.done - (lastDone.get(p.label) ?? 0));
+        lastDone.set(p.label, p.done);
+      },
+    });
+    clock.stop();
+    const ingestSeconds = clock.elapsed() - ingestStart;
+    const result: ScaleRun = {
+      tier: tierName,
+      ...tier,
+      seed,
+      cores: os.cpus().length,
+      node: process.version,
+      startedAt: new Date().toISOString(),
+      totalSeconds: clock.elapsed(),
+      ingestSeconds,
+      peakRssMb: Math.max(
+        ...clock.phases.filter((p) => p.phase !== 'generate files').map((p) => p.peakRssMb),
+      ),
+      phases: clock.phases,
+      rss: clock.rss,
+    };
+    const rowsWritten =
+      Object.values(res.nodes).reduce((a, b) => a + b, 0) +
+      Object.values(res.relationships).reduce((a, b) => a + b, 0);
+    const before = compareFile ? (JSON.parse(fs.readFileSync(compareFile, 'utf8')) as ScaleRun) : undefined;
+    const beforeOf = (phase: string) => before?.phases.find((p) => p.phase === phase);
+    process.stdout.write(
+      `\nScale, tier ${tierName} (${tier.roles} roles, ${tier.accounts} accounts, seed ${seed}); Neo4j at ${target.uri}; ${result.cores} cores; Node ${process.version}\n`,
+    );
+    process.stdout.write(
+      table(
+        result.phases.map((p) => ({
+          phase: p.phase,
+          seconds: p.seconds.toFixed(2),
+          rows: p.rows || '',
+          'rows/s': p.rows ? Math.round(p.rows / p.seconds) : '',
+          'peak RSS MB': Math.round(p.peakRssMb),
+          ...(before ? { 'vs before': fmtChange(p.seconds, beforeOf(p.phase)?.seconds) } : {}),
+        })),
+      ) + '\n',
+    );
+    process.stdout.write(
+      `ingest (read to complete): ${ingestSeconds.toFixed(1)} s${before ? ` (${fmtChange(ingestSeconds, before.ingestSeconds)})` : ''}; ` +
+        `${rowsWritten} rows written; peak RSS ${Math.round(result.peakRssMb)} MB${before ? ` (${fmtChange(result.peakRssMb, before.peakRssMb)})` : ''}\n`,
+    );
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    fs.writeFileSync(out, JSON.stringify(result, null, 1) + '\n');
+    process.stdout.write(`written to ${out}\n`);
+  } finally {
+    clock.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+    if (snapshotId && !args.includes('--keep'))
+      await deleteSnapshotData(driver, snapshotId).catch(() => undefined);
+    await driver.close();
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * The escalation graph around some principals: their CAN_ASSUME and
+ * CAN_ESCALATE_TO edges and those of every node they reach, breadth-first with
+ * the `escalation-out` statement of cypher/api/escalation.cypher (one hop at a
+ * time, all starts together). Escalation paths and admin ways walk what it finds.
+ */
+import neo4j from 'neo4j-driver';
+import { statement } from '../cypher/index.ts';
+import { assumptionParams, type Assumptions } from './assumptions.ts';
+import { edgeFromRow } from './edges.ts';
+import type { Edge } from './graph.ts';
+import { driverOf, type Source } from './cache.ts';
+
+/** Rows one statement may return before the walk reports itself truncated. */
+const ROWS_PER_STATEMENT = 20_000;
+/** Frontier keys per statement. */
+const KEYS_PER_STATEMENT = 500;
+
+/** The edges out of every node within maxHops - 1 hops of a start, and which of them gain admin. */
+export interface Explored {
+  out: Map<string, Edge[]>;
+  gainsAdmin: Set<Edge>;
+  /** A statement returned its row limit: some edges may be missing. */
+  truncated: boolean;
+}
+
+/** A fixed order of a node's edges, so that the ways found do not depend on how the walk was batched. */
+const edgeOrder = (x: Edge, y: Edge): number => {
+  const k = (e: Edge) => [e.type, e.to.key, e.method ?? '', e.mechanism ?? '', e.via ?? ''];
+  const [a, b] = [k(x), k(y)];
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
+  return 0;
+};
+
+/**
+ * Explores breadth-first from `starts` over CAN_ASSUME and CAN_ESCALATE_TO edges (without those
+ * whose conditions `assumptions` drop): every node within maxHops - 1 hops is expanded, so every
+ * walk of at most maxHops edges is known. With `sorted`, each node's edges come in a fixed order.
+ */
+export async function exploreEscalation(
+  source: Source,
+  snapshotId: string,
+  starts: readonly string[],
+  maxHops: number,
+  opts: { assumptions?: Assumptions; sorted?: boolean } = {},
+): Promise<Explored> {
+  const db = driverOf(source);
+  const out = new Map<string, Edge[]>();
+  const gainsAdmin = new Set<Edge>();
+  const expanded = new Set<string>();
+  let frontier = [...new Set(starts)];
+  let truncated = false;
+  for (let hop = 1; hop <= maxHops && frontier.length; hop++) {
+    for (const k of frontier) expanded.add(k);
+    const next = new Set<string>();
+    for (let i = 0; i < frontier.length; i += KEYS_PER_STATEMENT) {
+      const res = await db.executeQuery(statement('api/escalation', 'escalation-out'), {
+        snapshotId,
+        keys: frontier.slice(i, i + KEYS_PER_STATEMENT),
+        rowLimit: neo4j.int(ROWS_PER_STATEMENT),
+        ...assumptionParams(opts.assumptions),
+      });
+      if (res.records.length >= ROWS_PER_STATEMENT) truncated = true;
+      for (const r of res.records) {
+        const e = edgeFromRow(r.toObject() as Parameters<typeof edgeFromRow>[0]);
+        if (r.get('reachesAdmin') === true) gainsAdmin.add(e);
+        const list = out.get(e.from.key) ?? [];
+        list.push(e);
+        out.set(e.from.key, list);
+        if (!expanded.has(e.to.key)) next.add(e.to.key);
+      }
+    }
+    frontier = [...next];
+  }
+  if (opts.sorted) for (const list of out.values()) list.sort(edgeOrder);
+  return { out, gainsAdmin, truncated };
+}
