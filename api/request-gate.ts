@@ -25,6 +25,7 @@ export const SEARCH_FIELDS: ReadonlySet<string> = new Set([
   'organization',
   'personReach',
   'peopleWhoCanReach',
+  'checkPlan',
 ]);
 
 /** Does the document (fragments included) select one of SEARCH_FIELDS? */

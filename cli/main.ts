@@ -10,6 +10,7 @@ import * as db from './commands/db.ts';
 import * as demo from './commands/demo.ts';
 import * as ingest from './commands/ingest.ts';
 import { registerQueryCommands } from './commands/query.ts';
+import * as planCheck from './commands/plan-check.ts';
 import * as snapshots from './commands/snapshots.ts';
 import * as start from './commands/start.ts';
 import { registerServeCommand } from './serve.ts';
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   db.register(program);
   snapshots.register(program, withDriver);
   registerQueryCommands(program, withDriver);
+  planCheck.register(program, withDriver);
   registerServeCommand(program, withDriver);
   registerCollectCommand(program, {
     withDriver,

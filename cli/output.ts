@@ -11,6 +11,8 @@ export const EXIT = {
   notFound: 5,
   /** collect: some accounts failed (each is named, and recorded in manifest.json). */
   collectIncomplete: 6,
+  /** plan-check: the change breaks a --fail-on rule (the report is printed in full first). */
+  gateFailed: 10,
   interrupted: 130,
 } as const;
 

@@ -137,3 +137,5 @@ export * as trust from './trust.ts';
 export { snapshotDiff, type DiffSide, type PeopleEdgeOut } from './diff.ts';
 export { snapshot, snapshots } from './snapshots.ts';
 export { Reader, type Source } from './cache.ts';
+export { chooseAccount, emptyModel, loadSnapshotModel, planCheck, STAND_IN_ACCOUNT } from './plan-check.ts';
+export type { PlanCheckOptions, PlanCheckResult } from './plan-check.ts';

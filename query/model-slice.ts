@@ -249,3 +249,33 @@ export async function snapshotReferenceDateOf(
   const value: unknown = res.records[0]?.get('referenceDate');
   return typeof value === 'string' ? value : undefined;
 }
+
+/**
+ * The whole model of a snapshot, rebuilt from the graph: every user and role
+ * with their policies, groups and boundaries, every managed policy (attached
+ * or not), the accounts and the organization. The graph holds no instance
+ * profiles, identity providers or Identity Center data in model form, so
+ * those are left empty (the roles Identity Center provisions are roles of
+ * the graph, and are read as such).
+ */
+export async function loadSnapshotModel(source: Source, snapshotId: string): Promise<SnapshotModel> {
+  const driver = driverOf(source);
+  const arns = await driver.executeQuery(statement(Q, 'principal-arns'), { snapshotId });
+  const model = await loadModelSlice(
+    source,
+    snapshotId,
+    arns.records.map((r) => String(r.get('arn'))),
+  );
+  const keys = await driver.executeQuery(statement(Q, 'managed-policy-keys'), { snapshotId });
+  const known = new Set(model.policies.map((p) => p.arn));
+  const docs = await policyDocs(
+    driver,
+    snapshotId,
+    keys.records.map((r) => String(r.get('key'))).filter((k) => !known.has(k)),
+  );
+  for (const p of docs.values()) {
+    const arn = p.arn ?? p.key;
+    if (!known.has(arn) && p.document !== null) model.policies.push(managedFromRow(p, arn));
+  }
+  return model;
+}

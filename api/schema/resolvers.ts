@@ -29,6 +29,7 @@ import type {
   MutationAddReviewItemsArgs,
   MutationCreateReviewSessionArgs,
   MutationSetReviewItemStatusArgs,
+  MutationCheckPlanArgs,
   MutationSetReviewSessionAssumptionsArgs,
   PrincipalAssumableByArgs,
   PrincipalCanAssumeArgs,
@@ -59,6 +60,7 @@ import type {
 import { nodeIsAdmin, nodeIsExternal, tagNodes, tagPath, type TaggedNode } from './node-flags.ts';
 import { peopleQueries } from './people-resolvers.ts';
 import { peopleCatalogQueries, peopleCatalogTypes } from './people-catalog-resolvers.ts';
+import { checkPlanReport } from './plan-check-resolvers.ts';
 import { buildReport, reportJson, reportMarkdown } from '../report.ts';
 import {
   addItem,
@@ -570,6 +572,11 @@ export const resolvers = {
     setReviewItemStatus: async (_: unknown, args: MutationSetReviewItemStatusArgs, ctx: ApiContext) => {
       requireReviewer(ctx);
       return setItemStatus(ctx.db, args.input, ctx.caller.name);
+    },
+    checkPlan: async (_: unknown, args: MutationCheckPlanArgs, ctx: ApiContext) => {
+      requireReviewer(ctx);
+      const report = await checkPlanReport(args.input, ctx);
+      return { ...report, snapshot: snapshotOut(report.snapshot) };
     },
   },
 

@@ -48,3 +48,17 @@ RETURN a {.*, parentId: parent.id} AS account;
 // name: snapshot-reference-date
 MATCH (s:Snapshot {id: $snapshotId})
 RETURN s.referenceDate AS referenceDate;
+
+// Every user and role of the snapshot: plan-check rebuilds the whole model from them.
+// name: principal-arns
+MATCH (p:AtlasNode {snapshotId: $snapshotId})
+WHERE (p:User OR p:Role) AND p.arn IS NOT NULL AND coalesce(p.external, false) = false
+RETURN p.arn AS arn
+ORDER BY arn;
+
+// The keys of every managed policy (customer and AWS), attached or not.
+// name: managed-policy-keys
+MATCH (pol:Policy:AtlasNode {snapshotId: $snapshotId})
+WHERE pol.kind IN ['managed', 'aws-managed'] AND pol.document IS NOT NULL
+RETURN pol.key AS key
+ORDER BY key;

@@ -258,6 +258,20 @@ export type ChainStep = {
   modifies: Scalars['String']['output'];
 };
 
+/** A proposed change to check. */
+export type CheckPlanInput = {
+  /** The 12-digit account the change applies to (default: the plan's AWS provider, else the snapshot's only account). */
+  account?: InputMaybe<Scalars['String']['input']>;
+  /** Gate rules, comma-separated, as `iamatlas plan-check --fail-on` takes them (default: new-admin-path,new-external-trust,severity>=high). */
+  failOn?: InputMaybe<Scalars['String']['input']>;
+  /** A name for the plan in messages and reports (default: uploaded-plan.json). */
+  fileName?: InputMaybe<Scalars['String']['input']>;
+  /** The plan or template as JSON text. */
+  plan: Scalars['String']['input'];
+  /** Snapshot id or name (default: the latest complete snapshot). */
+  snapshot?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** A request-time condition the edge depends on. */
 export type Condition = {
   __typename?: 'Condition';
@@ -511,6 +525,12 @@ export type Mutation = {
    * refused (unknown finding, a path step without an edge) none is added.
    */
   addReviewItems: Array<ReviewItem>;
+  /**
+   * Checks a Terraform plan (`terraform show -json PLANFILE`) or a CloudFormation template in JSON
+   * against a snapshot: the paths to admin, outside trust, edges and findings it would add or
+   * remove, each with the resources that cause it. Needs a reviewer token; nothing is stored.
+   */
+  checkPlan: PlanCheckReport;
   /** Opens a review session for a snapshot. */
   createReviewSession: ReviewSession;
   /** Sets an item's status, with a note; the change is kept in the item's history under the caller's name. */
@@ -530,6 +550,12 @@ export type MutationAddReviewItemArgs = {
 export type MutationAddReviewItemsArgs = {
   items: Array<ReviewItemInput>;
   sessionId: Scalars['ID']['input'];
+};
+
+
+/** The only writes besides ingest: review sessions. Requires a reviewer token. */
+export type MutationCheckPlanArgs = {
+  input: CheckPlanInput;
 };
 
 
@@ -868,6 +894,127 @@ export type PersonWayTo = {
   person: Person;
   /** Their shortest way. */
   way: PersonWay;
+};
+
+/** A shortest path from a source to an account's administrator. */
+export type PlanAdminPath = {
+  __typename?: 'PlanAdminPath';
+  /** Every resource behind the hops the change introduces or removes. */
+  addresses: Array<Scalars['String']['output']>;
+  /** The account whose administrator the source can (no longer) become. */
+  adminAccount: Scalars['String']['output'];
+  /** Node key of the source. */
+  from: Scalars['String']['output'];
+  /** The hops, in order. */
+  hops: Array<PlanHop>;
+};
+
+/** What a proposed change would do to a snapshot. */
+export type PlanCheckReport = {
+  __typename?: 'PlanCheckReport';
+  /** The account the change was read in. */
+  accountId: Scalars['String']['output'];
+  /** How that account was chosen. */
+  accountSource: Scalars['String']['output'];
+  /** CAN_ASSUME and CAN_ESCALATE_TO edges the change adds. */
+  addedEdges: Array<PlanEdgeChange>;
+  /** The rules that fail, each with how many results break it. */
+  failures: Array<PlanGateFailure>;
+  /** How many sources can newly become an administrator (the list holds at most 200). */
+  newAdminPathCount: Scalars['Int']['output'];
+  /** Sources that can newly become an account's administrator, each by a shortest path. */
+  newAdminPaths: Array<PlanAdminPath>;
+  /** New CAN_ASSUME edges from anyone or from outside the organization. */
+  newExternalTrust: Array<PlanEdgeChange>;
+  /** Findings the change adds. */
+  newFindings: Array<PlanFindingChange>;
+  /** True when no gate rule fails. */
+  passed: Scalars['Boolean']['output'];
+  /** Sources that can no longer become an account's administrator. */
+  removedAdminPaths: Array<PlanAdminPath>;
+  /** CAN_ASSUME and CAN_ESCALATE_TO edges the change removes. */
+  removedEdges: Array<PlanEdgeChange>;
+  /** Findings the change resolves. */
+  resolvedFindings: Array<PlanFindingChange>;
+  /** The gate rules checked, as written. */
+  rules: Array<Scalars['String']['output']>;
+  /** The snapshot checked against. */
+  snapshot: Snapshot;
+  /** Values known only after apply, read as matching nothing. */
+  unknowns: Array<PlanUnknownValue>;
+  /** Odd but valid input and notes (AWS-managed policies taken from the bundled catalog). */
+  warnings: Array<Scalars['String']['output']>;
+};
+
+/** An edge one side of the comparison has and the other lacks. */
+export type PlanEdgeChange = {
+  __typename?: 'PlanEdgeChange';
+  /** Terraform addresses or CloudFormation logical ids of the resources that touch it. */
+  addresses: Array<Scalars['String']['output']>;
+  /** Request-time condition keys the edge needs. */
+  conditionKeys: Array<Scalars['String']['output']>;
+  /** Node key of the source (principal ARN, account id, provider ARN, service, or *). */
+  from: Scalars['String']['output'];
+  /** The assume mechanism (CAN_ASSUME) or the escalation method id (CAN_ESCALATE_TO). */
+  method: Scalars['String']['output'];
+  /** Node key of the target (role ARN, principal ARN, or admin:<account>). */
+  to: Scalars['String']['output'];
+  /** CAN_ASSUME or CAN_ESCALATE_TO. */
+  type: Scalars['String']['output'];
+};
+
+/** A finding one side of the comparison has and the other lacks. */
+export type PlanFindingChange = {
+  __typename?: 'PlanFindingChange';
+  /** The resources of the change that touch it. */
+  addresses: Array<Scalars['String']['output']>;
+  /** The finding's stable id. */
+  id: Scalars['ID']['output'];
+  /** The finding kind. */
+  kind: Scalars['String']['output'];
+  /** Its severity. */
+  severity: Severity;
+  /** Node keys it is about, the main subject first. */
+  subjects: Array<Scalars['String']['output']>;
+  /** One line. */
+  title: Scalars['String']['output'];
+  /** Why it matters. */
+  why: Scalars['String']['output'];
+};
+
+/** A gate rule that fails. */
+export type PlanGateFailure = {
+  __typename?: 'PlanGateFailure';
+  /** How many results break it. */
+  count: Scalars['Int']['output'];
+  /** The rule as written (e.g. severity>=high). */
+  rule: Scalars['String']['output'];
+};
+
+/** One hop of a path. */
+export type PlanHop = {
+  __typename?: 'PlanHop';
+  /** The resources behind the hop, when it changed. */
+  addresses: Array<Scalars['String']['output']>;
+  /** True when the change introduces (on a new path) or removes (on a removed path) this hop. */
+  changed: Scalars['Boolean']['output'];
+  /** Node key of the hop's source. */
+  from: Scalars['String']['output'];
+  /** The assume mechanism or escalation method, when the hop has one. */
+  method?: Maybe<Scalars['String']['output']>;
+  /** Node key of the hop's target. */
+  to: Scalars['String']['output'];
+  /** CAN_ASSUME, CAN_ESCALATE_TO, IS_ADMIN or ADMIN_CONTROLS. */
+  type: Scalars['String']['output'];
+};
+
+/** A value a plan cannot know before apply. */
+export type PlanUnknownValue = {
+  __typename?: 'PlanUnknownValue';
+  /** The resource's address. */
+  address: Scalars['String']['output'];
+  /** The attribute. */
+  attribute: Scalars['String']['output'];
 };
 
 /** A policy: managed, AWS-managed, inline, SCP or RCP. */
@@ -1975,6 +2122,7 @@ export type ResolversTypes = {
   AuthMethod: ResolverTypeWrapper<Partial<AuthMethod>>;
   Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
   ChainStep: ResolverTypeWrapper<Partial<ChainStep>>;
+  CheckPlanInput: ResolverTypeWrapper<Partial<CheckPlanInput>>;
   Condition: ResolverTypeWrapper<Partial<Condition>>;
   ContextEntryInput: ResolverTypeWrapper<Partial<ContextEntryInput>>;
   Count: ResolverTypeWrapper<Partial<Count>>;
@@ -2020,6 +2168,13 @@ export type ResolversTypes = {
   PersonReach: ResolverTypeWrapper<Partial<PersonReach>>;
   PersonWay: ResolverTypeWrapper<Partial<PersonWay>>;
   PersonWayTo: ResolverTypeWrapper<Partial<PersonWayTo>>;
+  PlanAdminPath: ResolverTypeWrapper<Partial<PlanAdminPath>>;
+  PlanCheckReport: ResolverTypeWrapper<Partial<PlanCheckReport>>;
+  PlanEdgeChange: ResolverTypeWrapper<Partial<PlanEdgeChange>>;
+  PlanFindingChange: ResolverTypeWrapper<Partial<PlanFindingChange>>;
+  PlanGateFailure: ResolverTypeWrapper<Partial<PlanGateFailure>>;
+  PlanHop: ResolverTypeWrapper<Partial<PlanHop>>;
+  PlanUnknownValue: ResolverTypeWrapper<Partial<PlanUnknownValue>>;
   Policy: ResolverTypeWrapper<Partial<Policy>>;
   Principal: ResolverTypeWrapper<Partial<Principal>>;
   PrincipalConnection: ResolverTypeWrapper<Partial<PrincipalConnection>>;
@@ -2078,6 +2233,7 @@ export type ResolversParentTypes = {
   AssumptionsInput: Partial<AssumptionsInput>;
   Boolean: Partial<Scalars['Boolean']['output']>;
   ChainStep: Partial<ChainStep>;
+  CheckPlanInput: Partial<CheckPlanInput>;
   Condition: Partial<Condition>;
   ContextEntryInput: Partial<ContextEntryInput>;
   Count: Partial<Count>;
@@ -2116,6 +2272,13 @@ export type ResolversParentTypes = {
   PersonReach: Partial<PersonReach>;
   PersonWay: Partial<PersonWay>;
   PersonWayTo: Partial<PersonWayTo>;
+  PlanAdminPath: Partial<PlanAdminPath>;
+  PlanCheckReport: Partial<PlanCheckReport>;
+  PlanEdgeChange: Partial<PlanEdgeChange>;
+  PlanFindingChange: Partial<PlanFindingChange>;
+  PlanGateFailure: Partial<PlanGateFailure>;
+  PlanHop: Partial<PlanHop>;
+  PlanUnknownValue: Partial<PlanUnknownValue>;
   Policy: Partial<Policy>;
   Principal: Partial<Principal>;
   PrincipalConnection: Partial<PrincipalConnection>;
@@ -2311,6 +2474,7 @@ export type GroupResolvers<ContextType = ApiContext, ParentType extends Resolver
 export type MutationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addReviewItem?: Resolver<ResolversTypes['ReviewItem'], ParentType, ContextType, RequireFields<MutationAddReviewItemArgs, 'input'>>;
   addReviewItems?: Resolver<Array<ResolversTypes['ReviewItem']>, ParentType, ContextType, RequireFields<MutationAddReviewItemsArgs, 'items' | 'sessionId'>>;
+  checkPlan?: Resolver<ResolversTypes['PlanCheckReport'], ParentType, ContextType, RequireFields<MutationCheckPlanArgs, 'input'>>;
   createReviewSession?: Resolver<ResolversTypes['ReviewSession'], ParentType, ContextType, RequireFields<MutationCreateReviewSessionArgs, 'input'>>;
   setReviewItemStatus?: Resolver<ResolversTypes['ReviewItem'], ParentType, ContextType, RequireFields<MutationSetReviewItemStatusArgs, 'input'>>;
   setReviewSessionAssumptions?: Resolver<ResolversTypes['ReviewSession'], ParentType, ContextType, RequireFields<MutationSetReviewSessionAssumptionsArgs, 'assumptions' | 'id'>>;
@@ -2453,6 +2617,70 @@ export type PersonWayResolvers<ContextType = ApiContext, ParentType extends Reso
 export type PersonWayToResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PersonWayTo'] = ResolversParentTypes['PersonWayTo']> = {
   person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
   way?: Resolver<ResolversTypes['PersonWay'], ParentType, ContextType>;
+};
+
+export type PlanAdminPathResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PlanAdminPath'] = ResolversParentTypes['PlanAdminPath']> = {
+  addresses?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  adminAccount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hops?: Resolver<Array<ResolversTypes['PlanHop']>, ParentType, ContextType>;
+};
+
+export type PlanCheckReportResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PlanCheckReport'] = ResolversParentTypes['PlanCheckReport']> = {
+  accountId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  accountSource?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  addedEdges?: Resolver<Array<ResolversTypes['PlanEdgeChange']>, ParentType, ContextType>;
+  failures?: Resolver<Array<ResolversTypes['PlanGateFailure']>, ParentType, ContextType>;
+  newAdminPathCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  newAdminPaths?: Resolver<Array<ResolversTypes['PlanAdminPath']>, ParentType, ContextType>;
+  newExternalTrust?: Resolver<Array<ResolversTypes['PlanEdgeChange']>, ParentType, ContextType>;
+  newFindings?: Resolver<Array<ResolversTypes['PlanFindingChange']>, ParentType, ContextType>;
+  passed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  removedAdminPaths?: Resolver<Array<ResolversTypes['PlanAdminPath']>, ParentType, ContextType>;
+  removedEdges?: Resolver<Array<ResolversTypes['PlanEdgeChange']>, ParentType, ContextType>;
+  resolvedFindings?: Resolver<Array<ResolversTypes['PlanFindingChange']>, ParentType, ContextType>;
+  rules?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  snapshot?: Resolver<ResolversTypes['Snapshot'], ParentType, ContextType>;
+  unknowns?: Resolver<Array<ResolversTypes['PlanUnknownValue']>, ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PlanEdgeChangeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PlanEdgeChange'] = ResolversParentTypes['PlanEdgeChange']> = {
+  addresses?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  conditionKeys?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PlanFindingChangeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PlanFindingChange'] = ResolversParentTypes['PlanFindingChange']> = {
+  addresses?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['Severity'], ParentType, ContextType>;
+  subjects?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  why?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PlanGateFailureResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PlanGateFailure'] = ResolversParentTypes['PlanGateFailure']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PlanHopResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PlanHop'] = ResolversParentTypes['PlanHop']> = {
+  addresses?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  changed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  method?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PlanUnknownValueResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PlanUnknownValue'] = ResolversParentTypes['PlanUnknownValue']> = {
+  address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  attribute?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type PolicyResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Policy'] = ResolversParentTypes['Policy']> = {
@@ -2736,6 +2964,13 @@ export type Resolvers<ContextType = ApiContext> = {
   PersonReach?: PersonReachResolvers<ContextType>;
   PersonWay?: PersonWayResolvers<ContextType>;
   PersonWayTo?: PersonWayToResolvers<ContextType>;
+  PlanAdminPath?: PlanAdminPathResolvers<ContextType>;
+  PlanCheckReport?: PlanCheckReportResolvers<ContextType>;
+  PlanEdgeChange?: PlanEdgeChangeResolvers<ContextType>;
+  PlanFindingChange?: PlanFindingChangeResolvers<ContextType>;
+  PlanGateFailure?: PlanGateFailureResolvers<ContextType>;
+  PlanHop?: PlanHopResolvers<ContextType>;
+  PlanUnknownValue?: PlanUnknownValueResolvers<ContextType>;
   Policy?: PolicyResolvers<ContextType>;
   Principal?: PrincipalResolvers<ContextType>;
   PrincipalConnection?: PrincipalConnectionResolvers<ContextType>;

@@ -1,0 +1,130 @@
+/**
+ * plan-check: a proposed change (Terraform plan or CloudFormation template)
+ * laid over a snapshot's model, analysed as ingest analyses, and compared
+ * with the snapshot as it is. Without a snapshot the change is checked alone,
+ * in an otherwise empty account.
+ *
+ * The snapshot's model is rebuilt from the graph (model-slice.ts): a snapshot
+ * keeps the paths of the files it was read from, not their content, and those
+ * files may have moved or changed since; the graph is what the snapshot is.
+ * Both sides of the comparison are analysed here from the same rebuilt
+ * model, so what the rebuild leaves out (instance profiles, identity
+ * providers) cannot show up as a difference.
+ */
+import type { SnapshotModel } from '../engine/model.ts';
+import type { ChangeSet, UnknownValue } from '../engine/plan/change.ts';
+import { analyse, diffAnalyses, type PlanDiff } from '../engine/plan/diff.ts';
+import { evaluateGate, ruleText, type GateFailure, type GateRule } from '../engine/plan/gate.ts';
+import { applyChangeSet } from '../engine/plan/overlay.ts';
+import { addMissingAwsManagedPolicies } from '../ingest/read/missing-policies.ts';
+import { changeSetOf, planAccountOf, type LoadedPlan } from '../ingest/read/plan/index.ts';
+import { formatProblem, type InputProblem } from '../ingest/read/problems.ts';
+import { QueryInputError } from './errors.ts';
+
+export { loadSnapshotModel } from './model-slice.ts';
+
+/** The account a plan is read in when nothing names one (documentation's reserved-looking id). */
+export const STAND_IN_ACCOUNT = '000000000000';
+
+export interface PlanCheckResult {
+  file: string;
+  format: ChangeSet['format'];
+  snapshot?: { id: string; name: string };
+  accountId: string;
+  /** How the account was chosen, in words. */
+  accountSource: string;
+  changes: { address: string; resourceType: string; action: string; line?: number }[];
+  unknowns: UnknownValue[];
+  skipped: ChangeSet['skipped'];
+  warnings: string[];
+  diff: PlanDiff;
+  rules: string[];
+  failures: GateFailure[];
+  seconds: number;
+}
+
+export function emptyModel(): SnapshotModel {
+  return {
+    accounts: [],
+    users: [],
+    groups: [],
+    roles: [],
+    policies: [],
+    instanceProfiles: [],
+    identityProviders: [],
+    sources: [],
+  };
+}
+
+/** --account, else the account the plan names, else the snapshot's only account with IAM data. */
+export function chooseAccount(
+  loaded: LoadedPlan,
+  model: SnapshotModel,
+  option: string | undefined,
+): { accountId: string; source: string; warning?: string } {
+  if (option !== undefined) {
+    if (!/^\d{12}$/.test(option))
+      throw new QueryInputError(`--account must be a 12-digit account id, not "${option}"`);
+    return { accountId: option, source: '--account' };
+  }
+  const named = planAccountOf(loaded);
+  if (named) return { accountId: named.accountId, source: named.source };
+  const withData = model.accounts.filter((a) => a.hasIamData);
+  if (withData.length === 1 && withData[0])
+    return { accountId: withData[0].id, source: "the snapshot's only account" };
+  if (withData.length > 1)
+    throw new QueryInputError(
+      `${loaded.file} does not say which account it changes, and the snapshot holds ${withData.length}; name it with --account ID`,
+    );
+  return {
+    accountId: STAND_IN_ACCOUNT,
+    source: 'none named',
+    warning: `${loaded.file} does not say which account it changes; it is read as account ${STAND_IN_ACCOUNT} (name it with --account ID)`,
+  };
+}
+
+export interface PlanCheckOptions {
+  account?: string;
+  rules: GateRule[];
+  snapshot?: { id: string; name: string };
+}
+
+export async function planCheck(
+  loaded: LoadedPlan,
+  base: SnapshotModel,
+  options: PlanCheckOptions,
+): Promise<PlanCheckResult> {
+  const started = performance.now();
+  const account = chooseAccount(loaded, base, options.account);
+  const cs = changeSetOf(loaded, account.accountId);
+  // Checked alone, the account holds what the plan shows of it before the change.
+  if (!options.snapshot) base = applyChangeSet(base, { ...cs, changes: cs.existing }).model;
+  // AWS-managed policies attached but never held by the snapshot: from the bundled catalog, on both sides.
+  const notes: InputProblem[] = [];
+  await addMissingAwsManagedPolicies(base, () => loaded.file, notes);
+  const overlay = applyChangeSet(base, cs);
+  await addMissingAwsManagedPolicies(overlay.model, () => loaded.file, notes);
+  const before = analyse(base);
+  const after = analyse(overlay.model);
+  const diff = diffAnalyses(before, after, { before: base, after: overlay.model }, overlay.touched);
+  return {
+    file: cs.file,
+    format: cs.format,
+    ...(options.snapshot ? { snapshot: options.snapshot } : {}),
+    accountId: account.accountId,
+    accountSource: account.source,
+    changes: [...new Map(cs.changes.map((c) => [c.address, c])).values()].map((c) => ({
+      address: c.address,
+      resourceType: c.resourceType,
+      action: c.action,
+      ...(c.line !== undefined ? { line: c.line } : {}),
+    })),
+    unknowns: cs.unknowns,
+    skipped: cs.skipped,
+    warnings: [...(account.warning ? [account.warning] : []), ...cs.warnings, ...notes.map(formatProblem)],
+    diff,
+    rules: options.rules.map(ruleText),
+    failures: evaluateGate(options.rules, diff, cs.unknowns),
+    seconds: Math.round(performance.now() - started) / 1000,
+  };
+}
