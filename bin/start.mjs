@@ -1,6 +1,7 @@
 // How `iamatlas` starts: compiled JavaScript when it is fresh, a build when it is not,
 // the TypeScript sources through tsx when no build can be written.
 import fs from 'node:fs';
+import module from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -107,6 +108,10 @@ async function loadMain() {
 }
 
 export async function runCli(argv) {
+  // Node 22.1 and later keep the compiled code of the modules a command loads on disk, so the next
+  // start skips compiling them (https://nodejs.org/api/module.html#moduleenablecompilecachecachedir).
+  // Older versions have no such cache and start as before.
+  module.enableCompileCache?.();
   const main = await loadMain();
   return main(argv);
 }

@@ -1,13 +1,13 @@
 /** The database session of the commands that read or write snapshots. */
 import type { Driver } from 'neo4j-driver';
-import { connect } from '../db/connection.ts';
-import { LocalServerError } from '../db/local-server.ts';
-import { SettingsError } from '../db/settings.ts';
-import { applySchema, cleanupAbandoned } from '../ingest/load/snapshots.ts';
+import { LocalServerError, SettingsError } from '../db/errors.ts';
 import { CliError, EXIT, say } from './output.ts';
 
 /** Connects (starting the local Neo4j when needed), applies the schema and clears dead loads. */
 export async function withDriver<T>(fn: (driver: Driver) => Promise<T>): Promise<T> {
+  // The driver and the schema are loaded here, not at start-up, so commands that need no database start fast.
+  const { connect } = await import('../db/connection.ts');
+  const { applySchema, cleanupAbandoned } = await import('../ingest/load/snapshots.ts');
   let driver: Driver;
   try {
     ({ driver } = await connect(say));

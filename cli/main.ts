@@ -1,8 +1,7 @@
 /** The `iamatlas` command line: its commands (one per file under commands/) and how errors end it. */
 import { Command, CommanderError } from 'commander';
-import { LocalServerError } from '../db/local-server.ts';
-import { SettingsError } from '../db/settings.ts';
-import { SnapshotNotFound } from '../ingest/load/snapshots.ts';
+import { LocalServerError, SettingsError } from '../db/errors.ts';
+import { SnapshotNotFound } from '../ingest/load/errors.ts';
 import { CliError, EXIT, say } from './output.ts';
 import { withDriver } from './driver.ts';
 import { registerCollectCommand } from './commands/collect.ts';

@@ -14,7 +14,9 @@ import { readSettings } from './settings.ts';
 
 export type Say = (line: string) => void;
 
-export class LocalServerError extends Error {}
+import { LocalServerError } from './errors.ts';
+
+export { LocalServerError };
 
 export interface LocalServerInfo {
   pid: number;

@@ -18,7 +18,9 @@ const envSchema = z.object({
 
 export type Settings = z.infer<typeof envSchema>;
 
-export class SettingsError extends Error {}
+import { SettingsError } from './errors.ts';
+
+export { SettingsError };
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const parsed = envSchema.safeParse(env);

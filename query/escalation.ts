@@ -7,40 +7,32 @@
  * hop) and lists simple paths over what it found.
  */
 import neo4j from 'neo4j-driver';
-import { z } from 'zod';
 import { statement } from '../cypher/index.ts';
 import type { SnapshotInfo } from '../ingest/load/snapshots.ts';
-import {
-  DEFAULT_ESCALATION_MAX_HOPS,
-  DEFAULT_PATHS_LIMIT,
-  limitSchema,
-  MAX_PATHS_LIMIT,
-  maxHopsSchema,
-  parseArgs,
-} from './args.ts';
-import { assumptionParams, assumptionsSchema, type Assumptions } from './assumptions.ts';
+import { parseArgs } from './args.ts';
+import { assumptionParams, type Assumptions } from './assumptions.ts';
 import { exploreEscalation } from './escalation-walk.ts';
 import { pathFromEdges } from './edges.ts';
 import type { Edge, Hop, PathSummary, PathWithEdges } from './graph.ts';
 import { driverOf, type Source } from './cache.ts';
+import {
+  escalationPathsArgs,
+  escalationsArgs,
+  type EscalationPathsInput,
+  type EscalationsInput,
+} from './arg-schemas.ts';
+
+export {
+  escalationPathsArgs,
+  escalationsArgs,
+  type EscalationPathsInput,
+  type EscalationArgs,
+  type EscalationsInput,
+} from './arg-schemas.ts';
 
 const ROWS_PER_HOP = 20_000;
 /** Paths examined before giving up on listing more: bounds the work of a dense graph. */
 const MAX_STEPS = 200_000;
-
-export const escalationPathsArgs = z.object({
-  from: z.string().min(1),
-  /** A principal's key, or 'admin' (also the default): an edge that gains admin, or a principal that is admin. */
-  to: z.string().min(1).optional(),
-  maxHops: maxHopsSchema.default(DEFAULT_ESCALATION_MAX_HOPS),
-  limit: limitSchema(MAX_PATHS_LIMIT).default(DEFAULT_PATHS_LIMIT),
-  assumptions: assumptionsSchema.optional(),
-  /** Also walks of CAN_ASSUME edges only (e.g. a user who can simply assume an admin role). */
-  includeAssumeOnly: z.boolean().optional(),
-});
-/** As callers give them: maxHops and limit may be left out (defaults above). */
-export type EscalationPathsInput = z.input<typeof escalationPathsArgs>;
-export type EscalationArgs = z.output<typeof escalationPathsArgs>;
 
 export async function escalationPaths(
   source: Source,
@@ -166,13 +158,6 @@ export interface EscalationResult extends Pick<PathSummary, 'length' | 'conditio
     method: string;
   })[];
 }
-
-export const escalationsArgs = escalationPathsArgs.extend({
-  /** Where paths start; without it, every principal an escalation-to-admin finding names. */
-  from: z.string().min(1).optional(),
-  to: z.string().min(1).default('admin'),
-});
-export type EscalationsInput = z.input<typeof escalationsArgs>;
 
 /** An escalation edge that gains admin points at the account: shown as `admin:ACCOUNT`. */
 const hopTarget = (e: { type: string; to: { key: string; kind?: string } } | undefined): string =>

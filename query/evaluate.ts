@@ -25,42 +25,21 @@ import type {
   StatementRef,
 } from '../engine/types.ts';
 import type { PolicyDocumentJson, SnapshotModel } from '../engine/model.ts';
-import { z } from 'zod';
-import { actionSchema, contextSchema, parseArgs, sessionPolicySchema } from './args.ts';
+import { parseArgs } from './args.ts';
 import { NotInSnapshotError, QueryInputError } from './errors.ts';
 import { toCondition, type ConditionOut } from './graph.ts';
 import { loadModelSlice, snapshotReferenceDateOf } from './model-slice.ts';
 import { nodeByKey, parsePrincipal, parseRoleArn, roleByName, type PrincipalSpec } from './principal.ts';
 import { driverOf, type Source } from './cache.ts';
+import { canAssumeArgs, simulateArgs, type CanAssumeArgs, type SimulateArgs } from './arg-schemas.ts';
 
-export const canAssumeArgs = z.object({
-  principal: z.string().min(1),
-  role: z.string().min(1),
-  action: z
-    .string()
-    .regex(
-      /^sts:(AssumeRole|AssumeRoleWithSAML|AssumeRoleWithWebIdentity|TagSession|SetSourceIdentity|SetContext)$/,
-      'use sts:AssumeRole, sts:AssumeRoleWithSAML, sts:AssumeRoleWithWebIdentity, sts:TagSession, sts:SetSourceIdentity or sts:SetContext',
-    )
-    .optional(),
-  context: contextSchema.optional(),
-  contextComplete: z.boolean().optional(),
-  sessionPolicy: sessionPolicySchema.optional(),
-});
-export type CanAssumeArgs = z.infer<typeof canAssumeArgs>;
-
-export const simulateArgs = z.object({
-  principal: z.string().min(1),
-  action: actionSchema,
-  resource: z.string().superRefine((arn, check) => {
-    const problem = resourceArnProblem(arn);
-    if (problem) check.addIssue({ code: 'custom', message: problem });
-  }),
-  context: contextSchema.optional(),
-  contextComplete: z.boolean().optional(),
-  sessionPolicy: sessionPolicySchema.optional(),
-});
-export type SimulateArgs = z.infer<typeof simulateArgs>;
+export {
+  canAssumeArgs,
+  simulateArgs,
+  resourceArnProblem,
+  type CanAssumeArgs,
+  type SimulateArgs,
+} from './arg-schemas.ts';
 
 /** Who the request was evaluated as. */
 export interface EvaluatedPrincipal {
@@ -121,30 +100,6 @@ export interface Caller {
   notes: string[];
   /** Said of a caller whose own policies were assumed: one sentence for an allow, one for a deny. */
   assumption?: { allowed: string; denied: string };
-}
-
-const PARTITIONS = /^(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc)$/;
-
-/** What is wrong with a resource ARN, in words that say what would fix it; undefined when it is well formed. */
-export function resourceArnProblem(arn: string): string | undefined {
-  if (arn === '*') return undefined;
-  const example = 'e.g. arn:aws:s3:::bucket/key or arn:aws:iam::111111111111:role/name, or *';
-  if (!arn.startsWith('arn:')) return `"${arn}" is not an ARN: an ARN starts with arn: (${example})`;
-  const parts = arn.split(':');
-  if (parts.length < 6)
-    return `"${arn}" has ${parts.length} colon-separated parts; an ARN has six: arn:partition:service:region:account:resource (${example})`;
-  const [, partition = '', service = '', , account = ''] = parts;
-  const resource = parts.slice(5).join(':');
-  if (!PARTITIONS.test(partition))
-    return `"${arn}": partition "${partition}" is not an AWS partition (aws, aws-cn, aws-us-gov, ...)`;
-  if (!/^[a-z0-9-]+$/.test(service))
-    return `"${arn}": service "${service}" is not a service prefix (lower-case letters, digits, -)`;
-  if (account !== '' && !/^\d{12}$/.test(account))
-    return `"${arn}": account "${account}" is not a 12-digit account id`;
-  if ((service === 'iam' || service === 'sts') && account === '')
-    return `"${arn}": an ${service} ARN names its account (arn:aws:${service}::111111111111:...)`;
-  if (resource === '') return `"${arn}" names no resource after the account`;
-  return undefined;
 }
 
 function sessionPolicyInput(policy: CanAssumeArgs['sessionPolicy']): PolicyInput[] | undefined {

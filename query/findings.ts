@@ -1,20 +1,12 @@
 /** Findings of a snapshot (Finding nodes with the nodes they are ABOUT), most severe first. */
 import type { Driver } from 'neo4j-driver';
-import { z } from 'zod';
 import { statement } from '../cypher/index.ts';
 import { SEVERITY_ORDER, type Severity } from '../engine/findings/finding.ts';
 import { cached, driverOf, type Source } from './cache.ts';
 import { parseArgs } from './args.ts';
+import { findingsArgs, type FindingsArgs } from './arg-schemas.ts';
 
-export const findingsArgs = z.object({
-  severity: z.enum(SEVERITY_ORDER as unknown as [Severity, ...Severity[]]).optional(),
-  kind: z.string().min(1).optional(),
-  account: z
-    .string()
-    .regex(/^\d{12}$/, 'an account is a 12-digit id such as 123456789012')
-    .optional(),
-});
-export type FindingsArgs = z.infer<typeof findingsArgs>;
+export { findingsArgs, type FindingsArgs } from './arg-schemas.ts';
 
 export interface FindingSubject {
   key: string;

@@ -5,21 +5,26 @@
  * this role (or administrator of an account).
  * https://docs.aws.amazon.com/singlesignon/latest/userguide/referencingpermissionsets.html
  */
-import { z } from 'zod';
 import { statement } from '../cypher/index.ts';
-import {
-  DEFAULT_ESCALATION_MAX_HOPS,
-  DEFAULT_REACH_LIMIT,
-  limitSchema,
-  MAX_REACH_LIMIT,
-  maxHopsSchema,
-  parseArgs,
-} from './args.ts';
+import { MAX_REACH_LIMIT, parseArgs } from './args.ts';
 import { NotInSnapshotError, QueryInputError } from './errors.ts';
 import { adminWays, type AdminWay } from './admin-ways.ts';
 import type { NodeRef } from './graph.ts';
 import { reachableFrom, whoCanAssume } from './reachability.ts';
 import { driverOf, type Source } from './cache.ts';
+import {
+  personReachArgs,
+  peopleWhoCanReachArgs,
+  type PersonReachInput,
+  type PeopleWhoCanReachInput,
+} from './arg-schemas.ts';
+
+export {
+  personReachArgs,
+  peopleWhoCanReachArgs,
+  type PersonReachInput,
+  type PeopleWhoCanReachInput,
+} from './arg-schemas.ts';
 
 const Q = 'queries/people';
 
@@ -152,13 +157,6 @@ async function adminReach(
   return new Map([...ways].map(([key, list]) => [key, list.map((w) => wayOf(key, w))]));
 }
 
-export const personReachArgs = z.object({
-  person: z.string().min(1),
-  maxHops: maxHopsSchema.default(DEFAULT_ESCALATION_MAX_HOPS),
-  limit: limitSchema(MAX_REACH_LIMIT).default(DEFAULT_REACH_LIMIT),
-});
-export type PersonReachInput = z.input<typeof personReachArgs>;
-
 export interface PersonReachResult {
   person: PersonOut;
   signIns: SignInOut[];
@@ -234,22 +232,6 @@ export async function personReach(
     truncated,
   };
 }
-
-export const peopleWhoCanReachArgs = z
-  .object({
-    /** A role's ARN or key, or `admin` for administrator of `account` (of any account without it). */
-    role: z.string().min(1),
-    account: z
-      .string()
-      .regex(/^\d{12}$/, 'an account id is 12 digits')
-      .optional(),
-    maxHops: maxHopsSchema.default(DEFAULT_ESCALATION_MAX_HOPS),
-  })
-  .refine((a) => a.role === 'admin' || a.account === undefined, {
-    message: 'account goes with role "admin" (a role ARN names its account already)',
-    path: ['account'],
-  });
-export type PeopleWhoCanReachInput = z.input<typeof peopleWhoCanReachArgs>;
 
 export interface PersonWhoCanReach {
   person: PersonOut;

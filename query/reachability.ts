@@ -14,16 +14,7 @@
 import neo4j from 'neo4j-driver';
 import { z } from 'zod';
 import { statement } from '../cypher/index.ts';
-import {
-  DEFAULT_MAX_HOPS,
-  DEFAULT_PATHS_LIMIT,
-  DEFAULT_REACH_LIMIT,
-  limitSchema,
-  MAX_PATHS_LIMIT,
-  MAX_REACH_LIMIT,
-  maxHopsSchema,
-  parseArgs,
-} from './args.ts';
+import { DEFAULT_MAX_HOPS, DEFAULT_PATHS_LIMIT, DEFAULT_REACH_LIMIT, parseArgs } from './args.ts';
 import { assumptionParams, assumptionsSchema } from './assumptions.ts';
 import { NotInSnapshotError, QueryInputError } from './errors.ts';
 import {
@@ -38,37 +29,29 @@ import {
 import { parsePrincipal, parseRoleArn, resolveNode, type PrincipalSpec } from './principal.ts';
 import { cached, driverOf, dropReachIndex, reachIndexFor, type Source } from './cache.ts';
 import { EdgeProperties, StaleIndexError, type EdgeRef } from './reach-index.ts';
+import {
+  whoCanAssumeArgs,
+  reachableFromArgs,
+  pathsArgs,
+  type WhoCanAssumeArgs,
+  type ReachableFromArgs,
+  type PathsArgs,
+} from './arg-schemas.ts';
+
+export {
+  whoCanAssumeArgs,
+  reachableFromArgs,
+  pathsArgs,
+  type WhoCanAssumeArgs,
+  type ReachableFromArgs,
+  type PathsArgs,
+} from './arg-schemas.ts';
 
 const R = 'queries/reachability';
 const P = 'queries/paths';
 
 /** Rows one hop may return before the search reports itself truncated. */
 const ROWS_PER_HOP = 20_000;
-
-export const whoCanAssumeArgs = z.object({
-  role: z.string().min(1),
-  maxHops: maxHopsSchema.optional(),
-  limit: limitSchema(MAX_REACH_LIMIT).optional(),
-  assumptions: assumptionsSchema.optional(),
-});
-export type WhoCanAssumeArgs = z.infer<typeof whoCanAssumeArgs>;
-
-export const reachableFromArgs = z.object({
-  principal: z.string().min(1),
-  maxHops: maxHopsSchema.optional(),
-  limit: limitSchema(MAX_REACH_LIMIT).optional(),
-  assumptions: assumptionsSchema.optional(),
-});
-export type ReachableFromArgs = z.infer<typeof reachableFromArgs>;
-
-export const pathsArgs = z.object({
-  from: z.string().min(1),
-  to: z.string().min(1),
-  maxHops: maxHopsSchema.optional(),
-  limit: limitSchema(MAX_PATHS_LIMIT).optional(),
-  assumptions: assumptionsSchema.optional(),
-});
-export type PathsArgs = z.infer<typeof pathsArgs>;
 
 /** A node reached, with one shortest path to (or from) it. */
 export interface ReachEntry extends PathSummary {

@@ -10,23 +10,13 @@
  * principals that reach an allowed role over CAN_ASSUME, with the path.
  */
 import type { Driver } from 'neo4j-driver';
-import { z } from 'zod';
 import { statement } from '../cypher/index.ts';
 import { actionLookupKeys } from '../engine/policy/action-index.ts';
 import { parsePolicy } from '../engine/evaluate/index.ts';
 import type { PolicyDocumentJson } from '../engine/model.ts';
 import { statementCovers } from '../engine/trust/index.ts';
 import type { ContextValue } from '../engine/types.ts';
-import {
-  actionSchema,
-  contextSchema,
-  DEFAULT_MAX_HOPS,
-  DEFAULT_WHO_CAN_LIMIT,
-  limitSchema,
-  MAX_WHO_CAN_LIMIT,
-  maxHopsSchema,
-  parseArgs,
-} from './args.ts';
+import { DEFAULT_MAX_HOPS, DEFAULT_WHO_CAN_LIMIT, parseArgs } from './args.ts';
 import {
   callerOf,
   isRootUserAccount,
@@ -34,7 +24,6 @@ import {
   requestOptions,
   requestTarget,
   roleResource,
-  simulateArgs,
   sliceContext,
   rootUserCaller,
   targetInput,
@@ -45,24 +34,11 @@ import { loadModelSlice } from './model-slice.ts';
 import { reachAnyRole } from './reach-many.ts';
 import type { ReachEntry } from './reachability.ts';
 import { driverOf, type Source } from './cache.ts';
+import { whoCanArgs, type WhoCanArgs } from './arg-schemas.ts';
+
+export { whoCanArgs, type WhoCanArgs } from './arg-schemas.ts';
 
 const Q = 'queries/who-can';
-
-export const whoCanArgs = z.object({
-  action: actionSchema.refine(
-    (a) => !/[*?]/.test(a),
-    'a request names one action: give it without * or ?, e.g. s3:GetObject',
-  ),
-  resource: simulateArgs.shape.resource,
-  context: contextSchema.optional(),
-  /** The context is the whole request: keys it does not give are absent, not unknown. */
-  contextComplete: z.boolean().optional(),
-  viaRoles: z.boolean().optional(),
-  /** CAN_ASSUME hops `viaRoles` follows back from the allowed roles. */
-  maxHops: maxHopsSchema.optional(),
-  limit: limitSchema(MAX_WHO_CAN_LIMIT).optional(),
-});
-export type WhoCanArgs = z.infer<typeof whoCanArgs>;
 
 export interface WhoCanResult {
   action: string;

@@ -1,14 +1,7 @@
 /** `iamatlas db start|stop|status`: the local Neo4j, used when NEO4J_URI is not set. */
 import type { Command } from 'commander';
-import {
-  localServerStatus,
-  startLocalServer,
-  stopLocalServer,
-  type LocalServerInfo,
-  type LocalServerStatus,
-} from '../../db/local-server.ts';
+import type { LocalServerInfo, LocalServerStatus } from '../../db/local-server.ts';
 import { localServerPaths, type LocalServerPaths } from '../../db/paths.ts';
-import { readSettings } from '../../db/settings.ts';
 import { CliError, EXIT, printJson, say } from '../output.ts';
 import { jsonText } from '../render.ts';
 
@@ -42,8 +35,12 @@ export function renderStatus(
   return `stopped (${st.reason})\n`;
 }
 
-function warnIfRemote(): void {
-  const s = readSettings();
+/** The server and settings modules, loaded when a db command runs, not when any command starts. */
+const server = () => import('../../db/local-server.ts');
+const settings = async () => (await import('../../db/settings.ts')).readSettings();
+
+async function warnIfRemote(): Promise<void> {
+  const s = await settings();
   if (s.NEO4J_URI)
     say(`Note: NEO4J_URI is set (${s.NEO4J_URI}); other commands use that server, not the local one.`);
 }
@@ -56,28 +53,25 @@ export function register(program: Command): void {
     .description('Start the local Neo4j (downloads its jars through Maven the first time)')
     .option('--json', 'print the server details as JSON')
     .action(async (opts: { json?: boolean }) => {
-      warnIfRemote();
-      const { info, alreadyRunning } = await startLocalServer(say);
+      await warnIfRemote();
+      const { info, alreadyRunning } = await (await server()).startLocalServer(say);
       if (opts.json) printJson(startJson(info, alreadyRunning, localServerPaths().passwordFile));
       else if (alreadyRunning) say(`The local Neo4j is already running (pid ${info.pid}, ${info.uri}).`);
     });
   db.command('stop')
     .description('Stop the local Neo4j')
     .action(async () => {
-      const stopped = await stopLocalServer(say);
+      const stopped = await (await server()).stopLocalServer(say);
       if (!stopped) say('The local Neo4j is not running.');
     });
   db.command('status')
     .description('Report whether the local Neo4j is running (exit 0 when running, 1 when not)')
     .option('--json', 'print the status as JSON')
     .action(async (opts: { json?: boolean }) => {
-      const st = await localServerStatus();
-      const settings = readSettings();
-      process.stdout.write(
-        renderStatus(st, localServerPaths(), { json: opts.json, neo4jUri: settings.NEO4J_URI }),
-      );
-      if (settings.NEO4J_URI)
-        say(`Note: NEO4J_URI is set, so other commands use ${settings.NEO4J_URI}, not this server.`);
+      const st = await (await server()).localServerStatus();
+      const { NEO4J_URI } = await settings();
+      process.stdout.write(renderStatus(st, localServerPaths(), { json: opts.json, neo4jUri: NEO4J_URI }));
+      if (NEO4J_URI) say(`Note: NEO4J_URI is set, so other commands use ${NEO4J_URI}, not this server.`);
       if (st.state !== 'running') throw new CliError('', EXIT.failure);
     });
 }

@@ -5,7 +5,6 @@ import type { Driver } from 'neo4j-driver';
 import { statement } from '../../cypher/index.ts';
 import { projectRoot } from '../../db/paths.ts';
 import type { IngestResult } from '../../ingest/pipeline.ts';
-import { deleteSnapshotData } from '../../ingest/load/snapshots.ts';
 import { printJson } from '../output.ts';
 import { text } from '../render.ts';
 import type { WithDriver } from './common.ts';
@@ -27,6 +26,7 @@ export async function loadDemo(driver: Driver, json?: boolean): Promise<IngestRe
   const older = await driver.executeQuery(statement('snapshots/demo', 'demo-others'), {
     keep: res.snapshotId,
   });
+  const { deleteSnapshotData } = await import('../../ingest/load/snapshots.ts');
   for (const r of older.records) await deleteSnapshotData(driver, String(r.get('id')));
   return res;
 }

@@ -1,6 +1,7 @@
 /** `iamatlas query escalations`: privilege-escalation paths to admin or to a chosen principal, shortest first. */
 import type { Command } from 'commander';
-import { escalationsArgs, type EscalationResult } from '../../query/escalation.ts';
+import { escalationsArgs } from '../../query/arg-schemas.ts';
+import type { EscalationResult } from '../../query/escalation.ts';
 import { CliError, EXIT } from '../output.ts';
 import { conditionText, hopsWord, jsonText, snapshotLabel, text, type RenderOptions } from '../render.ts';
 import { run, type WithDriver } from './common.ts';

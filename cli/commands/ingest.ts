@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import type { Driver } from 'neo4j-driver';
 import type { IngestResult } from '../../ingest/pipeline.ts';
 import { formatProblem, type InputProblem } from '../../ingest/read/problems.ts';
-import { LoadAborted } from '../../ingest/load/loader.ts';
+import { LoadAborted } from '../../ingest/load/errors.ts';
 import { snapshotNameProblem } from '../../ingest/load/snapshot-name.ts';
 import { CliError, EXIT, printJson, progress, say } from '../output.ts';
 import { text } from '../render.ts';

@@ -1,6 +1,7 @@
 /** `iamatlas query paths`: paths from one principal to a role over CAN_ASSUME, shortest first. */
 import type { Command } from 'commander';
-import { pathsArgs, type PathsArgs, type PathsResult } from '../../query/index.ts';
+import { pathsArgs, type PathsArgs } from '../../query/arg-schemas.ts';
+import type { PathsResult } from '../../query/index.ts';
 import {
   hopLine,
   hopsWord,

@@ -1,10 +1,7 @@
 /** `iamatlas query people-who-can-reach`: which people can reach a role, or administrator of an account. */
 import type { Command } from 'commander';
-import {
-  peopleWhoCanReachArgs,
-  type PeopleWhoCanReachInput,
-  type PeopleWhoCanReachResult,
-} from '../../query/people.ts';
+import { peopleWhoCanReachArgs, type PeopleWhoCanReachInput } from '../../query/arg-schemas.ts';
+import type { PeopleWhoCanReachResult } from '../../query/people.ts';
 import { jsonText, snapshotLabel, text, type RenderOptions } from '../render.ts';
 import { addCommon, run, type WithDriver } from './common.ts';
 import type { ReachOpts } from './options.ts';

@@ -1,11 +1,7 @@
 /** `iamatlas query person-reach`: what one person (an IAM Identity Center user) can reach. */
 import type { Command } from 'commander';
-import {
-  personReachArgs,
-  type PersonReachEntry,
-  type PersonReachResult,
-  type PersonReachInput,
-} from '../../query/people.ts';
+import { personReachArgs, type PersonReachInput } from '../../query/arg-schemas.ts';
+import type { PersonReachEntry, PersonReachResult } from '../../query/people.ts';
 import { hopsWord, jsonText, snapshotLabel, text, type RenderOptions } from '../render.ts';
 import { addCommon, run, type WithDriver } from './common.ts';
 import type { ReachOpts } from './options.ts';

@@ -1,6 +1,7 @@
 /** `iamatlas query reachable`: every role a principal can reach, each with its shortest path. */
 import type { Command } from 'commander';
-import { reachableFromArgs, type ReachableFromArgs, type ReachableFromResult } from '../../query/index.ts';
+import { reachableFromArgs, type ReachableFromArgs } from '../../query/arg-schemas.ts';
+import type { ReachableFromResult } from '../../query/index.ts';
 import { entryLines, hopsWord, jsonText, snapshotLabel, text, type RenderOptions } from '../render.ts';
 import { run, type WithDriver } from './common.ts';
 import { reachOptions, type ReachOpts } from './options.ts';

@@ -1,11 +1,7 @@
 /** `iamatlas snapshots list|delete|diff`: the loaded snapshots (diff in snapshots-diff.ts). */
 import type { Command } from 'commander';
-import {
-  deleteSnapshotData,
-  listSnapshots,
-  SnapshotNotFound,
-  type SnapshotInfo,
-} from '../../ingest/load/snapshots.ts';
+import { SnapshotNotFound } from '../../ingest/load/errors.ts';
+import type { SnapshotInfo } from '../../ingest/load/snapshots.ts';
 import { printJson, say } from '../output.ts';
 import { text } from '../render.ts';
 import type { WithDriver } from './common.ts';
@@ -30,6 +26,9 @@ export function pickSnapshots(all: readonly SnapshotInfo[], refs: readonly strin
   });
 }
 
+/** The snapshot store, loaded when a snapshots command runs (not when any command starts). */
+const store = () => import('../../ingest/load/snapshots.ts');
+
 export function register(program: Command, withDriver: WithDriver): void {
   const snapshots = program.command('snapshots').description('List, delete and compare loaded snapshots');
   snapshots
@@ -38,7 +37,7 @@ export function register(program: Command, withDriver: WithDriver): void {
     .option('--json', 'print as JSON')
     .action(async (opts: { json?: boolean }) => {
       await withDriver(async (driver) => {
-        const list = await listSnapshots(driver);
+        const list = await (await store()).listSnapshots(driver);
         if (opts.json) return printJson(list);
         if (list.length === 0) return say('No snapshots yet. Run `iamatlas ingest PATH` or `iamatlas demo`.');
         process.stdout.write(renderList(list));
@@ -51,6 +50,7 @@ export function register(program: Command, withDriver: WithDriver): void {
     .option('--json', 'print what was deleted as JSON')
     .action(async (refs: string[], opts: { json?: boolean }) => {
       await withDriver(async (driver) => {
+        const { listSnapshots, deleteSnapshotData } = await store();
         const targets = pickSnapshots(await listSnapshots(driver), refs);
         const deleted: string[] = [];
         for (const s of targets) {

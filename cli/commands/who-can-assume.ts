@@ -1,6 +1,7 @@
 /** `iamatlas query who-can-assume`: every principal that can reach a role, each with its shortest path. */
 import type { Command } from 'commander';
-import { whoCanAssumeArgs, type WhoCanAssumeArgs, type WhoCanAssumeResult } from '../../query/index.ts';
+import { whoCanAssumeArgs, type WhoCanAssumeArgs } from '../../query/arg-schemas.ts';
+import type { WhoCanAssumeResult } from '../../query/index.ts';
 import { entryLines, hopsWord, jsonText, snapshotLabel, text, type RenderOptions } from '../render.ts';
 import { run, type WithDriver } from './common.ts';
 import { reachOptions, type ReachOpts } from './options.ts';

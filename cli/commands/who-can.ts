@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { DEFAULT_MAX_HOPS, MAX_HOPS } from '../../query/args.ts';
 import type { WhoCanArgs, WhoCanResult } from '../../query/index.ts';
-import { whoCanArgs } from '../../query/who-can.ts';
+import { whoCanArgs } from '../../query/arg-schemas.ts';
 import { intText, parseContext, queryArgs } from '../args.ts';
 import {
   conditionText,

@@ -8,7 +8,7 @@
  *   unknown-values      the plan holds values known only after apply
  *   none                never fail
  */
-import { SEVERITY_ORDER, type Severity } from '../findings/index.ts';
+import { SEVERITY_ORDER, type Severity } from '../findings/finding.ts';
 import type { UnknownValue } from './change.ts';
 import type { PlanDiff } from './diff.ts';
 

@@ -8,6 +8,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { statement } from '../../cypher/index.ts';
 import type { Props } from '../transform/graph-rows.ts';
+import { LoadAborted } from './errors.ts';
 import { uniqueRows, type Row } from './unique-rows.ts';
 
 /**
@@ -17,7 +18,6 @@ import { uniqueRows, type Row } from './unique-rows.ts';
 export const DEFAULT_BATCH_SIZE = 5000;
 export const DEFAULT_CONCURRENCY = 2;
 
-export class LoadAborted extends Error {}
 
 /** One statement's rows: `count` names the label or type the written rows count towards. */
 export interface LoadSet {

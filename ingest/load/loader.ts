@@ -70,7 +70,7 @@ export interface LoadResult {
   danglingRelationships: number;
 }
 
-export { LoadAborted } from './batches.ts';
+export { LoadAborted } from './errors.ts';
 
 export function newSnapshotId(now = new Date()): string {
   const stamp = now

@@ -48,7 +48,9 @@ export async function listSnapshots(driver: Driver, includeLoading = false): Pro
   return res.records.map((r) => toInfo(r.toObject()));
 }
 
-export class SnapshotNotFound extends Error {}
+import { SnapshotNotFound } from './errors.ts';
+
+export { SnapshotNotFound };
 
 /** A snapshot by id or name; without one, the latest complete snapshot. */
 export async function resolveSnapshot(driver: Driver, ref?: string): Promise<SnapshotInfo> {

@@ -1,0 +1,180 @@
+/**
+ * The argument objects of the queries the command line and the API call, as zod
+ * schemas: one module with no driver, no engine and no Cypher, so a command can
+ * check its arguments (and `iamatlas --help` can start) without loading the
+ * query layer. Each query module re-exports its own schema from here.
+ */
+import { z } from 'zod';
+import { SEVERITY_ORDER, type Severity } from '../engine/findings/finding.ts';
+import {
+  actionSchema,
+  contextSchema,
+  DEFAULT_ESCALATION_MAX_HOPS,
+  DEFAULT_PATHS_LIMIT,
+  DEFAULT_REACH_LIMIT,
+  limitSchema,
+  MAX_PATHS_LIMIT,
+  MAX_REACH_LIMIT,
+  MAX_WHO_CAN_LIMIT,
+  maxHopsSchema,
+  sessionPolicySchema,
+} from './args.ts';
+import { assumptionsSchema } from './assumptions.ts';
+
+// ------------------------------------------------------------------ reachability (reachability.ts)
+
+export const whoCanAssumeArgs = z.object({
+  role: z.string().min(1),
+  maxHops: maxHopsSchema.optional(),
+  limit: limitSchema(MAX_REACH_LIMIT).optional(),
+  assumptions: assumptionsSchema.optional(),
+});
+export type WhoCanAssumeArgs = z.infer<typeof whoCanAssumeArgs>;
+
+export const reachableFromArgs = z.object({
+  principal: z.string().min(1),
+  maxHops: maxHopsSchema.optional(),
+  limit: limitSchema(MAX_REACH_LIMIT).optional(),
+  assumptions: assumptionsSchema.optional(),
+});
+export type ReachableFromArgs = z.infer<typeof reachableFromArgs>;
+
+export const pathsArgs = z.object({
+  from: z.string().min(1),
+  to: z.string().min(1),
+  maxHops: maxHopsSchema.optional(),
+  limit: limitSchema(MAX_PATHS_LIMIT).optional(),
+  assumptions: assumptionsSchema.optional(),
+});
+export type PathsArgs = z.infer<typeof pathsArgs>;
+
+// ------------------------------------------------------------------ escalation paths (escalation.ts)
+
+export const escalationPathsArgs = z.object({
+  from: z.string().min(1),
+  /** A principal's key, or 'admin' (also the default): an edge that gains admin, or a principal that is admin. */
+  to: z.string().min(1).optional(),
+  maxHops: maxHopsSchema.default(DEFAULT_ESCALATION_MAX_HOPS),
+  limit: limitSchema(MAX_PATHS_LIMIT).default(DEFAULT_PATHS_LIMIT),
+  assumptions: assumptionsSchema.optional(),
+  /** Also walks of CAN_ASSUME edges only (e.g. a user who can simply assume an admin role). */
+  includeAssumeOnly: z.boolean().optional(),
+});
+/** As callers give them: maxHops and limit may be left out (defaults above). */
+export type EscalationPathsInput = z.input<typeof escalationPathsArgs>;
+export type EscalationArgs = z.output<typeof escalationPathsArgs>;
+
+export const escalationsArgs = escalationPathsArgs.extend({
+  /** Where paths start; without it, every principal an escalation-to-admin finding names. */
+  from: z.string().min(1).optional(),
+  to: z.string().min(1).default('admin'),
+});
+export type EscalationsInput = z.input<typeof escalationsArgs>;
+
+// ------------------------------------------------------------------ one request (evaluate.ts, who-can.ts)
+
+const PARTITIONS = /^(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc)$/;
+
+/** What is wrong with a resource ARN, in words that say what would fix it; undefined when it is well formed. */
+export function resourceArnProblem(arn: string): string | undefined {
+  if (arn === '*') return undefined;
+  const example = 'e.g. arn:aws:s3:::bucket/key or arn:aws:iam::111111111111:role/name, or *';
+  if (!arn.startsWith('arn:')) return `"${arn}" is not an ARN: an ARN starts with arn: (${example})`;
+  const parts = arn.split(':');
+  if (parts.length < 6)
+    return `"${arn}" has ${parts.length} colon-separated parts; an ARN has six: arn:partition:service:region:account:resource (${example})`;
+  const [, partition = '', service = '', , account = ''] = parts;
+  const resource = parts.slice(5).join(':');
+  if (!PARTITIONS.test(partition))
+    return `"${arn}": partition "${partition}" is not an AWS partition (aws, aws-cn, aws-us-gov, ...)`;
+  if (!/^[a-z0-9-]+$/.test(service))
+    return `"${arn}": service "${service}" is not a service prefix (lower-case letters, digits, -)`;
+  if (account !== '' && !/^\d{12}$/.test(account))
+    return `"${arn}": account "${account}" is not a 12-digit account id`;
+  if ((service === 'iam' || service === 'sts') && account === '')
+    return `"${arn}": an ${service} ARN names its account (arn:aws:${service}::111111111111:...)`;
+  if (resource === '') return `"${arn}" names no resource after the account`;
+  return undefined;
+}
+
+export const canAssumeArgs = z.object({
+  principal: z.string().min(1),
+  role: z.string().min(1),
+  action: z
+    .string()
+    .regex(
+      /^sts:(AssumeRole|AssumeRoleWithSAML|AssumeRoleWithWebIdentity|TagSession|SetSourceIdentity|SetContext)$/,
+      'use sts:AssumeRole, sts:AssumeRoleWithSAML, sts:AssumeRoleWithWebIdentity, sts:TagSession, sts:SetSourceIdentity or sts:SetContext',
+    )
+    .optional(),
+  context: contextSchema.optional(),
+  contextComplete: z.boolean().optional(),
+  sessionPolicy: sessionPolicySchema.optional(),
+});
+export type CanAssumeArgs = z.infer<typeof canAssumeArgs>;
+
+export const simulateArgs = z.object({
+  principal: z.string().min(1),
+  action: actionSchema,
+  resource: z.string().superRefine((arn, check) => {
+    const problem = resourceArnProblem(arn);
+    if (problem) check.addIssue({ code: 'custom', message: problem });
+  }),
+  context: contextSchema.optional(),
+  contextComplete: z.boolean().optional(),
+  sessionPolicy: sessionPolicySchema.optional(),
+});
+export type SimulateArgs = z.infer<typeof simulateArgs>;
+
+export const whoCanArgs = z.object({
+  action: actionSchema.refine(
+    (a) => !/[*?]/.test(a),
+    'a request names one action: give it without * or ?, e.g. s3:GetObject',
+  ),
+  resource: simulateArgs.shape.resource,
+  context: contextSchema.optional(),
+  /** The context is the whole request: keys it does not give are absent, not unknown. */
+  contextComplete: z.boolean().optional(),
+  viaRoles: z.boolean().optional(),
+  /** CAN_ASSUME hops `viaRoles` follows back from the allowed roles. */
+  maxHops: maxHopsSchema.optional(),
+  limit: limitSchema(MAX_WHO_CAN_LIMIT).optional(),
+});
+export type WhoCanArgs = z.infer<typeof whoCanArgs>;
+
+// ------------------------------------------------------------------ findings (findings.ts)
+
+export const findingsArgs = z.object({
+  severity: z.enum(SEVERITY_ORDER as unknown as [Severity, ...Severity[]]).optional(),
+  kind: z.string().min(1).optional(),
+  account: z
+    .string()
+    .regex(/^\d{12}$/, 'an account is a 12-digit id such as 123456789012')
+    .optional(),
+});
+export type FindingsArgs = z.infer<typeof findingsArgs>;
+
+// ------------------------------------------------------------------ people (people.ts)
+
+export const personReachArgs = z.object({
+  person: z.string().min(1),
+  maxHops: maxHopsSchema.default(DEFAULT_ESCALATION_MAX_HOPS),
+  limit: limitSchema(MAX_REACH_LIMIT).default(DEFAULT_REACH_LIMIT),
+});
+export type PersonReachInput = z.input<typeof personReachArgs>;
+
+export const peopleWhoCanReachArgs = z
+  .object({
+    /** A role's ARN or key, or `admin` for administrator of `account` (of any account without it). */
+    role: z.string().min(1),
+    account: z
+      .string()
+      .regex(/^\d{12}$/, 'an account id is 12 digits')
+      .optional(),
+    maxHops: maxHopsSchema.default(DEFAULT_ESCALATION_MAX_HOPS),
+  })
+  .refine((a) => a.role === 'admin' || a.account === undefined, {
+    message: 'account goes with role "admin" (a role ARN names its account already)',
+    path: ['account'],
+  });
+export type PeopleWhoCanReachInput = z.input<typeof peopleWhoCanReachArgs>;
