@@ -105,3 +105,5 @@ export * as trust from './trust.ts';
 export { snapshotDiff } from './diff.ts';
 export { snapshot, snapshots } from './snapshots.ts';
 export { Reader, type Source } from './cache.ts';
+export { orgOverview, trustBetween, trustMatrix } from './org-overview.ts';
+export type { OrgOverview, OverviewUnit, TrustMatrix, UnitTrust } from './org-overview.ts';

@@ -7,6 +7,7 @@
 import neo4j from 'neo4j-driver';
 import { z } from 'zod';
 import { statement } from '../cypher/index.ts';
+import { parseArgs } from './args.ts';
 import { assumptionParams, assumptionsSchema, type Assumptions } from './assumptions.ts';
 import type { Window } from './catalog.ts';
 import { edgeRows } from './catalog.ts';
@@ -182,7 +183,7 @@ export async function orgOverview(
   snapshotId: string,
   input: OrgOverviewArgs,
 ): Promise<OrgOverview> {
-  const args = orgOverviewArgs.parse(input);
+  const args = parseArgs(orgOverviewArgs, input);
   return cached(source, snapshotId, 'org-overview', args, async () => {
     const { tree, severities } = await treeData(source, snapshotId);
     const expand = new Set(args.expand);
@@ -293,7 +294,7 @@ export async function trustMatrix(
   snapshotId: string,
   input: TrustMatrixArgs,
 ): Promise<TrustMatrix> {
-  const args = trustMatrixArgs.parse(input);
+  const args = parseArgs(trustMatrixArgs, input);
   return cached(source, snapshotId, 'trust-matrix', args, async () => {
     const { tree, severities } = await treeData(source, snapshotId);
     const rows = await unitTrust(source, snapshotId, tree.identityMap(), [], args.assumptions);
@@ -329,7 +330,7 @@ export async function trustBetween(
   input: TrustBetweenArgs,
   window: Window,
 ): Promise<Edge[]> {
-  const args = trustBetweenArgs.parse(input);
+  const args = parseArgs(trustBetweenArgs, input);
   const { tree } = await treeData(source, snapshotId);
   const expand = args.expand ? new Set(args.expand) : undefined;
   return edgeRows(source, F, 'unit-trust-edges', {

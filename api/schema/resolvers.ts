@@ -57,6 +57,7 @@ import type {
   ReviewSessionReportArgs,
 } from './generated/types.ts';
 import { nodeIsAdmin, nodeIsExternal, tagNodes, tagPath, type TaggedNode } from './node-flags.ts';
+import { overviewQueries } from './overview-resolvers.ts';
 import { peopleQueries } from './people-resolvers.ts';
 import { buildReport, reportJson, reportMarkdown } from '../report.ts';
 import {
@@ -289,6 +290,7 @@ function diffOut(side: Awaited<ReturnType<typeof snapshotDiff>>['added']) {
 export const resolvers = {
   Query: {
     ...peopleQueries,
+    ...overviewQueries,
     viewer: (_: unknown, __: Args, ctx: ApiContext) => ({
       role: ctx.caller.role.toUpperCase(),
       via: ctx.caller.via.toUpperCase(),
