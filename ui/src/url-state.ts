@@ -16,6 +16,7 @@ export const VIEWS = [
   'finding',
   'review',
   'diff',
+  'matrix',
 ] as const;
 export type View = (typeof VIEWS)[number];
 
