@@ -3,7 +3,8 @@
  * the OUs, the overview and matrix views, the ranked lists, and clicks that expand a unit.
  */
 import type { Core } from 'cytoscape';
-import { gridLayout, orgChartLayout } from '../layouts.ts';
+import { gridLayout } from '../layouts.ts';
+import { orgScaleLayout } from './layout.ts';
 import { knownAccounts } from '../model.ts';
 import { SEVERITY_COLOR } from '../palette.ts';
 import { renderLists, hideLists } from './lists.ts';
@@ -32,7 +33,7 @@ export async function orgOverviewView() {
   void renderLists(r).catch(() => undefined);
   return {
     result: r,
-    layout: orgChartLayout(r),
+    layout: orgScaleLayout(r),
     title: `Organization ${r.organizationId ?? ''}`.trim(),
     summary: `${r.accountCount} accounts in ${ous} OUs · ${outside} callers outside the organization · ${r.edges.length} aggregated trust edges shown. Click an OU or a group to expand it; double-click an account to open it.`,
     empty: ['No snapshot loaded', 'Load one with `iamatlas demo` or `iamatlas ingest PATH`.'] as [
