@@ -142,6 +142,14 @@ describe('the page at organization scale', () => {
     const n = await cells.count();
     await page.locator('#matrix-order').selectOption('trusted');
     expect(await page.locator('#matrix td.cell-hit').count()).toBe(n);
+    // Filtering by condition category keeps only the cells with such a condition.
+    await page.locator('#matrix-only').selectOption('externalId');
+    const filtered = await page.locator('#matrix td.cell-hit').count();
+    expect(filtered).toBeLessThan(n);
+    for (const title of await page
+      .locator('#matrix td.cell-hit')
+      .evaluateAll((tds) => tds.map((td) => td.getAttribute('title'))))
+      expect(title).toMatch(/conditions: .*externalId/);
   });
 
   it('search lists many matches with kind and account, and walks them by keyboard', async () => {

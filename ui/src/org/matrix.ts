@@ -8,7 +8,7 @@ import { request } from '../api.ts';
 import { assumptions } from '../data.ts';
 import { byId, clear, h } from '../dom.ts';
 import type * as Op from '../generated/operations.ts';
-import { SEVERITY_COLOR, type Severity } from '../palette.ts';
+import { CONDITION_KINDS, SEVERITY_COLOR, type Severity } from '../palette.ts';
 import { state, update } from '../url-state.ts';
 
 type Matrix = Op.TrustMatrixQuery['trustMatrix'];
@@ -23,6 +23,8 @@ const OUTSIDE_NAMES: Record<string, string> = {
 };
 
 let order: Order = 'ou';
+/** Which cells to show: all, those with an edge that needs no condition, or those with a condition of one category. */
+let only = '';
 let current: Matrix | undefined;
 
 function host(): HTMLElement {
@@ -52,7 +54,9 @@ function render(m: Matrix): void {
   if (order === 'trusting')
     rowsIn.sort((a, b) => total(m.cells, (c) => c.from, b.id) - total(m.cells, (c) => c.from, a.id));
   const outsideRows = Object.keys(OUTSIDE_NAMES).filter((id) => m.cells.some((c) => c.from === id));
-  const cell = new Map(m.cells.map((c) => [`${c.from}|${c.to}`, c]));
+  const keep = (c: Cell) =>
+    !only || (only === 'unconditional' ? c.conditionalCount < c.edgeCount : c.assumptions.includes(only));
+  const cell = new Map(m.cells.filter(keep).map((c) => [`${c.from}|${c.to}`, c]));
   const ou = (a: Matrix['accounts'][number]) => a.ouPath.join(' / ') || 'Root';
 
   const sorter = h(
@@ -66,6 +70,19 @@ function render(m: Matrix): void {
       'Rows: callers reaching most roles first',
     ),
   );
+  const filter = h(
+    'select',
+    { id: 'matrix-only', 'aria-label': 'Cells shown' },
+    [
+      ['', 'Every cell'],
+      ['unconditional', 'Cells with an edge that needs no condition'],
+      ...CONDITION_KINDS.map((k) => [k, `Cells with a condition on ${k}`]),
+    ].map(([v, label]) => h('option', { value: v!, selected: only === v }, label!)),
+  );
+  filter.addEventListener('change', () => {
+    only = filter.value;
+    render(m);
+  });
   sorter.addEventListener('change', () => {
     order = sorter.value as Order;
     render(m);
@@ -137,6 +154,7 @@ function render(m: Matrix): void {
       'div',
       { class: 'matrix-tools' },
       sorter,
+      filter,
       h(
         'span',
         { class: 'muted' },
