@@ -3,7 +3,7 @@
  * organization (real API and Neo4j), and a 500-node "who can reach" result. The 500-node answer
  * is synthetic (the demo has no role with 500 callers): the page's GraphQL request for it is
  * answered by the browser harness, so that number measures the page (parse, layout, draw), not
- * Neo4j. `npm run bench -- ui [--runs 5]`.
+ * Neo4j. `npm run bench -- ui [--runs 5]`; `--tier M|L`: a generated organization (bench/ui-org.ts).
  */
 import type { Page } from 'playwright-core';
 import { connect } from '../db/connection.ts';
@@ -12,6 +12,7 @@ import { ingestPaths } from '../ingest/pipeline.ts';
 import { DEMO_ORG_DIR } from '../cli/main.ts';
 import { launchChromium, openPage, startAtlas } from '../test/ui/harness.ts';
 import { table } from './measure.ts';
+import { runTier } from './ui-org.ts';
 
 const say = (l: string) => process.stderr.write(`${l}\n`);
 
@@ -64,6 +65,9 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 export async function run(args: string[]): Promise<void> {
   const runsArg = args.indexOf('--runs');
   const runs = runsArg >= 0 ? Math.max(1, Number(args[runsArg + 1]) || 5) : 5;
+  // A generated organization at a tier's size: bench/ui-org.ts.
+  const tierArg = args.indexOf('--tier');
+  if (tierArg >= 0) return runTier(String(args[tierArg + 1] ?? '').toUpperCase(), runsArg >= 0 ? runs : 3);
   const { driver } = await connect(say);
   say('Loading the demo organization as snapshot "bench-ui"...');
   const snap = await ingestPaths(driver, [DEMO_ORG_DIR], { name: 'bench-ui' });

@@ -139,3 +139,5 @@ export { snapshot, snapshots } from './snapshots.ts';
 export { Reader, type Source } from './cache.ts';
 export { chooseAccount, emptyModel, loadSnapshotModel, planCheck, STAND_IN_ACCOUNT } from './plan-check.ts';
 export type { PlanCheckOptions, PlanCheckResult } from './plan-check.ts';
+export { orgOverview, trustBetween, trustMatrix } from './org-overview.ts';
+export type { OrgOverview, OverviewUnit, TrustMatrix, UnitTrust } from './org-overview.ts';

@@ -58,6 +58,7 @@ import type {
   ReviewSessionReportArgs,
 } from './generated/types.ts';
 import { nodeIsAdmin, nodeIsExternal, tagNodes, tagPath, type TaggedNode } from './node-flags.ts';
+import { overviewQueries } from './overview-resolvers.ts';
 import { peopleQueries } from './people-resolvers.ts';
 import { peopleCatalogQueries, peopleCatalogTypes } from './people-catalog-resolvers.ts';
 import { checkPlanReport } from './plan-check-resolvers.ts';
@@ -294,6 +295,7 @@ export const resolvers = {
   Query: {
     ...peopleQueries,
     ...peopleCatalogQueries,
+    ...overviewQueries,
     viewer: (_: unknown, __: Args, ctx: ApiContext) => ({
       role: ctx.caller.role.toUpperCase(),
       via: ctx.caller.via.toUpperCase(),

@@ -26,6 +26,7 @@ export const SCHEMA_FILES = [
   'reachability',
   'escalation',
   'trust',
+  'overview',
   'findings',
   'evaluation',
   'reviews',

@@ -5,6 +5,7 @@ import type { ApiEdge, ApiNode, GEdge, GNode, GraphResult } from './model.ts';
 import { accountNames, badgeOf, conditionKindsOf, knownAccounts, toGNode, toResult } from './model.ts';
 import type { Severity } from './palette.ts';
 import { registerAccounts, worstSeverity } from './palette.ts';
+import { rankHits } from './org/search-rank.ts';
 import { state } from './url-state.ts';
 
 /** A snapshot and the caller, as SNAPSHOTS selects them. */
@@ -305,9 +306,9 @@ export interface SearchHit {
   accountId?: string;
 }
 
-export async function search(q: string): Promise<SearchHit[]> {
+export async function search(q: string): Promise<SearchHit[] & { more: number }> {
   const d = await request('SEARCH', { q, snap: snap() });
-  return [
+  const hits = rankHits(q, [
     ...d.accounts.nodes.map((a) => ({ key: a.id, kind: 'Account', name: a.name ?? a.id, accountId: a.id })),
     ...d.principals.nodes.map((p) => ({
       key: p.arn,
@@ -315,7 +316,9 @@ export async function search(q: string): Promise<SearchHit[]> {
       name: p.name,
       accountId: p.accountId,
     })),
-  ];
+  ]);
+  // How many principals match in all, when more than the page shows.
+  return Object.assign(hits, { more: Math.max(0, d.principals.totalCount - d.principals.nodes.length) });
 }
 
 export interface ReachResult extends GraphResult {

@@ -35,6 +35,15 @@ import {
   onGraph,
 } from './graph.ts';
 import { setupKeyboard } from './keyboard.ts';
+import {
+  collapseAll,
+  isOrgScale,
+  leaveOrgViews,
+  matrixView,
+  onExpandChange,
+  orgOverviewView,
+  wireOrg,
+} from './org/index.ts';
 import { gridLayout, orgChartLayout, pathLayout } from './layouts.ts';
 import { buildLegend } from './legend.ts';
 import type { GraphResult } from './model.ts';
@@ -145,6 +154,7 @@ async function compute(s: ViewState): Promise<Drawn> {
   if (people) return track('people', () => people);
   switch (s.view) {
     case 'overview': {
+      if (isOrgScale()) return orgOverviewView();
       const r: OverviewResult = await track('organization', loadOverview);
       const accounts = r.nodes.filter((n) => n.kind === 'account' && !n.compound).length;
       const providers = new Set(r.nodes.filter((n) => n.parent === PROVIDERS).map((n) => n.id));
@@ -157,6 +167,8 @@ async function compute(s: ViewState): Promise<Drawn> {
         empty: ['No snapshot loaded', 'Load one with `iamatlas demo` or `iamatlas ingest PATH`.'],
       };
     }
+    case 'matrix':
+      return matrixView();
     case 'account': {
       const r = await track('account', () => loadAccountGraph(s.node ?? ''));
       return {
@@ -288,6 +300,7 @@ async function route(): Promise<void> {
   g.dataset.view = s.view;
   banner('');
   emptyState('');
+  leaveOrgViews(s.view);
   for (const a of document.querySelectorAll<HTMLElement>('[data-nav]'))
     a.setAttribute('aria-current', a.dataset.nav === s.view ? 'page' : 'false');
   try {
@@ -303,28 +316,49 @@ async function route(): Promise<void> {
       g.dataset.count = String(size);
       banner(
         `This result has ${d.result.nodes.length} nodes and ${d.result.edges.length} edges: drawing all of it would make the page slow.`,
-        [
-          ...(s.hops > 1
-            ? ([[`Fewer hops (${s.hops - 1})`, () => update({ hops: s.hops - 1 }, 'replace')]] as [
-                string,
-                () => void,
-              ][])
-            : []),
-          [
-            'Only unconditional edges',
-            () =>
-              update({ off: ['mfa', 'externalId', 'network', 'federation', 'region', 'other'] }, 'replace'),
-          ],
-          [
-            'Draw anyway',
-            () => {
-              forceDraw = true;
-              void route().finally(() => (forceDraw = false));
-            },
-          ],
-        ],
+        s.view === 'overview'
+          ? [
+              ['Collapse to OUs', collapseAll],
+              ['Trust matrix', () => update({ view: 'matrix', sel: undefined })],
+              [
+                'Draw anyway',
+                () => {
+                  forceDraw = true;
+                  void route().finally(() => (forceDraw = false));
+                },
+              ],
+            ]
+          : [
+              ...(s.hops > 1
+                ? ([[`Fewer hops (${s.hops - 1})`, () => update({ hops: s.hops - 1 }, 'replace')]] as [
+                    string,
+                    () => void,
+                  ][])
+                : []),
+              [
+                'Only unconditional edges',
+                () =>
+                  update(
+                    { off: ['mfa', 'externalId', 'network', 'federation', 'region', 'other'] },
+                    'replace',
+                  ),
+              ],
+              [
+                'Draw anyway',
+                () => {
+                  forceDraw = true;
+                  void route().finally(() => (forceDraw = false));
+                },
+              ],
+            ],
       );
-      emptyState('Narrow the question', 'Lower the max hops, switch assumptions off, or draw it anyway.');
+      if (s.view === 'overview')
+        emptyState(
+          'Too much to draw at once',
+          'Collapse the organization to its OUs, or open the trust matrix.',
+        );
+      else
+        emptyState('Narrow the question', 'Lower the max hops, switch assumptions off, or draw it anyway.');
       return;
     }
     await draw(d.result, d.layout);
@@ -411,6 +445,8 @@ function wireGraph(c: Core): void {
   c.on('tap', 'node', (ev) => {
     const n = ev.target;
     if (n.isParent() && n.data('compound') !== 'account') return;
+    // OUs and outside groups of a large organization expand on click (org/index.ts).
+    if (n.data('orgUnit') === 'OU' || n.data('orgUnit') === 'OUTSIDE_GROUP') return;
     if (isPickingTarget()) {
       const from = state().node;
       stopPicking();
@@ -564,6 +600,8 @@ async function boot(): Promise<void> {
   load();
   mount(byId('graph'));
   onGraph(wireGraph);
+  onGraph(wireOrg);
+  onExpandChange(() => void route());
   buildLegend(byId('legend'));
   setupSearch((hit) => {
     const from = state().node;

@@ -76,7 +76,7 @@ export const ACCOUNT_EDGES = /* GraphQL */ `
 
 export const SEARCH = /* GraphQL */ `
   query Search($q: String!, $snap: ID) {
-    principals(snapshot: $snap, filter: { search: $q }, orderBy: { field: NAME }, first: 12) {
+    principals(snapshot: $snap, filter: { search: $q }, orderBy: { field: NAME }, first: 50) {
       totalCount
       nodes {
         arn
@@ -295,3 +295,39 @@ export const ACCOUNTS = /* GraphQL */ `
     }
   }
 `;
+
+/** The organization at scale (ui/src/org/): OUs with counts, expanded on request, trust between the units shown. */
+const UNIT =
+  'id kind name parentId expanded accountCount roleCount memberCount trustIn trustOut trustFromOutside worstSeverity';
+const UNIT_TRUST = 'from to fromName edgeCount conditionalCount roleCount assumptions worstSeverity';
+export const ORG_OVERVIEW = /* GraphQL */ `
+  query OrgOverview($snap: ID, $a: AssumptionsInput, $expand: [ID!]) {
+    organization(snapshot: $snap) { id }
+    organizationOverview(snapshot: $snap, assumptions: $a, expand: $expand) {
+      accountCount
+      units { ${UNIT} }
+      accounts { ${UNIT} }
+      trust { ${UNIT_TRUST} }
+    }
+  }`;
+
+export const TRUST_MATRIX = /* GraphQL */ `
+  query TrustMatrix($snap: ID, $a: AssumptionsInput) {
+    trustMatrix(snapshot: $snap, assumptions: $a) {
+      accounts { id name ouId ouPath roleCount worstSeverity }
+      cells { ${UNIT_TRUST} }
+    }
+  }`;
+
+export const TRUST_BETWEEN = /* GraphQL */ `
+  query TrustBetween($snap: ID, $a: AssumptionsInput, $from: ID!, $to: ID!, $expand: [ID!], $first: Int) {
+    trustBetween(snapshot: $snap, assumptions: $a, from: $from, to: $to, expand: $expand, first: $first) {
+      totalCount
+      nodes { ${LIGHT_EDGE} }
+    }
+  }`;
+
+export const OUTSIDE_ROLES = /* GraphQL */ `
+  query OutsideRoles($snap: ID, $a: AssumptionsInput) {
+    externalTrust(snapshot: $snap, assumptions: $a, first: 500) { totalCount nodes { ${LIGHT_EDGE} } }
+  }`;

@@ -12,6 +12,7 @@ export function setupSearch(onPick: (hit: SearchHit) => void): { focus: () => vo
   const input = byId<HTMLInputElement>('search');
   const list = byId<HTMLUListElement>('search-results');
   let hits: SearchHit[] = [];
+  let more = 0;
   let active = -1;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let seq = 0;
@@ -54,9 +55,16 @@ export function setupSearch(onPick: (hit: SearchHit) => void): { focus: () => vo
       list.append(li);
     });
     if (!hits.length) list.append(h('li', { class: 'hit empty' }, 'Nothing matches.'));
+    if (more > 0)
+      list.append(
+        h('li', { class: 'hit more' }, `${more.toLocaleString('en')} more matches: type more to narrow.`),
+      );
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');
-    if (active >= 0) input.setAttribute('aria-activedescendant', `hit-${active}`);
+    if (active >= 0) {
+      input.setAttribute('aria-activedescendant', `hit-${active}`);
+      document.getElementById(`hit-${active}`)?.scrollIntoView({ block: 'nearest' });
+    }
   };
 
   const pick = (i: number) => {
@@ -79,6 +87,7 @@ export function setupSearch(onPick: (hit: SearchHit) => void): { focus: () => vo
         const res = [...found, ...people];
         if (mine !== seq) return;
         hits = res;
+        more = found.more;
         active = hits.length ? 0 : -1;
         render();
       } catch (err) {

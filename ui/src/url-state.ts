@@ -20,6 +20,7 @@ export const VIEWS = [
   'person-reach',
   'permission-set',
   'people-group',
+  'matrix',
 ] as const;
 export type View = (typeof VIEWS)[number];
 

@@ -515,6 +515,23 @@ export type Group = {
   policies: Array<Policy>;
 };
 
+/** An account as a row and column of the matrix. */
+export type MatrixAccount = {
+  __typename?: 'MatrixAccount';
+  /** 12-digit id. */
+  id: Scalars['ID']['output'];
+  /** Its name (the id when it has none). */
+  name: Scalars['String']['output'];
+  /** The OU directly above it. */
+  ouId?: Maybe<Scalars['ID']['output']>;
+  /** OU names below the root down to its OU. */
+  ouPath: Array<Scalars['String']['output']>;
+  /** Roles in it. */
+  roleCount: Scalars['Int']['output'];
+  /** The worst severity of the findings about anything in it; null when none. */
+  worstSeverity?: Maybe<Severity>;
+};
+
 /** The only writes besides ingest: review sessions. Requires a reviewer token. */
 export type Mutation = {
   __typename?: 'Mutation';
@@ -611,6 +628,19 @@ export type Organization = {
   root?: Maybe<OrganizationalUnit>;
 };
 
+/** The organization at one level of detail. */
+export type OrganizationOverview = {
+  __typename?: 'OrganizationOverview';
+  /** Accounts organization.json lists. */
+  accountCount: Scalars['Int']['output'];
+  /** Every account of the organization with its counts, shown or not. */
+  accounts: Array<OverviewUnit>;
+  /** CAN_ASSUME edges aggregated between the units shown. */
+  trust: Array<UnitTrust>;
+  /** What is shown: OUs (an expanded one contains the units whose parentId it is), accounts, outside groups and their members. */
+  units: Array<OverviewUnit>;
+};
+
 /** An organizational unit or the root. */
 export type OrganizationalUnit = {
   __typename?: 'OrganizationalUnit';
@@ -627,6 +657,46 @@ export type OrganizationalUnit = {
   /** SCPs and RCPs attached here. */
   policies: Array<Policy>;
 };
+
+/** A node of the overview with its counts. */
+export type OverviewUnit = {
+  __typename?: 'OverviewUnit';
+  /** Accounts in it (an OU: in its whole subtree). */
+  accountCount: Scalars['Int']['output'];
+  /** Shown with what it holds. */
+  expanded: Scalars['Boolean']['output'];
+  /** The OU id, account id, or `outside:GROUP` / `outside:GROUP:KEY`. */
+  id: Scalars['ID']['output'];
+  /** What it is. */
+  kind: OverviewUnitKind;
+  /** Outside groups: the callers in it. */
+  memberCount: Scalars['Int']['output'];
+  /** Its name (the id when it has none). */
+  name: Scalars['String']['output'];
+  /** The expanded unit it is drawn inside; null at the top. */
+  parentId?: Maybe<Scalars['ID']['output']>;
+  /** Roles in those accounts; for an outside group, the roles its callers can assume. */
+  roleCount: Scalars['Int']['output'];
+  /** Of trustIn, the edges from callers outside the organization. */
+  trustFromOutside: Scalars['Int']['output'];
+  /** CAN_ASSUME edges into its roles from callers outside it. */
+  trustIn: Scalars['Int']['output'];
+  /** CAN_ASSUME edges from its callers into roles outside it. */
+  trustOut: Scalars['Int']['output'];
+  /** The worst severity of the findings about anything in it; null when none. */
+  worstSeverity?: Maybe<Severity>;
+};
+
+/** What a unit of the overview is. */
+export type OverviewUnitKind =
+  /** An account of the organization. */
+  | 'ACCOUNT'
+  /** An organizational unit (the root included). */
+  | 'OU'
+  /** Callers outside the organization of one kind: other AWS accounts, AWS services, identity providers, anyone. */
+  | 'OUTSIDE_GROUP'
+  /** One caller of an expanded outside group. */
+  | 'OUTSIDE_MEMBER';
 
 /** Paging information of a connection (cursor pagination). */
 export type PageInfo = {
@@ -1199,6 +1269,12 @@ export type Query = {
   findings: FindingConnection;
   /** The AWS organization (root, OUs, accounts) of a snapshot; null when the snapshot has no organization.json. */
   organization?: Maybe<Organization>;
+  /**
+   * The organization's overview at the level asked: the root's OUs collapsed with their counts,
+   * each id in `expand` (an OU, or an outside group such as `outside:accounts`) shown expanded into
+   * what it holds, and CAN_ASSUME aggregated between the units shown.
+   */
+  organizationOverview: OrganizationOverview;
   /** CAN_ASSUME paths from one node to another, shortest first, without revisiting a node. */
   paths: Array<Path>;
   /**
@@ -1257,6 +1333,13 @@ export type Query = {
   snapshotDiff: SnapshotDiff;
   /** Loaded snapshots, newest first. */
   snapshots: SnapshotConnection;
+  /**
+   * The CAN_ASSUME edges behind one pair of units: a cell of trustMatrix (no `expand`), or an edge of
+   * organizationOverview (the same `expand` as asked there).
+   */
+  trustBetween: EdgeConnection;
+  /** Caller account × target account: how many roles each account's callers can assume in each other account. */
+  trustMatrix: TrustMatrix;
   /** Who is asking, and what the token allows. */
   viewer: Viewer;
   /**
@@ -1379,6 +1462,17 @@ export type QueryFindingsArgs = {
  * (CAN_ASSUME, CAN_ESCALATE_TO), findings, snapshots and review sessions.
  */
 export type QueryOrganizationArgs = {
+  snapshot?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Read access to one IAM Atlas graph: the organization, its principals, who can become whom
+ * (CAN_ASSUME, CAN_ESCALATE_TO), findings, snapshots and review sessions.
+ */
+export type QueryOrganizationOverviewArgs = {
+  assumptions?: InputMaybe<AssumptionsInput>;
+  expand?: InputMaybe<Array<Scalars['ID']['input']>>;
   snapshot?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -1585,6 +1679,31 @@ export type QuerySnapshotDiffArgs = {
 export type QuerySnapshotsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Read access to one IAM Atlas graph: the organization, its principals, who can become whom
+ * (CAN_ASSUME, CAN_ESCALATE_TO), findings, snapshots and review sessions.
+ */
+export type QueryTrustBetweenArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  assumptions?: InputMaybe<AssumptionsInput>;
+  expand?: InputMaybe<Array<Scalars['ID']['input']>>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from: Scalars['ID']['input'];
+  snapshot?: InputMaybe<Scalars['ID']['input']>;
+  to: Scalars['ID']['input'];
+};
+
+
+/**
+ * Read access to one IAM Atlas graph: the organization, its principals, who can become whom
+ * (CAN_ASSUME, CAN_ESCALATE_TO), findings, snapshots and review sessions.
+ */
+export type QueryTrustMatrixArgs = {
+  assumptions?: InputMaybe<AssumptionsInput>;
+  snapshot?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -1985,6 +2104,36 @@ export type Tag = {
   value: Scalars['String']['output'];
 };
 
+/** The account × account trust matrix. */
+export type TrustMatrix = {
+  __typename?: 'TrustMatrix';
+  /** The organization's accounts, ordered by OU then name. */
+  accounts: Array<MatrixAccount>;
+  /** One cell per caller (an account, or an outside group) and target account with an edge. */
+  cells: Array<UnitTrust>;
+};
+
+/** CAN_ASSUME edges from the callers of one unit into the roles of another. */
+export type UnitTrust = {
+  __typename?: 'UnitTrust';
+  /** Assumption categories (mfa, externalId, network, federation, region, other) of the conditions on those edges. */
+  assumptions: Array<Scalars['String']['output']>;
+  /** Of which conditional. */
+  conditionalCount: Scalars['Int']['output'];
+  /** CAN_ASSUME edges. */
+  edgeCount: Scalars['Int']['output'];
+  /** The callers' unit. */
+  from: Scalars['ID']['output'];
+  /** The caller's name when `from` is one outside caller. */
+  fromName?: Maybe<Scalars['String']['output']>;
+  /** Distinct target roles. */
+  roleCount: Scalars['Int']['output'];
+  /** The target roles' unit. */
+  to: Scalars['ID']['output'];
+  /** The worst severity of the findings about the target roles; null when none. */
+  worstSeverity?: Maybe<Severity>;
+};
+
 /** The caller. */
 export type Viewer = {
   __typename?: 'Viewer';
@@ -2145,10 +2294,14 @@ export type ResolversTypes = {
   Group: ResolverTypeWrapper<Partial<Group>>;
   ID: ResolverTypeWrapper<Partial<Scalars['ID']['output']>>;
   Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
+  MatrixAccount: ResolverTypeWrapper<Partial<MatrixAccount>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NodeKind: ResolverTypeWrapper<Partial<NodeKind>>;
   Organization: ResolverTypeWrapper<Partial<Organization>>;
+  OrganizationOverview: ResolverTypeWrapper<Partial<OrganizationOverview>>;
   OrganizationalUnit: ResolverTypeWrapper<Partial<OrganizationalUnit>>;
+  OverviewUnit: ResolverTypeWrapper<Partial<OverviewUnit>>;
+  OverviewUnitKind: ResolverTypeWrapper<Partial<OverviewUnitKind>>;
   PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
   Path: ResolverTypeWrapper<Partial<Path>>;
   PeopleByGroup: ResolverTypeWrapper<Partial<PeopleByGroup>>;
@@ -2212,6 +2365,8 @@ export type ResolversTypes = {
   StatementRef: ResolverTypeWrapper<Partial<StatementRef>>;
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
   Tag: ResolverTypeWrapper<Partial<Tag>>;
+  TrustMatrix: ResolverTypeWrapper<Partial<TrustMatrix>>;
+  UnitTrust: ResolverTypeWrapper<Partial<UnitTrust>>;
   Viewer: ResolverTypeWrapper<Partial<Viewer>>;
   WhoCan: ResolverTypeWrapper<Partial<WhoCan>>;
   WhoCanPrincipal: ResolverTypeWrapper<Partial<WhoCanPrincipal>>;
@@ -2251,9 +2406,12 @@ export type ResolversParentTypes = {
   Group: Partial<Group>;
   ID: Partial<Scalars['ID']['output']>;
   Int: Partial<Scalars['Int']['output']>;
+  MatrixAccount: Partial<MatrixAccount>;
   Mutation: Record<PropertyKey, never>;
   Organization: Partial<Organization>;
+  OrganizationOverview: Partial<OrganizationOverview>;
   OrganizationalUnit: Partial<OrganizationalUnit>;
+  OverviewUnit: Partial<OverviewUnit>;
   PageInfo: Partial<PageInfo>;
   Path: Partial<Path>;
   PeopleByGroup: Partial<PeopleByGroup>;
@@ -2307,6 +2465,8 @@ export type ResolversParentTypes = {
   StatementRef: Partial<StatementRef>;
   String: Partial<Scalars['String']['output']>;
   Tag: Partial<Tag>;
+  TrustMatrix: Partial<TrustMatrix>;
+  UnitTrust: Partial<UnitTrust>;
   Viewer: Partial<Viewer>;
   WhoCan: Partial<WhoCan>;
   WhoCanPrincipal: Partial<WhoCanPrincipal>;
@@ -2471,6 +2631,15 @@ export type GroupResolvers<ContextType = ApiContext, ParentType extends Resolver
   policies?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType>;
 };
 
+export type MatrixAccountResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MatrixAccount'] = ResolversParentTypes['MatrixAccount']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ouId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  ouPath?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  roleCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  worstSeverity?: Resolver<Maybe<ResolversTypes['Severity']>, ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addReviewItem?: Resolver<ResolversTypes['ReviewItem'], ParentType, ContextType, RequireFields<MutationAddReviewItemArgs, 'input'>>;
   addReviewItems?: Resolver<Array<ResolversTypes['ReviewItem']>, ParentType, ContextType, RequireFields<MutationAddReviewItemsArgs, 'items' | 'sessionId'>>;
@@ -2486,6 +2655,13 @@ export type OrganizationResolvers<ContextType = ApiContext, ParentType extends R
   root?: Resolver<Maybe<ResolversTypes['OrganizationalUnit']>, ParentType, ContextType>;
 };
 
+export type OrganizationOverviewResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['OrganizationOverview'] = ResolversParentTypes['OrganizationOverview']> = {
+  accountCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  accounts?: Resolver<Array<ResolversTypes['OverviewUnit']>, ParentType, ContextType>;
+  trust?: Resolver<Array<ResolversTypes['UnitTrust']>, ParentType, ContextType>;
+  units?: Resolver<Array<ResolversTypes['OverviewUnit']>, ParentType, ContextType>;
+};
+
 export type OrganizationalUnitResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['OrganizationalUnit'] = ResolversParentTypes['OrganizationalUnit']> = {
   accounts?: Resolver<Array<ResolversTypes['Account']>, ParentType, ContextType>;
   children?: Resolver<Array<ResolversTypes['OrganizationalUnit']>, ParentType, ContextType>;
@@ -2493,6 +2669,21 @@ export type OrganizationalUnitResolvers<ContextType = ApiContext, ParentType ext
   isRoot?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   policies?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType>;
+};
+
+export type OverviewUnitResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['OverviewUnit'] = ResolversParentTypes['OverviewUnit']> = {
+  accountCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  expanded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['OverviewUnitKind'], ParentType, ContextType>;
+  memberCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  parentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  roleCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  trustFromOutside?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  trustIn?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  trustOut?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  worstSeverity?: Resolver<Maybe<ResolversTypes['Severity']>, ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -2741,6 +2932,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   finding?: Resolver<Maybe<ResolversTypes['Finding']>, ParentType, ContextType, RequireFields<QueryFindingArgs, 'id'>>;
   findings?: Resolver<ResolversTypes['FindingConnection'], ParentType, ContextType, RequireFields<QueryFindingsArgs, 'first' | 'orderBy'>>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, Partial<QueryOrganizationArgs>>;
+  organizationOverview?: Resolver<ResolversTypes['OrganizationOverview'], ParentType, ContextType, RequireFields<QueryOrganizationOverviewArgs, 'expand'>>;
   paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'from' | 'limit' | 'maxHops' | 'to'>>;
   people?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryPeopleArgs, 'first'>>;
   peopleGroups?: Resolver<ResolversTypes['PeopleGroupConnection'], ParentType, ContextType, RequireFields<QueryPeopleGroupsArgs, 'first'>>;
@@ -2759,6 +2951,8 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   snapshot?: Resolver<ResolversTypes['Snapshot'], ParentType, ContextType, Partial<QuerySnapshotArgs>>;
   snapshotDiff?: Resolver<ResolversTypes['SnapshotDiff'], ParentType, ContextType, RequireFields<QuerySnapshotDiffArgs, 'from' | 'to'>>;
   snapshots?: Resolver<ResolversTypes['SnapshotConnection'], ParentType, ContextType, RequireFields<QuerySnapshotsArgs, 'first'>>;
+  trustBetween?: Resolver<ResolversTypes['EdgeConnection'], ParentType, ContextType, RequireFields<QueryTrustBetweenArgs, 'first' | 'from' | 'to'>>;
+  trustMatrix?: Resolver<ResolversTypes['TrustMatrix'], ParentType, ContextType, Partial<QueryTrustMatrixArgs>>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
   whoCan?: Resolver<ResolversTypes['WhoCan'], ParentType, ContextType, RequireFields<QueryWhoCanArgs, 'action' | 'contextComplete' | 'first' | 'maxHops' | 'resource' | 'viaRoles'>>;
   whoCanAssume?: Resolver<ResolversTypes['ReachConnection'], ParentType, ContextType, RequireFields<QueryWhoCanAssumeArgs, 'first' | 'maxHops' | 'orderBy' | 'role'>>;
@@ -2901,6 +3095,22 @@ export type TagResolvers<ContextType = ApiContext, ParentType extends ResolversP
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type TrustMatrixResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TrustMatrix'] = ResolversParentTypes['TrustMatrix']> = {
+  accounts?: Resolver<Array<ResolversTypes['MatrixAccount']>, ParentType, ContextType>;
+  cells?: Resolver<Array<ResolversTypes['UnitTrust']>, ParentType, ContextType>;
+};
+
+export type UnitTrustResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['UnitTrust'] = ResolversParentTypes['UnitTrust']> = {
+  assumptions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  conditionalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  edgeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  fromName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  roleCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  worstSeverity?: Resolver<Maybe<ResolversTypes['Severity']>, ParentType, ContextType>;
+};
+
 export type ViewerResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
   via?: Resolver<ResolversTypes['AuthMethod'], ParentType, ContextType>;
@@ -2946,9 +3156,12 @@ export type Resolvers<ContextType = ApiContext> = {
   FindingEdge?: FindingEdgeResolvers<ContextType>;
   GraphNode?: GraphNodeResolvers<ContextType>;
   Group?: GroupResolvers<ContextType>;
+  MatrixAccount?: MatrixAccountResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
+  OrganizationOverview?: OrganizationOverviewResolvers<ContextType>;
   OrganizationalUnit?: OrganizationalUnitResolvers<ContextType>;
+  OverviewUnit?: OverviewUnitResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Path?: PathResolvers<ContextType>;
   PeopleByGroup?: PeopleByGroupResolvers<ContextType>;
@@ -2993,6 +3206,8 @@ export type Resolvers<ContextType = ApiContext> = {
   SnapshotEdge?: SnapshotEdgeResolvers<ContextType>;
   StatementRef?: StatementRefResolvers<ContextType>;
   Tag?: TagResolvers<ContextType>;
+  TrustMatrix?: TrustMatrixResolvers<ContextType>;
+  UnitTrust?: UnitTrustResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
   WhoCan?: WhoCanResolvers<ContextType>;
   WhoCanPrincipal?: WhoCanPrincipalResolvers<ContextType>;

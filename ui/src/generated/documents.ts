@@ -14,6 +14,8 @@ export interface Documents {
   ESCALATION: { result: Op.EscalationQuery; variables: Op.EscalationQueryVariables };
   FINDINGS: { result: Op.FindingsQuery; variables: Op.FindingsQueryVariables };
   NEIGHBOURS: { result: Op.NeighboursQuery; variables: Op.NeighboursQueryVariables };
+  ORG_OVERVIEW: { result: Op.OrgOverviewQuery; variables: Op.OrgOverviewQueryVariables };
+  OUTSIDE_ROLES: { result: Op.OutsideRolesQuery; variables: Op.OutsideRolesQueryVariables };
   OVERVIEW: { result: Op.OverviewQuery; variables: Op.OverviewQueryVariables };
   PATHS: { result: Op.PathsQuery; variables: Op.PathsQueryVariables };
   PRINCIPAL: { result: Op.PrincipalQuery; variables: Op.PrincipalQueryVariables };
@@ -24,6 +26,8 @@ export interface Documents {
   SET_SESSION_ASSUMPTIONS: { result: Op.SetSessionAssumptionsMutation; variables: Op.SetSessionAssumptionsMutationVariables };
   SET_STATUS: { result: Op.SetStatusMutation; variables: Op.SetStatusMutationVariables };
   SNAPSHOTS: { result: Op.SnapshotsQuery; variables: Op.SnapshotsQueryVariables };
+  TRUST_BETWEEN: { result: Op.TrustBetweenQuery; variables: Op.TrustBetweenQueryVariables };
+  TRUST_MATRIX: { result: Op.TrustMatrixQuery; variables: Op.TrustMatrixQueryVariables };
   WHAT_CAN_REACH: { result: Op.WhatCanReachQuery; variables: Op.WhatCanReachQueryVariables };
   WHO_CAN_REACH: { result: Op.WhoCanReachQuery; variables: Op.WhoCanReachQueryVariables };
 }

@@ -85,6 +85,17 @@ export type NodeKind =
   /** IAM user. */
   | 'User';
 
+/** What a unit of the overview is. */
+export type OverviewUnitKind =
+  /** An account of the organization. */
+  | 'ACCOUNT'
+  /** An organizational unit (the root included). */
+  | 'OU'
+  /** Callers outside the organization of one kind: other AWS accounts, AWS services, identity providers, anyone. */
+  | 'OUTSIDE_GROUP'
+  /** One caller of an expanded outside group. */
+  | 'OUTSIDE_MEMBER';
+
 /** What kind of principal. */
 export type PrincipalKind =
   /** IAM role. */
@@ -264,6 +275,23 @@ export type NeighboursQueryVariables = Exact<{
 
 export type NeighboursQuery = { principal: { arn: string, canAssume: { nodes: Array<{ type: EdgeType, method: string | null, conditional: boolean, crossAccount: boolean, from: { key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null }, to: { key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null }, conditions: Array<{ key: string, assumption: string }> }> }, assumableBy: { nodes: Array<{ type: EdgeType, method: string | null, conditional: boolean, crossAccount: boolean, from: { key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null }, to: { key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null }, conditions: Array<{ key: string, assumption: string }> }> }, canEscalateTo: { nodes: Array<{ type: EdgeType, method: string | null, conditional: boolean, crossAccount: boolean, from: { key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null }, to: { key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null }, conditions: Array<{ key: string, assumption: string }> }> } } | null };
 
+export type OrgOverviewQueryVariables = Exact<{
+  snap?: string | number | null | undefined;
+  a?: AssumptionsInput | null | undefined;
+  expand?: Array<string | number> | string | number | null | undefined;
+}>;
+
+
+export type OrgOverviewQuery = { organization: { id: string } | null, organizationOverview: { accountCount: number, units: Array<{ id: string, kind: OverviewUnitKind, name: string, parentId: string | null, expanded: boolean, accountCount: number, roleCount: number, memberCount: number, trustIn: number, trustOut: number, trustFromOutside: number, worstSeverity: Severity | null }>, accounts: Array<{ id: string, kind: OverviewUnitKind, name: string, parentId: string | null, expanded: boolean, accountCount: number, roleCount: number, memberCount: number, trustIn: number, trustOut: number, trustFromOutside: number, worstSeverity: Severity | null }>, trust: Array<{ from: string, to: string, fromName: string | null, edgeCount: number, conditionalCount: number, roleCount: number, assumptions: Array<string>, worstSeverity: Severity | null }> } };
+
+export type OutsideRolesQueryVariables = Exact<{
+  snap?: string | number | null | undefined;
+  a?: AssumptionsInput | null | undefined;
+}>;
+
+
+export type OutsideRolesQuery = { externalTrust: { totalCount: number, nodes: Array<{ type: EdgeType, method: string | null, conditional: boolean, crossAccount: boolean, from: { key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null }, to: { key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null }, conditions: Array<{ key: string, assumption: string }> }> } };
+
 export type OverviewQueryVariables = Exact<{
   snap?: string | number | null | undefined;
   a?: AssumptionsInput | null | undefined;
@@ -340,6 +368,26 @@ export type SnapshotsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type SnapshotsQuery = { viewer: { role: Role, via: AuthMethod }, snapshots: { nodes: Array<{ id: string, name: string, status: string, createdAt: string, completedAt: string | null }> } };
+
+export type TrustBetweenQueryVariables = Exact<{
+  snap?: string | number | null | undefined;
+  a?: AssumptionsInput | null | undefined;
+  from: string | number;
+  to: string | number;
+  expand?: Array<string | number> | string | number | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type TrustBetweenQuery = { trustBetween: { totalCount: number, nodes: Array<{ type: EdgeType, method: string | null, conditional: boolean, crossAccount: boolean, from: { key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null }, to: { key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null }, conditions: Array<{ key: string, assumption: string }> }> } };
+
+export type TrustMatrixQueryVariables = Exact<{
+  snap?: string | number | null | undefined;
+  a?: AssumptionsInput | null | undefined;
+}>;
+
+
+export type TrustMatrixQuery = { trustMatrix: { accounts: Array<{ id: string, name: string, ouId: string | null, ouPath: Array<string>, roleCount: number, worstSeverity: Severity | null }>, cells: Array<{ from: string, to: string, fromName: string | null, edgeCount: number, conditionalCount: number, roleCount: number, assumptions: Array<string>, worstSeverity: Severity | null }> } };
 
 export type WhatCanReachQueryVariables = Exact<{
   key: string | number;

@@ -1,0 +1,113 @@
+/**
+ * The page at organization scale in headless Chromium (`npm run bench -- ui --tier M|L [--runs 3]`):
+ * a generated organization (M: 100 accounts, 20,000 roles; L: 500 accounts, 100,000 roles; seed 42)
+ * loaded into Neo4j, then the time from navigation start to the first useful screen (the overview
+ * on its OUs, drawn) and to the trust matrix, and the frame times while the overview is panned and
+ * zoomed (requestAnimationFrame intervals over two seconds of continuous movement).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Core } from 'cytoscape';
+import type { Page } from 'playwright-core';
+import { connect } from '../db/connection.ts';
+import { deleteSnapshotData } from '../ingest/load/snapshots.ts';
+import { ingestPaths } from '../ingest/pipeline.ts';
+import { launchChromium, openPage, startAtlas } from '../test/ui/harness.ts';
+import { writeOrganization } from './generate.ts';
+import { table } from './measure.ts';
+
+const say = (l: string) => process.stderr.write(`${l}\n`);
+
+export const UI_TIERS: Record<string, { accounts: number; roles: number }> = {
+  M: { accounts: 100, roles: 20_000 },
+  L: { accounts: 500, roles: 100_000 },
+};
+
+async function timeToReady(page: Page, url: string, view: string): Promise<number> {
+  await page.goto(url);
+  await page.waitForSelector(`#graph[data-state="ready"][data-view="${view}"]`, {
+    state: 'attached',
+    timeout: 300_000,
+  });
+  return page.evaluate(() => performance.now());
+}
+
+/** Frame intervals (ms) while the graph pans and zooms every frame for `ms`. */
+async function frameTimes(page: Page, ms: number): Promise<number[]> {
+  // tsx keeps function names with a helper the page does not have.
+  await page.evaluate('window.__name = (f) => f');
+  return page.evaluate(async (ms) => {
+    const cy = (document.getElementById('graph') as unknown as { _cyreg: { cy: Core } })._cyreg.cy;
+    const times: number[] = [];
+    await new Promise<void>((done) => {
+      const start = performance.now();
+      let last = start;
+      let i = 0;
+      const step = (now: number) => {
+        times.push(now - last);
+        last = now;
+        i++;
+        cy.panBy({ x: Math.sin(i / 10) * 6, y: Math.cos(i / 10) * 4 });
+        cy.zoom({ level: cy.zoom() * (i % 60 < 30 ? 1.01 : 0.99), renderedPosition: { x: 300, y: 200 } });
+        if (now - start < ms) requestAnimationFrame(step);
+        else done();
+      };
+      requestAnimationFrame(step);
+    });
+    return times.slice(1);
+  }, ms);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) * p)]!;
+
+export async function runTier(tier: string, runs: number): Promise<void> {
+  const size = UI_TIERS[tier];
+  if (!size) throw new Error(`--tier takes M or L, got ${tier}`);
+  const { driver } = await connect(say);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iamatlas-bench-ui-'));
+  say(`Generating tier ${tier}: ${size.accounts} accounts, ${size.roles} roles...`);
+  await writeOrganization(dir, { ...size, seed: 42 });
+  const t0 = performance.now();
+  const snap = await ingestPaths(driver, [dir], { name: `bench-ui-${tier}` });
+  say(`Loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
+  const atlas = await startAtlas(driver);
+  const browser = await launchChromium();
+  try {
+    const { page } = await openPage(browser, atlas.signInUrl());
+    await page.waitForSelector('body[data-state="ready"], body[data-state="error"]', { state: 'attached' });
+    const overview: number[] = [];
+    const matrix: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      overview.push(
+        await timeToReady(page, `${atlas.url}/?view=overview&snap=${snap.snapshotId}`, 'overview'),
+      );
+      matrix.push(await timeToReady(page, `${atlas.url}/?view=matrix&snap=${snap.snapshotId}`, 'matrix'));
+    }
+    await timeToReady(page, `${atlas.url}/?view=overview&snap=${snap.snapshotId}`, 'overview');
+    const drawn = Number(await page.evaluate(() => document.getElementById('graph')?.dataset.count));
+    const frames = await frameTimes(page, 2000);
+    const row = (name: string, xs: number[]) => ({
+      view: name,
+      'first run (ms)': Math.round(xs[0]!),
+      'median (ms)': Math.round(median(xs)),
+      'max (ms)': Math.round(Math.max(...xs)),
+    });
+    process.stdout.write(
+      `Tier ${tier} (${size.accounts} accounts, ${size.roles} roles): time from navigation start in headless Chromium, 1280x800, ${runs} runs.\n`,
+    );
+    process.stdout.write(
+      table([row(`overview on the OUs (${drawn} elements)`, overview), row('trust matrix', matrix)]) + '\n',
+    );
+    process.stdout.write(
+      `Pan and zoom of the overview (${drawn} elements), ${frames.length} frames: median ${median(frames).toFixed(1)} ms, p95 ${pct(frames, 0.95).toFixed(1)} ms, ${(1000 / median(frames)).toFixed(0)} frames per second at the median.\n`,
+    );
+  } finally {
+    await browser.close();
+    await atlas.close();
+    await deleteSnapshotData(driver, snap.snapshotId);
+    await driver.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

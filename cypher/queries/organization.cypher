@@ -1,0 +1,87 @@
+// The organization at a glance: its units, their accounts, and CAN_ASSUME
+// aggregated between whatever units are shown (query/org-overview.ts).
+//
+// A caller's unit: callers of an account the organization holds belong to
+// that account's unit ($unitOf: account id -> unit id, written by the query
+// layer from the OU tree and what is expanded). Every other caller is outside
+// and belongs to a group by kind: 'aws-services' (ServicePrincipal),
+// 'identity-providers' (IdentityProvider), 'anyone' (the * principal),
+// 'accounts' (every other account, its principals and unknown unique ids).
+// A group in $openGroups is shown member by member ('outside:GROUP:KEY').
+// Roles of accounts outside $unitOf are left out. The assumption filter is
+// the one of reachability.cypher ($dropPatterns / $dropOther / $knownPatterns).
+
+// name: org-units
+MATCH (o:OrganizationalUnit:AtlasNode {snapshotId: $snapshotId})
+OPTIONAL MATCH (p:OrganizationalUnit:AtlasNode {snapshotId: $snapshotId})-[:CONTAINS]->(o)
+RETURN o.key AS id, o.name AS name, coalesce(o.isRoot, false) AS isRoot, p.key AS parentId
+ORDER BY id;
+
+// name: org-accounts
+// The accounts organization.json lists, with their OU and how many roles they hold.
+MATCH (a:Account:AtlasNode {snapshotId: $snapshotId})
+WHERE a.inOrganization = true
+OPTIONAL MATCH (p:OrganizationalUnit:AtlasNode {snapshotId: $snapshotId})-[:CONTAINS]->(a)
+RETURN a.key AS id, a.name AS name, p.key AS parentId, COUNT { (a)-[:CONTAINS]->(:Role) } AS roleCount
+ORDER BY id;
+
+// name: account-severities
+// Per account: the severities of the findings about it or anything in it.
+MATCH (f:Finding:AtlasNode {snapshotId: $snapshotId})-[:ABOUT]->(s:AtlasNode)
+WITH coalesce(s.accountId, CASE WHEN s:Account THEN s.key END) AS account, f.severity AS severity
+WHERE account IS NOT NULL
+RETURN account, collect(DISTINCT severity) AS severities;
+
+// name: unit-trust
+// Per pair of units shown: the CAN_ASSUME edges from callers of one into roles of the other.
+MATCH (a:AtlasNode {snapshotId: $snapshotId})-[r:CAN_ASSUME]->(b:Role)
+WHERE none(ck IN coalesce(r.conditionKeys, []) WHERE
+        any(p IN $dropPatterns WHERE toLower(ck) =~ p)
+        OR ($dropOther AND none(p IN $knownPatterns WHERE toLower(ck) =~ p)))
+WITH a, r, b, $unitOf[b.accountId] AS toUnit,
+     coalesce(a.accountId, CASE WHEN a:Account THEN a.key END) AS callerAccount,
+     CASE WHEN a:ServicePrincipal THEN 'aws-services' WHEN a:IdentityProvider THEN 'identity-providers'
+          WHEN a:Anyone THEN 'anyone' END AS kindGroup
+WHERE toUnit IS NOT NULL
+WITH a, r, b, toUnit, callerAccount,
+     CASE WHEN kindGroup IS NULL AND callerAccount IS NOT NULL AND $unitOf[callerAccount] IS NOT NULL THEN null
+          ELSE coalesce(kindGroup, 'accounts') END AS grp
+WITH a, r, b, toUnit, callerAccount,
+     CASE WHEN grp IS NULL THEN $unitOf[callerAccount]
+          WHEN grp IN $openGroups THEN 'outside:' + grp + ':' + CASE WHEN grp = 'accounts' THEN coalesce(callerAccount, a.key) ELSE a.key END
+          ELSE 'outside:' + grp END AS fromUnit
+WHERE fromUnit <> toUnit
+WITH fromUnit, toUnit, count(r) AS edgeCount,
+     sum(CASE WHEN r.conditional THEN 1 ELSE 0 END) AS conditionalCount,
+     collect(DISTINCT b) AS roles, collect(DISTINCT r.conditionKeys) AS keyLists,
+     collect(DISTINCT coalesce(a.name, a.key))[0] AS fromName,
+     collect(DISTINCT CASE WHEN fromUnit STARTS WITH 'outside:' THEN coalesce(callerAccount, a.key) END) AS members
+RETURN fromUnit, toUnit, fromName, members, edgeCount, conditionalCount, size(roles) AS roleCount,
+       reduce(acc = [], ks IN keyLists | acc + [k IN ks WHERE NOT k IN acc]) AS conditionKeys,
+       reduce(acc = [], role IN roles | acc + [(f:Finding)-[:ABOUT]->(role) WHERE NOT f.severity IN acc | f.severity]) AS severities
+ORDER BY fromUnit, toUnit;
+
+// name: unit-trust-edges
+// One window of the edges behind one pair of units of unit-trust ($fromUnit, $toUnit).
+MATCH (a:AtlasNode {snapshotId: $snapshotId})-[r:CAN_ASSUME]->(b:Role)
+WHERE none(ck IN coalesce(r.conditionKeys, []) WHERE
+        any(p IN $dropPatterns WHERE toLower(ck) =~ p)
+        OR ($dropOther AND none(p IN $knownPatterns WHERE toLower(ck) =~ p)))
+  AND $unitOf[b.accountId] = $toUnit
+WITH a, r, b,
+     coalesce(a.accountId, CASE WHEN a:Account THEN a.key END) AS callerAccount,
+     CASE WHEN a:ServicePrincipal THEN 'aws-services' WHEN a:IdentityProvider THEN 'identity-providers'
+          WHEN a:Anyone THEN 'anyone' END AS kindGroup
+WITH a, r, b, callerAccount,
+     CASE WHEN kindGroup IS NULL AND callerAccount IS NOT NULL AND $unitOf[callerAccount] IS NOT NULL THEN null
+          ELSE coalesce(kindGroup, 'accounts') END AS grp
+WITH a, r, b,
+     CASE WHEN grp IS NULL THEN $unitOf[callerAccount]
+          WHEN grp IN $openGroups THEN 'outside:' + grp + ':' + CASE WHEN grp = 'accounts' THEN coalesce(callerAccount, a.key) ELSE a.key END
+          ELSE 'outside:' + grp END AS fromUnit
+WHERE fromUnit = $fromUnit
+WITH a, r, b ORDER BY a.key, b.key
+SKIP $offset LIMIT $limit
+RETURN a {.key, .arn, .name, .accountId, admin: coalesce(a.admin, false), external: coalesce(a.external, false), kind: [l IN labels(a) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0]} AS from,
+       b {.key, .arn, .name, .accountId, admin: coalesce(b.admin, false), external: coalesce(b.external, false), kind: 'Role'} AS to,
+       'CAN_ASSUME' AS type, r {.*} AS edge;

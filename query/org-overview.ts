@@ -1,0 +1,346 @@
+/**
+ * The organization at any size (cypher/queries/organization.cypher): its OUs with counts summed
+ * over their subtrees, expanded on request into their accounts; callers outside the organization
+ * grouped by kind; CAN_ASSUME aggregated between the units shown; and the account × account trust
+ * matrix with the edges behind one of its cells.
+ */
+import neo4j from 'neo4j-driver';
+import { z } from 'zod';
+import { statement } from '../cypher/index.ts';
+import { parseArgs } from './args.ts';
+import { assumptionParams, assumptionsSchema, type Assumptions } from './assumptions.ts';
+import type { Window } from './catalog.ts';
+import { edgeRows } from './catalog.ts';
+import { cached, driverOf, type Source } from './cache.ts';
+import type { Edge } from './graph.ts';
+import {
+  OrgTree,
+  OUTSIDE_GROUPS,
+  outsideGroupId,
+  outsideGroupOf,
+  worstSeverity,
+  type OrgAccountRow,
+  type OrgUnitRow,
+  type OutsideGroup,
+} from './org-units.ts';
+import { assumptionsOfKeys } from './trust.ts';
+import type { Severity } from '../engine/findings/finding.ts';
+
+const F = 'queries/organization';
+
+/** Ids one overview may ask to expand (OUs, outside groups). */
+export const MAX_EXPAND = 500;
+
+export const orgOverviewArgs = z
+  .object({
+    assumptions: assumptionsSchema.optional(),
+    /** OU ids and outside group ids ("outside:accounts") to show expanded. */
+    expand: z.array(z.string().min(1).max(200)).max(MAX_EXPAND).default([]),
+  })
+  .strict();
+export type OrgOverviewArgs = z.input<typeof orgOverviewArgs>;
+
+/** CAN_ASSUME edges from the callers of one unit into the roles of another. */
+export interface UnitTrust {
+  from: string;
+  to: string;
+  /** The caller's name when `from` is one outside caller. */
+  fromName: string | null;
+  edgeCount: number;
+  conditionalCount: number;
+  /** Distinct target roles. */
+  roleCount: number;
+  assumptions: string[];
+  /** The worst severity of the findings about the target roles. */
+  worstSeverity: Severity | null;
+}
+
+export type UnitKind = 'OU' | 'ACCOUNT' | 'OUTSIDE_GROUP' | 'OUTSIDE_MEMBER';
+
+/** One node of the overview, with its counts. */
+export interface OverviewUnit {
+  id: string;
+  kind: UnitKind;
+  name: string;
+  /** The unit it is drawn inside (an expanded OU or outside group); null at the top. */
+  parentId: string | null;
+  expanded: boolean;
+  accountCount: number;
+  roleCount: number;
+  /** Outside groups: the callers in it. */
+  memberCount: number;
+  /** CAN_ASSUME edges into its roles from callers outside it (the organization's other units included). */
+  trustIn: number;
+  /** CAN_ASSUME edges from its callers into roles outside it. */
+  trustOut: number;
+  /** Of trustIn, from callers outside the organization. */
+  trustFromOutside: number;
+  worstSeverity: Severity | null;
+}
+
+export interface OrgOverview {
+  /** Accounts the organization lists. */
+  accountCount: number;
+  /** What is shown: OUs (expanded ones contain others), accounts, outside groups and their members. */
+  units: OverviewUnit[];
+  /** Every account of the organization with its counts, shown or not (for ranked lists). */
+  accounts: OverviewUnit[];
+  /** CAN_ASSUME aggregated between the units shown. */
+  trust: UnitTrust[];
+}
+
+export interface MatrixAccount {
+  id: string;
+  name: string;
+  ouId: string | null;
+  /** OU names below the root down to the account's OU. */
+  ouPath: string[];
+  roleCount: number;
+  worstSeverity: Severity | null;
+}
+
+export interface TrustMatrix {
+  /** The organization's accounts, ordered by OU path then name. */
+  accounts: MatrixAccount[];
+  /** Caller (an account, or an outside group) × target account, only where some edge is. */
+  cells: UnitTrust[];
+}
+
+interface TreeData {
+  tree: OrgTree;
+  severities: Map<string, string[]>;
+}
+
+async function treeData(source: Source, snapshotId: string): Promise<TreeData> {
+  return cached(source, snapshotId, 'org-tree', {}, async () => {
+    const d = driverOf(source);
+    const [units, accounts, sev] = await Promise.all([
+      d.executeQuery(statement(F, 'org-units'), { snapshotId }),
+      d.executeQuery(statement(F, 'org-accounts'), { snapshotId }),
+      d.executeQuery(statement(F, 'account-severities'), { snapshotId }),
+    ]);
+    const unitRows: OrgUnitRow[] = units.records.map((r) => ({
+      id: String(r.get('id')),
+      name: (r.get('name') as string | null) ?? null,
+      isRoot: r.get('isRoot') === true,
+      parentId: (r.get('parentId') as string | null) ?? null,
+    }));
+    const accountRows: OrgAccountRow[] = accounts.records.map((r) => ({
+      id: String(r.get('id')),
+      name: (r.get('name') as string | null) ?? null,
+      parentId: (r.get('parentId') as string | null) ?? null,
+      roleCount: Number(r.get('roleCount')),
+    }));
+    const severities = new Map(
+      sev.records.map((r) => [String(r.get('account')), r.get('severities') as string[]]),
+    );
+    return { tree: new OrgTree(unitRows, accountRows), severities };
+  });
+}
+
+interface TrustRow extends UnitTrust {
+  members: string[];
+}
+
+async function unitTrust(
+  source: Source,
+  snapshotId: string,
+  unitOf: Record<string, string>,
+  openGroups: readonly OutsideGroup[],
+  assumptions: Assumptions | undefined,
+): Promise<TrustRow[]> {
+  const res = await driverOf(source).executeQuery(statement(F, 'unit-trust'), {
+    snapshotId,
+    unitOf,
+    openGroups: [...openGroups],
+    ...assumptionParams(assumptions),
+  });
+  return res.records.map((r) => ({
+    from: String(r.get('fromUnit')),
+    to: String(r.get('toUnit')),
+    fromName: (r.get('fromName') as string | null) ?? null,
+    members: (r.get('members') as (string | null)[]).filter((m): m is string => !!m),
+    edgeCount: Number(r.get('edgeCount')),
+    conditionalCount: Number(r.get('conditionalCount')),
+    roleCount: Number(r.get('roleCount')),
+    assumptions: assumptionsOfKeys(r.get('conditionKeys') as string[]),
+    worstSeverity: worstSeverity(r.get('severities') as string[]),
+  }));
+}
+
+const GROUP_NAMES: Record<OutsideGroup, string> = {
+  accounts: 'Other AWS accounts',
+  'aws-services': 'AWS services',
+  'identity-providers': 'Identity providers',
+  anyone: 'Anyone',
+};
+
+const strip = ({ members: _m, ...t }: TrustRow): UnitTrust => t;
+
+/** The overview: counts per OU and account, outside groups, and trust between the units shown. */
+export async function orgOverview(
+  source: Source,
+  snapshotId: string,
+  input: OrgOverviewArgs,
+): Promise<OrgOverview> {
+  const args = parseArgs(orgOverviewArgs, input);
+  return cached(source, snapshotId, 'org-overview', args, async () => {
+    const { tree, severities } = await treeData(source, snapshotId);
+    const expand = new Set(args.expand);
+    const openGroups = OUTSIDE_GROUPS.filter((g) => expand.has(outsideGroupId(g)));
+    const [accountLevel, shown] = await Promise.all([
+      unitTrust(source, snapshotId, tree.identityMap(), [], args.assumptions),
+      unitTrust(source, snapshotId, tree.unitMap(expand), openGroups, args.assumptions),
+    ]);
+
+    const counts = (accountIds: ReadonlySet<string>) => {
+      let trustIn = 0;
+      let trustOut = 0;
+      let trustFromOutside = 0;
+      for (const t of accountLevel) {
+        const fromIn = accountIds.has(t.from);
+        const toIn = accountIds.has(t.to);
+        if (toIn && !fromIn) trustIn += t.edgeCount;
+        if (toIn && outsideGroupOf(t.from)) trustFromOutside += t.edgeCount;
+        if (fromIn && !toIn) trustOut += t.edgeCount;
+      }
+      return { trustIn, trustOut, trustFromOutside };
+    };
+    const accountUnit = (a: OrgAccountRow, parentId: string | null): OverviewUnit => ({
+      id: a.id,
+      kind: 'ACCOUNT',
+      name: a.name ?? a.id,
+      parentId,
+      expanded: false,
+      accountCount: 1,
+      roleCount: a.roleCount,
+      memberCount: 0,
+      ...counts(new Set([a.id])),
+      worstSeverity: worstSeverity(severities.get(a.id) ?? []),
+    });
+
+    const units: OverviewUnit[] = [];
+    for (const ou of tree.units) {
+      if (!tree.isShown(ou, expand)) continue;
+      const under = tree.accountsUnder(ou.id);
+      units.push({
+        id: ou.id,
+        kind: 'OU',
+        name: ou.name ?? ou.id,
+        parentId: ou.parentId,
+        expanded: tree.isExpanded(ou, expand),
+        accountCount: under.length,
+        roleCount: under.reduce((n, a) => n + a.roleCount, 0),
+        memberCount: 0,
+        ...counts(new Set(under.map((a) => a.id))),
+        worstSeverity: worstSeverity(under.flatMap((a) => severities.get(a.id) ?? [])),
+      });
+    }
+    const accounts = tree.accounts.map((a) => accountUnit(a, a.parentId));
+    const shownUnits = new Set(Object.values(tree.unitMap(expand)));
+    units.push(...accounts.filter((a) => shownUnits.has(a.id)));
+
+    for (const g of OUTSIDE_GROUPS) {
+      const id = outsideGroupId(g);
+      const rows = accountLevel.filter((t) => t.from === id);
+      if (!rows.length) continue;
+      const open = openGroups.includes(g);
+      const members = new Set(rows.flatMap((t) => t.members));
+      units.push({
+        id,
+        kind: 'OUTSIDE_GROUP',
+        name: GROUP_NAMES[g],
+        parentId: null,
+        expanded: open,
+        accountCount: 0,
+        roleCount: rows.reduce((n, t) => n + t.roleCount, 0),
+        memberCount: members.size,
+        trustIn: 0,
+        trustOut: rows.reduce((n, t) => n + t.edgeCount, 0),
+        trustFromOutside: 0,
+        worstSeverity: worstSeverity(rows.map((t) => t.worstSeverity)),
+      });
+      if (!open) continue;
+      const byMember = new Map<string, TrustRow[]>();
+      for (const t of shown)
+        if (outsideGroupOf(t.from) === g && t.from !== id)
+          byMember.set(t.from, [...(byMember.get(t.from) ?? []), t]);
+      for (const [mid, ts] of byMember)
+        units.push({
+          id: mid,
+          kind: 'OUTSIDE_MEMBER',
+          name: ts[0]!.fromName ?? mid.slice(id.length + 1),
+          parentId: id,
+          expanded: false,
+          accountCount: 0,
+          roleCount: 0,
+          memberCount: 1,
+          trustIn: 0,
+          trustOut: ts.reduce((n, t) => n + t.edgeCount, 0),
+          trustFromOutside: 0,
+          worstSeverity: worstSeverity(ts.map((t) => t.worstSeverity)),
+        });
+    }
+    return { accountCount: tree.accounts.length, units, accounts, trust: shown.map(strip) };
+  });
+}
+
+export const trustMatrixArgs = z.object({ assumptions: assumptionsSchema.optional() }).strict();
+export type TrustMatrixArgs = z.input<typeof trustMatrixArgs>;
+
+/** Caller account × target account: roles reachable, worst finding, condition categories. */
+export async function trustMatrix(
+  source: Source,
+  snapshotId: string,
+  input: TrustMatrixArgs,
+): Promise<TrustMatrix> {
+  const args = parseArgs(trustMatrixArgs, input);
+  return cached(source, snapshotId, 'trust-matrix', args, async () => {
+    const { tree, severities } = await treeData(source, snapshotId);
+    const rows = await unitTrust(source, snapshotId, tree.identityMap(), [], args.assumptions);
+    const accounts = tree.accounts
+      .map((a) => ({
+        id: a.id,
+        name: a.name ?? a.id,
+        ouId: a.parentId,
+        ouPath: tree.ouPath(a),
+        roleCount: a.roleCount,
+        worstSeverity: worstSeverity(severities.get(a.id) ?? []),
+      }))
+      .sort((a, b) => a.ouPath.join('/').localeCompare(b.ouPath.join('/')) || a.name.localeCompare(b.name));
+    return { accounts, cells: rows.map(strip) };
+  });
+}
+
+export const trustBetweenArgs = z
+  .object({
+    from: z.string().min(1).max(300),
+    to: z.string().min(1).max(300),
+    assumptions: assumptionsSchema.optional(),
+    /** The overview's expanded ids, when the pair is one of its units; none: the account matrix. */
+    expand: z.array(z.string().min(1).max(200)).max(MAX_EXPAND).optional(),
+  })
+  .strict();
+export type TrustBetweenArgs = z.input<typeof trustBetweenArgs>;
+
+/** One window of the CAN_ASSUME edges behind one pair of units (a matrix cell, an overview edge). */
+export async function trustBetween(
+  source: Source,
+  snapshotId: string,
+  input: TrustBetweenArgs,
+  window: Window,
+): Promise<Edge[]> {
+  const args = parseArgs(trustBetweenArgs, input);
+  const { tree } = await treeData(source, snapshotId);
+  const expand = args.expand ? new Set(args.expand) : undefined;
+  return edgeRows(source, F, 'unit-trust-edges', {
+    snapshotId,
+    unitOf: expand ? tree.unitMap(expand) : tree.identityMap(),
+    openGroups: expand ? OUTSIDE_GROUPS.filter((g) => expand.has(outsideGroupId(g))) : [],
+    fromUnit: args.from,
+    toUnit: args.to,
+    ...assumptionParams(args.assumptions),
+    offset: neo4j.int(window.offset),
+    limit: neo4j.int(window.limit),
+  });
+}

@@ -1,0 +1,174 @@
+/**
+ * The page at organization scale, in Debian's Chromium against the real API and Neo4j, on a
+ * generated organization of 100 accounts (bench/generate.ts; 5,000 roles rather than the M tier's
+ * 20,000, so that the load stays within a test's time): the overview opens on the OUs without the
+ * size guard and under its drawn-element budget, an OU expands into its accounts, the trust matrix
+ * opens a cell's edges, and search lists many matches with kind and account, keyboard first.
+ * Screenshots of the overview and the matrix go to docs/.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Core, NodeSingular } from 'cytoscape';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeOrganization } from '../../bench/generate.ts';
+import { projectRoot } from '../../db/paths.ts';
+import { ingestPaths } from '../../ingest/pipeline.ts';
+import { FIRST_SCREEN_BUDGET } from '../../ui/src/org/budget.ts';
+import { openTestDb, type TestDb } from '../harness/neo4j.ts';
+import { graphReady, launchChromium, openPage, startAtlas, type Atlas } from './harness.ts';
+
+const ACCOUNTS = 100;
+const ROLES = 5000;
+
+/** Node data and rendered position (page coordinates) of every drawn node. */
+async function drawnNodes(
+  page: Page,
+): Promise<{ id: string; orgUnit?: string; parent?: string; x: number; y: number; isParent: boolean }[]> {
+  return page.evaluate(() => {
+    const el = document.getElementById('graph')!;
+    const cy = (el as unknown as { _cyreg: { cy: Core } })._cyreg.cy;
+    const box = el.getBoundingClientRect();
+    return cy.nodes().map((n: NodeSingular) => ({
+      id: n.id(),
+      orgUnit: n.data('orgUnit'),
+      parent: n.data('parent'),
+      isParent: n.isParent(),
+      x: box.left + n.renderedPosition().x,
+      y: box.top + n.renderedPosition().y,
+    }));
+  });
+}
+
+describe('the page at organization scale', () => {
+  let db: TestDb;
+  let dir: string;
+  let snap: string;
+  let atlas: Atlas;
+  let browser: Browser;
+  let page: Page;
+  let problems: string[];
+
+  beforeAll(async () => {
+    db = await openTestDb();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-ui-org-'));
+    await writeOrganization(dir, { roles: ROLES, accounts: ACCOUNTS, seed: 18 });
+    snap = (await ingestPaths(db.driver, [dir], { name: 'ui-org-scale' })).snapshotId;
+    db.track(snap);
+    atlas = await startAtlas(db.driver);
+    browser = await launchChromium();
+    ({ page, problems } = await openPage(browser, atlas.signInUrl()));
+    await page.waitForSelector('body[data-state="ready"], body[data-state="error"]', { state: 'attached' });
+  }, 900_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await atlas?.close();
+    await db?.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('opens the overview on the OUs, without the size guard, under the element budget', async () => {
+    await page.goto(`${atlas.url}/?view=overview&snap=${snap}`);
+    await graphReady(page, 'overview', 60_000);
+    expect(await page.locator('#banner').isHidden()).toBe(true);
+    const count = Number(await page.locator('#graph').getAttribute('data-count'));
+    expect(count).toBeGreaterThan(5);
+    expect(count).toBeLessThanOrEqual(FIRST_SCREEN_BUDGET);
+    expect(await page.locator('#view-summary').textContent()).toMatch(/^100 accounts in \d+ OUs/);
+    const nodes = await drawnNodes(page);
+    expect(nodes.filter((n) => n.orgUnit === 'OU' && !n.isParent).length).toBeGreaterThanOrEqual(3);
+    expect(nodes.filter((n) => n.orgUnit === 'OUTSIDE_GROUP').length).toBeGreaterThanOrEqual(2);
+    // Ranked lists beside the graph, each item a link into the graph.
+    await page.waitForSelector('#rank-roles li a', { state: 'attached' });
+    expect(await page.locator('#rank-trusted li').count()).toBeGreaterThan(0);
+    fs.mkdirSync(path.join(projectRoot, 'docs'), { recursive: true });
+    await page.screenshot({ path: path.join(projectRoot, 'docs', 'org-overview.png') });
+  });
+
+  it('expands an OU into its accounts on click', async () => {
+    /** Clicks a collapsed OU and waits for it to be drawn as a box of what it holds. */
+    const expand = async (id: string) => {
+      const ou = (await drawnNodes(page)).find((n) => n.id === id)!;
+      await page.mouse.click(ou.x, ou.y);
+      await page.waitForFunction(
+        (id) => {
+          const el = document.getElementById('graph') as unknown as {
+            _cyreg: { cy: Core };
+            dataset: DOMStringMap;
+          };
+          return el.dataset.state === 'ready' && el._cyreg.cy.$id(id).isParent();
+        },
+        id,
+        { timeout: 60_000 },
+      );
+      return (await drawnNodes(page)).filter((n) => n.parent === id);
+    };
+    // The OU of most accounts (Workloads, whose accounts are in its OUs Prod and NonProd).
+    const ous = (await drawnNodes(page)).filter((n) => n.orgUnit === 'OU' && !n.isParent && n.parent);
+    const labels = await page.evaluate(() => {
+      const el = document.getElementById('graph') as unknown as { _cyreg: { cy: Core } };
+      return el._cyreg.cy
+        .nodes('[orgUnit = "OU"]')
+        .map((n: NodeSingular): [string, string] => [n.id(), String(n.data('label'))]);
+    });
+    const accountsOf = (id: string) =>
+      Number(/(\d+) accounts?/.exec(new Map(labels).get(id) as string)?.[1] ?? 0);
+    const biggest = [...ous].sort((a, b) => accountsOf(b.id) - accountsOf(a.id))[0]!;
+    let inside = await expand(biggest.id);
+    const child = inside.find((n) => n.orgUnit === 'OU' && !n.isParent);
+    if (child) inside = await expand(child.id);
+    expect(inside.filter((n) => n.orgUnit === 'ACCOUNT').length).toBeGreaterThan(3);
+    expect(Number(await page.locator('#graph').getAttribute('data-count'))).toBeLessThanOrEqual(
+      FIRST_SCREEN_BUDGET * 2,
+    );
+    await page.screenshot({ path: path.join(projectRoot, 'docs', 'org-overview-expanded.png') });
+  });
+
+  it('opens the trust matrix and the edges behind a cell', async () => {
+    await page.goto(`${atlas.url}/?view=matrix&snap=${snap}`);
+    await graphReady(page, 'matrix', 60_000);
+    const cells = page.locator('#matrix td.cell-hit');
+    expect(await cells.count()).toBeGreaterThan(20);
+    expect(await page.locator('#matrix tr[data-row]').count()).toBeGreaterThanOrEqual(ACCOUNTS);
+    await page.screenshot({ path: path.join(projectRoot, 'docs', 'org-matrix.png') });
+    const first = cells.first();
+    const roles = Number(await first.textContent());
+    await first.click();
+    await page.waitForSelector('#matrix-edges[data-state="ready"]', { state: 'attached' });
+    expect(await page.locator('#matrix-edges li').count()).toBeGreaterThanOrEqual(roles);
+    // Sorting keeps every cell.
+    const n = await cells.count();
+    await page.locator('#matrix-order').selectOption('trusted');
+    expect(await page.locator('#matrix td.cell-hit').count()).toBe(n);
+    // Filtering by condition category keeps only the cells with such a condition.
+    await page.locator('#matrix-only').selectOption('externalId');
+    const filtered = await page.locator('#matrix td.cell-hit').count();
+    expect(filtered).toBeLessThan(n);
+    for (const title of await page
+      .locator('#matrix td.cell-hit')
+      .evaluateAll((tds) => tds.map((td) => td.getAttribute('title'))))
+      expect(title).toMatch(/conditions: .*externalId/);
+  });
+
+  it('search lists many matches with kind and account, and walks them by keyboard', async () => {
+    await page.goto(`${atlas.url}/?view=overview&snap=${snap}`);
+    await graphReady(page, 'overview', 60_000);
+    await page.locator('#search').fill('app-000');
+    await page.waitForSelector('#search-results li.hit[data-key]');
+    await page.waitForSelector('#search-results[data-state="ready"]', { state: 'attached' });
+    const hits = page.locator('#search-results li.hit[data-key]');
+    expect(await hits.count()).toBe(50);
+    expect(await page.locator('#search-results li.more').textContent()).toMatch(/more matches/);
+    expect(await hits.first().locator('.hit-meta').textContent()).toMatch(/^role · /i);
+    await page.locator('#search').press('ArrowDown');
+    await page.locator('#search').press('ArrowDown');
+    const third = await hits.nth(2).getAttribute('data-key');
+    expect(await hits.nth(2).getAttribute('aria-selected')).toBe('true');
+    await page.locator('#search').press('Enter');
+    await graphReady(page, 'node', 60_000);
+    expect(decodeURIComponent(page.url())).toContain(third!);
+    expect(problems).toEqual([]);
+  });
+});
