@@ -14,6 +14,9 @@ import { projectRoot } from '../../db/paths.ts';
 import { ensureUiBuilt } from '../../ui/build.ts';
 
 export const ARTIFACTS = path.join(projectRoot, 'test-artifacts', 'ui');
+/** Where screenshots shown in the docs go: over docs/screenshots/ with DOCS_SCREENSHOTS=1, else with the other artifacts. */
+export const DOCS_SCREENSHOTS =
+  process.env.DOCS_SCREENSHOTS === '1' ? path.join(projectRoot, 'docs', 'screenshots') : ARTIFACTS;
 export const VIEWPORT = { width: 1280, height: 800 };
 
 export interface Atlas {

@@ -13,11 +13,10 @@ import type { Core, NodeSingular } from 'cytoscape';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeOrganization } from '../../bench/generate.ts';
-import { projectRoot } from '../../db/paths.ts';
 import { ingestPaths } from '../../ingest/pipeline.ts';
 import { FIRST_SCREEN_BUDGET } from '../../ui/src/org/budget.ts';
 import { openTestDb, type TestDb } from '../harness/neo4j.ts';
-import { graphReady, launchChromium, openPage, startAtlas, type Atlas } from './harness.ts';
+import { DOCS_SCREENSHOTS, graphReady, launchChromium, openPage, startAtlas, type Atlas } from './harness.ts';
 
 const ACCOUNTS = 100;
 const ROLES = 5000;
@@ -83,8 +82,8 @@ describe('the page at organization scale', () => {
     // Ranked lists beside the graph, each item a link into the graph.
     await page.waitForSelector('#rank-roles li a', { state: 'attached' });
     expect(await page.locator('#rank-trusted li').count()).toBeGreaterThan(0);
-    fs.mkdirSync(path.join(projectRoot, 'docs'), { recursive: true });
-    await page.screenshot({ path: path.join(projectRoot, 'docs', 'org-overview.png') });
+    fs.mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(DOCS_SCREENSHOTS, 'org-overview.png') });
   });
 
   it('expands an OU into its accounts on click', async () => {
@@ -123,7 +122,7 @@ describe('the page at organization scale', () => {
     expect(Number(await page.locator('#graph').getAttribute('data-count'))).toBeLessThanOrEqual(
       FIRST_SCREEN_BUDGET * 2,
     );
-    await page.screenshot({ path: path.join(projectRoot, 'docs', 'org-overview-expanded.png') });
+    await page.screenshot({ path: path.join(DOCS_SCREENSHOTS, 'org-overview-expanded.png') });
   });
 
   it('opens the trust matrix and the edges behind a cell', async () => {
@@ -132,7 +131,7 @@ describe('the page at organization scale', () => {
     const cells = page.locator('#matrix td.cell-hit');
     expect(await cells.count()).toBeGreaterThan(20);
     expect(await page.locator('#matrix tr[data-row]').count()).toBeGreaterThanOrEqual(ACCOUNTS);
-    await page.screenshot({ path: path.join(projectRoot, 'docs', 'org-matrix.png') });
+    await page.screenshot({ path: path.join(DOCS_SCREENSHOTS, 'org-matrix.png') });
     const first = cells.first();
     const roles = Number(await first.textContent());
     await first.click();

@@ -10,11 +10,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../db/paths.ts';
 import { ingestDemoWithPeople } from '../harness/demo-people.ts';
 import { openTestDb, type TestDb } from '../harness/neo4j.ts';
 import {
-  ARTIFACTS,
+  DOCS_SCREENSHOTS,
   graphReady,
   launchChromium,
   openPage,
@@ -27,7 +26,7 @@ const SSO = 'role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_';
 const PROD_ADMIN = `arn:aws:iam::444444444444:${SSO}AdministratorAccess_1317f6d30f9a50e2`;
 const PROD_SUPPORT = `arn:aws:iam::444444444444:${SSO}ProdSupport_4a4de06a40ddef62`;
 const SANDBOX_ADMIN = `arn:aws:iam::777777777777:${SSO}AdministratorAccess_da1c7b623594d828`;
-const DOCS = process.env.DOCS_SCREENSHOTS === '1' ? path.join(projectRoot, 'docs', 'screenshots') : ARTIFACTS;
+const DOCS = DOCS_SCREENSHOTS;
 
 /** The data Cytoscape holds for each drawn element of a kind. */
 async function drawn(page: Page, selector: string): Promise<Record<string, unknown>[]> {
