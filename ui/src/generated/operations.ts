@@ -116,7 +116,9 @@ export type ReviewItemKind =
   /** A finding. */
   | 'FINDING'
   /** A path. */
-  | 'PATH';
+  | 'PATH'
+  /** Something a proposed change (a Terraform plan or CloudFormation template) would add (addPlanCheckToReview). */
+  | 'PLAN_CHANGE';
 
 /** Review status of an item. */
 export type ReviewStatus =
