@@ -52,6 +52,12 @@ import type { ViewState } from './url-state.ts';
 import { load, MAX_HOPS, onChange, state, update } from './url-state.ts';
 
 type Tab = 'explore' | 'findings' | 'review' | 'plan';
+/** The views that open with their own tab; the others open with Explore. */
+const VIEW_TAB: Partial<Record<ViewState['view'], Tab>> = {
+  finding: 'findings',
+  review: 'review',
+  plan: 'plan',
+};
 
 let routeSeq = 0;
 let forceDraw = false;
@@ -602,15 +608,7 @@ async function boot(): Promise<void> {
   window.addEventListener('beforeprint', refit);
   window.addEventListener('afterprint', refit);
   const s = state();
-  setTab(
-    s.view === 'finding'
-      ? 'findings'
-      : s.view === 'review'
-        ? 'review'
-        : s.view === 'plan'
-          ? 'plan'
-          : 'explore',
-  );
+  setTab(VIEW_TAB[s.view] ?? 'explore');
   // Names and colours of the accounts load alongside the snapshot list.
   void ensureAccounts().catch(() => undefined);
   try {

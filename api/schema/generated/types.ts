@@ -537,10 +537,10 @@ export type Group = {
 export type Mutation = {
   __typename?: 'Mutation';
   /**
-   * Checks a plan against a review session's snapshot, as checkPlan does, and adds the result to the
-   * session: one item for the check as a whole (the gate's outcome and the counts), then one per new
-   * path to admin, per new trust from anyone or outside the organization, and per new finding, each
-   * with its evidence (the hops, those the change introduces marked, and the resources behind them).
+   * Checks a plan against a review session's snapshot, as checkPlan does, and adds to the session
+   * one item for the check as a whole (the gate's outcome and the counts), then one per new path to
+   * admin, per new trust from anyone or outside the organization, and per new finding, each with its
+   * evidence (the hops, those the change introduces marked, and the resources behind them).
    * Needs a reviewer token; the plan's text is not stored, only its name and what the check found.
    */
   addPlanCheckToReview: PlanCheckReview;

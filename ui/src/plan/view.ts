@@ -1,17 +1,11 @@
 /** The plan view: the last plan checked, drawn over nothing else, in the snapshot-diff colours. */
 import { pathLayout } from '../layouts.ts';
-import type { GraphResult } from '../model.ts';
+import type { PeopleDrawn } from '../people/views.ts';
 import { currentPlan } from './data.ts';
 import { planGraph } from './graph.ts';
 
-export interface PlanDrawn {
-  result: GraphResult;
-  layout: ReturnType<typeof pathLayout>;
-  title: string;
-  summary: string;
-  crumbs: [string, string][];
-  empty: [string, string];
-}
+/** What main.ts draws, in the shape the people views give it. */
+export type PlanDrawn = PeopleDrawn;
 
 export function planView(): PlanDrawn {
   const check = currentPlan();
