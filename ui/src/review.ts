@@ -13,7 +13,7 @@ import type { GraphResult } from './model.ts';
 import type { ConditionKind } from './palette.ts';
 import { CONDITION_BADGE, CONDITION_KINDS, SEVERITY_RANK } from './palette.ts';
 import { hopsGraph } from './plan/graph.ts';
-import { planEvidenceCard } from './plan/panel.ts';
+import { planEvidenceCard } from './plan/parts.ts';
 import { showError, track } from './status.ts';
 import { onChange, state, update } from './url-state.ts';
 

@@ -1,46 +1,21 @@
 /**
  * The Plan tab: upload a Terraform plan (`terraform show -json`) or a CloudFormation template,
  * check it against the snapshot shown, read the gate's outcome and what the change would add
- * (each result with the resources behind it), and add the check to a review session. Also the
- * details of a plan edge on the graph, and a review item's plan evidence.
+ * (each result with the resources behind it), and add the check to a review session
+ * (review-form.ts). Also the details of a plan edge selected on the graph.
  */
-import { ApiError, request } from '../api.ts';
+import { ApiError } from '../api.ts';
 import { append, byId, clear, h } from '../dom.ts';
-import type { ReviewSessionQuery } from '../generated/operations.ts';
-import { nodeIndex } from '../graph.ts';
 import { accountNames } from '../model.ts';
 import { dl, open, section } from '../panel-parts.ts';
 import { showError, track } from '../status.ts';
 import { state, update } from '../url-state.ts';
-import { addPlanToReview, checkPlan, currentPlan, type PlanCheck } from './data.ts';
+import { checkPlan, currentPlan, type PlanCheck } from './data.ts';
 import { planEdgeId, planGraph, type PlanHopLike } from './graph.ts';
-
-/** A review item's plan evidence, as REVIEW_SESSION selects it. */
-type PlanChangeEvidence = NonNullable<
-  NonNullable<ReviewSessionQuery['reviewSession']>['items'][number]['planChange']
->;
+import { addresses, hopText, nameOf } from './parts.ts';
+import { reviewForm } from './review-form.ts';
 
 const DEFAULT_FAIL_ON = 'new-admin-path,new-external-trust,severity>=high';
-
-const nameOf = (key: string): string =>
-  key.startsWith('admin:')
-    ? `Administrator of ${accountNames.get(key.slice(6)) ?? key.slice(6)}`
-    : (nodeIndex.get(key)?.name ?? key.split(/[/:]/).pop() ?? key);
-
-const addresses = (list: readonly string[]) =>
-  list.length
-    ? h(
-        'span',
-        { class: 'plan-addresses' },
-        ' by ',
-        ...list.flatMap((a, i) => [i ? ', ' : '', h('code', {}, a)]),
-      )
-    : null;
-
-function hopText(hop: PlanHopLike & { changed?: boolean }): Node {
-  const text = `${nameOf(hop.from)} → ${nameOf(hop.to)}${hop.method ? ` (${hop.method})` : ''}`;
-  return hop.changed ? h('strong', { class: 'plan-changed' }, text) : h('span', {}, text);
-}
 
 /** A list item that selects its edge on the graph. */
 function edgeItem(hop: PlanHopLike & { changed?: boolean }, diff: 'added' | 'removed'): HTMLElement {
@@ -150,81 +125,6 @@ function results(check: PlanCheck): HTMLElement {
   );
 }
 
-/** Add the check to a review session of the snapshot: an existing one, or a new one. */
-function reviewForm(check: PlanCheck): HTMLElement {
-  const canWrite = document.body.dataset.role === 'reviewer';
-  const select = h('select', { id: 'plan-session', 'aria-label': 'Review session', disabled: !canWrite });
-  select.append(h('option', { value: '' }, 'New session…'));
-  const name = h('input', {
-    type: 'text',
-    id: 'plan-session-name',
-    'aria-label': 'Name of the new session',
-    value: `Plan ${check.fileName}`,
-    disabled: !canWrite,
-  });
-  const note = h('input', {
-    type: 'text',
-    id: 'plan-note',
-    'aria-label': 'Note',
-    placeholder: 'note (e.g. the pull request)',
-    disabled: !canWrite,
-  });
-  const add = h(
-    'button',
-    { type: 'button', class: 'btn primary', id: 'plan-add-review', disabled: !canWrite },
-    'Add to review',
-  );
-  const done = h('p', { id: 'plan-review-done', class: 'muted', 'aria-live': 'polite' });
-  select.addEventListener('change', () => (name.hidden = select.value !== ''));
-  void request('REVIEW_SESSIONS', { snap: check.report.snapshot.id })
-    .then((d) => {
-      for (const s of d.reviewSessions.nodes) select.append(h('option', { value: s.id }, s.name));
-    })
-    .catch(() => undefined);
-  add.addEventListener('click', () => {
-    add.disabled = true;
-    void (async () => {
-      try {
-        let sessionId = select.value;
-        if (!sessionId) {
-          const created = await request('CREATE_SESSION', {
-            input: {
-              name: name.value.trim() || `Plan ${check.fileName}`,
-              snapshot: check.report.snapshot.id,
-            },
-          });
-          sessionId = created.createReviewSession.id;
-        }
-        const r = await track('review', () => addPlanToReview(check, sessionId, note.value));
-        clear(done);
-        done.append(
-          `Added ${r.items.length} item${r.items.length === 1 ? '' : 's'} to the session. `,
-          h(
-            'a',
-            { href: `?view=review&session=${encodeURIComponent(sessionId)}`, id: 'plan-open-session' },
-            'Open it',
-          ),
-        );
-        done.dataset.sessionId = sessionId;
-        done.dataset.items = String(r.items.length);
-      } catch (err) {
-        showError(err instanceof ApiError ? err.message : String(err));
-      } finally {
-        add.disabled = !canWrite;
-      }
-    })();
-  });
-  return section(
-    'Review',
-    canWrite ? null : h('p', { class: 'muted' }, 'Adding to a review session needs a reviewer token.'),
-    h('div', { class: 'field' }, h('label', { for: 'plan-session' }, 'Session'), select),
-    name,
-    note,
-    h('div', { class: 'row' }, add),
-    done,
-  );
-}
-
 /** The Plan tab; `redraw` routes the page again once a check is in. */
 export function renderPlan(redraw: () => void): void {
   const panel = byId('panel-plan');
@@ -328,27 +228,4 @@ export function showPlanSelection(sel: string): boolean {
   );
   byId('details').dataset.state = 'ready';
   return true;
-}
-
-/** A review item's plan evidence: the plan, the gate, the hops (changed ones in bold) and the resources. */
-export function planEvidenceCard(
-  p: Pick<PlanChangeEvidence, 'plan' | 'accountId' | 'passed' | 'failures' | 'hops' | 'addresses'>,
-): HTMLElement {
-  return h(
-    'div',
-    { class: 'plan-evidence' },
-    h(
-      'p',
-      { class: 'muted' },
-      `Plan ${p.plan} in account ${p.accountId}: gate ${p.passed ? 'passes' : `fails ${p.failures.map((f) => f.rule).join(', ')}`}`,
-    ),
-    p.hops.length
-      ? h(
-          'ol',
-          { class: 'plan-hops' },
-          p.hops.map((hop) => h('li', {}, hopText(hop), hop.changed ? addresses(hop.addresses) : null)),
-        )
-      : null,
-    !p.hops.length && p.addresses.length ? h('p', {}, addresses(p.addresses)) : null,
-  );
 }
