@@ -1,5 +1,10 @@
 /** A review session as a report: Markdown for people, JSON for scripts. Pure functions. */
-import { REVIEW_STATUSES, type ReviewItemOut, type ReviewSessionOut } from '../query/reviews.ts';
+import {
+  REVIEW_STATUSES,
+  type PlanChangeEvidence,
+  type ReviewItemOut,
+  type ReviewSessionOut,
+} from '../query/reviews.ts';
 import type { Edge } from '../query/graph.ts';
 
 export interface SessionReport {
@@ -49,6 +54,24 @@ function edgeLine(e: Edge): string {
   );
 }
 
+/** A proposed change's evidence: the plan and its gate, the hops (changed ones in bold) and the resources behind them. */
+function planChangeLines(p: PlanChangeEvidence): string[] {
+  const gate = p.passed ? 'passes' : `fails ${p.failures.map((f) => `${f.rule} (${f.count})`).join(', ')}`;
+  const lines = [
+    `- Plan: \`${md(p.plan)}\` in account ${md(p.accountId)}, checked against snapshot \`${md(p.snapshotId)}\`; the gate ${md(gate)}`,
+  ];
+  for (const c of p.counts) lines.push(`  - ${md(c.name)}: ${c.count}`);
+  if (p.hops.length) lines.push('- Hops (those the change introduces in bold):');
+  for (const h of p.hops) {
+    const hop = `\`${md(h.from)}\` ${md(h.type)}${h.method ? ` (${md(h.method)})` : ''} \`${md(h.to)}\``;
+    lines.push(
+      `  - ${h.changed ? `**${hop}**` : hop}${h.addresses.length ? ` — by ${h.addresses.map((a) => `\`${md(a)}\``).join(', ')}` : ''}`,
+    );
+  }
+  if (p.addresses.length) lines.push(`- Resources: ${p.addresses.map((a) => `\`${md(a)}\``).join(', ')}`);
+  return lines;
+}
+
 /** The analyst's assumptions in words: which request-time conditions count as satisfiable. */
 function assumptionsLine(a: ReviewSessionOut['assumptions']): string {
   const on = Object.keys(a).filter((k) => a[k as keyof typeof a]);
@@ -82,7 +105,7 @@ export function reportMarkdown(r: SessionReport): string {
       '',
       `### ${n + 1}. ${md(item.title)}`,
       '',
-      `- Kind: ${item.kind === 'FINDING' ? `finding \`${item.findingId ?? ''}\`` : 'path'}`,
+      `- Kind: ${item.kind === 'FINDING' ? `finding \`${item.findingId ?? ''}\`` : item.kind === 'PLAN_CHANGE' ? 'proposed change' : 'path'}`,
       `- Status: **${STATUS_WORDS[item.status] ?? item.status}**${item.reviewer ? ` (${md(item.reviewer)}, ${item.updatedAt})` : ''}`,
     );
     if (item.note) lines.push(`- Note: ${md(item.note)}`);
@@ -92,6 +115,7 @@ export function reportMarkdown(r: SessionReport): string {
       lines.push('- Path:');
       for (const e of item.path.edges) lines.push(edgeLine(e));
     }
+    if (item.planChange) lines.push(...planChangeLines(item.planChange));
     if (item.history.length) {
       lines.push('- History:');
       for (const h of item.history)

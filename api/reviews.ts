@@ -17,6 +17,8 @@ import {
   toItem,
   toSession,
   type AssumptionsOut,
+  type PlanChangeEvidence,
+  type ReviewItemKind,
   type ReviewItemOut,
   type ReviewSessionOut,
 } from '../query/reviews.ts';
@@ -235,12 +237,13 @@ async function pathSteps(db: Driver, snapshotId: string, items: ItemFields[]): P
 
 interface ItemRow {
   id: string;
-  kind: 'FINDING' | 'PATH';
+  kind: ReviewItemKind;
   title: string;
   subjectKeys: string[];
   aboutKeys: string[];
   findingId: string | null;
   path: string | null;
+  planChange: string | null;
   note: string | null;
   reviewer: string | null;
 }
@@ -289,6 +292,7 @@ async function insertItems(
         aboutKeys: [input.finding],
         findingId: input.finding,
         path: null,
+        planChange: null,
       });
       continue;
     }
@@ -312,18 +316,59 @@ async function insertItems(
       aboutKeys: keys,
       findingId: null,
       path: JSON.stringify(p),
+      planChange: null,
     });
   }
+  return writeItems(db, session.id, rows);
+}
 
+async function writeItems(db: Driver, sessionId: string, rows: ItemRow[]): Promise<ReviewItemOut[]> {
   await retryDeadlocks(() =>
     db.executeQuery(
       statement(R, 'items-add'),
-      { sessionId: session.id, items: rows, now: new Date().toISOString() },
+      { sessionId, items: rows, now: new Date().toISOString() },
       WRITE,
     ),
   );
   const res = await db.executeQuery(statement(R, 'items-get'), { ids: rows.map((r) => r.id) });
   return res.records.map((r) => toItem(r.get('item') as Props, r.get('history') as Props[]));
+}
+
+/** One item about what a proposed change would add (addPlanCheckToReview). */
+export interface PlanChangeItem {
+  title: string;
+  subjectKeys: string[];
+  evidence: PlanChangeEvidence;
+}
+
+/** Adds a plan check's items to a session in one transaction, in order, as `actor`. */
+export async function addPlanChangeItems(
+  db: Driver,
+  sessionId: string,
+  items: PlanChangeItem[],
+  opening: { note?: string | null; reviewer?: string | null },
+  actor: string,
+): Promise<ReviewItemOut[]> {
+  const { note: text, reviewer: asserted } = parseInput(
+    z.object({ note: note.nullish(), reviewer: reviewer.nullish() }),
+    opening,
+  );
+  return writeItems(
+    db,
+    sessionId,
+    items.map((i) => ({
+      id: newId('ri'),
+      kind: 'PLAN_CHANGE',
+      title: i.title,
+      subjectKeys: i.subjectKeys,
+      aboutKeys: i.subjectKeys,
+      findingId: null,
+      path: null,
+      planChange: JSON.stringify(i.evidence),
+      note: text ?? null,
+      reviewer: recordedReviewer(actor, asserted),
+    })),
+  );
 }
 
 /**

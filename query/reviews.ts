@@ -7,6 +7,7 @@ import neo4j from 'neo4j-driver';
 import { statement } from '../cypher/index.ts';
 import { ASSUMPTION_NAMES, type AssumptionName } from './assumptions.ts';
 import { driverOf, type Source } from './cache.ts';
+import type { FindingDelta } from '../engine/plan/diff.ts';
 import type { PathWithEdges } from './graph.ts';
 
 const R = 'api/reviews';
@@ -40,14 +41,43 @@ export interface ReviewEventOut {
   reviewer?: string;
 }
 
+/**
+ * What a proposed change would add, as a review item records it (addPlanCheckToReview): the
+ * check's outcome for the whole plan, and the path, edge or finding with the resources behind it.
+ */
+export interface PlanChangeEvidence {
+  what: 'RESULT' | 'NEW_ADMIN_PATH' | 'NEW_EXTERNAL_TRUST' | 'NEW_FINDING';
+  plan: string;
+  snapshotId: string;
+  accountId: string;
+  passed: boolean;
+  rules: string[];
+  failures: { rule: string; count: number }[];
+  counts: { name: string; count: number }[];
+  adminAccount?: string;
+  hops: {
+    from: string;
+    to: string;
+    type: string;
+    method: string | null;
+    changed: boolean;
+    addresses: string[];
+  }[];
+  finding?: Omit<FindingDelta, 'severity'> & { severity: string };
+  addresses: string[];
+}
+
+export type ReviewItemKind = 'FINDING' | 'PATH' | 'PLAN_CHANGE';
+
 export interface ReviewItemOut {
   id: string;
   sessionId: string;
-  kind: 'FINDING' | 'PATH';
+  kind: ReviewItemKind;
   title: string;
   subjectKeys: string[];
   findingId?: string;
   path?: PathWithEdges;
+  planChange?: PlanChangeEvidence;
   status: ReviewStatus;
   note?: string;
   reviewer?: string;
@@ -75,11 +105,13 @@ export function toItem(p: Props, history: Props[]): ReviewItemOut {
   return {
     id: String(p.id),
     sessionId: String(p.sessionId),
-    kind: p.kind === 'PATH' ? 'PATH' : 'FINDING',
+    kind: p.kind === 'PATH' || p.kind === 'PLAN_CHANGE' ? p.kind : 'FINDING',
     title: String(p.title),
     subjectKeys: Array.isArray(p.subjectKeys) ? p.subjectKeys.map(String) : [],
     findingId: opt(p.findingId),
     path: typeof p.path === 'string' ? (JSON.parse(p.path) as PathWithEdges) : undefined,
+    planChange:
+      typeof p.planChange === 'string' ? (JSON.parse(p.planChange) as PlanChangeEvidence) : undefined,
     status: String(p.status) as ReviewStatus,
     note: opt(p.note),
     reviewer: opt(p.reviewer),

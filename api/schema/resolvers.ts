@@ -25,6 +25,7 @@ import type { FindingRow } from '../../query/catalog.ts';
 import type {
   AccountEdgesArgs,
   AccountPrincipalsArgs,
+  MutationAddPlanCheckToReviewArgs,
   MutationAddReviewItemArgs,
   MutationAddReviewItemsArgs,
   MutationCreateReviewSessionArgs,
@@ -62,6 +63,7 @@ import { overviewQueries } from './overview-resolvers.ts';
 import { peopleQueries } from './people-resolvers.ts';
 import { peopleCatalogQueries, peopleCatalogTypes } from './people-catalog-resolvers.ts';
 import { checkPlanReport } from './plan-check-resolvers.ts';
+import { addPlanCheckToReview } from '../plan-review.ts';
 import { buildReport, reportJson, reportMarkdown } from '../report.ts';
 import {
   addItem,
@@ -579,6 +581,11 @@ export const resolvers = {
       requireReviewer(ctx);
       const report = await checkPlanReport(args.input, ctx);
       return { ...report, snapshot: snapshotOut(report.snapshot) };
+    },
+    addPlanCheckToReview: async (_: unknown, args: MutationAddPlanCheckToReviewArgs, ctx: ApiContext) => {
+      requireReviewer(ctx);
+      const { report, items } = await addPlanCheckToReview(args.input, ctx);
+      return { report: { ...report, snapshot: snapshotOut(report.snapshot) }, items };
     },
   },
 

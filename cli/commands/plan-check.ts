@@ -377,7 +377,7 @@ export function register(program: Command, withDriver: WithDriver): void {
     )
     .argument(
       '<plan>',
-      'the JSON plan (`terraform show -json PLANFILE > plan.json`) or a CloudFormation template in JSON',
+      'the JSON plan (`terraform show -json PLANFILE > plan.json`) or a CloudFormation template in JSON or YAML',
     )
     .option(
       '--snapshot <id>',

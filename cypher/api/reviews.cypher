@@ -3,10 +3,12 @@
 //
 //   (:ReviewSession {id, name, snapshotId, createdAt, createdBy, itemCount, assumptionsOff})
 //     -[:HAS_ITEM]->(:ReviewItem {id, sessionId, seq, kind, title, subjectKeys,
-//                                 findingId, path, status, note, reviewer,
+//                                 findingId, path, planChange, status, note, reviewer,
 //                                 createdAt, updatedAt, eventCount})
 //        eventCount counts the item's events and is its version: every status change
 //        adds one, and a change may name the version it was made against.
+//        path and planChange are JSON text: the path's edges with their evidence (PATH), or what
+//        a proposed change would add with the resources behind it (PLAN_CHANGE).
 //        -[:ABOUT]->(the Finding, or every node of the path, in the snapshot)
 //        -[:HAS_EVENT]->(:ReviewEvent {seq, at, fromStatus, toStatus, note, reviewer})
 
@@ -90,7 +92,7 @@ UNWIND range(0, size($items) - 1) AS ix
 WITH s, base + ix + 1 AS seq, $items[ix] AS row
 CREATE (s)-[:HAS_ITEM]->(i:ReviewItem {
   id: row.id, sessionId: s.id, seq: seq, kind: row.kind, title: row.title, subjectKeys: row.subjectKeys,
-  findingId: row.findingId, path: row.path, status: 'OPEN', note: row.note, reviewer: row.reviewer,
+  findingId: row.findingId, path: row.path, planChange: row.planChange, status: 'OPEN', note: row.note, reviewer: row.reviewer,
   createdAt: $now, updatedAt: $now, eventCount: 1
 })
 CREATE (i)-[:HAS_EVENT]->(:ReviewEvent {seq: 1, at: $now, toStatus: 'OPEN', note: row.note, reviewer: row.reviewer})

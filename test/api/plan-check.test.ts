@@ -72,3 +72,74 @@ describe('checkPlan', () => {
     });
   });
 });
+
+const ADD = `mutation($input: AddPlanCheckToReviewInput!) { addPlanCheckToReview(input: $input) {
+  report { passed snapshot { id } }
+  items { id kind title status note subjectKeys planChange {
+    what plan snapshotId accountId passed failures { rule count } counts { name count } adminAccount
+    hops { from to type method changed addresses } addresses finding { kind severity }
+  } }
+} }`;
+
+describe('addPlanCheckToReview', () => {
+  it('adds the check and its new path to admin to a session, with the hops and addresses, and the report shows them', async () => {
+    const created = await gql(
+      api.url,
+      `mutation($s: ID) { createReviewSession(input: { name: "plan review", snapshot: $s }) { id } }`,
+      { s: snap },
+      REVIEWER,
+    );
+    const sessionId = created.body.data!.createReviewSession.id as string;
+    const r = await gql(
+      api.url,
+      ADD,
+      { input: { sessionId, plan, fileName: 'ci-plan.json', note: 'from PR 42' } },
+      REVIEWER,
+    );
+    expect(r.body.errors).toBeUndefined();
+    const { report, items } = r.body.data!.addPlanCheckToReview;
+    expect(report).toMatchObject({ passed: false, snapshot: { id: snap } });
+    expect(items[0]).toMatchObject({
+      kind: 'PLAN_CHANGE',
+      status: 'OPEN',
+      note: 'from PR 42',
+      title: expect.stringMatching(
+        /^Plan ci-plan\.json in account 333333333333: the gate fails new-admin-path/,
+      ),
+      planChange: { what: 'RESULT', plan: 'ci-plan.json', snapshotId: snap, passed: false },
+    });
+    const ci = items.find(
+      (i: { planChange: { what: string }; subjectKeys: string[] }) =>
+        i.planChange.what === 'NEW_ADMIN_PATH' &&
+        i.subjectKeys[0]!.endsWith(':role/ci/github-actions-terraform-plan'),
+    );
+    expect(ci.title).toMatch(/^New path to admin of 333333333333: ci\/github-actions-terraform-plan → /);
+    expect(ci.planChange.hops[0]).toMatchObject({
+      type: 'CAN_ESCALATE_TO',
+      method: 'passrole-lambda-create-invoke',
+      changed: true,
+      addresses: expect.arrayContaining(['module.ci.aws_iam_role_policy.lambda_deploy']),
+    });
+    expect(items.some((i: { planChange: { what: string } }) => i.planChange.what === 'NEW_FINDING')).toBe(
+      true,
+    );
+
+    const again = await gql(
+      api.url,
+      `query($id: ID!) { reviewSession(id: $id) { items { kind planChange { what } } report } }`,
+      { id: sessionId },
+      READER,
+    );
+    const s = again.body.data!.reviewSession;
+    expect(s.items).toHaveLength(items.length);
+    expect(s.report).toContain('- Kind: proposed change');
+    expect(s.report).toContain('module.ci.aws\\_iam\\_role\\_policy.lambda\\_deploy');
+  });
+
+  it('a reader may not add, and an unknown session is NOT_FOUND', async () => {
+    const reader = await gql(api.url, ADD, { input: { sessionId: 'rs-none', plan } }, READER);
+    expect(reader.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const none = await gql(api.url, ADD, { input: { sessionId: 'rs-none', plan } }, REVIEWER);
+    expect(none.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});

@@ -116,10 +116,12 @@ export function buildLegend(container: HTMLElement, view = 'overview'): void {
         ),
       ),
     );
-  else if (view === 'diff')
+  else if (view === 'diff' || view === 'plan')
     sections.push(
       group(
-        'Since the earlier snapshot',
+        view === 'plan'
+          ? 'What the plan changes (label: the resource behind it)'
+          : 'Since the earlier snapshot',
         h(
           'ul',
           { class: 'legend-list' },

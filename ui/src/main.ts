@@ -53,12 +53,20 @@ import { setupSearch } from './search.ts';
 import { withPeople } from './people/who-can-reach.ts';
 import { askAboutPeople, openPeopleHit } from './people/search.ts';
 import { computePeopleView } from './people/views.ts';
+import { renderPlan, showPlanSelection } from './plan/panel.ts';
+import { planView } from './plan/view.ts';
 import { renderPickers, setSnapshots, setupPickers, snapshotName } from './snapshots.ts';
 import { clearError, showError, track } from './status.ts';
 import type { ViewState } from './url-state.ts';
 import { load, MAX_HOPS, onChange, state, update } from './url-state.ts';
 
-type Tab = 'explore' | 'findings' | 'review';
+type Tab = 'explore' | 'findings' | 'review' | 'plan';
+/** The views that open with their own tab; the others open with Explore. */
+const VIEW_TAB: Partial<Record<ViewState['view'], Tab>> = {
+  finding: 'findings',
+  review: 'review',
+  plan: 'plan',
+};
 
 let routeSeq = 0;
 let forceDraw = false;
@@ -73,10 +81,11 @@ const nameOf = (key: string | undefined) =>
 function setTab(tab: Tab): void {
   for (const b of document.querySelectorAll<HTMLElement>('.tabs [data-tab]'))
     b.setAttribute('aria-selected', b.dataset.tab === tab ? 'true' : 'false');
-  for (const t of ['explore', 'findings', 'review'] as Tab[]) byId(`panel-${t}`).hidden = t !== tab;
+  for (const t of ['explore', 'findings', 'review', 'plan'] as Tab[]) byId(`panel-${t}`).hidden = t !== tab;
   document.body.dataset.tab = tab;
   if (tab === 'findings') void renderFindings().catch(reportError);
   if (tab === 'review') void renderReview().catch(reportError);
+  if (tab === 'plan') renderPlan(() => void route());
   if (tab === 'explore') renderExplore();
 }
 
@@ -286,6 +295,8 @@ async function compute(s: ViewState): Promise<Drawn> {
         empty: ['No change', 'The two snapshots have the same "can assume" and "can escalate to" edges.'],
       };
     }
+    case 'plan':
+      return planView();
     default:
       // The people views (person, person-reach, permission-set, people-group) returned above.
       throw new Error(`The view ${s.view} is drawn by ui/src/people/views.ts.`);
@@ -422,6 +433,7 @@ async function selectFromUrl(): Promise<void> {
   }
   const el = c.getElementById(s.sel);
   if (el.nonempty()) el.select();
+  if (s.view === 'plan' && showPlanSelection(s.sel)) return resize();
   // The panel opens synchronously when the request starts: refit for its width at once.
   const shown = el.nonempty() && el.isEdge() ? showEdge(s.sel) : showNode(s.sel);
   resize();
@@ -578,7 +590,13 @@ function onViewChange(s: ViewState, prev: ViewState): void {
   if (questionKey(s) !== questionKey(prev)) {
     if (s.view === 'finding') setTab('findings');
     else if (s.view === 'review') setTab('review');
-    else if (prev.view === 'finding' || prev.view === 'review' || document.body.dataset.tab !== 'findings')
+    else if (s.view === 'plan') setTab('plan');
+    else if (
+      prev.view === 'finding' ||
+      prev.view === 'review' ||
+      prev.view === 'plan' ||
+      document.body.dataset.tab !== 'findings'
+    )
       setTab('explore');
     void route();
     return;
@@ -628,7 +646,7 @@ async function boot(): Promise<void> {
   window.addEventListener('beforeprint', refit);
   window.addEventListener('afterprint', refit);
   const s = state();
-  setTab(s.view === 'finding' ? 'findings' : s.view === 'review' ? 'review' : 'explore');
+  setTab(VIEW_TAB[s.view] ?? 'explore');
   // Names and colours of the accounts load alongside the snapshot list.
   void ensureAccounts().catch(() => undefined);
   try {

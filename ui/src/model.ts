@@ -175,7 +175,8 @@ export function toResult(
   return { nodes: [...byId.values()], edges: [...edges.values()], truncated };
 }
 
-function guessKind(key: string): Op.NodeKind {
+/** The kind of a node known by its key alone (an ARN, an account id, a service, `*`). */
+export function guessKind(key: string): Op.NodeKind {
   if (key === '*') return 'Anyone';
   if (/^\d{12}$/.test(key)) return 'Account';
   if (key.endsWith('.amazonaws.com')) return 'ServicePrincipal';

@@ -2,6 +2,8 @@
  * Every GraphQL document the page sends (schema: api/schema.graphql). Results carry light edges;
  * an edge's full evidence is fetched when someone opens it.
  */
+import { PLAN_CHANGE_FIELDS } from './plan/queries.ts';
+
 const NODE = 'key kind arn name accountId';
 const LIGHT_EDGE = `type method conditional crossAccount from { ${NODE} } to { ${NODE} } conditions { key assumption }`;
 const STATEMENT = 'policyId policyKind statementIndex sid effect';
@@ -210,7 +212,8 @@ export const DIFF = /* GraphQL */ `
 
 const ITEM = `id kind title subjectKeys status note reviewer updatedAt version
   finding { id kind severity title why subjectKeys }
-  path { nodes { ${NODE} } edges { ${LIGHT_EDGE} } }`;
+  path { nodes { ${NODE} } edges { ${LIGHT_EDGE} } }
+  ${PLAN_CHANGE_FIELDS}`;
 const ASSUMPTIONS = 'assumptions { mfa externalId network federation region other }';
 export const REVIEW_SESSIONS = /* GraphQL */ `
   query ReviewSessions($snap: ID) {

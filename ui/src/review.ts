@@ -12,6 +12,8 @@ import { findingCard, findingGraph, findings } from './findings.ts';
 import type { GraphResult } from './model.ts';
 import type { ConditionKind } from './palette.ts';
 import { CONDITION_BADGE, CONDITION_KINDS, SEVERITY_RANK } from './palette.ts';
+import { hopsGraph } from './plan/graph.ts';
+import { planEvidenceCard } from './plan/parts.ts';
 import { showError, track } from './status.ts';
 import { onChange, state, update } from './url-state.ts';
 
@@ -322,6 +324,7 @@ function itemCard(sess: Session, item: Item, idx: number): HTMLElement {
     item.finding
       ? findingCard({ ...item.finding, subjects: [], evidence: '{}' })
       : h('p', {}, h('strong', {}, item.title)),
+    item.planChange ? planEvidenceCard(item.planChange) : null,
     h('div', { class: 'status-buttons', role: 'group', 'aria-label': 'Status' }, buttons),
     note,
     h('div', { class: 'field' }, h('label', { for: 'review-reviewer' }, 'Reviewer'), who),
@@ -399,6 +402,7 @@ export async function reviewGraph(): Promise<{ title: string; result: GraphResul
       else if (n.id === last) n.mark = 'target';
     return { title: item.title, result: r };
   }
+  if (item.planChange) return { title: item.title, result: hopsGraph(item.planChange.hops) };
   if (item.finding) {
     const { result } = await findingGraph(item.finding.id, 2);
     return { title: item.title, result };

@@ -16,6 +16,7 @@ export const VIEWS = [
   'finding',
   'review',
   'diff',
+  'plan',
   'person',
   'person-reach',
   'permission-set',

@@ -135,6 +135,24 @@ export type AccountTrustEdgesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A plan to check and add to a review session. */
+export type AddPlanCheckToReviewInput = {
+  /** The 12-digit account the change applies to (default: the plan's AWS provider, else the snapshot's only account). */
+  account?: InputMaybe<Scalars['String']['input']>;
+  /** Gate rules, as checkPlan takes them. */
+  failOn?: InputMaybe<Scalars['String']['input']>;
+  /** A name for the plan in the items (default: uploaded-plan.json). */
+  fileName?: InputMaybe<Scalars['String']['input']>;
+  /** An opening note for every item added. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The plan (JSON) or the CloudFormation template (JSON or YAML), as text. */
+  plan: Scalars['String']['input'];
+  /** A display name kept as a label beside the token's or sign-in's name (which is what is recorded). */
+  reviewer?: InputMaybe<Scalars['String']['input']>;
+  /** The review session; the plan is checked against its snapshot. */
+  sessionId: Scalars['ID']['input'];
+};
+
 /** Input for addReviewItem: exactly one of finding or path. */
 export type AddReviewItemInput = {
   /** A finding id of the session's snapshot. */
@@ -266,7 +284,7 @@ export type CheckPlanInput = {
   failOn?: InputMaybe<Scalars['String']['input']>;
   /** A name for the plan in messages and reports (default: uploaded-plan.json). */
   fileName?: InputMaybe<Scalars['String']['input']>;
-  /** The plan or template as JSON text. */
+  /** The plan (JSON) or the CloudFormation template (JSON or YAML), as text. */
   plan: Scalars['String']['input'];
   /** Snapshot id or name (default: the latest complete snapshot). */
   snapshot?: InputMaybe<Scalars['ID']['input']>;
@@ -535,6 +553,14 @@ export type MatrixAccount = {
 /** The only writes besides ingest: review sessions. Requires a reviewer token. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Checks a plan against a review session's snapshot, as checkPlan does, and adds to the session
+   * one item for the check as a whole (the gate's outcome and the counts), then one per new path to
+   * admin, per new trust from anyone or outside the organization, and per new finding, each with its
+   * evidence (the hops, those the change introduces marked, and the resources behind them).
+   * Needs a reviewer token; the plan's text is not stored, only its name and what the check found.
+   */
+  addPlanCheckToReview: PlanCheckReview;
   /** Adds a finding or a path to a session; the item starts as OPEN. */
   addReviewItem: ReviewItem;
   /**
@@ -543,7 +569,7 @@ export type Mutation = {
    */
   addReviewItems: Array<ReviewItem>;
   /**
-   * Checks a Terraform plan (`terraform show -json PLANFILE`) or a CloudFormation template in JSON
+   * Checks a Terraform plan (`terraform show -json PLANFILE`) or a CloudFormation template in JSON or YAML
    * against a snapshot: the paths to admin, outside trust, edges and findings it would add or
    * remove, each with the resources that cause it. Needs a reviewer token; nothing is stored.
    */
@@ -554,6 +580,12 @@ export type Mutation = {
   setReviewItemStatus: ReviewItem;
   /** Replaces the analyst assumptions kept with a session; a category left out is assumed satisfiable. */
   setReviewSessionAssumptions: ReviewSession;
+};
+
+
+/** The only writes besides ingest: review sessions. Requires a reviewer token. */
+export type MutationAddPlanCheckToReviewArgs = {
+  input: AddPlanCheckToReviewInput;
 };
 
 
@@ -979,6 +1011,46 @@ export type PlanAdminPath = {
   hops: Array<PlanHop>;
 };
 
+/** The evidence of a review item about a proposed change, as recorded when it was added. */
+export type PlanChangeEvidence = {
+  __typename?: 'PlanChangeEvidence';
+  /** The account the change was read in. */
+  accountId: Scalars['String']['output'];
+  /** Terraform addresses or CloudFormation logical ids behind it. */
+  addresses: Array<Scalars['String']['output']>;
+  /** NEW_ADMIN_PATH: the account whose administrator the source can become. */
+  adminAccount?: Maybe<Scalars['String']['output']>;
+  /** RESULT: how many of each kind of result the check found. */
+  counts: Array<Count>;
+  /** The rules that failed for the plan as a whole. */
+  failures: Array<PlanGateFailure>;
+  /** NEW_FINDING: the finding. */
+  finding?: Maybe<PlanFindingChange>;
+  /** The hops of the path (NEW_ADMIN_PATH) or the new edge (NEW_EXTERNAL_TRUST), those the change introduces marked. */
+  hops: Array<PlanHop>;
+  /** True when no gate rule failed for the plan as a whole. */
+  passed: Scalars['Boolean']['output'];
+  /** The plan's name as uploaded. */
+  plan: Scalars['String']['output'];
+  /** The gate rules checked. */
+  rules: Array<Scalars['String']['output']>;
+  /** The snapshot the plan was checked against. */
+  snapshotId: Scalars['String']['output'];
+  /** What the item is about. */
+  what: PlanChangeKind;
+};
+
+/** What a review item about a proposed change records. */
+export type PlanChangeKind =
+  /** A source that can newly become an account's administrator. */
+  | 'NEW_ADMIN_PATH'
+  /** A new CAN_ASSUME edge from anyone or from outside the organization. */
+  | 'NEW_EXTERNAL_TRUST'
+  /** A finding the change adds. */
+  | 'NEW_FINDING'
+  /** The check as a whole: the gate's outcome and the counts. */
+  | 'RESULT';
+
 /** What a proposed change would do to a snapshot. */
 export type PlanCheckReport = {
   __typename?: 'PlanCheckReport';
@@ -1014,6 +1086,15 @@ export type PlanCheckReport = {
   unknowns: Array<PlanUnknownValue>;
   /** Odd but valid input and notes (AWS-managed policies taken from the bundled catalog). */
   warnings: Array<Scalars['String']['output']>;
+};
+
+/** A plan check added to a review session. */
+export type PlanCheckReview = {
+  __typename?: 'PlanCheckReview';
+  /** The items added, in order: the check as a whole first. */
+  items: Array<ReviewItem>;
+  /** The check, against the session's snapshot. */
+  report: PlanCheckReport;
 };
 
 /** An edge one side of the comparison has and the other lacks. */
@@ -1813,7 +1894,7 @@ export type ReviewEvent = {
   toStatus: ReviewStatus;
 };
 
-/** Something under review: a finding or a path. */
+/** Something under review: a finding, a path, or what a proposed change would add. */
 export type ReviewItem = {
   __typename?: 'ReviewItem';
   /** The finding, when kind is FINDING (null if it is gone from the graph). */
@@ -1822,19 +1903,21 @@ export type ReviewItem = {
   history: Array<ReviewEvent>;
   /** Item id. */
   id: Scalars['ID']['output'];
-  /** FINDING or PATH. */
+  /** FINDING, PATH or PLAN_CHANGE. */
   kind: ReviewItemKind;
   /** Latest note. */
   note?: Maybe<Scalars['String']['output']>;
   /** The path with evidence, when kind is PATH (as recorded when added). */
   path?: Maybe<Path>;
+  /** What the proposed change would add, with its evidence, when kind is PLAN_CHANGE (as recorded when added). */
+  planChange?: Maybe<PlanChangeEvidence>;
   /** Who set the current status: the name of the token or sign-in used (a typed-in name follows as a label). */
   reviewer?: Maybe<Scalars['String']['output']>;
   /** Current status. */
   status: ReviewStatus;
   /** Node keys it is about. */
   subjectKeys: Array<Scalars['String']['output']>;
-  /** Finding title or the path in words. */
+  /** Finding title, the path in words, or what the proposed change would add. */
   title: Scalars['String']['output'];
   /** When the status was last set. */
   updatedAt: Scalars['String']['output'];
@@ -1862,7 +1945,9 @@ export type ReviewItemKind =
   /** A finding. */
   | 'FINDING'
   /** A path. */
-  | 'PATH';
+  | 'PATH'
+  /** Something a proposed change (a Terraform plan or CloudFormation template) would add (addPlanCheckToReview). */
+  | 'PLAN_CHANGE';
 
 /** An audit review of one snapshot. */
 export type ReviewSession = {
@@ -2261,6 +2346,7 @@ export type ResolversTypes = {
   AccountOrder: ResolverTypeWrapper<Partial<AccountOrder>>;
   AccountOrderField: ResolverTypeWrapper<Partial<AccountOrderField>>;
   AccountTrust: ResolverTypeWrapper<Partial<AccountTrust>>;
+  AddPlanCheckToReviewInput: ResolverTypeWrapper<Partial<AddPlanCheckToReviewInput>>;
   AddReviewItemInput: ResolverTypeWrapper<Partial<AddReviewItemInput>>;
   Assignment: ResolverTypeWrapper<Partial<Assignment>>;
   AssignmentConnection: ResolverTypeWrapper<Partial<AssignmentConnection>>;
@@ -2322,7 +2408,10 @@ export type ResolversTypes = {
   PersonWay: ResolverTypeWrapper<Partial<PersonWay>>;
   PersonWayTo: ResolverTypeWrapper<Partial<PersonWayTo>>;
   PlanAdminPath: ResolverTypeWrapper<Partial<PlanAdminPath>>;
+  PlanChangeEvidence: ResolverTypeWrapper<Partial<PlanChangeEvidence>>;
+  PlanChangeKind: ResolverTypeWrapper<Partial<PlanChangeKind>>;
   PlanCheckReport: ResolverTypeWrapper<Partial<PlanCheckReport>>;
+  PlanCheckReview: ResolverTypeWrapper<Partial<PlanCheckReview>>;
   PlanEdgeChange: ResolverTypeWrapper<Partial<PlanEdgeChange>>;
   PlanFindingChange: ResolverTypeWrapper<Partial<PlanFindingChange>>;
   PlanGateFailure: ResolverTypeWrapper<Partial<PlanGateFailure>>;
@@ -2380,6 +2469,7 @@ export type ResolversParentTypes = {
   AccountFilter: Partial<AccountFilter>;
   AccountOrder: Partial<AccountOrder>;
   AccountTrust: Partial<AccountTrust>;
+  AddPlanCheckToReviewInput: Partial<AddPlanCheckToReviewInput>;
   AddReviewItemInput: Partial<AddReviewItemInput>;
   Assignment: Partial<Assignment>;
   AssignmentConnection: Partial<AssignmentConnection>;
@@ -2431,7 +2521,9 @@ export type ResolversParentTypes = {
   PersonWay: Partial<PersonWay>;
   PersonWayTo: Partial<PersonWayTo>;
   PlanAdminPath: Partial<PlanAdminPath>;
+  PlanChangeEvidence: Partial<PlanChangeEvidence>;
   PlanCheckReport: Partial<PlanCheckReport>;
+  PlanCheckReview: Partial<PlanCheckReview>;
   PlanEdgeChange: Partial<PlanEdgeChange>;
   PlanFindingChange: Partial<PlanFindingChange>;
   PlanGateFailure: Partial<PlanGateFailure>;
@@ -2641,6 +2733,7 @@ export type MatrixAccountResolvers<ContextType = ApiContext, ParentType extends 
 };
 
 export type MutationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  addPlanCheckToReview?: Resolver<ResolversTypes['PlanCheckReview'], ParentType, ContextType, RequireFields<MutationAddPlanCheckToReviewArgs, 'input'>>;
   addReviewItem?: Resolver<ResolversTypes['ReviewItem'], ParentType, ContextType, RequireFields<MutationAddReviewItemArgs, 'input'>>;
   addReviewItems?: Resolver<Array<ResolversTypes['ReviewItem']>, ParentType, ContextType, RequireFields<MutationAddReviewItemsArgs, 'items' | 'sessionId'>>;
   checkPlan?: Resolver<ResolversTypes['PlanCheckReport'], ParentType, ContextType, RequireFields<MutationCheckPlanArgs, 'input'>>;
@@ -2817,6 +2910,21 @@ export type PlanAdminPathResolvers<ContextType = ApiContext, ParentType extends 
   hops?: Resolver<Array<ResolversTypes['PlanHop']>, ParentType, ContextType>;
 };
 
+export type PlanChangeEvidenceResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PlanChangeEvidence'] = ResolversParentTypes['PlanChangeEvidence']> = {
+  accountId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  addresses?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  adminAccount?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  counts?: Resolver<Array<ResolversTypes['Count']>, ParentType, ContextType>;
+  failures?: Resolver<Array<ResolversTypes['PlanGateFailure']>, ParentType, ContextType>;
+  finding?: Resolver<Maybe<ResolversTypes['PlanFindingChange']>, ParentType, ContextType>;
+  hops?: Resolver<Array<ResolversTypes['PlanHop']>, ParentType, ContextType>;
+  passed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  plan?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rules?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  snapshotId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  what?: Resolver<ResolversTypes['PlanChangeKind'], ParentType, ContextType>;
+};
+
 export type PlanCheckReportResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PlanCheckReport'] = ResolversParentTypes['PlanCheckReport']> = {
   accountId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   accountSource?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2834,6 +2942,11 @@ export type PlanCheckReportResolvers<ContextType = ApiContext, ParentType extend
   snapshot?: Resolver<ResolversTypes['Snapshot'], ParentType, ContextType>;
   unknowns?: Resolver<Array<ResolversTypes['PlanUnknownValue']>, ParentType, ContextType>;
   warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PlanCheckReviewResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PlanCheckReview'] = ResolversParentTypes['PlanCheckReview']> = {
+  items?: Resolver<Array<ResolversTypes['ReviewItem']>, ParentType, ContextType>;
+  report?: Resolver<ResolversTypes['PlanCheckReport'], ParentType, ContextType>;
 };
 
 export type PlanEdgeChangeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PlanEdgeChange'] = ResolversParentTypes['PlanEdgeChange']> = {
@@ -2993,6 +3106,7 @@ export type ReviewItemResolvers<ContextType = ApiContext, ParentType extends Res
   kind?: Resolver<ResolversTypes['ReviewItemKind'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   path?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType>;
+  planChange?: Resolver<Maybe<ResolversTypes['PlanChangeEvidence']>, ParentType, ContextType>;
   reviewer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ReviewStatus'], ParentType, ContextType>;
   subjectKeys?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3178,7 +3292,9 @@ export type Resolvers<ContextType = ApiContext> = {
   PersonWay?: PersonWayResolvers<ContextType>;
   PersonWayTo?: PersonWayToResolvers<ContextType>;
   PlanAdminPath?: PlanAdminPathResolvers<ContextType>;
+  PlanChangeEvidence?: PlanChangeEvidenceResolvers<ContextType>;
   PlanCheckReport?: PlanCheckReportResolvers<ContextType>;
+  PlanCheckReview?: PlanCheckReviewResolvers<ContextType>;
   PlanEdgeChange?: PlanEdgeChangeResolvers<ContextType>;
   PlanFindingChange?: PlanFindingChangeResolvers<ContextType>;
   PlanGateFailure?: PlanGateFailureResolvers<ContextType>;

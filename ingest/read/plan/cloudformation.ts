@@ -1,5 +1,5 @@
 /**
- * A CloudFormation template (JSON) → a ChangeSet: every `AWS::IAM::*` resource
+ * A CloudFormation template (JSON, or YAML read by cloudformation-yaml.ts) → a ChangeSet: every `AWS::IAM::*` resource
  * and `AWS::Organizations::Policy` as a creation (the template is the state
  * the stack will have; an object the snapshot already holds under the same
  * name is updated in place by the overlay).
@@ -179,7 +179,18 @@ export function readCloudFormation(template: Json, file: string, text: string, a
   };
   const lineOf = (id: string): number | undefined => {
     const at = text.indexOf(`"${id}"`);
-    return at < 0 ? undefined : lineColumn(text, at).line;
+    if (at >= 0) return lineColumn(text, at).line;
+    // A YAML template: the resource's key at the start of an indented line (under Resources).
+    const keys = [`${id}:`, `"${id}":`, `'${id}':`, `${id} :`];
+    const lines = text.split('\n');
+    const from = Math.max(
+      0,
+      lines.findIndex((l) => /^["']?Resources["']?\s*:/.test(l)),
+    );
+    const ix = lines.findIndex(
+      (l, i) => i > from && /^[ \t]/.test(l) && keys.some((k) => l.trimStart().startsWith(k)),
+    );
+    return ix < 0 ? undefined : ix + 1;
   };
 
   for (const [id, res] of Object.entries(resources)) {

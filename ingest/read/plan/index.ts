@@ -1,6 +1,6 @@
 /**
  * A proposed change from a file: Terraform's JSON plan (`terraform show -json
- * PLANFILE`) or a CloudFormation template in JSON. `loadPlanFile` reads and
+ * PLANFILE`) or a CloudFormation template in JSON or YAML. `loadPlanFile` reads and
  * recognizes the file; `planAccountOf` says which account it names, if any;
  * `changeSetOf` reads its IAM changes for the account chosen.
  */
@@ -10,6 +10,7 @@ import { decodeText } from '../decode.ts';
 import { isPlainObject, parseJson } from '../json.ts';
 import { InputError } from '../problems.ts';
 import { isCloudFormationTemplate, readCloudFormation } from './cloudformation.ts';
+import { parseCloudFormationYaml } from './cloudformation-yaml.ts';
 import type { PlanJson } from './plan-json.ts';
 import { parseTerraformPlan, planAccount, readTerraformPlan, type PlanAccount } from './terraform.ts';
 
@@ -32,19 +33,32 @@ export function parsePlanText(text: string, file: string): LoadedPlan {
     ]);
   const parsed = parseJson(text);
   if (!parsed.ok) {
-    const yamlLike = /^\s*(AWSTemplateFormatVersion|Resources|Description)\s*:/m.test(text);
+    const yamlLike = /^\s*(AWSTemplateFormatVersion|Resources|Description|Parameters|Transform)\s*:/m.test(
+      text,
+    );
+    if (yamlLike && !/^\s*[{[]/.test(text)) {
+      const yaml = parseCloudFormationYaml(text, file);
+      if (!yaml.ok) throw new InputError(yaml.problems);
+      if (isCloudFormationTemplate(yaml.value))
+        return { kind: 'cloudformation', file, template: yaml.value as Record<string, unknown>, text };
+      throw new InputError([
+        {
+          file,
+          jsonPath: '',
+          message: 'this YAML file has no "Resources" mapping',
+          expected: 'a CloudFormation template with a "Resources" section',
+        },
+      ]);
+    }
     throw new InputError([
       {
         file,
         jsonPath: '',
         line: parsed.line,
         column: parsed.column,
-        message: yamlLike
-          ? 'this looks like a YAML CloudFormation template; plan-check reads templates in JSON'
-          : `the file is not valid JSON (${parsed.detail})`,
-        expected: yamlLike
-          ? 'a JSON template (convert it, e.g. with `cfn-flip`, or `aws cloudformation get-template --template-stage Processed`)'
-          : 'the output of `terraform show -json PLANFILE`, or a CloudFormation template in JSON',
+        message: `the file is not valid JSON (${parsed.detail})`,
+        expected:
+          'the output of `terraform show -json PLANFILE`, or a CloudFormation template in JSON or YAML',
       },
     ]);
   }

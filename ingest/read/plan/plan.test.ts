@@ -240,9 +240,9 @@ describe('bad input names the file and the place', () => {
     expect(problemsOf(() => parsePlanText('{"format_version": "1.2",', 'cut.json'))[0]).toMatch(
       /^cut\.json : the file is not valid JSON/,
     );
-    expect(
-      problemsOf(() => parsePlanText('Resources:\n  R:\n    Type: AWS::IAM::Role\n', 't.yaml'))[0],
-    ).toMatch(/YAML CloudFormation template; plan-check reads templates in JSON/);
+    expect(problemsOf(() => parsePlanText('{"Resources": ', 't.json'))[0]).toMatch(
+      /^t\.json : the file is not valid JSON/,
+    );
   });
 });
 

@@ -2,6 +2,24 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** A plan to check and add to a review session. */
+export type AddPlanCheckToReviewInput = {
+  /** The 12-digit account the change applies to (default: the plan's AWS provider, else the snapshot's only account). */
+  account?: string | null | undefined;
+  /** Gate rules, as checkPlan takes them. */
+  failOn?: string | null | undefined;
+  /** A name for the plan in the items (default: uploaded-plan.json). */
+  fileName?: string | null | undefined;
+  /** An opening note for every item added. */
+  note?: string | null | undefined;
+  /** The plan (JSON) or the CloudFormation template (JSON or YAML), as text. */
+  plan: string;
+  /** A display name kept as a label beside the token's or sign-in's name (which is what is recorded). */
+  reviewer?: string | null | undefined;
+  /** The review session; the plan is checked against its snapshot. */
+  sessionId: string | number;
+};
+
 /** What an account assignment is made to. */
 export type AssignmentPrincipalType =
   /** A group: every member gets it. */
@@ -35,6 +53,20 @@ export type AuthMethod =
   | 'BEARER'
   /** Session cookie obtained with the one-time sign-in token printed by serve. */
   | 'COOKIE';
+
+/** A proposed change to check. */
+export type CheckPlanInput = {
+  /** The 12-digit account the change applies to (default: the plan's AWS provider, else the snapshot's only account). */
+  account?: string | null | undefined;
+  /** Gate rules, comma-separated, as `iamatlas plan-check --fail-on` takes them (default: new-admin-path,new-external-trust,severity>=high). */
+  failOn?: string | null | undefined;
+  /** A name for the plan in messages and reports (default: uploaded-plan.json). */
+  fileName?: string | null | undefined;
+  /** The plan (JSON) or the CloudFormation template (JSON or YAML), as text. */
+  plan: string;
+  /** Snapshot id or name (default: the latest complete snapshot). */
+  snapshot?: string | number | null | undefined;
+};
 
 /** Input for createReviewSession. */
 export type CreateReviewSessionInput = {
@@ -96,6 +128,17 @@ export type OverviewUnitKind =
   /** One caller of an expanded outside group. */
   | 'OUTSIDE_MEMBER';
 
+/** What a review item about a proposed change records. */
+export type PlanChangeKind =
+  /** A source that can newly become an account's administrator. */
+  | 'NEW_ADMIN_PATH'
+  /** A new CAN_ASSUME edge from anyone or from outside the organization. */
+  | 'NEW_EXTERNAL_TRUST'
+  /** A finding the change adds. */
+  | 'NEW_FINDING'
+  /** The check as a whole: the gate's outcome and the counts. */
+  | 'RESULT';
+
 /** What kind of principal. */
 export type PrincipalKind =
   /** IAM role. */
@@ -127,7 +170,9 @@ export type ReviewItemKind =
   /** A finding. */
   | 'FINDING'
   /** A path. */
-  | 'PATH';
+  | 'PATH'
+  /** Something a proposed change (a Terraform plan or CloudFormation template) would add (addPlanCheckToReview). */
+  | 'PLAN_CHANGE';
 
 /** Review status of an item. */
 export type ReviewStatus =
@@ -332,7 +377,7 @@ export type ReviewSessionQueryVariables = Exact<{
 }>;
 
 
-export type ReviewSessionQuery = { reviewSession: { id: string, name: string, snapshotId: string, createdAt: string, createdBy: string | null, assumptions: { mfa: boolean, externalId: boolean, network: boolean, federation: boolean, region: boolean, other: boolean }, statusCounts: Array<{ name: string, count: number }>, items: Array<{ id: string, kind: ReviewItemKind, title: string, subjectKeys: Array<string>, status: ReviewStatus, note: string | null, reviewer: string | null, updatedAt: string, version: number, finding: { id: string, kind: string, severity: Severity, title: string, why: string, subjectKeys: Array<string> } | null, path: { nodes: Array<{ key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null }>, edges: Array<{ type: EdgeType, method: string | null, conditional: boolean, crossAccount: boolean, from: { key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null }, to: { key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null }, conditions: Array<{ key: string, assumption: string }> }> } | null }> } | null };
+export type ReviewSessionQuery = { reviewSession: { id: string, name: string, snapshotId: string, createdAt: string, createdBy: string | null, assumptions: { mfa: boolean, externalId: boolean, network: boolean, federation: boolean, region: boolean, other: boolean }, statusCounts: Array<{ name: string, count: number }>, items: Array<{ id: string, kind: ReviewItemKind, title: string, subjectKeys: Array<string>, status: ReviewStatus, note: string | null, reviewer: string | null, updatedAt: string, version: number, finding: { id: string, kind: string, severity: Severity, title: string, why: string, subjectKeys: Array<string> } | null, path: { nodes: Array<{ key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null }>, edges: Array<{ type: EdgeType, method: string | null, conditional: boolean, crossAccount: boolean, from: { key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null }, to: { key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null }, conditions: Array<{ key: string, assumption: string }> }> } | null, planChange: { what: PlanChangeKind, plan: string, snapshotId: string, accountId: string, passed: boolean, adminAccount: string | null, addresses: Array<string>, failures: Array<{ rule: string, count: number }>, counts: Array<{ name: string, count: number }>, hops: Array<{ from: string, to: string, type: string, method: string | null, changed: boolean, addresses: Array<string> }>, finding: { kind: string, severity: Severity, title: string } | null } | null }> } | null };
 
 export type ReviewSessionsQueryVariables = Exact<{
   snap?: string | number | null | undefined;
@@ -460,3 +505,17 @@ export type PersonViewQueryVariables = Exact<{
 
 
 export type PersonViewQuery = { person: { key: string, id: string, name: string, userName: string | null, displayName: string | null, emails: Array<string>, status: string, groups: Array<{ key: string, name: string, description: string | null, memberCount: number }>, assignments: Array<{ accountId: string, accountName: string | null, principalType: AssignmentPrincipalType, group: { key: string, name: string } | null, permissionSet: { key: string, arn: string, name: string, sessionDuration: string | null }, role: { key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null, isAdmin: boolean } | null }>, signIns: Array<{ accountId: string, permissionSets: Array<string>, groups: Array<string>, direct: boolean, role: { key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null, isAdmin: boolean } }> } | null };
+
+export type AddPlanToReviewMutationVariables = Exact<{
+  input: AddPlanCheckToReviewInput;
+}>;
+
+
+export type AddPlanToReviewMutation = { addPlanCheckToReview: { report: { passed: boolean }, items: Array<{ id: string, kind: ReviewItemKind, title: string }> } };
+
+export type CheckPlanMutationVariables = Exact<{
+  input: CheckPlanInput;
+}>;
+
+
+export type CheckPlanMutation = { checkPlan: { accountId: string, accountSource: string, passed: boolean, rules: Array<string>, newAdminPathCount: number, warnings: Array<string>, snapshot: { id: string, name: string }, failures: Array<{ rule: string, count: number }>, newAdminPaths: Array<{ from: string, adminAccount: string, addresses: Array<string>, hops: Array<{ from: string, to: string, type: string, method: string | null, changed: boolean, addresses: Array<string> }> }>, removedAdminPaths: Array<{ from: string, adminAccount: string, addresses: Array<string>, hops: Array<{ from: string, to: string, type: string, method: string | null, changed: boolean, addresses: Array<string> }> }>, newExternalTrust: Array<{ type: string, from: string, to: string, method: string, conditionKeys: Array<string>, addresses: Array<string> }>, addedEdges: Array<{ type: string, from: string, to: string, method: string, conditionKeys: Array<string>, addresses: Array<string> }>, removedEdges: Array<{ type: string, from: string, to: string, method: string, conditionKeys: Array<string>, addresses: Array<string> }>, newFindings: Array<{ id: string, kind: string, severity: Severity, title: string, addresses: Array<string>, subjects: Array<string> }>, resolvedFindings: Array<{ id: string, kind: string, severity: Severity, title: string }>, unknowns: Array<{ address: string, attribute: string }> } };
