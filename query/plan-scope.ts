@@ -41,19 +41,23 @@ const isAccountId = (s: string) => /^\d{12}$/.test(s);
 
 const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
 
-/** True when a statement of the trust policy allows any AWS principal (`"*"` or `{"AWS": "*"}`). */
-export function trustsAnyone(doc: PolicyDocumentJson | string | undefined): boolean {
-  if (doc === undefined) return false;
+/** The statements of a policy document, parsed from its text when stored as text (none when unreadable). */
+function statementsOf(doc: PolicyDocumentJson | string | undefined): unknown[] {
+  if (doc === undefined) return [];
   let parsed: unknown = doc;
   if (typeof doc === 'string') {
     try {
       parsed = JSON.parse(doc);
     } catch {
-      return false;
+      return [];
     }
   }
-  const statements = asList((parsed as { Statement?: unknown }).Statement);
-  return statements.some((st) => {
+  return asList((parsed as { Statement?: unknown } | null)?.Statement);
+}
+
+/** True when a statement of the trust policy allows any AWS principal (`"*"` or `{"AWS": "*"}`). */
+export function trustsAnyone(doc: PolicyDocumentJson | string | undefined): boolean {
+  return statementsOf(doc).some((st) => {
     const s = st as { Effect?: unknown; Principal?: unknown; NotPrincipal?: unknown };
     if (s.Effect !== 'Allow') return false;
     if (s.NotPrincipal !== undefined) return true;
@@ -76,16 +80,7 @@ export function callersNamedIn(doc: PolicyDocumentJson | string | undefined): {
   principals: string[];
 } {
   const out = { accounts: [] as string[], principals: [] as string[] };
-  if (doc === undefined) return out;
-  let parsed: unknown = doc;
-  if (typeof doc === 'string') {
-    try {
-      parsed = JSON.parse(doc);
-    } catch {
-      return out;
-    }
-  }
-  for (const st of asList((parsed as { Statement?: unknown }).Statement)) {
+  for (const st of statementsOf(doc)) {
     const principal = (st as { Principal?: unknown }).Principal;
     for (const v of asList((principal as { AWS?: unknown } | undefined)?.AWS)) {
       if (typeof v !== 'string') continue;
