@@ -12,6 +12,7 @@ const benches: Record<string, () => Promise<{ run: (args: string[]) => Promise<v
   soak: () => import('./soak.ts'),
   scale: () => import('./scale.ts'),
   collect: () => import('./collect.ts'),
+  'plan-check': () => import('./plan-check.ts'),
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -137,7 +137,14 @@ export * as trust from './trust.ts';
 export { snapshotDiff, type DiffSide, type PeopleEdgeOut } from './diff.ts';
 export { snapshot, snapshots } from './snapshots.ts';
 export { Reader, type Source } from './cache.ts';
-export { chooseAccount, emptyModel, loadSnapshotModel, planCheck, STAND_IN_ACCOUNT } from './plan-check.ts';
-export type { PlanCheckOptions, PlanCheckResult } from './plan-check.ts';
+export {
+  chooseAccount,
+  emptyModel,
+  loadSnapshotModel,
+  planCheck,
+  planCheckSnapshot,
+  STAND_IN_ACCOUNT,
+} from './plan-check.ts';
+export type { AnalysisMode, PlanCheckOptions, PlanCheckResult } from './plan-check.ts';
 export { orgOverview, trustBetween, trustMatrix } from './org-overview.ts';
 export type { OrgOverview, OverviewUnit, TrustMatrix, UnitTrust } from './org-overview.ts';

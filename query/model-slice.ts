@@ -258,6 +258,26 @@ export async function snapshotReferenceDateOf(
  * those are left empty (the roles Identity Center provisions are roles of
  * the graph, and are read as such).
  */
+/** Adds to `model` the managed policies keyed `keys` that the snapshot holds and the model lacks. */
+export async function loadPolicies(
+  source: Source,
+  snapshotId: string,
+  model: SnapshotModel,
+  keys: readonly string[],
+): Promise<void> {
+  const known = new Set(model.policies.map((p) => p.arn));
+  const docs = await policyDocs(
+    driverOf(source),
+    snapshotId,
+    keys.filter((k) => !known.has(k)),
+  );
+  for (const p of docs.values()) {
+    const arn = p.arn ?? p.key;
+    if (!known.has(arn) && p.document !== null && p.kind !== 'inline')
+      model.policies.push(managedFromRow(p, arn));
+  }
+}
+
 export async function loadSnapshotModel(source: Source, snapshotId: string): Promise<SnapshotModel> {
   const driver = driverOf(source);
   const arns = await driver.executeQuery(statement(Q, 'principal-arns'), { snapshotId });
@@ -267,15 +287,11 @@ export async function loadSnapshotModel(source: Source, snapshotId: string): Pro
     arns.records.map((r) => String(r.get('arn'))),
   );
   const keys = await driver.executeQuery(statement(Q, 'managed-policy-keys'), { snapshotId });
-  const known = new Set(model.policies.map((p) => p.arn));
-  const docs = await policyDocs(
-    driver,
+  await loadPolicies(
+    source,
     snapshotId,
-    keys.records.map((r) => String(r.get('key'))).filter((k) => !known.has(k)),
+    model,
+    keys.records.map((r) => String(r.get('key'))),
   );
-  for (const p of docs.values()) {
-    const arn = p.arn ?? p.key;
-    if (!known.has(arn) && p.document !== null) model.policies.push(managedFromRow(p, arn));
-  }
   return model;
 }

@@ -8,7 +8,7 @@ import type { AdminPathDelta, EdgeDelta, FindingDelta } from '../../engine/plan/
 import type { SnapshotInfo } from '../../ingest/load/snapshots.ts';
 import { parsePlanText } from '../../ingest/read/plan/index.ts';
 import { formatProblem, InputError } from '../../ingest/read/problems.ts';
-import { loadSnapshotModel, planCheck } from '../../query/index.ts';
+import { planCheckSnapshot } from '../../query/index.ts';
 import { badInput, snapshotOf, type ApiContext } from '../context.ts';
 import type { CheckPlanInput } from './generated/types.ts';
 
@@ -55,10 +55,9 @@ export async function checkPlanReport(input: CheckPlanInput, ctx: ApiContext) {
     throw err;
   }
   const snapshot: SnapshotInfo = await snapshotOf(ctx, input.snapshot ?? undefined);
-  const model = await loadSnapshotModel(ctx.reader, snapshot.id);
   let r;
   try {
-    r = await planCheck(loaded, model, {
+    r = await planCheckSnapshot(loaded, ctx.reader, {
       rules,
       snapshot: { id: snapshot.id, name: snapshot.name },
       ...(input.account != null ? { account: input.account } : {}),

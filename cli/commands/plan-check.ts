@@ -27,6 +27,7 @@ interface Opts {
   failOn: string;
   format: string;
   out?: string;
+  fullAnalysis?: boolean;
 }
 
 export interface PlanCheckArgs {
@@ -36,6 +37,8 @@ export interface PlanCheckArgs {
   rules: GateRule[];
   format: Format;
   out?: string;
+  /** Analyse the whole snapshot, not only what the change can affect. */
+  fullAnalysis?: boolean;
 }
 
 /** Options to arguments; a bad rule, format or account is a usage error. */
@@ -57,6 +60,7 @@ export function parse(plan: string, opts: Opts): PlanCheckArgs {
     ...(opts.snapshot !== undefined ? { snapshot: opts.snapshot } : {}),
     ...(opts.account !== undefined ? { account: opts.account } : {}),
     ...(opts.out !== undefined ? { out: opts.out } : {}),
+    ...(opts.fullAnalysis ? { fullAnalysis: true } : {}),
   };
 }
 
@@ -102,6 +106,11 @@ export function renderText(r: PlanCheckResult): string {
   const out = [
     `plan-check ${r.file}: ${verdict(r)}`,
     `  checked ${r.snapshot ? `against snapshot ${r.snapshot.name} (${r.snapshot.id})` : 'alone (no snapshot)'}, account ${r.accountId} (${r.accountSource}), ${r.changes.length} IAM change(s), ${r.seconds} s`,
+    ...(r.analysis
+      ? [
+          `  analysis: ${r.analysis.mode}, ${r.analysis.principals} of ${r.analysis.total} principals (${r.analysis.reason})`,
+        ]
+      : []),
   ];
   const section = (title: string, lines: string[]) => {
     if (lines.length === 0) return;
@@ -394,6 +403,10 @@ export function register(program: Command, withDriver: WithDriver): void {
     )
     .option('--format <format>', FORMATS.join(', '), 'text')
     .option('--out <file>', 'write the report to this file instead of stdout')
+    .option(
+      '--full-analysis',
+      'analyse the whole snapshot, not only the principals the change can affect (same answer, slower)',
+    )
     .action(async (plan: string, opts: Opts) => {
       const args = parse(plan, opts);
       const result = await runPlanCheck(args, withDriver);
@@ -417,8 +430,11 @@ async function runPlanCheck(args: PlanCheckArgs, withDriver: WithDriver): Promis
     return await withDriver(async (driver) => {
       const { resolveSnapshot } = await import('../../ingest/load/snapshots.ts');
       const snapshot = await resolveSnapshot(driver, ref);
-      const model = await q.loadSnapshotModel(driver, snapshot.id);
-      return q.planCheck(loaded, model, { ...options, snapshot: { id: snapshot.id, name: snapshot.name } });
+      return q.planCheckSnapshot(loaded, driver, {
+        ...options,
+        snapshot: { id: snapshot.id, name: snapshot.name },
+        full: args.fullAnalysis === true,
+      });
     });
   } catch (err) {
     if (err instanceof InputError)
