@@ -18,7 +18,6 @@ import { uniqueRows, type Row } from './unique-rows.ts';
 export const DEFAULT_BATCH_SIZE = 5000;
 export const DEFAULT_CONCURRENCY = 2;
 
-
 /** One statement's rows: `count` names the label or type the written rows count towards. */
 export interface LoadSet {
   count: string;
