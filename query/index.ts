@@ -8,50 +8,29 @@
  * QueryInputError (bad input) or NotInSnapshotError (names something the
  * snapshot does not hold).
  */
-export { canAssume, simulate, canAssumeArgs, simulateArgs } from './evaluate.ts';
+export { canAssume, simulate } from './evaluate.ts';
 export type {
-  CanAssumeArgs,
   CanAssumeResult,
   EvaluatedPrincipal,
   EvaluationOutcome,
   RootReading,
-  SimulateArgs,
   SimulateResult,
 } from './evaluate.ts';
-export {
-  whoCanAssume,
-  reachableFrom,
-  reachPage,
-  paths,
-  whoCanAssumeArgs,
-  reachableFromArgs,
-  pathsArgs,
-} from './reachability.ts';
+export { whoCanAssume, reachableFrom, reachPage, paths } from './reachability.ts';
 export type {
-  PathsArgs,
   PathsResult,
-  ReachableFromArgs,
   ReachableFromResult,
   ReachEntry,
   Found,
   FoundEntry,
-  WhoCanAssumeArgs,
   WhoCanAssumeResult,
 } from './reachability.ts';
-export { whoCan, whoCanArgs } from './who-can.ts';
-export {
-  personReach,
-  personReachArgs,
-  peopleWhoCanReach,
-  peopleWhoCanReachArgs,
-  signInsOf,
-} from './people.ts';
+export { whoCan } from './who-can.ts';
+export { personReach, peopleWhoCanReach, signInsOf } from './people.ts';
 export type {
-  PeopleWhoCanReachInput,
   PeopleWhoCanReachResult,
   PersonOut,
   PersonReachEntry,
-  PersonReachInput,
   PersonReachResult,
   SignInOut,
 } from './people.ts';
@@ -81,17 +60,11 @@ export type {
   PermissionSetsInput,
   PersonWithGroups,
 } from './people-catalog.ts';
-export type { WhoCanArgs, WhoCanResult } from './who-can.ts';
-export { findings, findingsArgs } from './findings.ts';
-export type { FindingOut, FindingsArgs, FindingsResult, FindingSubject } from './findings.ts';
-export {
-  escalationPaths,
-  escalationPathsArgs,
-  escalationPathsIn,
-  escalations,
-  escalationsArgs,
-} from './escalation.ts';
-export type { EscalationPathsInput, EscalationResult, EscalationsInput } from './escalation.ts';
+export type { WhoCanResult } from './who-can.ts';
+export { findings } from './findings.ts';
+export type { FindingOut, FindingsResult, FindingSubject } from './findings.ts';
+export { escalationPaths, escalationPathsIn, escalations } from './escalation.ts';
+export type { EscalationResult } from './escalation.ts';
 export {
   ASSUMPTION_NAMES,
   ASSUMPTION_PATTERNS,
@@ -148,3 +121,31 @@ export {
 export type { AnalysisMode, PlanCheckOptions, PlanCheckResult } from './plan-check.ts';
 export { orgOverview, trustBetween, trustMatrix } from './org-overview.ts';
 export type { OrgOverview, OverviewUnit, TrustMatrix, UnitTrust } from './org-overview.ts';
+
+// Every query's argument schema, in the module the command line loads at start-up.
+export {
+  canAssumeArgs,
+  escalationPathsArgs,
+  escalationsArgs,
+  findingsArgs,
+  pathsArgs,
+  peopleWhoCanReachArgs,
+  personReachArgs,
+  reachableFromArgs,
+  simulateArgs,
+  whoCanArgs,
+  whoCanAssumeArgs,
+} from './arg-schemas.ts';
+export type {
+  CanAssumeArgs,
+  EscalationPathsInput,
+  EscalationsInput,
+  FindingsArgs,
+  PathsArgs,
+  PeopleWhoCanReachInput,
+  PersonReachInput,
+  ReachableFromArgs,
+  SimulateArgs,
+  WhoCanArgs,
+  WhoCanAssumeArgs,
+} from './arg-schemas.ts';

@@ -19,12 +19,6 @@ import {
   type PeopleWhoCanReachInput,
 } from './arg-schemas.ts';
 
-export {
-  personReachArgs,
-  peopleWhoCanReachArgs,
-  type PersonReachInput,
-  type PeopleWhoCanReachInput,
-} from './arg-schemas.ts';
 
 const Q = 'queries/people';
 

@@ -38,14 +38,6 @@ import {
   type PathsArgs,
 } from './arg-schemas.ts';
 
-export {
-  whoCanAssumeArgs,
-  reachableFromArgs,
-  pathsArgs,
-  type WhoCanAssumeArgs,
-  type ReachableFromArgs,
-  type PathsArgs,
-} from './arg-schemas.ts';
 
 const R = 'queries/reachability';
 const P = 'queries/paths';
