@@ -22,7 +22,6 @@ import {
   type EscalationsInput,
 } from './arg-schemas.ts';
 
-
 const ROWS_PER_HOP = 20_000;
 /** Paths examined before giving up on listing more: bounds the work of a dense graph. */
 const MAX_STEPS = 200_000;

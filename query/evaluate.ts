@@ -33,7 +33,6 @@ import { nodeByKey, parsePrincipal, parseRoleArn, roleByName, type PrincipalSpec
 import { driverOf, type Source } from './cache.ts';
 import { canAssumeArgs, simulateArgs, type CanAssumeArgs, type SimulateArgs } from './arg-schemas.ts';
 
-
 /** Who the request was evaluated as. */
 export interface EvaluatedPrincipal {
   /** As given. */

@@ -6,7 +6,6 @@ import { cached, driverOf, type Source } from './cache.ts';
 import { parseArgs } from './args.ts';
 import { findingsArgs, type FindingsArgs } from './arg-schemas.ts';
 
-
 export interface FindingSubject {
   key: string;
   kind?: string;

@@ -19,7 +19,6 @@ import {
   type PeopleWhoCanReachInput,
 } from './arg-schemas.ts';
 
-
 const Q = 'queries/people';
 
 export interface PersonOut {

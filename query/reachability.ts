@@ -38,7 +38,6 @@ import {
   type PathsArgs,
 } from './arg-schemas.ts';
 
-
 const R = 'queries/reachability';
 const P = 'queries/paths';
 

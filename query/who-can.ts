@@ -36,7 +36,6 @@ import type { ReachEntry } from './reachability.ts';
 import { driverOf, type Source } from './cache.ts';
 import { whoCanArgs, type WhoCanArgs } from './arg-schemas.ts';
 
-
 const Q = 'queries/who-can';
 
 export interface WhoCanResult {
