@@ -92,6 +92,15 @@ describe('plan-check on a plan alone', () => {
     );
     expect(strict.failures).toEqual([{ rule: 'unknown-values', count: 2 }]);
   });
+
+  it("a role whose name is known only after apply is named whole in its finding's title (Checkov's test plan)", async () => {
+    const r = await check('checkov-plan-with-iam-policies.json');
+    const placeholder = 'role/(known after apply: aws_iam_role.example.name)';
+    const finding = r.diff.findings.added.find((f) => f.subjects[0]?.endsWith(placeholder));
+    expect(finding?.title).toBe(
+      `${placeholder} can become an administrator of account 000000000000 in 1 step`,
+    );
+  });
 });
 
 describe('plan-check on the demo organization', () => {

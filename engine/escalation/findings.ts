@@ -11,6 +11,7 @@
  * `includeRuntime`) are one level lower.
  */
 import { findingId, SEVERITY_ORDER, type Finding, type Severity } from '../findings/finding.ts';
+import { splitArn } from '../policy/arn.ts';
 import type { StatementRef } from '../types.ts';
 import { ALL_METHODS } from './methods/index.ts';
 import { EscalationGraph, pathOf, type EscalationPath, type HopKind, type PathHop } from './paths.ts';
@@ -130,7 +131,7 @@ function toFinding(principal: string, path: EscalationPath): Finding {
     id: findingId(ESCALATION_FINDING_KIND, [principal]),
     kind: ESCALATION_FINDING_KIND,
     severity: severityOf(path),
-    title: `${principal.split(':').pop()} can become an administrator of account ${account} in ${steps}`,
+    title: `${splitArn(principal).at(-1)} can become an administrator of account ${account} in ${steps}`,
     why,
     subjects: [principal, ...through, account],
     evidence: {
