@@ -81,8 +81,6 @@ describe('the page in Chromium', () => {
     atlas = await startAtlas(db.driver);
     browser = await launchChromium();
     ({ page, problems } = await openPage(browser, atlas.signInUrl()));
-    // The sign-in link set the session cookie and redirected to the page.
-    await page.waitForSelector('body[data-state="ready"], body[data-state="error"]', { state: 'attached' });
   }, 300_000);
 
   afterAll(async () => {

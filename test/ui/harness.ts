@@ -70,6 +70,7 @@ export interface OpenPage {
   problems: string[];
 }
 
+/** A browser page opened at `url`, once the page says it is ready (or that it failed). */
 export async function openPage(browser: Browser, url: string, viewport = VIEWPORT): Promise<OpenPage> {
   const context = await browser.newContext({ viewport, acceptDownloads: true, deviceScaleFactor: 1 });
   const page = await context.newPage();
@@ -79,6 +80,8 @@ export async function openPage(browser: Browser, url: string, viewport = VIEWPOR
   });
   page.on('pageerror', (e) => problems.push(String(e)));
   await page.goto(url);
+  // A sign-in link sets the session cookie and redirects to the page, which then marks itself ready, or failed.
+  await page.waitForSelector('body[data-state="ready"], body[data-state="error"]', { state: 'attached' });
   return { context, page, problems };
 }
 

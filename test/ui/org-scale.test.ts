@@ -58,7 +58,6 @@ describe('the page at organization scale', () => {
     atlas = await startAtlas(db.driver);
     browser = await launchChromium();
     ({ page, problems } = await openPage(browser, atlas.signInUrl()));
-    await page.waitForSelector('body[data-state="ready"], body[data-state="error"]', { state: 'attached' });
   }, 900_000);
 
   afterAll(async () => {

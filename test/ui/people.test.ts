@@ -61,7 +61,6 @@ describe('people in the page', () => {
     atlas = await startAtlas(db.driver);
     browser = await launchChromium();
     ({ page, problems } = await openPage(browser, atlas.signInUrl('reader')));
-    await page.waitForSelector('body[data-state="ready"], body[data-state="error"]', { state: 'attached' });
   }, 300_000);
 
   afterAll(async () => {

@@ -55,7 +55,6 @@ describe('plan check in the page', () => {
     atlas = await startAtlas(db.driver);
     browser = await launchChromium();
     ({ page, problems } = await openPage(browser, atlas.signInUrl('reviewer')));
-    await page.waitForSelector('body[data-state="ready"], body[data-state="error"]', { state: 'attached' });
   }, 300_000);
 
   afterAll(async () => {
