@@ -11,6 +11,7 @@
 /** A policy document as JSON, after URL-decoding when AWS returned it encoded. */
 import type { CredentialReport } from './credential-report.ts';
 import type { IdentityCenterInstance } from './identity-center/types.ts';
+import type { Resource } from './resources/model.ts';
 
 export type PolicyDocumentJson = Record<string, unknown>;
 
@@ -208,5 +209,7 @@ export interface SnapshotModel {
   identityCenter?: IdentityCenterInstance[];
   /** IAM credential reports, one per account at most. */
   credentialReports?: CredentialReport[];
+  /** Resources with their policies and settings, when ACCOUNT.resources.json files were given. */
+  resources?: Resource[];
   sources: SourceFile[];
 }
