@@ -5,11 +5,13 @@
  * the caller's policy names only that other resource's ARN) per method, each
  * citing the API page of the call that acts on the resource.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { SnapshotModel } from '../../model.ts';
 import type { Resource, ResourceType } from '../../resources/model.ts';
 import { roleArn } from '../../trust/test-model.ts';
 import { analyseEscalation } from '../escalate.ts';
+import { escalationFindings } from '../findings.ts';
 import { EscalationGraph } from '../paths.ts';
 import { A, allow, edgesFrom, run, targetsOf } from '../test-support.ts';
 import type { EscalationMethod } from '../types.ts';
@@ -26,6 +28,7 @@ import { sagemakerLifecycleConfig } from './existing/sagemaker-lifecycle-config.
 import { sagemakerPresignedUrl } from './existing/sagemaker-presigned-url.ts';
 import { ssmSendCommand } from './existing/ssm-send-command.ts';
 import { ssmStartSession } from './existing/ssm-start-session.ts';
+import { ALL_METHODS } from './index.ts';
 import { build, serviceActions } from './method-test-support.ts';
 
 const REGION = 'us-east-1';
@@ -43,12 +46,7 @@ const ARNS: Partial<Record<ResourceType, (name: string) => string>> = {
 };
 
 /** A listed resource of `type` that runs as `role` (EC2: through the role's instance profile). */
-function runningAs(
-  type: ResourceType,
-  name: string,
-  role: string,
-  extra: Partial<Resource> = {},
-): Resource {
+function runningAs(type: ResourceType, name: string, role: string, extra: Partial<Resource> = {}): Resource {
   const arn = ARNS[type]!(name);
   return {
     arn,
@@ -314,5 +312,31 @@ describe('the resource decides conditions and policies on it', () => {
     expect(path?.hops.filter((h) => h.kind === 'CAN_ESCALATE_TO').map((h) => h.method)).toContain(
       lambdaUpdateFunctionCode.id,
     );
+  });
+
+  it('the escalation finding names the listed resource and no longer says what must exist', () => {
+    const { model, source, target } = build(lambdaUpdateFunctionCode);
+    const fn = runningAs('lambda-function', 'app', target);
+    const finding = escalationFindings(run(withResources(model, [fn]))).find((f) => f.subjects[0] === source);
+    expect(finding?.why).toContain(`lambda:UpdateFunctionCode on ${fn.arn}`);
+    expect(finding?.why).not.toContain('at run time');
+  });
+});
+
+describe('the methods the inventory decides', () => {
+  const inventoried = ALL_METHODS.filter((m) => m.inventoryType).map((m) => [m.id, m.inventoryType]);
+
+  it('are each tested above', () => {
+    expect(CASES.map((c) => [c.method.id, c.type]).sort()).toEqual([...inventoried].sort());
+  });
+
+  it('are the rows of the table in docs/escalation.md#with-a-resources-inventory', () => {
+    const doc = readFileSync(new URL('../../../docs/escalation.md', import.meta.url), 'utf8');
+    const section = doc.split('### With a resources inventory')[1]?.split('\n## ')[0] ?? '';
+    const rows = [...section.matchAll(/^\| `([a-z0-9-]+)` +\| `([a-z0-9-]+)` +\|/gm)].map((m) => [
+      m[1],
+      m[2],
+    ]);
+    expect(rows.sort()).toEqual([...inventoried].sort());
   });
 });

@@ -255,6 +255,7 @@ export function existingResourceMethod(def: ServiceMethodDef & { needsRuntime: s
     needsRuntime: def.needsRuntime,
     phase: 1,
     service: def.service,
+    ...(def.inventory ? { inventoryType: def.inventory.type } : {}),
     find(ctx) {
       const edges: EscalationEdge[] = [];
       for (const source of ctx.sources) {
