@@ -32,7 +32,9 @@ export interface EscalationOptions {
   methods?: readonly EscalationMethod[];
   /**
    * Targets of the existing-resource methods (needsRuntime): 'admins' (default) keeps only
-   * roles that are full administrators, 'all' every role the service trusts.
+   * roles that are full administrators, 'all' every role the service trusts. Edges a resources
+   * inventory decides (model.resources; docs/escalation.md#with-a-resources-inventory) go to every
+   * role a listed resource runs as, whatever this says.
    */
   runtimeTargets?: 'all' | 'admins';
   /** Search capability chains (changes a source makes to itself before its last step). Default true. */
