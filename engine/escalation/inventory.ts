@@ -9,7 +9,7 @@
  * only to a role some listed resource runs as, and the caller's calls are
  * evaluated on that resource's ARN. Elsewhere they keep `needsRuntime`.
  */
-import type { InstanceProfile, SnapshotModel } from '../model.ts';
+import type { InstanceProfile, Role, SnapshotModel } from '../model.ts';
 import type { Resource, ResourceType } from '../resources/model.ts';
 
 /**
@@ -61,7 +61,11 @@ export class Inventory {
   private readonly incomplete = new Set<string>();
   private readonly runsAs = new Map<string, Map<string, RunsAs[]>>();
 
-  constructor(model: Pick<SnapshotModel, 'resources' | 'instanceProfiles' | 'roles'>) {
+  constructor(
+    model: Pick<SnapshotModel, 'resources' | 'instanceProfiles'> & {
+      roles: readonly Pick<Role, 'arn' | 'instanceProfileArns'>[];
+    },
+  ) {
     const accounts = new Set<string>();
     const profiles = new Map<string, InstanceProfile>(model.instanceProfiles.map((ip) => [ip.arn, ip]));
     // A role's own list of profiles, for profiles the snapshot lists only on the role.
