@@ -89,12 +89,12 @@ function hadRuntimeEdge(
   def: Def,
   source: PrincipalContext,
   r: ServiceRole,
-  undecided: () => boolean,
+  allowedOnTemplates: () => boolean,
 ): boolean {
   const role = r.target.role.arn;
   if (def.requireProfile && !ctx.hasInstanceProfile(role)) return false;
   if (ctx.runtimeTargets !== 'all' && !ctx.fullAdmins.has(role)) return false;
-  return undecided();
+  return allowedOnTemplates();
 }
 
 /** The edges of an existing-resource method from `source`, decided by the inventory of its account. */
@@ -108,8 +108,8 @@ export function inventoryEdges(
   // Without the method's needsRuntime: the inventory shows the resource.
   const decided = { id: method.id, catalogIds: method.catalogIds };
   const label = RESOURCE_LABELS[use.type] ?? use.type;
-  let templated: boolean | undefined;
-  const undecided = (): boolean => (templated ??= ctx.checkSteps(source, def.steps) !== undefined);
+  let templated: boolean | undefined; // the calls allowed on the default ARNs, as without the inventory
+  const allowedOnTemplates = (): boolean => (templated ??= ctx.checkSteps(source, def.steps) !== undefined);
   const edges: EscalationEdge[] = [];
   for (const r of ctx.serviceRoles(def.service, source.accountId)) {
     const role = r.target.role.arn;
@@ -132,7 +132,7 @@ export function inventoryEdges(
       edges.push(best);
       continue;
     }
-    if (!hadRuntimeEdge(ctx, def, source, r, undecided)) continue;
+    if (!hadRuntimeEdge(ctx, def, source, r, allowedOnTemplates)) continue;
     const where = `the inventory of account ${source.accountId}`;
     ctx.noteInventoryRemoval({
       from: source.key,
