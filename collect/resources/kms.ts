@@ -14,57 +14,44 @@ import {
   type Tag,
 } from '@aws-sdk/client-kms';
 import { parsedOrText, plain } from '../output.ts';
-import {
-  mapLimit,
-  PER_RESOURCE_CONCURRENCY,
-  tagMap,
-  type ResourceEntry,
-  type ServiceReader,
-} from './types.ts';
+import { resourceEntry, serviceReader, tagMap } from './types.ts';
 
-export const kmsReader: ServiceReader = {
+export const kmsReader = serviceReader<{ KeyId: string; arn: string }>({
   service: 'kms',
   listAction: 'kms:ListKeys',
-  async read({ kms }, ctx) {
-    const keys: { id: string; arn: string }[] = [];
+  async list({ kms }, ctx) {
+    const keys: { KeyId: string; arn: string }[] = [];
     for await (const page of paginateListKeys({ client: kms }, {}))
       for (const k of page.Keys ?? [])
         if (k.KeyId !== undefined)
           keys.push({
-            id: k.KeyId,
+            KeyId: k.KeyId,
             arn: k.KeyArn ?? `arn:${ctx.partition}:kms:${ctx.region}:${ctx.accountId}:key/${k.KeyId}`,
           });
-    return mapLimit(keys, PER_RESOURCE_CONCURRENCY, async ({ id: KeyId, arn }): Promise<ResourceEntry> => {
-      const keyManager = await ctx.optional(
-        'kms:DescribeKey',
-        arn,
-        async () => (await kms.send(new DescribeKeyCommand({ KeyId }))).KeyMetadata?.KeyManager,
-      );
-      const policy = await ctx.optional('kms:GetKeyPolicy', arn, async () => {
-        const text = (await kms.send(new GetKeyPolicyCommand({ KeyId, PolicyName: 'default' }))).Policy;
-        return text === undefined ? null : parsedOrText(text);
-      });
-      const grants = await ctx.optional('kms:ListGrants', arn, async () => {
-        const all: GrantListEntry[] = [];
-        for await (const page of paginateListGrants({ client: kms }, { KeyId }))
-          all.push(...(page.Grants ?? []));
-        return plain(all);
-      });
-      const tags = await ctx.optional('kms:ListResourceTags', arn, async () => {
-        const all: Tag[] = [];
-        for await (const page of paginateListResourceTags({ client: kms }, { KeyId }))
-          all.push(...(page.Tags ?? []));
-        return tagMap(all);
-      });
-      return {
-        arn,
-        ...(policy === undefined ? {} : { policy }),
-        settings: {
-          ...(keyManager === undefined || keyManager === null ? {} : { keyManager }),
-          ...(grants === undefined || grants === null ? {} : { grants }),
-        },
-        ...(tags === undefined || tags === null ? {} : { tags }),
-      };
-    });
+    return keys;
   },
-};
+  async readOne({ KeyId, arn }, { kms }, ctx) {
+    const keyManager = await ctx.optional(
+      'kms:DescribeKey',
+      arn,
+      async () => (await kms.send(new DescribeKeyCommand({ KeyId }))).KeyMetadata?.KeyManager,
+    );
+    const policy = await ctx.optional('kms:GetKeyPolicy', arn, async () => {
+      const text = (await kms.send(new GetKeyPolicyCommand({ KeyId, PolicyName: 'default' }))).Policy;
+      return text === undefined ? null : parsedOrText(text);
+    });
+    const grants = await ctx.optional('kms:ListGrants', arn, async () => {
+      const all: GrantListEntry[] = [];
+      for await (const page of paginateListGrants({ client: kms }, { KeyId }))
+        all.push(...(page.Grants ?? []));
+      return plain(all);
+    });
+    const tags = await ctx.optional('kms:ListResourceTags', arn, async () => {
+      const all: Tag[] = [];
+      for await (const page of paginateListResourceTags({ client: kms }, { KeyId }))
+        all.push(...(page.Tags ?? []));
+      return tagMap(all);
+    });
+    return resourceEntry(arn, { policy, settings: { keyManager, grants }, tags });
+  },
+});

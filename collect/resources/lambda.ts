@@ -6,36 +6,31 @@
  */
 import { GetPolicyCommand, ListTagsCommand, paginateListFunctions } from '@aws-sdk/client-lambda';
 import { parsedOrText } from '../output.ts';
-import { mapLimit, PER_RESOURCE_CONCURRENCY, type ResourceEntry, type ServiceReader } from './types.ts';
+import { resourceEntry, serviceReader } from './types.ts';
 
-export const lambdaReader: ServiceReader = {
+export const lambdaReader = serviceReader<{ arn: string; role?: string }>({
   service: 'lambda',
   listAction: 'lambda:ListFunctions',
-  async read({ lambda }, ctx) {
+  async list({ lambda }) {
     const functions: { arn: string; role?: string }[] = [];
     for await (const page of paginateListFunctions({ client: lambda }, {}))
       for (const f of page.Functions ?? [])
         if (f.FunctionArn !== undefined)
           functions.push({ arn: f.FunctionArn, ...(f.Role === undefined ? {} : { role: f.Role }) });
-    return mapLimit(functions, PER_RESOURCE_CONCURRENCY, async ({ arn, role }): Promise<ResourceEntry> => {
-      const policy = await ctx.optional(
-        'lambda:GetPolicy',
-        arn,
-        async () =>
-          parsedOrText((await lambda.send(new GetPolicyCommand({ FunctionName: arn }))).Policy ?? ''),
-        ['ResourceNotFoundException'],
-      );
-      const tags = await ctx.optional(
-        'lambda:ListTags',
-        arn,
-        async () => (await lambda.send(new ListTagsCommand({ Resource: arn }))).Tags ?? {},
-      );
-      return {
-        arn,
-        ...(policy === undefined ? {} : { policy }),
-        settings: role === undefined ? {} : { roleArn: role },
-        ...(tags === undefined || tags === null ? {} : { tags }),
-      };
-    });
+    return functions;
   },
-};
+  async readOne({ arn, role }, { lambda }, ctx) {
+    const policy = await ctx.optional(
+      'lambda:GetPolicy',
+      arn,
+      async () => parsedOrText((await lambda.send(new GetPolicyCommand({ FunctionName: arn }))).Policy ?? ''),
+      ['ResourceNotFoundException'],
+    );
+    const tags = await ctx.optional(
+      'lambda:ListTags',
+      arn,
+      async () => (await lambda.send(new ListTagsCommand({ Resource: arn }))).Tags ?? {},
+    );
+    return resourceEntry(arn, { policy, settings: { roleArn: role }, tags });
+  },
+});

@@ -6,43 +6,30 @@
  */
 import { GetResourcePolicyCommand, paginateListSecrets } from '@aws-sdk/client-secrets-manager';
 import { parsedOrText } from '../output.ts';
-import {
-  mapLimit,
-  PER_RESOURCE_CONCURRENCY,
-  tagMap,
-  type ResourceEntry,
-  type ServiceReader,
-} from './types.ts';
+import { resourceEntry, serviceReader, tagMap } from './types.ts';
 
-export const secretsManagerReader: ServiceReader = {
+interface Listed {
+  arn: string;
+  kmsKeyId: string | undefined;
+  tags: Record<string, string>;
+}
+
+export const secretsManagerReader = serviceReader<Listed>({
   service: 'secretsmanager',
   listAction: 'secretsmanager:ListSecrets',
-  async read({ secretsManager }, ctx) {
-    const secrets: { arn: string; kmsKeyId?: string; tags: Record<string, string> }[] = [];
+  async list({ secretsManager }) {
+    const secrets: Listed[] = [];
     for await (const page of paginateListSecrets({ client: secretsManager }, {}))
       for (const s of page.SecretList ?? [])
-        if (s.ARN !== undefined)
-          secrets.push({
-            arn: s.ARN,
-            tags: tagMap(s.Tags),
-            ...(s.KmsKeyId === undefined ? {} : { kmsKeyId: s.KmsKeyId }),
-          });
-    return mapLimit(
-      secrets,
-      PER_RESOURCE_CONCURRENCY,
-      async ({ arn, kmsKeyId, tags }): Promise<ResourceEntry> => {
-        const policy = await ctx.optional('secretsmanager:GetResourcePolicy', arn, async () => {
-          const text = (await secretsManager.send(new GetResourcePolicyCommand({ SecretId: arn })))
-            .ResourcePolicy;
-          return text === undefined ? null : parsedOrText(text);
-        });
-        return {
-          arn,
-          ...(policy === undefined ? {} : { policy }),
-          settings: kmsKeyId === undefined ? {} : { kmsKeyId },
-          tags,
-        };
-      },
-    );
+        if (s.ARN !== undefined) secrets.push({ arn: s.ARN, kmsKeyId: s.KmsKeyId, tags: tagMap(s.Tags) });
+    return secrets;
   },
-};
+  async readOne({ arn, kmsKeyId, tags }, { secretsManager }, ctx) {
+    const policy = await ctx.optional('secretsmanager:GetResourcePolicy', arn, async () => {
+      const text = (await secretsManager.send(new GetResourcePolicyCommand({ SecretId: arn })))
+        .ResourcePolicy;
+      return text === undefined ? null : parsedOrText(text);
+    });
+    return resourceEntry(arn, { policy, settings: { kmsKeyId }, tags });
+  },
+});

@@ -9,35 +9,25 @@ import {
   paginateListTopics,
 } from '@aws-sdk/client-sns';
 import { parsedOrText } from '../output.ts';
-import {
-  mapLimit,
-  PER_RESOURCE_CONCURRENCY,
-  tagMap,
-  type ResourceEntry,
-  type ServiceReader,
-} from './types.ts';
+import { resourceEntry, serviceReader, tagMap } from './types.ts';
 
-export const snsReader: ServiceReader = {
+export const snsReader = serviceReader<string>({
   service: 'sns',
   listAction: 'sns:ListTopics',
-  async read({ sns }, ctx) {
+  async list({ sns }) {
     const arns: string[] = [];
     for await (const page of paginateListTopics({ client: sns }, {}))
       for (const t of page.Topics ?? []) if (t.TopicArn !== undefined) arns.push(t.TopicArn);
-    return mapLimit(arns, PER_RESOURCE_CONCURRENCY, async (TopicArn): Promise<ResourceEntry> => {
-      const policy = await ctx.optional('sns:GetTopicAttributes', TopicArn, async () => {
-        const text = (await sns.send(new GetTopicAttributesCommand({ TopicArn }))).Attributes?.['Policy'];
-        return text === undefined ? null : parsedOrText(text);
-      });
-      const tags = await ctx.optional('sns:ListTagsForResource', TopicArn, async () =>
-        tagMap((await sns.send(new ListTagsForResourceCommand({ ResourceArn: TopicArn }))).Tags),
-      );
-      return {
-        arn: TopicArn,
-        ...(policy === undefined ? {} : { policy }),
-        settings: {},
-        ...(tags === undefined || tags === null ? {} : { tags }),
-      };
-    });
+    return arns;
   },
-};
+  async readOne(TopicArn, { sns }, ctx) {
+    const policy = await ctx.optional('sns:GetTopicAttributes', TopicArn, async () => {
+      const text = (await sns.send(new GetTopicAttributesCommand({ TopicArn }))).Attributes?.['Policy'];
+      return text === undefined ? null : parsedOrText(text);
+    });
+    const tags = await ctx.optional('sns:ListTagsForResource', TopicArn, async () =>
+      tagMap((await sns.send(new ListTagsForResourceCommand({ ResourceArn: TopicArn }))).Tags),
+    );
+    return resourceEntry(TopicArn, { policy, tags });
+  },
+});

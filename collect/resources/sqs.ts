@@ -6,13 +6,7 @@
  */
 import { GetQueueAttributesCommand, ListQueueTagsCommand, paginateListQueues } from '@aws-sdk/client-sqs';
 import { parsedOrText } from '../output.ts';
-import {
-  mapLimit,
-  PER_RESOURCE_CONCURRENCY,
-  type ResourceEntry,
-  type ReadContext,
-  type ServiceReader,
-} from './types.ts';
+import { resourceEntry, serviceReader, type ReadContext } from './types.ts';
 
 const PAGE = 1000;
 
@@ -22,36 +16,36 @@ function arnOfUrl(url: string, ctx: ReadContext): string {
   return `arn:${ctx.partition}:sqs:${ctx.region}:${account}:${name}`;
 }
 
-export const sqsReader: ServiceReader = {
+export const sqsReader = serviceReader<string>({
   service: 'sqs',
   listAction: 'sqs:ListQueues',
-  async read({ sqs }, ctx) {
+  async list({ sqs }) {
     const urls: string[] = [];
     for await (const page of paginateListQueues({ client: sqs }, { MaxResults: PAGE }))
       urls.push(...(page.QueueUrls ?? []));
-    return mapLimit(urls, PER_RESOURCE_CONCURRENCY, async (QueueUrl): Promise<ResourceEntry> => {
-      const fallbackArn = arnOfUrl(QueueUrl, ctx);
-      const attributes = await ctx.optional('sqs:GetQueueAttributes', fallbackArn, async () => {
-        const got = await sqs.send(
-          new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['Policy', 'QueueArn'] }),
-        );
-        return got.Attributes ?? {};
-      });
-      const tags = await ctx.optional(
-        'sqs:ListQueueTags',
-        fallbackArn,
-        async () => (await sqs.send(new ListQueueTagsCommand({ QueueUrl }))).Tags ?? {},
-      );
-      const policy = attributes?.['Policy'];
-      return {
-        arn: attributes?.['QueueArn'] ?? fallbackArn,
-        // A queue without a policy has no Policy attribute.
-        ...(attributes === undefined || attributes === null
-          ? {}
-          : { policy: policy === undefined ? null : parsedOrText(policy) }),
-        settings: {},
-        ...(tags === undefined || tags === null ? {} : { tags }),
-      };
-    });
+    return urls;
   },
-};
+  async readOne(QueueUrl, { sqs }, ctx) {
+    const fallbackArn = arnOfUrl(QueueUrl, ctx);
+    const attributes = await ctx.optional('sqs:GetQueueAttributes', fallbackArn, async () => {
+      const got = await sqs.send(
+        new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['Policy', 'QueueArn'] }),
+      );
+      return got.Attributes ?? {};
+    });
+    const tags = await ctx.optional(
+      'sqs:ListQueueTags',
+      fallbackArn,
+      async () => (await sqs.send(new ListQueueTagsCommand({ QueueUrl }))).Tags ?? {},
+    );
+    const text = attributes?.['Policy'];
+    // A queue without a policy has no Policy attribute.
+    const policy =
+      attributes === undefined || attributes === null
+        ? undefined
+        : text === undefined
+          ? null
+          : parsedOrText(text);
+    return resourceEntry(attributes?.['QueueArn'] ?? fallbackArn, { policy, tags });
+  },
+});

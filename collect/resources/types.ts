@@ -47,6 +47,48 @@ export interface ServiceReader {
   read(clients: ResourceClients, ctx: ReadContext): Promise<ResourceEntry[]>;
 }
 
+/** A service's two steps: list what the Region holds (every page), then read one listed item. */
+export interface ServiceReaderSteps<T> {
+  service: string;
+  listAction: string;
+  list(clients: ResourceClients, ctx: ReadContext): Promise<T[]>;
+  readOne(item: T, clients: ResourceClients, ctx: ReadContext): Promise<ResourceEntry>;
+}
+
+/** Calls about the resources of one service run this many at a time. */
+const PER_RESOURCE_CONCURRENCY = 4;
+
+export function serviceReader<T>(steps: ServiceReaderSteps<T>): ServiceReader {
+  return {
+    service: steps.service,
+    listAction: steps.listAction,
+    read: async (clients, ctx) =>
+      mapLimit(await steps.list(clients, ctx), PER_RESOURCE_CONCURRENCY, (item) =>
+        steps.readOne(item, clients, ctx),
+      ),
+  };
+}
+
+/**
+ * An entry from what was read: a policy of null (none) is kept and an
+ * undefined one (not read) left out; settings and tags that were not read,
+ * or that the resource does not have, are left out.
+ */
+export function resourceEntry(
+  arn: string,
+  read: { policy?: unknown; settings?: Record<string, unknown>; tags?: Record<string, string> | null },
+): ResourceEntry {
+  const settings = Object.fromEntries(
+    Object.entries(read.settings ?? {}).filter(([, v]) => v !== undefined && v !== null),
+  );
+  return {
+    arn,
+    ...(read.policy === undefined ? {} : { policy: read.policy }),
+    settings,
+    ...(read.tags === undefined || read.tags === null ? {} : { tags: read.tags }),
+  };
+}
+
 /** AWS's tag lists ([{Key, Value}], KMS's [{TagKey, TagValue}]) as one key-to-value map. */
 export function tagMap(
   tags: readonly { Key?: string; Value?: string; TagKey?: string; TagValue?: string }[] | undefined,
@@ -76,6 +118,3 @@ export async function mapLimit<T, R>(
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return out;
 }
-
-/** Calls about the resources of one service run this many at a time. */
-export const PER_RESOURCE_CONCURRENCY = 4;
