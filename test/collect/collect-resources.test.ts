@@ -65,7 +65,11 @@ const KEY = `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-123456
 
 describe('resources', () => {
   it('reads every page of every service in the Regions given, policies and settings in the APIs’ shapes', async () => {
-    fx = await withResources();
+    // Throttling and 5xx answers are retried as for the IAM calls.
+    fx = await withResources({
+      throttle: { ListKeys: 2, GetKeyPolicy: 1 },
+      serverError: { GetBucketAcl: 1 },
+    });
     const r = await fx.run(['--accounts', ACCOUNT, '--resource-regions', 'us-east-1,eu-west-1']);
     expect(r.code, r.stderr).toBe(0);
     const file = await readResources(fx);
@@ -279,5 +283,22 @@ describe('resources', () => {
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain('"Ireland"');
     expect(fx.fake.calls).toEqual([]);
+  });
+
+  it('keeps accounts already collected for the same Regions, and collects them again for other Regions', async () => {
+    fx = await withResources();
+    expect((await fx.run(['--accounts', ACCOUNT, '--resource-regions', 'us-east-1'])).code).toBe(0);
+    const first = fx.fake.calls.length;
+    const same = await fx.run(['--accounts', ACCOUNT, '--resource-regions', 'us-east-1']);
+    expect(same.code, same.stderr).toBe(0);
+    expect(fx.fake.calls.slice(first).filter((c) => c.service === 's3')).toEqual([]);
+
+    const other = await fx.run(['--accounts', ACCOUNT, '--resource-regions', 'eu-west-1']);
+    expect(other.code, other.stderr).toBe(0);
+    expect(other.stderr).toMatch(/read the resources of us-east-1; every account is collected again/);
+    expect((await readResources(fx)).resources.map((x) => x.arn)).toEqual([
+      'arn:aws:s3:::demo-eu-data',
+      `arn:aws:sqs:eu-west-1:${ACCOUNT}:eu-events`,
+    ]);
   });
 });
