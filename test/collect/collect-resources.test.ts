@@ -264,6 +264,22 @@ describe('resources', () => {
     expect(got.has(KEY)).toBe(true);
   });
 
+  it('a Region the account has not enabled gives one note, and the other Regions are read', async () => {
+    fx = await withResources({ regionsNotEnabled: { [ACCOUNT]: ['eu-west-1'] } });
+    const r = await fx.run(['--accounts', ACCOUNT, '--resource-regions', 'us-east-1,eu-west-1']);
+    expect(r.code, r.stderr).toBe(0);
+    const entry = (await manifestOf(fx)).accounts.find((a) => a.accountId === ACCOUNT)!;
+    expect(entry.status).toBe('ok');
+    expect(entry.notes).toEqual([
+      expect.stringMatching(
+        /^Resources: s3, kms, sqs, sns, lambda, secretsmanager, ecr in eu-west-1 not read: UnrecognizedClientException: .*enable it for the account, or leave it out of --resource-regions/,
+      ),
+    ]);
+    const arns = (await readResources(fx)).resources.map((x) => x.arn);
+    expect(arns).toHaveLength(21);
+    expect(arns.filter((a) => a.includes('eu-'))).toEqual([]);
+  });
+
   it('--no-resources reads none and writes no resources file', async () => {
     fx = await withResources();
     const r = await fx.run(['--accounts', ACCOUNT, '--no-resources']);

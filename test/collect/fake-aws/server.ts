@@ -42,6 +42,11 @@ export interface Faults {
   callerExpiresAfterAssumes?: number;
   /** The caller is not in the management account: Organizations answers AccessDenied. */
   callerAccount?: string;
+  /**
+   * Account id → opt-in Regions it has not enabled: the regional services' calls signed for them
+   * answer UnrecognizedClientException (https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-regions.html).
+   */
+  regionsNotEnabled?: Record<string, string[]>;
   /** Every call of these actions answers AccessDenied, in its service's code (SNS's AuthorizationError...). */
   denyActions?: string[];
 }
@@ -289,6 +294,14 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
           accessDeniedCode(service),
           `User: ${principal.arn} is not authorized to perform: ${service}:${action}`,
           403,
+        );
+      if (
+        !['iam', 'sts', 'organizations'].includes(service) &&
+        faults.regionsNotEnabled?.[principal.account]?.includes(region)
+      )
+        throw new AwsError(
+          'UnrecognizedClientException',
+          'The security token included in the request is invalid.',
         );
       if (service === 'sso' && faults.regionNotEnabledForIdentityCenter?.includes(principal.account))
         throw new AwsError(
