@@ -13,7 +13,7 @@
  */
 import type { SnapshotModel } from '../engine/model.ts';
 import type { ChangeSet, UnknownValue } from '../engine/plan/change.ts';
-import { analyse, diffAnalyses, type PlanDiff } from '../engine/plan/diff.ts';
+import { analyse, diffAnalyses, type PlanDiff, type StoredFrame } from '../engine/plan/diff.ts';
 import { evaluateGate, ruleText, type GateFailure, type GateRule } from '../engine/plan/gate.ts';
 import { applyChangeSet } from '../engine/plan/overlay.ts';
 import { addMissingAwsManagedPolicies } from '../ingest/read/missing-policies.ts';
@@ -22,6 +22,7 @@ import { formatProblem, type InputProblem } from '../ingest/read/problems.ts';
 import type { Source } from './cache.ts';
 import { QueryInputError } from './errors.ts';
 import { loadModelSlice, loadPolicies, loadSnapshotModel } from './model-slice.ts';
+import { loadStoredFrame } from './plan-frame.ts';
 import { planScope } from './plan-scope.ts';
 
 export { loadSnapshotModel } from './model-slice.ts';
@@ -103,6 +104,8 @@ export interface PlanCheckOptions {
   account?: string;
   rules: GateRule[];
   snapshot?: { id: string; name: string };
+  /** The stored edges and administrators of the nodes beyond the model that the change cannot reach. */
+  frame?: StoredFrame;
 }
 
 export async function planCheck(
@@ -120,8 +123,8 @@ export async function planCheck(
   await addMissingAwsManagedPolicies(base, () => loaded.file, notes);
   const overlay = applyChangeSet(base, cs);
   await addMissingAwsManagedPolicies(overlay.model, () => loaded.file, notes);
-  const before = analyse(base);
-  const after = analyse(overlay.model);
+  const before = analyse(base, options.frame);
+  const after = analyse(overlay.model, options.frame);
   const diff = diffAnalyses(before, after, { before: base, after: overlay.model }, overlay.touched);
   return {
     file: cs.file,
@@ -165,8 +168,9 @@ function policyArnsOf(cs: ChangeSet): string[] {
 /**
  * plan-check against a stored snapshot. By default (`full` unset) only the
  * principals the change can affect are read and analysed (query/plan-scope.ts),
- * with the full analysis when the change is too broad; `full: true` always
- * analyses the whole snapshot. Both give the same answer.
+ * and what they reach beyond is taken from the stored edges
+ * (query/plan-frame.ts), with the full analysis when the change is too broad;
+ * `full: true` always analyses the whole snapshot. Both give the same answer.
  */
 export async function planCheckSnapshot(
   loaded: LoadedPlan,
@@ -195,13 +199,15 @@ export async function planCheckSnapshot(
   const scoped = since(started);
   const loadStarted = performance.now();
   let base: SnapshotModel;
+  let frame: StoredFrame | undefined;
   if (scope?.mode === 'incremental') {
     base = await loadModelSlice(source, id, scope.arns);
-    const frame = chooseAccount(loaded, base, options.account);
-    await loadPolicies(source, id, base, policyArnsOf(changeSetOf(loaded, frame.accountId)));
+    const account = chooseAccount(loaded, base, options.account);
+    await loadPolicies(source, id, base, policyArnsOf(changeSetOf(loaded, account.accountId)));
+    frame = await loadStoredFrame(source, id, scope.frame, scope.reaching);
   } else base = await loadSnapshotModel(source, id);
   const loadedIn = since(loadStarted);
-  const r = await planCheck(loaded, base, options);
+  const r = await planCheck(loaded, base, { ...options, ...(frame ? { frame } : {}) });
   const total = scope?.total ?? base.users.length + base.roles.length;
   return {
     ...r,

@@ -14,12 +14,15 @@
  * 3. the roles of any account whose trust policy text names one of those
  *    accounts or `*` (the roles the changed principals may assume);
  * 4. over the snapshot's stored CAN_ASSUME and CAN_ESCALATE_TO edges, every node
- *    that reaches those principals, and every node that any of them reaches
- *    (so that each principal's way to an administrator is whole in the slice).
+ *    that reaches those principals.
  *
- * Edges and findings between principals of the slice come out of the slice as
- * they come out of the whole snapshot; those the change cannot affect come out
- * the same on both sides and cancel in the diff.
+ * Those are analysed. Every node they reach beyond (the frame) cannot reach the
+ * change, so its edges and its ways to an administrator are the same before
+ * and after: they are read as stored (query/plan-frame.ts), so that each
+ * analysed principal's way to an administrator is whole. Edges and findings
+ * between analysed principals come out as they come out of the whole snapshot;
+ * those the change cannot affect come out the same on both sides and cancel in
+ * the diff.
  */
 import { statement } from '../cypher/index.ts';
 import type { ChangeSet, IamObject } from '../engine/plan/change.ts';
@@ -34,7 +37,18 @@ export const INCREMENTAL_SHARE_LIMIT = 0.5;
 const KEYS_PER_STATEMENT = 2_000;
 
 export type PlanScope =
-  | { mode: 'incremental'; arns: string[]; total: number; accounts: string[]; reason: string }
+  | {
+      mode: 'incremental';
+      /** The users and roles analysed: those the change touches and those that reach them. */
+      arns: string[];
+      /** Every node that reaches the change (users, roles, accounts, services...), the analysed ones included. */
+      reaching: string[];
+      /** The nodes those reach and that cannot reach the change: their edges are read as stored. */
+      frame: string[];
+      total: number;
+      accounts: string[];
+      reason: string;
+    }
   | { mode: 'full'; total: number; reason: string };
 
 const isAccountId = (s: string) => /^\d{12}$/.test(s);
@@ -220,18 +234,20 @@ export async function planScope(
     new Map([...core].map((a) => [a, true])),
     limit,
   );
-  if ([...reaching.values()].filter(Boolean).length > limit) return tooMany(limit + 1);
-  const reached = await walk(source, snapshotId, 'edge-targets', reaching, limit);
-  const arns = [...reached]
+  const arns = [...reaching]
     .filter(([, principal]) => principal)
     .map(([key]) => key)
     .sort();
-  if (arns.length > limit) return tooMany(arns.length);
+  if (arns.length > limit) return tooMany(limit + 1);
+  // What they reach and that cannot reach the change: taken from the stored edges as it is.
+  const reached = await walk(source, snapshotId, 'edge-targets', reaching, Infinity);
   return {
     mode: 'incremental',
     arns,
+    reaching: [...reaching.keys()].sort(),
+    frame: [...reached.keys()].filter((k) => !reaching.has(k)).sort(),
     total,
     accounts: callerAccounts.sort(),
-    reason: `${arns.length} of ${total} principals re-analysed: those of ${callerAccounts.length} account(s), the roles whose trust names them, and what reaches them or they reach`,
+    reason: `${arns.length} of ${total} principals re-analysed: those of ${callerAccounts.length} account(s), the roles whose trust names them, and what reaches them; what they reach beyond is read from the stored edges`,
   };
 }

@@ -40,3 +40,22 @@ RETURN DISTINCT m.key AS key, (m:User OR m:Role) AND coalesce(m.external, false)
 UNWIND $keys AS k
 MATCH (n:AtlasNode {snapshotId: $snapshotId, key: k})-[:CAN_ASSUME|CAN_ESCALATE_TO]->(m:AtlasNode)
 RETURN DISTINCT m.key AS key, (m:User OR m:Role) AND coalesce(m.external, false) = false AS principal;
+
+// The stored CAN_ASSUME and CAN_ESCALATE_TO edges out of $keys, with what the
+// ways to an administrator read of them (ingest/transform/derived.ts writes
+// them); an escalation to an account's administrator ends at its Account node.
+// name: stored-edges-out
+UNWIND $keys AS k
+MATCH (m:AtlasNode {snapshotId: $snapshotId, key: k})-[e:CAN_ASSUME|CAN_ESCALATE_TO]->(n:AtlasNode)
+RETURN k AS from, n.key AS to, n:Account AS toAccount, type(e) AS type,
+       e {.fromKind, .mechanism, .via, .crossAccount, .crossOrganization, .roleChaining, .reasons,
+          .trustPolicyId, .trustStatementIndex, .trustSid, .maxSessionSeconds, .sessionName,
+          .method, .catalogIds, .actions, .gains, .target, .conditions, .evidence, .needsRuntime,
+          .caveats, .modifies, .chain} AS edge;
+
+// The administrators among $keys, as the escalation analysis marked them.
+// name: stored-admins
+UNWIND $keys AS k
+MATCH (n:AtlasNode {snapshotId: $snapshotId, key: k})
+WHERE n.admin = true
+RETURN n.key AS key, n.accountId AS accountId, n.adminKind AS kind, n.adminReason AS reason;

@@ -263,6 +263,8 @@ export class EscalationGraph {
         frontier.push(node);
       }
     }
+    // In name order, so that ties between accounts do not depend on the order the edges came in.
+    frontier.sort();
     let depth = 0;
     while (frontier.length > 0) {
       depth++;

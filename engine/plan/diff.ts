@@ -30,13 +30,46 @@ export interface Analysis {
   findings: Finding[];
 }
 
-/** The derived graph of a model, as ingest computes it (ingest/transform/derived.ts). */
-export function analyse(model: SnapshotModel): Analysis {
+/**
+ * Edges and administrators of the nodes that a change cannot reach, as a
+ * snapshot stores them: with them, the ways to an administrator of the nodes
+ * analysed are whole without analysing those nodes again.
+ */
+export interface StoredFrame {
+  canAssume: CanAssumeEdge[];
+  escalation: EscalationEdge[];
+  admins: Map<string, AdminInfo>;
+}
+
+const byEnds = (a: { from: string; to: string }, b: { from: string; to: string }): number =>
+  a.from < b.from ? -1 : a.from > b.from ? 1 : a.to < b.to ? -1 : a.to > b.to ? 1 : 0;
+const byEndsAndMethod = (a: EscalationEdge, b: EscalationEdge): number =>
+  byEnds(a, b) || (a.method < b.method ? -1 : a.method > b.method ? 1 : 0);
+
+/**
+ * The derived graph of a model, as ingest computes it (ingest/transform/derived.ts).
+ * With `frame`, the stored edges and administrators of nodes outside the model
+ * join the analysed ones before the ways to an administrator are walked. Edges
+ * and administrators come in a fixed order, so that among equally short ways the
+ * same one is chosen whichever nodes were analysed.
+ */
+export function analyse(model: SnapshotModel, frame?: StoredFrame): Analysis {
   const trust = analyseTrust(model);
   const findings = trustFindings(model, { context: trust.context, trusts: trust.trusts });
   const escalation = analyseEscalation(model, { canAssume: trust.edges, snapshotContext: trust.context });
-  findings.push(...escalationFindings(escalation), ...unknownPolicyFindings(model));
-  return { canAssume: trust.edges, escalation: escalation.edges, admins: escalation.admins, findings };
+  const analysed = new Set(escalation.admins.keys());
+  const canAssume = [...escalation.canAssume, ...(frame?.canAssume ?? [])].sort(byEnds);
+  const edges = [...escalation.edges, ...(frame?.escalation ?? [])].sort(byEndsAndMethod);
+  const admins = new Map(
+    [...escalation.admins, ...[...(frame?.admins ?? [])].filter(([key]) => !analysed.has(key))].sort(
+      ([a], [b]) => (a < b ? -1 : a > b ? 1 : 0),
+    ),
+  );
+  findings.push(
+    ...escalationFindings({ edges, canAssume, admins, context: escalation.context }),
+    ...unknownPolicyFindings(model),
+  );
+  return { canAssume, escalation: edges, admins, findings };
 }
 
 export interface EdgeDelta {

@@ -4,7 +4,9 @@
  * analysis gives. Every plan fixture is checked both ways against the demo
  * organization and against a generated organization, and so are two
  * generated changes: a widely attached managed policy that gains
- * iam:PassRole and Lambda, and a trust change that removes a path.
+ * iam:PassRole and Lambda, and a trust change that removes a path. Only
+ * the principals that reach the change are analysed; what they reach beyond
+ * is read from the stored edges.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,7 +18,11 @@ import { DEMO_ORG_DIR } from '../../cli/main.ts';
 import { DEFAULT_FAIL_ON, parseFailOn } from '../../engine/plan/gate.ts';
 import { ingestPaths } from '../../ingest/pipeline.ts';
 import { loadPlanFile, parsePlanText, type LoadedPlan } from '../../ingest/read/plan/index.ts';
+import { changeSetOf } from '../../ingest/read/plan/index.ts';
 import { planCheckSnapshot, type PlanCheckResult } from '../../query/plan-check.ts';
+import { planScope } from '../../query/plan-scope.ts';
+import { loadModelSlice } from '../../query/model-slice.ts';
+import { writeInputDir } from '../harness/mini-org.ts';
 import { openTestDb, type TestDb } from '../harness/neo4j.ts';
 
 const plans = path.join(import.meta.dirname, '..', 'fixtures', 'plans');
@@ -109,6 +115,28 @@ describe('incremental plan-check equals the full analysis', () => {
     expect(r.mode!.principals).toBeLessThan(r.mode!.total);
   }, 300_000);
 
+  it('only the principals that reach the change are analysed; what they reach beyond comes from the stored edges', async () => {
+    const g = generatedPlans(GENERATED, 3);
+    const loaded = parsePlanText(JSON.stringify(g.widePolicy.plan), 'wide-policy.json');
+    const frame = await loadModelSlice(db.driver, snapshots.generated.id, []);
+    const scope = await planScope(
+      db.driver,
+      snapshots.generated.id,
+      changeSetOf(loaded, g.accountId),
+      frame.organization,
+      1,
+    );
+    if (scope.mode !== 'incremental') throw new Error(scope.reason);
+    const analysed = new Set(scope.arns);
+    const beyond = scope.frame.filter((k) => k.includes(':user/') || k.includes(':role/'));
+    // The generated organization has roles the changed account reaches that do not reach it back.
+    expect(beyond.length).toBeGreaterThan(0);
+    expect(beyond.filter((k) => analysed.has(k))).toEqual([]);
+    const r = await both(loaded, 'generated');
+    expect(r.incremental).toEqual(r.full);
+    expect(r.mode?.principals).toBe(scope.arns.length);
+  }, 300_000);
+
   it('a trust change that removes a path: same removed edges', async () => {
     const g = generatedPlans(GENERATED, 3);
     const r = await both(parsePlanText(JSON.stringify(g.trustRemoved.plan), 'trust.json'), 'generated');
@@ -146,5 +174,110 @@ describe('incremental plan-check equals the full analysis', () => {
     });
     expect(r.analysis?.mode).toBe('full');
     expect(r.analysis?.reason).toContain(root);
+  }, 300_000);
+});
+
+/**
+ * Three accounts where a principal's way to an administrator runs through a
+ * role the change cannot reach: Upstream (B) already becomes an administrator
+ * of C through SelfGrant (C), which may put a policy on itself; the change lets
+ * Changed (A), which Upstream may assume, assume AdminC (C), an administrator
+ * trusting A. Upstream's way to C's administrator is then not new, and its
+ * escalation finding goes away. SelfGrant neither reaches A nor is trusted by
+ * it, so its edges are read as stored.
+ * Cross-account assume needs the trust policy and the caller's identity policy:
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html
+ */
+describe('a way to an administrator through what the change cannot reach', () => {
+  const [A, B, C] = ['111111111111', '222222222222', '333333333333'];
+  const doc = (Statement: unknown[]) => ({ Version: '2012-10-17', Statement });
+  const trust = (aws: string) =>
+    encodeURIComponent(
+      JSON.stringify(doc([{ Effect: 'Allow', Principal: { AWS: aws }, Action: 'sts:AssumeRole' }])),
+    );
+  const role = (account: string, name: string, trustedBy: string, statements: unknown[]) => ({
+    Path: '/',
+    RoleName: name,
+    RoleId: `AROA${name.toUpperCase().padEnd(17, 'X')}`,
+    Arn: `arn:aws:iam::${account}:role/${name}`,
+    CreateDate: '2024-01-02T03:04:05Z',
+    AssumeRolePolicyDocument: trust(`arn:aws:iam::${trustedBy}:root`),
+    InstanceProfileList: [],
+    RolePolicyList: statements.length ? [{ PolicyName: 'inline', PolicyDocument: doc(statements) }] : [],
+    AttachedManagedPolicies: [],
+    Tags: [],
+    RoleLastUsed: {},
+  });
+  const details = (roles: unknown[]) => ({
+    UserDetailList: [],
+    GroupDetailList: [],
+    RoleDetailList: roles,
+    Policies: [],
+    IsTruncated: false,
+  });
+  const assumeAny = [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }];
+  const adminC = `arn:aws:iam::${C}:role/AdminC`;
+  const selfGrant = `arn:aws:iam::${C}:role/SelfGrant`;
+
+  it('is read from the stored edges: the same answer as the full analysis', async () => {
+    const dir = writeInputDir({
+      [`${A}.json`]: details([role(A, 'Changed', B, [])]),
+      [`${B}.json`]: details([role(B, 'Upstream', B, assumeAny)]),
+      [`${C}.json`]: details([
+        role(C, 'SelfGrant', B, [{ Effect: 'Allow', Action: 'iam:PutRolePolicy', Resource: selfGrant }]),
+        role(C, 'AdminC', A, [{ Effect: 'Allow', Action: '*', Resource: '*' }]),
+      ]),
+    });
+    try {
+      const name = `plan-incremental-frame-${Date.now()}`;
+      const r = await ingestPaths(db.driver, [dir], { name });
+      db.track(r.snapshotId);
+      const policy = JSON.stringify(doc([{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: adminC }]));
+      const plan = {
+        format_version: '1.2',
+        terraform_version: '1.9.8',
+        resource_changes: [
+          {
+            address: 'aws_iam_role_policy.changed',
+            mode: 'managed',
+            type: 'aws_iam_role_policy',
+            name: 'changed',
+            provider_name: 'registry.terraform.io/hashicorp/aws',
+            change: {
+              actions: ['create'],
+              before: null,
+              after: { name: 'assume-admin-c', role: 'Changed', policy },
+              after_unknown: {},
+            },
+          },
+        ],
+      };
+      const loaded = parsePlanText(JSON.stringify(plan), 'frame.json');
+      const run = async (full: boolean) => {
+        const {
+          seconds: _s,
+          analysis,
+          ...rest
+        } = await planCheckSnapshot(loaded, db.driver, {
+          rules,
+          snapshot: { id: r.snapshotId, name },
+          account: A,
+          full,
+          shareLimit: 1,
+        });
+        return { rest, analysis };
+      };
+      const full = await run(true);
+      const incremental = await run(false);
+      expect(incremental.analysis?.mode).toBe('incremental');
+      // SelfGrant is not analysed: A, B and AdminC are.
+      expect(incremental.analysis?.principals).toBe(3);
+      const upstream = `arn:aws:iam::${B}:role/Upstream`;
+      expect(full.rest.diff.adminPaths.added.map((p) => p.from)).not.toContain(upstream);
+      expect(full.rest.diff.findings.removed.map((f) => f.subjects[0])).toContain(upstream);
+      expect(incremental.rest).toEqual(full.rest);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   }, 300_000);
 });
