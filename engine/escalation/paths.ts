@@ -62,6 +62,12 @@ export interface GraphInput {
 export interface GraphOptions {
   /** Also walk edges that need an existing resource (Lambda function, EC2 instance…). Default false. */
   includeRuntime?: boolean;
+  /**
+   * Start the walk toward an administrator from the `admin:<account>` targets in name order,
+   * not in the order their first edge came in: with edges given in a fixed order, ties then
+   * go the same way whichever other nodes the graph holds. Default false.
+   */
+  targetsInOrder?: boolean;
 }
 
 /** `admin` (any account), `admin:<accountId>`, or a principal ARN. */
@@ -88,9 +94,11 @@ export class EscalationGraph {
   private readonly out = new Map<string, PathHop[]>();
   private readonly in = new Map<string, PathHop[]>();
   readonly admins: ReadonlyMap<string, AdminInfo>;
+  private readonly targetsInOrder: boolean;
 
   constructor(input: GraphInput, options: GraphOptions = {}) {
     this.admins = input.admins;
+    this.targetsInOrder = options.targetsInOrder === true;
     for (const e of input.canAssume) {
       this.add({
         from: e.from,
@@ -263,8 +271,7 @@ export class EscalationGraph {
         frontier.push(node);
       }
     }
-    // In name order, so that ties between accounts do not depend on the order the edges came in.
-    frontier.sort();
+    if (this.targetsInOrder) frontier.sort();
     let depth = 0;
     while (frontier.length > 0) {
       depth++;

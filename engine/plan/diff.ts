@@ -65,8 +65,9 @@ export function analyse(model: SnapshotModel, frame?: StoredFrame): Analysis {
       ([a], [b]) => (a < b ? -1 : a > b ? 1 : 0),
     ),
   );
+  const input = { edges, canAssume, admins, context: escalation.context };
   findings.push(
-    ...escalationFindings({ edges, canAssume, admins, context: escalation.context }),
+    ...escalationFindings(input, { graph: new EscalationGraph(input, { targetsInOrder: true }) }),
     ...unknownPolicyFindings(model),
   );
   return { canAssume, escalation: edges, admins, findings };
