@@ -6,15 +6,17 @@
  *
  * A node that cannot reach any principal the change touches keeps its edges
  * and its ways to an administrator whatever the change does, so its stored
- * edges stand for what the analysis would find. Statements and conditions come
- * back without the statement text, which the ways to an administrator do not read.
+ * edges stand for what the analysis would find. They come back without the
+ * statements they rest on: the diff names the statements of the hops a change
+ * introduces, never of one it cannot touch, and conditions come back without
+ * the statement text.
  */
 import { statement } from '../cypher/index.ts';
 import type { AdminInfo, AdminKind, EscalationEdge } from '../engine/escalation/index.ts';
 import type { ChainStep } from '../engine/escalation/types.ts';
 import type { StoredFrame } from '../engine/plan/diff.ts';
 import type { CanAssumeEdge } from '../engine/trust/index.ts';
-import type { StatementRef, UnresolvedCondition } from '../engine/types.ts';
+import type { UnresolvedCondition } from '../engine/types.ts';
 import { driverOf, type Source } from './cache.ts';
 
 const Q = 'queries/plan-scope';
@@ -57,7 +59,7 @@ function assumeEdge(from: string, to: string, p: EdgeProps): CanAssumeEdge {
       ...(text(p.trustSid) !== undefined ? { sid: text(p.trustSid) } : {}),
     },
     identityStatements: [],
-    evidence: list<StatementRef>(p.evidence),
+    evidence: [],
     roleChaining: p.roleChaining === true,
     reasons: strings(p.reasons),
   };
@@ -75,7 +77,7 @@ function escalationEdge(from: string, to: string, p: EdgeProps): EscalationEdge 
     actions: strings(p.actions),
     gains: p.gains === 'admin' ? 'admin' : 'principal',
     conditions: list<UnresolvedCondition>(p.conditions),
-    evidence: list<StatementRef>(p.evidence),
+    evidence: [],
     crossAccount: p.crossAccount === true,
   };
   if (text(p.needsRuntime) !== undefined) edge.needsRuntime = text(p.needsRuntime);

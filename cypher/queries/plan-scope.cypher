@@ -44,13 +44,14 @@ RETURN DISTINCT m.key AS key, (m:User OR m:Role) AND coalesce(m.external, false)
 // The stored CAN_ASSUME and CAN_ESCALATE_TO edges out of $keys, with what the
 // ways to an administrator read of them (ingest/transform/derived.ts writes
 // them); an escalation to an account's administrator ends at its Account node.
+// Not their statements: an edge the change cannot touch is printed without them.
 // name: stored-edges-out
 UNWIND $keys AS k
 MATCH (m:AtlasNode {snapshotId: $snapshotId, key: k})-[e:CAN_ASSUME|CAN_ESCALATE_TO]->(n:AtlasNode)
 RETURN k AS from, n.key AS to, n:Account AS toAccount, type(e) AS type,
        e {.fromKind, .mechanism, .via, .crossAccount, .crossOrganization, .roleChaining, .reasons,
           .trustPolicyId, .trustStatementIndex, .trustSid, .maxSessionSeconds, .sessionName,
-          .method, .catalogIds, .actions, .gains, .target, .conditions, .evidence, .needsRuntime,
+          .method, .catalogIds, .actions, .gains, .target, .conditions, .needsRuntime,
           .caveats, .modifies, .chain} AS edge;
 
 // The administrators among $keys, as the escalation analysis marked them.
