@@ -19,6 +19,7 @@ import type { StatementRef, UnresolvedCondition } from '../../engine/types.ts';
 import type { ExtraNodeSet, ExtraRelSet } from '../load/loader.ts';
 import { analysePeople, mfaCannotHold, usersWithoutMfa } from './people-derived.ts';
 import type { Props } from './graph-rows.ts';
+import { hopsToAdminRows } from './hops-to-admin.ts';
 
 const FILE = 'load/derived';
 
@@ -203,6 +204,9 @@ export function deriveForLoad(
       })),
   };
 
+  // Before the CAN_ASSUME edges are let go below.
+  const hops = hopsToAdminRows(escalation, trust.edges);
+
   const canAssume: ExtraRelSet = {
     file: FILE,
     name: 'rel-CAN_ASSUME',
@@ -242,7 +246,7 @@ export function deriveForLoad(
     ),
   };
   return {
-    extraNodes: [findingNodes, adminFlags],
+    extraNodes: [findingNodes, adminFlags, hops],
     extraRels: [canAssume, canEscalate, people.canSignIn, about],
   };
 }
