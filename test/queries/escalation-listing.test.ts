@@ -2,9 +2,9 @@
  * `escalations` without `from` (every path to admin, as `iamatlas query escalations` lists
  * them) answers from what ingest stores: each principal's fewest hops to an administrator
  * (`hopsToAdmin`), so one walk from all the sources together, cut where no administrator
- * is near enough, replaces a walk per source. The answer must be the one the per-source
- * search gives (escalationPaths from each source in turn): the same paths in the same
- * order with the same hops, on the demo organization, on a generated organization
+ * is near enough, replaces a walk per source. The answer must be the one a walk per
+ * source gives (escalationPaths from each in turn, bench/escalations.ts): the same paths
+ * in the same order with the same hops, on the demo organization, on a generated organization
  * (bench/generate.ts) and on an account dense with escalation grants
  * (bench/escalation-account.ts).
  */
@@ -13,19 +13,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeEscalationAccount } from '../../bench/escalation-account.ts';
+import { perSourceEscalations } from '../../bench/escalations.ts';
 import { writeOrganization } from '../../bench/generate.ts';
 import { projectRoot } from '../../db/paths.ts';
 import { ingestPaths } from '../../ingest/pipeline.ts';
 import { MAX_HOPS } from '../../query/args.ts';
 import type { EscalationsInput } from '../../query/arg-schemas.ts';
-import {
-  assumeOnlySources,
-  escalationPaths,
-  escalationResult,
-  escalations,
-  escalationSources,
-  type EscalationResult,
-} from '../../query/escalation.ts';
+import { escalationPaths, escalations } from '../../query/escalation.ts';
 import { openTestDb, type TestDb } from '../harness/neo4j.ts';
 
 const DEMO = path.join(projectRoot, 'test', 'fixtures', 'demo-org');
@@ -56,29 +50,6 @@ afterAll(async () => {
   await db.close();
 });
 
-/** The listing as a search per source gives it: every source in turn, its paths shortest first. */
-async function perSource(snapshotId: string, input: EscalationsInput): Promise<EscalationResult[]> {
-  const maxHops = input.maxHops ?? 4;
-  const assumptions = input.assumptions ? { assumptions: input.assumptions } : {};
-  const sources = await escalationSources(db.driver, snapshotId);
-  if (input.includeAssumeOnly) {
-    const extra = await assumeOnlySources(db.driver, snapshotId, { maxHops, ...assumptions });
-    sources.push(...extra.filter((k) => !sources.includes(k)));
-  }
-  const out: EscalationResult[] = [];
-  for (const from of sources) {
-    const { paths } = await escalationPaths(db.driver, snapshotId, {
-      from,
-      maxHops,
-      includeAssumeOnly: input.includeAssumeOnly === true,
-      ...(input.limit ? { limit: input.limit } : {}),
-      ...assumptions,
-    });
-    out.push(...paths.map((p) => escalationResult(from, 'admin', p)));
-  }
-  return out;
-}
-
 const cases: [string, EscalationsInput][] = [
   ['every path to admin (the defaults)', {}],
   ['with plain role-assumption chains too', { includeAssumeOnly: true }],
@@ -92,7 +63,7 @@ describe.each(['demo', 'generated', 'dense'])('escalations listing: %s', (org) =
     'is the per-source answer: %s',
     async (_, input) => {
       const snapshotId = snapshots[org]!;
-      const expected = await perSource(snapshotId, input);
+      const expected = await perSourceEscalations(db.driver, snapshotId, input);
       const listed = await escalations(db.driver, snapshotId, input);
       expect(listed.length).toBe(expected.length);
       expect(listed).toEqual(expected);
