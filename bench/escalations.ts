@@ -22,7 +22,7 @@ import type { EscalationsInput } from '../query/arg-schemas.ts';
 import type { Source } from '../query/cache.ts';
 import {
   assumeOnlySources,
-  escalationPaths,
+  escalationPathsByFullWalk,
   escalationResult,
   escalations,
   escalationSources,
@@ -34,7 +34,7 @@ import { measure, table } from './measure.ts';
 
 const log = (l: string) => process.stderr.write(l + '\n');
 
-/** The listing as a walk per source gives it: every source in turn, its paths shortest first. */
+/** The listing as a full walk per source gives it: every source in turn, its paths shortest first. */
 export async function perSourceEscalations(
   source: Source,
   snapshotId: string,
@@ -49,7 +49,7 @@ export async function perSourceEscalations(
   }
   const out: EscalationResult[] = [];
   for (const from of sources) {
-    const { paths } = await escalationPaths(source, snapshotId, {
+    const { paths } = await escalationPathsByFullWalk(source, snapshotId, {
       from,
       maxHops,
       includeAssumeOnly: input.includeAssumeOnly === true,

@@ -39,6 +39,26 @@ export async function escalationPaths(
   input: EscalationPathsInput,
 ): Promise<{ paths: PathWithEdges[]; truncated: boolean }> {
   const args = parseArgs(escalationPathsArgs, input);
+  const toAdmin = !args.to || args.to === 'admin';
+  const explored =
+    (toAdmin ? await towardAdmin(source, snapshotId, [args.from], args) : null) ??
+    (await exploreEscalation(source, snapshotId, [args.from], args.maxHops, {
+      ...(args.assumptions ? { assumptions: args.assumptions } : {}),
+    }));
+  return listPaths(explored, args);
+}
+
+/**
+ * escalationPaths over everything within maxHops of `from`, never cut by the stored
+ * hopsToAdmin: what the cut must not change (the reference the tests and the benchmark
+ * hold escalationPaths and escalations to).
+ */
+export async function escalationPathsByFullWalk(
+  source: Source,
+  snapshotId: string,
+  input: EscalationPathsInput,
+): Promise<{ paths: PathWithEdges[]; truncated: boolean }> {
+  const args = parseArgs(escalationPathsArgs, input);
   const explored = await exploreEscalation(source, snapshotId, [args.from], args.maxHops, {
     ...(args.assumptions ? { assumptions: args.assumptions } : {}),
   });
@@ -195,7 +215,8 @@ export async function escalations(
     ...assumptions,
   });
   const results: EscalationResult[] = [];
-  // A listing (no `from`) walks from every source at once; one principal is walked on its own.
+  // A listing (no `from`) walks from every source at once; one principal is walked on its own
+  // (escalationPaths cuts that walk by the stored hops too).
   const listed =
     !a.from && sources.length > 0 && a.to === 'admin'
       ? await towardAdmin(source, snapshotId, sources, a)
@@ -209,8 +230,9 @@ export async function escalations(
 
 /**
  * The walks to admin from every source at once, cut by each node's stored hopsToAdmin (one
- * statement per hop, not a walk per source); null when the snapshot has no stored hops (loaded
- * before they were) or the walk was cut by its row limit, so the caller walks per source instead.
+ * statement per hop, not a walk per source); null when a source has no stored hops (a snapshot
+ * loaded before they were stored, or a source that reaches no administrator) or the walk was cut
+ * by its row limit, so the caller walks without the cut instead.
  */
 async function towardAdmin(
   source: Source,

@@ -3,7 +3,7 @@
  * them) answers from what ingest stores: each principal's fewest hops to an administrator
  * (`hopsToAdmin`), so one walk from all the sources together, cut where no administrator
  * is near enough, replaces a walk per source. The answer must be the one a walk per
- * source gives (escalationPaths from each in turn, bench/escalations.ts): the same paths
+ * source gives (a full walk from each in turn, bench/escalations.ts): the same paths
  * in the same order with the same hops, on the demo organization, on a generated organization
  * (bench/generate.ts) and on an account dense with escalation grants
  * (bench/escalation-account.ts).
@@ -19,7 +19,7 @@ import { projectRoot } from '../../db/paths.ts';
 import { ingestPaths } from '../../ingest/pipeline.ts';
 import { MAX_HOPS } from '../../query/args.ts';
 import type { EscalationsInput } from '../../query/arg-schemas.ts';
-import { escalationPaths, escalations } from '../../query/escalation.ts';
+import { escalationPaths, escalationPathsByFullWalk, escalations } from '../../query/escalation.ts';
 import { openTestDb, type TestDb } from '../harness/neo4j.ts';
 
 const DEMO = path.join(projectRoot, 'test', 'fixtures', 'demo-org');
@@ -71,6 +71,28 @@ describe.each(['demo', 'generated', 'dense'])('escalations listing: %s', (org) =
     120_000,
   );
 
+  it("from one principal (as --from and the API ask), is the full walk's answer", async () => {
+    const snapshotId = snapshots[org]!;
+    const res = await db.driver.executeQuery(
+      `MATCH (n:AtlasNode {snapshotId: $snapshotId}) WHERE (n:User OR n:Role) AND n.admin IS NULL
+       RETURN n.key AS key ORDER BY key LIMIT 80`,
+      { snapshotId },
+    );
+    let found = 0;
+    for (const r of res.records) {
+      for (const input of [
+        { from: String(r.get('key')), includeAssumeOnly: true, maxHops: 4 },
+        { from: String(r.get('key')), maxHops: 3, limit: 3 },
+      ]) {
+        const expected = await escalationPathsByFullWalk(db.driver, snapshotId, input);
+        const got = await escalationPaths(db.driver, snapshotId, input);
+        expect(got, input.from).toEqual(expected);
+        found += got.paths.length;
+      }
+    }
+    if (org !== 'generated') expect(found).toBeGreaterThan(0);
+  }, 180_000);
+
   it('stores, per principal, the fewest hops to an administrator that a walk finds', async () => {
     const snapshotId = snapshots[org]!;
     const res = await db.driver.executeQuery(
@@ -82,7 +104,7 @@ describe.each(['demo', 'generated', 'dense'])('escalations listing: %s', (org) =
     for (const r of res.records) {
       if (r.get('admin') === true) continue;
       const hops = r.get('hops') as { toNumber(): number } | null;
-      const { paths } = await escalationPaths(db.driver, snapshotId, {
+      const { paths } = await escalationPathsByFullWalk(db.driver, snapshotId, {
         from: String(r.get('key')),
         maxHops: MAX_HOPS,
         limit: 1,
