@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readSnapshot } from './index.ts';
@@ -48,5 +48,21 @@ describe.skipIf(!existsSync(demo))('the demo organization', () => {
     expect(roleOf('i-0a1b2c3d4e5f67890')?.instanceProfileArn).toBe(
       'arn:aws:iam::444444444444:instance-profile/orders-web-ec2',
     );
+  });
+
+  it('the expected file names every resource of the demo once, as the resources files hold them', async () => {
+    const { model } = await readSnapshot([demo]);
+    const expected = JSON.parse(readFileSync(`${demo}-expected.json`, 'utf8')) as {
+      resourceExposures: { resource: string; sensitive?: boolean; runsAs?: string[] }[];
+    };
+    const listed = expected.resourceExposures.map((e) => e.resource);
+    expect([...listed].sort()).toEqual((model.resources ?? []).map((r) => r.arn).sort());
+    expect(new Set(listed).size).toBe(listed.length);
+    for (const e of expected.resourceExposures) {
+      const r = model.resources?.find((x) => x.arn === e.resource);
+      expect(r?.sensitive, e.resource).toBe(e.sensitive === true);
+      if (e.runsAs !== undefined)
+        expect(model.roles.map((x) => x.arn)).toEqual(expect.arrayContaining(e.runsAs));
+    }
   });
 });
