@@ -19,6 +19,7 @@ import { assumedRole, type Caller, type CredentialsProvider } from './credential
 import { collectCredentialReport } from './credential-report.ts';
 import { collectIdentityCenter } from './identity-center.ts';
 import type { CollectProgress } from './progress.ts';
+import { collectResources } from './resources/collect.ts';
 import type { AccountEntry, CollectOptions } from './types.ts';
 
 /** The caller's own credentials have expired: no account can be collected until they are renewed. */
@@ -36,6 +37,8 @@ export interface AccountContext {
   /** The STS client of the caller, which assumes the roles. */
   callerSettings: Omit<ClientSettings, 'credentials'>;
   progress: CollectProgress;
+  /** The Regions whose resources are read (none: no resources file). */
+  resourceRegions: readonly string[];
 }
 
 /** The session name shows in the account's CloudTrail as who read it. */
@@ -70,10 +73,8 @@ export async function collectAccount(job: AccountJob, ctx: AccountContext): Prom
   try {
     // One more try after an expired token: an assumed role's credentials can run out during a long account.
     for (let attempt = 1; ; attempt++) {
-      const clients = makeClients(
-        { ...ctx.callerSettings, credentials: role?.provider ?? ctx.callerCredentials },
-        calls,
-      );
+      const accountSettings = { ...ctx.callerSettings, credentials: role?.provider ?? ctx.callerCredentials };
+      const clients = makeClients(accountSettings, calls);
       try {
         if (role !== undefined) {
           step = 'AssumeRole';
@@ -111,6 +112,20 @@ export async function collectAccount(job: AccountJob, ctx: AccountContext): Prom
           if (!isAccessDenied(error) && !isRegionDisabled(error)) throw error;
           notes.push(`Identity Center not read: ${describeAwsError(error)}`);
         }
+        let resources;
+        if (ctx.resourceRegions.length > 0) {
+          step = 'resources';
+          ctx.progress.accountStep(job.accountId, 'resources');
+          resources = await collectResources({
+            accountId: job.accountId,
+            partition: ctx.caller.partition,
+            regions: ctx.resourceRegions,
+            settings: accountSettings,
+            calls,
+            onStep: (detail) => ctx.progress.accountStep(job.accountId, 'resources', detail),
+          });
+          notes.push(...resources.notes);
+        }
         step = 'write';
         ctx.progress.accountStep(job.accountId, 'write');
         const names = accountFiles(job.accountId);
@@ -123,6 +138,7 @@ export async function collectAccount(job: AccountJob, ctx: AccountContext): Prom
         await write(names.oidcProviders, iam.oidcProviders);
         if (identityCenter !== undefined) await write(names.identityCenter, identityCenter);
         if (credentialReport !== undefined) await write(names.credentialReport, credentialReport);
+        if (resources !== undefined) await write(names.resources, resources.file);
         // Last: the authorization details are what makes the account count as collected.
         await write(names.authorizationDetails, iam.authorizationDetails);
         return {

@@ -22,8 +22,18 @@ export function isExpiredToken(error: unknown): boolean {
   return ['ExpiredToken', 'ExpiredTokenException', 'RequestExpired'].includes(errorCode(error));
 }
 
+/**
+ * SNS spells it AuthorizationError (https://docs.aws.amazon.com/sns/latest/api/API_GetTopicAttributes.html#API_GetTopicAttributes_Errors),
+ * which the AWS SDK names AuthorizationErrorException.
+ */
 export function isAccessDenied(error: unknown): boolean {
-  return ['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation'].includes(errorCode(error));
+  return [
+    'AccessDenied',
+    'AccessDeniedException',
+    'UnauthorizedOperation',
+    'AuthorizationError',
+    'AuthorizationErrorException',
+  ].includes(errorCode(error));
 }
 
 /**

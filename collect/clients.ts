@@ -42,7 +42,8 @@ interface Countable {
   };
 }
 
-function counted<T>(client: T, service: string, calls: CallCounts): T {
+/** Adds the call counter to a client: each call counts once under `service`, retries not included. */
+export function counted<T>(client: T, service: string, calls: CallCounts): T {
   (client as unknown as Countable).middlewareStack.add(
     (next) => (args) => {
       calls[service] = (calls[service] ?? 0) + 1;
@@ -53,8 +54,9 @@ function counted<T>(client: T, service: string, calls: CallCounts): T {
   return client;
 }
 
-export function makeClients(settings: ClientSettings, calls: CallCounts = {}): Clients {
-  const config = {
+/** The configuration every client of a run shares. */
+export function clientConfig(settings: ClientSettings) {
+  return {
     credentials: settings.credentials,
     retryMode: 'adaptive',
     maxAttempts: MAX_ATTEMPTS,
@@ -62,6 +64,10 @@ export function makeClients(settings: ClientSettings, calls: CallCounts = {}): C
     ...(settings.profile === undefined ? {} : { profile: settings.profile }),
     ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
   };
+}
+
+export function makeClients(settings: ClientSettings, calls: CallCounts = {}): Clients {
+  const config = clientConfig(settings);
   const iam = counted(new IAMClient(config), 'iam', calls);
   const sts = counted(new STSClient(config), 'sts', calls);
   const organizations = counted(new OrganizationsClient(config), 'organizations', calls);

@@ -21,6 +21,7 @@ export function accountFiles(accountId: string) {
     oidcProviders: `${accountId}.oidc-providers.json`,
     identityCenter: `${accountId}.identity-center.json`,
     credentialReport: `${accountId}.credential-report.json`,
+    resources: `${accountId}.resources.json`,
   };
 }
 

@@ -12,6 +12,7 @@ export const ACCOUNT_STEPS = [
   'providers',
   'credential report',
   'identity center',
+  'resources',
   'write',
 ] as const;
 export type AccountStep = (typeof ACCOUNT_STEPS)[number];

@@ -42,8 +42,10 @@ export async function runCollect(options: CollectOptions, progress: CollectProgr
   const clients = makeClients({ ...settings, credentials }, runCalls);
   let caller: Caller;
   let organizationOutcome;
+  let resourceRegions: string[];
   try {
     caller = await identify(clients, options);
+    resourceRegions = options.resourceRegions ?? [await clients.sts.config.region()];
     progress.log(`Caller: ${caller.arn} (account ${caller.account}).`);
     organizationOutcome = await collectOrganization(clients.organizations);
   } finally {
@@ -61,6 +63,7 @@ export async function runCollect(options: CollectOptions, progress: CollectProgr
     caller: { account: caller.account, arn: caller.arn, userId: caller.userId },
     ...(options.region === undefined ? {} : { region: options.region }),
     roleName: options.roleName,
+    ...(resourceRegions.length ? { resourceRegions } : {}),
     organization: organizationOutcome.ok
       ? {
           id: organizationOutcome.organization.organizationId,
@@ -94,8 +97,16 @@ export async function runCollect(options: CollectOptions, progress: CollectProgr
     jobs = ids.map((accountId) => ({ accountId }));
   }
 
-  // Resume: accounts an earlier run finished, whose files are all still there, are kept.
-  const earlier = options.refresh ? undefined : await readManifest(options.out, progress.log);
+  // Resume: accounts an earlier run finished, whose files are all still there, are kept; when it
+  // read the resources of other Regions (or none), every account is read again.
+  const earlierRun = options.refresh ? undefined : await readManifest(options.out, progress.log);
+  const earlier =
+    (earlierRun?.resourceRegions ?? []).join() === resourceRegions.join() ? earlierRun : undefined;
+  if (earlierRun !== undefined && earlier === undefined)
+    progress.log(
+      `The run in ${options.out} read the resources of ${earlierRun.resourceRegions?.join(', ') || 'no Region'}; ` +
+        'every account is collected again for this one.',
+    );
   const done = new Map<string, AccountEntry>();
   for (const e of earlier?.accounts ?? []) {
     if (e.status !== 'ok' || e.files.length === 0) continue;
@@ -137,6 +148,7 @@ export async function runCollect(options: CollectOptions, progress: CollectProgr
           callerCredentials: credentials,
           callerSettings: settings,
           progress,
+          resourceRegions,
         });
       } catch (error) {
         if (!(error instanceof CallerCredentialsExpired)) throw error;

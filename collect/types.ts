@@ -19,6 +19,12 @@ export interface CollectOptions {
   concurrency: number;
   out: string;
   refresh: boolean;
+  /**
+   * The Regions whose resources (S3 buckets, KMS keys, SQS queues, SNS topics,
+   * Lambda functions, Secrets Manager secrets, ECR repositories) are read into
+   * ACCOUNT.resources.json; empty reads none; absent: the run's Region.
+   */
+  resourceRegions?: string[];
   /** Sends every AWS call to this URL instead of the SDK's endpoint for the service. */
   endpoint?: string;
   toolVersion: string;
@@ -56,6 +62,8 @@ export const manifestSchema = z.object({
   caller: z.object({ account: z.string(), arn: z.string(), userId: z.string() }),
   region: z.string().optional(),
   roleName: z.string(),
+  /** The Regions whose resources were read; absent in manifests of runs that read none. */
+  resourceRegions: z.array(z.string()).optional(),
   organization: z.object({ id: z.string(), managementAccountId: z.string() }).nullable(),
   /** Why the organization was not read, when it was not. */
   organizationUnavailable: z.string().optional(),

@@ -23,7 +23,15 @@ export interface CollectCommandDeps {
 type CollectFlags = Pick<
   CollectOptions,
   'profile' | 'region' | 'roleName' | 'externalId' | 'accounts' | 'ou' | 'concurrency' | 'out'
-> & { refresh?: boolean; ingest?: boolean; name?: string; json?: boolean };
+> & {
+  resourceRegions?: string[];
+  /** False with --no-resources. */
+  resources: boolean;
+  refresh?: boolean;
+  ingest?: boolean;
+  name?: string;
+  json?: boolean;
+};
 
 function accountList(value: string): string[] {
   const ids = value
@@ -36,6 +44,20 @@ function accountList(value: string): string[] {
       `expected 12-digit account ids separated by commas, got "${bad.join(', ') || value}".`,
     );
   return ids;
+}
+
+/** Region codes such as us-east-1, eu-central-2, us-gov-west-1, cn-north-1. */
+function regionList(value: string): string[] {
+  const regions = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const bad = regions.filter((r) => !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(r));
+  if (regions.length === 0 || bad.length)
+    throw new InvalidArgumentError(
+      `expected Region codes separated by commas, such as us-east-1,eu-west-1, got "${bad.join(', ') || value}".`,
+    );
+  return [...new Set(regions)];
 }
 
 function ouId(value: string): string {
@@ -65,13 +87,22 @@ export function registerCollectCommand(program: Command, deps: CollectCommandDep
   program
     .command('collect')
     .description(
-      'Read an AWS organization (read-only) into a folder that `ingest` reads: organization.json, and per account its authorization details, identity providers and Identity Center',
+      'Read an AWS organization (read-only) into a folder that `ingest` reads: organization.json, and per account its authorization details, identity providers, Identity Center and resources',
     )
     .option('--profile <name>', 'AWS profile to use (default: the SDK credential chain)')
     .option(
       '--region <region>',
       'Region for STS, Organizations and Identity Center (default: from the profile or environment)',
     )
+    .addOption(
+      new Option(
+        '--resource-regions <regions>',
+        'Regions whose S3 buckets, KMS keys, SQS queues, SNS topics, Lambda functions, secrets and ECR repositories are read (comma-separated; default: the --region)',
+      )
+        .argParser(regionList)
+        .conflicts('resources'),
+    )
+    .option('--no-resources', 'read no resources (no ACCOUNT.resources.json)')
     .option('--role-name <name>', 'role assumed in each member account', 'OrganizationAccountAccessRole')
     .option('--external-id <id>', 'ExternalId passed when assuming the role')
     .addOption(
@@ -100,6 +131,8 @@ export function registerCollectCommand(program: Command, deps: CollectCommandDep
         ...(flags.externalId === undefined ? {} : { externalId: flags.externalId }),
         ...(flags.accounts === undefined ? {} : { accounts: flags.accounts }),
         ...(flags.ou === undefined ? {} : { ou: flags.ou }),
+        ...(flags.resources ? {} : { resourceRegions: [] }),
+        ...(flags.resourceRegions === undefined ? {} : { resourceRegions: flags.resourceRegions }),
       };
       // The collector and the AWS SDK load only when collect runs, so other commands start without them.
       const [{ plainProgress, terminalProgress }, { runCollect }, { CollectError }] = await Promise.all([

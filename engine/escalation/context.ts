@@ -31,6 +31,7 @@ import type {
   StatementRef,
   UnresolvedCondition,
 } from '../types.ts';
+import { Inventory } from './inventory.ts';
 import { ADMIN_PROBES, ALLOW_ALL_DOCUMENT, probeResource } from './probes.ts';
 import type { AdminInfo, EscalationEdge } from './types.ts';
 
@@ -59,6 +60,21 @@ export interface ServiceRole {
   target: RoleTarget;
   edge: CanAssumeEdge;
   conditions: UnresolvedCondition[];
+}
+
+/**
+ * An edge an existing-resource method would have had without the inventory
+ * (a `needsRuntime` edge), left out because the inventory decides it:
+ * no listed resource of the type runs as the role (`no-resource`), or some do
+ * but the caller's calls are not allowed on any of them (`not-allowed`).
+ */
+export interface InventoryRemoval {
+  from: string;
+  to: string;
+  method: string;
+  reason: 'no-resource' | 'not-allowed';
+  /** The same, in words, naming the account and the resource type. */
+  detail: string;
 }
 
 /** One hop a source already controls: itself, a role it can assume, a principal phase 1 lets it take over. */
@@ -146,6 +162,12 @@ export class EscalationContext {
   runtimeTargets: 'all' | 'admins' = 'admins';
   /** Phase 1 edges that hand over a principal with nothing needed at run time, by source. */
   readonly takeovers = new Map<string, EscalationEdge[]>();
+  /** Which listed resources run as which role (model.resources). */
+  readonly inventory: Inventory;
+  /** Edges the inventory decided away, one per (source, target, method). */
+  readonly inventoryRemovals = new Map<string, InventoryRemoval>();
+  /** Set while `findAs` runs a method for a changed copy of a source (nothing is recorded then). */
+  private hypothetical = false;
 
   private readonly assumeFrom = new Map<string, CanAssumeEdge[]>();
   private readonly assumePair = new Map<string, CanAssumeEdge>();
@@ -171,6 +193,7 @@ export class EscalationContext {
     this.model = model;
     this.snapshot = snapshot;
     this.requestContext = requestContext;
+    this.inventory = new Inventory(model);
     for (const e of canAssume) {
       // Cognito identity pools hand out their roles through web identity federation with the
       // cognito-identity.amazonaws.com provider: https://docs.aws.amazon.com/cognito/latest/developerguide/role-trust-and-permissions.html
@@ -327,12 +350,22 @@ export class EscalationContext {
    */
   findAs<T>(p: PrincipalContext, find: () => T): T {
     const saved = this.sources;
+    const savedHypothetical = this.hypothetical;
     this.sources = [p];
+    this.hypothetical = true;
     try {
       return find();
     } finally {
       this.sources = saved;
+      this.hypothetical = savedHypothetical;
     }
+  }
+
+  /** Record an edge the inventory decided away (not for the changed copies capability chains try). */
+  noteInventoryRemoval(removal: InventoryRemoval): void {
+    if (this.hypothetical) return;
+    const key = `${removal.from}\u0000${removal.to}\u0000${removal.method}`;
+    if (!this.inventoryRemovals.has(key)) this.inventoryRemovals.set(key, removal);
   }
 
   /** The source itself, the roles it can assume, and the principals phase 1 lets it take over. */

@@ -18,7 +18,7 @@ import {
 import type { ContextValue } from '../types.ts';
 import { fullAccessCheck, selfGrantAdmin } from './admin.ts';
 import { findChains } from './chains.ts';
-import { EscalationContext } from './context.ts';
+import { EscalationContext, type InventoryRemoval } from './context.ts';
 import { ALL_METHODS } from './methods/index.ts';
 import { adminTarget, type AdminInfo, type EscalationEdge, type EscalationMethod } from './types.ts';
 
@@ -32,7 +32,9 @@ export interface EscalationOptions {
   methods?: readonly EscalationMethod[];
   /**
    * Targets of the existing-resource methods (needsRuntime): 'admins' (default) keeps only
-   * roles that are full administrators, 'all' every role the service trusts.
+   * roles that are full administrators, 'all' every role the service trusts. Edges a resources
+   * inventory decides (model.resources; docs/escalation.md#with-a-resources-inventory) go to every
+   * role a listed resource runs as, whatever this says.
    */
   runtimeTargets?: 'all' | 'admins';
   /** Search capability chains (changes a source makes to itself before its last step). Default true. */
@@ -51,6 +53,16 @@ export interface EscalationStats {
   chainEdges: number;
   evaluateCalls: number;
   byMethod: Record<string, number>;
+  /** Accounts with a resources inventory (model.resources lists at least one of their resources). */
+  inventoryAccounts: number;
+  /** Edges of existing-resource methods the inventory decided (no needsRuntime; `modifies` names the resource). */
+  inventoryEdges: number;
+  /** Edges those methods would have had without the inventory, left out because no listed resource runs as the role. */
+  inventoryRemovedNoResource: number;
+  /** Left out because the calls are not allowed on (or cannot use) any listed resource that runs as the role. */
+  inventoryRemovedNotAllowed: number;
+  /** Each edge left out by the inventory, with its reason. */
+  inventoryRemovals: InventoryRemoval[];
 }
 
 export interface EscalationAnalysis {
@@ -128,6 +140,10 @@ export function analyseEscalation(model: SnapshotModel, options: EscalationOptio
 
   const byMethod: Record<string, number> = {};
   for (const e of edges) byMethod[e.method] = (byMethod[e.method] ?? 0) + 1;
+  const runtimeMethods = new Set(methods.filter((m) => m.needsRuntime).map((m) => m.id));
+  const removals = [...ctx.inventoryRemovals.values()].filter(
+    (r) => !byKey.has(`${r.from}\u0000${r.to}\u0000${r.method}`),
+  );
   return {
     edges,
     admins,
@@ -143,6 +159,11 @@ export function analyseEscalation(model: SnapshotModel, options: EscalationOptio
       chainEdges,
       evaluateCalls: ctx.evaluateCalls,
       byMethod,
+      inventoryAccounts: ctx.inventory.accounts.size,
+      inventoryEdges: edges.filter((e) => runtimeMethods.has(e.method) && !e.needsRuntime).length,
+      inventoryRemovedNoResource: removals.filter((r) => r.reason === 'no-resource').length,
+      inventoryRemovedNotAllowed: removals.filter((r) => r.reason === 'not-allowed').length,
+      inventoryRemovals: removals,
     },
   };
 }

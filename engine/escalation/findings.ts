@@ -73,7 +73,8 @@ export function describeHop(hop: PathHop): string {
       const first = (hop.chain ?? []).map(
         (s) => `${TITLES.get(s.method) ?? s.method} (${s.actions.join(', ')} on ${s.modifies}), then `,
       );
-      return `${first.join('')}${title} (${last.join(', ')}) → ${target}`;
+      const on = hop.modifies ? ` on ${hop.modifies}` : '';
+      return `${first.join('')}${title} (${last.join(', ')}${on}) → ${target}`;
     }
   }
 }

@@ -31,6 +31,8 @@ export interface PathHop {
   conditions: UnresolvedCondition[];
   evidence: StatementRef[];
   needsRuntime?: string;
+  /** What the hop's method changes or acts on: a policy, a group, or the listed resource that runs as the target. */
+  modifies?: string;
   crossAccount: boolean;
   /** CAN_ESCALATE_TO of a capability chain: the changes made before `method`. */
   chain?: ChainStep[];
@@ -114,6 +116,7 @@ export class EscalationGraph {
         crossAccount: e.crossAccount,
       };
       if (e.needsRuntime) hop.needsRuntime = e.needsRuntime;
+      if (e.modifies) hop.modifies = e.modifies;
       if (e.chain) hop.chain = e.chain;
       this.add(hop);
     }

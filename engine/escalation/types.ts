@@ -3,6 +3,7 @@
  * verdict per principal, and the shape every method module has.
  */
 import type { StatementRef, UnresolvedCondition } from '../types.ts';
+import type { ResourceType } from '../resources/model.ts';
 import type { EscalationContext } from './context.ts';
 
 /** `admin:<accountId>`: "full control of that account", the target of self-escalation. */
@@ -28,13 +29,20 @@ export interface EscalationEdge {
   conditions: UnresolvedCondition[];
   /** The statements that allow each call (identity, boundary, SCP allows; trust statements for PassRole targets). */
   evidence: StatementRef[];
-  /** Set when the method works only if a resource exists that authorization details cannot show. */
+  /**
+   * Set when the method works only if a resource exists that authorization details cannot show.
+   * Absent on existing-resource edges the resources inventory decided (`modifies` names the resource).
+   */
   needsRuntime?: string;
   /** Facts the snapshot cannot decide but that the method relies on (e.g. "the target has fewer than two access keys"). */
   caveats?: string[];
   /** For admin gains through another principal (a group, a role it can assume, a user it can take over): that principal. */
   via?: string;
-  /** What the method changes, when not the target itself: a managed policy, a group, a role's trust policy. */
+  /**
+   * What the method changes, when not the target itself: a managed policy, a group, a role's trust
+   * policy; for an existing-resource method decided by the resources inventory, the listed resource
+   * (function, instance, stack...) that runs as the target and that the calls act on.
+   */
   modifies?: string;
   crossAccount: boolean;
   /**
@@ -84,6 +92,11 @@ export interface EscalationMethod {
   gains: 'principal' | 'admin';
   /** What must already exist at run time; absent when the snapshot decides the method completely. */
   needsRuntime?: string;
+  /**
+   * The resource type whose resources inventory decides the method instead (an account's
+   * `ACCOUNT.resources.json`): then its edges carry no needsRuntime. See methods/inventory-edges.ts.
+   */
+  inventoryType?: ResourceType;
   /**
    * Phase 1 methods take over principals; phase 2 methods change the policies
    * of principals the source already controls (itself, roles it can assume,

@@ -46,7 +46,8 @@ function cliDates(value: unknown): unknown {
 async function demoWithCliDates(dir: string): Promise<string> {
   await mkdir(dir, { recursive: true });
   for (const name of await readdir(DEMO_ORG_DIR)) {
-    if (!name.endsWith('.json')) continue;
+    // Resources come from the collected side (below): the local AWS serves none of the demo's.
+    if (!name.endsWith('.json') || name.endsWith('.resources.json')) continue;
     const json = JSON.parse(await readFile(path.join(DEMO_ORG_DIR, name), 'utf8')) as unknown;
     await writeFile(path.join(dir, name), JSON.stringify(cliDates(json), null, 2));
   }
@@ -78,12 +79,16 @@ it('collect --ingest gives the same nodes and relationships as ingesting the sam
   const collected = (JSON.parse(r.stdout) as { ingest: { snapshotId: string } }).ingest.snapshotId;
   db.track(collected);
   // The demo organization has no Identity Center file nor credential reports; the ones the local
-  // AWS served go into both.
+  // AWS served go into both, and so do the resources files.
   const files = await demoWithCliDates(path.join(fx.home, 'demo-files'));
   await copyFile(path.join(fx.out, IDENTITY_CENTER), path.join(files, IDENTITY_CENTER));
   const reports = (await readdir(fx.out)).filter((f) => f.endsWith('.credential-report.json'));
   expect(reports).toHaveLength(7);
   for (const f of reports) await copyFile(path.join(fx.out, f), path.join(files, f));
+  // Every account's resources file, empty here (collect-resources.test.ts reads resources), on both sides.
+  const resources = (await readdir(fx.out)).filter((f) => f.endsWith('.resources.json'));
+  expect(resources).toHaveLength(7);
+  for (const f of resources) await copyFile(path.join(fx.out, f), path.join(files, f));
   const fromFiles = await ingestPaths(db.driver, [files], { name: 'collect-equality-files' });
   db.track(fromFiles.snapshotId);
 

@@ -9,6 +9,7 @@ import type { PolicyInput } from '../../types.ts';
 import type { PrincipalContext } from '../../trust/context.ts';
 import { ALLOW_ALL, type Controlled, type EscalationContext, type Grant, type Step } from '../context.ts';
 import { adminTarget, type EscalationEdge, type EscalationMethod } from '../types.ts';
+import { inventoryEdges, type InventoryUse } from './inventory-edges.ts';
 
 export const ADMINISTRATOR_ACCESS = 'arn:aws:iam::aws:policy/AdministratorAccess';
 
@@ -161,6 +162,8 @@ export interface ServiceMethodDef {
   passedToService?: string;
   /** A second role the method must pass (Data Pipeline's pipeline role): trusted by this service. */
   alsoPass?: string;
+  /** Existing-resource methods: the inventoried resource type that decides them (methods/inventory-edges.ts). */
+  inventory?: InventoryUse;
 }
 
 const stepActions = (steps: readonly Step[]): string[] => steps.flatMap((s) => s.anyOf);
@@ -237,7 +240,9 @@ function passAnyRole(ctx: EscalationContext, source: PrincipalContext, service: 
 /**
  * Change or drive an existing resource that already runs as a role the
  * service trusts. Authorization details do not list functions, stacks or
- * instances, so every such role is a candidate and the edge says what must exist.
+ * instances, so every such role is a candidate and the edge says what must exist;
+ * where the resources inventory covers the method's resource type in the
+ * source's account, the inventory decides the edges instead (inventory-edges.ts).
  */
 export function existingResourceMethod(def: ServiceMethodDef & { needsRuntime: string }): EscalationMethod {
   const method: EscalationMethod = {
@@ -250,6 +255,7 @@ export function existingResourceMethod(def: ServiceMethodDef & { needsRuntime: s
     needsRuntime: def.needsRuntime,
     phase: 1,
     service: def.service,
+    ...(def.inventory ? { inventoryType: def.inventory.type } : {}),
     find(ctx) {
       const edges: EscalationEdge[] = [];
       for (const source of ctx.sources) {
@@ -260,6 +266,11 @@ export function existingResourceMethod(def: ServiceMethodDef & { needsRuntime: s
           )
         )
           continue;
+        const use = def.inventory;
+        if (use && ctx.inventory.covers(source.accountId, use.type)) {
+          edges.push(...inventoryEdges(ctx, method, { ...def, inventory: use }, source));
+          continue;
+        }
         const roles = ctx
           .serviceRoles(def.service, source.accountId)
           .filter((r) => r.target.role.arn !== source.key)

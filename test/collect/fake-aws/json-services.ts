@@ -10,7 +10,7 @@ import type { FakeAccount, FakeWorld, Json } from './world.ts';
 
 type Body = Record<string, unknown>;
 
-function listed<T>(key: string, items: T[], body: Body, defaultSize: number): Body {
+export function listed<T>(key: string, items: T[], body: Body, defaultSize: number): Body {
   const size = typeof body['MaxResults'] === 'number' ? body['MaxResults'] : defaultSize;
   const p = page(items, body['NextToken'], size);
   return { [key]: p.items, ...(p.next === undefined ? {} : { NextToken: p.next }) };

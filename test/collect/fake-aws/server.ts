@@ -3,14 +3,21 @@
  * checks each request's Signature Version 4 signature
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html),
  * knows the caller's key and the session credentials it issued, routes by
- * protocol (X-Amz-Target for JSON 1.1, Action for Query) and answers from an
- * in-memory world. Faults are injected by action or account.
+ * protocol (X-Amz-Target for JSON 1.0 and 1.1, Action for Query, the path for
+ * S3's REST-XML and Lambda's REST-JSON) and answers from an in-memory world.
+ * Faults are injected by action or account.
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { identityStoreAction, organizationsAction, ssoAdminAction } from './json-services.ts';
+import { ecrAction, kmsAction, secretsManagerAction } from './json-resources.ts';
+import { lambdaAnswer, lambdaOperation, sendRestJsonError } from './lambda-rest-json.ts';
 import { IAM_NAMESPACE, iamAction, STS_NAMESPACE } from './query-services.ts';
+import { emptyResources } from './resources-world.ts';
+import { s3Answer, s3Operation, sendS3Error } from './s3-rest-xml.ts';
+import { SNS_NAMESPACE, snsAction } from './sns-query.ts';
+import { sendSqsError, sqsAction } from './sqs-json.ts';
 import { AwsError, sendJson, sendJsonError, sendQuery, sendQueryError } from './wire.ts';
 import type { FakeWorld } from './world.ts';
 
@@ -35,6 +42,13 @@ export interface Faults {
   callerExpiresAfterAssumes?: number;
   /** The caller is not in the management account: Organizations answers AccessDenied. */
   callerAccount?: string;
+  /**
+   * Account id → opt-in Regions it has not enabled: the regional services' calls signed for them
+   * answer UnrecognizedClientException (https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-regions.html).
+   */
+  regionsNotEnabled?: Record<string, string[]>;
+  /** Every call of these actions answers AccessDenied, in its service's code (SNS's AuthorizationError...). */
+  denyActions?: string[];
 }
 
 export interface FakeAwsOptions {
@@ -74,6 +88,26 @@ interface Principal {
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data).digest();
 
+/**
+ * The canonical URI: S3's path as sent; every other service's path segments
+ * URI-encoded once more (https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html).
+ */
+function canonicalPath(pathname: string, service: string): string {
+  if (service === 's3') return pathname;
+  return pathname
+    .split('/')
+    .map((s) =>
+      encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`),
+    )
+    .join('/');
+}
+
+/** AccessDenied as each service spells it. */
+function accessDeniedCode(service: string): string {
+  if (service === 'sns') return 'AuthorizationError';
+  return ['s3', 'sqs', 'iam', 'sts'].includes(service) ? 'AccessDenied' : 'AccessDeniedException';
+}
+
 function verifySignature(req: IncomingMessage, body: Buffer, principal: Principal): boolean {
   const auth = String(req.headers.authorization ?? '');
   const m = /Credential=([^,]+), ?SignedHeaders=([^,]+), ?Signature=([0-9a-f]+)/.exec(auth);
@@ -95,7 +129,14 @@ function verifySignature(req: IncomingMessage, body: Buffer, principal: Principa
     )
     .join('');
   const payload = String(req.headers['x-amz-content-sha256'] ?? sha256(body));
-  const canonical = [req.method, url.pathname, query, headers, signedHeaders, payload].join('\n');
+  const canonical = [
+    req.method,
+    canonicalPath(url.pathname, service),
+    query,
+    headers,
+    signedHeaders,
+    payload,
+  ].join('\n');
   const scope = `${date}/${region}/${service}/aws4_request`;
   const toSign = ['AWS4-HMAC-SHA256', String(req.headers['x-amz-date']), scope, sha256(canonical)].join('\n');
   const key = hmac(
@@ -109,6 +150,10 @@ const JSON_TARGETS: Record<string, string> = {
   AWSOrganizationsV20161128: 'organizations',
   SWBExternalService: 'sso',
   AWSIdentityStore: 'identitystore',
+  TrentService: 'kms',
+  secretsmanager: 'secretsmanager',
+  AmazonEC2ContainerRegistry_V20150921: 'ecr',
+  AmazonSQS: 'sqs',
 };
 
 export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
@@ -175,13 +220,20 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
     const isJson = target !== '';
     const [prefix = '', jsonAction = ''] = target.split('.');
     const auth = String(req.headers.authorization ?? '');
-    const scopeService = /Credential=[^/]+\/[^/]+\/[^/]+\/([^/]+)\//.exec(auth)?.[1] ?? '';
+    const [, region = '', scopeService = ''] = /Credential=[^/]+\/[^/]+\/([^/]+)\/([^/]+)\//.exec(auth) ?? [];
+    const url = new URL(req.url ?? '/', 'http://localhost');
     const params = isJson ? new URLSearchParams() : new URLSearchParams(body.toString());
     const service = isJson ? (JSON_TARGETS[prefix] ?? 'unknown') : scopeService;
-    const action = isJson ? jsonAction : (params.get('Action') ?? '');
-    const namespace = service === 'sts' ? STS_NAMESPACE : IAM_NAMESPACE;
-    const fail = (error: AwsError) =>
-      isJson ? sendJsonError(res, error) : sendQueryError(res, error, namespace);
+    const s3op = service === 's3' ? s3Operation(req.method ?? '', url) : undefined;
+    const lambdaOp = service === 'lambda' ? lambdaOperation(req.method ?? '', url) : undefined;
+    const action = isJson ? jsonAction : (s3op?.action ?? lambdaOp?.action ?? params.get('Action') ?? '');
+    const namespace = service === 'sts' ? STS_NAMESPACE : service === 'sns' ? SNS_NAMESPACE : IAM_NAMESPACE;
+    const fail = (error: AwsError) => {
+      if (s3op) return sendS3Error(res, error);
+      if (lambdaOp) return sendRestJsonError(res, error);
+      if (service === 'sqs') return sendSqsError(res, error);
+      return isJson ? sendJsonError(res, error) : sendQueryError(res, error, namespace);
+    };
     try {
       const accessKeyId = /Credential=([^/]+)\//.exec(auth)?.[1] ?? '';
       const principal = principals.get(accessKeyId);
@@ -237,12 +289,34 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
         serverErrors.set(action, failed + 1);
         throw new AwsError('InternalFailure', 'We encountered an internal error.', 500);
       }
+      if (faults.denyActions?.includes(action))
+        throw new AwsError(
+          accessDeniedCode(service),
+          `User: ${principal.arn} is not authorized to perform: ${service}:${action}`,
+          403,
+        );
+      if (
+        !['iam', 'sts', 'organizations'].includes(service) &&
+        faults.regionsNotEnabled?.[principal.account]?.includes(region)
+      )
+        throw new AwsError(
+          'UnrecognizedClientException',
+          'The security token included in the request is invalid.',
+        );
       if (service === 'sso' && faults.regionNotEnabledForIdentityCenter?.includes(principal.account))
         throw new AwsError(
           'UnrecognizedClientException',
           'The security token included in the request is invalid.',
         );
       const account = world.accounts.get(principal.account);
+      const resources = {
+        resources: account?.resources ?? emptyResources(),
+        account: principal.account,
+        region,
+        pageSize: pageSize.json,
+      };
+      if (s3op) return s3Answer(res, s3op, url, resources.resources, pageSize.json);
+      if (lambdaOp) return lambdaAnswer(res, lambdaOp, url, resources);
       if (isJson) {
         const json = (body.length ? JSON.parse(body.toString()) : {}) as Record<string, unknown>;
         if (!account) throw new AwsError('AccessDeniedException', 'no such account');
@@ -251,6 +325,10 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
         if (service === 'sso') return sendJson(res, ssoAdminAction(action, json, account, pageSize.json));
         if (service === 'identitystore')
           return sendJson(res, identityStoreAction(action, json, account, pageSize.json));
+        if (service === 'kms') return sendJson(res, kmsAction(action, json, resources));
+        if (service === 'secretsmanager') return sendJson(res, secretsManagerAction(action, json, resources));
+        if (service === 'ecr') return sendJson(res, ecrAction(action, json, resources));
+        if (service === 'sqs') return sendJson(res, sqsAction(action, json, resources));
         throw new AwsError('UnknownOperationException', `Unknown target ${target}`);
       }
       if (service === 'sts') {
@@ -270,6 +348,8 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
         if (!account) throw new AwsError('AccessDenied', 'no such account', 403);
         return sendQuery(res, action, IAM_NAMESPACE, iamAction(action, params, account, pageSize.iam));
       }
+      if (service === 'sns')
+        return sendQuery(res, action, SNS_NAMESPACE, snsAction(action, params, resources));
       throw new AwsError('InvalidAction', `No service ${service}`);
     } catch (error) {
       if (error instanceof AwsError) return fail(error);

@@ -21,15 +21,21 @@ export class AwsError extends Error {
   }
 }
 
-const escapeXml = (s: string): string =>
+export const escapeXml = (s: string): string =>
   s.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c,
   );
 
+/** XML written by hand (such as a Query map's <entry> list), sent as it is. */
+export class RawXml {
+  constructor(readonly xml: string) {}
+}
+
 /** A JSON value as Query-protocol XML: objects as elements, arrays as <member> lists. */
 export function toXml(value: unknown): string {
   if (value === null || value === undefined) return '';
+  if (value instanceof RawXml) return value.xml;
   if (Array.isArray(value)) return value.map((v) => `<member>${toXml(v)}</member>`).join('');
   if (typeof value === 'object')
     return Object.entries(value)

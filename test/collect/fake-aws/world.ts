@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { FakeResources } from './resources-world.ts';
 
 export type Json = Record<string, unknown>;
 
@@ -48,6 +49,8 @@ export interface FakeAccount {
   /** The credential report's CSV (test/fixtures/demo-people where it has one); set once generated. */
   credentialReport?: string;
   credentialReportRequested?: boolean;
+  /** S3 buckets, KMS keys, queues, topics, functions, secrets, repositories; none when absent. */
+  resources?: FakeResources;
 }
 
 export interface FakeWorld {

@@ -1,4 +1,7 @@
-/** M44: Create and execute a change set on a stack whose service role is the role. */
+/**
+ * M44: Create and execute a change set on a stack whose service role is the role.
+ * CreateChangeSet: https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_CreateChangeSet.html
+ */
 import { existingResourceMethod, R } from '../shared.ts';
 
 export const cloudformationChangeSet = existingResourceMethod({
@@ -12,4 +15,5 @@ export const cloudformationChangeSet = existingResourceMethod({
     { anyOf: ['cloudformation:ExecuteChangeSet'], resource: R.stack },
   ],
   needsRuntime: 'a CloudFormation stack whose service role is the role',
+  inventory: { type: 'cloudformation-stack', on: R.stack },
 });

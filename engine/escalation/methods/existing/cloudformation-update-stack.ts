@@ -1,4 +1,7 @@
-/** M43: Update a CloudFormation stack whose service role is the role. */
+/**
+ * M43: Update a CloudFormation stack whose service role is the role.
+ * UpdateStack: https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_UpdateStack.html
+ */
 import { existingResourceMethod, R } from '../shared.ts';
 
 export const cloudformationUpdateStack = existingResourceMethod({
@@ -13,4 +16,5 @@ export const cloudformationUpdateStack = existingResourceMethod({
   service: 'cloudformation.amazonaws.com',
   steps: [{ anyOf: ['cloudformation:UpdateStack'], resource: R.stack }],
   needsRuntime: 'a CloudFormation stack whose service role is the role',
+  inventory: { type: 'cloudformation-stack', on: R.stack },
 });

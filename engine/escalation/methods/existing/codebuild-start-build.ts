@@ -1,4 +1,7 @@
-/** M45: Start a build of a CodeBuild project that runs as the role (buildspec override). */
+/**
+ * M45: Start a build of a CodeBuild project that runs as the role (buildspec override).
+ * StartBuild (buildspecOverride): https://docs.aws.amazon.com/codebuild/latest/APIReference/API_StartBuild.html
+ */
 import { existingResourceMethod, R } from '../shared.ts';
 
 export const codebuildStartBuild = existingResourceMethod({
@@ -9,4 +12,5 @@ export const codebuildStartBuild = existingResourceMethod({
   service: 'codebuild.amazonaws.com',
   steps: [{ anyOf: ['codebuild:StartBuild', 'codebuild:StartBuildBatch'], resource: R.codebuildProject }],
   needsRuntime: 'a CodeBuild project whose service role is the role',
+  inventory: { type: 'codebuild-project', on: R.codebuildProject },
 });

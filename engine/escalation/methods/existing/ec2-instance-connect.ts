@@ -1,4 +1,7 @@
-/** M50: Push an SSH key with EC2 Instance Connect to an instance that runs as the role. */
+/**
+ * M50: Push an SSH key with EC2 Instance Connect to an instance that runs as the role.
+ * SendSSHPublicKey: https://docs.aws.amazon.com/ec2-instance-connect/latest/APIReference/API_SendSSHPublicKey.html
+ */
 import { existingResourceMethod, R } from '../shared.ts';
 
 export const ec2InstanceConnect = existingResourceMethod({
@@ -14,4 +17,9 @@ export const ec2InstanceConnect = existingResourceMethod({
   requireProfile: true,
   needsRuntime:
     'a reachable EC2 instance with Instance Connect, running with an instance profile of the role',
+  inventory: {
+    type: 'ec2-instance',
+    on: R.instance,
+    caveats: ['the instance runs EC2 Instance Connect and its SSH port is reachable from the caller'],
+  },
 });

@@ -1,4 +1,7 @@
-/** M51: Change the user data of a stopped-and-restarted EC2 instance that runs as the role. */
+/**
+ * M51: Change the user data of a stopped-and-restarted EC2 instance that runs as the role.
+ * ModifyInstanceAttribute (UserData): https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ModifyInstanceAttribute.html
+ */
 import { existingResourceMethod, R } from '../shared.ts';
 
 export const ec2UserData = existingResourceMethod({
@@ -14,4 +17,5 @@ export const ec2UserData = existingResourceMethod({
   ],
   requireProfile: true,
   needsRuntime: 'an EC2 instance running with an instance profile of the role',
+  inventory: { type: 'ec2-instance', on: R.instance },
 });

@@ -1,4 +1,7 @@
-/** M42: Add an SSH key to a Glue development endpoint that runs as the role. */
+/**
+ * M42: Add an SSH key to a Glue development endpoint that runs as the role.
+ * UpdateDevEndpoint: https://docs.aws.amazon.com/glue/latest/webapi/API_UpdateDevEndpoint.html
+ */
 import { existingResourceMethod, R } from '../shared.ts';
 
 export const glueUpdateDevEndpoint = existingResourceMethod({
@@ -14,4 +17,9 @@ export const glueUpdateDevEndpoint = existingResourceMethod({
   service: 'glue.amazonaws.com',
   steps: [{ anyOf: ['glue:UpdateDevEndpoint'], resource: R.glueDevEndpoint }],
   needsRuntime: 'a Glue development endpoint that runs as the role',
+  inventory: {
+    type: 'glue-dev-endpoint',
+    on: R.glueDevEndpoint,
+    caveats: ['the endpoint is reachable over SSH from the caller'],
+  },
 });

@@ -1,4 +1,7 @@
-/** M40: Replace the code of a Lambda function that runs as the role. */
+/**
+ * M40: Replace the code of a Lambda function that runs as the role.
+ * UpdateFunctionCode: https://docs.aws.amazon.com/lambda/latest/api/API_UpdateFunctionCode.html
+ */
 import { existingResourceMethod, R } from '../shared.ts';
 
 export const lambdaUpdateFunctionCode = existingResourceMethod({
@@ -14,4 +17,9 @@ export const lambdaUpdateFunctionCode = existingResourceMethod({
   service: 'lambda.amazonaws.com',
   steps: [{ anyOf: ['lambda:UpdateFunctionCode'], resource: R.function }],
   needsRuntime: 'a Lambda function that runs as the role (and is invoked, by the caller or by its triggers)',
+  inventory: {
+    type: 'lambda-function',
+    on: R.function,
+    caveats: ['the function is invoked, by the caller or by its triggers'],
+  },
 });

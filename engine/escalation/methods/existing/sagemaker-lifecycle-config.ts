@@ -1,4 +1,7 @@
-/** M47: Give a SageMaker notebook instance a lifecycle script and restart it. */
+/**
+ * M47: Give a SageMaker notebook instance a lifecycle script and restart it.
+ * UpdateNotebookInstance (LifecycleConfigName): https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateNotebookInstance.html
+ */
 import { existingResourceMethod, R } from '../shared.ts';
 
 export const sagemakerLifecycleConfig = existingResourceMethod({
@@ -14,4 +17,5 @@ export const sagemakerLifecycleConfig = existingResourceMethod({
     { anyOf: ['sagemaker:StartNotebookInstance'], resource: R.notebook },
   ],
   needsRuntime: 'a SageMaker notebook instance that runs as the role',
+  inventory: { type: 'sagemaker-notebook', on: R.notebook },
 });

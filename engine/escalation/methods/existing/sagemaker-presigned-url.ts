@@ -1,4 +1,7 @@
-/** M46: Open a SageMaker notebook instance that runs as the role. */
+/**
+ * M46: Open a SageMaker notebook instance that runs as the role.
+ * CreatePresignedNotebookInstanceUrl: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreatePresignedNotebookInstanceUrl.html
+ */
 import { existingResourceMethod, R } from '../shared.ts';
 
 export const sagemakerPresignedUrl = existingResourceMethod({
@@ -9,4 +12,5 @@ export const sagemakerPresignedUrl = existingResourceMethod({
   service: 'sagemaker.amazonaws.com',
   steps: [{ anyOf: ['sagemaker:CreatePresignedNotebookInstanceUrl'], resource: R.notebook }],
   needsRuntime: 'a SageMaker notebook instance that runs as the role',
+  inventory: { type: 'sagemaker-notebook', on: R.notebook },
 });
