@@ -33,19 +33,13 @@ const ROWS_PER_HOP = 20_000;
 /** Paths examined before giving up on listing more: bounds the work of a dense graph. */
 const MAX_STEPS = 200_000;
 
-export async function escalationPaths(
+/** Escalation paths from one principal; to admin, the walk is cut by the stored hopsToAdmin when the snapshot has them. */
+export function escalationPaths(
   source: Source,
   snapshotId: string,
   input: EscalationPathsInput,
-): Promise<{ paths: PathWithEdges[]; truncated: boolean }> {
-  const args = parseArgs(escalationPathsArgs, input);
-  const toAdmin = !args.to || args.to === 'admin';
-  const explored =
-    (toAdmin ? await towardAdmin(source, snapshotId, [args.from], args) : null) ??
-    (await exploreEscalation(source, snapshotId, [args.from], args.maxHops, {
-      ...(args.assumptions ? { assumptions: args.assumptions } : {}),
-    }));
-  return listPaths(explored, args);
+): Promise<Listed> {
+  return pathsFrom(source, snapshotId, input, true);
 }
 
 /**
@@ -53,20 +47,34 @@ export async function escalationPaths(
  * hopsToAdmin: what the cut must not change (the reference the tests and the benchmark
  * hold escalationPaths and escalations to).
  */
-export async function escalationPathsByFullWalk(
+export function escalationPathsByFullWalk(
   source: Source,
   snapshotId: string,
   input: EscalationPathsInput,
-): Promise<{ paths: PathWithEdges[]; truncated: boolean }> {
+): Promise<Listed> {
+  return pathsFrom(source, snapshotId, input, false);
+}
+
+type Listed = { paths: PathWithEdges[]; truncated: boolean };
+
+async function pathsFrom(
+  source: Source,
+  snapshotId: string,
+  input: EscalationPathsInput,
+  useStoredHops: boolean,
+): Promise<Listed> {
   const args = parseArgs(escalationPathsArgs, input);
-  const explored = await exploreEscalation(source, snapshotId, [args.from], args.maxHops, {
-    ...(args.assumptions ? { assumptions: args.assumptions } : {}),
-  });
+  const toAdmin = !args.to || args.to === 'admin';
+  const explored =
+    (useStoredHops && toAdmin ? await towardAdmin(source, snapshotId, [args.from], args) : null) ??
+    (await exploreEscalation(source, snapshotId, [args.from], args.maxHops, {
+      ...(args.assumptions ? { assumptions: args.assumptions } : {}),
+    }));
   return listPaths(explored, args);
 }
 
 /** The paths from `args.from` over an explored graph, shortest first, as escalationPaths lists them. */
-function listPaths(explored: Explored, args: EscalationArgs): { paths: PathWithEdges[]; truncated: boolean } {
+function listPaths(explored: Explored, args: EscalationArgs): Listed {
   const toAdmin = !args.to || args.to === 'admin';
   const { out, gainsAdmin: adminEdges } = explored;
   let truncated = explored.truncated;
