@@ -89,6 +89,8 @@ export type EdgeDirection =
 
 /** Relationship types that connect principals. */
 export type EdgeType =
+  /** CAN_ACCESS: can use the resource at one access level. */
+  | 'CAN_ACCESS'
   /** CAN_ASSUME: may call sts:AssumeRole* on the role. */
   | 'CAN_ASSUME'
   /** CAN_ESCALATE_TO: can become the target by an escalation method. */
@@ -110,6 +112,8 @@ export type NodeKind =
   | 'PermissionSet'
   /** An IAM Identity Center user (a person). */
   | 'Person'
+  /** A resource (bucket, key, queue, topic, function, secret, repository, ...): where a CAN_ACCESS path ends. */
+  | 'Resource'
   /** IAM role. */
   | 'Role'
   /** An AWS service such as ec2.amazonaws.com. */
@@ -178,6 +182,8 @@ export type ReviewItemKind =
 export type ReviewStatus =
   /** Known and accepted. */
   | 'ACCEPTED_RISK'
+  /** Intended access, archived as IAM Access Analyzer archives a finding (https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-work-with-findings.html). */
+  | 'ARCHIVED'
   /** Not a real issue. */
   | 'FALSE_POSITIVE'
   /** Fixed. */
