@@ -53,6 +53,7 @@ import { setupSearch } from './search.ts';
 import { withPeople } from './people/who-can-reach.ts';
 import { askAboutPeople, openPeopleHit } from './people/search.ts';
 import { computePeopleView } from './people/views.ts';
+import { computeResourceView, showResourcePanel } from './resources/views.ts';
 import { renderPlan, showPlanSelection } from './plan/panel.ts';
 import { planView } from './plan/view.ts';
 import { renderPickers, setSnapshots, setupPickers, snapshotName } from './snapshots.ts';
@@ -72,7 +73,21 @@ let routeSeq = 0;
 let forceDraw = false;
 
 const questionKey = (s: ViewState) =>
-  [s.view, s.snap, s.base, s.node, s.to, s.hops, s.off.join(','), s.finding, s.session, s.item].join('|');
+  [
+    s.view,
+    s.snap,
+    s.base,
+    s.node,
+    s.to,
+    s.hops,
+    s.off.join(','),
+    s.finding,
+    s.session,
+    s.item,
+    s.rType,
+    s.rLevel,
+    s.rPublic,
+  ].join('|');
 const filterKey = (s: ViewState) => [s.fAccount, s.fKind, s.fEdge, s.fCond].join('|');
 
 const nameOf = (key: string | undefined) =>
@@ -161,6 +176,8 @@ function describeReach(r: GraphResult & { totalCount: number }, s: ViewState, di
 async function compute(s: ViewState): Promise<Drawn> {
   const people = computePeopleView(s);
   if (people) return track('people', () => people);
+  const resources = computeResourceView(s);
+  if (resources) return track('resources', () => resources);
   switch (s.view) {
     case 'overview': {
       if (isOrgScale()) return orgOverviewView();
@@ -388,6 +405,7 @@ async function route(): Promise<void> {
     g.dataset.state = 'ready';
     await selectFromUrl();
     if (s.view === 'finding' && !s.sel) await showFindingDetails();
+    if ((s.view === 'resource' || s.view === 'external-access') && !s.sel) await showResourcePanel(s);
     if (document.body.dataset.tab === 'explore' || !document.body.dataset.tab) renderExplore();
   } catch (err) {
     if (seq !== routeSeq) return;
