@@ -1,6 +1,7 @@
 /**
  * The read side's one path model, as plain serializable objects: a node
- * (NodeRef), one CAN_ASSUME or CAN_ESCALATE_TO edge with its evidence (Hop),
+ * (NodeRef), one CAN_ASSUME, CAN_ESCALATE_TO or CAN_ACCESS edge with its
+ * evidence (Hop; CAN_ACCESS, a principal's access to a resource, ends a path),
  * and a walk (Path). Every read returns these; the API's GraphQL `Edge` is a
  * Hop seen with its end nodes (Edge below), its `Path` the same walk with those
  * edges (PathWithEdges), and the page reads the same fields through the types
