@@ -182,31 +182,10 @@ const jsonList = <T>(v: unknown): T[] => {
   }
 };
 
-/** A CAN_ESCALATE_TO relationship's properties (ingest/transform/derived.ts) as a Hop. */
-export function toEscalationHop(from: string, to: string, e: Props): Hop {
+/** What CAN_ESCALATE_TO and CAN_ACCESS properties share (both written by ingest with JSON lists). */
+function hopBase(type: HopType, from: string, to: string, e: Props): Hop {
   return {
-    type: 'CAN_ESCALATE_TO',
-    from,
-    to,
-    actions: strList(e.actions),
-    via: typeof e.via === 'string' ? e.via : undefined,
-    method: typeof e.method === 'string' ? e.method : undefined,
-    conditional: e.conditional === true,
-    conditions: jsonList<Parameters<typeof toCondition>[0]>(e.conditions).map(toCondition),
-    evidence: jsonList<EvidenceRef>(e.evidence),
-    orgPolicyIds: strList(e.orgPolicyIds),
-    crossAccount: e.crossAccount === true,
-    crossOrganization: e.crossOrganization === true,
-    roleChaining: false,
-    reasons: strList(e.reasons),
-    chain: jsonList<ChainStepOut>(e.chain),
-  };
-}
-
-/** A CAN_ACCESS relationship's properties (docs/graph-model.md, resources) as a Hop. */
-export function toAccessHop(from: string, to: string, e: Props): Hop {
-  const hop: Hop = {
-    type: 'CAN_ACCESS',
+    type,
     from,
     to,
     actions: strList(e.actions),
@@ -219,8 +198,28 @@ export function toAccessHop(from: string, to: string, e: Props): Hop {
     roleChaining: false,
     reasons: strList(e.reasons),
     chain: [],
-    public: e.public === true,
   };
+}
+
+/** A CAN_ESCALATE_TO relationship's properties (ingest/transform/derived.ts) as a Hop. */
+export function toEscalationHop(from: string, to: string, e: Props): Hop {
+  // Keys in the order answers have always listed them.
+  const { type, from: _from, to: _to, actions, ...rest } = hopBase('CAN_ESCALATE_TO', from, to, e);
+  return {
+    type,
+    from,
+    to,
+    actions,
+    via: typeof e.via === 'string' ? e.via : undefined,
+    method: typeof e.method === 'string' ? e.method : undefined,
+    ...rest,
+    chain: jsonList<ChainStepOut>(e.chain),
+  };
+}
+
+/** A CAN_ACCESS relationship's properties (docs/graph-model.md, resources) as a Hop. */
+export function toAccessHop(from: string, to: string, e: Props): Hop {
+  const hop: Hop = { ...hopBase('CAN_ACCESS', from, to, e), public: e.public === true };
   if (typeof e.fromKind === 'string') hop.fromKind = e.fromKind as NodeKind;
   if (typeof e.via === 'string') hop.via = e.via;
   if (typeof e.level === 'string') hop.level = e.level;

@@ -14,6 +14,7 @@ import { openTestDb, type TestDb } from '../harness/neo4j.ts';
 import * as F from '../harness/resource-snapshot.ts';
 import {
   DOCS_SCREENSHOTS,
+  drawn,
   graphReady,
   launchChromium,
   openPage,
@@ -21,16 +22,6 @@ import {
   startAtlas,
   type Atlas,
 } from './harness.ts';
-
-/** The data Cytoscape holds for the drawn elements a selector picks. */
-async function drawn(page: Page, selector: string): Promise<Record<string, unknown>[]> {
-  return page.evaluate((sel) => {
-    const el = document.getElementById('graph') as unknown as {
-      _cyreg: { cy: { $(s: string): { map<T>(f: (e: { data(): Record<string, unknown> }) => T): T[] } } };
-    };
-    return el._cyreg.cy.$(sel).map((e) => e.data());
-  }, selector);
-}
 
 describe('resources in the page', () => {
   let db: TestDb;

@@ -3,6 +3,9 @@
  * some CAN_ACCESS edge rests on; its settings, tags, roles and findings; who reaches it), one access
  * edge (the statement behind it), and the public / external access list with its filters.
  */
+// The engine's lists of levels and types (constants only): the filters offer what the API accepts.
+import { RESOURCE_TYPES } from '../../../engine/resources/model.ts';
+import { ACCESS_LEVELS } from '../../../engine/resources/types.ts';
 import { byId, h } from '../dom.ts';
 import { jsonView, parseJson, statementAt } from '../json-view.ts';
 import type { GEdge } from '../model.ts';
@@ -12,18 +15,8 @@ import { track } from '../status.ts';
 import { state, update, type ViewState } from '../url-state.ts';
 import { loadExternalAccess, loadResource, type AccessItem, type ResourceDetails } from './data.ts';
 
-/** Access levels as the Service Authorization Reference names them (the API's `level`). */
-export const LEVELS = ['read', 'write', 'list', 'permissions-management', 'tagging'] as const;
-/** The resource types whose policies are analysed (the API's `type`). */
-export const TYPES = [
-  's3-bucket',
-  'kms-key',
-  'sqs-queue',
-  'sns-topic',
-  'lambda-function',
-  'secretsmanager-secret',
-  'ecr-repository',
-] as const;
+/** The resource types with a resource policy IAM Atlas analyses: the ones access findings are about. */
+const TYPES = RESOURCE_TYPES.slice(0, RESOURCE_TYPES.indexOf('ecr-repository') + 1);
 
 const openResource = (arn: string) => update({ view: 'resource', node: arn, sel: undefined });
 
@@ -234,7 +227,7 @@ export async function showExternalAccessList(s: ViewState): Promise<void> {
   const b = open('Public and external access', 'external-access');
   try {
     const type = select('Type', 'filter-type', TYPES, s.rType, 'any type');
-    const level = select('Level', 'filter-level', LEVELS, s.rLevel, 'any level');
+    const level = select('Level', 'filter-level', ACCESS_LEVELS, s.rLevel, 'any level');
     const pub = h('input', { type: 'checkbox', id: 'filter-public', checked: s.rPublic === true });
     type.sel.addEventListener('change', () => update({ rType: type.sel.value || undefined }, 'replace'));
     level.sel.addEventListener('change', () => update({ rLevel: level.sel.value || undefined }, 'replace'));
