@@ -240,3 +240,13 @@ export const externalAccessArgs = z.object({
   limit: limitSchema(MAX_REACH_LIMIT).default(DEFAULT_REACH_LIMIT),
 });
 export type ExternalAccessInput = z.input<typeof externalAccessArgs>;
+
+export const listResourcesArgs = z.object({
+  /** Part of the ARN or name (case-insensitive). */
+  search: z.string().trim().min(1).optional(),
+  type: externalAccessArgs.shape.type,
+  account: externalAccessArgs.shape.account,
+  offset: externalAccessArgs.shape.offset,
+  limit: externalAccessArgs.shape.limit,
+});
+export type ListResourcesInput = z.input<typeof listResourcesArgs>;

@@ -120,13 +120,14 @@ export {
 } from './plan-check.ts';
 export type { AnalysisMode, PlanCheckOptions, PlanCheckResult } from './plan-check.ts';
 export { orgOverview, trustBetween, trustMatrix } from './org-overview.ts';
-export { canAccess, externalAccess, resource, whoCanAccess } from './resources.ts';
+export { canAccess, externalAccess, listResources, resource, whoCanAccess } from './resources.ts';
 export type {
   AccessEntry,
   CanAccessResult,
   ExternalAccessOut,
   ExternalAccessResult,
   PersonAccessEntry,
+  ResourceListItem,
   ResourceOut,
   ResourceRef,
   WhoCanAccessResult,
@@ -140,6 +141,7 @@ export {
   canAssumeArgs,
   escalationPathsArgs,
   externalAccessArgs,
+  listResourcesArgs,
   resourceArgs,
   whoCanAccessArgs,
   ZONES_OF_TRUST,
@@ -158,6 +160,7 @@ export type {
   CanAssumeArgs,
   EscalationPathsInput,
   ExternalAccessInput,
+  ListResourcesInput,
   ResourceArgs,
   WhoCanAccessInput,
   EscalationsInput,

@@ -39,10 +39,12 @@ import { reachAnyRole } from './reach-many.ts';
 import {
   canAccessArgs,
   externalAccessArgs,
+  listResourcesArgs,
   resourceArgs,
   whoCanAccessArgs,
   type CanAccessInput,
   type ExternalAccessInput,
+  type ListResourcesInput,
   type ResourceArgs,
   type WhoCanAccessInput,
 } from './arg-schemas.ts';
@@ -466,4 +468,33 @@ export async function externalAccess(
     (list) => Math.max(1, list.length),
   );
   return { total: all.length, offset, limit, items: all.slice(offset, offset + limit) };
+}
+
+/** A resource as a listing shows it: the node, and whether it is sensitive, public or reached from outside. */
+export type ResourceListItem = ResourceRef & { sensitive: boolean; public: boolean; externalAccess: boolean };
+
+/** The resources of a snapshot, by name: one page and the count of all that match. */
+export async function listResources(
+  source: Source,
+  snapshotId: string,
+  input: ListResourcesInput = {},
+): Promise<{ total: number; offset: number; limit: number; items: ResourceListItem[] }> {
+  const a = parseArgs(listResourcesArgs, input);
+  const res = await driverOf(source).executeQuery(statement(Q, 'resources-list'), {
+    snapshotId,
+    search: a.search?.toLowerCase() ?? null,
+    type: a.type ?? null,
+    account: a.account ?? null,
+    offset: neo4j.int(a.offset),
+    limit: neo4j.int(a.limit),
+  });
+  const rec = res.records[0];
+  const items = ((rec?.get('items') as Props[] | undefined) ?? []).map((r) => ({
+    ...toResourceRef(r),
+    sensitive: r.sensitive === true,
+    public: r.public === true,
+    externalAccess: r.externalAccess === true,
+  }));
+  const total = rec ? Number(rec.get('total')) : 0;
+  return { total, offset: a.offset, limit: a.limit, items };
 }

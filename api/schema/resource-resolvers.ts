@@ -2,6 +2,7 @@
 import {
   canAccess,
   externalAccess,
+  listResources,
   NotInSnapshotError,
   resource,
   whoCanAccess,
@@ -18,6 +19,7 @@ import type {
   QueryCanAccessArgs,
   QueryExternalAccessArgs,
   QueryResourceArgs,
+  QueryResourcesArgs,
   QueryWhoCanAccessArgs,
 } from './generated/types.ts';
 import { tagNodes, tagPath } from './node-flags.ts';
@@ -47,6 +49,26 @@ const given = <T extends Record<string, unknown>>(args: T) =>
   Object.fromEntries(Object.entries(args).filter(([, v]) => v !== null && v !== undefined));
 
 export const resourceQueries = {
+  resources: async (_: unknown, args: QueryResourcesArgs, ctx: ApiContext) => {
+    const snapshotId = (await snapshotOf(ctx, args.snapshot ?? undefined)).id;
+    const page = pageArgs(args, ctx.limits.maxPageSize);
+    const r = await listResources(ctx.reader, snapshotId, {
+      ...given({ search: args.filter?.search, type: args.filter?.type, account: args.filter?.account }),
+      offset: page.offset,
+      limit: Math.max(1, page.limit),
+    });
+    const items = r.items
+      .slice(0, page.limit)
+      .map(({ type, sensitive, public: isPublic, externalAccess: ext, ...node }) => ({
+        node: graphNode(node, snapshotId),
+        type,
+        sensitive,
+        public: isPublic,
+        externalAccess: ext,
+      }));
+    return connection(items, page, r.total);
+  },
+
   resource: async (_: unknown, args: QueryResourceArgs, ctx: ApiContext) => {
     const snapshotId = (await snapshotOf(ctx, args.snapshot ?? undefined)).id;
     try {

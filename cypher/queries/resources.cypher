@@ -61,3 +61,14 @@ RETURN f {.id, .kind, .severity, .title, .why, .evidence, subjectKeys: f.subject
        c {.key, .arn, .name, .accountId} AS caller,
        [l IN labels(c) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0] AS callerKind
 ORDER BY f.kind, r.key, f.id;
+
+// name: resources-list
+// The resources of a snapshot, by name: $search (lower case) is part of the ARN or name; $type and
+// $account narrow (null: any). One page ($offset, $limit) and the count of all.
+MATCH (r:Resource:AtlasNode {snapshotId: $snapshotId})
+WHERE ($search IS NULL OR toLower(r.key) CONTAINS $search OR toLower(coalesce(r.name, '')) CONTAINS $search)
+  AND ($type IS NULL OR r.type = $type)
+  AND ($account IS NULL OR r.accountId = $account)
+WITH r ORDER BY coalesce(r.name, r.key), r.key
+WITH collect(r {.key, .arn, .name, .accountId, .type, .public, .externalAccess, .sensitive}) AS found
+RETURN size(found) AS total, found[$offset..($offset + $limit)] AS items;

@@ -131,6 +131,35 @@ describe('resources in the API', () => {
     expect(none.body.errors?.[0]?.message).toContain('No resource arn:aws:s3:::no-such-bucket');
   });
 
+  it('resources: the listing by name, searched and paged', async () => {
+    const r = await gql(
+      api.url,
+      `query($s: ID) { resources(snapshot: $s, filter: { search: "demo", type: "s3-bucket" }, first: 2) {
+        totalCount pageInfo { hasNextPage } nodes { node { key kind } type public sensitive externalAccess } } }`,
+      { s: snap },
+    );
+    expect(r.body.errors).toBeUndefined();
+    const c = r.body.data!.resources;
+    expect(c.totalCount).toBe(3);
+    expect(c.pageInfo.hasNextPage).toBe(true);
+    expect(c.nodes).toEqual([
+      {
+        node: { key: F.BLOCKED_BUCKET, kind: 'Resource' },
+        type: 's3-bucket',
+        public: false,
+        sensitive: false,
+        externalAccess: false,
+      },
+      {
+        node: { key: F.DEV_BUCKET, kind: 'Resource' },
+        type: 's3-bucket',
+        public: false,
+        sensitive: false,
+        externalAccess: false,
+      },
+    ]);
+  });
+
   it('canAccess: the resources a principal reaches, with the path', async () => {
     const r = await gql(
       api.url,

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NotInSnapshotError, QueryInputError } from '../../query/errors.ts';
-import { canAccess, externalAccess, resource, whoCanAccess } from '../../query/resources.ts';
+import { canAccess, externalAccess, listResources, resource, whoCanAccess } from '../../query/resources.ts';
 import { openTestDb, type TestDb } from '../harness/neo4j.ts';
 import * as F from '../harness/resource-snapshot.ts';
 
@@ -193,5 +193,36 @@ describe('externalAccess', () => {
     await expect(externalAccess(db.driver, snap, { type: 'bucket' as 's3-bucket' })).rejects.toThrow(
       /type: a resource type is one of s3-bucket/,
     );
+  });
+});
+
+describe('listResources', () => {
+  it('lists resources by name, filtered by search, type and account, one page at a time', async () => {
+    const all = await listResources(db.driver, snap, {});
+    expect(all.total).toBe(7);
+    expect(all.items.map((r) => r.name)).toEqual([
+      '1111aaaa-2222-bbbb-3333-cccc4444dddd',
+      'demo-blocked-site',
+      'demo-dev-artifacts',
+      'demo-public-site',
+      'orders-events',
+      'orders-handler',
+      'prod/payments-db-AbCdEf',
+    ]);
+    const payments = await listResources(db.driver, snap, { search: 'PAYMENTS' });
+    expect(payments.items).toEqual([
+      expect.objectContaining({
+        key: F.SECRET,
+        type: 'secretsmanager-secret',
+        sensitive: true,
+        public: false,
+      }),
+    ]);
+    expect((await listResources(db.driver, snap, { type: 's3-bucket' })).total).toBe(3);
+    expect(
+      (await listResources(db.driver, snap, { account: '777777777777' })).items.map((r) => r.key),
+    ).toEqual([F.BLOCKED_BUCKET, F.PUBLIC_BUCKET]);
+    const page = await listResources(db.driver, snap, { offset: 6, limit: 5 });
+    expect([page.total, page.items.map((r) => r.key)]).toEqual([7, [F.SECRET]]);
   });
 });

@@ -76,6 +76,21 @@ describe('resources in the page', () => {
     expect(problems).toEqual([]);
   });
 
+  it('finds a resource by search and opens its view', async () => {
+    await view('view=overview');
+    await graphReady(page, 'overview');
+    await page.locator('#search').fill('payments');
+    const hit = page.locator(`#search-results [data-key="${F.SECRET}"]`);
+    await hit.waitFor();
+    expect(await hit.locator('.hit-meta').textContent()).toMatch(
+      /^resource · secretsmanager-secret · workloads-prod/,
+    );
+    await hit.dispatchEvent('mousedown');
+    await graphReady(page, 'resource');
+    await detailsReady('resource');
+    expect(page.url()).toContain(`node=${encodeURIComponent(F.SECRET)}`);
+  });
+
   it('opens an access edge with its level, actions and the statement behind it', async () => {
     const id = `canAccess:${F.VENDOR_ACCOUNT}->${F.KEY}:write`;
     await view(`view=resource&node=${encodeURIComponent(F.KEY)}&sel=${encodeURIComponent(id)}`);

@@ -54,6 +54,7 @@ import { withPeople } from './people/who-can-reach.ts';
 import { askAboutPeople, openPeopleHit } from './people/search.ts';
 import { computePeopleView } from './people/views.ts';
 import { computeResourceView, showResourcePanel } from './resources/views.ts';
+import { openResourceHit } from './resources/search.ts';
 import { renderPlan, showPlanSelection } from './plan/panel.ts';
 import { planView } from './plan/view.ts';
 import { renderPickers, setSnapshots, setupPickers, snapshotName } from './snapshots.ts';
@@ -644,7 +645,7 @@ async function boot(): Promise<void> {
     if (isPickingTarget() && from && from !== hit.key) {
       stopPicking();
       update({ view: 'paths', node: from, to: hit.key, sel: undefined });
-    } else if (openPeopleHit(hit)) return;
+    } else if (openPeopleHit(hit) || openResourceHit(hit)) return;
     else if (hit.kind === 'Account') update({ view: 'account', node: hit.key, to: undefined, sel: hit.key });
     else update({ view: 'node', node: hit.key, to: undefined, sel: hit.key });
   });

@@ -1508,6 +1508,8 @@ export type Query = {
   reachableFrom: ReachConnection;
   /** One resource with its policy, settings, tags, account, the roles it runs as and the findings about it; null when the snapshot has none with this ARN. */
   resource?: Maybe<Resource>;
+  /** The resources of a snapshot, by name; `filter.search` matches part of the ARN or name. */
+  resources: ResourceListConnection;
   /** One review session. */
   reviewSession?: Maybe<ReviewSession>;
   /** Review sessions, newest first. */
@@ -1863,6 +1865,18 @@ export type QueryResourceArgs = {
  * Read access to one IAM Atlas graph: the organization, its principals, who can become whom
  * (CAN_ASSUME, CAN_ESCALATE_TO), findings, snapshots and review sessions.
  */
+export type QueryResourcesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ResourceFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  snapshot?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Read access to one IAM Atlas graph: the organization, its principals, who can become whom
+ * (CAN_ASSUME, CAN_ESCALATE_TO), findings, snapshots and review sessions.
+ */
 export type QueryReviewSessionArgs = {
   id: Scalars['ID']['input'];
 };
@@ -2107,6 +2121,53 @@ export type ResourceAccess = {
   resource: GraphNode;
   /** Its type. */
   resourceType: Scalars['String']['output'];
+};
+
+/** Filters of the resources listing; each is optional. */
+export type ResourceFilter = {
+  /** The resource's account (12 digits). */
+  account?: InputMaybe<Scalars['String']['input']>;
+  /** Part of the ARN or name (case-insensitive). */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** A resource type such as s3-bucket or kms-key. */
+  type?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A page of resources. */
+export type ResourceListConnection = {
+  __typename?: 'ResourceListConnection';
+  /** Resources with cursors. */
+  edges: Array<ResourceListEdge>;
+  /** Resources of this page. */
+  nodes: Array<ResourceListItem>;
+  /** Paging. */
+  pageInfo: PageInfo;
+  /** How many in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A resource in a connection. */
+export type ResourceListEdge = {
+  __typename?: 'ResourceListEdge';
+  /** Opaque cursor. */
+  cursor: Scalars['String']['output'];
+  /** The resource. */
+  node: ResourceListItem;
+};
+
+/** A resource as the listing shows it. */
+export type ResourceListItem = {
+  __typename?: 'ResourceListItem';
+  /** Something outside the zone of trust can reach it. */
+  externalAccess: Scalars['Boolean']['output'];
+  /** The resource as a node. */
+  node: GraphNode;
+  /** Anyone can reach it. */
+  public: Scalars['Boolean']['output'];
+  /** Marked sensitive. */
+  sensitive: Scalars['Boolean']['output'];
+  /** Its type. */
+  type: Scalars['String']['output'];
 };
 
 /** One status change of a review item. */
@@ -2703,6 +2764,10 @@ export type ResolversTypes = {
   ReportFormat: ResolverTypeWrapper<Partial<ReportFormat>>;
   Resource: ResolverTypeWrapper<Partial<Resource>>;
   ResourceAccess: ResolverTypeWrapper<Partial<ResourceAccess>>;
+  ResourceFilter: ResolverTypeWrapper<Partial<ResourceFilter>>;
+  ResourceListConnection: ResolverTypeWrapper<Partial<ResourceListConnection>>;
+  ResourceListEdge: ResolverTypeWrapper<Partial<ResourceListEdge>>;
+  ResourceListItem: ResolverTypeWrapper<Partial<ResourceListItem>>;
   ReviewEvent: ResolverTypeWrapper<Partial<ReviewEvent>>;
   ReviewItem: ResolverTypeWrapper<Partial<ReviewItem>>;
   ReviewItemInput: ResolverTypeWrapper<Partial<ReviewItemInput>>;
@@ -2821,6 +2886,10 @@ export type ResolversParentTypes = {
   ReachOrder: Partial<ReachOrder>;
   Resource: Partial<Resource>;
   ResourceAccess: Partial<ResourceAccess>;
+  ResourceFilter: Partial<ResourceFilter>;
+  ResourceListConnection: Partial<ResourceListConnection>;
+  ResourceListEdge: Partial<ResourceListEdge>;
+  ResourceListItem: Partial<ResourceListItem>;
   ReviewEvent: Partial<ReviewEvent>;
   ReviewItem: Partial<ReviewItem>;
   ReviewItemInput: Partial<ReviewItemInput>;
@@ -3394,6 +3463,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   providerTrust?: Resolver<Array<ResolversTypes['ProviderTrust']>, ParentType, ContextType, Partial<QueryProviderTrustArgs>>;
   reachableFrom?: Resolver<ResolversTypes['ReachConnection'], ParentType, ContextType, RequireFields<QueryReachableFromArgs, 'first' | 'maxHops' | 'orderBy' | 'principal'>>;
   resource?: Resolver<Maybe<ResolversTypes['Resource']>, ParentType, ContextType, RequireFields<QueryResourceArgs, 'arn'>>;
+  resources?: Resolver<ResolversTypes['ResourceListConnection'], ParentType, ContextType, RequireFields<QueryResourcesArgs, 'first'>>;
   reviewSession?: Resolver<Maybe<ResolversTypes['ReviewSession']>, ParentType, ContextType, RequireFields<QueryReviewSessionArgs, 'id'>>;
   reviewSessions?: Resolver<ResolversTypes['ReviewSessionConnection'], ParentType, ContextType, RequireFields<QueryReviewSessionsArgs, 'first'>>;
   simulate?: Resolver<ResolversTypes['Simulation'], ParentType, ContextType, RequireFields<QuerySimulateArgs, 'action' | 'contextComplete' | 'principal' | 'resource'>>;
@@ -3455,6 +3525,26 @@ export type ResourceAccessResolvers<ContextType = ApiContext, ParentType extends
   path?: Resolver<ResolversTypes['Path'], ParentType, ContextType>;
   resource?: Resolver<ResolversTypes['GraphNode'], ParentType, ContextType>;
   resourceType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ResourceListConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ResourceListConnection'] = ResolversParentTypes['ResourceListConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ResourceListEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ResourceListItem']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ResourceListEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ResourceListEdge'] = ResolversParentTypes['ResourceListEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ResourceListItem'], ParentType, ContextType>;
+};
+
+export type ResourceListItemResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ResourceListItem'] = ResolversParentTypes['ResourceListItem']> = {
+  externalAccess?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['GraphNode'], ParentType, ContextType>;
+  public?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sensitive?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ReviewEventResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ReviewEvent'] = ResolversParentTypes['ReviewEvent']> = {
@@ -3699,6 +3789,9 @@ export type Resolvers<ContextType = ApiContext> = {
   ReachEdge?: ReachEdgeResolvers<ContextType>;
   Resource?: ResourceResolvers<ContextType>;
   ResourceAccess?: ResourceAccessResolvers<ContextType>;
+  ResourceListConnection?: ResourceListConnectionResolvers<ContextType>;
+  ResourceListEdge?: ResourceListEdgeResolvers<ContextType>;
+  ResourceListItem?: ResourceListItemResolvers<ContextType>;
   ReviewEvent?: ReviewEventResolvers<ContextType>;
   ReviewItem?: ReviewItemResolvers<ContextType>;
   ReviewSession?: ReviewSessionResolvers<ContextType>;

@@ -536,6 +536,14 @@ export type ExternalAccessListQueryVariables = Exact<{
 
 export type ExternalAccessListQuery = { externalAccess: { totalCount: number, nodes: Array<{ resourceType: string, level: string, actions: Array<string>, public: boolean, zoneOfTrust: string | null, finding: { id: string, kind: string, severity: Severity, title: string }, resource: { key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null }, caller: { key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null }, statement: { policyId: string, policyKind: string, statementIndex: number, sid: string | null, effect: string } | null, conditions: Array<{ key: string, operator: string, values: Array<string>, mustHold: boolean, assumption: string }> }> } };
 
+export type ResourceSearchQueryVariables = Exact<{
+  q: string;
+  snap?: string | number | null | undefined;
+}>;
+
+
+export type ResourceSearchQuery = { resources: { totalCount: number, nodes: Array<{ type: string, node: { key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null } }> } };
+
 export type ResourceViewQueryVariables = Exact<{
   arn: string;
   snap?: string | number | null | undefined;

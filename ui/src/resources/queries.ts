@@ -45,3 +45,12 @@ export const EXTERNAL_ACCESS = /* GraphQL */ `
     }
   }
 `;
+
+export const RESOURCE_SEARCH = /* GraphQL */ `
+  query ResourceSearch($q: String!, $snap: ID) {
+    resources(snapshot: $snap, filter: { search: $q }, first: 8) {
+      totalCount
+      nodes { node { ${NODE} } type }
+    }
+  }
+`;
