@@ -165,16 +165,18 @@ function notFound(arn: string, snapshotId: string): NotInSnapshotError {
   );
 }
 
-/** The resource-policy statements edges cite: evidence of kind `resource` on this resource, and conditions' sources. */
-function citedStatements(arn: string, evidence: unknown[], conditions: unknown[]): number[] {
+/**
+ * The resource-policy statements edges into one resource rest on: the granting statement each
+ * edge names, and the `resource` statements of its evidence and of its conditions' sources (an
+ * edge into a resource is decided by that resource's own policy only).
+ */
+function citedStatements(granting: unknown[], evidence: unknown[], conditions: unknown[]): number[] {
   const refs = [
     ...evidence.flatMap((e) => parseJson<EvidenceRef[]>(e, [])),
     ...conditions.flatMap((c) => parseJson<{ source?: EvidenceRef }[]>(c, []).flatMap((x) => x.source ?? [])),
   ];
-  const out = new Set<number>();
-  for (const ref of refs)
-    if (ref.policyKind === 'resource' && (ref.policyId === arn || ref.policyId === undefined))
-      out.add(ref.statementIndex);
+  const out = new Set<number>(granting.map(Number).filter(Number.isInteger));
+  for (const ref of refs) if (ref.policyKind === 'resource') out.add(ref.statementIndex);
   return [...out].sort((a, b) => a - b);
 }
 
@@ -205,7 +207,7 @@ export async function resource(source: Source, snapshotId: string, args: Resourc
         }))
         .sort((x, y) => (x.role.key < y.role.key ? -1 : 1)),
       citedStatements: citedStatements(
-        a.arn,
+        rec.get('granting') as unknown[],
         rec.get('evidence') as unknown[],
         rec.get('conditions') as unknown[],
       ),

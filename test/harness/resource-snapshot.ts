@@ -303,7 +303,10 @@ function accessProps(a: AccessSpec): Props {
     orgPolicyIds: [],
     reasons: [],
   };
-  if (a.statementIndex !== undefined) props.resourcePolicyStatementIndex = a.statementIndex;
+  if (a.statementIndex !== undefined) {
+    props.resourcePolicyId = a.to;
+    props.resourcePolicyStatementIndex = a.statementIndex;
+  }
   if (a.sid) props.resourceSid = a.sid;
   return props;
 }
