@@ -428,11 +428,13 @@ export function resourceSets(): { nodes: ExtraNodeSet[]; rels: ExtraRelSet[] } {
   };
 }
 
-/** Loads the demo organization, its people and the resources above as one snapshot. */
+/** Loads the demo organization, its people and the resources above (and no other) as one snapshot. */
 export async function loadResourceSnapshot(driver: Driver, name: string): Promise<{ snapshotId: string }> {
   const read = await readSnapshot(DEMO_PATHS);
-  const derived = deriveForLoad(read.model);
-  const rows = toGraphRows(read.model);
+  // Only the resources written here: whatever resources the demo's files hold are left out.
+  const model = { ...read.model, resources: [] };
+  const derived = deriveForLoad(model);
+  const rows = toGraphRows(model);
   const extra = resourceSets();
   const res = await loadSnapshot(driver, rows, {
     name,
