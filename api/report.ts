@@ -32,6 +32,7 @@ const STATUS_WORDS: Record<string, string> = {
   NEEDS_FIX: 'needs fix',
   FIXED: 'fixed',
   FALSE_POSITIVE: 'false positive',
+  ARCHIVED: 'archived',
 };
 
 /** Markdown text: cells and lines come from the graph and from reviewers, so `|`, `<` and newlines are neutralised. */
@@ -39,7 +40,12 @@ const md = (s: string | undefined): string =>
   (s ?? '').replace(/\r?\n/g, ' ').replace(/[|<>`*_[\]]/g, (c) => `\\${c}`);
 
 function edgeLine(e: Edge): string {
-  const rel = e.type === 'CAN_ASSUME' ? 'can assume' : `can escalate to${e.method ? ` (${e.method})` : ''}`;
+  const rel =
+    e.type === 'CAN_ASSUME'
+      ? 'can assume'
+      : e.type === 'CAN_ACCESS'
+        ? `can access (${e.level ?? '?'})`
+        : `can escalate to${e.method ? ` (${e.method})` : ''}`;
   const conds = e.conditions.map(
     (c) => `${c.mustHold ? '' : 'NOT '}${c.key} ${c.operator} ${c.values.join(', ')}`,
   );

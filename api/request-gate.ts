@@ -29,6 +29,9 @@ export const SEARCH_FIELDS: ReadonlySet<string> = new Set([
   'personReach',
   'peopleWhoCanReach',
   'checkPlan',
+  'whoCanAccess',
+  'canAccess',
+  'externalAccess',
 ]);
 
 /** Does the document (fragments included) select one of SEARCH_FIELDS? */

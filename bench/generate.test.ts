@@ -201,3 +201,39 @@ describe('writeOrganization', () => {
     }
   });
 });
+
+describe('generated resources', () => {
+  it('writes N resources per account that the reader takes without a warning, Lambda roles among the generated ones', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'iamatlas-genres-'));
+    try {
+      await writeOrganization(dir, { roles: 300, accounts: 5, seed: 3, resourcesPerAccount: 14 });
+      const names = (await readdir(dir)).filter((n) => n.endsWith('.resources.json'));
+      expect(names).toHaveLength(5);
+      const { readSnapshot } = await import('../ingest/read/index.ts');
+      const { model, warnings } = await readSnapshot([dir]);
+      expect(warnings).toEqual([]);
+      expect(model.resources).toHaveLength(70);
+      expect(new Set(model.resources!.map((r) => r.type))).toEqual(
+        new Set([
+          's3-bucket',
+          'kms-key',
+          'sqs-queue',
+          'sns-topic',
+          'lambda-function',
+          'secretsmanager-secret',
+          'ecr-repository',
+        ]),
+      );
+      const roles = new Set(model.roles.map((r) => r.arn));
+      for (const fn of model.resources!.filter((r) => r.type === 'lambda-function'))
+        expect(roles.has(fn.settings.roleArn!)).toBe(true);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('adds no resources file unless asked', () => {
+    const files = generateOrganization({ roles: 50, accounts: 3, seed: 1 });
+    expect([...files.keys()].filter((n) => n.endsWith('.resources.json'))).toEqual([]);
+  });
+});

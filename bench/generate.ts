@@ -10,6 +10,7 @@
  * whatever the number of roles.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
+import { resourcesFile } from './generate-resources.ts';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -20,6 +21,8 @@ export interface GenerateOptions {
   seed?: number;
   /** When set, authorization details are split into pages of at most this many roles, as `<id>.pageN.json`. */
   pageSize?: number;
+  /** Resources per account, written as `<id>.resources.json` (bench/generate-resources.ts). Default 0: none. */
+  resourcesPerAccount?: number;
 }
 
 type Json = Record<string, unknown>;
@@ -39,7 +42,7 @@ export function mulberry32(seed: number): () => number {
 }
 
 /** Stateless mix of a few integers, for choices that other accounts must be able to recompute. */
-function mix(...xs: number[]): number {
+export function mix(...xs: number[]): number {
   let h = 0x811c9dc5;
   for (const x of xs) {
     h = Math.imul(h ^ (x >>> 0), 0x01000193);
@@ -118,6 +121,7 @@ export interface OrganizationPlan {
   ous: { id: string; name: string; parentId: string }[];
   accounts: AccountPlan[];
   pageSize?: number;
+  resourcesPerAccount: number;
 }
 
 const ENV_NAMES = [
@@ -189,6 +193,7 @@ export function planOrganization(opts: GenerateOptions): OrganizationPlan {
     ous,
     accounts,
     pageSize: opts.pageSize,
+    resourcesPerAccount: opts.resourcesPerAccount ?? 0,
   };
 }
 
@@ -871,6 +876,7 @@ export function generateOrganization(opts: GenerateOptions): Map<string, unknown
   for (const a of plan.accounts) {
     for (const [name, content] of accountFiles(plan, a, generateAccount(plan, a))) files.set(name, content);
     for (const [name, content] of providerFiles(plan, a)) files.set(name, content);
+    if (plan.resourcesPerAccount > 0) files.set(...resourcesFile(plan, a, plan.resourcesPerAccount));
   }
   return files;
 }
@@ -909,11 +915,12 @@ export async function writeOrganization(dir: string, opts: GenerateOptions): Pro
     summary.users += details.UserDetailList.length;
     for (const [name, content] of accountFiles(plan, a, details)) await put(name, content);
     for (const [name, content] of providerFiles(plan, a)) await put(name, content);
+    if (plan.resourcesPerAccount > 0) await put(...resourcesFile(plan, a, plan.resourcesPerAccount));
   }
   return summary;
 }
 
-// `tsx bench/generate.ts --roles 100000 --out /tmp/org [--accounts N] [--seed S] [--page-size N]`
+// `tsx bench/generate.ts --roles 100000 --out /tmp/org [--accounts N] [--seed S] [--page-size N] [--resources-per-account N]`
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const arg = (name: string) => {
     const i = process.argv.indexOf(`--${name}`);
@@ -923,7 +930,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const out = arg('out');
   if (!out || num('roles') === undefined) {
     console.error(
-      'usage: tsx bench/generate.ts --roles N --out DIR [--accounts N] [--seed N] [--page-size N]',
+      'usage: tsx bench/generate.ts --roles N --out DIR [--accounts N] [--seed N] [--page-size N] [--resources-per-account N]',
     );
     process.exit(2);
   }
@@ -933,6 +940,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     accounts: num('accounts'),
     seed: num('seed'),
     pageSize: num('page-size'),
+    resourcesPerAccount: num('resources-per-account'),
   });
   console.log(
     `${s.roles} roles, ${s.users} users in ${s.accounts} accounts: ${s.files} files, ${(s.bytes / 1e6).toFixed(1)} MB in ${((performance.now() - t0) / 1000).toFixed(1)} s -> ${s.dir}`,

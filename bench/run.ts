@@ -6,6 +6,7 @@ const benches: Record<string, () => Promise<{ run: (args: string[]) => Promise<v
   ingest: () => import('./ingest.ts'),
   analyze: () => import('./analyze.ts'),
   escalate: () => import('./escalate.ts'),
+  escalations: () => import('./escalations.ts'),
   api: () => import('./api.ts'),
   ui: () => import('./ui.ts'),
   'who-can': () => import('./who-can.ts'),

@@ -6,11 +6,13 @@
  * and writes every figure plus an RSS sample every 250 ms as JSON.
  *
  *   npm run bench -- scale --tier S|M|L [--seed N] [--out FILE] [--compare FILE] [--keep]
- *                          [--batch-size N] [--concurrency N]
+ *                          [--batch-size N] [--concurrency N] [--resources-per-account N]
  *
  * Tiers (roles / accounts): S 1,000 / 10; M 20,000 / 100; L 100,000 / 500.
  * `--compare FILE` prints the change of each phase against an earlier run's JSON.
  * `--keep` leaves the snapshot in Neo4j (for query benchmarks on it).
+ * `--resources-per-account N` adds N resources of the analysed types to every
+ * account (bench/generate-resources.ts), so the resource analysis is timed too.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -43,6 +45,7 @@ export interface ScaleRun {
   tier: string;
   roles: number;
   accounts: number;
+  resourcesPerAccount: number;
   seed: number;
   cores: number;
   node: string;
@@ -132,6 +135,7 @@ export async function run(args: string[]): Promise<void> {
   const seed = Number(option(args, '--seed') ?? 42);
   const out = option(args, '--out') ?? path.join('test-artifacts', 'bench', `scale-${tierName}.json`);
   const compareFile = option(args, '--compare');
+  const resourcesPerAccount = Number(option(args, '--resources-per-account') ?? 0);
   const log = (l: string) => process.stderr.write(l + '\n');
 
   const { driver, target } = await connect(log);
@@ -144,9 +148,9 @@ export async function run(args: string[]): Promise<void> {
   try {
     clock.enter('generate files');
     log(
-      `generating tier ${tierName}: ${tier.roles} roles in ${tier.accounts} accounts (seed ${seed}) in ${dir}`,
+      `generating tier ${tierName}: ${tier.roles} roles in ${tier.accounts} accounts, ${resourcesPerAccount} resources per account (seed ${seed}) in ${dir}`,
     );
-    await writeOrganization(dir, { roles: tier.roles, accounts: tier.accounts, seed });
+    await writeOrganization(dir, { roles: tier.roles, accounts: tier.accounts, seed, resourcesPerAccount });
     (globalThis as { gc?: () => void }).gc?.();
 
     ingestStart = clock.elapsed();
@@ -177,6 +181,7 @@ export async function run(args: string[]): Promise<void> {
     const result: ScaleRun = {
       tier: tierName,
       ...tier,
+      resourcesPerAccount,
       seed,
       cores: os.cpus().length,
       node: process.version,
@@ -195,7 +200,7 @@ export async function run(args: string[]): Promise<void> {
     const before = compareFile ? (JSON.parse(fs.readFileSync(compareFile, 'utf8')) as ScaleRun) : undefined;
     const beforeOf = (phase: string) => before?.phases.find((p) => p.phase === phase);
     process.stdout.write(
-      `\nScale, tier ${tierName} (${tier.roles} roles, ${tier.accounts} accounts, seed ${seed}); Neo4j at ${target.uri}; ${result.cores} cores; Node ${process.version}\n`,
+      `\nScale, tier ${tierName} (${tier.roles} roles, ${tier.accounts} accounts, ${resourcesPerAccount} resources per account, seed ${seed}); Neo4j at ${target.uri}; ${result.cores} cores; Node ${process.version}\n`,
     );
     process.stdout.write(
       table(

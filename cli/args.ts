@@ -31,6 +31,12 @@ const FLAGS: Record<string, string> = {
   account: '--account',
   context: '--context',
   person: '--person',
+  level: '--level',
+  zone: '--zone',
+  type: '--type',
+  publicOnly: '--public',
+  offset: '--offset',
+  includePaths: '--direct',
 };
 
 /**

@@ -42,7 +42,11 @@ export const conditionText = (cs: readonly ConditionOut[]): string =>
   cs.length ? ' ' + cs.map(formatCondition).join(' ') : '';
 
 export function hopLine(h: Hop): string {
-  const flags = [h.mechanism ?? h.method ?? h.type, h.crossAccount ? 'cross-account' : 'same account'];
+  const how =
+    h.type === 'CAN_ACCESS'
+      ? `${h.level ?? '?'} access${h.via ? ` by ${h.via}` : ''}${h.public ? ', public' : ''}`
+      : (h.mechanism ?? h.method ?? h.type);
+  const flags = [how, h.crossAccount ? 'cross-account' : 'same account'];
   if (h.roleChaining) flags.push('role chaining');
   return `    → ${h.to}  (${flags.join(', ')})${conditionText(h.conditions)}`;
 }

@@ -24,6 +24,9 @@ CREATE INDEX role_arn IF NOT EXISTS FOR (n:Role) ON (n.snapshotId, n.arn);
 // name: policy-snapshot
 CREATE INDEX policy_snapshot IF NOT EXISTS FOR (n:Policy) ON (n.snapshotId);
 
+// name: resource-arn
+CREATE INDEX resource_arn IF NOT EXISTS FOR (n:Resource) ON (n.snapshotId, n.arn);
+
 // name: account-id
 CREATE INDEX account_id IF NOT EXISTS FOR (n:Account) ON (n.snapshotId, n.id);
 

@@ -191,7 +191,8 @@ export interface SourceFile {
     | 'saml-providers'
     | 'oidc-providers'
     | 'identity-center'
-    | 'credential-report';
+    | 'credential-report'
+    | 'resources';
   accountId?: string;
   sha256: string;
 }

@@ -43,6 +43,7 @@ export function inputCounts(model: SnapshotModel) {
     identityProviders: model.identityProviders.length,
     organizationalUnits: model.organization?.organizationalUnits.length ?? 0,
     organizationPolicies: model.organization?.policies.length ?? 0,
+    resources: model.resources?.length ?? 0,
   };
 }
 

@@ -6,6 +6,8 @@
  */
 import { z } from 'zod';
 import { SEVERITY_ORDER, type Severity } from '../engine/findings/finding.ts';
+import { RESOURCE_TYPES } from '../engine/resources/model.ts';
+import { ACCESS_LEVELS, type ZoneOfTrust } from '../engine/resources/types.ts';
 import {
   actionSchema,
   contextSchema,
@@ -178,3 +180,73 @@ export const peopleWhoCanReachArgs = z
     path: ['account'],
   });
 export type PeopleWhoCanReachInput = z.input<typeof peopleWhoCanReachArgs>;
+
+// ------------------------------------------------------------------ resources (resources.ts)
+
+/**
+ * Access levels as the Service Authorization Reference classifies actions (engine/resources/types.ts):
+ * https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_understand-policy-summary-access-level-summaries.html
+ */
+export const accessLevelSchema = z.enum(ACCESS_LEVELS, {
+  error: () => `a level is one of ${ACCESS_LEVELS.join(', ')}`,
+});
+
+const resourceArnSchema = z
+  .string()
+  .min(1)
+  .superRefine((arn, check) => {
+    const problem = arn === '*' ? 'give one resource ARN, not *' : resourceArnProblem(arn);
+    if (problem) check.addIssue({ code: 'custom', message: problem });
+  });
+
+export const resourceArgs = z.object({ arn: resourceArnSchema });
+export type ResourceArgs = z.infer<typeof resourceArgs>;
+
+export const whoCanAccessArgs = z.object({
+  resource: resourceArnSchema,
+  level: accessLevelSchema.optional(),
+  /** Also who reaches a direct caller through role chains, escalation and Identity Center sign-in (default true). */
+  includePaths: z.boolean().default(true),
+  maxHops: maxHopsSchema.default(DEFAULT_ESCALATION_MAX_HOPS),
+  limit: limitSchema(MAX_REACH_LIMIT).default(DEFAULT_REACH_LIMIT),
+  assumptions: assumptionsSchema.optional(),
+});
+export type WhoCanAccessInput = z.input<typeof whoCanAccessArgs>;
+
+export const canAccessArgs = z.object({
+  principal: z.string().min(1),
+  level: accessLevelSchema.optional(),
+  maxHops: maxHopsSchema.default(DEFAULT_ESCALATION_MAX_HOPS),
+  limit: limitSchema(MAX_REACH_LIMIT).default(DEFAULT_REACH_LIMIT),
+  assumptions: assumptionsSchema.optional(),
+});
+export type CanAccessInput = z.input<typeof canAccessArgs>;
+
+/** Zones of trust, as Access Analyzer's analyzers choose them (engine/resources/types.ts). */
+export const ZONES_OF_TRUST = ['account', 'organization'] as const satisfies readonly ZoneOfTrust[];
+
+export const externalAccessArgs = z.object({
+  zone: z.enum(ZONES_OF_TRUST, { error: () => 'a zone of trust is account or organization' }).optional(),
+  type: z
+    .enum(RESOURCE_TYPES, { error: () => `a resource type is one of ${RESOURCE_TYPES.join(', ')}` })
+    .optional(),
+  level: accessLevelSchema.optional(),
+  publicOnly: z.boolean().default(false),
+  account: z
+    .string()
+    .regex(/^\d{12}$/, 'an account is a 12-digit id such as 123456789012')
+    .optional(),
+  offset: z.number().int().min(0).default(0),
+  limit: limitSchema(MAX_REACH_LIMIT).default(DEFAULT_REACH_LIMIT),
+});
+export type ExternalAccessInput = z.input<typeof externalAccessArgs>;
+
+export const listResourcesArgs = z.object({
+  /** Part of the ARN or name (case-insensitive). */
+  search: z.string().trim().min(1).optional(),
+  type: externalAccessArgs.shape.type,
+  account: externalAccessArgs.shape.account,
+  offset: externalAccessArgs.shape.offset,
+  limit: externalAccessArgs.shape.limit,
+});
+export type ListResourcesInput = z.input<typeof listResourcesArgs>;

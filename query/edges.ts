@@ -4,12 +4,9 @@
  * GraphQL types resolve from and what escalation and review reads return.
  */
 import {
+  hopOf,
   pathSummary,
-  toCondition,
-  toHop,
-  type ChainStepOut,
   type Edge,
-  type EvidenceRef,
   type Hop,
   type NodeKind,
   type NodeRef,
@@ -70,25 +67,13 @@ export function nodeFromRow(n: Props | NodeRef): NodeRef {
 
 /** A hop with its end nodes: the ones given, else nodes read from the keys. */
 export function edgeFromHop(hop: Hop, nodes?: Map<string, NodeRef>): Edge {
-  const toKind = hop.type === 'CAN_ASSUME' ? 'Role' : undefined;
+  const toKind = hop.type === 'CAN_ASSUME' ? 'Role' : hop.type === 'CAN_ACCESS' ? 'Resource' : undefined;
   return {
     ...hop,
     from: nodes?.get(hop.from) ?? nodeFromKey(hop.from, hop.fromKind),
     to: nodes?.get(hop.to) ?? nodeFromKey(hop.to, toKind),
   };
 }
-
-const strList = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
-const jsonList = <T>(v: unknown): T[] => {
-  if (Array.isArray(v)) return v as T[];
-  if (typeof v !== 'string') return [];
-  try {
-    const parsed = JSON.parse(v) as unknown;
-    return Array.isArray(parsed) ? (parsed as T[]) : [];
-  } catch {
-    return [];
-  }
-};
 
 /** A row `{from, to, type, edge}` of a cypher/api statement as an edge. */
 export function edgeFromRow(row: { from: Props; to: Props; type: string; edge: Props }): Edge {
@@ -98,26 +83,7 @@ export function edgeFromRow(row: { from: Props; to: Props; type: string; edge: P
     [from.key, from],
     [to.key, to],
   ]);
-  if (row.type === 'CAN_ASSUME') return edgeFromHop(toHop(from.key, to.key, row.edge), ends);
-  const e = row.edge;
-  const hop: Hop = {
-    type: 'CAN_ESCALATE_TO',
-    from: from.key,
-    to: to.key,
-    actions: strList(e.actions),
-    via: typeof e.via === 'string' ? e.via : undefined,
-    method: typeof e.method === 'string' ? e.method : undefined,
-    conditional: e.conditional === true,
-    conditions: jsonList<Parameters<typeof toCondition>[0]>(e.conditions).map(toCondition),
-    evidence: jsonList<EvidenceRef>(e.evidence),
-    orgPolicyIds: strList(e.orgPolicyIds),
-    crossAccount: e.crossAccount === true,
-    crossOrganization: e.crossOrganization === true,
-    roleChaining: false,
-    reasons: strList(e.reasons),
-    chain: jsonList<ChainStepOut>(e.chain),
-  };
-  return edgeFromHop(hop, ends);
+  return edgeFromHop(hopOf(row.type, from.key, to.key, row.edge), ends);
 }
 
 /** A walk over edges, in the API's form. */

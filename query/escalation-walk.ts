@@ -36,13 +36,18 @@ const edgeOrder = (x: Edge, y: Edge): number => {
  * Explores breadth-first from `starts` over CAN_ASSUME and CAN_ESCALATE_TO edges (without those
  * whose conditions `assumptions` drop): every node within maxHops - 1 hops is expanded, so every
  * walk of at most maxHops edges is known. With `sorted`, each node's edges come in a fixed order.
+ *
+ * With `towardAdmin`, only what a walk to admin of at most maxHops edges can use: an edge taken
+ * as hop h is kept when it reaches admin or leads to a node whose stored `hopsToAdmin` is at most
+ * maxHops - h, and the walk does not go on through an edge that reaches admin. Every such walk
+ * from a start is still known, and each node's edges keep their order.
  */
 export async function exploreEscalation(
   source: Source,
   snapshotId: string,
   starts: readonly string[],
   maxHops: number,
-  opts: { assumptions?: Assumptions; sorted?: boolean } = {},
+  opts: { assumptions?: Assumptions; sorted?: boolean; towardAdmin?: boolean } = {},
 ): Promise<Explored> {
   const db = driverOf(source);
   const out = new Map<string, Edge[]>();
@@ -58,16 +63,18 @@ export async function exploreEscalation(
         snapshotId,
         keys: frontier.slice(i, i + KEYS_PER_STATEMENT),
         rowLimit: neo4j.int(ROWS_PER_STATEMENT),
+        remaining: opts.towardAdmin ? neo4j.int(maxHops - hop) : null,
         ...assumptionParams(opts.assumptions),
       });
       if (res.records.length >= ROWS_PER_STATEMENT) truncated = true;
       for (const r of res.records) {
         const e = edgeFromRow(r.toObject() as Parameters<typeof edgeFromRow>[0]);
-        if (r.get('reachesAdmin') === true) gainsAdmin.add(e);
+        const reachesAdmin = r.get('reachesAdmin') === true;
+        if (reachesAdmin) gainsAdmin.add(e);
         const list = out.get(e.from.key) ?? [];
         list.push(e);
         out.set(e.from.key, list);
-        if (!expanded.has(e.to.key)) next.add(e.to.key);
+        if (!expanded.has(e.to.key) && !(opts.towardAdmin && reachesAdmin)) next.add(e.to.key);
       }
     }
     frontier = [...next];

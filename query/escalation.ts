@@ -5,19 +5,26 @@
  * admin) or to a chosen principal. It
  * explores breadth-first with cypher/api/escalation.cypher (one statement per
  * hop) and lists simple paths over what it found.
+ *
+ * escalations lists them from every source. A listing to admin walks from all
+ * sources at once, kept to what can still reach an administrator in time by
+ * each node's `hopsToAdmin` (stored at ingest, ingest/transform/hops-to-admin.ts),
+ * and lists each source's paths over that one walk: the same paths, in the same
+ * order, as a walk per source (test/queries/escalation-listing.test.ts).
  */
 import neo4j from 'neo4j-driver';
 import { statement } from '../cypher/index.ts';
 import type { SnapshotInfo } from '../ingest/load/snapshots.ts';
 import { parseArgs } from './args.ts';
 import { assumptionParams, type Assumptions } from './assumptions.ts';
-import { exploreEscalation } from './escalation-walk.ts';
+import { exploreEscalation, type Explored } from './escalation-walk.ts';
 import { pathFromEdges } from './edges.ts';
 import type { Edge, Hop, PathSummary, PathWithEdges } from './graph.ts';
 import { driverOf, type Source } from './cache.ts';
 import {
   escalationPathsArgs,
   escalationsArgs,
+  type EscalationArgs,
   type EscalationPathsInput,
   type EscalationsInput,
 } from './arg-schemas.ts';
@@ -26,16 +33,49 @@ const ROWS_PER_HOP = 20_000;
 /** Paths examined before giving up on listing more: bounds the work of a dense graph. */
 const MAX_STEPS = 200_000;
 
-export async function escalationPaths(
+/** Escalation paths from one principal; to admin, the walk is cut by the stored hopsToAdmin when the snapshot has them. */
+export function escalationPaths(
   source: Source,
   snapshotId: string,
   input: EscalationPathsInput,
-): Promise<{ paths: PathWithEdges[]; truncated: boolean }> {
+): Promise<Listed> {
+  return pathsFrom(source, snapshotId, input, true);
+}
+
+/**
+ * escalationPaths over everything within maxHops of `from`, never cut by the stored
+ * hopsToAdmin: what the cut must not change (the reference the tests and the benchmark
+ * hold escalationPaths and escalations to).
+ */
+export function escalationPathsByFullWalk(
+  source: Source,
+  snapshotId: string,
+  input: EscalationPathsInput,
+): Promise<Listed> {
+  return pathsFrom(source, snapshotId, input, false);
+}
+
+type Listed = { paths: PathWithEdges[]; truncated: boolean };
+
+async function pathsFrom(
+  source: Source,
+  snapshotId: string,
+  input: EscalationPathsInput,
+  useStoredHops: boolean,
+): Promise<Listed> {
   const args = parseArgs(escalationPathsArgs, input);
   const toAdmin = !args.to || args.to === 'admin';
-  const explored = await exploreEscalation(source, snapshotId, [args.from], args.maxHops, {
-    ...(args.assumptions ? { assumptions: args.assumptions } : {}),
-  });
+  const explored =
+    (useStoredHops && toAdmin ? await towardAdmin(source, snapshotId, [args.from], args) : null) ??
+    (await exploreEscalation(source, snapshotId, [args.from], args.maxHops, {
+      ...(args.assumptions ? { assumptions: args.assumptions } : {}),
+    }));
+  return listPaths(explored, args);
+}
+
+/** The paths from `args.from` over an explored graph, shortest first, as escalationPaths lists them. */
+function listPaths(explored: Explored, args: EscalationArgs): Listed {
+  const toAdmin = !args.to || args.to === 'admin';
   const { out, gainsAdmin: adminEdges } = explored;
   let truncated = explored.truncated;
 
@@ -174,34 +214,68 @@ export async function escalations(
     const extra = await assumeOnlySources(source, snapshotId, { maxHops: a.maxHops, ...assumptions });
     sources.push(...extra.filter((k) => !sources.includes(k)));
   }
+  const args = (from: string): EscalationArgs => ({
+    from,
+    to: a.to,
+    maxHops: a.maxHops,
+    limit: a.limit,
+    includeAssumeOnly,
+    ...assumptions,
+  });
   const results: EscalationResult[] = [];
+  // A listing (no `from`) walks from every source at once; one principal is walked on its own
+  // (escalationPaths cuts that walk by the stored hops too).
+  const listed =
+    !a.from && sources.length > 0 && a.to === 'admin'
+      ? await towardAdmin(source, snapshotId, sources, a)
+      : null;
   for (const from of sources) {
-    const r = await escalationPaths(source, snapshotId, {
-      from,
-      to: a.to,
-      maxHops: a.maxHops,
-      limit: a.limit,
-      includeAssumeOnly,
-      ...assumptions,
-    });
-    for (const p of r.paths) {
-      results.push({
-        from,
-        to: a.to === 'admin' ? hopTarget(p.edges.at(-1)) : a.to,
-        length: p.length,
-        conditional: p.conditional,
-        hops: p.edges.map((e) => ({
-          from: e.from.key,
-          to: hopTarget(e),
-          type: e.type,
-          method: e.method ?? e.mechanism ?? e.type,
-          actions: e.actions,
-          evidence: e.evidence,
-          conditions: e.conditions,
-          chain: e.chain,
-        })),
-      });
-    }
+    const r = listed ? listPaths(listed, args(from)) : await escalationPaths(source, snapshotId, args(from));
+    for (const p of r.paths) results.push(escalationResult(from, a.to, p));
   }
   return results;
+}
+
+/**
+ * The walks to admin from every source at once, cut by each node's stored hopsToAdmin (one
+ * statement per hop, not a walk per source); null when a source has no stored hops (a snapshot
+ * loaded before they were stored, or a source that reaches no administrator) or the walk was cut
+ * by its row limit, so the caller walks without the cut instead.
+ */
+async function towardAdmin(
+  source: Source,
+  snapshotId: string,
+  sources: readonly string[],
+  a: { maxHops: number; assumptions?: Assumptions | undefined },
+): Promise<Explored | null> {
+  const stored = await driverOf(source).executeQuery(statement('api/escalation', 'hops-to-admin'), {
+    snapshotId,
+    keys: sources,
+  });
+  if (stored.records.length < sources.length) return null;
+  const explored = await exploreEscalation(source, snapshotId, sources, a.maxHops, {
+    towardAdmin: true,
+    ...(a.assumptions ? { assumptions: a.assumptions } : {}),
+  });
+  return explored.truncated ? null : explored;
+}
+
+/** One path of `escalations` from `from` to `to` (a principal's key, or 'admin'). */
+export function escalationResult(from: string, to: string, p: PathWithEdges): EscalationResult {
+  return {
+    from,
+    to: to === 'admin' ? hopTarget(p.edges.at(-1)) : to,
+    length: p.length,
+    conditional: p.conditional,
+    hops: p.edges.map((e) => ({
+      from: e.from.key,
+      to: hopTarget(e),
+      type: e.type,
+      method: e.method ?? e.mechanism ?? e.type,
+      actions: e.actions,
+      evidence: e.evidence,
+      conditions: e.conditions,
+      chain: e.chain,
+    })),
+  };
 }

@@ -54,6 +54,28 @@ export async function findings(
   );
 }
 
+/** A finding row (`finding` and `subjects` of the `findings` statement) as a FindingOut. */
+export function toFinding(f: Record<string, unknown>, subjectRows: Record<string, unknown>[]): FindingOut {
+  const found = new Map(subjectRows.map((s) => [String(s.key), s] as const));
+  const keys = Array.isArray(f.subjectKeys) ? f.subjectKeys.map(String) : [...found.keys()];
+  const subjects = keys.map((key, i): FindingSubject => {
+    const s = found.get(key) ?? {};
+    const subject: FindingSubject = { key, primary: i === 0 };
+    for (const k of ['kind', 'arn', 'name', 'accountId'] as const)
+      if (typeof s[k] === 'string') subject[k] = s[k];
+    return subject;
+  });
+  return {
+    id: String(f.id),
+    kind: String(f.kind),
+    severity: String(f.severity) as Severity,
+    title: String(f.title),
+    why: String(f.why),
+    subjects,
+    evidence: typeof f.evidence === 'string' ? (JSON.parse(f.evidence) as Record<string, unknown>) : {},
+  };
+}
+
 async function readFindings(driver: Driver, snapshotId: string, a: FindingsArgs): Promise<FindingsResult> {
   const res = await driver.executeQuery(statement('queries/findings', 'findings'), {
     snapshotId,
@@ -61,29 +83,9 @@ async function readFindings(driver: Driver, snapshotId: string, a: FindingsArgs)
     kind: a.kind ?? null,
     account: a.account ?? null,
   });
-  const out: FindingOut[] = res.records.map((r) => {
-    const f = r.get('finding') as Record<string, unknown>;
-    const found = new Map(
-      (r.get('subjects') as Record<string, unknown>[]).map((s) => [String(s.key), s] as const),
-    );
-    const keys = Array.isArray(f.subjectKeys) ? f.subjectKeys.map(String) : [...found.keys()];
-    const subjects = keys.map((key, i): FindingSubject => {
-      const s = found.get(key) ?? {};
-      const subject: FindingSubject = { key, primary: i === 0 };
-      for (const k of ['kind', 'arn', 'name', 'accountId'] as const)
-        if (typeof s[k] === 'string') subject[k] = s[k];
-      return subject;
-    });
-    return {
-      id: String(f.id),
-      kind: String(f.kind),
-      severity: String(f.severity) as Severity,
-      title: String(f.title),
-      why: String(f.why),
-      subjects,
-      evidence: typeof f.evidence === 'string' ? (JSON.parse(f.evidence) as Record<string, unknown>) : {},
-    };
-  });
+  const out: FindingOut[] = res.records.map((r) =>
+    toFinding(r.get('finding') as Record<string, unknown>, r.get('subjects') as Record<string, unknown>[]),
+  );
   const rank = (s: Severity) => SEVERITY_ORDER.indexOf(s);
   out.sort(
     (x, y) => rank(x.severity) - rank(y.severity) || x.kind.localeCompare(y.kind) || x.id.localeCompare(y.id),

@@ -1,6 +1,7 @@
 /**
  * The read side's one path model, as plain serializable objects: a node
- * (NodeRef), one CAN_ASSUME or CAN_ESCALATE_TO edge with its evidence (Hop),
+ * (NodeRef), one CAN_ASSUME, CAN_ESCALATE_TO or CAN_ACCESS edge with its
+ * evidence (Hop; CAN_ACCESS, a principal's access to a resource, ends a path),
  * and a walk (Path). Every read returns these; the API's GraphQL `Edge` is a
  * Hop seen with its end nodes (Edge below), its `Path` the same walk with those
  * edges (PathWithEdges), and the page reads the same fields through the types
@@ -19,7 +20,7 @@ import { assumptionOf, type AssumptionName } from './assumptions.ts';
  * What a node is: the kinds of caller the engine's trust analysis names (a role
  * is one of them), and the Identity Center people, groups and permission sets.
  */
-export type NodeKind = CanAssumeEdge['fromKind'] | 'Person' | 'PeopleGroup' | 'PermissionSet';
+export type NodeKind = CanAssumeEdge['fromKind'] | 'Person' | 'PeopleGroup' | 'PermissionSet' | 'Resource';
 
 /** A graph node: `key` is its identity (ARN, account id, service name, `*`). */
 export interface NodeRef {
@@ -39,8 +40,11 @@ export type EvidenceRef = Omit<StatementRef, 'statement'>;
 /** One change a principal makes to its own permissions in a capability chain (the engine's ChainStep, as read back). */
 export type ChainStepOut = Pick<ChainStep, 'method' | 'actions' | 'modifies'> & { evidence: EvidenceRef[] };
 
-/** The engine's path hops that are edges of the loaded graph (its IS_ADMIN and ADMIN_CONTROLS are facts, not edges). */
-export type HopType = Extract<HopKind, 'CAN_ASSUME' | 'CAN_ESCALATE_TO'>;
+/**
+ * The edges of the loaded graph a path walks: the engine's path hops that are edges (its IS_ADMIN and
+ * ADMIN_CONTROLS are facts, not edges), and CAN_ACCESS, a principal's access to a resource (a path's last hop).
+ */
+export type HopType = Extract<HopKind, 'CAN_ASSUME' | 'CAN_ESCALATE_TO'> | 'CAN_ACCESS';
 
 /** A request-time condition that must hold (or, with `mustHold: false`, must not) for the decision or edge. */
 export interface ConditionOut {
@@ -54,7 +58,7 @@ export interface ConditionOut {
   source?: EvidenceRef;
 }
 
-/** One edge on a path, CAN_ASSUME or CAN_ESCALATE_TO, with its evidence; its ends named by key. */
+/** One edge on a path, CAN_ASSUME, CAN_ESCALATE_TO or CAN_ACCESS, with its evidence; its ends named by key. */
 export interface Hop {
   type: HopType;
   from: string;
@@ -64,13 +68,17 @@ export interface Hop {
   actions: string[];
   /** AssumeRole, AssumeRoleWithSAML, AssumeRoleWithWebIdentity or service (CAN_ASSUME). */
   mechanism?: string;
-  /** How the trust policy names the caller (CAN_ASSUME). */
+  /** How the trust policy names the caller (CAN_ASSUME); which policies grant (CAN_ACCESS: resource-policy, identity-policy, both, kms-grant, s3-acl). */
   via?: string;
+  /** The access level (CAN_ACCESS): read, write, list, permissions-management or tagging. */
+  level?: string;
+  /** Anyone can use it (CAN_ACCESS). */
+  public?: boolean;
   /** Escalation method id (CAN_ESCALATE_TO). */
   method?: string;
   conditional: boolean;
   conditions: ConditionOut[];
-  /** Statements the edge rests on (trust, identity, boundary); SCP/RCP ids in `orgPolicyIds`. */
+  /** Statements the edge rests on (trust or resource, identity, boundary); SCP/RCP ids in `orgPolicyIds`. */
   evidence: EvidenceRef[];
   orgPolicyIds: string[];
   crossAccount: boolean;
@@ -161,6 +169,68 @@ export function toHop(from: string, to: string, edge: Props): Hop {
     reasons: strList(edge.reasons),
     chain: [],
   };
+}
+
+const jsonList = <T>(v: unknown): T[] => {
+  if (Array.isArray(v)) return v as T[];
+  if (typeof v !== 'string') return [];
+  try {
+    const parsed = JSON.parse(v) as unknown;
+    return Array.isArray(parsed) ? (parsed as T[]) : [];
+  } catch {
+    return [];
+  }
+};
+
+/** What CAN_ESCALATE_TO and CAN_ACCESS properties share (both written by ingest with JSON lists). */
+function hopBase(type: HopType, from: string, to: string, e: Props): Hop {
+  return {
+    type,
+    from,
+    to,
+    actions: strList(e.actions),
+    conditional: e.conditional === true,
+    conditions: jsonList<Parameters<typeof toCondition>[0]>(e.conditions).map(toCondition),
+    evidence: jsonList<EvidenceRef>(e.evidence),
+    orgPolicyIds: strList(e.orgPolicyIds),
+    crossAccount: e.crossAccount === true,
+    crossOrganization: e.crossOrganization === true,
+    roleChaining: false,
+    reasons: strList(e.reasons),
+    chain: [],
+  };
+}
+
+/** A CAN_ESCALATE_TO relationship's properties (ingest/transform/derived.ts) as a Hop. */
+export function toEscalationHop(from: string, to: string, e: Props): Hop {
+  // Keys in the order answers have always listed them.
+  const { type, from: _from, to: _to, actions, ...rest } = hopBase('CAN_ESCALATE_TO', from, to, e);
+  return {
+    type,
+    from,
+    to,
+    actions,
+    via: typeof e.via === 'string' ? e.via : undefined,
+    method: typeof e.method === 'string' ? e.method : undefined,
+    ...rest,
+    chain: jsonList<ChainStepOut>(e.chain),
+  };
+}
+
+/** A CAN_ACCESS relationship's properties (docs/graph-model.md, resources) as a Hop. */
+export function toAccessHop(from: string, to: string, e: Props): Hop {
+  const hop: Hop = { ...hopBase('CAN_ACCESS', from, to, e), public: e.public === true };
+  if (typeof e.fromKind === 'string') hop.fromKind = e.fromKind as NodeKind;
+  if (typeof e.via === 'string') hop.via = e.via;
+  if (typeof e.level === 'string') hop.level = e.level;
+  return hop;
+}
+
+/** A relationship of any path type as a Hop. */
+export function hopOf(type: string, from: string, to: string, props: Props): Hop {
+  if (type === 'CAN_ESCALATE_TO') return toEscalationHop(from, to, props);
+  if (type === 'CAN_ACCESS') return toAccessHop(from, to, props);
+  return toHop(from, to, props);
 }
 
 /** Summary flags of a path: any hop conditional / cross-account, and the condition keys of all hops. */

@@ -88,7 +88,7 @@ export {
   parseArgs,
 } from './args.ts';
 export { NotInSnapshotError, QueryInputError } from './errors.ts';
-export { pathSummary, toCondition, toHop, toNodeRef } from './graph.ts';
+export { hopOf, pathSummary, toAccessHop, toCondition, toEscalationHop, toHop, toNodeRef } from './graph.ts';
 export type {
   ChainStepOut,
   ConditionOut,
@@ -120,12 +120,31 @@ export {
 } from './plan-check.ts';
 export type { AnalysisMode, PlanCheckOptions, PlanCheckResult } from './plan-check.ts';
 export { orgOverview, trustBetween, trustMatrix } from './org-overview.ts';
+export { canAccess, externalAccess, listResources, resource, whoCanAccess } from './resources.ts';
+export type {
+  AccessEntry,
+  CanAccessResult,
+  ExternalAccessOut,
+  ExternalAccessResult,
+  PersonAccessEntry,
+  ResourceListItem,
+  ResourceOut,
+  ResourceRef,
+  WhoCanAccessResult,
+} from './resources.ts';
 export type { OrgOverview, OverviewUnit, TrustMatrix, UnitTrust } from './org-overview.ts';
 
 // Every query's argument schema, in the module the command line loads at start-up.
 export {
+  accessLevelSchema,
+  canAccessArgs,
   canAssumeArgs,
   escalationPathsArgs,
+  externalAccessArgs,
+  listResourcesArgs,
+  resourceArgs,
+  whoCanAccessArgs,
+  ZONES_OF_TRUST,
   escalationsArgs,
   findingsArgs,
   pathsArgs,
@@ -137,8 +156,13 @@ export {
   whoCanAssumeArgs,
 } from './arg-schemas.ts';
 export type {
+  CanAccessInput,
   CanAssumeArgs,
   EscalationPathsInput,
+  ExternalAccessInput,
+  ListResourcesInput,
+  ResourceArgs,
+  WhoCanAccessInput,
   EscalationsInput,
   FindingsArgs,
   PathsArgs,

@@ -72,7 +72,7 @@ export function toPerson(p: Props): PersonOut {
   return out;
 }
 
-function toSignIn(role: Props, e: Props): SignInOut {
+export function toSignIn(role: Props, e: Props): SignInOut {
   const ref: SignInOut['role'] = { key: String(role.key), kind: 'Role', admin: role.admin === true };
   if (str(role.arn)) ref.arn = str(role.arn);
   if (str(role.name)) ref.name = str(role.name);

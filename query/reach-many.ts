@@ -1,14 +1,16 @@
 /**
- * Who reaches any of several roles over CAN_ASSUME edges: a breadth-first
+ * Who reaches any of several roles over CAN_ASSUME edges (or, for a
+ * resource's callers, over CAN_ASSUME and CAN_ESCALATE_TO): a breadth-first
  * search backwards from all of them at once, one hop per statement (the
- * `reach-in` statement of cypher/queries/reachability.cypher), keeping the
+ * `reach-in` / `reach-in-escalation` statements of
+ * cypher/queries/reachability.cypher), keeping the
  * first (least conditional) edge that reaches each node, so every node comes
  * back with one shortest path to the nearest of the roles.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import { statement } from '../cypher/index.ts';
 import { assumptionParams, type Assumptions } from './assumptions.ts';
-import { pathSummary, toHop, toNodeRef, type Hop } from './graph.ts';
+import { hopOf, pathSummary, toNodeRef, type Hop } from './graph.ts';
 import type { ReachEntry } from './reachability.ts';
 
 /** Rows one hop may return before the search reports itself truncated. */
@@ -21,9 +23,12 @@ export interface ReachManyResult {
   truncated: boolean;
 }
 
+/** The edges a search walks: role assumption only, or escalation too. */
+export type ReachOver = 'assume' | 'assume-or-escalate';
+
 /**
- * Principals that reach one of `roles` within `maxHops` hops; nodes in
- * `exclude` (and the roles themselves) are neither listed nor walked through.
+ * Principals that reach one of `roles` (any node keys) within `maxHops` hops;
+ * nodes in `exclude` (and the roles themselves) are neither listed nor walked through.
  */
 export async function reachAnyRole(
   driver: Driver,
@@ -32,14 +37,16 @@ export async function reachAnyRole(
   exclude: Iterable<string>,
   maxHops: number,
   assumptions?: Assumptions,
+  over: ReachOver = 'assume',
 ): Promise<ReachManyResult> {
+  const name = over === 'assume' ? 'reach-in' : 'reach-in-escalation';
   const visited = new Set<string>([...roles, ...exclude]);
   const pathTo = new Map<string, Hop[]>(roles.map((r) => [r, []]));
   const entries: ReachEntry[] = [];
   let frontier = [...roles];
   let truncated = false;
   for (let hop = 1; hop <= maxHops && frontier.length > 0; hop++) {
-    const res = await driver.executeQuery(statement('queries/reachability', 'reach-in'), {
+    const res = await driver.executeQuery(statement('queries/reachability', name), {
       snapshotId,
       keys: frontier,
       visited: [...visited],
@@ -53,7 +60,11 @@ export async function reachAnyRole(
       if (visited.has(from)) continue;
       visited.add(from);
       const to = r.get('to') as string;
-      const hops = [toHop(from, to, r.get('edge') as Record<string, unknown>), ...(pathTo.get(to) ?? [])];
+      const type = over === 'assume' ? 'CAN_ASSUME' : (r.get('type') as string);
+      const hops = [
+        hopOf(type, from, to, r.get('edge') as Record<string, unknown>),
+        ...(pathTo.get(to) ?? []),
+      ];
       pathTo.set(from, hops);
       next.push(from);
       entries.push({

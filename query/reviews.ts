@@ -12,7 +12,18 @@ import type { PathWithEdges } from './graph.ts';
 
 const R = 'api/reviews';
 
-export const REVIEW_STATUSES = ['OPEN', 'ACCEPTED_RISK', 'NEEDS_FIX', 'FIXED', 'FALSE_POSITIVE'] as const;
+/**
+ * A review item's states. ARCHIVED is intended access put aside, as IAM Access Analyzer archives a
+ * finding: https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-work-with-findings.html
+ */
+export const REVIEW_STATUSES = [
+  'OPEN',
+  'ACCEPTED_RISK',
+  'NEEDS_FIX',
+  'FIXED',
+  'FALSE_POSITIVE',
+  'ARCHIVED',
+] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
 /** Every assumption category with whether the analyst assumes it can be satisfied. */

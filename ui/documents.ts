@@ -8,7 +8,7 @@
  * and variables, so `request` (ui/src/api.ts) is typed by the document it sends.
  * The people views' documents (ui/src/people/queries.ts) go into documents.graphql
  * too, so their types are generated and checked alongside, and so do the plan check's
- * (ui/src/plan/queries.ts).
+ * (ui/src/plan/queries.ts) and the resource views' (ui/src/resources/queries.ts).
  * `npm run codegen` runs it first.
  */
 import fs from 'node:fs';
@@ -18,6 +18,7 @@ import { projectRoot } from '../db/paths.ts';
 import * as queries from './src/queries.ts';
 import * as peopleQueries from './src/people/queries.ts';
 import * as planQueries from './src/plan/queries.ts';
+import * as resourceQueries from './src/resources/queries.ts';
 
 const dir = path.join(projectRoot, 'ui', 'src', 'generated');
 const documentsOf = (module: Record<string, unknown>) =>
@@ -28,11 +29,15 @@ const entries = documentsOf(queries);
 const peopleEntries = documentsOf(peopleQueries);
 // PLAN_CHANGE_FIELDS is a selection (used in queries.ts), not an operation.
 const planEntries = documentsOf(planQueries).filter(([name]) => name !== 'PLAN_CHANGE_FIELDS');
+const resourceEntries = documentsOf(resourceQueries);
 
 const documents = [
   ...entries.map(([name, text]) => `# ${name} in ui/src/queries.ts\n${print(parse(text))}\n`),
   ...peopleEntries.map(([name, text]) => `# ${name} in ui/src/people/queries.ts\n${print(parse(text))}\n`),
   ...planEntries.map(([name, text]) => `# ${name} in ui/src/plan/queries.ts\n${print(parse(text))}\n`),
+  ...resourceEntries.map(
+    ([name, text]) => `# ${name} in ui/src/resources/queries.ts\n${print(parse(text))}\n`,
+  ),
 ];
 
 /** The type name GraphQL Code Generator gives an operation's result: `Paths` + `Query`. */

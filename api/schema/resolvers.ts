@@ -16,11 +16,9 @@ import {
   trust,
   whoCan as queryWhoCan,
   type Assumptions,
-  type FindingOut,
   type ReachEntry,
   type RootReading,
 } from '../../query/index.ts';
-import { assumptionsSchema } from '../../query/assumptions.ts';
 import type { FindingRow } from '../../query/catalog.ts';
 import type {
   AccountEdgesArgs,
@@ -61,6 +59,9 @@ import type {
 import { nodeIsAdmin, nodeIsExternal, tagNodes, tagPath, type TaggedNode } from './node-flags.ts';
 import { overviewQueries } from './overview-resolvers.ts';
 import { peopleQueries } from './people-resolvers.ts';
+import { findingOut } from './finding-shapes.ts';
+import { assumptionsArg } from './assumptions-arg.ts';
+import { resourceQueries } from './resource-resolvers.ts';
 import { peopleCatalogQueries, peopleCatalogTypes } from './people-catalog-resolvers.ts';
 import { checkPlanReport } from './plan-check-resolvers.ts';
 import { addPlanCheckToReview } from '../plan-review.ts';
@@ -115,15 +116,6 @@ function contextArg(v: unknown): Record<string, string | string[]> {
 const evidenceOut = (evidence: readonly StatementRef[]) =>
   evidence.map(({ statement: _statement, ...rest }) => rest);
 
-function assumptionsArg(v: unknown): Assumptions | undefined {
-  if (v == null) return undefined;
-  const clean = Object.fromEntries(Object.entries(v as Props).filter(([, x]) => x !== null));
-  const res = assumptionsSchema.safeParse(clean);
-  if (!res.success)
-    throw badInput('assumptions: ' + res.error.issues.map((i) => i.message).join('; '), 'assumptions');
-  return res.data;
-}
-
 function worstOf(severities: readonly string[]): string | null {
   const ranks = severities.map((s) => SEVERITY_RANK.indexOf(s)).filter((i) => i >= 0);
   return ranks.length ? SEVERITY_RANK[Math.min(...ranks)]! : null;
@@ -150,19 +142,6 @@ function tagsOf(v: unknown): { key: string; value: string }[] {
   } catch {
     return [];
   }
-}
-
-function findingOut(f: FindingOut) {
-  return {
-    id: f.id,
-    kind: f.kind,
-    severity: f.severity,
-    title: f.title,
-    why: f.why,
-    subjectKeys: f.subjects.map((s) => s.key),
-    subjects: f.subjects.map((s) => nodeFromRow(s as unknown as Props)),
-    evidence: JSON.stringify(f.evidence),
-  };
 }
 
 function findingFromRow({ finding: f, subjects }: FindingRow) {
@@ -296,6 +275,7 @@ export const resolvers = {
   ...peopleCatalogTypes,
   Query: {
     ...peopleQueries,
+    ...resourceQueries,
     ...peopleCatalogQueries,
     ...overviewQueries,
     viewer: (_: unknown, __: Args, ctx: ApiContext) => ({

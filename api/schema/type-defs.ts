@@ -1,7 +1,7 @@
 /**
  * The GraphQL schema of IAM Atlas, in SDL, one file per domain beside this one
  * (common, snapshots, organization, graph, reachability, escalation, trust,
- * findings, evaluation, reviews, people, plan-check); each domain adds its fields to Query (and
+ * findings, evaluation, reviews, people, plan-check, resources); each domain adds its fields to Query (and
  * reviews and plan-check to Mutation) with `extend type`, so the files are read in this
  * order and the schema lists its fields as it always has. `api/schema.graphql` is the whole schema as the running
  * server introspects it; test/api/queries.test.ts fails when they differ, and
@@ -32,6 +32,7 @@ export const SCHEMA_FILES = [
   'reviews',
   'people',
   'plan-check',
+  'resources',
 ].map((name) => path.join(projectRoot, 'api', 'schema', `${name}.graphql`));
 
 export const typeDefs = SCHEMA_FILES.map((file) => fs.readFileSync(file, 'utf8')).join('\n');

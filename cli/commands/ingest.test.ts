@@ -20,6 +20,7 @@ const result: IngestResult = {
     identityProviders: 1,
     organizationalUnits: 2,
     organizationPolicies: 3,
+    resources: 0,
   },
   warnings: [],
   files: [],
@@ -52,6 +53,10 @@ describe('ingest', () => {
         '  graph relationships: CAN_ASSUME 4',
         '',
       ].join('\n'),
+    );
+    // Resources are counted when the input has some (ACCOUNT.resources.json).
+    expect(ingest.render({ ...result, input: { ...result.input, resources: 14 } })).toContain(
+      '3 SCPs/RCPs, 14 resources\n',
     );
     // A snapshot without a name of its own is named once.
     expect(ingest.render({ ...result, name: result.snapshotId })).toContain(

@@ -37,7 +37,8 @@ export function render(res: IngestResult): string {
     `Snapshot ${res.snapshotId}${res.name !== res.snapshotId ? ` ("${res.name}")` : ''} loaded.`,
     `  ${i.accounts} accounts, ${i.users} users, ${i.groups} groups, ${i.roles} roles, ` +
       `${i.managedPolicies} managed + ${i.inlinePolicies} inline policies, ${i.instanceProfiles} instance profiles, ` +
-      `${i.identityProviders} identity providers, ${i.organizationalUnits} OUs, ${i.organizationPolicies} SCPs/RCPs`,
+      `${i.identityProviders} identity providers, ${i.organizationalUnits} OUs, ${i.organizationPolicies} SCPs/RCPs` +
+      (i.resources > 0 ? `, ${i.resources} resources` : ''),
     `  graph nodes: ${counts(res.counts.nodes)}`,
     `  graph relationships: ${counts(res.counts.relationships)}`,
   ]);

@@ -1,7 +1,8 @@
 /** Options several query commands take, declared once. */
 import type { Command } from 'commander';
 import { ASSUMPTION_NAMES } from '../../query/assumptions.ts';
-import { DEFAULT_MAX_HOPS, MAX_HOPS } from '../../query/args.ts';
+import { DEFAULT_ESCALATION_MAX_HOPS, DEFAULT_MAX_HOPS, MAX_HOPS } from '../../query/args.ts';
+import { ACCESS_LEVELS } from '../../engine/resources/types.ts';
 import { collect } from '../args.ts';
 import { addCommon, type Common } from './common.ts';
 
@@ -36,15 +37,11 @@ export type EvaluationOpts = Common & {
   sessionPolicy?: string;
 };
 
-/** --max-hops, --limit and --without: what every reachability search takes. */
-export const reachOptions = (cmd: Command): Command =>
+/** --max-hops (with what it counts and its default), --limit and --without, and --snapshot and --json. */
+const searchOptions = (cmd: Command, hops: string, dflt: number): Command =>
   addCommon(
     cmd
-      .option(
-        '--max-hops <n>',
-        `how many CAN_ASSUME hops to follow (1-${MAX_HOPS})`,
-        String(DEFAULT_MAX_HOPS),
-      )
+      .option('--max-hops <n>', `how many ${hops} to follow (1-${MAX_HOPS})`, String(dflt))
       .option('--limit <n>', 'at most this many results')
       .option(
         '--without <assumption>',
@@ -53,4 +50,22 @@ export const reachOptions = (cmd: Command): Command =>
       ),
   );
 
+/** --max-hops, --limit and --without: what every reachability search takes. */
+export const reachOptions = (cmd: Command): Command =>
+  searchOptions(cmd, 'CAN_ASSUME hops', DEFAULT_MAX_HOPS);
+
 export type ReachOpts = Common & { maxHops?: string; limit?: string; without?: string[] };
+
+/** --level: an access level of a resource query. */
+export const levelOption = (cmd: Command): Command =>
+  cmd.option('--level <level>', `only this access level: ${ACCESS_LEVELS.join(', ')}`);
+
+/** --level, and the path search's options: what who-can-access and can-access take. */
+export const accessOptions = (cmd: Command): Command =>
+  searchOptions(
+    levelOption(cmd),
+    'CAN_ASSUME / CAN_ESCALATE_TO hops before the access',
+    DEFAULT_ESCALATION_MAX_HOPS,
+  );
+
+export type AccessOpts = ReachOpts & { level?: string };

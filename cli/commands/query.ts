@@ -6,8 +6,10 @@
  */
 import type { Command } from 'commander';
 import type { WithDriver } from './common.ts';
+import * as canAccess from './can-access.ts';
 import * as canAssume from './can-assume.ts';
 import * as escalations from './escalations.ts';
+import * as externalAccess from './external-access.ts';
 import * as findings from './findings.ts';
 import * as paths from './paths.ts';
 import * as peopleWhoCanReach from './people-who-can-reach.ts';
@@ -15,6 +17,7 @@ import * as personReach from './person-reach.ts';
 import * as reachable from './reachable.ts';
 import * as simulate from './simulate.ts';
 import * as whoCanAssume from './who-can-assume.ts';
+import * as whoCanAccess from './who-can-access.ts';
 import * as whoCan from './who-can.ts';
 
 /** In the order `query --help` lists them. */
@@ -28,12 +31,17 @@ const SUBCOMMANDS = [
   escalations,
   peopleWhoCanReach,
   personReach,
+  whoCanAccess,
+  canAccess,
   findings,
+  externalAccess,
 ];
 
 export function registerQueryCommands(program: Command, withDriver: WithDriver): void {
   const query = program
     .command('query')
-    .description('Ask questions about a snapshot: who can assume what, paths, simulations, findings');
+    .description(
+      'Ask questions about a snapshot: who can assume what, paths, simulations, who can access resources, findings',
+    );
   for (const c of SUBCOMMANDS) c.register(query, withDriver);
 }

@@ -2,6 +2,8 @@
 // hop per call ($keys is the frontier). Every edge out of the frontier comes
 // back (not only those to new nodes), so the caller can list several paths.
 // Assumption filter as in cypher/queries/reachability.cypher.
+// With $remaining (an integer, else null), only edges a walk to admin can still use: those that
+// reach admin, and those to a node whose stored hopsToAdmin (set at ingest) is at most $remaining.
 
 // name: escalation-out
 UNWIND $keys AS k
@@ -9,6 +11,8 @@ MATCH (a:AtlasNode {snapshotId: $snapshotId, key: k})-[r:CAN_ASSUME|CAN_ESCALATE
 WHERE none(ck IN coalesce(r.conditionKeys, []) WHERE
         any(p IN $dropPatterns WHERE toLower(ck) =~ p)
         OR ($dropOther AND none(p IN $knownPatterns WHERE toLower(ck) =~ p)))
+  AND ($remaining IS NULL OR b.hopsToAdmin <= $remaining OR coalesce(b.admin, false)
+       OR (type(r) = 'CAN_ESCALATE_TO' AND r.gains = 'admin'))
 RETURN a {.key, .arn, .name, .accountId, admin: coalesce(a.admin, false), external: coalesce(a.external, false), kind: [l IN labels(a) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0]} AS from,
        b {.key, .arn, .name, .accountId, admin: coalesce(b.admin, false), external: coalesce(b.external, false), kind: [l IN labels(b) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0]} AS to,
        type(r) AS type, r {.*} AS edge,
@@ -21,6 +25,13 @@ MATCH (f:Finding:AtlasNode {snapshotId: $snapshotId, kind: 'escalation-to-admin'
 RETURN DISTINCT p.key AS key
 ORDER BY key
 LIMIT $limit;
+
+// name: hops-to-admin
+// The stored hopsToAdmin of $keys (set at ingest; none in a snapshot loaded before it was stored).
+UNWIND $keys AS k
+MATCH (n:AtlasNode {snapshotId: $snapshotId, key: k})
+WHERE n.hopsToAdmin IS NOT NULL
+RETURN n.key AS key, n.hopsToAdmin AS hops;
 
 // name: admin-principals
 // Users and roles the escalation analysis marked as administrators: where assume-only walks end.

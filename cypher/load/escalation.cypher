@@ -17,3 +17,10 @@ UNWIND $rows AS row
 MATCH (n:AtlasNode {snapshotId: $snapshotId, key: row.key})
 SET n += row.props
 RETURN count(n) AS written;
+
+// name: node-hops-to-admin
+// Sets hopsToAdmin (ingest/transform/hops-to-admin.ts) on the nodes that can reach an administrator.
+UNWIND $rows AS row
+MATCH (n:AtlasNode {snapshotId: $snapshotId, key: row.key})
+SET n += row.props
+RETURN count(n) AS written;

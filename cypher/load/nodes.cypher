@@ -78,3 +78,9 @@ SET n += row.props;
 UNWIND $rows AS row
 CREATE (n:AtlasNode:PermissionSet {snapshotId: $snapshotId, key: row.key})
 SET n += row.props;
+
+// name: node-Resource
+// A resource from ACCOUNT.resources.json (S3 bucket, KMS key, SQS queue, ...), keyed by its ARN.
+UNWIND $rows AS row
+CREATE (n:AtlasNode:Resource {snapshotId: $snapshotId, key: row.key})
+SET n += row.props;

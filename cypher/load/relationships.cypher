@@ -65,3 +65,13 @@ MATCH (b:AtlasNode {snapshotId: $snapshotId, key: row.to})
 CREATE (a)-[r:ASSIGNED {key: row.key}]->(b)
 SET r += row.props
 RETURN count(r) AS written;
+
+// name: rel-RUNS_AS
+// A resource runs as a role: a Lambda function's execution role, a stack's service role, an EC2
+// instance's instance-profile roles (row.props.instanceProfileArn).
+UNWIND $rows AS row
+MATCH (a:AtlasNode:Resource {snapshotId: $snapshotId, key: row.from})
+MATCH (b:AtlasNode:Role {snapshotId: $snapshotId, key: row.to})
+CREATE (a)-[r:RUNS_AS {key: row.key}]->(b)
+SET r += row.props
+RETURN count(r) AS written;

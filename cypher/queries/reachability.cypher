@@ -38,6 +38,21 @@ RETURN a.key AS from, b.key AS to, r {.*} AS edge,
 ORDER BY from, size(coalesce(r.conditionKeys, [])), to
 LIMIT $rowLimit;
 
+// name: reach-in-escalation
+// As reach-in, over CAN_ASSUME and CAN_ESCALATE_TO edges, with each edge's type:
+// who reaches a resource's direct callers by role chains and escalation (query/resources.ts).
+UNWIND $keys AS k
+MATCH (a:AtlasNode)-[r:CAN_ASSUME|CAN_ESCALATE_TO]->(b:AtlasNode {snapshotId: $snapshotId, key: k})
+WHERE NOT a.key IN $visited
+  AND none(ck IN coalesce(r.conditionKeys, []) WHERE
+        any(p IN $dropPatterns WHERE toLower(ck) =~ p)
+        OR ($dropOther AND none(p IN $knownPatterns WHERE toLower(ck) =~ p)))
+RETURN a.key AS from, b.key AS to, type(r) AS type, r {.*} AS edge,
+       a {.key, .arn, .name, .accountId} AS node,
+       [l IN labels(a) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0] AS kind
+ORDER BY from, size(coalesce(r.conditionKeys, [])), type, to
+LIMIT $rowLimit;
+
 // ---------------------------------------------------------------------------
 // The same breadth-first search in one statement (one round trip per query).
 //

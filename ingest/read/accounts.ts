@@ -1,8 +1,9 @@
 /**
  * The account list: every account the organization names, plus every account
- * that has IAM data or identity providers in the snapshot.
+ * that has IAM data, identity providers or resources in the snapshot.
  */
 import type { Account, IdentityProvider } from '../../engine/model.ts';
+import type { Resource } from '../../engine/resources/model.ts';
 import type { OrganizationRead } from './organization.ts';
 import type { InputProblem } from './problems.ts';
 
@@ -12,6 +13,7 @@ export function buildAccounts(
   providers: readonly IdentityProvider[],
   sourceOf: (accountId: string) => string,
   warnings: InputProblem[],
+  resources: readonly Pick<Resource, 'accountId' | 'source'>[] = [],
 ): Account[] {
   const accounts = new Map<string, Account>();
   for (const a of organization?.accounts ?? []) {
@@ -49,6 +51,15 @@ export function buildAccounts(
       file: sourceOf(p.accountId),
       jsonPath: '',
       message: `identity providers of account ${p.accountId}, which has no authorization-details file${organization === undefined ? '' : ' and is not in the organization'}`,
+    });
+  }
+  for (const r of resources) {
+    if (accounts.has(r.accountId)) continue;
+    accounts.set(r.accountId, { id: r.accountId, hasIamData: false, inOrganization: false });
+    warnings.push({
+      file: r.source.path,
+      jsonPath: r.source.jsonPath,
+      message: `resources of account ${r.accountId}, which has no authorization-details file${organization === undefined ? '' : ' and is not in the organization'}; they are kept, and only callers named in their policies can be analysed`,
     });
   }
   if (organization !== undefined) {

@@ -1,10 +1,13 @@
 /**
  * Which AWS output a file is, decided by its keys: people name exports
- * freely (prod.json, 2024-05-01-acct.json), so the name proves nothing.
+ * freely (prod.json, 2024-05-01-acct.json), so the name proves nothing. The
+ * one exception is `*.resources.json`, IAM Atlas's own format: a file named
+ * so is read as one, so that a broken one is refused rather than skipped.
  */
 import type { SourceFile } from '../../engine/model.ts';
 import { isIdentityCenterFile } from './identity-center.ts';
 import { isPlainObject } from './json.ts';
+import { isResourcesFile } from './resources.ts';
 
 export type FileKind = SourceFile['kind'];
 
@@ -28,7 +31,7 @@ function isOrganizationsPolicyList(value: Record<string, unknown>): boolean {
   return onlyPolicies && isPlainObject(first) && 'Id' in first && 'Type' in first && !('PolicyName' in first);
 }
 
-export function classify(value: unknown): Classification {
+export function classify(value: unknown, file?: string): Classification {
   if (!isPlainObject(value)) {
     return { kind: 'unknown', reason: 'it is JSON but not an object of a known AWS output' };
   }
@@ -43,6 +46,7 @@ export function classify(value: unknown): Classification {
   if (has('Content') && (has('ReportFormat') || has('GeneratedTime'))) kinds.push('credential-report');
   if (has('SAMLProviderList')) kinds.push('saml-providers');
   else if (has('OpenIDConnectProviderList')) kinds.push('oidc-providers');
+  if (isResourcesFile(value, file)) kinds.push('resources');
 
   const [only, ...others] = kinds;
   if (only !== undefined && others.length === 0) return { kind: only };

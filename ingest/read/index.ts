@@ -7,7 +7,7 @@ import type { SnapshotModel, SourceFile } from '../../engine/model.ts';
 import { buildAccounts } from './accounts.ts';
 import type { AuthorizationDetailsRead } from './authorization-details.ts';
 import { listInputs } from './inputs.ts';
-import { mergeAuthorizationDetails } from './merge.ts';
+import { mergeAuthorizationDetails, mergeResources } from './merge.ts';
 import { addMissingAwsManagedPolicies } from './missing-policies.ts';
 import type { OrganizationRead } from './organization.ts';
 import { InputError, type InputProblem } from './problems.ts';
@@ -15,6 +15,7 @@ import { mergeProviders, type ProvidersRead } from './providers.ts';
 import { readInputFile, UNKNOWN_FILE, type FileRead } from './read-file.ts';
 import { checkReferences } from './references.ts';
 import type { IdentityCenterRead } from './identity-center.ts';
+import type { ResourcesRead } from './resources.ts';
 import type { CredentialReport } from '../../engine/credential-report.ts';
 
 export { InputError, formatProblem, type InputProblem } from './problems.ts';
@@ -84,6 +85,7 @@ export async function readSnapshot(paths: string[], opts: ReadOptions = {}): Pro
   const organizations: OrganizationRead[] = [];
   const identityCenters: IdentityCenterRead[] = [];
   const reports: { file: string; report: CredentialReport }[] = [];
+  const resourceReads: ResourcesRead[] = [];
   const sources: SourceFile[] = [];
   const files: ReadResult['files'] = [];
   entries.forEach((entry, index) => {
@@ -115,6 +117,9 @@ export async function readSnapshot(paths: string[], opts: ReadOptions = {}): Pro
         break;
       case 'credential-report':
         reports.push({ file: entry.path, report: outcome.read });
+        break;
+      case 'resources':
+        resourceReads.push(outcome.read);
         break;
       default:
         return;
@@ -159,7 +164,15 @@ export async function readSnapshot(paths: string[], opts: ReadOptions = {}): Pro
   const sourceOf = (accountId: string): string => firstSource.get(accountId) ?? `account ${accountId}`;
   if (problems.length === 0) await addMissingAwsManagedPolicies(iam, sourceOf, warnings);
   checkReferences(iam, sourceOf, warnings);
-  const accounts = buildAccounts(organization, iam.accountIds, identityProviders, sourceOf, warnings);
+  const resources = mergeResources(resourceReads, warnings);
+  const accounts = buildAccounts(
+    organization,
+    iam.accountIds,
+    identityProviders,
+    sourceOf,
+    warnings,
+    resources,
+  );
 
   const credentialReports = oneReportPerAccount(reports, problems);
   const identityCenter = identityCenters.flatMap((r) => r.instances);
@@ -177,6 +190,7 @@ export async function readSnapshot(paths: string[], opts: ReadOptions = {}): Pro
       identityProviders,
       ...(identityCenter.length > 0 ? { identityCenter } : {}),
       ...(credentialReports.length > 0 ? { credentialReports } : {}),
+      ...(resources.length > 0 ? { resources } : {}),
       sources,
     },
     warnings,

@@ -4,9 +4,11 @@
  * account are refused (we could not tell which one is true).
  */
 import type { InstanceProfile, ManagedPolicy } from '../../engine/model.ts';
+import type { Resource } from '../../engine/resources/model.ts';
 import type { AuthorizationDetailsRead } from './authorization-details.ts';
 import { basename } from 'node:path';
-import type { InputProblem } from './problems.ts';
+import { childPath, type InputProblem } from './problems.ts';
+import type { ResourcesRead } from './resources.ts';
 import { stableStringify } from './stable.ts';
 import type { Located } from './validate.ts';
 
@@ -247,4 +249,26 @@ function mergeInstanceProfiles(items: Located<InstanceProfile>[]): InstanceProfi
     else for (const arn of value.roleArns) if (!current.roleArns.includes(arn)) current.roleArns.push(arn);
   }
   return [...byArn.values()];
+}
+
+/**
+ * Resources of several files: the same ARN in two files (two collections of
+ * one account, or a hand-written file beside a collected one) is read once,
+ * from the first file, with a warning.
+ */
+export function mergeResources(reads: readonly ResourcesRead[], warnings: InputProblem[]): Resource[] {
+  const byArn = new Map<string, Located<Resource>>();
+  for (const read of reads) {
+    for (const r of read.resources) {
+      const first = byArn.get(r.value.arn);
+      if (first === undefined) byArn.set(r.value.arn, r);
+      else
+        warnings.push({
+          file: r.file,
+          jsonPath: childPath(r.jsonPath, 'arn'),
+          message: `${r.value.arn} is also in ${first.file} at ${first.jsonPath}; that entry is read, this one ignored`,
+        });
+    }
+  }
+  return [...byArn.values()].map((r) => r.value);
 }

@@ -21,6 +21,7 @@ import { readIdentityCenter, type IdentityCenterRead } from './identity-center.t
 import { readOrganization, type OrganizationRead } from './organization.ts';
 import type { InputProblem } from './problems.ts';
 import { readProviders, type ProvidersRead } from './providers.ts';
+import { readResources, type ResourcesRead } from './resources.ts';
 
 export type FileRead =
   | { kind: 'authorization-details'; sha256: string; reads: AuthorizationDetailsRead[] }
@@ -28,6 +29,7 @@ export type FileRead =
   | { kind: 'credential-report'; sha256: string; read: CredentialReport }
   | { kind: 'organization'; sha256: string; read: OrganizationRead }
   | { kind: 'saml-providers' | 'oidc-providers'; sha256: string; read: ProvidersRead }
+  | { kind: 'resources'; sha256: string; read: ResourcesRead }
   | { kind: 'unknown' | 'invalid' };
 
 export const UNKNOWN_FILE = 'unknown file, not read';
@@ -111,7 +113,7 @@ export async function readInputFile(
     });
   }
 
-  const classification = classify(parsed.value);
+  const classification = classify(parsed.value, file);
   if (classification.kind === 'unknown') {
     warnings.push({ file, jsonPath: '', message: `${UNKNOWN_FILE}: ${classification.reason}` });
     return { kind: 'unknown' };
@@ -162,6 +164,10 @@ function dispatch(
       return { kind, sha256, read: readProviders(file, json, problems) };
     case 'identity-center': {
       const read = readIdentityCenter(file, json, problems, warnings);
+      return read === undefined ? { kind: 'invalid' } : { kind, sha256, read };
+    }
+    case 'resources': {
+      const read = readResources(file, json, problems, warnings);
       return read === undefined ? { kind: 'invalid' } : { kind, sha256, read };
     }
   }

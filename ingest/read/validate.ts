@@ -119,8 +119,7 @@ export function formatted(test: (s: string) => boolean, message: string, expecte
   return z.string().refine(test, { message, params: { expected } });
 }
 
-/** A policy document field: object, JSON string or URL-encoded JSON string, parsed here. */
-export const policyDocument = z.unknown().transform((value, ctx): PolicyDocumentJson => {
+function toPolicyDocument(value: unknown, ctx: z.core.$RefinementCtx): PolicyDocumentJson {
   const result = parsePolicyDocument(value);
   if (result.ok) {
     const shape = documentShapeProblem(result.document);
@@ -140,7 +139,18 @@ export const policyDocument = z.unknown().transform((value, ctx): PolicyDocument
     params: { expected: POLICY_DOCUMENT_EXPECTED, showInput: false },
   });
   return z.NEVER;
-});
+}
+
+/** A policy document field: object, JSON string or URL-encoded JSON string, parsed here. */
+export const policyDocument = z.unknown().transform(toPolicyDocument);
+
+/** The same for a document that may be missing: null, absent or an empty string read as none. */
+export const optionalPolicyDocument = z
+  .unknown()
+  .transform((value, ctx): PolicyDocumentJson | undefined =>
+    value === undefined || value === null || value === '' ? undefined : toPolicyDocument(value, ctx),
+  )
+  .optional();
 
 export const tagList = z
   .array(z.looseObject({ Key: z.string(), Value: z.string() }))

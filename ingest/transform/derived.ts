@@ -1,6 +1,6 @@
 /**
- * The engine's derived graph as loader row sets: CAN_ASSUME edges, Finding
- * nodes and their ABOUT relationships. Pure: the model in, rows out.
+ * The engine's derived graph as loader row sets: CAN_ASSUME, CAN_ESCALATE_TO
+ * and CAN_ACCESS edges, Finding nodes and their ABOUT relationships. Pure: the model in, rows out.
  * Nested data (conditions, evidence) travels as JSON strings, since Neo4j
  * properties cannot hold maps; statement bodies are left out of the evidence
  * (the Policy node and the role's trustPolicy hold them).
@@ -15,54 +15,26 @@ import {
   isAdminTarget,
   type EscalationEdge,
 } from '../../engine/escalation/index.ts';
-import type { StatementRef, UnresolvedCondition } from '../../engine/types.ts';
+import type { StatementRef } from '../../engine/types.ts';
+import {
+  conditionKeysOf,
+  conditionsJson,
+  refsJson,
+  slimCondition,
+  slimRef,
+  splitOrgEvidence,
+} from './evidence-json.ts';
 import type { ExtraNodeSet, ExtraRelSet } from '../load/loader.ts';
 import { analysePeople, mfaCannotHold, usersWithoutMfa } from './people-derived.ts';
+import { analyseResources } from '../../engine/resources/analyse.ts';
+import { resourceAccessRows } from './resource-access-rows.ts';
 import type { Props } from './graph-rows.ts';
+import { hopsToAdminRows } from './hops-to-admin.ts';
 
 const FILE = 'load/derived';
 
-function slimRef(ref: StatementRef): Omit<StatementRef, 'statement'> {
-  const { statement: _statement, ...rest } = ref;
-  return rest;
-}
-
-function slimCondition(c: UnresolvedCondition): Record<string, unknown> {
-  return {
-    key: c.key,
-    operator: c.operator,
-    values: c.values,
-    mustHold: c.mustHold,
-    source: slimRef(c.source),
-  };
-}
-
-/** The engine shares evidence objects between edges; their JSON is built once each. */
-const refJson = new WeakMap<StatementRef, string>();
-const conditionJson = new WeakMap<UnresolvedCondition, string>();
-
-function jsonList<T extends object>(
-  items: readonly T[],
-  cache: WeakMap<T, string>,
-  slim: (item: T) => unknown,
-): string {
-  const parts: string[] = [];
-  for (const item of items) {
-    let text = cache.get(item);
-    if (text === undefined) cache.set(item, (text = JSON.stringify(slim(item))));
-    parts.push(text);
-  }
-  return `[${parts.join(',')}]`;
-}
-
 export function canAssumeProps(edge: CanAssumeEdge): Props {
-  // SCP/RCP allows are the same few statements on every edge: named by id, not repeated as evidence.
-  const statements = edge.evidence.filter((e) => e.policyKind !== 'scp' && e.policyKind !== 'rcp');
-  const orgPolicyIds = [
-    ...new Set(
-      edge.evidence.filter((e) => e.policyKind === 'scp' || e.policyKind === 'rcp').map((e) => e.policyId),
-    ),
-  ];
+  const { statements, orgPolicyIds } = splitOrgEvidence(edge.evidence);
   const props: Props = {
     fromKind: edge.fromKind,
     actions: edge.actions,
@@ -71,12 +43,12 @@ export function canAssumeProps(edge: CanAssumeEdge): Props {
     crossAccount: edge.crossAccount,
     crossOrganization: edge.crossOrganization,
     conditional: edge.conditional,
-    conditionKeys: [...new Set(edge.conditions.map((c) => c.key))].sort(),
-    conditions: jsonList(edge.conditions, conditionJson, slimCondition),
+    conditionKeys: conditionKeysOf(edge.conditions),
+    conditions: conditionsJson(edge.conditions),
     trustPolicyId: edge.trustStatement.policyId,
     trustStatementIndex: edge.trustStatement.statementIndex,
     identityPolicyIds: [...new Set(edge.identityStatements.map((s) => s.policyId))],
-    evidence: jsonList(statements, refJson, slimRef),
+    evidence: refsJson(statements),
     orgPolicyIds,
     roleChaining: edge.roleChaining,
     reasons: edge.reasons,
@@ -88,12 +60,7 @@ export function canAssumeProps(edge: CanAssumeEdge): Props {
 }
 
 export function canEscalateProps(edge: EscalationEdge): Props {
-  const statements = edge.evidence.filter((e) => e.policyKind !== 'scp' && e.policyKind !== 'rcp');
-  const orgPolicyIds = [
-    ...new Set(
-      edge.evidence.filter((e) => e.policyKind === 'scp' || e.policyKind === 'rcp').map((e) => e.policyId),
-    ),
-  ];
+  const { statements, orgPolicyIds } = splitOrgEvidence(edge.evidence);
   const props: Props = {
     method: edge.method,
     catalogIds: edge.catalogIds,
@@ -102,9 +69,9 @@ export function canEscalateProps(edge: EscalationEdge): Props {
     target: edge.to,
     crossAccount: edge.crossAccount,
     conditional: edge.conditions.length > 0,
-    conditionKeys: [...new Set(edge.conditions.map((c) => c.key))].sort(),
-    conditions: jsonList(edge.conditions, conditionJson, slimCondition),
-    evidence: jsonList(statements, refJson, slimRef),
+    conditionKeys: conditionKeysOf(edge.conditions),
+    conditions: conditionsJson(edge.conditions),
+    evidence: refsJson(statements),
     orgPolicyIds,
   };
   if (edge.needsRuntime) props.needsRuntime = edge.needsRuntime;
@@ -120,7 +87,7 @@ export function canEscalateProps(edge: EscalationEdge): Props {
         actions: s.actions,
         modifies: s.modifies,
         conditions: s.conditions.map(slimCondition),
-        evidence: s.evidence.filter((e) => e.policyKind !== 'scp' && e.policyKind !== 'rcp').map(slimRef),
+        evidence: splitOrgEvidence(s.evidence).statements.map(slimRef),
       })),
     );
   }
@@ -148,7 +115,7 @@ function withMfaNote(props: Props, note: string | undefined): Props {
 }
 
 /** The steps of the analysis, told as each begins (benchmarks time them). */
-export type AnalysisStep = 'trust' | 'escalation' | 'findings' | 'rows';
+export type AnalysisStep = 'trust' | 'escalation' | 'resources' | 'findings' | 'rows';
 
 export function deriveForLoad(
   model: SnapshotModel,
@@ -162,16 +129,22 @@ export function deriveForLoad(
   // Escalation reads the CAN_ASSUME edges, so it runs before they are turned into rows and let go.
   onStep?.('escalation');
   const escalation = analyseEscalation(model, { canAssume: trust.edges, snapshotContext: trust.context });
+  // Resources read the CAN_ASSUME edges too (who reaches a resource through a role chain).
+  onStep?.('resources');
+  const resources = resourceAccessRows(
+    analyseResources(model, { context: trust.context, canAssume: trust.edges }),
+  );
   onStep?.('findings');
   findings.push(...escalationFindings(escalation));
   findings.push(...unknownPolicyFindings(model));
   const people = analysePeople(model);
   const noMfa = usersWithoutMfa(model);
   findings.push(...people.findings);
+  findings.push(...resources.findings);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const { stats } = trust;
   onStage?.(
-    `Analysing trust: ${stats.roles} roles, ${stats.edges} CAN_ASSUME edges (${stats.conditionalEdges} conditional), ${escalation.stats.edges} CAN_ESCALATE_TO edges, ${findings.length} findings in ${seconds} s`,
+    `Analysing trust: ${stats.roles} roles, ${stats.edges} CAN_ASSUME edges (${stats.conditionalEdges} conditional), ${escalation.stats.edges} CAN_ESCALATE_TO edges, ${resources.canAccess.rows.length} CAN_ACCESS edges, ${findings.length} findings in ${seconds} s`,
   );
   onStep?.('rows');
   const canEscalate: ExtraRelSet = {
@@ -202,6 +175,9 @@ export function deriveForLoad(
         },
       })),
   };
+
+  // Before the CAN_ASSUME edges are let go below.
+  const hops = hopsToAdminRows(escalation, trust.edges);
 
   const canAssume: ExtraRelSet = {
     file: FILE,
@@ -242,7 +218,7 @@ export function deriveForLoad(
     ),
   };
   return {
-    extraNodes: [findingNodes, adminFlags],
-    extraRels: [canAssume, canEscalate, people.canSignIn, about],
+    extraNodes: [findingNodes, adminFlags, resources.marks, hops],
+    extraRels: [canAssume, canEscalate, resources.canAccess, people.canSignIn, about],
   };
 }

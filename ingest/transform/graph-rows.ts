@@ -5,7 +5,8 @@
 import type { ManagedPolicy, PolicyDocumentJson, SnapshotModel, Tag } from '../../engine/model.ts';
 import { allowActionKeys } from '../../engine/policy/action-index.ts';
 import { identityCenterRows, signInProps } from './people-rows.ts';
-import { trustTargets } from './trust-targets.ts';
+import { resourceRows } from './resource-rows.ts';
+import { trustTargets, type TrustTarget } from './trust-targets.ts';
 
 export type Scalar = string | number | boolean | null;
 export type PropValue = Scalar | string[] | number[];
@@ -40,6 +41,7 @@ export const NODE_LABELS = [
   'Person',
   'PeopleGroup',
   'PermissionSet',
+  'Resource',
 ] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];
 
@@ -52,6 +54,7 @@ export const REL_TYPES = [
   'HAS_ROLE',
   'TRUSTS',
   'ASSIGNED',
+  'RUNS_AS',
 ] as const;
 export type RelType = (typeof REL_TYPES)[number];
 
@@ -302,50 +305,53 @@ export function toGraphRows(model: SnapshotModel): GraphRows {
     addRel('CONTAINS', p.accountId, p.arn);
   }
 
-  // Trust policies name principals that may be nowhere else in the snapshot:
+  // Trust and resource policies name principals that may be nowhere else in the snapshot:
   // external accounts, services, providers of other accounts, deleted principals.
   const roleByAccountName = new Map(model.roles.map((r) => [`${r.accountId}/${r.name}`, r.arn]));
+  const callerNode = (target: TrustTarget): string => {
+    // A role session is the role: the edge goes to the role of the snapshot when there is one.
+    const key =
+      target.kind === 'assumed-role'
+        ? (roleByAccountName.get(`${target.accountId ?? ''}/${target.name ?? ''}`) ?? target.key)
+        : target.key;
+    if (nodeKeys.has(key)) return key;
+    switch (target.kind) {
+      case 'account':
+        addNode('Account', key, {
+          id: key,
+          external: true,
+          inOrganization: false,
+          hasIamData: false,
+          isManagement: false,
+        });
+        break;
+      case 'service':
+        addNode('ServicePrincipal', key, { name: key });
+        break;
+      case 'anyone':
+        addNode('Anyone', key, { name: 'Anyone (*)' });
+        break;
+      case 'federated':
+        addNode('IdentityProvider', key, {
+          arn: key,
+          name: target.name,
+          type: target.providerType,
+          external: true,
+        });
+        break;
+      default:
+        addNode('ExternalPrincipal', key, {
+          key,
+          kind: target.kind,
+          accountId: target.accountId,
+          name: target.name,
+        });
+    }
+    return key;
+  };
   for (const r of model.roles) {
     for (const t of trustTargets(r.trustPolicy, r.arn)) {
-      // A role session is the role: the TRUSTS edge goes to the role of the snapshot when there is one.
-      const key =
-        t.target.kind === 'assumed-role'
-          ? (roleByAccountName.get(`${t.target.accountId ?? ''}/${t.target.name ?? ''}`) ?? t.target.key)
-          : t.target.key;
-      if (!nodeKeys.has(key)) {
-        switch (t.target.kind) {
-          case 'account':
-            addNode('Account', key, {
-              id: key,
-              external: true,
-              inOrganization: false,
-              hasIamData: false,
-              isManagement: false,
-            });
-            break;
-          case 'service':
-            addNode('ServicePrincipal', key, { name: key });
-            break;
-          case 'anyone':
-            addNode('Anyone', key, { name: 'Anyone (*)' });
-            break;
-          case 'federated':
-            addNode('IdentityProvider', key, {
-              arn: key,
-              name: t.target.name,
-              type: t.target.providerType,
-              external: true,
-            });
-            break;
-          default:
-            addNode('ExternalPrincipal', key, {
-              key,
-              kind: t.target.kind,
-              accountId: t.target.accountId,
-              name: t.target.name,
-            });
-        }
-      }
+      const key = callerNode(t.target);
       addRel(
         'TRUSTS',
         r.arn,
@@ -366,6 +372,8 @@ export function toGraphRows(model: SnapshotModel): GraphRows {
       );
     }
   }
+
+  resourceRows(model, { addNode, addRel, callerNode });
 
   identityCenterRows(model.identityCenter ?? [], addNode, addRel);
 

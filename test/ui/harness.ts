@@ -98,3 +98,13 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file });
   return file;
 }
+
+/** The data Cytoscape holds for the drawn elements a selector picks. */
+export async function drawn(page: Page, selector: string): Promise<Record<string, unknown>[]> {
+  return page.evaluate((sel) => {
+    const el = document.getElementById('graph') as unknown as {
+      _cyreg: { cy: { $(s: string): { map<T>(f: (e: { data(): Record<string, unknown> }) => T): T[] } } };
+    };
+    return el._cyreg.cy.$(sel).map((e) => ({ ...e.data(), hop: undefined }));
+  }, selector);
+}

@@ -14,6 +14,7 @@ import { ingestDemoWithPeople } from '../harness/demo-people.ts';
 import { openTestDb, type TestDb } from '../harness/neo4j.ts';
 import {
   DOCS_SCREENSHOTS,
+  drawn,
   graphReady,
   launchChromium,
   openPage,
@@ -27,16 +28,6 @@ const PROD_ADMIN = `arn:aws:iam::444444444444:${SSO}AdministratorAccess_1317f6d3
 const PROD_SUPPORT = `arn:aws:iam::444444444444:${SSO}ProdSupport_4a4de06a40ddef62`;
 const SANDBOX_ADMIN = `arn:aws:iam::777777777777:${SSO}AdministratorAccess_da1c7b623594d828`;
 const DOCS = DOCS_SCREENSHOTS;
-
-/** The data Cytoscape holds for each drawn element of a kind. */
-async function drawn(page: Page, selector: string): Promise<Record<string, unknown>[]> {
-  return page.evaluate((sel) => {
-    const el = document.getElementById('graph') as unknown as {
-      _cyreg: { cy: { $(s: string): { map<T>(f: (e: { data(): Record<string, unknown> }) => T): T[] } } };
-    };
-    return el._cyreg.cy.$(sel).map((e) => ({ ...e.data(), hop: undefined }));
-  }, selector);
-}
 
 const texts = (page: Page, sel: string) =>
   page.locator(sel).evaluateAll((els) => els.map((e) => e.textContent ?? ''));

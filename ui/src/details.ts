@@ -23,6 +23,7 @@ import { swatch } from './legend.ts';
 import { button, closeDetails, dl, open, section } from './panel-parts.ts';
 import { showPeopleEdge, showPeopleNode } from './people/panel.ts';
 import { isPeopleKey } from './people/graph.ts';
+import { showAccessEdge, showResourceDetails } from './resources/panel.ts';
 
 export { closeDetails };
 
@@ -92,6 +93,7 @@ const accountChip = (id: string | undefined | null) =>
 export async function showNode(key: string): Promise<void> {
   if (isPeopleKey(key)) return showPeopleNode(key);
   const gn = nodeIndex.get(key);
+  if (gn?.kind === 'resource') return showResourceDetails(key);
   const kind =
     gn?.kind ??
     (isPrincipal(key)
@@ -219,6 +221,7 @@ export async function showEdge(id: string): Promise<void> {
   if (!ge) return;
   if (ge.kind === 'trustSummary') return showSummary(ge);
   if (isPeopleKey(ge.source)) return showPeopleEdge(ge);
+  if (ge.kind === 'canAccess') return showAccessEdge(ge);
   const from = nodeIndex.get(ge.source);
   const to = nodeIndex.get(ge.target);
   const b = open(`${from?.name ?? ge.source} ${EDGE_LABEL[ge.kind]} ${to?.name ?? ge.target}`, 'edge');

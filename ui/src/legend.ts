@@ -139,6 +139,14 @@ export function buildLegend(container: HTMLElement, view = 'overview'): void {
           { class: 'legend-list' },
           row(lineIcon(EDGE_COLOR.canAssume), EDGE_LABEL.canAssume),
           row(lineIcon(EDGE_COLOR.canEscalateTo, { width: 3 }), EDGE_LABEL.canEscalateTo),
+          ...(view === 'resource' || view === 'external-access'
+            ? [
+                row(
+                  lineIcon(EDGE_COLOR.canAccess, { width: 2.6 }),
+                  `${EDGE_LABEL.canAccess} (label: the level)`,
+                ),
+              ]
+            : []),
           row(
             lineIcon(EDGE_COLOR.canSignIn, { width: 2.4 }),
             `${EDGE_LABEL.canSignIn} (IAM Identity Center)`,

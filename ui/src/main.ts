@@ -53,6 +53,8 @@ import { setupSearch } from './search.ts';
 import { withPeople } from './people/who-can-reach.ts';
 import { askAboutPeople, openPeopleHit } from './people/search.ts';
 import { computePeopleView } from './people/views.ts';
+import { computeResourceView, showResourcePanel } from './resources/views.ts';
+import { openResourceHit } from './resources/search.ts';
 import { renderPlan, showPlanSelection } from './plan/panel.ts';
 import { planView } from './plan/view.ts';
 import { renderPickers, setSnapshots, setupPickers, snapshotName } from './snapshots.ts';
@@ -72,7 +74,21 @@ let routeSeq = 0;
 let forceDraw = false;
 
 const questionKey = (s: ViewState) =>
-  [s.view, s.snap, s.base, s.node, s.to, s.hops, s.off.join(','), s.finding, s.session, s.item].join('|');
+  [
+    s.view,
+    s.snap,
+    s.base,
+    s.node,
+    s.to,
+    s.hops,
+    s.off.join(','),
+    s.finding,
+    s.session,
+    s.item,
+    s.rType,
+    s.rLevel,
+    s.rPublic,
+  ].join('|');
 const filterKey = (s: ViewState) => [s.fAccount, s.fKind, s.fEdge, s.fCond].join('|');
 
 const nameOf = (key: string | undefined) =>
@@ -161,6 +177,8 @@ function describeReach(r: GraphResult & { totalCount: number }, s: ViewState, di
 async function compute(s: ViewState): Promise<Drawn> {
   const people = computePeopleView(s);
   if (people) return track('people', () => people);
+  const resources = computeResourceView(s);
+  if (resources) return track('resources', () => resources);
   switch (s.view) {
     case 'overview': {
       if (isOrgScale()) return orgOverviewView();
@@ -388,6 +406,7 @@ async function route(): Promise<void> {
     g.dataset.state = 'ready';
     await selectFromUrl();
     if (s.view === 'finding' && !s.sel) await showFindingDetails();
+    if ((s.view === 'resource' || s.view === 'external-access') && !s.sel) await showResourcePanel(s);
     if (document.body.dataset.tab === 'explore' || !document.body.dataset.tab) renderExplore();
   } catch (err) {
     if (seq !== routeSeq) return;
@@ -626,7 +645,7 @@ async function boot(): Promise<void> {
     if (isPickingTarget() && from && from !== hit.key) {
       stopPicking();
       update({ view: 'paths', node: from, to: hit.key, sel: undefined });
-    } else if (openPeopleHit(hit)) return;
+    } else if (openPeopleHit(hit) || openResourceHit(hit)) return;
     else if (hit.kind === 'Account') update({ view: 'account', node: hit.key, to: undefined, sel: hit.key });
     else update({ view: 'node', node: hit.key, to: undefined, sel: hit.key });
   });

@@ -86,6 +86,8 @@ export function kindOf(n: PageNode): Kind {
       return 'provider';
     case 'Anyone':
       return 'anyone';
+    case 'Resource':
+      return 'resource';
     case 'Account':
       return n.external || (knownAccounts.size > 0 && !knownAccounts.has(n.key)) ? 'external' : 'account';
     default:
@@ -141,7 +143,12 @@ export function badgeOf(kinds: readonly ConditionKind[]): string {
 }
 
 export function toGEdge(h: ApiEdge): GEdge {
-  const kind: EdgeKind = h.type === 'CAN_ESCALATE_TO' || h.method ? 'canEscalateTo' : 'canAssume';
+  const kind: EdgeKind =
+    h.type === 'CAN_ACCESS'
+      ? 'canAccess'
+      : h.type === 'CAN_ESCALATE_TO' || h.method
+        ? 'canEscalateTo'
+        : 'canAssume';
   const conditionKinds = conditionKindsOf(h.conditions);
   return {
     id: `${kind}:${h.from.key}->${h.to.key}`,
@@ -183,5 +190,6 @@ export function guessKind(key: string): Op.NodeKind {
   if (/:(saml|oidc)-provider\//.test(key)) return 'IdentityProvider';
   if (/:role\//.test(key)) return 'Role';
   if (/:user\//.test(key)) return 'User';
+  if (/^arn:[^:]+:(?!iam:|sts:)[a-z0-9-]+:/.test(key)) return 'Resource';
   return 'ExternalPrincipal';
 }

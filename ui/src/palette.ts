@@ -16,11 +16,19 @@ export type Kind =
   | 'external'
   | 'person'
   | 'peopleGroup'
-  | 'permissionSet';
+  | 'permissionSet'
+  | 'resource';
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 export type ConditionKind = 'mfa' | 'externalId' | 'network' | 'federation' | 'region' | 'other';
 export type EdgeKind =
-  'canAssume' | 'canEscalateTo' | 'trustSummary' | 'canSignIn' | 'assigned' | 'provisions' | 'memberOf';
+  | 'canAssume'
+  | 'canEscalateTo'
+  | 'canAccess'
+  | 'trustSummary'
+  | 'canSignIn'
+  | 'assigned'
+  | 'provisions'
+  | 'memberOf';
 
 export const KINDS: readonly Kind[] = [
   'user',
@@ -34,6 +42,7 @@ export const KINDS: readonly Kind[] = [
   'person',
   'peopleGroup',
   'permissionSet',
+  'resource',
 ];
 export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 export const CONDITION_KINDS: readonly ConditionKind[] = [
@@ -44,7 +53,7 @@ export const CONDITION_KINDS: readonly ConditionKind[] = [
   'region',
   'other',
 ];
-export const EDGE_KINDS: readonly EdgeKind[] = ['canAssume', 'canEscalateTo'];
+export const EDGE_KINDS: readonly EdgeKind[] = ['canAssume', 'canEscalateTo', 'canAccess'];
 
 /** Cytoscape node shapes; the SVG exporter draws the same ones. */
 export const KIND_SHAPE: Readonly<Record<Kind, string>> = {
@@ -59,6 +68,7 @@ export const KIND_SHAPE: Readonly<Record<Kind, string>> = {
   person: 'pentagon',
   peopleGroup: 'concave-hexagon',
   permissionSet: 'tag',
+  resource: 'cut-rectangle',
 };
 
 export const KIND_LABEL: Readonly<Record<Kind, string>> = {
@@ -73,12 +83,14 @@ export const KIND_LABEL: Readonly<Record<Kind, string>> = {
   person: 'person (Identity Center)',
   peopleGroup: 'group of people (Identity Center)',
   permissionSet: 'permission set',
+  resource: 'resource (bucket, key, queue, secret, ...)',
 };
 
 /** One name for one thing: the legend, the evidence panel and the filters say these. */
 export const EDGE_LABEL: Readonly<Record<EdgeKind, string>> = {
   canAssume: 'can assume',
   canEscalateTo: 'can escalate to',
+  canAccess: 'can access',
   trustSummary: 'cross-account trust',
   canSignIn: 'can sign in as',
   assigned: 'is assigned',
@@ -120,6 +132,7 @@ export const SEVERITY_COLOR: Readonly<Record<Severity | 'none', string>> = {
 export const EDGE_COLOR: Readonly<Record<EdgeKind, string>> = {
   canAssume: '#3B4754',
   canEscalateTo: '#AA3377',
+  canAccess: '#0072B2',
   trustSummary: '#4D5A66',
   canSignIn: '#117733',
   assigned: '#6C7A89',

@@ -17,7 +17,14 @@ import { planEvidenceCard } from './plan/parts.ts';
 import { showError, track } from './status.ts';
 import { onChange, state, update } from './url-state.ts';
 
-export const STATUSES = ['OPEN', 'NEEDS_FIX', 'ACCEPTED_RISK', 'FIXED', 'FALSE_POSITIVE'] as const;
+export const STATUSES = [
+  'OPEN',
+  'NEEDS_FIX',
+  'ACCEPTED_RISK',
+  'FIXED',
+  'FALSE_POSITIVE',
+  'ARCHIVED',
+] as const;
 export type ReviewStatus = (typeof STATUSES)[number];
 const STATUS_LABEL: Record<ReviewStatus, string> = {
   OPEN: 'Open',
@@ -25,6 +32,7 @@ const STATUS_LABEL: Record<ReviewStatus, string> = {
   ACCEPTED_RISK: 'Accepted risk',
   FIXED: 'Fixed',
   FALSE_POSITIVE: 'False positive',
+  ARCHIVED: 'Archived',
 };
 
 /** A review session and its items, as REVIEW_SESSION selects them. */

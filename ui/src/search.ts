@@ -1,4 +1,4 @@
-/** Type-ahead search over principals, roles, accounts and people (an ARIA combobox). */
+/** Type-ahead search over principals, roles, accounts, people and resources (an ARIA combobox). */
 import type { SearchHit } from './data.ts';
 import { search } from './data.ts';
 import { byId, clear, h } from './dom.ts';
@@ -7,6 +7,7 @@ import { accountLine, kindOf } from './model.ts';
 import { accountColor, KIND_LABEL } from './palette.ts';
 import { ApiError } from './api.ts';
 import { PEOPLE_HIT_KIND, peopleHitMeta, peopleHits } from './people/search.ts';
+import { resourceHits } from './resources/search.ts';
 
 export function setupSearch(onPick: (hit: SearchHit) => void): { focus: () => void } {
   const input = byId<HTMLInputElement>('search');
@@ -43,7 +44,7 @@ export function setupSearch(onPick: (hit: SearchHit) => void): { focus: () => vo
         h(
           'span',
           { class: 'hit-meta' },
-          person
+          person || hit.kind === 'Resource'
             ? peopleHitMeta(hit)
             : `${KIND_LABEL[kind]}${hit.kind === 'Account' ? '' : ` · ${accountLine(hit.accountId)}`}`,
         ),
@@ -83,8 +84,8 @@ export function setupSearch(onPick: (hit: SearchHit) => void): { focus: () => vo
       const mine = ++seq;
       list.dataset.state = 'loading';
       try {
-        const [found, people] = await Promise.all([search(q), peopleHits(q)]);
-        const res = [...found, ...people];
+        const [found, people, resources] = await Promise.all([search(q), peopleHits(q), resourceHits(q)]);
+        const res = [...found, ...people, ...resources];
         if (mine !== seq) return;
         hits = res;
         more = found.more;

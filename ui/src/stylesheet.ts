@@ -38,6 +38,10 @@ export function stylesheet(): StylesheetJson {
     { selector: 'node[kind = "anyone"]', style: { width: 44, height: 44, 'border-width': 2.5 } },
     { selector: 'node[kind = "external"]', style: { 'border-style': 'dashed', 'border-width': 2 } },
     {
+      selector: 'node[kind = "resource"]',
+      style: { width: 48, height: 34, 'border-color': EDGE_COLOR.canAccess, 'border-width': 2.4 },
+    },
+    {
       selector: 'node[?admin]',
       style: { 'border-width': 3, 'border-color': '#000000', 'border-style': 'double' },
     },
@@ -157,6 +161,15 @@ export function stylesheet(): StylesheetJson {
         'target-arrow-color': EDGE_COLOR.canEscalateTo,
         'target-arrow-shape': 'chevron',
         width: 3,
+      },
+    },
+    {
+      selector: 'edge[kind = "canAccess"]',
+      style: {
+        'line-color': EDGE_COLOR.canAccess,
+        'target-arrow-color': EDGE_COLOR.canAccess,
+        'target-arrow-shape': 'triangle-tee',
+        width: 2.6,
       },
     },
     {

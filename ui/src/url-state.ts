@@ -22,6 +22,8 @@ export const VIEWS = [
   'permission-set',
   'people-group',
   'matrix',
+  'resource',
+  'external-access',
 ] as const;
 export type View = (typeof VIEWS)[number];
 
@@ -47,6 +49,10 @@ export interface ViewState {
   fEdge: EdgeKind[];
   fCond?: 'conditional' | 'unconditional';
   fSeverity?: Severity;
+  /** external-access: the resource type, access level and public-only filters. */
+  rType?: string;
+  rLevel?: string;
+  rPublic?: boolean;
 }
 
 export const DEFAULT_HOPS = 4;
@@ -71,10 +77,22 @@ export function parse(search: string): ViewState {
     fKind: list(p.get('fKind'), KINDS),
     fEdge: list(p.get('fEdge'), EDGE_KINDS),
   };
-  for (const k of ['snap', 'base', 'node', 'to', 'sel', 'finding', 'session', 'item'] as const) {
+  for (const k of [
+    'snap',
+    'base',
+    'node',
+    'to',
+    'sel',
+    'finding',
+    'session',
+    'item',
+    'rType',
+    'rLevel',
+  ] as const) {
     const v = p.get(k);
     if (v) s[k] = v;
   }
+  if (p.get('rPublic') === '1') s.rPublic = true;
   const c = p.get('fCond');
   if (c === 'conditional' || c === 'unconditional') s.fCond = c;
   const sev = p.get('fSeverity');
@@ -85,10 +103,22 @@ export function parse(search: string): ViewState {
 export function serialize(s: ViewState): string {
   const p = new URLSearchParams();
   p.set('view', s.view);
-  for (const k of ['snap', 'base', 'node', 'to', 'finding', 'session', 'item', 'sel'] as const) {
+  for (const k of [
+    'snap',
+    'base',
+    'node',
+    'to',
+    'finding',
+    'session',
+    'item',
+    'sel',
+    'rType',
+    'rLevel',
+  ] as const) {
     const v = s[k];
     if (v) p.set(k, v);
   }
+  if (s.rPublic) p.set('rPublic', '1');
   if (s.hops !== DEFAULT_HOPS) p.set('hops', String(s.hops));
   if (s.off.length) p.set('off', s.off.join(','));
   if (s.fAccount.length) p.set('fAccount', s.fAccount.join(','));

@@ -12,6 +12,21 @@ export type Scalars = {
   Float: { input: number; output: number; }
 };
 
+/** One principal reaching a resource at one access level, with one shortest path (its last edge is the CAN_ACCESS edge). */
+export type AccessPath = {
+  __typename?: 'AccessPath';
+  /** Some edge on the path needs a request-time condition. */
+  conditional: Scalars['Boolean']['output'];
+  /** Edges on the path, the access included. */
+  hops: Scalars['Int']['output'];
+  /** The access level: read, write, list, permissions-management or tagging. */
+  level: Scalars['String']['output'];
+  /** The principal. */
+  node: GraphNode;
+  /** The path, edges in order with evidence. */
+  path: Path;
+};
+
 /** An AWS account. */
 export type Account = {
   __typename?: 'Account';
@@ -263,6 +278,19 @@ export type AuthMethod =
   /** Session cookie obtained with the one-time sign-in token printed by serve. */
   | 'COOKIE';
 
+/** What one principal can reach. */
+export type CanAccess = {
+  __typename?: 'CanAccess';
+  /** The hop bound of the paths. */
+  maxHops: Scalars['Int']['output'];
+  /** The principal. */
+  principal: GraphNode;
+  /** Shortest first, then by resource. */
+  resources: Array<ResourceAccess>;
+  /** Not every resource is listed (limit, or a search step found too many edges). */
+  truncated: Scalars['Boolean']['output'];
+};
+
 /** One change a principal makes to its own permissions in a capability chain. */
 export type ChainStep = {
   __typename?: 'ChainStep';
@@ -343,10 +371,10 @@ export type Direction =
   /** Descending. */
   | 'DESC';
 
-/** An edge (CAN_ASSUME or CAN_ESCALATE_TO) with its evidence and conditions. */
+/** An edge (CAN_ASSUME, CAN_ESCALATE_TO or CAN_ACCESS) with its evidence and conditions. */
 export type Edge = {
   __typename?: 'Edge';
-  /** sts actions allowed (CAN_ASSUME). */
+  /** Actions allowed: sts actions (CAN_ASSUME), the escalation's calls (CAN_ESCALATE_TO), the level's actions (CAN_ACCESS). */
   actions: Array<Scalars['String']['output']>;
   /** Capability chain (CAN_ESCALATE_TO): the changes the caller first makes to itself, in order, before method. */
   chain: Array<ChainStep>;
@@ -362,12 +390,16 @@ export type Edge = {
   evidence: Array<StatementRef>;
   /** Caller. */
   from: GraphNode;
+  /** The access level (CAN_ACCESS): read, write, list, permissions-management or tagging. */
+  level?: Maybe<Scalars['String']['output']>;
   /** AssumeRole, AssumeRoleWithSAML, AssumeRoleWithWebIdentity or service (CAN_ASSUME). */
   mechanism?: Maybe<Scalars['String']['output']>;
   /** Escalation method id (CAN_ESCALATE_TO). */
   method?: Maybe<Scalars['String']['output']>;
   /** SCPs and RCPs whose Allow statements let it through. */
   orgPolicyIds: Array<Scalars['String']['output']>;
+  /** Anyone can use it (CAN_ACCESS). */
+  public?: Maybe<Scalars['Boolean']['output']>;
   /** The evaluation steps in words. */
   reasons: Array<Scalars['String']['output']>;
   /** Role to role: the chained session lasts at most one hour. */
@@ -376,7 +408,7 @@ export type Edge = {
   to: GraphNode;
   /** Relationship type. */
   type: EdgeType;
-  /** How the trust policy names the caller (CAN_ASSUME). */
+  /** How the trust policy names the caller (CAN_ASSUME); which policies grant (CAN_ACCESS: resource-policy, identity-policy, both, kms-grant, s3-acl). */
   via?: Maybe<Scalars['String']['output']>;
 };
 
@@ -426,6 +458,8 @@ export type EdgeOrderField =
 
 /** Relationship types that connect principals. */
 export type EdgeType =
+  /** CAN_ACCESS: can use the resource at one access level. */
+  | 'CAN_ACCESS'
   /** CAN_ASSUME: may call sts:AssumeRole* on the role. */
   | 'CAN_ASSUME'
   /** CAN_ESCALATE_TO: can become the target by an escalation method. */
@@ -438,6 +472,53 @@ export type EscalationPaths = {
   available: Scalars['Boolean']['output'];
   /** The paths, shortest first. */
   paths: Array<Path>;
+};
+
+/** Public or external access to a resource, as IAM Access Analyzer reports it. */
+export type ExternalAccess = {
+  __typename?: 'ExternalAccess';
+  /** The actions of that level allowed. */
+  actions: Array<Scalars['String']['output']>;
+  /** Who gets in: anyone, an outside account, service or principal. */
+  caller: GraphNode;
+  /** Request-time conditions that must (or must not) hold. */
+  conditions: Array<Condition>;
+  /** The finding (public-access or external-access); review sessions keep its state, ARCHIVED included. */
+  finding: Finding;
+  /** The access level. */
+  level: Scalars['String']['output'];
+  /** Anyone can use it. */
+  public: Scalars['Boolean']['output'];
+  /** The resource. */
+  resource: GraphNode;
+  /** Its type. */
+  resourceType: Scalars['String']['output'];
+  /** The resource-policy statement that grants it. */
+  statement?: Maybe<StatementRef>;
+  /** The zone of trust of the analysis: account or organization. */
+  zoneOfTrust?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of public and external access findings. */
+export type ExternalAccessConnection = {
+  __typename?: 'ExternalAccessConnection';
+  /** Findings with cursors. */
+  edges: Array<ExternalAccessEdge>;
+  /** Findings of this page. */
+  nodes: Array<ExternalAccess>;
+  /** Paging. */
+  pageInfo: PageInfo;
+  /** How many in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A public or external access finding in a connection. */
+export type ExternalAccessEdge = {
+  __typename?: 'ExternalAccessEdge';
+  /** Opaque cursor. */
+  cursor: Scalars['String']['output'];
+  /** The finding. */
+  node: ExternalAccess;
 };
 
 /** Something a reviewer should look at. */
@@ -642,6 +723,8 @@ export type NodeKind =
   | 'PermissionSet'
   /** An IAM Identity Center user (a person). */
   | 'Person'
+  /** A resource (bucket, key, queue, topic, function, secret, repository, ...): where a CAN_ACCESS path ends. */
+  | 'Resource'
   /** IAM role. */
   | 'Role'
   /** An AWS service such as ec2.amazonaws.com. */
@@ -942,6 +1025,23 @@ export type Person = {
   status: Scalars['String']['output'];
   /** The identity store's user name (often an email address). */
   userName?: Maybe<Scalars['String']['output']>;
+};
+
+/** A person who signs in as a role that reaches a resource, and the way on from that role. */
+export type PersonAccess = {
+  __typename?: 'PersonAccess';
+  /** Some edge needs a request-time condition. */
+  conditional: Scalars['Boolean']['output'];
+  /** Edges after signing in, the access included. */
+  hops: Scalars['Int']['output'];
+  /** The access level. */
+  level: Scalars['String']['output'];
+  /** The path from the role signed in as to the resource. */
+  path: Path;
+  /** The person. */
+  person: Person;
+  /** The role signed in as, and the assignments behind it. */
+  signIn: SignIn;
 };
 
 /** A page of people. */
@@ -1332,6 +1432,8 @@ export type Query = {
    * permission set and principal, each with the role it provisions.
    */
   assignments: AssignmentConnection;
+  /** The resources a principal reaches, with its own CAN_ACCESS edges or at the end of a role chain or escalation; one shortest path per resource and level. */
+  canAccess: CanAccess;
   /** Account-to-account trust: for each pair of accounts, how many CAN_ASSUME edges cross, and the edges behind them. */
   crossAccountTrust: Array<AccountTrust>;
   /**
@@ -1342,6 +1444,13 @@ export type Query = {
    * keeps only walks that use at least one CAN_ESCALATE_TO edge.
    */
   escalationPaths: EscalationPaths;
+  /**
+   * The public-access and external-access findings, as IAM Access Analyzer lists them, with the
+   * resource, the caller, the level, the statement and the conditions. `zone`: account or
+   * organization (the zone of trust the analysis used); `type`: a resource type such as s3-bucket or
+   * kms-key; `level` as in whoCanAccess; `publicOnly`: public access only; `account`: the resource's account.
+   */
+  externalAccess: ExternalAccessConnection;
   /** CAN_ASSUME edges from outside the organization (external accounts, their principals, anyone, public identity providers). */
   externalTrust: EdgeConnection;
   /** One finding by id. */
@@ -1397,6 +1506,10 @@ export type Query = {
   providerTrust: Array<ProviderTrust>;
   /** Every node the principal can reach within maxHops CAN_ASSUME hops, each with one shortest path. */
   reachableFrom: ReachConnection;
+  /** One resource with its policy, settings, tags, account, the roles it runs as and the findings about it; null when the snapshot has none with this ARN. */
+  resource?: Maybe<Resource>;
+  /** The resources of a snapshot, by name; `filter.search` matches part of the ARN or name. */
+  resources: ResourceListConnection;
   /** One review session. */
   reviewSession?: Maybe<ReviewSession>;
   /** Review sessions, newest first. */
@@ -1432,6 +1545,14 @@ export type Query = {
    * Each list holds at most first entries; totalCount and viaRolesCount tell how many there are.
    */
   whoCan: WhoCan;
+  /**
+   * Everyone who can reach a resource: the principals with a CAN_ACCESS edge into it (with the
+   * statement and conditions behind each), everyone who reaches one of them within maxHops
+   * CAN_ASSUME / CAN_ESCALATE_TO hops, and the people who sign in as a role of either list; each
+   * with one shortest path per access level. `level`: read, write, list, permissions-management or
+   * tagging (all without it). `includePaths: false` lists the direct callers only.
+   */
+  whoCanAccess: WhoCanAccess;
   /**
    * Everyone who can reach the role within maxHops CAN_ASSUME hops, each with one shortest path.
    * Conditional edges count and are flagged unless an assumption switches their condition off.
@@ -1479,6 +1600,20 @@ export type QueryAssignmentsArgs = {
  * Read access to one IAM Atlas graph: the organization, its principals, who can become whom
  * (CAN_ASSUME, CAN_ESCALATE_TO), findings, snapshots and review sessions.
  */
+export type QueryCanAccessArgs = {
+  assumptions?: InputMaybe<AssumptionsInput>;
+  level?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  maxHops?: InputMaybe<Scalars['Int']['input']>;
+  principal: Scalars['ID']['input'];
+  snapshot?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Read access to one IAM Atlas graph: the organization, its principals, who can become whom
+ * (CAN_ASSUME, CAN_ESCALATE_TO), findings, snapshots and review sessions.
+ */
 export type QueryCrossAccountTrustArgs = {
   assumptions?: InputMaybe<AssumptionsInput>;
   snapshot?: InputMaybe<Scalars['ID']['input']>;
@@ -1497,6 +1632,22 @@ export type QueryEscalationPathsArgs = {
   maxHops?: InputMaybe<Scalars['Int']['input']>;
   snapshot?: InputMaybe<Scalars['ID']['input']>;
   to?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Read access to one IAM Atlas graph: the organization, its principals, who can become whom
+ * (CAN_ASSUME, CAN_ESCALATE_TO), findings, snapshots and review sessions.
+ */
+export type QueryExternalAccessArgs = {
+  account?: InputMaybe<Scalars['String']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  level?: InputMaybe<Scalars['String']['input']>;
+  publicOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  snapshot?: InputMaybe<Scalars['ID']['input']>;
+  type?: InputMaybe<Scalars['String']['input']>;
+  zone?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1704,6 +1855,28 @@ export type QueryReachableFromArgs = {
  * Read access to one IAM Atlas graph: the organization, its principals, who can become whom
  * (CAN_ASSUME, CAN_ESCALATE_TO), findings, snapshots and review sessions.
  */
+export type QueryResourceArgs = {
+  arn: Scalars['String']['input'];
+  snapshot?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Read access to one IAM Atlas graph: the organization, its principals, who can become whom
+ * (CAN_ASSUME, CAN_ESCALATE_TO), findings, snapshots and review sessions.
+ */
+export type QueryResourcesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ResourceFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  snapshot?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Read access to one IAM Atlas graph: the organization, its principals, who can become whom
+ * (CAN_ASSUME, CAN_ESCALATE_TO), findings, snapshots and review sessions.
+ */
 export type QueryReviewSessionArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1808,6 +1981,21 @@ export type QueryWhoCanArgs = {
  * Read access to one IAM Atlas graph: the organization, its principals, who can become whom
  * (CAN_ASSUME, CAN_ESCALATE_TO), findings, snapshots and review sessions.
  */
+export type QueryWhoCanAccessArgs = {
+  assumptions?: InputMaybe<AssumptionsInput>;
+  includePaths?: InputMaybe<Scalars['Boolean']['input']>;
+  level?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  maxHops?: InputMaybe<Scalars['Int']['input']>;
+  resource: Scalars['String']['input'];
+  snapshot?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Read access to one IAM Atlas graph: the organization, its principals, who can become whom
+ * (CAN_ASSUME, CAN_ESCALATE_TO), findings, snapshots and review sessions.
+ */
 export type QueryWhoCanAssumeArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   assumptions?: InputMaybe<AssumptionsInput>;
@@ -1878,6 +2066,109 @@ export type ReportFormat =
   | 'JSON'
   /** Markdown for people. */
   | 'MARKDOWN';
+
+/** A resource from an ACCOUNT.resources.json, as the snapshot holds it. */
+export type Resource = {
+  __typename?: 'Resource';
+  /** The account that holds it. */
+  account?: Maybe<GraphNode>;
+  /** The owning account. */
+  accountId?: Maybe<Scalars['String']['output']>;
+  /** 0-based positions of the policy statements some CAN_ACCESS edge rests on (the statements that matter). */
+  citedStatements: Array<Scalars['Int']['output']>;
+  /** Something outside the zone of trust can reach it. */
+  externalAccess: Scalars['Boolean']['output'];
+  /** The findings about it. */
+  findings: Array<Finding>;
+  /** The resource ARN (its graph key). */
+  key: Scalars['ID']['output'];
+  /** Short name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** The resource as a path's node. */
+  node: GraphNode;
+  /** The resource policy as JSON text, when it has one. */
+  policy?: Maybe<Scalars['String']['output']>;
+  /** Anyone can reach it (a public CAN_ACCESS edge). */
+  public: Scalars['Boolean']['output'];
+  /** Region, for regional resources. */
+  region?: Maybe<Scalars['String']['output']>;
+  /** The roles it runs as. */
+  runsAs: Array<RunsAs>;
+  /** Marked sensitive (by the iamatlas:sensitive tag or the file's flag). */
+  sensitive: Scalars['Boolean']['output'];
+  /** What the type adds to its policy (Block Public Access, object ownership, ACL, KMS grants, the role it runs as), as JSON text in AWS's API shapes. */
+  settings: Scalars['String']['output'];
+  /** The file it was read from. */
+  sourceFile?: Maybe<Scalars['String']['output']>;
+  /** Tags. */
+  tags: Array<Tag>;
+  /** The type taken from the ARN: s3-bucket, kms-key, sqs-queue, sns-topic, lambda-function, secretsmanager-secret, ecr-repository, ec2-instance, ... or other. */
+  type: Scalars['String']['output'];
+};
+
+/** One resource a principal reaches at one level, with one shortest path. */
+export type ResourceAccess = {
+  __typename?: 'ResourceAccess';
+  /** Some edge needs a request-time condition. */
+  conditional: Scalars['Boolean']['output'];
+  /** Edges on the path, the access included. */
+  hops: Scalars['Int']['output'];
+  /** The access level. */
+  level: Scalars['String']['output'];
+  /** The path from the principal to the resource. */
+  path: Path;
+  /** The resource. */
+  resource: GraphNode;
+  /** Its type. */
+  resourceType: Scalars['String']['output'];
+};
+
+/** Filters of the resources listing; each is optional. */
+export type ResourceFilter = {
+  /** The resource's account (12 digits). */
+  account?: InputMaybe<Scalars['String']['input']>;
+  /** Part of the ARN or name (case-insensitive). */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** A resource type such as s3-bucket or kms-key. */
+  type?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A page of resources. */
+export type ResourceListConnection = {
+  __typename?: 'ResourceListConnection';
+  /** Resources with cursors. */
+  edges: Array<ResourceListEdge>;
+  /** Resources of this page. */
+  nodes: Array<ResourceListItem>;
+  /** Paging. */
+  pageInfo: PageInfo;
+  /** How many in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A resource in a connection. */
+export type ResourceListEdge = {
+  __typename?: 'ResourceListEdge';
+  /** Opaque cursor. */
+  cursor: Scalars['String']['output'];
+  /** The resource. */
+  node: ResourceListItem;
+};
+
+/** A resource as the listing shows it. */
+export type ResourceListItem = {
+  __typename?: 'ResourceListItem';
+  /** Something outside the zone of trust can reach it. */
+  externalAccess: Scalars['Boolean']['output'];
+  /** The resource as a node. */
+  node: GraphNode;
+  /** Anyone can reach it. */
+  public: Scalars['Boolean']['output'];
+  /** Marked sensitive. */
+  sensitive: Scalars['Boolean']['output'];
+  /** Its type. */
+  type: Scalars['String']['output'];
+};
 
 /** One status change of a review item. */
 export type ReviewEvent = {
@@ -2004,6 +2295,8 @@ export type ReviewSessionEdge = {
 export type ReviewStatus =
   /** Known and accepted. */
   | 'ACCEPTED_RISK'
+  /** Intended access, archived as IAM Access Analyzer archives a finding (https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-work-with-findings.html). */
+  | 'ARCHIVED'
   /** Not a real issue. */
   | 'FALSE_POSITIVE'
   /** Fixed. */
@@ -2026,6 +2319,15 @@ export type RootReading =
   | 'ANY_PRINCIPAL'
   /** The account's root user: no identity policy needed in its own account, only SCPs limit it, it cannot assume roles. */
   | 'ROOT_USER';
+
+/** A role a resource runs as (a function's execution role, an instance profile's role). */
+export type RunsAs = {
+  __typename?: 'RunsAs';
+  /** The instance profile that gives it (EC2). */
+  instanceProfileArn?: Maybe<Scalars['String']['output']>;
+  /** The role. */
+  role: GraphNode;
+};
 
 /** Input for setReviewItemStatus. */
 export type SetReviewItemStatusInput = {
@@ -2251,6 +2553,27 @@ export type WhoCan = {
   viaRolesTruncated?: Maybe<Scalars['Boolean']['output']>;
 };
 
+/** Everyone who can reach one resource. */
+export type WhoCanAccess = {
+  __typename?: 'WhoCanAccess';
+  /** The CAN_ACCESS edges into the resource, one per caller and level. */
+  direct: Array<AccessPath>;
+  /** The level asked about, if one was. */
+  level?: Maybe<Scalars['String']['output']>;
+  /** The hop bound of the paths. */
+  maxHops: Scalars['Int']['output'];
+  /** People who sign in as a role of either list, one shortest way per person and level. */
+  people: Array<PersonAccess>;
+  /** The resource. */
+  resource: GraphNode;
+  /** Its type. */
+  resourceType: Scalars['String']['output'];
+  /** Not everyone is listed: a search step found too many edges, or viaPaths stopped at the limit. */
+  truncated: Scalars['Boolean']['output'];
+  /** Who reaches a direct caller by role chains and escalation, shortest first. */
+  viaPaths: Array<AccessPath>;
+};
+
 /** A principal allowed to make the request, as simulate reports it. */
 export type WhoCanPrincipal = {
   __typename?: 'WhoCanPrincipal';
@@ -2339,6 +2662,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AccessPath: ResolverTypeWrapper<Partial<AccessPath>>;
   Account: ResolverTypeWrapper<Partial<Account>>;
   AccountConnection: ResolverTypeWrapper<Partial<AccountConnection>>;
   AccountEdge: ResolverTypeWrapper<Partial<AccountEdge>>;
@@ -2356,6 +2680,7 @@ export type ResolversTypes = {
   AssumptionsInput: ResolverTypeWrapper<Partial<AssumptionsInput>>;
   AuthMethod: ResolverTypeWrapper<Partial<AuthMethod>>;
   Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
+  CanAccess: ResolverTypeWrapper<Partial<CanAccess>>;
   ChainStep: ResolverTypeWrapper<Partial<ChainStep>>;
   CheckPlanInput: ResolverTypeWrapper<Partial<CheckPlanInput>>;
   Condition: ResolverTypeWrapper<Partial<Condition>>;
@@ -2371,6 +2696,9 @@ export type ResolversTypes = {
   EdgeOrderField: ResolverTypeWrapper<Partial<EdgeOrderField>>;
   EdgeType: ResolverTypeWrapper<Partial<EdgeType>>;
   EscalationPaths: ResolverTypeWrapper<Partial<EscalationPaths>>;
+  ExternalAccess: ResolverTypeWrapper<Partial<ExternalAccess>>;
+  ExternalAccessConnection: ResolverTypeWrapper<Partial<ExternalAccessConnection>>;
+  ExternalAccessEdge: ResolverTypeWrapper<Partial<ExternalAccessEdge>>;
   Finding: ResolverTypeWrapper<Partial<Finding>>;
   FindingConnection: ResolverTypeWrapper<Partial<FindingConnection>>;
   FindingEdge: ResolverTypeWrapper<Partial<FindingEdge>>;
@@ -2403,6 +2731,7 @@ export type ResolversTypes = {
   PermissionSetFilter: ResolverTypeWrapper<Partial<PermissionSetFilter>>;
   PermissionSetHolder: ResolverTypeWrapper<Partial<PermissionSetHolder>>;
   Person: ResolverTypeWrapper<Partial<Person>>;
+  PersonAccess: ResolverTypeWrapper<Partial<PersonAccess>>;
   PersonConnection: ResolverTypeWrapper<Partial<PersonConnection>>;
   PersonReach: ResolverTypeWrapper<Partial<PersonReach>>;
   PersonWay: ResolverTypeWrapper<Partial<PersonWay>>;
@@ -2433,6 +2762,12 @@ export type ResolversTypes = {
   ReachOrder: ResolverTypeWrapper<Partial<ReachOrder>>;
   ReachOrderField: ResolverTypeWrapper<Partial<ReachOrderField>>;
   ReportFormat: ResolverTypeWrapper<Partial<ReportFormat>>;
+  Resource: ResolverTypeWrapper<Partial<Resource>>;
+  ResourceAccess: ResolverTypeWrapper<Partial<ResourceAccess>>;
+  ResourceFilter: ResolverTypeWrapper<Partial<ResourceFilter>>;
+  ResourceListConnection: ResolverTypeWrapper<Partial<ResourceListConnection>>;
+  ResourceListEdge: ResolverTypeWrapper<Partial<ResourceListEdge>>;
+  ResourceListItem: ResolverTypeWrapper<Partial<ResourceListItem>>;
   ReviewEvent: ResolverTypeWrapper<Partial<ReviewEvent>>;
   ReviewItem: ResolverTypeWrapper<Partial<ReviewItem>>;
   ReviewItemInput: ResolverTypeWrapper<Partial<ReviewItemInput>>;
@@ -2443,6 +2778,7 @@ export type ResolversTypes = {
   ReviewStatus: ResolverTypeWrapper<Partial<ReviewStatus>>;
   Role: ResolverTypeWrapper<Partial<Role>>;
   RootReading: ResolverTypeWrapper<Partial<RootReading>>;
+  RunsAs: ResolverTypeWrapper<Partial<RunsAs>>;
   SetReviewItemStatusInput: ResolverTypeWrapper<Partial<SetReviewItemStatusInput>>;
   Severity: ResolverTypeWrapper<Partial<Severity>>;
   SignIn: ResolverTypeWrapper<Partial<SignIn>>;
@@ -2458,11 +2794,13 @@ export type ResolversTypes = {
   UnitTrust: ResolverTypeWrapper<Partial<UnitTrust>>;
   Viewer: ResolverTypeWrapper<Partial<Viewer>>;
   WhoCan: ResolverTypeWrapper<Partial<WhoCan>>;
+  WhoCanAccess: ResolverTypeWrapper<Partial<WhoCanAccess>>;
   WhoCanPrincipal: ResolverTypeWrapper<Partial<WhoCanPrincipal>>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AccessPath: Partial<AccessPath>;
   Account: Partial<Account>;
   AccountConnection: Partial<AccountConnection>;
   AccountEdge: Partial<AccountEdge>;
@@ -2477,6 +2815,7 @@ export type ResolversParentTypes = {
   Assumptions: Partial<Assumptions>;
   AssumptionsInput: Partial<AssumptionsInput>;
   Boolean: Partial<Scalars['Boolean']['output']>;
+  CanAccess: Partial<CanAccess>;
   ChainStep: Partial<ChainStep>;
   CheckPlanInput: Partial<CheckPlanInput>;
   Condition: Partial<Condition>;
@@ -2488,6 +2827,9 @@ export type ResolversParentTypes = {
   EdgeEdge: Partial<EdgeEdge>;
   EdgeOrder: Partial<EdgeOrder>;
   EscalationPaths: Partial<EscalationPaths>;
+  ExternalAccess: Partial<ExternalAccess>;
+  ExternalAccessConnection: Partial<ExternalAccessConnection>;
+  ExternalAccessEdge: Partial<ExternalAccessEdge>;
   Finding: Partial<Finding>;
   FindingConnection: Partial<FindingConnection>;
   FindingEdge: Partial<FindingEdge>;
@@ -2516,6 +2858,7 @@ export type ResolversParentTypes = {
   PermissionSetFilter: Partial<PermissionSetFilter>;
   PermissionSetHolder: Partial<PermissionSetHolder>;
   Person: Partial<Person>;
+  PersonAccess: Partial<PersonAccess>;
   PersonConnection: Partial<PersonConnection>;
   PersonReach: Partial<PersonReach>;
   PersonWay: Partial<PersonWay>;
@@ -2541,12 +2884,19 @@ export type ResolversParentTypes = {
   ReachConnection: Partial<ReachConnection>;
   ReachEdge: Partial<ReachEdge>;
   ReachOrder: Partial<ReachOrder>;
+  Resource: Partial<Resource>;
+  ResourceAccess: Partial<ResourceAccess>;
+  ResourceFilter: Partial<ResourceFilter>;
+  ResourceListConnection: Partial<ResourceListConnection>;
+  ResourceListEdge: Partial<ResourceListEdge>;
+  ResourceListItem: Partial<ResourceListItem>;
   ReviewEvent: Partial<ReviewEvent>;
   ReviewItem: Partial<ReviewItem>;
   ReviewItemInput: Partial<ReviewItemInput>;
   ReviewSession: Partial<ReviewSession>;
   ReviewSessionConnection: Partial<ReviewSessionConnection>;
   ReviewSessionEdge: Partial<ReviewSessionEdge>;
+  RunsAs: Partial<RunsAs>;
   SetReviewItemStatusInput: Partial<SetReviewItemStatusInput>;
   SignIn: Partial<SignIn>;
   Simulation: Partial<Simulation>;
@@ -2561,7 +2911,16 @@ export type ResolversParentTypes = {
   UnitTrust: Partial<UnitTrust>;
   Viewer: Partial<Viewer>;
   WhoCan: Partial<WhoCan>;
+  WhoCanAccess: Partial<WhoCanAccess>;
   WhoCanPrincipal: Partial<WhoCanPrincipal>;
+};
+
+export type AccessPathResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AccessPath'] = ResolversParentTypes['AccessPath']> = {
+  conditional?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hops?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['GraphNode'], ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['Path'], ParentType, ContextType>;
 };
 
 export type AccountResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account']> = {
@@ -2627,6 +2986,13 @@ export type AssumptionsResolvers<ContextType = ApiContext, ParentType extends Re
   region?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type CanAccessResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CanAccess'] = ResolversParentTypes['CanAccess']> = {
+  maxHops?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  principal?: Resolver<ResolversTypes['GraphNode'], ParentType, ContextType>;
+  resources?: Resolver<Array<ResolversTypes['ResourceAccess']>, ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type ChainStepResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ChainStep'] = ResolversParentTypes['ChainStep']> = {
   actions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['StatementRef']>, ParentType, ContextType>;
@@ -2657,9 +3023,11 @@ export type EdgeResolvers<ContextType = ApiContext, ParentType extends Resolvers
   crossOrganization?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['StatementRef']>, ParentType, ContextType>;
   from?: Resolver<ResolversTypes['GraphNode'], ParentType, ContextType>;
+  level?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   mechanism?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   method?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   orgPolicyIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  public?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   roleChaining?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['GraphNode'], ParentType, ContextType>;
@@ -2682,6 +3050,31 @@ export type EdgeEdgeResolvers<ContextType = ApiContext, ParentType extends Resol
 export type EscalationPathsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['EscalationPaths'] = ResolversParentTypes['EscalationPaths']> = {
   available?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType>;
+};
+
+export type ExternalAccessResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ExternalAccess'] = ResolversParentTypes['ExternalAccess']> = {
+  actions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  caller?: Resolver<ResolversTypes['GraphNode'], ParentType, ContextType>;
+  conditions?: Resolver<Array<ResolversTypes['Condition']>, ParentType, ContextType>;
+  finding?: Resolver<ResolversTypes['Finding'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  public?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  resource?: Resolver<ResolversTypes['GraphNode'], ParentType, ContextType>;
+  resourceType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  statement?: Resolver<Maybe<ResolversTypes['StatementRef']>, ParentType, ContextType>;
+  zoneOfTrust?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ExternalAccessConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ExternalAccessConnection'] = ResolversParentTypes['ExternalAccessConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ExternalAccessEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ExternalAccess']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ExternalAccessEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ExternalAccessEdge'] = ResolversParentTypes['ExternalAccessEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ExternalAccess'], ParentType, ContextType>;
 };
 
 export type FindingResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Finding'] = ResolversParentTypes['Finding']> = {
@@ -2874,6 +3267,15 @@ export type PersonResolvers<ContextType = ApiContext, ParentType extends Resolve
   userName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type PersonAccessResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PersonAccess'] = ResolversParentTypes['PersonAccess']> = {
+  conditional?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hops?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['Path'], ParentType, ContextType>;
+  person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  signIn?: Resolver<ResolversTypes['SignIn'], ParentType, ContextType>;
+};
+
 export type PersonConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PersonConnection'] = ResolversParentTypes['PersonConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -3039,8 +3441,10 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   account?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType, RequireFields<QueryAccountArgs, 'id'>>;
   accounts?: Resolver<ResolversTypes['AccountConnection'], ParentType, ContextType, RequireFields<QueryAccountsArgs, 'first' | 'orderBy'>>;
   assignments?: Resolver<ResolversTypes['AssignmentConnection'], ParentType, ContextType, RequireFields<QueryAssignmentsArgs, 'first'>>;
+  canAccess?: Resolver<ResolversTypes['CanAccess'], ParentType, ContextType, RequireFields<QueryCanAccessArgs, 'limit' | 'maxHops' | 'principal'>>;
   crossAccountTrust?: Resolver<Array<ResolversTypes['AccountTrust']>, ParentType, ContextType, Partial<QueryCrossAccountTrustArgs>>;
   escalationPaths?: Resolver<ResolversTypes['EscalationPaths'], ParentType, ContextType, RequireFields<QueryEscalationPathsArgs, 'from' | 'includeAssumeOnly' | 'limit' | 'maxHops'>>;
+  externalAccess?: Resolver<ResolversTypes['ExternalAccessConnection'], ParentType, ContextType, RequireFields<QueryExternalAccessArgs, 'first' | 'publicOnly'>>;
   externalTrust?: Resolver<ResolversTypes['EdgeConnection'], ParentType, ContextType, RequireFields<QueryExternalTrustArgs, 'first' | 'orderBy'>>;
   finding?: Resolver<Maybe<ResolversTypes['Finding']>, ParentType, ContextType, RequireFields<QueryFindingArgs, 'id'>>;
   findings?: Resolver<ResolversTypes['FindingConnection'], ParentType, ContextType, RequireFields<QueryFindingsArgs, 'first' | 'orderBy'>>;
@@ -3058,6 +3462,8 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   principals?: Resolver<ResolversTypes['PrincipalConnection'], ParentType, ContextType, RequireFields<QueryPrincipalsArgs, 'first' | 'orderBy'>>;
   providerTrust?: Resolver<Array<ResolversTypes['ProviderTrust']>, ParentType, ContextType, Partial<QueryProviderTrustArgs>>;
   reachableFrom?: Resolver<ResolversTypes['ReachConnection'], ParentType, ContextType, RequireFields<QueryReachableFromArgs, 'first' | 'maxHops' | 'orderBy' | 'principal'>>;
+  resource?: Resolver<Maybe<ResolversTypes['Resource']>, ParentType, ContextType, RequireFields<QueryResourceArgs, 'arn'>>;
+  resources?: Resolver<ResolversTypes['ResourceListConnection'], ParentType, ContextType, RequireFields<QueryResourcesArgs, 'first'>>;
   reviewSession?: Resolver<Maybe<ResolversTypes['ReviewSession']>, ParentType, ContextType, RequireFields<QueryReviewSessionArgs, 'id'>>;
   reviewSessions?: Resolver<ResolversTypes['ReviewSessionConnection'], ParentType, ContextType, RequireFields<QueryReviewSessionsArgs, 'first'>>;
   simulate?: Resolver<ResolversTypes['Simulation'], ParentType, ContextType, RequireFields<QuerySimulateArgs, 'action' | 'contextComplete' | 'principal' | 'resource'>>;
@@ -3068,6 +3474,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   trustMatrix?: Resolver<ResolversTypes['TrustMatrix'], ParentType, ContextType, Partial<QueryTrustMatrixArgs>>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
   whoCan?: Resolver<ResolversTypes['WhoCan'], ParentType, ContextType, RequireFields<QueryWhoCanArgs, 'action' | 'contextComplete' | 'first' | 'maxHops' | 'resource' | 'viaRoles'>>;
+  whoCanAccess?: Resolver<ResolversTypes['WhoCanAccess'], ParentType, ContextType, RequireFields<QueryWhoCanAccessArgs, 'includePaths' | 'limit' | 'maxHops' | 'resource'>>;
   whoCanAssume?: Resolver<ResolversTypes['ReachConnection'], ParentType, ContextType, RequireFields<QueryWhoCanAssumeArgs, 'first' | 'maxHops' | 'orderBy' | 'role'>>;
 };
 
@@ -3089,6 +3496,55 @@ export type ReachConnectionResolvers<ContextType = ApiContext, ParentType extend
 export type ReachEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ReachEdge'] = ResolversParentTypes['ReachEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Reach'], ParentType, ContextType>;
+};
+
+export type ResourceResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Resource'] = ResolversParentTypes['Resource']> = {
+  account?: Resolver<Maybe<ResolversTypes['GraphNode']>, ParentType, ContextType>;
+  accountId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  citedStatements?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  externalAccess?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  findings?: Resolver<Array<ResolversTypes['Finding']>, ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['GraphNode'], ParentType, ContextType>;
+  policy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  public?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  runsAs?: Resolver<Array<ResolversTypes['RunsAs']>, ParentType, ContextType>;
+  sensitive?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  settings?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sourceFile?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tags?: Resolver<Array<ResolversTypes['Tag']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ResourceAccessResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ResourceAccess'] = ResolversParentTypes['ResourceAccess']> = {
+  conditional?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hops?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['Path'], ParentType, ContextType>;
+  resource?: Resolver<ResolversTypes['GraphNode'], ParentType, ContextType>;
+  resourceType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ResourceListConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ResourceListConnection'] = ResolversParentTypes['ResourceListConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ResourceListEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ResourceListItem']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ResourceListEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ResourceListEdge'] = ResolversParentTypes['ResourceListEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ResourceListItem'], ParentType, ContextType>;
+};
+
+export type ResourceListItemResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ResourceListItem'] = ResolversParentTypes['ResourceListItem']> = {
+  externalAccess?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['GraphNode'], ParentType, ContextType>;
+  public?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sensitive?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ReviewEventResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ReviewEvent'] = ResolversParentTypes['ReviewEvent']> = {
@@ -3137,6 +3593,11 @@ export type ReviewSessionConnectionResolvers<ContextType = ApiContext, ParentTyp
 export type ReviewSessionEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ReviewSessionEdge'] = ResolversParentTypes['ReviewSessionEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['ReviewSession'], ParentType, ContextType>;
+};
+
+export type RunsAsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RunsAs'] = ResolversParentTypes['RunsAs']> = {
+  instanceProfileArn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['GraphNode'], ParentType, ContextType>;
 };
 
 export type SignInResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SignIn'] = ResolversParentTypes['SignIn']> = {
@@ -3242,6 +3703,17 @@ export type WhoCanResolvers<ContextType = ApiContext, ParentType extends Resolve
   viaRolesTruncated?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
 };
 
+export type WhoCanAccessResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['WhoCanAccess'] = ResolversParentTypes['WhoCanAccess']> = {
+  direct?: Resolver<Array<ResolversTypes['AccessPath']>, ParentType, ContextType>;
+  level?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  maxHops?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  people?: Resolver<Array<ResolversTypes['PersonAccess']>, ParentType, ContextType>;
+  resource?: Resolver<ResolversTypes['GraphNode'], ParentType, ContextType>;
+  resourceType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  viaPaths?: Resolver<Array<ResolversTypes['AccessPath']>, ParentType, ContextType>;
+};
+
 export type WhoCanPrincipalResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['WhoCanPrincipal'] = ResolversParentTypes['WhoCanPrincipal']> = {
   conditional?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   conditions?: Resolver<Array<ResolversTypes['Condition']>, ParentType, ContextType>;
@@ -3251,6 +3723,7 @@ export type WhoCanPrincipalResolvers<ContextType = ApiContext, ParentType extend
 };
 
 export type Resolvers<ContextType = ApiContext> = {
+  AccessPath?: AccessPathResolvers<ContextType>;
   Account?: AccountResolvers<ContextType>;
   AccountConnection?: AccountConnectionResolvers<ContextType>;
   AccountEdge?: AccountEdgeResolvers<ContextType>;
@@ -3258,6 +3731,7 @@ export type Resolvers<ContextType = ApiContext> = {
   Assignment?: AssignmentResolvers<ContextType>;
   AssignmentConnection?: AssignmentConnectionResolvers<ContextType>;
   Assumptions?: AssumptionsResolvers<ContextType>;
+  CanAccess?: CanAccessResolvers<ContextType>;
   ChainStep?: ChainStepResolvers<ContextType>;
   Condition?: ConditionResolvers<ContextType>;
   Count?: CountResolvers<ContextType>;
@@ -3265,6 +3739,9 @@ export type Resolvers<ContextType = ApiContext> = {
   EdgeConnection?: EdgeConnectionResolvers<ContextType>;
   EdgeEdge?: EdgeEdgeResolvers<ContextType>;
   EscalationPaths?: EscalationPathsResolvers<ContextType>;
+  ExternalAccess?: ExternalAccessResolvers<ContextType>;
+  ExternalAccessConnection?: ExternalAccessConnectionResolvers<ContextType>;
+  ExternalAccessEdge?: ExternalAccessEdgeResolvers<ContextType>;
   Finding?: FindingResolvers<ContextType>;
   FindingConnection?: FindingConnectionResolvers<ContextType>;
   FindingEdge?: FindingEdgeResolvers<ContextType>;
@@ -3287,6 +3764,7 @@ export type Resolvers<ContextType = ApiContext> = {
   PermissionSetConnection?: PermissionSetConnectionResolvers<ContextType>;
   PermissionSetHolder?: PermissionSetHolderResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
+  PersonAccess?: PersonAccessResolvers<ContextType>;
   PersonConnection?: PersonConnectionResolvers<ContextType>;
   PersonReach?: PersonReachResolvers<ContextType>;
   PersonWay?: PersonWayResolvers<ContextType>;
@@ -3309,11 +3787,17 @@ export type Resolvers<ContextType = ApiContext> = {
   Reach?: ReachResolvers<ContextType>;
   ReachConnection?: ReachConnectionResolvers<ContextType>;
   ReachEdge?: ReachEdgeResolvers<ContextType>;
+  Resource?: ResourceResolvers<ContextType>;
+  ResourceAccess?: ResourceAccessResolvers<ContextType>;
+  ResourceListConnection?: ResourceListConnectionResolvers<ContextType>;
+  ResourceListEdge?: ResourceListEdgeResolvers<ContextType>;
+  ResourceListItem?: ResourceListItemResolvers<ContextType>;
   ReviewEvent?: ReviewEventResolvers<ContextType>;
   ReviewItem?: ReviewItemResolvers<ContextType>;
   ReviewSession?: ReviewSessionResolvers<ContextType>;
   ReviewSessionConnection?: ReviewSessionConnectionResolvers<ContextType>;
   ReviewSessionEdge?: ReviewSessionEdgeResolvers<ContextType>;
+  RunsAs?: RunsAsResolvers<ContextType>;
   SignIn?: SignInResolvers<ContextType>;
   Simulation?: SimulationResolvers<ContextType>;
   Snapshot?: SnapshotResolvers<ContextType>;
@@ -3326,6 +3810,7 @@ export type Resolvers<ContextType = ApiContext> = {
   UnitTrust?: UnitTrustResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
   WhoCan?: WhoCanResolvers<ContextType>;
+  WhoCanAccess?: WhoCanAccessResolvers<ContextType>;
   WhoCanPrincipal?: WhoCanPrincipalResolvers<ContextType>;
 };
 

@@ -89,6 +89,8 @@ export type EdgeDirection =
 
 /** Relationship types that connect principals. */
 export type EdgeType =
+  /** CAN_ACCESS: can use the resource at one access level. */
+  | 'CAN_ACCESS'
   /** CAN_ASSUME: may call sts:AssumeRole* on the role. */
   | 'CAN_ASSUME'
   /** CAN_ESCALATE_TO: can become the target by an escalation method. */
@@ -110,6 +112,8 @@ export type NodeKind =
   | 'PermissionSet'
   /** An IAM Identity Center user (a person). */
   | 'Person'
+  /** A resource (bucket, key, queue, topic, function, secret, repository, ...): where a CAN_ACCESS path ends. */
+  | 'Resource'
   /** IAM role. */
   | 'Role'
   /** An AWS service such as ec2.amazonaws.com. */
@@ -178,6 +182,8 @@ export type ReviewItemKind =
 export type ReviewStatus =
   /** Known and accepted. */
   | 'ACCEPTED_RISK'
+  /** Intended access, archived as IAM Access Analyzer archives a finding (https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-work-with-findings.html). */
+  | 'ARCHIVED'
   /** Not a real issue. */
   | 'FALSE_POSITIVE'
   /** Fixed. */
@@ -519,3 +525,30 @@ export type CheckPlanMutationVariables = Exact<{
 
 
 export type CheckPlanMutation = { checkPlan: { accountId: string, accountSource: string, passed: boolean, rules: Array<string>, newAdminPathCount: number, warnings: Array<string>, snapshot: { id: string, name: string }, failures: Array<{ rule: string, count: number }>, newAdminPaths: Array<{ from: string, adminAccount: string, addresses: Array<string>, hops: Array<{ from: string, to: string, type: string, method: string | null, changed: boolean, addresses: Array<string> }> }>, removedAdminPaths: Array<{ from: string, adminAccount: string, addresses: Array<string>, hops: Array<{ from: string, to: string, type: string, method: string | null, changed: boolean, addresses: Array<string> }> }>, newExternalTrust: Array<{ type: string, from: string, to: string, method: string, conditionKeys: Array<string>, addresses: Array<string> }>, addedEdges: Array<{ type: string, from: string, to: string, method: string, conditionKeys: Array<string>, addresses: Array<string> }>, removedEdges: Array<{ type: string, from: string, to: string, method: string, conditionKeys: Array<string>, addresses: Array<string> }>, newFindings: Array<{ id: string, kind: string, severity: Severity, title: string, addresses: Array<string>, subjects: Array<string> }>, resolvedFindings: Array<{ id: string, kind: string, severity: Severity, title: string }>, unknowns: Array<{ address: string, attribute: string }> } };
+
+export type ExternalAccessListQueryVariables = Exact<{
+  snap?: string | number | null | undefined;
+  type?: string | null | undefined;
+  level?: string | null | undefined;
+  publicOnly?: boolean | null | undefined;
+}>;
+
+
+export type ExternalAccessListQuery = { externalAccess: { totalCount: number, nodes: Array<{ resourceType: string, level: string, actions: Array<string>, public: boolean, zoneOfTrust: string | null, finding: { id: string, kind: string, severity: Severity, title: string }, resource: { key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null }, caller: { key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null }, statement: { policyId: string, policyKind: string, statementIndex: number, sid: string | null, effect: string } | null, conditions: Array<{ key: string, operator: string, values: Array<string>, mustHold: boolean, assumption: string }> }> } };
+
+export type ResourceSearchQueryVariables = Exact<{
+  q: string;
+  snap?: string | number | null | undefined;
+}>;
+
+
+export type ResourceSearchQuery = { resources: { totalCount: number, nodes: Array<{ type: string, node: { key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null } }> } };
+
+export type ResourceViewQueryVariables = Exact<{
+  arn: string;
+  snap?: string | number | null | undefined;
+  hops?: number | null | undefined;
+}>;
+
+
+export type ResourceViewQuery = { resource: { key: string, type: string, name: string | null, accountId: string | null, region: string | null, policy: string | null, citedStatements: Array<number>, settings: string, sensitive: boolean, public: boolean, externalAccess: boolean, sourceFile: string | null, tags: Array<{ key: string, value: string }>, account: { key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null } | null, runsAs: Array<{ instanceProfileArn: string | null, role: { key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null } }>, findings: Array<{ id: string, kind: string, severity: Severity, title: string, why: string }> } | null, whoCanAccess: { truncated: boolean, direct: Array<{ level: string, hops: number, conditional: boolean, node: { key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null }, path: { length: number, nodes: Array<{ key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null }>, edges: Array<{ type: EdgeType, method: string | null, level: string | null, public: boolean | null, conditional: boolean, crossAccount: boolean, actions: Array<string>, via: string | null, from: { key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null }, to: { key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null }, conditions: Array<{ key: string, operator: string, values: Array<string>, mustHold: boolean, assumption: string }>, evidence: Array<{ policyId: string, policyKind: string, statementIndex: number, sid: string | null, effect: string }> }> } }>, viaPaths: Array<{ level: string, hops: number, conditional: boolean, node: { key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null }, path: { length: number, nodes: Array<{ key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null }>, edges: Array<{ type: EdgeType, method: string | null, level: string | null, public: boolean | null, conditional: boolean, crossAccount: boolean, actions: Array<string>, via: string | null, from: { key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null }, to: { key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null }, conditions: Array<{ key: string, operator: string, values: Array<string>, mustHold: boolean, assumption: string }>, evidence: Array<{ policyId: string, policyKind: string, statementIndex: number, sid: string | null, effect: string }> }> } }>, people: Array<{ level: string, hops: number, conditional: boolean, person: { key: string, name: string, displayName: string | null }, signIn: { permissionSets: Array<string>, role: { key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null } }, path: { length: number, nodes: Array<{ key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null }>, edges: Array<{ type: EdgeType, method: string | null, level: string | null, public: boolean | null, conditional: boolean, crossAccount: boolean, actions: Array<string>, via: string | null, from: { key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null }, to: { key: string, kind: NodeKind, arn: string | null, name: string | null, accountId: string | null }, conditions: Array<{ key: string, operator: string, values: Array<string>, mustHold: boolean, assumption: string }>, evidence: Array<{ policyId: string, policyKind: string, statementIndex: number, sid: string | null, effect: string }> }> } }> } };

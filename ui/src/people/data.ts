@@ -1,5 +1,6 @@
 /** What the people views ask the API, each answer kept per snapshot while the page is open. */
 import { gql } from '../api.ts';
+import { once } from '../answers.ts';
 import type {
   PeopleGroupViewQuery,
   PeopleGroupViewQueryVariables,
@@ -22,21 +23,6 @@ export type PersonReach = PersonReachViewQuery['personReach'];
 export type PermissionSetView = NonNullable<PermissionSetViewQuery['permissionSet']>;
 export type GroupView = PeopleGroupViewQuery;
 export type PeopleReaching = PeopleWhoCanReachRoleQuery['peopleWhoCanReach'];
-
-const answers = new Map<string, Promise<unknown>>();
-
-/** One answer per document, variables and snapshot; a failed one is asked again next time. */
-function once<T, V extends Record<string, unknown>>(doc: string, vars: V): Promise<T> {
-  const all = { ...vars, snap: state().snap ?? null };
-  const key = `${doc}\n${JSON.stringify(all)}`;
-  let p = answers.get(key) as Promise<T> | undefined;
-  if (!p) {
-    p = gql<T>(doc, all);
-    answers.set(key, p);
-    p.catch(() => answers.delete(key));
-  }
-  return p;
-}
 
 export const loadPerson = (id: string): Promise<PersonViewQuery> =>
   once<PersonViewQuery, Omit<PersonViewQueryVariables, 'snap'>>(Q.PERSON_VIEW, { id });

@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { A } from '../../engine/trust/test-model.ts';
+import { findingProps } from './derived.ts';
+import { toGraphRows } from './graph-rows.ts';
+import {
+  BUCKET,
+  FUNCTION,
+  INSTANCE,
+  KEY,
+  PROFILE,
+  VENDOR,
+  VENDOR_ROLE,
+  bucketPolicy,
+  handBuiltAnalysis,
+  resourceModel,
+} from './resource-access.fixture.ts';
+import { resourceAccessRows } from './resource-access-rows.ts';
+import { granteeTarget } from './resource-rows.ts';
+
+describe('resource rows', () => {
+  it('a Resource node per resource, with its policy, settings and tags as JSON, unmarked until the analysis marks it', () => {
+    const rows = toGraphRows(resourceModel().model);
+    expect(rows.nodes.Resource.map((n) => n.key)).toEqual([BUCKET, KEY, FUNCTION, INSTANCE]);
+    expect(rows.nodes.Resource[0]?.props).toEqual({
+      arn: BUCKET,
+      type: 's3-bucket',
+      accountId: A,
+      name: 'site',
+      policy: JSON.stringify(bucketPolicy),
+      settings: '{}',
+      tags: '{"team":"web"}',
+      sensitive: false,
+      sourceFile: `${A}.resources.json`,
+      sourceJsonPath: 'resources[0]',
+      public: false,
+      externalAccess: false,
+    });
+    expect(rows.nodes.Resource[1]?.props).toMatchObject({ region: 'eu-west-1', sensitive: true });
+    expect(
+      rows.rels.CONTAINS.filter((r) => r.from === A && r.to.startsWith('arn:aws:')).map((r) => r.to),
+    ).toEqual(expect.arrayContaining([BUCKET, KEY, FUNCTION, INSTANCE]));
+  });
+
+  it('RUNS_AS: a function to its execution role, an instance to its instance profile roles', () => {
+    const { model, app, web } = resourceModel();
+    const runsAs = toGraphRows(model).rels.RUNS_AS;
+    expect(runsAs.map((r) => [r.from, r.to, r.props])).toEqual([
+      [FUNCTION, app, {}],
+      [INSTANCE, web, { instanceProfileArn: PROFILE }],
+    ]);
+  });
+
+  it('no RUNS_AS to a role the snapshot does not hold', () => {
+    const { model } = resourceModel();
+    model.resources![2]!.settings.roleArn = `arn:aws:iam::${A}:role/gone`;
+    expect(toGraphRows(model).rels.RUNS_AS.map((r) => r.from)).toEqual([INSTANCE]);
+  });
+
+  it('creates the callers a policy or a KMS grant names, as trust-policy callers are', () => {
+    const rows = toGraphRows(resourceModel().model);
+    expect(rows.nodes.Anyone.map((n) => n.key)).toEqual(['*']);
+    expect(rows.nodes.Account.find((n) => n.key === VENDOR)?.props).toMatchObject({ external: true });
+    expect(rows.nodes.ExternalPrincipal.map((n) => n.key)).toEqual([VENDOR_ROLE]);
+    // A Deny names no caller.
+    expect(rows.nodes.Account.find((n) => n.key === '123412341234')).toBeUndefined();
+  });
+
+  it('a KMS grantee is a service principal or an AWS principal', () => {
+    // https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateGrant.html
+    expect(granteeTarget('dynamodb.amazonaws.com')).toMatchObject({ kind: 'service' });
+    expect(granteeTarget(`arn:aws:iam::${A}:root`)).toMatchObject({ kind: 'account', key: A });
+    expect(granteeTarget(VENDOR_ROLE)).toMatchObject({ kind: 'role', key: VENDOR_ROLE });
+  });
+});
+
+describe('resourceAccessRows', () => {
+  it('one CAN_ACCESS row per (caller, resource, level), whose callers are all nodes of the graph', () => {
+    const { model, admin } = resourceModel();
+    const rows = resourceAccessRows(handBuiltAnalysis(admin));
+    expect(rows.canAccess).toMatchObject({
+      file: 'load/resources',
+      name: 'rel-CAN_ACCESS',
+      type: 'CAN_ACCESS',
+    });
+    expect(rows.canAccess.rows.map((r) => r.key)).toEqual([
+      `CAN_ACCESS|*|${BUCKET}|read`,
+      `CAN_ACCESS|${VENDOR}|${KEY}|write`,
+      `CAN_ACCESS|${VENDOR_ROLE}|${KEY}|write`,
+      `CAN_ACCESS|${admin}|${KEY}|permissions-management`,
+      `CAN_ACCESS|${admin}|${KEY}|write`,
+    ]);
+    const graph = toGraphRows(model);
+    const keys = new Set(Object.values(graph.nodes).flatMap((list) => list.map((n) => n.key)));
+    for (const r of rows.canAccess.rows) expect(keys, r.from).toContain(r.from);
+  });
+
+  it('edge props: level, actions, how, conditions (sorted keys, slim JSON), the granting statement, evidence without bodies', () => {
+    const { admin } = resourceModel();
+    const [pub, vendor] = resourceAccessRows(handBuiltAnalysis(admin)).canAccess.rows;
+    expect(pub?.props).toMatchObject({
+      fromKind: 'Anyone',
+      level: 'read',
+      actions: ['s3:GetObject'],
+      public: true,
+      resourcePolicyId: BUCKET,
+      resourcePolicyStatementIndex: 0,
+      resourceSid: 'Public',
+      // The RCP is named by id, not repeated as evidence.
+      orgPolicyIds: ['p-FullAWSAccess'],
+      evidence: JSON.stringify([
+        { policyId: BUCKET, policyKind: 'resource', statementIndex: 0, effect: 'Allow', sid: 'Public' },
+      ]),
+      conditionKeys: [],
+      conditions: '[]',
+    });
+    expect(vendor?.props).toMatchObject({
+      via: 'both',
+      conditional: true,
+      conditionKeys: ['aws:SourceIp', 'kms:ViaService'],
+    });
+    const conditions = JSON.parse(String(vendor?.props['conditions'])) as Record<string, unknown>[];
+    expect(conditions[0]).toEqual({
+      key: 'kms:ViaService',
+      operator: 'StringEquals',
+      values: ['s3.eu-west-1.amazonaws.com'],
+      mustHold: true,
+      source: { policyId: KEY, policyKind: 'resource', statementIndex: 0, effect: 'Allow', sid: 'Vendor' },
+    });
+  });
+
+  it('marks resources public or reached from outside the zone of trust', () => {
+    const { admin } = resourceModel();
+    const { marks } = resourceAccessRows(handBuiltAnalysis(admin));
+    expect(marks).toMatchObject({ label: 'Resource', updatesExisting: true, name: 'node-resource-marks' });
+    expect(marks.rows).toEqual([
+      { key: BUCKET, props: { public: true, externalAccess: true } },
+      { key: KEY, props: { public: false, externalAccess: true } },
+    ]);
+  });
+
+  it('findings keep their kind and subjects; their evidence loses statement bodies', () => {
+    const { admin } = resourceModel();
+    const { findings } = resourceAccessRows(handBuiltAnalysis(admin));
+    expect(findings.map((f) => [f.kind, f.subjects])).toEqual([
+      ['public-access', [BUCKET, '*']],
+      ['external-access', [KEY, VENDOR]],
+    ]);
+    const evidence = JSON.parse(String(findingProps(findings[1]!).evidence)) as Record<string, unknown>;
+    expect(evidence['statement']).toEqual({
+      policyId: KEY,
+      policyKind: 'resource',
+      statementIndex: 0,
+      effect: 'Allow',
+      sid: 'Vendor',
+    });
+    expect(JSON.stringify(evidence)).not.toContain('"Action"');
+    expect(evidence).toMatchObject({ level: 'write', actions: ['kms:Decrypt'], zoneOfTrust: 'organization' });
+  });
+});
