@@ -7,6 +7,7 @@
  * that every CAN_ACCESS edge of the analysis finds its caller. Pure: the
  * model in, rows out (through the callbacks of toGraphRows).
  */
+import { basename } from 'node:path';
 import { parsePolicy } from '../../engine/evaluate/index.ts';
 import type { SnapshotModel } from '../../engine/model.ts';
 import type { Resource } from '../../engine/resources/model.ts';
@@ -71,7 +72,8 @@ export function resourceRows(
       settings: JSON.stringify(r.settings),
       tags: JSON.stringify(Object.fromEntries(r.tags.map((t) => [t.key, t.value]))),
       sensitive: r.sensitive,
-      sourceFile: r.source.path,
+      // The file's name, not its path: the same export loads the same graph wherever it sits.
+      sourceFile: basename(r.source.path),
       sourceJsonPath: r.source.jsonPath,
       // Set to true by the resource analysis's marks (resource-access-rows.ts).
       public: false,
