@@ -1,0 +1,102 @@
+/**
+ * A caller's allowed actions on a resource → one CAN_ACCESS edge per access
+ * level. Each edge cites the least conditional decision among its actions
+ * (its statement, evidence, conditions and reasons); `actions` lists every
+ * action of the level the caller is allowed.
+ */
+import type { StatementRef } from '../types.ts';
+import { S3_OBJECT_ACTIONS } from './actions.ts';
+import type { Caller } from './callers.ts';
+import { CALLER_OWN_POLICIES, type Allowed, type CallerDecision } from './decide.ts';
+import type { ResourcePlan } from './plan.ts';
+import { ACCESS_LEVELS, type AccessVia, type CanAccessEdge } from './types.ts';
+
+function conditionCount(a: Allowed): number {
+  return a.result.conditions.length + a.extraConditions.length;
+}
+
+/** An ACL grant appended to the bucket policy is cited as `BUCKET#acl`, statement = its grant's position. */
+function citeAcl(plan: ResourcePlan, ref: StatementRef): StatementRef {
+  if (ref.policyKind !== 'resource' || ref.statementIndex < plan.policyStatements) return ref;
+  return {
+    ...ref,
+    policyId: `${plan.resource.arn}#acl`,
+    statementIndex: ref.statementIndex - plan.policyStatements,
+  };
+}
+
+export function levelEdges(plan: ResourcePlan, caller: Caller, decision: CallerDecision): CanAccessEdge[] {
+  const edges: CanAccessEdge[] = [];
+  const callerAccount =
+    decision.accountId === undefined ? undefined : (caller.principal?.account ?? caller.synthetic?.account);
+  const crossOrganization =
+    caller.fromKind === 'Anyone' ||
+    (decision.crossAccount &&
+      callerAccount !== undefined &&
+      callerAccount.internal !== plan.account.internal);
+  for (const level of ACCESS_LEVELS) {
+    const allowed = decision.allowed.filter((a) => a.level === level);
+    if (allowed.length === 0) continue;
+    let rep = allowed[0]!;
+    for (const a of allowed) if (conditionCount(a) < conditionCount(rep)) rep = a;
+
+    const evidence = rep.result.evidence
+      .filter((e) => e.policyId !== CALLER_OWN_POLICIES.id)
+      .map((e) => citeAcl(plan, e));
+    const resourceStatement = evidence.find((e) => e.policyKind === 'resource');
+    const fromAcl = resourceStatement?.policyId.endsWith('#acl') === true;
+    const identitySide =
+      evidence.some((e) => e.policyKind === 'identity') ||
+      ((caller.fromKind === 'Account' || caller.fromKind === 'ExternalPrincipal') && decision.crossAccount);
+    const via: AccessVia = !resourceStatement
+      ? 'identity-policy'
+      : fromAcl
+        ? 's3-acl'
+        : identitySide
+          ? 'both'
+          : 'resource-policy';
+    const conditions = [
+      ...rep.result.conditions.map((c) => ({ ...c, source: citeAcl(plan, c.source) })),
+      ...rep.extraConditions,
+    ];
+    const isPublic =
+      caller.fromKind === 'Anyone' &&
+      resourceStatement !== undefined &&
+      (fromAcl || plan.publicStatements.has(resourceStatement.statementIndex));
+
+    const reasons = [...rep.result.reasons];
+    if (rep.extraConditions.length > 0) {
+      reasons.push(
+        `The snapshot does not describe this caller, so these conditions of the resource policy stay requirements: ${[...new Set(rep.extraConditions.map((c) => c.key))].join(', ')}.`,
+      );
+    }
+    if ((caller.fromKind === 'Account' || caller.fromKind === 'ExternalPrincipal') && decision.crossAccount) {
+      reasons.push(
+        `The caller's own account is not in the snapshot: its identity policies are assumed to allow the request (${CALLER_OWN_POLICIES.id}).`,
+      );
+    }
+    if (plan.type === 's3-bucket' && allowed.some((a) => S3_OBJECT_ACTIONS.has(a.action))) {
+      reasons.push(`Object actions were evaluated on ${plan.resource.arn}/* (every object of the bucket).`);
+    }
+    reasons.push(...plan.notes, ...decision.notes);
+
+    const edge: CanAccessEdge = {
+      from: caller.key,
+      fromKind: caller.fromKind,
+      to: plan.resource.arn,
+      level,
+      actions: allowed.map((a) => a.action),
+      via,
+      crossAccount: decision.crossAccount,
+      crossOrganization,
+      public: isPublic,
+      conditional: conditions.length > 0,
+      conditions,
+      evidence,
+      reasons,
+    };
+    if (resourceStatement) edge.resourceStatement = resourceStatement;
+    edges.push(edge);
+  }
+  return edges;
+}
