@@ -17,6 +17,8 @@
  * SQS and Secrets Manager have no List-level action on a queue or secret
  * (ListQueues and ListSecrets act on the account), so their list set is empty.
  */
+import type { ParsedStatement } from '../evaluate/index.ts';
+import { actionApplies } from '../policy/action.ts';
 import type { ResourceType } from './model.ts';
 import type { AccessLevel } from './types.ts';
 
@@ -145,13 +147,18 @@ export function isAnalysedType(type: ResourceType): type is AnalysedType {
   return (ANALYSED_TYPES as readonly string[]).includes(type);
 }
 
+const ACTIONS_BY_TYPE = new Map<AnalysedType, readonly { action: string; level: AccessLevel }[]>(
+  ANALYSED_TYPES.map((type) => [
+    type,
+    (Object.entries(RESOURCE_ACTIONS[type]) as [AccessLevel, readonly string[]][]).flatMap(
+      ([level, actions]) => actions.map((action) => ({ action, level })),
+    ),
+  ]),
+);
+
 /** Every action of a type, each with its level, in level order. */
-export function actionsOf(type: AnalysedType): { action: string; level: AccessLevel }[] {
-  const out: { action: string; level: AccessLevel }[] = [];
-  for (const [level, actions] of Object.entries(RESOURCE_ACTIONS[type]) as [AccessLevel, string[]][]) {
-    for (const action of actions) out.push({ action, level });
-  }
-  return out;
+export function actionsOf(type: AnalysedType): readonly { action: string; level: AccessLevel }[] {
+  return ACTIONS_BY_TYPE.get(type) ?? [];
 }
 
 /** The ARN a request for `action` on the resource names: the object ARN for S3 object actions. */
@@ -162,4 +169,9 @@ export function requestArn(type: AnalysedType, arn: string, action: string): str
 /** The ARNs an identity statement's Resource must be able to match for the type's actions. */
 export function requestArns(type: AnalysedType, arn: string): string[] {
   return type === 's3-bucket' ? [arn, `${arn}/*`] : [arn];
+}
+
+/** Does a statement's Action/NotAction cover the action? Uses the statement's compiled (and memoized) matcher. */
+export function covers(st: ParsedStatement, action: string): boolean {
+  return st.action !== undefined && actionApplies(st.action, action.toLowerCase());
 }

@@ -201,3 +201,30 @@ describe('role sessions named in a resource policy', () => {
     });
   });
 });
+
+describe('decisions shared between principals with the same policies', () => {
+  it('are shared only when nothing looks at who the principal is', () => {
+    const b = new ModelBuilder().account(A);
+    const shared = b.managed(A, 'readers', doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }));
+    const tagged = b.managed(
+      A,
+      'tagged',
+      doc({
+        Effect: 'Allow',
+        Action: 's3:ListBucket',
+        Resource: '*',
+        Condition: { StringEquals: { 'aws:PrincipalTag/team': 'data' } },
+      }),
+    );
+    const one = b.role(A, 'one', doc(), { managed: [shared] });
+    const two = b.role(A, 'two', doc(), { managed: [shared] });
+    const data = b.role(A, 'data', doc(), { managed: [tagged], tags: { team: 'data' } });
+    const web = b.role(A, 'web', doc(), { managed: [tagged], tags: { team: 'web' } });
+    const result = analyse(withResources(b.build(), resource(BUCKET, A)));
+    expect(edgeOf(result, one, BUCKET, 'read')?.reasons[0]).toContain(one);
+    expect(edgeOf(result, two, BUCKET, 'read')?.reasons[0]).toContain(two);
+    expect(edgeOf(result, two, BUCKET, 'read')?.reasons[0]).not.toContain(one);
+    expect(levelsOf(result, data, BUCKET)).toEqual(['list']);
+    expect(levelsOf(result, web, BUCKET)).toEqual([]);
+  });
+});

@@ -28,10 +28,9 @@ import {
   UNKNOWN_FOR_INTERNAL_ACCOUNT,
 } from '../trust/unknowable.ts';
 import type { RequestPrincipal } from '../types.ts';
-import { actionsOf, requestArns } from './actions.ts';
+import { actionsOf, covers, requestArns } from './actions.ts';
 import type { IdentityResourceIndex } from './identity-index.ts';
 import type { ResourcePlan } from './plan.ts';
-import { statementCovers } from '../trust/index.ts';
 
 export interface SyntheticCaller {
   request: RequestPrincipal;
@@ -201,6 +200,6 @@ function grantingStatements(
       st.effect === 'Allow' &&
       st.principal !== undefined &&
       !st.principal.negated &&
-      actions.some(({ action }) => statementCovers(st, action)),
+      actions.some(({ action }) => covers(st, action)),
   );
 }

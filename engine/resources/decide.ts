@@ -8,7 +8,7 @@
  * needs ecr:GetAuthorizationToken from an identity policy).
  */
 import { evaluate, parsePolicy } from '../evaluate/index.ts';
-import type { SnapshotContext } from '../trust/index.ts';
+import type { PrincipalContext, SnapshotContext } from '../trust/index.ts';
 import { stripUnknowable, type Stripped } from '../trust/unknowable.ts';
 import type {
   EvaluationInput,
@@ -20,6 +20,7 @@ import type {
 } from '../types.ts';
 import { actionsOf, ECR_AUTHORIZATION_TOKEN, requestArn } from './actions.ts';
 import type { Caller } from './callers.ts';
+import { actionsAllowed, decisionKey, levelsSpecific, principalSpecific } from './memo.ts';
 import type { ResourcePlan } from './plan.ts';
 import type { AccessLevel } from './types.ts';
 
@@ -49,18 +50,46 @@ export interface CallerDecision {
   accountId?: string;
   /** Sentences about service rules that removed or limited access. */
   notes: string[];
+  /** Set when the decision was shared from another principal: the ARN its reasons name instead of this caller's. */
+  reasonsName?: string;
 }
+
+const NOTHING: ReadonlySet<string> = new Set();
 
 /** Per resource: request targets per action and stripped documents per caller kind, built once. */
 export class ResourceSession {
   readonly targets = new Map<string, RequestResource>();
   private readonly stripped = new Map<string, Stripped | undefined>();
+  /** Decisions shared between principals (memo.ts): key → the first principal's ARN and allowed actions. */
+  readonly memo = new Map<string, { arn: string; allowed: Allowed[] }>();
+  /** False when the resource policy or the RCPs look at who the principal is, or use NotPrincipal. */
+  readonly memoizable: boolean;
+  /** Principals the resource policy names (user/role ARNs, and roles of named sessions): never shared. */
+  private readonly named = new Set<string>();
 
   constructor(readonly plan: ResourcePlan) {
     for (const { action } of actionsOf(plan.type)) {
       const arn = requestArn(plan.type, plan.resource.arn, action);
       this.targets.set(action, arn === plan.target.arn ? plan.target : { ...plan.target, arn });
     }
+    let notPrincipal = false;
+    for (const st of plan.parsed?.statements ?? []) {
+      if (!st.principal) continue;
+      if (st.principal.negated) notPrincipal = true;
+      for (const arn of st.principal.arns) this.named.add(arn);
+      for (const session of st.principal.sessions) {
+        const m = /^arn:([^:]+):sts::(\d{12}):assumed-role\/([^/]+)\//.exec(session);
+        if (m) this.named.add(`role:${m[2]}/${m[3]}`);
+      }
+    }
+    this.memoizable = !notPrincipal && !principalSpecific(plan.policy) && !levelsSpecific(plan.rcps);
+  }
+
+  /** The memo key for a principal of the snapshot, when its decision can be shared. */
+  memoKey(p: PrincipalContext): string | undefined {
+    if (!this.memoizable || this.named.has(p.key)) return undefined;
+    if (p.role && this.named.has(`role:${p.accountId}/${p.role.name}`)) return undefined;
+    return decisionKey(this.plan.type, p);
   }
 
   strip(
@@ -159,9 +188,25 @@ export function decideCaller(session: ResourceSession, caller: Caller, env: Deci
   }
   const excluded = env.excluded?.(plan, caller);
   if (excluded) decision.notes.push(excluded.note);
+  const memoKey = caller.principal && !excluded ? session.memoKey(caller.principal) : undefined;
+  if (memoKey !== undefined) {
+    const shared = session.memo.get(memoKey);
+    if (shared) {
+      decision.allowed = shared.allowed;
+      decision.reasonsName = shared.arn;
+      return decision;
+    }
+  }
 
+  // Only actions some Allow can grant: the resource policy's, or (where an identity Allow can be enough) the principal's.
+  const resourceAllows = policy ? actionsAllowed(policy) : NOTHING;
+  const identityAllows: ReadonlySet<string>[] = [];
+  if (caller.principal && plan.policyKind === 'resource') {
+    for (const input of caller.principal.identityPolicies) identityAllows.push(actionsAllowed(input));
+  }
   for (const { action, level } of actionsOf(plan.type)) {
     if (excluded?.actions.has(action)) continue;
+    if (!resourceAllows.has(action) && !identityAllows.some((set) => set.has(action))) continue;
     const input = {
       ...base,
       request: { principal, action, resource: session.targets.get(action)! },
@@ -179,6 +224,7 @@ export function decideCaller(session: ResourceSession, caller: Caller, env: Deci
       extraConditions: extra,
     });
   }
+  if (memoKey !== undefined) session.memo.set(memoKey, { arn: caller.key, allowed: decision.allowed });
   return decision;
 }
 

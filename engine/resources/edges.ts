@@ -4,7 +4,7 @@
  * (its statement, evidence, conditions and reasons); `actions` lists every
  * action of the level the caller is allowed.
  */
-import type { StatementRef } from '../types.ts';
+import type { StatementRef, UnresolvedCondition } from '../types.ts';
 import { S3_OBJECT_ACTIONS } from './actions.ts';
 import type { Caller } from './callers.ts';
 import { CALLER_OWN_POLICIES, type Allowed, type CallerDecision } from './decide.ts';
@@ -25,6 +25,29 @@ function citeAcl(plan: ResourcePlan, ref: StatementRef): StatementRef {
   };
 }
 
+/** Evidence and conditions as edges cite them; shared by every edge citing the same decision (memo.ts). */
+const citedCache = new WeakMap<Allowed, { evidence: StatementRef[]; conditions: UnresolvedCondition[] }>();
+
+function cited(
+  plan: ResourcePlan,
+  a: Allowed,
+): { evidence: StatementRef[]; conditions: UnresolvedCondition[] } {
+  let out = citedCache.get(a);
+  if (!out) {
+    out = {
+      evidence: a.result.evidence
+        .filter((e) => e.policyId !== CALLER_OWN_POLICIES.id)
+        .map((e) => citeAcl(plan, e)),
+      conditions: [
+        ...a.result.conditions.map((c) => ({ ...c, source: citeAcl(plan, c.source) })),
+        ...a.extraConditions,
+      ],
+    };
+    citedCache.set(a, out);
+  }
+  return out;
+}
+
 export function levelEdges(plan: ResourcePlan, caller: Caller, decision: CallerDecision): CanAccessEdge[] {
   const edges: CanAccessEdge[] = [];
   const callerAccount =
@@ -40,9 +63,7 @@ export function levelEdges(plan: ResourcePlan, caller: Caller, decision: CallerD
     let rep = allowed[0]!;
     for (const a of allowed) if (conditionCount(a) < conditionCount(rep)) rep = a;
 
-    const evidence = rep.result.evidence
-      .filter((e) => e.policyId !== CALLER_OWN_POLICIES.id)
-      .map((e) => citeAcl(plan, e));
+    const { evidence, conditions } = cited(plan, rep);
     const resourceStatement = evidence.find((e) => e.policyKind === 'resource');
     const fromAcl = resourceStatement?.policyId.endsWith('#acl') === true;
     const identitySide =
@@ -55,16 +76,16 @@ export function levelEdges(plan: ResourcePlan, caller: Caller, decision: CallerD
         : identitySide
           ? 'both'
           : 'resource-policy';
-    const conditions = [
-      ...rep.result.conditions.map((c) => ({ ...c, source: citeAcl(plan, c.source) })),
-      ...rep.extraConditions,
-    ];
     const isPublic =
       caller.fromKind === 'Anyone' &&
       resourceStatement !== undefined &&
       (fromAcl || plan.publicStatements.has(resourceStatement.statementIndex));
 
-    const reasons = [...rep.result.reasons];
+    const shared = decision.reasonsName;
+    const reasons =
+      shared === undefined
+        ? [...rep.result.reasons]
+        : rep.result.reasons.map((r) => r.split(shared).join(caller.key));
     if (rep.extraConditions.length > 0) {
       reasons.push(
         `The snapshot does not describe this caller, so these conditions of the resource policy stay requirements: ${[...new Set(rep.extraConditions.map((c) => c.key))].join(', ')}.`,

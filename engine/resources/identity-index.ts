@@ -10,8 +10,8 @@
  * by many principals), so the work grows with policies plus attachments.
  */
 import { globFromString, matchGlob, parsePolicy, type ParsedPolicy } from '../evaluate/index.ts';
-import { statementCovers, type PrincipalContext, type SnapshotContext } from '../trust/index.ts';
-import { actionsOf, ANALYSED_TYPES, type AnalysedType } from './actions.ts';
+import type { PrincipalContext, SnapshotContext } from '../trust/index.ts';
+import { actionsOf, ANALYSED_TYPES, covers, type AnalysedType } from './actions.ts';
 
 interface IndexedStatement {
   types: AnalysedType[];
@@ -38,9 +38,7 @@ function indexPolicy(parsed: ParsedPolicy): IndexedStatement[] {
   const out: IndexedStatement[] = [];
   for (const st of parsed.statements) {
     if (st.effect !== 'Allow') continue;
-    const types = ANALYSED_TYPES.filter((type) =>
-      actionsOf(type).some(({ action }) => statementCovers(st, action)),
-    );
+    const types = ANALYSED_TYPES.filter((type) => actionsOf(type).some(({ action }) => covers(st, action)));
     if (types.length === 0) continue;
     const patterns = asList(st.raw.Resource);
     const any = !st.resource || st.resource.negated || patterns.some((p) => p === '*' || p.includes('${'));
