@@ -12,7 +12,8 @@
  *                              policies may allow it; an account without IAM
  *                              data → its Account node
  *   "*"                     → Anyone, the resource account's principals, and
- *                              principals anywhere whose identity may allow it
+ *                              the Account of every other account with a
+ *                              principal whose identity may allow it
  *   a service               → the ServicePrincipal node
  *   a unique id             → nobody: the principal it named was deleted
  *
@@ -125,7 +126,13 @@ export function candidateCallers(plan: ResourcePlan, env: CallerEnv): Candidates
     if (m.anyone) {
       add(ANYONE_CALLER);
       for (const p of ctx.principalsByAccount.get(accountId) ?? []) addPrincipal(p);
-      for (const p of identity.candidatesAnywhere(plan.type, arns, accountId)) addPrincipal(p);
+      // Other accounts with IAM data: one Account caller each, standing for its principals whose
+      // identity policies may allow it (a "*" grant open to an organization would otherwise pair
+      // every principal of every account with the resource).
+      for (const other of ctx.principalsByAccount.keys()) {
+        if (other !== accountId && identity.anyCandidateInAccount(plan.type, arns, accountId, other))
+          add(accountCaller(ctx.account(other)));
+      }
     }
     for (const arn of m.arns) {
       const known = ctx.principals.get(arn);

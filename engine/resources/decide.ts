@@ -20,7 +20,13 @@ import type {
 } from '../types.ts';
 import { actionsOf, ECR_AUTHORIZATION_TOKEN, requestArn } from './actions.ts';
 import type { Caller } from './callers.ts';
-import { actionsAllowed, decisionKey, levelsSpecific, principalSpecific } from './memo.ts';
+import {
+  accountDecisionKey,
+  actionsAllowed,
+  decisionKey,
+  levelsSpecific,
+  principalSpecific,
+} from './memo.ts';
 import type { ResourcePlan } from './plan.ts';
 import type { AccessLevel } from './types.ts';
 
@@ -51,7 +57,7 @@ export interface CallerDecision {
   /** Sentences about service rules that removed or limited access. */
   notes: string[];
   /** Set when the decision was shared from another principal: the ARN its reasons name instead of this caller's. */
-  reasonsName?: string;
+  reasonsName?: { from: string; to: string };
 }
 
 const NOTHING: ReadonlySet<string> = new Set();
@@ -85,11 +91,18 @@ export class ResourceSession {
     this.memoizable = !notPrincipal && !principalSpecific(plan.policy) && !levelsSpecific(plan.rcps);
   }
 
-  /** The memo key for a principal of the snapshot, when its decision can be shared. */
-  memoKey(p: PrincipalContext): string | undefined {
-    if (!this.memoizable || this.named.has(p.key)) return undefined;
-    if (p.role && this.named.has(`role:${p.accountId}/${p.role.name}`)) return undefined;
-    return decisionKey(this.plan.type, p);
+  /** The memo key for a caller, when its decision can be shared (memo.ts). */
+  memoKey(caller: Caller): string | undefined {
+    if (!this.memoizable) return undefined;
+    const p = caller.principal;
+    if (p) {
+      if (this.named.has(p.key)) return undefined;
+      if (p.role && this.named.has(`role:${p.accountId}/${p.role.name}`)) return undefined;
+      return decisionKey(this.plan.type, p);
+    }
+    const account = caller.synthetic?.account;
+    if (caller.fromKind !== 'Account' || !account) return undefined;
+    return accountDecisionKey(account, this.plan.policy, this.plan.rcps);
   }
 
   strip(
@@ -188,12 +201,12 @@ export function decideCaller(session: ResourceSession, caller: Caller, env: Deci
   }
   const excluded = env.excluded?.(plan, caller);
   if (excluded) decision.notes.push(excluded.note);
-  const memoKey = caller.principal && !excluded ? session.memoKey(caller.principal) : undefined;
+  const memoKey = excluded ? undefined : session.memoKey(caller);
   if (memoKey !== undefined) {
     const shared = session.memo.get(memoKey);
     if (shared) {
       decision.allowed = shared.allowed;
-      decision.reasonsName = shared.arn;
+      decision.reasonsName = { from: shared.arn, to: principal.arn };
       return decision;
     }
   }
@@ -224,7 +237,7 @@ export function decideCaller(session: ResourceSession, caller: Caller, env: Deci
       extraConditions: extra,
     });
   }
-  if (memoKey !== undefined) session.memo.set(memoKey, { arn: caller.key, allowed: decision.allowed });
+  if (memoKey !== undefined) session.memo.set(memoKey, { arn: principal.arn, allowed: decision.allowed });
   return decision;
 }
 

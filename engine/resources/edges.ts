@@ -85,13 +85,20 @@ export function levelEdges(plan: ResourcePlan, caller: Caller, decision: CallerD
     const reasons =
       shared === undefined
         ? [...rep.result.reasons]
-        : rep.result.reasons.map((r) => r.split(shared).join(caller.key));
+        : rep.result.reasons.map((r) => r.split(shared.from).join(shared.to));
     if (rep.extraConditions.length > 0) {
       reasons.push(
         `The snapshot does not describe this caller, so these conditions of the resource policy stay requirements: ${[...new Set(rep.extraConditions.map((c) => c.key))].join(', ')}.`,
       );
     }
-    if ((caller.fromKind === 'Account' || caller.fromKind === 'ExternalPrincipal') && decision.crossAccount) {
+    if (caller.fromKind === 'Account' && caller.synthetic?.account?.hasIamData) {
+      reasons.push(
+        `Stands for the principals of account ${caller.key} whose own identity policies allow the request: the resource policy grants to "*", so each also needs an identity-based Allow (and its boundary and SCPs).`,
+      );
+    } else if (
+      (caller.fromKind === 'Account' || caller.fromKind === 'ExternalPrincipal') &&
+      decision.crossAccount
+    ) {
       reasons.push(
         `The caller's own account is not in the snapshot: its identity policies are assumed to allow the request (${CALLER_OWN_POLICIES.id}).`,
       );

@@ -131,12 +131,20 @@ export class IdentityResourceIndex {
     );
   }
 
-  /** Principals of any account whose identity policies may allow one of the type's actions on one of `arns`. */
-  candidatesAnywhere(
+  /** Does some principal of `callerAccount` have an identity Allow that may cover one of the type's actions on `arns`? */
+  anyCandidateInAccount(
     type: AnalysedType,
     arns: readonly string[],
     resourceAccount: string,
-  ): Set<PrincipalContext> {
-    return this.collect(type, arns, resourceAccount, (byCaller) => byCaller.values(), ALWAYS);
+    callerAccount: string,
+  ): boolean {
+    for (const arn of arns)
+      for (const p of this.exact.get(arn) ?? []) if (p.accountId === callerAccount) return true;
+    for (const target of [resourceAccount, '*']) {
+      for (const entry of this.wild.get(`${type}|${target}`)?.get(callerAccount) ?? []) {
+        if (arns.some((arn) => entry.test(arn))) return true;
+      }
+    }
+    return false;
   }
 }

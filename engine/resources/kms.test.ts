@@ -110,6 +110,7 @@ describe('AWS managed keys (https://docs.aws.amazon.com/kms/latest/developerguid
       withResources(b.build(), resource(KEY, A, { policy, settings: { keyManager: 'AWS' } })),
     );
     expect(levelsOf(result, remote, KEY)).toEqual([]);
+    expect(levelsOf(result, B, KEY)).toEqual([]);
     expect(levelsOf(result, '*', KEY)).toEqual([]);
     expect(
       edgeOf(result, local, KEY, 'write')
@@ -124,7 +125,8 @@ describe('AWS managed keys (https://docs.aws.amazon.com/kms/latest/developerguid
     const result = analyse(
       withResources(b.build(), resource(KEY, A, { policy, settings: { keyManager: 'CUSTOMER' } })),
     );
-    expect(levelsOf(result, remote, KEY)).toEqual(['write']);
+    expect(levelsOf(result, remote, KEY)).toEqual([]);
+    expect(levelsOf(result, B, KEY)).toEqual(['write']);
   });
 });
 

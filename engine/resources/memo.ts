@@ -11,7 +11,7 @@
  * The copy's reasons name its own principal.
  */
 import { parsePolicy, type ParsedPolicy } from '../evaluate/index.ts';
-import type { PrincipalContext } from '../trust/index.ts';
+import type { AccountContext, PrincipalContext } from '../trust/index.ts';
 import type { PolicyInput } from '../types.ts';
 import { actionsOf, ANALYSED_TYPES, covers, type AnalysedType } from './actions.ts';
 
@@ -85,4 +85,33 @@ export function decisionKey(type: AnalysedType, p: PrincipalContext): string | u
     ids.push(input.id);
   }
   return `${p.kind}|${p.accountId}|${p.principal.serviceLinkedRole === true}|${p.boundary?.id ?? ''}|${ids.join('\u0000')}`;
+}
+
+const ACCOUNT_SPECIFIC = /aws:principalaccount/i;
+const accountCache = new WeakMap<object, boolean>();
+
+function mentionsAccount(input: PolicyInput): boolean {
+  const document = input.document;
+  if (typeof document === 'string') return ACCOUNT_SPECIFIC.test(document);
+  let known = accountCache.get(document);
+  if (known === undefined)
+    accountCache.set(document, (known = ACCOUNT_SPECIFIC.test(JSON.stringify(document))));
+  return known;
+}
+
+/**
+ * The key under which an account caller's decision (callers.ts: the principals of an account reached
+ * through "*") can be shared with another account's: same organization facts and SCP policies, and no
+ * policy in play testing aws:PrincipalAccount or who the principal is.
+ */
+export function accountDecisionKey(
+  account: AccountContext,
+  resourcePolicy: PolicyInput | undefined,
+  rcps: PolicyInput[][],
+): string | undefined {
+  const documents = [resourcePolicy, ...rcps.flat(), ...account.scps.flat()];
+  if (documents.some((input) => input && mentionsAccount(input))) return undefined;
+  if (levelsSpecific(account.scps)) return undefined;
+  const scps = account.scps.map((level) => level.map((p) => p.id).join(',')).join('/');
+  return `account|${account.internal}|${account.orgId ?? ''}|${(account.orgPaths ?? []).join(',')}|${scps}`;
 }

@@ -80,7 +80,10 @@ describe('aws:PrincipalOrgID (https://docs.aws.amazon.com/IAM/latest/UserGuide/r
     const b = new ModelBuilder().organization().orgAccount(A).orgAccount(B).orgAccount(MGMT);
     const sender = b.role(B, 'sender', doc(), { policies: [allow('sqs:SendMessage')] });
     const result = analyse(withResources(b.build(), resource(QUEUE, A, { policy: orgPolicy(ORG_ID) })));
-    expect(edgeOf(result, sender, QUEUE, 'write')).toMatchObject({
+    // Another account reached through "*" is one Account caller standing for its principals with an identity Allow.
+    expect(levelsOf(result, sender, QUEUE)).toEqual([]);
+    expect(edgeOf(result, B, QUEUE, 'write')).toMatchObject({
+      fromKind: 'Account',
       conditional: false,
       crossAccount: true,
       crossOrganization: false,
@@ -96,6 +99,7 @@ describe('aws:PrincipalOrgID (https://docs.aws.amazon.com/IAM/latest/UserGuide/r
       withResources(b.build(), resource(QUEUE, A, { policy: orgPolicy('o-other00000') })),
     );
     expect(levelsOf(result, sender, QUEUE)).toEqual([]);
+    expect(levelsOf(result, B, QUEUE)).toEqual([]);
     const e = edgeOf(result, '*', QUEUE, 'write');
     expect(e).toMatchObject({ public: false, conditional: true });
     expect(e?.conditions.map((c) => [c.key, c.values])).toEqual([['aws:PrincipalOrgID', ['o-other00000']]]);
