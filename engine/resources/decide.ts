@@ -8,7 +8,7 @@
  * needs ecr:GetAuthorizationToken from an identity policy).
  */
 import { evaluate, parsePolicy } from '../evaluate/index.ts';
-import type { PrincipalContext, SnapshotContext } from '../trust/index.ts';
+import type { SnapshotContext } from '../trust/index.ts';
 import { stripUnknowable, type Stripped } from '../trust/unknowable.ts';
 import type {
   EvaluationInput,
