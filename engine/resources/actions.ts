@@ -175,3 +175,23 @@ export function requestArns(type: AnalysedType, arn: string): string[] {
 export function covers(st: ParsedStatement, action: string): boolean {
   return st.action !== undefined && actionApplies(st.action, action.toLowerCase());
 }
+
+/** A cheap first test: can the statement's Action cover any action of the type (by service prefix)? */
+export function mayCover(st: ParsedStatement, type: AnalysedType): boolean {
+  const matcher = st.action;
+  if (!matcher) return false;
+  if (matcher.negated || matcher.matchesAll) return true;
+  const prefix = SERVICE_PREFIX[type];
+  for (const pattern of matcher.patterns) {
+    const lower = pattern.trim().toLowerCase();
+    const colon = lower.indexOf(':');
+    const service = colon < 0 ? lower : lower.slice(0, colon);
+    if (service === prefix || /[*?]/.test(service)) return true;
+  }
+  return false;
+}
+
+/** Does the statement cover one of the type's actions? */
+export function coversType(st: ParsedStatement, type: AnalysedType): boolean {
+  return mayCover(st, type) && actionsOf(type).some(({ action }) => covers(st, action));
+}

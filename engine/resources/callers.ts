@@ -29,7 +29,7 @@ import {
   UNKNOWN_FOR_INTERNAL_ACCOUNT,
 } from '../trust/unknowable.ts';
 import type { RequestPrincipal } from '../types.ts';
-import { actionsOf, covers, requestArns } from './actions.ts';
+import { coversType, requestArns } from './actions.ts';
 import type { IdentityResourceIndex } from './identity-index.ts';
 import type { ResourcePlan } from './plan.ts';
 
@@ -201,12 +201,11 @@ function grantingStatements(
   plan: ResourcePlan,
 ): ParsedPolicy['statements'] {
   if (!parsed) return [];
-  const actions = actionsOf(plan.type);
   return parsed.statements.filter(
     (st) =>
       st.effect === 'Allow' &&
       st.principal !== undefined &&
       !st.principal.negated &&
-      actions.some(({ action }) => covers(st, action)),
+      coversType(st, plan.type),
   );
 }

@@ -9,7 +9,7 @@ import { S3_OBJECT_ACTIONS } from './actions.ts';
 import type { Caller } from './callers.ts';
 import { CALLER_OWN_POLICIES, type Allowed, type CallerDecision } from './decide.ts';
 import type { ResourcePlan } from './plan.ts';
-import { ACCESS_LEVELS, type AccessVia, type CanAccessEdge } from './types.ts';
+import { ACCESS_LEVELS, type AccessLevel, type AccessVia, type CanAccessEdge } from './types.ts';
 
 function conditionCount(a: Allowed): number {
   return a.result.conditions.length + a.extraConditions.length;
@@ -48,6 +48,38 @@ function cited(
   return out;
 }
 
+interface LevelGroup {
+  level: AccessLevel;
+  /** The least conditional decision of the level: the one the edge cites. */
+  rep: Allowed;
+  actions: string[];
+  /** Some action is an S3 object action. */
+  objects: boolean;
+}
+
+/** Allowed actions grouped by level; computed once per decision, shared by the principals it is shared with. */
+const levelCache = new WeakMap<Allowed[], LevelGroup[]>();
+
+function byLevel(allowed: Allowed[]): LevelGroup[] {
+  let out = levelCache.get(allowed);
+  if (out) return out;
+  out = [];
+  for (const level of ACCESS_LEVELS) {
+    const of = allowed.filter((a) => a.level === level);
+    if (of.length === 0) continue;
+    let rep = of[0]!;
+    for (const a of of) if (conditionCount(a) < conditionCount(rep)) rep = a;
+    out.push({
+      level,
+      rep,
+      actions: of.map((a) => a.action),
+      objects: of.some((a) => S3_OBJECT_ACTIONS.has(a.action)),
+    });
+  }
+  levelCache.set(allowed, out);
+  return out;
+}
+
 export function levelEdges(plan: ResourcePlan, caller: Caller, decision: CallerDecision): CanAccessEdge[] {
   const edges: CanAccessEdge[] = [];
   const callerAccount =
@@ -57,12 +89,7 @@ export function levelEdges(plan: ResourcePlan, caller: Caller, decision: CallerD
     (decision.crossAccount &&
       callerAccount !== undefined &&
       callerAccount.internal !== plan.account.internal);
-  for (const level of ACCESS_LEVELS) {
-    const allowed = decision.allowed.filter((a) => a.level === level);
-    if (allowed.length === 0) continue;
-    let rep = allowed[0]!;
-    for (const a of allowed) if (conditionCount(a) < conditionCount(rep)) rep = a;
-
+  for (const { level, rep, actions, objects } of byLevel(decision.allowed)) {
     const { evidence, conditions } = cited(plan, rep);
     const resourceStatement = evidence.find((e) => e.policyKind === 'resource');
     const fromAcl = resourceStatement?.policyId.endsWith('#acl') === true;
@@ -81,11 +108,10 @@ export function levelEdges(plan: ResourcePlan, caller: Caller, decision: CallerD
       resourceStatement !== undefined &&
       (fromAcl || plan.publicStatements.has(resourceStatement.statementIndex));
 
+    // Only the first sentence names the principal; a shared decision's names the principal it was made for.
     const shared = decision.reasonsName;
-    const reasons =
-      shared === undefined
-        ? [...rep.result.reasons]
-        : rep.result.reasons.map((r) => r.split(shared.from).join(shared.to));
+    const [first = '', ...rest] = rep.result.reasons;
+    const reasons = [shared === undefined ? first : first.split(shared.from).join(shared.to), ...rest];
     if (rep.extraConditions.length > 0) {
       reasons.push(
         `The snapshot does not describe this caller, so these conditions of the resource policy stay requirements: ${[...new Set(rep.extraConditions.map((c) => c.key))].join(', ')}.`,
@@ -103,7 +129,7 @@ export function levelEdges(plan: ResourcePlan, caller: Caller, decision: CallerD
         `The caller's own account is not in the snapshot: its identity policies are assumed to allow the request (${CALLER_OWN_POLICIES.id}).`,
       );
     }
-    if (plan.type === 's3-bucket' && allowed.some((a) => S3_OBJECT_ACTIONS.has(a.action))) {
+    if (objects) {
       reasons.push(`Object actions were evaluated on ${plan.resource.arn}/* (every object of the bucket).`);
     }
     reasons.push(...plan.notes, ...decision.notes);
@@ -113,7 +139,7 @@ export function levelEdges(plan: ResourcePlan, caller: Caller, decision: CallerD
       fromKind: caller.fromKind,
       to: plan.resource.arn,
       level,
-      actions: allowed.map((a) => a.action),
+      actions,
       via,
       crossAccount: decision.crossAccount,
       crossOrganization,

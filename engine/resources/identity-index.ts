@@ -11,7 +11,7 @@
  */
 import { globFromString, matchGlob, parsePolicy, type ParsedPolicy } from '../evaluate/index.ts';
 import type { PrincipalContext, SnapshotContext } from '../trust/index.ts';
-import { actionsOf, ANALYSED_TYPES, covers, type AnalysedType } from './actions.ts';
+import { ANALYSED_TYPES, coversType, type AnalysedType } from './actions.ts';
 
 interface IndexedStatement {
   types: AnalysedType[];
@@ -38,7 +38,7 @@ function indexPolicy(parsed: ParsedPolicy): IndexedStatement[] {
   const out: IndexedStatement[] = [];
   for (const st of parsed.statements) {
     if (st.effect !== 'Allow') continue;
-    const types = ANALYSED_TYPES.filter((type) => actionsOf(type).some(({ action }) => covers(st, action)));
+    const types = ANALYSED_TYPES.filter((type) => coversType(st, type));
     if (types.length === 0) continue;
     const patterns = asList(st.raw.Resource);
     const any = !st.resource || st.resource.negated || patterns.some((p) => p === '*' || p.includes('${'));
@@ -94,27 +94,6 @@ export class IdentityResourceIndex {
     }
   }
 
-  private collect(
-    type: AnalysedType,
-    arns: readonly string[],
-    resourceAccount: string,
-    callers: (byCaller: Map<string, WildEntry[]>) => Iterable<WildEntry[]>,
-    keep: (p: PrincipalContext) => boolean,
-  ): Set<PrincipalContext> {
-    const out = new Set<PrincipalContext>();
-    for (const arn of arns) for (const p of this.exact.get(arn) ?? []) if (keep(p)) out.add(p);
-    for (const target of [resourceAccount, '*']) {
-      const byCaller = this.wild.get(`${type}|${target}`);
-      if (!byCaller) continue;
-      for (const list of callers(byCaller)) {
-        for (const entry of list) {
-          if (!out.has(entry.principal) && arns.some((arn) => entry.test(arn))) out.add(entry.principal);
-        }
-      }
-    }
-    return out;
-  }
-
   /** Principals of `callerAccount` whose identity policies may allow one of the type's actions on one of `arns`. */
   candidatesInAccount(
     type: AnalysedType,
@@ -122,13 +101,15 @@ export class IdentityResourceIndex {
     resourceAccount: string,
     callerAccount: string,
   ): Set<PrincipalContext> {
-    return this.collect(
-      type,
-      arns,
-      resourceAccount,
-      (byCaller) => [byCaller.get(callerAccount) ?? []],
-      (p) => p.accountId === callerAccount,
-    );
+    const out = new Set<PrincipalContext>();
+    for (const arn of arns)
+      for (const p of this.exact.get(arn) ?? []) if (p.accountId === callerAccount) out.add(p);
+    for (const target of [resourceAccount, '*']) {
+      for (const entry of this.wild.get(`${type}|${target}`)?.get(callerAccount) ?? []) {
+        if (!out.has(entry.principal) && arns.some((arn) => entry.test(arn))) out.add(entry.principal);
+      }
+    }
+    return out;
   }
 
   /** Does some principal of `callerAccount` have an identity Allow that may cover one of the type's actions on `arns`? */

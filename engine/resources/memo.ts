@@ -13,7 +13,7 @@
 import { parsePolicy, type ParsedPolicy } from '../evaluate/index.ts';
 import type { AccountContext, PrincipalContext } from '../trust/index.ts';
 import type { PolicyInput } from '../types.ts';
-import { actionsOf, ANALYSED_TYPES, covers, type AnalysedType } from './actions.ts';
+import { actionsOf, ANALYSED_TYPES, covers, coversType, mayCover, type AnalysedType } from './actions.ts';
 
 const PRINCIPAL_SPECIFIC =
   /\$\{|aws:principalarn|aws:principaltag|aws:userid|aws:username|aws:principalservicename|aws:sourceidentity/i;
@@ -28,8 +28,10 @@ export function actionsAllowed(input: PolicyInput): ReadonlySet<string> {
   if (known) return known;
   const out = new Set<string>();
   for (const type of ANALYSED_TYPES) {
+    const statements = parsed.statements.filter((st) => st.effect === 'Allow' && mayCover(st, type));
+    if (statements.length === 0) continue;
     for (const { action } of actionsOf(type)) {
-      if (parsed.statements.some((st) => st.effect === 'Allow' && covers(st, action))) out.add(action);
+      if (statements.some((st) => covers(st, action))) out.add(action);
     }
   }
   allowCache.set(parsed, out);
@@ -44,8 +46,7 @@ export function typesCovered(input: PolicyInput): ReadonlySet<AnalysedType> {
   if (known) return known;
   const out = new Set<AnalysedType>();
   for (const type of ANALYSED_TYPES) {
-    if (parsed.statements.some((st) => actionsOf(type).some(({ action }) => covers(st, action))))
-      out.add(type);
+    if (parsed.statements.some((st) => coversType(st, type))) out.add(type);
   }
   relevantCache.set(parsed, out);
   return out;
