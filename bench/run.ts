@@ -14,6 +14,7 @@ const benches: Record<string, () => Promise<{ run: (args: string[]) => Promise<v
   scale: () => import('./scale.ts'),
   collect: () => import('./collect.ts'),
   'plan-check': () => import('./plan-check.ts'),
+  resources: () => import('./resources.ts'),
 };
 
 const [name, ...args] = process.argv.slice(2);

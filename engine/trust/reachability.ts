@@ -52,6 +52,14 @@ import {
   type RoleTrust,
   type TrustStatementInfo,
 } from './index-trust.ts';
+import {
+  stripUnknowable,
+  UNKNOWN_FOR_ACCOUNT,
+  UNKNOWN_FOR_ANYONE,
+  UNKNOWN_FOR_ARN,
+  UNKNOWN_FOR_INTERNAL_ACCOUNT,
+  type Stripped,
+} from './unknowable.ts';
 
 export type AssumeMechanism = 'AssumeRole' | 'AssumeRoleWithSAML' | 'AssumeRoleWithWebIdentity' | 'service';
 export type AssumeVia =
@@ -127,21 +135,6 @@ export const CALLER_OWN_POLICIES: PolicyInput = {
   },
 };
 
-/** Keys describing a caller the snapshot does not know; per caller kind, which of them stay unknown. */
-const UNKNOWN_FOR_ANYONE =
-  /^aws:(principalarn|principalaccount|principalorgid|principalorgpaths|principaltag\/.*|userid|username|principaltype)$/;
-const UNKNOWN_FOR_ACCOUNT =
-  /^aws:(principalarn|principalorgid|principalorgpaths|principaltag\/.*|userid|username|principaltype)$/;
-const UNKNOWN_FOR_INTERNAL_ACCOUNT = /^aws:(principalarn|principaltag\/.*|userid|username|principaltype)$/;
-const UNKNOWN_FOR_ARN = /^aws:(principalorgid|principalorgpaths|principaltag\/.*|userid)$/;
-const POSITIVE_STRING = /^(StringEquals|StringLike|StringEqualsIgnoreCase)$/;
-
-interface Stripped {
-  policy: PolicyInput;
-  /** Statement index → the clauses removed from that Allow statement. */
-  removed: Map<number, UnresolvedCondition[]>;
-}
-
 function mechanismOf(action: AssumeAction): AssumeMechanism {
   return action === ASSUME_ROLE
     ? 'AssumeRole'
@@ -160,67 +153,6 @@ function trustRef(trust: RoleTrust, st: TrustStatementInfo): StatementRef {
   };
   if (st.sid !== undefined) ref.sid = st.sid;
   return ref;
-}
-
-/**
- * A copy of the trust policy whose Allow statements lose the condition clauses
- * about caller facts the snapshot cannot know; the clauses come back as
- * requirements on the edge. A clause requiring our own organization is kept
- * for callers known to be outside it, where it is decidably false.
- */
-function stripUnknowable(
-  trust: RoleTrust,
-  unknown: RegExp,
-  outsideOrgId: string | undefined,
-): Stripped | undefined {
-  const removed = new Map<number, UnresolvedCondition[]>();
-  const keptConditions = new Map<number, Record<string, Record<string, unknown>>>();
-  for (const st of trust.statements) {
-    const condition = st.raw.Condition;
-    if (st.effect !== 'Allow' || !condition || typeof condition !== 'object') continue;
-    // Keyed by operator and condition key as written: null prototypes, so "__proto__" stays a plain key.
-    const kept: Record<string, Record<string, unknown>> = Object.create(null) as Record<
-      string,
-      Record<string, unknown>
-    >;
-    const lost: UnresolvedCondition[] = [];
-    for (const [operator, block] of Object.entries(condition as Record<string, unknown>)) {
-      if (!block || typeof block !== 'object') continue;
-      for (const [key, value] of Object.entries(block as Record<string, unknown>)) {
-        const values = (Array.isArray(value) ? value : [value]).map(String);
-        const keyLower = key.toLowerCase();
-        const ownOrgOnly =
-          outsideOrgId !== undefined &&
-          keyLower === 'aws:principalorgid' &&
-          POSITIVE_STRING.test(operator) &&
-          values.every((v) => v === outsideOrgId);
-        if (unknown.test(keyLower) && !ownOrgOnly) {
-          lost.push({ key, operator, values, mustHold: true, source: trustRef(trust, st) });
-        } else {
-          (kept[operator] ??= Object.create(null) as Record<string, unknown>)[key] = value;
-        }
-      }
-    }
-    if (lost.length === 0) continue;
-    removed.set(st.index, lost);
-    keptConditions.set(st.index, kept);
-  }
-  if (removed.size === 0) return undefined;
-  const doc = trust.document;
-  const single = !Array.isArray(doc.Statement);
-  const rawStatements = single ? [doc.Statement] : (doc.Statement as unknown[]);
-  const rewritten = rawStatements.map((raw, i) => {
-    const kept = keptConditions.get(i);
-    if (!kept) return raw;
-    const copy: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
-    if (Object.keys(kept).length === 0) delete copy.Condition;
-    else copy.Condition = kept;
-    return copy;
-  });
-  return {
-    policy: { id: trust.role.arn, document: { ...doc, Statement: single ? rewritten[0] : rewritten } },
-    removed,
-  };
 }
 
 /**
@@ -481,7 +413,13 @@ export function analyseTrust(model: SnapshotModel, options: AnalyseOptions = {})
         if (!strippedCache.has(s.unknown)) {
           strippedCache.set(
             s.unknown,
-            stripUnknowable(trust, s.unknown, s.account && !s.account.internal ? ctx.orgId : undefined),
+            stripUnknowable(
+              { id: target.role.arn, document: trust.document },
+              trust.statements,
+              (st) => trustRef(trust, st),
+              s.unknown,
+              s.account && !s.account.internal ? ctx.orgId : undefined,
+            ),
           );
         }
         stripped = strippedCache.get(s.unknown);

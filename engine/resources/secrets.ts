@@ -1,0 +1,57 @@
+/**
+ * Secrets Manager across accounts: besides the secret's policy and the
+ * caller's identity policies, the caller needs kms:Decrypt on the customer
+ * managed key that encrypts the secret (a secret under the AWS managed key
+ * aws/secretsmanager cannot be read from another account at all, plan.ts).
+ * https://docs.aws.amazon.com/secretsmanager/latest/userguide/auth-and-access_examples_cross.html
+ *
+ * When the key is among the snapshot's resources (by ARN, or by key id in the
+ * secret's account), a cross-account caller without a kms:Decrypt edge on it
+ * does not get secretsmanager:GetSecretValue. A key given by alias, or not in
+ * the snapshot, is not checked.
+ */
+import type { Caller } from './callers.ts';
+import type { ResourcePlan } from './plan.ts';
+import type { CanAccessEdge } from './types.ts';
+
+const GET_SECRET_VALUE = 'secretsmanager:GetSecretValue';
+
+function keyPlan(plans: ReadonlyMap<string, ResourcePlan>, secret: ResourcePlan): ResourcePlan | undefined {
+  const id = secret.resource.settings.kmsKeyId;
+  if (id === undefined) return undefined;
+  const direct = plans.get(id);
+  if (direct?.type === 'kms-key') return direct;
+  for (const plan of plans.values()) {
+    if (
+      plan.type === 'kms-key' &&
+      plan.resource.accountId === secret.resource.accountId &&
+      plan.resource.name === id
+    )
+      return plan;
+  }
+  return undefined;
+}
+
+/** The rule as an exclusion for decide.ts, reading the key edges already decided. */
+export function kmsDecryptRule(
+  plans: ReadonlyMap<string, ResourcePlan>,
+  edges: ReadonlyMap<string, CanAccessEdge>,
+): (plan: ResourcePlan, caller: Caller) => { actions: Set<string>; note: string } | undefined {
+  return (plan, caller) => {
+    if (plan.type !== 'secretsmanager-secret') return undefined;
+    const callerAccount = caller.principal?.accountId ?? caller.synthetic?.account?.id;
+    if (
+      caller.fromKind !== 'Anyone' &&
+      (callerAccount === undefined || callerAccount === plan.resource.accountId)
+    )
+      return undefined;
+    const key = keyPlan(plans, plan);
+    if (!key) return undefined;
+    const edge = edges.get(`${caller.key}\u0000${key.resource.arn}\u0000write`);
+    if (edge?.actions.includes('kms:Decrypt')) return undefined;
+    return {
+      actions: new Set([GET_SECRET_VALUE]),
+      note: `Reading the secret from another account needs kms:Decrypt on its key ${key.resource.arn}, which this caller does not have.`,
+    };
+  };
+}
