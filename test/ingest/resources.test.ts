@@ -126,7 +126,7 @@ describe('a folder with resources, ingested', () => {
     expect(contained.map((r) => r.type)).toEqual(['ec2-instance', 'kms-key', 'lambda-function', 's3-bucket']);
   });
 
-  it('keeps the policy, settings and tags as JSON, the sensitive flag, the source, and unmarked public/externalAccess', async () => {
+  it('keeps the policy, settings and tags as JSON, the sensitive flag, the source, and the public/externalAccess marks the analysis gives', async () => {
     const [r] = await rows(`MATCH (r:Resource {snapshotId: $s, key: $k}) RETURN properties(r) AS p`, {
       s: snap,
       k: bucket,
@@ -138,8 +138,10 @@ describe('a folder with resources, ingested', () => {
       accountId: A,
       name: 'orders-site',
       sensitive: true,
-      public: false,
-      externalAccess: false,
+      // `Principal: "*"` with only BlockPublicPolicy on: that setting refuses new public policies
+      // but leaves an existing one in force (https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html).
+      public: true,
+      externalAccess: true,
       sourceJsonPath: 'resources[0]',
     });
     expect(JSON.parse(String(p.policy))).toMatchObject({ Statement: [{ Principal: '*' }] });
