@@ -228,3 +228,38 @@ describe('decisions shared between principals with the same policies', () => {
     expect(levelsOf(result, web, BUCKET)).toEqual([]);
   });
 });
+
+describe('aws:RequestedRegion is the Region of a regional resource (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-requestedregion)', () => {
+  // A request to a queue is sent to the queue's Regional endpoint, so the Region it names is the queue's.
+  const regionGuard: OrganizationPolicy = {
+    id: 'p-regions',
+    name: 'OnlyEuWest1',
+    type: 'SERVICE_CONTROL_POLICY',
+    document: doc({
+      Effect: 'Deny',
+      Action: '*',
+      Resource: '*',
+      Condition: { StringNotEquals: { 'aws:RequestedRegion': 'eu-west-1' } },
+    }),
+    targets: [A],
+  };
+  const build = (queue: string) => {
+    const b = new ModelBuilder().organization([fullAccess, regionGuard]).orgAccount(A).orgAccount(MGMT);
+    const worker = b.role(A, 'worker', doc(), { policies: [allowAll] });
+    return { worker, result: analyse(withResources(b.build(), resource(queue, A))) };
+  };
+
+  it('a Region guard in an SCP is decided for a queue in the allowed Region: no condition left', () => {
+    const queue = `arn:aws:sqs:eu-west-1:${A}:jobs`;
+    const { worker, result } = build(queue);
+    const e = edgeOf(result, worker, queue, 'write');
+    expect(e).toBeDefined();
+    expect(e?.conditions).toEqual([]);
+  });
+
+  it('near miss: a queue in another Region cannot be reached at all', () => {
+    const queue = `arn:aws:sqs:us-west-2:${A}:jobs`;
+    const { worker, result } = build(queue);
+    expect(levelsOf(result, worker, queue)).toEqual([]);
+  });
+});

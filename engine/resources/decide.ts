@@ -225,6 +225,9 @@ export function decideCaller(session: ResourceSession, caller: Caller, env: Deci
       request: { principal, action, resource: session.targets.get(action)! },
     } as EvaluationInput;
     if (env.ctx.referenceDate) input.request.notBefore = env.ctx.referenceDate;
+    // A request to a regional resource goes to its Region's endpoint, which is the Region the request names
+    // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-requestedregion).
+    if (plan.resource.region) input.request.context = { 'aws:RequestedRegion': plan.resource.region };
     env.counters.evaluateCalls++;
     const result = evaluate(input);
     if (result.decision !== 'allowed') continue;

@@ -2,20 +2,11 @@
 import type { PolicyDocumentJson, SnapshotModel } from '../model.ts';
 import { buildSnapshotContext } from '../trust/index.ts';
 import { analyseResources } from './analyse.ts';
-import type { Resource, ResourceSettings, ResourceType } from './model.ts';
+import { parseResourceArn } from './arn.ts';
+import type { Resource, ResourceSettings } from './model.ts';
 import type { AccessLevel, CanAccessEdge, ResourceAnalysis, ZoneOfTrust } from './types.ts';
 
 export * from '../trust/test-model.ts';
-
-const TYPE_OF: [RegExp, ResourceType][] = [
-  [/^arn:aws:s3:::/, 's3-bucket'],
-  [/^arn:aws:kms:/, 'kms-key'],
-  [/^arn:aws:sqs:/, 'sqs-queue'],
-  [/^arn:aws:sns:/, 'sns-topic'],
-  [/^arn:aws:lambda:/, 'lambda-function'],
-  [/^arn:aws:secretsmanager:/, 'secretsmanager-secret'],
-  [/^arn:aws:ecr:/, 'ecr-repository'],
-];
 
 export interface ResourceOptions {
   policy?: PolicyDocumentJson;
@@ -25,17 +16,20 @@ export interface ResourceOptions {
 
 /** A resource as the reader would give it; S3 buckets take their account from `account`. */
 export function resource(arn: string, account: string, options: ResourceOptions = {}): Resource {
-  const type = TYPE_OF.find(([re]) => re.test(arn))?.[1] ?? 'other';
+  // Type, Region and name as the reader takes them from the ARN.
+  const parsed = parseResourceArn(arn);
+  if (!parsed.ok) throw new Error(`test resource ${arn}: ${parsed.message}`);
   const r: Resource = {
     arn,
-    type,
+    type: parsed.arn.type,
     accountId: account,
-    name: arn.split(/[:/]/).pop() ?? arn,
+    name: parsed.arn.name,
     settings: options.settings ?? {},
     tags: [],
     sensitive: options.sensitive ?? false,
     source: { path: `${account}.resources.json`, jsonPath: '$.resources[0]' },
   };
+  if (parsed.arn.region) r.region = parsed.arn.region;
   if (options.policy) r.policy = options.policy;
   return r;
 }
