@@ -434,7 +434,7 @@ export async function externalAccess(
         account: filters.account ?? null,
       });
       return res.records
-        .map((r): ExternalAccessOut => {
+        .flatMap((r): ExternalAccessOut[] => {
           const resourceRow = r.get('resource') as Props;
           const callerRow = r.get('caller') as Props | null;
           const finding = toFinding(r.get('finding') as Props, [
@@ -443,23 +443,29 @@ export async function externalAccess(
           ]);
           const ev = finding.evidence;
           const callerKey = finding.subjects[1]?.key ?? '*';
-          const out: ExternalAccessOut = {
-            finding,
-            resource: toResourceRef(resourceRow),
-            caller: callerRow
-              ? toNodeRef(callerRow, r.get('callerKind'))
-              : { key: callerKey, kind: 'ExternalPrincipal' },
-            level: str(ev.level) ?? '',
-            actions: Array.isArray(ev.actions) ? ev.actions.map(String) : [],
-            public: finding.kind === 'public-access',
-            conditions: (Array.isArray(ev.conditions)
-              ? (ev.conditions as Parameters<typeof toCondition>[0][])
-              : []
-            ).map(toCondition),
-          };
-          if (ev.statement && typeof ev.statement === 'object') out.statement = ev.statement as EvidenceRef;
-          if (str(ev.zoneOfTrust)) out.zoneOfTrust = str(ev.zoneOfTrust);
-          return out;
+          const zoneOfTrust = str(ev.zoneOfTrust);
+          // One item per access level the finding covers (the analysis keeps them in `perLevel`).
+          const perLevel = Array.isArray(ev.perLevel) ? (ev.perLevel as Props[]) : [];
+          return perLevel.map((entry) => {
+            const out: ExternalAccessOut = {
+              finding,
+              resource: toResourceRef(resourceRow),
+              caller: callerRow
+                ? toNodeRef(callerRow, r.get('callerKind'))
+                : { key: callerKey, kind: 'ExternalPrincipal' },
+              level: str(entry.level) ?? '',
+              actions: Array.isArray(entry.actions) ? entry.actions.map(String) : [],
+              public: finding.kind === 'public-access',
+              conditions: (Array.isArray(entry.conditions)
+                ? (entry.conditions as Parameters<typeof toCondition>[0][])
+                : []
+              ).map(toCondition),
+            };
+            if (entry.statement && typeof entry.statement === 'object')
+              out.statement = entry.statement as EvidenceRef;
+            if (zoneOfTrust) out.zoneOfTrust = zoneOfTrust;
+            return out;
+          });
         })
         .filter(
           (x) =>

@@ -15,6 +15,7 @@
  * inside the zone is not reported.
  */
 import { findingId, type Finding, type Severity } from '../findings/index.ts';
+import type { StatementRef } from '../types.ts';
 import type { ResourcePlan } from './plan.ts';
 import type { AccessLevel, CanAccessEdge, ZoneOfTrust } from './types.ts';
 
@@ -51,12 +52,19 @@ function callerLabel(edge: CanAccessEdge): string {
   }
 }
 
-function slimStatement(edge: CanAccessEdge): Record<string, unknown> | undefined {
-  const s = edge.resourceStatement;
-  if (!s) return undefined;
-  const out: Record<string, unknown> = { policyId: s.policyId, statementIndex: s.statementIndex };
-  if (s.sid !== undefined) out.sid = s.sid;
+function slimRef(ref: StatementRef): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    policyId: ref.policyId,
+    policyKind: ref.policyKind,
+    statementIndex: ref.statementIndex,
+    effect: ref.effect,
+  };
+  if (ref.sid !== undefined) out.sid = ref.sid;
   return out;
+}
+
+function slimStatement(edge: CanAccessEdge): Record<string, unknown> | undefined {
+  return edge.resourceStatement ? slimRef(edge.resourceStatement) : undefined;
 }
 
 export function resourceFindings(
@@ -123,6 +131,24 @@ export function resourceFindings(
         conditions,
         via: [...new Set(group.map((e) => e.via))],
         zoneOfTrust: zone,
+        // Per access level, what a reader of the finding needs without the edges: the actions, the
+        // granting statement and the request-time conditions, each condition with the statement it is from.
+        perLevel: group.map((e) => {
+          const entry: Record<string, unknown> = {
+            level: e.level,
+            actions: e.actions,
+            conditions: e.conditions.map((c) => ({
+              key: c.key,
+              operator: c.operator,
+              values: c.values,
+              mustHold: c.mustHold,
+              source: slimRef(c.source),
+            })),
+          };
+          const statement = slimStatement(e);
+          if (statement) entry.statement = statement;
+          return entry;
+        }),
       },
     });
   }

@@ -337,12 +337,19 @@ function findingRow(f: FindingSpec): { key: string; props: Props } {
       title: `${f.access.to} can be reached by ${who} (${f.access.level})`,
       why: `Statement ${f.access.sid ?? f.access.statementIndex} of the resource policy allows ${f.access.actions.join(', ')} to ${who}, outside the zone of trust (${f.zoneOfTrust}).`,
       subjects,
+      // The shape the resource analysis gives its findings (engine/resources/findings.ts).
       evidence: JSON.stringify({
-        level: f.access.level,
-        actions: f.access.actions,
-        statement: JSON.parse(String(props.evidence))[0],
-        conditions: JSON.parse(String(props.conditions)),
+        levels: [f.access.level],
+        actions: { [f.access.level]: f.access.actions },
         zoneOfTrust: f.zoneOfTrust,
+        perLevel: [
+          {
+            level: f.access.level,
+            actions: f.access.actions,
+            statement: JSON.parse(String(props.evidence))[0],
+            conditions: JSON.parse(String(props.conditions)),
+          },
+        ],
       }),
     },
   };
