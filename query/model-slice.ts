@@ -10,6 +10,7 @@ import type {
   Account,
   Group,
   InlinePolicy,
+  InstanceProfile,
   ManagedPolicy,
   Organization,
   PolicyDocumentJson,
@@ -18,6 +19,7 @@ import type {
   Tag,
   User,
 } from '../engine/model.ts';
+import type { Resource } from '../engine/resources/model.ts';
 import { driverOf, type Source } from './cache.ts';
 
 const Q = 'queries/model-slice';
@@ -227,17 +229,84 @@ export async function loadModelSlice(
     };
   }
 
-  return {
+  // Resources and instance profiles of the slice's accounts: the escalation analysis decides
+  // existing-resource methods from them, as it did at ingest.
+  const sliceAccounts = [...new Set([...users, ...roles].map((p) => p.accountId))];
+  const [resources, instanceProfiles] = await Promise.all([
+    resourcesOf(driver, snapshotId, sliceAccounts),
+    instanceProfilesOf(driver, snapshotId, sliceAccounts),
+  ]);
+  const model: SnapshotModel = {
     accounts,
     organization,
     users,
     groups,
     roles,
     policies: [...policies.values()],
-    instanceProfiles: [],
+    instanceProfiles,
     identityProviders: [],
     sources: [],
   };
+  if (resources.length > 0) model.resources = resources;
+  return model;
+}
+
+const jsonOf = <T>(text: unknown, fallback: T): T => {
+  if (typeof text !== 'string') return fallback;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+};
+
+async function resourcesOf(driver: Driver, snapshotId: string, accounts: string[]): Promise<Resource[]> {
+  if (accounts.length === 0) return [];
+  const res = await driver.executeQuery(statement(Q, 'resources-in-accounts'), { snapshotId, accounts });
+  return res.records.map((rec) => {
+    const r = rec.get('resource') as NodeProps;
+    const out: Resource = {
+      arn: String(r.arn),
+      type: String(r.type) as Resource['type'],
+      accountId: String(r.accountId),
+      name: String(r.name),
+      settings: jsonOf<Resource['settings']>(r.settings, {}),
+      tags: Object.entries(jsonOf<Record<string, string>>(r.tags, {})).map(([key, value]) => ({
+        key,
+        value,
+      })),
+      sensitive: r.sensitive === true,
+      source: { path: str(r.sourceFile) ?? '', jsonPath: str(r.sourceJsonPath) ?? '' },
+    };
+    if (str(r.region)) out.region = str(r.region);
+    if (str(r.policy)) out.policy = parseDoc(str(r.policy));
+    return out;
+  });
+}
+
+async function instanceProfilesOf(
+  driver: Driver,
+  snapshotId: string,
+  accounts: string[],
+): Promise<InstanceProfile[]> {
+  if (accounts.length === 0) return [];
+  const res = await driver.executeQuery(statement(Q, 'instance-profiles-in-accounts'), {
+    snapshotId,
+    accounts,
+  });
+  return res.records.map((rec) => {
+    const p = rec.get('profile') as NodeProps;
+    const out: InstanceProfile = {
+      arn: String(p.arn),
+      name: String(p.name),
+      instanceProfileId: str(p.instanceProfileId) ?? String(p.arn),
+      path: str(p.path) ?? '/',
+      accountId: String(p.accountId),
+      roleArns: (rec.get('roles') as string[]) ?? [],
+    };
+    if (str(p.createDate)) out.createDate = str(p.createDate);
+    return out;
+  });
 }
 
 /** The snapshot's reference date as stored at load (undefined for snapshots loaded before it was kept). */
@@ -250,14 +319,6 @@ export async function snapshotReferenceDateOf(
   return typeof value === 'string' ? value : undefined;
 }
 
-/**
- * The whole model of a snapshot, rebuilt from the graph: every user and role
- * with their policies, groups and boundaries, every managed policy (attached
- * or not), the accounts and the organization. The graph holds no instance
- * profiles, identity providers or Identity Center data in model form, so
- * those are left empty (the roles Identity Center provisions are roles of
- * the graph, and are read as such).
- */
 /** Adds to `model` the managed policies keyed `keys` that the snapshot holds and the model lacks. */
 export async function loadPolicies(
   source: Source,
@@ -278,6 +339,14 @@ export async function loadPolicies(
   }
 }
 
+/**
+ * The whole model of a snapshot, rebuilt from the graph: every user and role
+ * with their policies, groups and boundaries, every managed policy (attached
+ * or not), the accounts and the organization, the resources and instance
+ * profiles. The graph holds no identity providers or Identity Center data in
+ * model form, so those are left empty (the roles Identity Center provisions
+ * are roles of the graph, and are read as such).
+ */
 export async function loadSnapshotModel(source: Source, snapshotId: string): Promise<SnapshotModel> {
   const driver = driverOf(source);
   const arns = await driver.executeQuery(statement(Q, 'principal-arns'), { snapshotId });

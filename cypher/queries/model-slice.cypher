@@ -62,3 +62,19 @@ MATCH (pol:Policy:AtlasNode {snapshotId: $snapshotId})
 WHERE pol.kind IN ['managed', 'aws-managed'] AND pol.document IS NOT NULL
 RETURN pol.key AS key
 ORDER BY key;
+
+// name: resources-in-accounts
+// The resources of the given accounts, as the resources file gave them (policy, settings and tags as JSON).
+MATCH (r:Resource:AtlasNode {snapshotId: $snapshotId})
+WHERE r.accountId IN $accounts
+RETURN r {.arn, .type, .accountId, .region, .name, .policy, .settings, .tags, .sensitive, .sourceFile,
+          .sourceJsonPath} AS resource
+ORDER BY resource.arn;
+
+// name: instance-profiles-in-accounts
+// The instance profiles of the given accounts with the roles they carry (EC2 instances run as those).
+MATCH (ip:InstanceProfile:AtlasNode {snapshotId: $snapshotId})
+WHERE ip.accountId IN $accounts
+RETURN ip {.arn, .name, .instanceProfileId, .path, .accountId, .createDate} AS profile,
+       [(ip)-[:HAS_ROLE]->(r:Role) | r.arn] AS roles
+ORDER BY profile.arn;
