@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ANALYSED_RESOURCE_TYPES } from '../engine/resources/model.ts';
 import { generateOrganization, writeOrganization, planOrganization } from './generate.ts';
 
 type Json = Record<string, unknown>;
@@ -213,17 +214,7 @@ describe('generated resources', () => {
       const { model, warnings } = await readSnapshot([dir]);
       expect(warnings).toEqual([]);
       expect(model.resources).toHaveLength(70);
-      expect(new Set(model.resources!.map((r) => r.type))).toEqual(
-        new Set([
-          's3-bucket',
-          'kms-key',
-          'sqs-queue',
-          'sns-topic',
-          'lambda-function',
-          'secretsmanager-secret',
-          'ecr-repository',
-        ]),
-      );
+      expect(new Set(model.resources!.map((r) => r.type))).toEqual(new Set(ANALYSED_RESOURCE_TYPES));
       const roles = new Set(model.roles.map((r) => r.arn));
       for (const fn of model.resources!.filter((r) => r.type === 'lambda-function'))
         expect(roles.has(fn.settings.roleArn!)).toBe(true);

@@ -19,19 +19,11 @@
  */
 import type { ParsedStatement } from '../evaluate/index.ts';
 import { actionApplies } from '../policy/action.ts';
-import type { ResourceType } from './model.ts';
+import { ANALYSED_RESOURCE_TYPES, type ResourceType } from './model.ts';
 import type { AccessLevel } from './types.ts';
 
 /** The resource types whose policies the analysis evaluates. */
-export const ANALYSED_TYPES = [
-  's3-bucket',
-  'kms-key',
-  'sqs-queue',
-  'sns-topic',
-  'lambda-function',
-  'secretsmanager-secret',
-  'ecr-repository',
-] as const satisfies readonly ResourceType[];
+export const ANALYSED_TYPES = ANALYSED_RESOURCE_TYPES;
 export type AnalysedType = (typeof ANALYSED_TYPES)[number];
 
 export type LevelActions = Readonly<Record<AccessLevel, readonly string[]>>;

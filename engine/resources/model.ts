@@ -22,7 +22,8 @@ import type { PolicyDocumentJson, Tag } from '../model.ts';
  * that IAM Atlas evaluates; the others are inventory that escalation methods
  * use (a resource that runs as a role); `other` is kept and drawn but not analysed.
  */
-export const RESOURCE_TYPES = [
+/** The types whose resource policies the analysis evaluates. */
+export const ANALYSED_RESOURCE_TYPES = [
   's3-bucket',
   'kms-key',
   'sqs-queue',
@@ -30,6 +31,9 @@ export const RESOURCE_TYPES = [
   'lambda-function',
   'secretsmanager-secret',
   'ecr-repository',
+] as const;
+export const RESOURCE_TYPES = [
+  ...ANALYSED_RESOURCE_TYPES,
   'ec2-instance',
   'glue-dev-endpoint',
   'cloudformation-stack',
