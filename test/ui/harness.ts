@@ -12,6 +12,7 @@ import { startServer } from '../../api/server.ts';
 import { tokenCheck } from '../../api/tokens.ts';
 import { projectRoot } from '../../db/paths.ts';
 import { ensureUiBuilt } from '../../ui/build.ts';
+import { openTestDb, type TestDb } from '../harness/neo4j.ts';
 
 export const ARTIFACTS = path.join(projectRoot, 'test-artifacts', 'ui');
 /** Where screenshots shown in the docs go: over docs/screenshots/ with DOCS_SCREENSHOTS=1, else with the other artifacts. */
@@ -107,4 +108,45 @@ export async function drawn(page: Page, selector: string): Promise<Record<string
     };
     return el._cyreg.cy.$(sel).map((e) => ({ ...e.data(), hop: undefined }));
   }, selector);
+}
+
+/** One test file's page: a test database holding one snapshot, IAM Atlas serving it, a browser signed in. */
+export interface PageSession extends OpenPage {
+  db: TestDb;
+  atlas: Atlas;
+  browser: Browser;
+  snap: string;
+  /** Opens the page at `?QUERY&snap=SNAP`. */
+  view(query: string): Promise<unknown>;
+  /** Waits until the details panel shows a node of `kind`. */
+  detailsReady(kind: string): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+/** Opens a test database, loads one snapshot with `load` (tracked for deletion), serves it and signs in as `role`. */
+export async function openPageSession(
+  load: (db: TestDb) => Promise<string>,
+  role: 'reader' | 'reviewer',
+): Promise<PageSession> {
+  const db = await openTestDb();
+  const snap = await load(db);
+  db.track(snap);
+  const atlas = await startAtlas(db.driver);
+  const browser = await launchChromium();
+  const opened = await openPage(browser, atlas.signInUrl(role));
+  return {
+    ...opened,
+    db,
+    atlas,
+    browser,
+    snap,
+    view: (query) => opened.page.goto(`${atlas.url}/?${query}&snap=${snap}`),
+    detailsReady: (kind) =>
+      opened.page.waitForSelector(`#details[data-state="ready"][data-kind="${kind}"]`, { state: 'attached' }),
+    close: async () => {
+      await browser.close();
+      await atlas.close();
+      await db.close();
+    },
+  };
 }

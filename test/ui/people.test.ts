@@ -8,19 +8,17 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestDemoWithPeople } from '../harness/demo-people.ts';
-import { openTestDb, type TestDb } from '../harness/neo4j.ts';
 import {
   DOCS_SCREENSHOTS,
   drawn,
   graphReady,
-  launchChromium,
-  openPage,
+  openPageSession,
   screenshot,
-  startAtlas,
   type Atlas,
+  type PageSession,
 } from './harness.ts';
 
 const SSO = 'role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_';
@@ -33,31 +31,25 @@ const texts = (page: Page, sel: string) =>
   page.locator(sel).evaluateAll((els) => els.map((e) => e.textContent ?? ''));
 
 describe('people in the page', () => {
-  let db: TestDb;
+  let session: PageSession;
   let atlas: Atlas;
-  let browser: Browser;
   let page: Page;
   let problems: string[];
   let snap: string;
-
-  const view = (q: string) => page.goto(`${atlas.url}/?${q}&snap=${snap}`);
-  const detailsReady = (kind: string) =>
-    page.waitForSelector(`#details[data-state="ready"][data-kind="${kind}"]`, { state: 'attached' });
+  const view = (q: string) => session.view(q);
+  const detailsReady = (kind: string) => session.detailsReady(kind);
 
   beforeAll(async () => {
     fs.mkdirSync(DOCS, { recursive: true });
-    db = await openTestDb();
-    snap = (await ingestDemoWithPeople(db.driver, 'ui-people')).snapshotId;
-    db.track(snap);
-    atlas = await startAtlas(db.driver);
-    browser = await launchChromium();
-    ({ page, problems } = await openPage(browser, atlas.signInUrl('reader')));
+    session = await openPageSession(
+      async (db) => (await ingestDemoWithPeople(db.driver, 'ui-people')).snapshotId,
+      'reader',
+    );
+    ({ atlas, page, problems, snap } = session);
   }, 300_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await atlas?.close();
-    await db?.close();
+    await session?.close();
   });
 
   it('finds a person by search and shows their groups, assignments and sign-in roles', async () => {

@@ -8,47 +8,36 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../harness/neo4j.ts';
 import * as F from '../harness/resource-snapshot.ts';
 import {
   DOCS_SCREENSHOTS,
   drawn,
   graphReady,
-  launchChromium,
-  openPage,
+  openPageSession,
   screenshot,
-  startAtlas,
-  type Atlas,
+  type PageSession,
 } from './harness.ts';
 
 describe('resources in the page', () => {
-  let db: TestDb;
-  let atlas: Atlas;
-  let browser: Browser;
+  let session: PageSession;
   let page: Page;
   let problems: string[];
-  let snap: string;
-
-  const view = (q: string) => page.goto(`${atlas.url}/?${q}&snap=${snap}`);
-  const detailsReady = (kind: string) =>
-    page.waitForSelector(`#details[data-state="ready"][data-kind="${kind}"]`, { state: 'attached' });
+  const view = (q: string) => session.view(q);
+  const detailsReady = (kind: string) => session.detailsReady(kind);
 
   beforeAll(async () => {
     fs.mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
-    db = await openTestDb();
-    snap = (await F.loadResourceSnapshot(db.driver, 'ui-resources')).snapshotId;
-    db.track(snap);
-    atlas = await startAtlas(db.driver);
-    browser = await launchChromium();
-    ({ page, problems } = await openPage(browser, atlas.signInUrl('reader')));
+    session = await openPageSession(
+      async (db) => (await F.loadResourceSnapshot(db.driver, 'ui-resources')).snapshotId,
+      'reader',
+    );
+    ({ page, problems } = session);
   }, 300_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await atlas?.close();
-    await db?.close();
+    await session?.close();
   });
 
   it('draws who can reach a resource, and shows its policy with the granting statement marked', async () => {
