@@ -8,7 +8,8 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { z } from 'zod';
 import { statement, statements } from '../cypher/index.ts';
 import { badInput, conflict, notFound } from './context.ts';
-import { ASSUMPTION_NAMES, assumptionsSchema } from '../query/assumptions.ts';
+import { assumptionsSchema } from '../query/arg-schemas.ts';
+import { ASSUMPTION_NAMES } from '../query/assumptions.ts';
 import { edgeFromRow, pathFromEdges } from '../query/edges.ts';
 import {
   getItem,

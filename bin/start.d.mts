@@ -1,5 +1,7 @@
 // Types of the start-up module (bin/start.mjs), for the TypeScript code that tests it.
 export declare const DIST: string;
+export declare const BUNDLED_PACKAGES: string[];
+export declare function cliBuildOptions(outdir: string): import('esbuild').BuildOptions & { metafile: true };
 export declare function currentBuild(dist?: string): string | undefined;
 export declare function buildIsFresh(dist?: string): boolean;
 export declare function buildCli(dist?: string): Promise<string>;

@@ -14,6 +14,37 @@ const CURRENT = 'current.json';
 // esbuild's list of the source files a build read, relative to the root.
 const INPUTS = 'inputs.json';
 const KEEP_OLD_BUILDS_MS = 24 * 3600 * 1000;
+// Packages bundled into the build with what they import: the ones a command's start
+// needs. Loading one file is faster than resolving and loading each of a package's own
+// modules (the Neo4j driver alone is about 400 files). The others (the AWS SDK, the web
+// server, Vite) stay in node_modules and load only in the commands that use them.
+export const BUNDLED_PACKAGES = ['cli-progress', 'commander', 'neo4j-driver', 'yaml', 'zod'];
+// Bundled CommonJS code requires Node's built-in modules; an ES module has no `require`.
+const REQUIRE_BANNER =
+  "import { createRequire as __iamatlasCreateRequire } from 'node:module';\n" +
+  'const require = __iamatlasCreateRequire(import.meta.url);';
+
+/** The package a bare import names: `zod/v4` -> `zod`, `@aws-sdk/client-s3/x` -> `@aws-sdk/client-s3`. */
+const packageOf = (spec) =>
+  spec
+    .split('/')
+    .slice(0, spec.startsWith('@') ? 2 : 1)
+    .join('/');
+
+/**
+ * esbuild plugin: a package imported by the project's own code stays external unless
+ * it is one of BUNDLED_PACKAGES; what a bundled package imports is bundled with it.
+ */
+const bundleOnly = {
+  name: 'bundle-only',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (a) => {
+      if (a.path.startsWith('node:') || a.importer.includes(`${path.sep}node_modules${path.sep}`))
+        return undefined;
+      return BUNDLED_PACKAGES.includes(packageOf(a.path)) ? undefined : { path: a.path, external: true };
+    });
+  },
+};
 
 /** The folder of the build in use, or undefined when there is none. */
 export function currentBuild(dist = DIST) {
@@ -40,43 +71,49 @@ export function buildIsFresh(dist = DIST) {
   }
   // An installation that ships only dist/ has no sources to compare with.
   if (!fs.existsSync(path.join(root, 'cli', 'main.ts'))) return true;
+  // Inputs are relative paths with forward slashes (esbuild's metafile); joined by hand, as
+  // path.join on every one of a few hundred files is a visible part of a start.
+  const prefix = root + path.sep;
   for (const f of inputs) {
-    let m;
-    try {
-      m = fs.statSync(path.join(root, f)).mtimeMs;
-    } catch {
-      return false;
-    }
-    if (m > built) return false;
+    const st = fs.statSync(prefix + f, { throwIfNoEntry: false });
+    if (!st || st.mtimeMs > built) return false;
   }
   return true;
 }
 
+/** esbuild's options for a build of the command line into `outdir`. */
+export function cliBuildOptions(outdir) {
+  return {
+    absWorkingDir: root,
+    entryPoints: ['cli/main.ts'],
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    plugins: [bundleOnly],
+    banner: { js: REQUIRE_BANNER },
+    sourcemap: 'linked',
+    metafile: true,
+    logLevel: 'silent',
+  };
+}
+
 /**
  * Bundles cli/main.ts and what it imports into a new folder under dist/cli (one
- * chunk per lazily imported module, packages left to node_modules, source maps
- * beside them), then points current.json at it (written to a temporary name and
+ * chunk per lazily imported module, the BUNDLED_PACKAGES with them and the other
+ * packages left to node_modules, source maps beside them), then points current.json at it (written to a temporary name and
  * renamed, so a start never sees half a build). Builds older than a day are removed.
  */
 export async function buildCli(dist = DIST) {
   const { build } = await import('esbuild');
   const id = `build-${Date.now()}-${process.pid}`;
   const dir = path.join(dist, id);
-  const res = await build({
-    absWorkingDir: root,
-    entryPoints: ['cli/main.ts'],
-    outdir: dir,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    sourcemap: 'linked',
-    metafile: true,
-    logLevel: 'silent',
-  });
-  const inputs = Object.keys(res.metafile.inputs).filter((f) => !f.startsWith('node_modules/'));
+  const res = await build(cliBuildOptions(dir));
+  // The bundled packages' files are not listed one by one: the lock file stands for them.
+  const inputs = Object.keys(res.metafile.inputs).filter((f) => !/(^|\/)node_modules\//.test(f));
+  if (fs.existsSync(path.join(root, 'package-lock.json'))) inputs.push('package-lock.json');
   fs.writeFileSync(path.join(dir, INPUTS), JSON.stringify(inputs));
   const tmp = path.join(dist, `${CURRENT}.${process.pid}.tmp`);
   fs.writeFileSync(tmp, JSON.stringify({ build: id }));
@@ -103,7 +140,9 @@ async function loadMain() {
       return (await import('../cli/main.ts')).main;
     }
   }
-  process.setSourceMapsEnabled(true);
+  // Stack traces are printed only under IAMATLAS_DEBUG; reading the source maps costs every
+  // start tens of milliseconds, so they are read only then.
+  if (process.env.IAMATLAS_DEBUG) process.setSourceMapsEnabled(true);
   return (await import(pathToFileURL(path.join(dir, ENTRY)).href)).main;
 }
 

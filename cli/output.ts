@@ -1,6 +1,4 @@
 /** How commands talk to people and to scripts: human text by default, JSON with --json. */
-import { SingleBar, Presets } from 'cli-progress';
-
 /** Exit codes that mean something to scripts. */
 export const EXIT = {
   ok: 0,
@@ -39,34 +37,10 @@ export interface Progress {
   stop(): void;
 }
 
-/** A bar on a terminal; plain lines (at most one per label and ~10%) otherwise. */
-export function progress(enabled = true): Progress {
+/** A bar on a terminal (its module loaded then); plain lines (at most one per label and ~10%) otherwise. */
+export async function progress(enabled = true): Promise<Progress> {
   if (!enabled) return { update() {}, stop() {} };
-  if (process.stderr.isTTY) {
-    const bar = new SingleBar(
-      {
-        format: '  {label} |{bar}| {value}/{total}',
-        stream: process.stderr,
-        hideCursor: true,
-        clearOnComplete: false,
-      },
-      Presets.shades_classic,
-    );
-    let current = '';
-    return {
-      update(label, done, total) {
-        if (label !== current) {
-          if (current) bar.stop();
-          bar.start(Math.max(total, 1), done, { label: label.padEnd(24) });
-          current = label;
-        } else bar.update(done, { label: label.padEnd(24) });
-      },
-      stop() {
-        if (current) bar.stop();
-        current = '';
-      },
-    };
-  }
+  if (process.stderr.isTTY) return (await import('./progress-bar.ts')).progressBar();
   // Without a terminal: one line when a step ends, and quarter marks for long steps.
   let lastLabel = '';
   let lastQuarter = 0;

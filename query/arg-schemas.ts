@@ -21,7 +21,19 @@ import {
   maxHopsSchema,
   sessionPolicySchema,
 } from './args.ts';
-import { assumptionsSchema } from './assumptions.ts';
+import type { Assumptions } from './assumptions.ts';
+
+/** Analyst assumptions (./assumptions.ts): a boolean per category, no other keys. */
+export const assumptionsSchema: z.ZodType<Assumptions> = z
+  .object({
+    mfa: z.boolean().optional(),
+    externalId: z.boolean().optional(),
+    network: z.boolean().optional(),
+    federation: z.boolean().optional(),
+    region: z.boolean().optional(),
+    other: z.boolean().optional(),
+  })
+  .strict();
 
 // ------------------------------------------------------------------ reachability (reachability.ts)
 

@@ -9,8 +9,6 @@
  * condition key in it, whichever way the condition points (a Deny "unless MFA"
  * depends on MFA as much as an Allow "if MFA").
  */
-import { z } from 'zod';
-
 export const ASSUMPTION_NAMES = ['mfa', 'externalId', 'network', 'federation', 'region', 'other'] as const;
 export type AssumptionName = (typeof ASSUMPTION_NAMES)[number];
 
@@ -26,18 +24,8 @@ export const ASSUMPTION_PATTERNS: Readonly<Record<Exclude<AssumptionName, 'other
   region: ['aws:requestedregion'],
 };
 
-export const assumptionsSchema = z
-  .object({
-    mfa: z.boolean().optional(),
-    externalId: z.boolean().optional(),
-    network: z.boolean().optional(),
-    federation: z.boolean().optional(),
-    region: z.boolean().optional(),
-    other: z.boolean().optional(),
-  })
-  .strict();
-
-export type Assumptions = z.infer<typeof assumptionsSchema>;
+/** The categories an analyst takes to be unsatisfiable (false); left out means satisfiable. */
+export type Assumptions = Partial<Record<AssumptionName, boolean>>;
 
 const compiled = (Object.entries(ASSUMPTION_PATTERNS) as [AssumptionName, readonly string[]][]).map(
   ([name, patterns]) => ({ name, res: patterns.map((p) => new RegExp(`^(?:${p})$`)) }),

@@ -65,13 +65,8 @@ export { findings } from './findings.ts';
 export type { FindingOut, FindingsResult, FindingSubject } from './findings.ts';
 export { escalationPaths, escalationPathsIn, escalations } from './escalation.ts';
 export type { EscalationResult } from './escalation.ts';
-export {
-  ASSUMPTION_NAMES,
-  ASSUMPTION_PATTERNS,
-  assumptionOf,
-  assumptionParams,
-  assumptionsSchema,
-} from './assumptions.ts';
+export { ASSUMPTION_NAMES, ASSUMPTION_PATTERNS, assumptionOf, assumptionParams } from './assumptions.ts';
+export { assumptionsSchema } from './arg-schemas.ts';
 export type { AssumptionName, Assumptions } from './assumptions.ts';
 export {
   API_DEFAULTS,

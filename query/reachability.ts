@@ -15,7 +15,7 @@ import neo4j from 'neo4j-driver';
 import { z } from 'zod';
 import { statement } from '../cypher/index.ts';
 import { DEFAULT_MAX_HOPS, DEFAULT_PATHS_LIMIT, DEFAULT_REACH_LIMIT, parseArgs } from './args.ts';
-import { assumptionParams, assumptionsSchema } from './assumptions.ts';
+import { assumptionParams } from './assumptions.ts';
 import { NotInSnapshotError, QueryInputError } from './errors.ts';
 import {
   pathSummary,
@@ -30,6 +30,7 @@ import { parsePrincipal, parseRoleArn, resolveNode, type PrincipalSpec } from '.
 import { cached, driverOf, dropReachIndex, reachIndexFor, type Source } from './cache.ts';
 import { EdgeProperties, StaleIndexError, type EdgeRef } from './reach-index.ts';
 import {
+  assumptionsSchema,
   whoCanAssumeArgs,
   reachableFromArgs,
   pathsArgs,

@@ -1,5 +1,6 @@
 /** The GraphQL AssumptionsInput as the query layer's assumptions (null fields left out); a bad one is a BAD_USER_INPUT error. */
-import { assumptionsSchema, type Assumptions } from '../../query/assumptions.ts';
+import { assumptionsSchema } from '../../query/arg-schemas.ts';
+import type { Assumptions } from '../../query/assumptions.ts';
 import { badInput } from '../context.ts';
 
 export function assumptionsArg(v: unknown): Assumptions | undefined {

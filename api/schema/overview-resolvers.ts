@@ -1,5 +1,6 @@
 /** Resolvers of the overview domain (overview.graphql): thin translations onto query/org-overview.ts. */
-import { assumptionsSchema, type Assumptions } from '../../query/assumptions.ts';
+import { assumptionsSchema } from '../../query/arg-schemas.ts';
+import type { Assumptions } from '../../query/assumptions.ts';
 import { parseArgs } from '../../query/args.ts';
 import { orgOverview, trustBetween, trustMatrix } from '../../query/index.ts';
 import { snapshotOf, type ApiContext } from '../context.ts';

@@ -1,16 +1,16 @@
 /** `iamatlas query can-access`: the resources a principal reaches, directly or through its paths. */
 import type { Command } from 'commander';
-import { canAccessArgs } from '../../query/arg-schemas.ts';
 import type { CanAccessInput, CanAccessResult } from '../../query/index.ts';
 import { hopsWord, jsonText, nodeLabel, snapshotLabel, text, type RenderOptions } from '../render.ts';
-import { run, type WithDriver } from './common.ts';
+import { argSchemas, run, type WithDriver } from './common.ts';
 import { accessOptions, type AccessOpts } from './options.ts';
 import { reachArgs } from './reach.ts';
 import { accessEntryLines } from './who-can-access.ts';
 
 type Opts = AccessOpts & { principal: string };
 
-export function parse(opts: Opts): CanAccessInput {
+export async function parse(opts: Opts): Promise<CanAccessInput> {
+  const { canAccessArgs } = await argSchemas();
   return reachArgs(canAccessArgs, opts, {
     principal: opts.principal,
     ...(opts.level === undefined ? {} : { level: opts.level }),
@@ -36,7 +36,7 @@ export function register(query: Command, withDriver: WithDriver): void {
       .description('The resources a principal can reach, directly or through role chains and escalation')
       .requiredOption('--principal <arn>', 'user/role ARN, account root, service principal or *'),
   ).action(async (opts: Opts) => {
-    const args = parse(opts);
+    const args = await parse(opts);
     await run(withDriver, opts, (q, driver, s) => q.canAccess(driver, s.id, args), render);
   });
 }

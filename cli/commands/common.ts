@@ -16,6 +16,9 @@ export type WithDriver = <T>(fn: (driver: Driver) => Promise<T>) => Promise<T>;
 export const queries = () => import('../../query/index.ts');
 export type Queries = Awaited<ReturnType<typeof queries>>;
 
+/** The queries' argument schemas, loaded when a command checks its options (zod is not needed to start). */
+export const argSchemas = () => import('../../query/arg-schemas.ts');
+
 export interface Common {
   snapshot?: string;
   json?: boolean;

@@ -7,18 +7,24 @@ const snapshot = { id: 'snap-1', name: 'snap-1' };
 const USER = 'arn:aws:iam::111111111111:user/dev/bob';
 
 describe('escalations', () => {
-  it('defaults --to to admin and keeps --max-hops as the options give it', () => {
-    expect(parse({ to: 'admin', maxHops: '3' })).toMatchObject({ to: 'admin', maxHops: 3, limit: 10 });
-    expect(parse({ from: USER, to: 'admin', maxHops: '2', limit: '4' })).toMatchObject({
+  it('defaults --to to admin and keeps --max-hops as the options give it', async () => {
+    await expect(parse({ to: 'admin', maxHops: '3' })).resolves.toMatchObject({
+      to: 'admin',
+      maxHops: 3,
+      limit: 10,
+    });
+    await expect(parse({ from: USER, to: 'admin', maxHops: '2', limit: '4' })).resolves.toMatchObject({
       from: USER,
       maxHops: 2,
       limit: 4,
     });
   });
 
-  it('refuses a --to that is neither admin nor a user or role ARN', () => {
-    expect(() => parse({ to: 'root', maxHops: '3' })).toThrow(CliError);
-    expect(() => parse({ to: 'root', maxHops: '3' })).toThrow(/--to must be admin or a user\/role ARN/);
+  it('refuses a --to that is neither admin nor a user or role ARN', async () => {
+    await expect(parse({ to: 'root', maxHops: '3' })).rejects.toThrow(CliError);
+    await expect(parse({ to: 'root', maxHops: '3' })).rejects.toThrow(
+      /--to must be admin or a user\/role ARN/,
+    );
   });
 
   it('shows each capability chain before the hop it enables', () => {

@@ -1,16 +1,16 @@
 /** `iamatlas query escalations`: privilege-escalation paths to admin or to a chosen principal, shortest first. */
 import type { Command } from 'commander';
-import { escalationsArgs } from '../../query/arg-schemas.ts';
 import type { EscalationResult } from '../../query/escalation.ts';
 import { CliError, EXIT } from '../output.ts';
 import { conditionText, hopsWord, jsonText, snapshotLabel, text, type RenderOptions } from '../render.ts';
-import { run, type WithDriver } from './common.ts';
+import { argSchemas, run, type WithDriver } from './common.ts';
 import { reachOptions, type ReachOpts } from './options.ts';
 import { reachArgs } from './reach.ts';
 
 type Opts = ReachOpts & { from?: string; to: string; includeAssumeOnly?: boolean };
 
-export function parse(opts: Opts) {
+export async function parse(opts: Opts) {
+  const { escalationsArgs } = await argSchemas();
   const args = reachArgs(escalationsArgs, opts, {
     ...(opts.from !== undefined ? { from: opts.from } : {}),
     to: opts.to,
@@ -81,7 +81,7 @@ export function register(query: Command, withDriver: WithDriver): void {
         ].join('\n'),
       ),
   ).action(async (opts: Opts) => {
-    const args = parse(opts);
+    const args = await parse(opts);
     const request = { ...(args.from ? { from: args.from } : {}), to: args.to, maxHops: args.maxHops };
     await run(
       withDriver,

@@ -1,11 +1,10 @@
 /** `iamatlas query external-access`: public and external access to resources, as IAM Access Analyzer lists it. */
 import type { Command } from 'commander';
 import { RESOURCE_TYPES } from '../../engine/resources/model.ts';
-import { externalAccessArgs } from '../../query/arg-schemas.ts';
 import type { ExternalAccessInput, ExternalAccessResult } from '../../query/index.ts';
 import { intText, queryArgs } from '../args.ts';
 import { conditionText, jsonText, nodeLabel, snapshotLabel, text, type RenderOptions } from '../render.ts';
-import { addCommon, run, type Common, type WithDriver } from './common.ts';
+import { argSchemas, addCommon, run, type Common, type WithDriver } from './common.ts';
 import { levelOption } from './options.ts';
 
 type Opts = Common & {
@@ -18,7 +17,8 @@ type Opts = Common & {
   limit?: string;
 };
 
-export function parse(opts: Opts): ExternalAccessInput {
+export async function parse(opts: Opts): Promise<ExternalAccessInput> {
+  const { externalAccessArgs } = await argSchemas();
   return queryArgs(externalAccessArgs, {
     ...(opts.zone === undefined ? {} : { zone: opts.zone }),
     ...(opts.type === undefined ? {} : { type: opts.type }),
@@ -63,7 +63,7 @@ export function register(query: Command, withDriver: WithDriver): void {
         .option('--limit <n>', 'at most this many findings (default 200)'),
     ),
   ).action(async (opts: Opts) => {
-    const args = parse(opts);
+    const args = await parse(opts);
     await run(withDriver, opts, (q, driver, s) => q.externalAccess(driver, s.id, args), render);
   });
 }

@@ -71,7 +71,7 @@ export async function runIngest(driver: Driver, paths: string[], opts: IngestOpt
   };
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigint);
-  const bar = progress(!opts.quiet);
+  const bar = await progress(!opts.quiet);
   // Loaded on demand so that `db` and `snapshots` commands start fast.
   const { ingestPaths } = await import('../../ingest/pipeline.ts');
   const { InputError } = await import('../../ingest/read/index.ts');

@@ -1,7 +1,7 @@
 /** Options several query commands take, declared once. */
 import type { Command } from 'commander';
 import { ASSUMPTION_NAMES } from '../../query/assumptions.ts';
-import { DEFAULT_ESCALATION_MAX_HOPS, DEFAULT_MAX_HOPS, MAX_HOPS } from '../../query/args.ts';
+import { DEFAULT_ESCALATION_MAX_HOPS, DEFAULT_MAX_HOPS, MAX_HOPS } from '../../query/bounds.ts';
 import { ACCESS_LEVELS } from '../../engine/resources/types.ts';
 import { collect } from '../args.ts';
 import { addCommon, type Common } from './common.ts';

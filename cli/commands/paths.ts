@@ -1,6 +1,6 @@
 /** `iamatlas query paths`: paths from one principal to a role over CAN_ASSUME, shortest first. */
 import type { Command } from 'commander';
-import { pathsArgs, type PathsArgs } from '../../query/arg-schemas.ts';
+import type { PathsArgs } from '../../query/arg-schemas.ts';
 import type { PathsResult } from '../../query/index.ts';
 import {
   hopLine,
@@ -11,13 +11,14 @@ import {
   text,
   type RenderOptions,
 } from '../render.ts';
-import { run, type WithDriver } from './common.ts';
+import { argSchemas, run, type WithDriver } from './common.ts';
 import { reachOptions, type ReachOpts } from './options.ts';
 import { reachArgs } from './reach.ts';
 
 type Opts = ReachOpts & { from: string; to: string };
 
-export function parse(opts: Opts): PathsArgs {
+export async function parse(opts: Opts): Promise<PathsArgs> {
+  const { pathsArgs } = await argSchemas();
   return reachArgs(pathsArgs, opts, { from: opts.from, to: opts.to });
 }
 
@@ -47,7 +48,7 @@ export function register(query: Command, withDriver: WithDriver): void {
       .requiredOption('--from <arn>', 'where the paths start')
       .requiredOption('--to <arn>', 'the role they end at'),
   ).action(async (opts: Opts) => {
-    const args = parse(opts);
+    const args = await parse(opts);
     await run(withDriver, opts, (q, driver, s) => q.paths(driver, s.id, args), render);
   });
 }

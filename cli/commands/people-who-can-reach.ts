@@ -1,16 +1,17 @@
 /** `iamatlas query people-who-can-reach`: which people can reach a role, or administrator of an account. */
 import type { Command } from 'commander';
-import { peopleWhoCanReachArgs, type PeopleWhoCanReachInput } from '../../query/arg-schemas.ts';
+import type { PeopleWhoCanReachInput } from '../../query/arg-schemas.ts';
 import type { PeopleWhoCanReachResult } from '../../query/people.ts';
 import { jsonText, snapshotLabel, text, type RenderOptions } from '../render.ts';
-import { addCommon, run, type WithDriver } from './common.ts';
+import { argSchemas, addCommon, run, type WithDriver } from './common.ts';
 import type { ReachOpts } from './options.ts';
 import { reachArgs } from './reach.ts';
 import { wayText } from './person-reach.ts';
 
 type Opts = ReachOpts & { role: string; account?: string };
 
-export function parse(opts: Opts): PeopleWhoCanReachInput {
+export async function parse(opts: Opts): Promise<PeopleWhoCanReachInput> {
+  const { peopleWhoCanReachArgs } = await argSchemas();
   return reachArgs(peopleWhoCanReachArgs, opts, {
     role: opts.role,
     ...(opts.account === undefined ? {} : { account: opts.account }),
@@ -44,7 +45,7 @@ export function register(query: Command, withDriver: WithDriver): void {
       .option('--account <id>', 'with --role admin: administrator of this account')
       .option('--max-hops <n>', 'steps after signing in (1-8)'),
   ).action(async (opts: Opts) => {
-    const args = parse(opts);
+    const args = await parse(opts);
     await run(withDriver, opts, (q, driver, s) => q.peopleWhoCanReach(driver, s.id, args), render);
   });
 }

@@ -36,14 +36,16 @@ const way: PersonReachEntry = {
 };
 
 describe('person-reach', () => {
-  it('checks options with the query schema before connecting', () => {
-    expect(personReach.parse({ person: 'zoe', maxHops: '2' })).toEqual({
+  it('checks options with the query schema before connecting', async () => {
+    await expect(personReach.parse({ person: 'zoe', maxHops: '2' })).resolves.toEqual({
       person: 'zoe',
       maxHops: 2,
       limit: 200,
     });
-    expect(() => personReach.parse({ person: 'zoe', maxHops: '9' })).toThrow(CliError);
-    expect(() => personReach.parse({ person: 'zoe', maxHops: '9' })).toThrow(/--max-hops must be at most 8/);
+    await expect(personReach.parse({ person: 'zoe', maxHops: '9' })).rejects.toThrow(CliError);
+    await expect(personReach.parse({ person: 'zoe', maxHops: '9' })).rejects.toThrow(
+      /--max-hops must be at most 8/,
+    );
   });
 
   it('says what the person signs in as, what else they reach and which accounts they administer', () => {
@@ -81,16 +83,16 @@ describe('person-reach', () => {
 });
 
 describe('people-who-can-reach', () => {
-  it('takes --account only with --role admin', () => {
-    expect(peopleWhoCanReach.parse({ role: 'admin', account: '444444444444' })).toEqual({
+  it('takes --account only with --role admin', async () => {
+    await expect(peopleWhoCanReach.parse({ role: 'admin', account: '444444444444' })).resolves.toEqual({
       role: 'admin',
       account: '444444444444',
       maxHops: 4,
     });
-    expect(() => peopleWhoCanReach.parse({ role: OPS, account: '444444444444' })).toThrow(
+    await expect(peopleWhoCanReach.parse({ role: OPS, account: '444444444444' })).rejects.toThrow(
       /--account goes with role "admin"/,
     );
-    expect(() => peopleWhoCanReach.parse({ role: 'admin', account: '4444' })).toThrow(/12 digits/);
+    await expect(peopleWhoCanReach.parse({ role: 'admin', account: '4444' })).rejects.toThrow(/12 digits/);
   });
 
   it('lists people with their way, then by group', () => {

@@ -1,15 +1,16 @@
 /** `iamatlas query person-reach`: what one person (an IAM Identity Center user) can reach. */
 import type { Command } from 'commander';
-import { personReachArgs, type PersonReachInput } from '../../query/arg-schemas.ts';
+import type { PersonReachInput } from '../../query/arg-schemas.ts';
 import type { PersonReachEntry, PersonReachResult } from '../../query/people.ts';
 import { hopsWord, jsonText, snapshotLabel, text, type RenderOptions } from '../render.ts';
-import { addCommon, run, type WithDriver } from './common.ts';
+import { argSchemas, addCommon, run, type WithDriver } from './common.ts';
 import type { ReachOpts } from './options.ts';
 import { reachArgs } from './reach.ts';
 
 type Opts = ReachOpts & { person: string };
 
-export function parse(opts: Opts): PersonReachInput {
+export async function parse(opts: Opts): Promise<PersonReachInput> {
+  const { personReachArgs } = await argSchemas();
   return reachArgs(personReachArgs, opts, { person: opts.person });
 }
 
@@ -62,7 +63,7 @@ export function register(query: Command, withDriver: WithDriver): void {
       .option('--max-hops <n>', 'steps after signing in (1-8)')
       .option('--limit <n>', 'roles listed at most'),
   ).action(async (opts: Opts) => {
-    const args = parse(opts);
+    const args = await parse(opts);
     await run(withDriver, opts, (q, driver, s) => q.personReach(driver, s.id, args), render);
   });
 }

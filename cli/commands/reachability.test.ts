@@ -46,15 +46,20 @@ const entry: ReachEntry = {
 };
 
 describe('who-can-assume', () => {
-  it('passes the options on as the query arguments, with the defaults the options declare', () => {
-    expect(whoCanAssume.parse({ role: ROLE, maxHops: '3' })).toEqual({ role: ROLE, maxHops: 3 });
-    expect(whoCanAssume.parse({ role: ROLE, maxHops: '2', limit: '5', without: ['mfa'] })).toEqual({
+  it('passes the options on as the query arguments, with the defaults the options declare', async () => {
+    await expect(whoCanAssume.parse({ role: ROLE, maxHops: '3' })).resolves.toEqual({
+      role: ROLE,
+      maxHops: 3,
+    });
+    await expect(
+      whoCanAssume.parse({ role: ROLE, maxHops: '2', limit: '5', without: ['mfa'] }),
+    ).resolves.toEqual({
       role: ROLE,
       maxHops: 2,
       limit: 5,
       assumptions: { mfa: false },
     });
-    expect(() => whoCanAssume.parse({ role: ROLE, maxHops: '3', limit: '1001' })).toThrow(CliError);
+    await expect(whoCanAssume.parse({ role: ROLE, maxHops: '3', limit: '1001' })).rejects.toThrow(CliError);
   });
 
   it('prints each principal with its path and conditions, and says when the list stopped', () => {
@@ -92,8 +97,11 @@ describe('who-can-assume', () => {
 });
 
 describe('reachable', () => {
-  it('takes --from as the principal', () => {
-    expect(reachable.parse({ from: '*', maxHops: '1' })).toEqual({ principal: '*', maxHops: 1 });
+  it('takes --from as the principal', async () => {
+    await expect(reachable.parse({ from: '*', maxHops: '1' })).resolves.toEqual({
+      principal: '*',
+      maxHops: 1,
+    });
   });
 
   it('says when nothing is reached', () => {

@@ -1,15 +1,16 @@
 /** `iamatlas query reachable`: every role a principal can reach, each with its shortest path. */
 import type { Command } from 'commander';
-import { reachableFromArgs, type ReachableFromArgs } from '../../query/arg-schemas.ts';
+import type { ReachableFromArgs } from '../../query/arg-schemas.ts';
 import type { ReachableFromResult } from '../../query/index.ts';
 import { entryLines, hopsWord, jsonText, snapshotLabel, text, type RenderOptions } from '../render.ts';
-import { run, type WithDriver } from './common.ts';
+import { argSchemas, run, type WithDriver } from './common.ts';
 import { reachOptions, type ReachOpts } from './options.ts';
 import { reachArgs } from './reach.ts';
 
 type Opts = ReachOpts & { from: string };
 
-export function parse(opts: Opts): ReachableFromArgs {
+export async function parse(opts: Opts): Promise<ReachableFromArgs> {
+  const { reachableFromArgs } = await argSchemas();
   return reachArgs(reachableFromArgs, opts, { principal: opts.from });
 }
 
@@ -34,7 +35,7 @@ export function register(query: Command, withDriver: WithDriver): void {
         'user/role ARN, role session ARN, account root, service, provider ARN, or *',
       ),
   ).action(async (opts: Opts) => {
-    const args = parse(opts);
+    const args = await parse(opts);
     await run(withDriver, opts, (q, driver, s) => q.reachableFrom(driver, s.id, args), render);
   });
 }

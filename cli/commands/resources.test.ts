@@ -38,20 +38,24 @@ const access: Hop = {
 const assume: Hop = { ...base, type: 'CAN_ASSUME', from: USER, to: ROLE, mechanism: 'AssumeRole' };
 
 describe('who-can-access', () => {
-  it('passes the options on as the query arguments, and names the option of a bad value', () => {
-    expect(whoCanAccess.parse({ resource: BUCKET, maxHops: '4', level: 'read' })).toMatchObject({
+  it('passes the options on as the query arguments, and names the option of a bad value', async () => {
+    await expect(
+      whoCanAccess.parse({ resource: BUCKET, maxHops: '4', level: 'read' }),
+    ).resolves.toMatchObject({
       resource: BUCKET,
       level: 'read',
       maxHops: 4,
       includePaths: true,
     });
-    expect(whoCanAccess.parse({ resource: BUCKET, maxHops: '4', direct: true })).toMatchObject({
-      includePaths: false,
-    });
-    expect(() => whoCanAccess.parse({ resource: BUCKET, maxHops: '4', level: 'admin' })).toThrow(
+    await expect(whoCanAccess.parse({ resource: BUCKET, maxHops: '4', direct: true })).resolves.toMatchObject(
+      {
+        includePaths: false,
+      },
+    );
+    await expect(whoCanAccess.parse({ resource: BUCKET, maxHops: '4', level: 'admin' })).rejects.toThrow(
       /--level: a level is one of read, write/,
     );
-    expect(() => whoCanAccess.parse({ resource: 'bucket', maxHops: '4' })).toThrow(CliError);
+    await expect(whoCanAccess.parse({ resource: 'bucket', maxHops: '4' })).rejects.toThrow(CliError);
   });
 
   it('prints the direct callers with the statement that allows them, then the paths ending in the access', () => {
@@ -97,8 +101,8 @@ describe('who-can-access', () => {
 });
 
 describe('can-access', () => {
-  it('reads the principal and level, and prints each resource with its path', () => {
-    expect(canAccess.parse({ principal: USER, maxHops: '4', level: 'write' })).toMatchObject({
+  it('reads the principal and level, and prints each resource with its path', async () => {
+    await expect(canAccess.parse({ principal: USER, maxHops: '4', level: 'write' })).resolves.toMatchObject({
       principal: USER,
       level: 'write',
     });
@@ -128,16 +132,18 @@ describe('can-access', () => {
 });
 
 describe('external-access', () => {
-  it('reads the filters, --public as publicOnly', () => {
-    expect(externalAccess.parse({ public: true, type: 'kms-key', zone: 'account' })).toMatchObject({
+  it('reads the filters, --public as publicOnly', async () => {
+    await expect(
+      externalAccess.parse({ public: true, type: 'kms-key', zone: 'account' }),
+    ).resolves.toMatchObject({
       publicOnly: true,
       type: 'kms-key',
       zone: 'account',
     });
-    expect(() => externalAccess.parse({ zone: 'region' })).toThrow(
+    await expect(externalAccess.parse({ zone: 'region' })).rejects.toThrow(
       /--zone: a zone of trust is account or organization/,
     );
-    expect(() => externalAccess.parse({ type: 'bucket' })).toThrow(
+    await expect(externalAccess.parse({ type: 'bucket' })).rejects.toThrow(
       /--type: a resource type is one of s3-bucket/,
     );
   });

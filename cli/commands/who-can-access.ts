@@ -1,6 +1,5 @@
 /** `iamatlas query who-can-access`: everyone who can reach a resource, each with its shortest path. */
 import type { Command } from 'commander';
-import { whoCanAccessArgs } from '../../query/arg-schemas.ts';
 import type { AccessEntry, WhoCanAccessInput, WhoCanAccessResult } from '../../query/index.ts';
 import {
   conditionText,
@@ -13,13 +12,14 @@ import {
   text,
   type RenderOptions,
 } from '../render.ts';
-import { run, type WithDriver } from './common.ts';
+import { argSchemas, run, type WithDriver } from './common.ts';
 import { accessOptions, type AccessOpts } from './options.ts';
 import { reachArgs } from './reach.ts';
 
 type Opts = AccessOpts & { resource: string; direct?: boolean };
 
-export function parse(opts: Opts): WhoCanAccessInput {
+export async function parse(opts: Opts): Promise<WhoCanAccessInput> {
+  const { whoCanAccessArgs } = await argSchemas();
   return reachArgs(whoCanAccessArgs, opts, {
     resource: opts.resource,
     ...(opts.level === undefined ? {} : { level: opts.level }),
@@ -75,7 +75,7 @@ export function register(query: Command, withDriver: WithDriver): void {
       .requiredOption('--resource <arn>', 'the resource ARN, e.g. arn:aws:s3:::bucket')
       .option('--direct', 'only the direct callers (no paths)'),
   ).action(async (opts: Opts) => {
-    const args = parse(opts);
+    const args = await parse(opts);
     await run(withDriver, opts, (q, driver, s) => q.whoCanAccess(driver, s.id, args), render);
   });
 }

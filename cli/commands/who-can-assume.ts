@@ -1,15 +1,16 @@
 /** `iamatlas query who-can-assume`: every principal that can reach a role, each with its shortest path. */
 import type { Command } from 'commander';
-import { whoCanAssumeArgs, type WhoCanAssumeArgs } from '../../query/arg-schemas.ts';
+import type { WhoCanAssumeArgs } from '../../query/arg-schemas.ts';
 import type { WhoCanAssumeResult } from '../../query/index.ts';
 import { entryLines, hopsWord, jsonText, snapshotLabel, text, type RenderOptions } from '../render.ts';
-import { run, type WithDriver } from './common.ts';
+import { argSchemas, run, type WithDriver } from './common.ts';
 import { reachOptions, type ReachOpts } from './options.ts';
 import { reachArgs } from './reach.ts';
 
 type Opts = ReachOpts & { role: string };
 
-export function parse(opts: Opts): WhoCanAssumeArgs {
+export async function parse(opts: Opts): Promise<WhoCanAssumeArgs> {
+  const { whoCanAssumeArgs } = await argSchemas();
   return reachArgs(whoCanAssumeArgs, opts, { role: opts.role });
 }
 
@@ -31,7 +32,7 @@ export function register(query: Command, withDriver: WithDriver): void {
       .description('Every principal that can reach a role, each with its shortest path')
       .requiredOption('--role <arn>', 'the role ARN'),
   ).action(async (opts: Opts) => {
-    const args = parse(opts);
+    const args = await parse(opts);
     await run(withDriver, opts, (q, driver, s) => q.whoCanAssume(driver, s.id, args), render);
   });
 }

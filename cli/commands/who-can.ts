@@ -1,8 +1,7 @@
 /** `iamatlas query who-can`: every principal allowed a request (simulate in reverse), optionally who reaches them. */
 import type { Command } from 'commander';
-import { DEFAULT_MAX_HOPS, MAX_HOPS } from '../../query/args.ts';
+import { DEFAULT_MAX_HOPS, MAX_HOPS } from '../../query/bounds.ts';
 import type { WhoCanArgs, WhoCanResult } from '../../query/index.ts';
-import { whoCanArgs } from '../../query/arg-schemas.ts';
 import { intText, parseContext, queryArgs } from '../args.ts';
 import {
   conditionText,
@@ -14,7 +13,7 @@ import {
   text,
   type RenderOptions,
 } from '../render.ts';
-import { addCommon, run, type Common, type WithDriver } from './common.ts';
+import { argSchemas, addCommon, run, type Common, type WithDriver } from './common.ts';
 import { contextOptions } from './options.ts';
 
 type Opts = Common & {
@@ -28,7 +27,8 @@ type Opts = Common & {
 };
 
 /** The query's arguments from the options, checked (--max-hops even without --via-roles). */
-export function parse(opts: Opts): WhoCanArgs {
+export async function parse(opts: Opts): Promise<WhoCanArgs> {
+  const { whoCanArgs } = await argSchemas();
   const context = parseContext(opts.context);
   const checked = queryArgs(whoCanArgs.pick({ maxHops: true, limit: true }), {
     maxHops: intText(opts.maxHops),
@@ -93,7 +93,7 @@ export function register(query: Command, withDriver: WithDriver): void {
       )
       .option('--limit <n>', 'list at most this many principals (each list; default 1000)'),
   ).action(async (opts: Opts) => {
-    const args = parse(opts);
+    const args = await parse(opts);
     await run(withDriver, opts, (q, driver, s) => q.whoCan(driver, s.id, args), render);
   });
 }
