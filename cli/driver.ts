@@ -3,11 +3,14 @@ import type { Driver } from 'neo4j-driver';
 import { LocalServerError, SettingsError } from '../db/errors.ts';
 import { CliError, EXIT, say } from './output.ts';
 
-/** Connects (starting the local Neo4j when needed), applies the schema and clears dead loads. */
+/**
+ * Connects (starting the local Neo4j when needed), then, in one read, checks that the schema
+ * is there (applying it when not) and finishes loads and deletes whose process died.
+ */
 export async function withDriver<T>(fn: (driver: Driver) => Promise<T>): Promise<T> {
   // The driver and the schema are loaded here, not at start-up, so commands that need no database start fast.
   const { connect } = await import('../db/connection.ts');
-  const { applySchema, cleanupAbandoned } = await import('../ingest/load/snapshots.ts');
+  const { prepareDatabase } = await import('../ingest/load/snapshots.ts');
   let driver: Driver;
   try {
     ({ driver } = await connect(say));
@@ -17,8 +20,7 @@ export async function withDriver<T>(fn: (driver: Driver) => Promise<T>): Promise
     throw new CliError((err as Error).message, EXIT.database);
   }
   try {
-    await applySchema(driver);
-    const removed = await cleanupAbandoned(driver);
+    const removed = await prepareDatabase(driver);
     for (const r of removed)
       say(
         r.was === 'deleting'

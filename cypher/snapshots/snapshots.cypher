@@ -98,3 +98,13 @@ ORDER BY label;
 MATCH (n:AtlasNode {snapshotId: $id})-[r]->()
 RETURN type(r) AS type, count(r) AS count
 ORDER BY type;
+
+// name: schema-index-names
+// What a command checks before it runs: the names of the indexes and constraints there are
+// (a uniqueness constraint's index carries the constraint's name), against cypher/schema.cypher.
+SHOW INDEXES YIELD name
+RETURN collect(name) AS names;
+
+// name: schema-constraint-names
+SHOW CONSTRAINTS YIELD name
+RETURN collect(name) AS names;

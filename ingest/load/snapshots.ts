@@ -131,26 +131,88 @@ export interface Abandoned {
   was: 'loading' | 'deleting';
 }
 
+/** A load or delete in progress, as the database records it. */
+interface InProgress {
+  id: string;
+  status: string;
+  host: string | null;
+  pid: number;
+  heartbeatAt: string;
+}
+
+const inProgress = (r: { get(key: string): unknown }): InProgress => ({
+  id: String(r.get('id')),
+  status: String(r.get('status')),
+  host: r.get('host') as string | null,
+  pid: Number(r.get('pid')),
+  heartbeatAt: String(r.get('heartbeatAt')),
+});
+
+/** Deletes those of `candidates` whose process is gone (same host) or that have had no heartbeat for long. */
+async function removeAbandoned(driver: Driver, candidates: InProgress[], now: number): Promise<Abandoned[]> {
+  const removed: Abandoned[] = [];
+  for (const c of candidates) {
+    const heartbeat = Date.parse(c.heartbeatAt);
+    const deadHere = c.host === os.hostname() && c.pid !== process.pid && !pidAlive(c.pid);
+    const silent = Number.isFinite(heartbeat) && now - heartbeat > STALE_AFTER_MS;
+    if (deadHere || silent) {
+      await deleteSnapshotData(driver, c.id);
+      removed.push({ id: c.id, was: c.status === 'deleting' ? 'deleting' : 'loading' });
+    }
+  }
+  return removed;
+}
+
 /**
  * Removes snapshots whose load or delete died (killed, crashed, machine lost):
  * same host and that process is gone, or no heartbeat for a long time.
  */
 export async function cleanupAbandoned(driver: Driver, now = Date.now()): Promise<Abandoned[]> {
   const res = await driver.executeQuery(statement(S, 'snapshot-abandon-candidates'));
-  const removed: Abandoned[] = [];
-  for (const r of res.records) {
-    const id = String(r.get('id'));
-    const host = r.get('host') as string | null;
-    const pid = Number(r.get('pid'));
-    const heartbeat = Date.parse(String(r.get('heartbeatAt')));
-    const deadHere = host === os.hostname() && pid !== process.pid && !pidAlive(pid);
-    const silent = Number.isFinite(heartbeat) && now - heartbeat > STALE_AFTER_MS;
-    if (deadHere || silent) {
-      await deleteSnapshotData(driver, id);
-      removed.push({ id, was: r.get('status') === 'deleting' ? 'deleting' : 'loading' });
-    }
+  return removeAbandoned(driver, res.records.map(inProgress), now);
+}
+
+/** The index and constraint names cypher/schema.cypher creates. */
+export function schemaNames(): string[] {
+  return [...statements('schema').values()].map((stmt) => {
+    const name = /^CREATE\s+(?:\w+\s+)?(?:CONSTRAINT|INDEX)\s+(\w+)\s+IF NOT EXISTS/i.exec(stmt)?.[1];
+    if (!name) throw new Error(`cypher/schema.cypher: a statement without a name: ${stmt}`);
+    return name;
+  });
+}
+
+/**
+ * What every command does before its own work, in one read transaction (its three
+ * statements sent together): applies the schema when one of its indexes or constraints
+ * is missing (a new database, or a schema that gained one), and finishes loads and
+ * deletes whose process died (`cleanupAbandoned`). When there is nothing to do, that is
+ * one round trip. If the database will not list its indexes (a user without the SHOW
+ * INDEX privilege), the schema is applied as before.
+ */
+export async function prepareDatabase(driver: Driver, now = Date.now()): Promise<Abandoned[]> {
+  let present: Set<string>;
+  let candidates: InProgress[];
+  const session = driver.session({ defaultAccessMode: neo4j.session.READ });
+  try {
+    const [indexes, constraints, loads] = await session.executeRead((tx) =>
+      Promise.all([
+        tx.run(statement(S, 'schema-index-names')),
+        tx.run(statement(S, 'schema-constraint-names')),
+        tx.run(statement(S, 'snapshot-abandon-candidates')),
+      ]),
+    );
+    const names = (res: typeof indexes) => (res.records[0]?.get('names') as string[] | undefined) ?? [];
+    present = new Set([...names(indexes), ...names(constraints)]);
+    candidates = loads.records.map(inProgress);
+  } catch (err) {
+    if (!/Forbidden|Security/i.test((err as { code?: string }).code ?? '')) throw err;
+    await applySchema(driver);
+    return cleanupAbandoned(driver, now);
+  } finally {
+    await session.close();
   }
-  return removed;
+  if (schemaNames().some((n) => !present.has(n))) await applySchema(driver);
+  return candidates.length ? removeAbandoned(driver, candidates, now) : [];
 }
 
 export async function countSnapshotNodes(driver: Driver, id: string): Promise<number> {
