@@ -6,6 +6,7 @@
  *
  *   npm run bench -- api [--roles 100000] [--seconds 5] [--sample 500] [--skip-large] [--keep]
  *                        [--only who,reach,paths] [--clients 1,8,32] [--skip-demo] [--cpu-prof DIR]
+ *                        [--snapshot NAME]
  *
  * --only and --clients pick cells; --cpu-prof writes a V8 CPU profile of the server
  * process per cell to DIR (open one in Chrome DevTools) to see where a request's time goes.
@@ -21,6 +22,8 @@
  *
  * Snapshots are named `bench-api-demo` and `bench-api-<roles>` and reused when
  * present (ingesting 100,000 roles takes minutes); --keep leaves them loaded.
+ * --snapshot NAME takes the large organization from a loaded snapshot of that name
+ * instead (e.g. `bench-scale-L` from `npm run bench -- scale --tier L --keep`).
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -85,7 +88,13 @@ export async function run(args: string[]): Promise<void> {
         label: 'demo',
         id: await ensureSnapshot(driver, 'bench-api-demo', async () => DEMO_ORG_DIR),
       });
-    if (!args.includes('--skip-large')) {
+    const named = arg(args, '--snapshot');
+    if (named && !args.includes('--skip-large')) {
+      const found = (await listSnapshots(driver)).find((s) => s.name === named || s.id === named);
+      if (!found) throw new Error(`No complete snapshot named ${named}: see \`iamatlas snapshots list\`.`);
+      const roles = found.counts?.nodes?.Role;
+      orgs.push({ label: `${named}${roles === undefined ? '' : ` (${roles} roles)`}`, id: found.id });
+    } else if (!args.includes('--skip-large')) {
       orgs.push({
         label: `${roles} roles`,
         id: await ensureSnapshot(driver, `bench-api-${roles}`, async () => {
