@@ -1,19 +1,27 @@
-import { z } from 'zod';
+// zod's small build (https://zod.dev/packages/mini): every command that connects reads the
+// settings, and the full build takes tens of milliseconds to load.
+// The small build carries no messages of its own; these are the full build's English ones.
+import { en } from 'zod/locales';
+import * as z from 'zod/mini';
+
+z.config(en());
+
+const size = (min: number) => z.coerce.number().check(z.int(), z.minimum(min));
 
 /** Settings from the environment, validated at the edge. */
 const envSchema = z.object({
-  NEO4J_URI: z.string().min(1).optional(),
-  NEO4J_USER: z.string().min(1).optional(),
-  NEO4J_USERNAME: z.string().min(1).optional(),
-  NEO4J_PASSWORD: z.string().optional(),
-  NEO4J_DATABASE: z.string().min(1).optional(),
-  IAMATLAS_NEO4J_PORT: z.coerce.number().int().min(1024).max(65535).default(7688),
-  IAMATLAS_NEO4J_HEAP: z
-    .string()
-    .regex(/^\d+[mMgG]$/, 'a JVM size such as 1g or 768m')
-    .default('1g'),
-  IAMATLAS_NEO4J_PAGECACHE_MB: z.coerce.number().int().min(16).default(512),
-  IAMATLAS_NEO4J_START_TIMEOUT_S: z.coerce.number().int().min(5).default(180),
+  NEO4J_URI: z.optional(z.string().check(z.minLength(1))),
+  NEO4J_USER: z.optional(z.string().check(z.minLength(1))),
+  NEO4J_USERNAME: z.optional(z.string().check(z.minLength(1))),
+  NEO4J_PASSWORD: z.optional(z.string()),
+  NEO4J_DATABASE: z.optional(z.string().check(z.minLength(1))),
+  IAMATLAS_NEO4J_PORT: z._default(size(1024).check(z.maximum(65535)), 7688),
+  IAMATLAS_NEO4J_HEAP: z._default(
+    z.string().check(z.regex(/^\d+[mMgG]$/, 'a JVM size such as 1g or 768m')),
+    '1g',
+  ),
+  IAMATLAS_NEO4J_PAGECACHE_MB: z._default(size(16), 512),
+  IAMATLAS_NEO4J_START_TIMEOUT_S: z._default(size(5), 180),
 });
 
 export type Settings = z.infer<typeof envSchema>;
