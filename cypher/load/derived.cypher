@@ -3,8 +3,8 @@
 
 // name: rel-CAN_ASSUME
 UNWIND $rows AS row
-MATCH (a:AtlasNode {snapshotId: $snapshotId, key: row.from})
-MATCH (b:AtlasNode {snapshotId: $snapshotId, key: row.to})
+MATCH (a) WHERE elementId(a) = row.from
+MATCH (b) WHERE elementId(b) = row.to
 CREATE (a)-[r:CAN_ASSUME {key: row.key}]->(b)
 SET r += row.props
 RETURN count(r) AS written;
@@ -12,12 +12,13 @@ RETURN count(r) AS written;
 // name: node-Finding
 UNWIND $rows AS row
 CREATE (n:AtlasNode:Finding {snapshotId: $snapshotId, key: row.key})
-SET n += row.props;
+SET n += row.props
+RETURN collect(row.key) AS keys, collect(elementId(n)) AS ids;
 
 // name: rel-ABOUT
 UNWIND $rows AS row
-MATCH (a:AtlasNode:Finding {snapshotId: $snapshotId, key: row.from})
-MATCH (b:AtlasNode {snapshotId: $snapshotId, key: row.to})
+MATCH (a:Finding) WHERE elementId(a) = row.from
+MATCH (b) WHERE elementId(b) = row.to
 CREATE (a)-[r:ABOUT {key: row.key}]->(b)
 SET r += row.props
 RETURN count(r) AS written;
@@ -25,8 +26,8 @@ RETURN count(r) AS written;
 // name: rel-CAN_SIGN_IN_AS
 // A person can sign in as a provisioned role (engine/identity-center/link.ts), with the assignments behind it.
 UNWIND $rows AS row
-MATCH (a:AtlasNode:Person {snapshotId: $snapshotId, key: row.from})
-MATCH (b:AtlasNode:Role {snapshotId: $snapshotId, key: row.to})
+MATCH (a:Person) WHERE elementId(a) = row.from
+MATCH (b:Role) WHERE elementId(b) = row.to
 CREATE (a)-[r:CAN_SIGN_IN_AS {key: row.key}]->(b)
 SET r += row.props
 RETURN count(r) AS written;

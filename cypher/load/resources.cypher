@@ -5,8 +5,8 @@
 // A caller reaches a resource at one access level (row.props.level); the caller is a
 // User/Role, an Account, an ExternalPrincipal, a ServicePrincipal or the Anyone node.
 UNWIND $rows AS row
-MATCH (a:AtlasNode {snapshotId: $snapshotId, key: row.from})
-MATCH (b:AtlasNode:Resource {snapshotId: $snapshotId, key: row.to})
+MATCH (a) WHERE elementId(a) = row.from
+MATCH (b:Resource) WHERE elementId(b) = row.to
 CREATE (a)-[r:CAN_ACCESS {key: row.key}]->(b)
 SET r += row.props
 RETURN count(r) AS written;
@@ -15,6 +15,6 @@ RETURN count(r) AS written;
 // Marks resources reachable by anyone (public) or from outside the zone of trust
 // (externalAccess); creates nothing.
 UNWIND $rows AS row
-MATCH (n:AtlasNode:Resource {snapshotId: $snapshotId, key: row.key})
+MATCH (n:Resource) WHERE elementId(n) = row.id
 SET n += row.props
 RETURN count(n) AS written;

@@ -18,11 +18,17 @@ import { uniqueRows, type Row } from './unique-rows.ts';
 export const DEFAULT_BATCH_SIZE = 5000;
 export const DEFAULT_CONCURRENCY = 2;
 
+/**
+ * What a set's statement does: `nodes` creates nodes and returns their keys and element ids;
+ * `relationships` creates relationships between nodes found by element id; `marks` sets
+ * properties on nodes found by element id (its rows count as neither nodes nor relationships).
+ */
+export type SetKind = 'nodes' | 'relationships' | 'marks';
+
 /** One statement's rows: `count` names the label or type the written rows count towards. */
 export interface LoadSet {
   count: string;
-  /** The statement sets properties on nodes that exist: its rows count as neither nodes nor relationships. */
-  marks?: boolean;
+  kind: SetKind;
   file: string;
   name: string;
   rows: Row[];
@@ -30,7 +36,7 @@ export interface LoadSet {
 
 export interface SetResult {
   count: string;
-  marks?: boolean;
+  kind: SetKind;
   /** Rows the statement reports written (a relationship whose end is missing is not). */
   written: number;
   /** Rows sent, once duplicates are merged. */
@@ -41,6 +47,11 @@ export interface RunOptions {
   snapshotId: string;
   batchSize: number;
   concurrency: number;
+  /**
+   * Node key -> element id of the nodes this load created: filled by `nodes` sets, read by the
+   * others, so that a relationship's ends are found by id instead of by an index seek on the key.
+   */
+  ids: Map<string, string>;
   shouldAbort?: () => boolean;
   /** Called between batches (keeps the snapshot's heartbeat fresh). */
   heartbeat: () => Promise<void>;
@@ -53,6 +64,28 @@ function toNeo4jProps(p: Props): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(p))
     out[k] = typeof v === 'number' && Number.isInteger(v) ? neo4j.int(v) : v;
+  return out;
+}
+
+/**
+ * A batch's rows as its statement takes them. Relationship ends and marked nodes are named by
+ * element id; a row whose node is not in this load is left out (the caller counts it as not written).
+ */
+function statementRows(kind: SetKind, rows: Row[], ids: Map<string, string>): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  for (const r of rows) {
+    if (kind === 'nodes') {
+      out.push({ key: r.key, props: toNeo4jProps(r.props) });
+    } else if (kind === 'marks') {
+      const id = ids.get(r.key);
+      if (id !== undefined) out.push({ id, props: toNeo4jProps(r.props) });
+    } else {
+      const from = ids.get(r.from!);
+      const to = ids.get(r.to!);
+      if (from !== undefined && to !== undefined)
+        out.push({ key: r.key, from, to, props: toNeo4jProps(r.props) });
+    }
+  }
   return out;
 }
 
@@ -76,7 +109,7 @@ export async function runSets(driver: Driver, sets: LoadSet[], opts: RunOptions)
   const unique = sets.map((s) => uniqueRows(s.rows));
   const results: SetResult[] = sets.map((s, i) => ({
     count: s.count,
-    marks: s.marks,
+    kind: s.kind,
     written: 0,
     sent: unique[i]!.length,
   }));
@@ -95,13 +128,21 @@ export async function runSets(driver: Driver, sets: LoadSet[], opts: RunOptions)
         if (opts.shouldAbort?.()) throw new LoadAborted('ingest interrupted');
         const job = jobs[next++]!;
         const set = sets[job.set]!;
-        const params = {
-          snapshotId: opts.snapshotId,
-          rows: job.rows.map((r) => ({ ...r, props: toNeo4jProps(r.props) })),
-        };
-        const res = await session.executeWrite((tx) => tx.run(statement(set.file, set.name), params));
-        const w = res.records[0]?.get('written');
-        results[job.set]!.written += typeof w === 'number' ? w : job.rows.length;
+        const rows = statementRows(set.kind, job.rows, opts.ids);
+        if (rows.length) {
+          const params = { snapshotId: opts.snapshotId, rows };
+          const res = await session.executeWrite((tx) => tx.run(statement(set.file, set.name), params));
+          const record = res.records[0];
+          if (set.kind === 'nodes') {
+            const keys = (record?.get('keys') ?? []) as string[];
+            const ids = (record?.get('ids') ?? []) as string[];
+            keys.forEach((k, i) => opts.ids.set(k, ids[i]!));
+            results[job.set]!.written += keys.length;
+          } else {
+            const w = record?.get('written');
+            results[job.set]!.written += typeof w === 'number' ? w : rows.length;
+          }
+        }
         done[job.set]! += job.rows.length;
         await opts.heartbeat();
         opts.onProgress?.(set.count, done[job.set]!, unique[job.set]!.length);

@@ -116,11 +116,13 @@ export async function loadSnapshot(
         now: new Date().toISOString(),
       });
     };
+    const ids = new Map<string, string>();
     const run = (phase: 'nodes' | 'relationships', sets: LoadSet[]) =>
       runSets(driver, sets, {
         snapshotId,
         batchSize,
         concurrency,
+        ids,
         shouldAbort: opts.shouldAbort,
         heartbeat,
         onProgress: (label, done, total) => opts.onProgress?.({ phase, label, done, total }),
@@ -130,13 +132,14 @@ export async function loadSnapshot(
     const nodeSets: LoadSet[] = [
       ...(NODE_LABELS as readonly NodeLabel[]).map((label) => ({
         count: label,
+        kind: 'nodes' as const,
         file: 'load/nodes',
         name: `node-${label}`,
         rows: rows.nodes[label],
       })),
       ...(opts.extraNodes ?? [])
         .filter((x) => !x.updatesExisting)
-        .map((x) => ({ count: x.label, file: x.file, name: x.name, rows: x.rows })),
+        .map((x) => ({ count: x.label, kind: 'nodes' as const, file: x.file, name: x.name, rows: x.rows })),
     ];
     for (const r of await run('nodes', nodeSets))
       nodeCounts[r.count] = (nodeCounts[r.count] ?? 0) + r.written;
@@ -144,17 +147,30 @@ export async function loadSnapshot(
     const relSets: LoadSet[] = [
       ...(REL_TYPES as readonly RelType[]).map((type) => ({
         count: type,
+        kind: 'relationships' as const,
         file: 'load/relationships',
         name: `rel-${type}`,
         rows: rows.rels[type],
       })),
-      ...(opts.extraRels ?? []).map((x) => ({ count: x.type, file: x.file, name: x.name, rows: x.rows })),
+      ...(opts.extraRels ?? []).map((x) => ({
+        count: x.type,
+        kind: 'relationships' as const,
+        file: x.file,
+        name: x.name,
+        rows: x.rows,
+      })),
     ];
     const markSets: LoadSet[] = (opts.extraNodes ?? [])
       .filter((x) => x.updatesExisting)
-      .map((x) => ({ count: `${x.label} marks`, file: x.file, name: x.name, rows: x.rows, marks: true }));
+      .map((x) => ({
+        count: `${x.label} marks`,
+        kind: 'marks' as const,
+        file: x.file,
+        name: x.name,
+        rows: x.rows,
+      }));
     for (const r of await run('relationships', [...relSets, ...markSets])) {
-      if (r.marks) continue;
+      if (r.kind === 'marks') continue;
       relCounts[r.count] = (relCounts[r.count] ?? 0) + r.written;
       dangling += r.sent - r.written;
     }
