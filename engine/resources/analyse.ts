@@ -10,6 +10,7 @@ import type { CanAssumeEdge, SnapshotContext } from '../trust/index.ts';
 import { candidateCallers, rolesByAccountName, type CallerEnv } from './callers.ts';
 import { decideCaller, ResourceSession, type DecideEnv } from './decide.ts';
 import { accessEdge } from './edges.ts';
+import { Interner } from './intern.ts';
 import { outsideZone, resourceFindings } from './findings.ts';
 import { IdentityResourceIndex } from './identity-index.ts';
 import { grantEdges } from './kms-grants.ts';
@@ -71,6 +72,7 @@ export function analyseResources(model: SnapshotModel, opts: ResourceAnalysisOpt
   const counters = { evaluateCalls: 0 };
   const decideEnv: DecideEnv = { ctx, counters, ecrToken: new Map() };
   const edges: CanAccessEdge[] = [];
+  const intern = new Interner();
   /** Key ARN → caller key → edge: what the Secrets Manager rule reads (secrets.ts). */
   const keyEdges = new Map<string, Map<string, CanAccessEdge>>();
 
@@ -89,7 +91,7 @@ export function analyseResources(model: SnapshotModel, opts: ResourceAnalysisOpt
     // Callers are unique per resource; only a KMS key's grants can add a second way in.
     const mine = new Map<string, CanAccessEdge>();
     for (const caller of callers.values()) {
-      const edge = accessEdge(plan, caller, decideCaller(session, caller, decideEnv));
+      const edge = accessEdge(plan, caller, decideCaller(session, caller, decideEnv), intern);
       if (edge) mine.set(edge.from, edge);
     }
     if (plan.type === 'kms-key') {

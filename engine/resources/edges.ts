@@ -10,6 +10,7 @@ import type { StatementRef, UnresolvedCondition } from '../types.ts';
 import { S3_OBJECT_ACTIONS } from './actions.ts';
 import type { Caller } from './callers.ts';
 import { CALLER_OWN_POLICIES, type Allowed, type CallerDecision } from './decide.ts';
+import type { Interner } from './intern.ts';
 import type { ResourcePlan } from './plan.ts';
 import {
   ACCESS_LEVELS,
@@ -39,17 +40,18 @@ const citedCache = new WeakMap<Allowed, { evidence: StatementRef[]; conditions: 
 function cited(
   plan: ResourcePlan,
   a: Allowed,
+  intern: Interner,
 ): { evidence: StatementRef[]; conditions: UnresolvedCondition[] } {
   let out = citedCache.get(a);
   if (!out) {
     out = {
-      evidence: a.result.evidence
-        .filter((e) => e.policyId !== CALLER_OWN_POLICIES.id)
-        .map((e) => citeAcl(plan, e)),
-      conditions: [
+      evidence: intern.refList(
+        a.result.evidence.filter((e) => e.policyId !== CALLER_OWN_POLICIES.id).map((e) => citeAcl(plan, e)),
+      ),
+      conditions: intern.conditionList([
         ...a.result.conditions.map((c) => ({ ...c, source: citeAcl(plan, c.source) })),
         ...a.extraConditions,
-      ],
+      ]),
     };
     citedCache.set(a, out);
   }
@@ -96,6 +98,7 @@ export function accessEdge(
   plan: ResourcePlan,
   caller: Caller,
   decision: CallerDecision,
+  intern: Interner,
 ): CanAccessEdge | undefined {
   if (decision.allowed.length === 0) return undefined;
   const callerAccount =
@@ -118,21 +121,26 @@ export function accessEdge(
     let levels = sharedLevels.get(decision.allowed);
     if (!levels) {
       const { reasonsName: _named, ...own } = decision;
-      levels = accessLevels(plan, caller, own);
+      levels = accessLevels(plan, caller, own, intern);
       sharedLevels.set(decision.allowed, levels);
     }
     edge.levels = levels;
     if (decision.reasonsName) edge.renamed = decision.reasonsName;
     return edge;
   }
-  edge.levels = accessLevels(plan, caller, decision);
+  edge.levels = accessLevels(plan, caller, decision, intern);
   return edge;
 }
 
-function accessLevels(plan: ResourcePlan, caller: Caller, decision: CallerDecision): LevelAccess[] {
+function accessLevels(
+  plan: ResourcePlan,
+  caller: Caller,
+  decision: CallerDecision,
+  intern: Interner,
+): LevelAccess[] {
   const out: LevelAccess[] = [];
   for (const { level, rep, actions, objects } of byLevel(decision.allowed)) {
-    const { evidence, conditions } = cited(plan, rep);
+    const { evidence, conditions } = cited(plan, rep, intern);
     const resourceStatement = evidence.find((e) => e.policyKind === 'resource');
     const fromAcl = resourceStatement?.policyId.endsWith('#acl') === true;
     const identitySide =
@@ -184,7 +192,7 @@ function accessLevels(plan: ResourcePlan, caller: Caller, decision: CallerDecisi
       conditional: conditions.length > 0,
       conditions,
       evidence,
-      reasons,
+      reasons: reasons.map((r) => intern.string(r)),
     };
     if (resourceStatement) entry.resourceStatement = resourceStatement;
     out.push(entry);
