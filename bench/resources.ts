@@ -32,12 +32,23 @@ export async function run(args: string[]): Promise<void> {
     await writeOrganization(dir, { roles, accounts, seed, resourcesPerAccount });
     const { model } = await readSnapshot([dir]);
     const trust = analyseTrust(model);
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    const heapBefore = process.memoryUsage().heapUsed;
+    const cpuBefore = process.cpuUsage();
     const analysed = await measure(async () => analyseResources(model, { context: trust.context }));
+    const cpu = process.cpuUsage(cpuBefore);
+    gc?.();
+    // What the analysis's result keeps on the heap (it is still referenced here).
+    const heapAdded = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
     const s = analysed.result.stats;
+    const levels = analysed.result.edges.reduce((n, e) => n + e.levels.length, 0);
     process.stdout.write(
-      `${roles} roles, ${accounts} accounts, ${s.resources} resources: ${analysed.seconds.toFixed(1)} s, ` +
-        `${s.evaluateCalls} evaluate calls, ${s.edges} edges, ${analysed.result.findings.length} findings, ` +
-        `peak RSS ${analysed.peakRssMb.toFixed(0)} MB (trust: ${trust.edges.length} CAN_ASSUME edges)\n`,
+      `${roles} roles, ${accounts} accounts, ${s.resources} resources: ${analysed.seconds.toFixed(1)} s ` +
+        `(CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s), ` +
+        `${s.evaluateCalls} evaluate calls, ${s.edges} edges (${levels} caller-resource-levels), ` +
+        `${analysed.result.findings.length} findings, peak RSS ${analysed.peakRssMb.toFixed(0)} MB, ` +
+        `heap kept ${heapAdded.toFixed(0)} MB (trust: ${trust.edges.length} CAN_ASSUME edges)\n`,
     );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -38,6 +38,11 @@ export function assumptionOf(key: string): AssumptionName {
   return 'other';
 }
 
+/** Does an edge with these condition keys drop out under the assumptions (as the Cypher filter decides)? */
+export function dropsEdge(a: Assumptions = {}, keys: readonly string[]): boolean {
+  return keys.some((k) => a[assumptionOf(k)] === false);
+}
+
 /** Cypher parameters for the edge filter in cypher/queries/reachability.cypher and paths.cypher. */
 export function assumptionParams(a: Assumptions = {}): {
   dropPatterns: string[];

@@ -217,13 +217,41 @@ export function toEscalationHop(from: string, to: string, e: Props): Hop {
   };
 }
 
-/** A CAN_ACCESS relationship's properties (docs/graph-model.md, resources) as a Hop. */
-export function toAccessHop(from: string, to: string, e: Props): Hop {
+/**
+ * The properties of each level of a CAN_ACCESS relationship (docs/graph-model.md, resources): the
+ * edge's own for its only level, else the edge's with each `levelDetail` entry laid over them (null:
+ * the level has no such property).
+ */
+export function accessLevelProps(e: Props): Props[] {
+  const levels = strList(e.levels);
+  const detail = jsonList<Props>(e.levelDetail);
+  if (detail.length === 0) return [{ ...e, level: levels[0] }];
+  return detail.map((entry) => {
+    const props: Props = { ...e };
+    for (const [k, v] of Object.entries(entry)) {
+      if (v === null) delete props[k];
+      else props[k] = v;
+    }
+    return props;
+  });
+}
+
+function accessHop(from: string, to: string, e: Props): Hop {
   const hop: Hop = { ...hopBase('CAN_ACCESS', from, to, e), public: e.public === true };
   if (typeof e.fromKind === 'string') hop.fromKind = e.fromKind as NodeKind;
   if (typeof e.via === 'string') hop.via = e.via;
   if (typeof e.level === 'string') hop.level = e.level;
   return hop;
+}
+
+/** A CAN_ACCESS relationship as one Hop per access level it carries, in the order of its `levels`. */
+export function toAccessHops(from: string, to: string, e: Props): Hop[] {
+  return accessLevelProps(e).map((props) => accessHop(from, to, props));
+}
+
+/** A CAN_ACCESS relationship's first level as a Hop (toAccessHops gives every level). */
+export function toAccessHop(from: string, to: string, e: Props): Hop {
+  return toAccessHops(from, to, e)[0]!;
 }
 
 /** A relationship of any path type as a Hop. */

@@ -16,7 +16,7 @@ import neo4j from 'neo4j-driver';
 import { statement } from '../cypher/index.ts';
 import { ACCESS_LEVELS } from '../engine/resources/types.ts';
 import { parseArgs } from './args.ts';
-import { assumptionParams } from './assumptions.ts';
+import { dropsEdge, type Assumptions } from './assumptions.ts';
 import { cached, driverOf, type Source } from './cache.ts';
 import { NotInSnapshotError } from './errors.ts';
 import { hopOfEdge } from './edges.ts';
@@ -24,7 +24,7 @@ import { exploreEscalation } from './escalation-walk.ts';
 import { toFinding, type FindingOut } from './findings.ts';
 import {
   pathSummary,
-  toAccessHop,
+  toAccessHops,
   toCondition,
   toNodeRef,
   type ConditionOut,
@@ -170,7 +170,17 @@ function notFound(arn: string, snapshotId: string): NotInSnapshotError {
  * edge names, and the `resource` statements of its evidence and of its conditions' sources (an
  * edge into a resource is decided by that resource's own policy only).
  */
-function citedStatements(granting: unknown[], evidence: unknown[], conditions: unknown[]): number[] {
+function citedStatements(
+  granting: unknown[],
+  evidence: unknown[],
+  conditions: unknown[],
+  levelDetail: unknown[],
+): number[] {
+  // Levels that differ from their edge carry their own statement, evidence and conditions.
+  const detail = levelDetail.flatMap((d) => parseJson<Props[]>(d, []));
+  granting = [...granting, ...detail.map((d) => d.resourcePolicyStatementIndex)];
+  evidence = [...evidence, ...detail.map((d) => d.evidence)];
+  conditions = [...conditions, ...detail.map((d) => d.conditions)];
   const refs = [
     ...evidence.flatMap((e) => parseJson<EvidenceRef[]>(e, [])),
     ...conditions.flatMap((c) => parseJson<{ source?: EvidenceRef }[]>(c, []).flatMap((x) => x.source ?? [])),
@@ -210,6 +220,7 @@ export async function resource(source: Source, snapshotId: string, args: Resourc
         rec.get('granting') as unknown[],
         rec.get('evidence') as unknown[],
         rec.get('conditions') as unknown[],
+        rec.get('levelDetail') as unknown[],
       ),
       findings: found.records.map((f) => toFinding(f.get('finding') as Props, f.get('subjects') as Props[])),
     };
@@ -219,6 +230,23 @@ export async function resource(source: Source, snapshotId: string, args: Resourc
     if (account) out.account = toNodeRef(account, 'Account');
     return out;
   });
+}
+
+/** A CAN_ACCESS edge's levels as hops: those `level` asks for (all when unset) that the assumptions keep. */
+function accessHops(
+  from: string,
+  to: string,
+  edge: Props,
+  a: { level?: string | undefined; assumptions?: Assumptions | undefined },
+): Hop[] {
+  return toAccessHops(from, to, edge).filter(
+    (hop) =>
+      (a.level === undefined || hop.level === a.level) &&
+      !dropsEdge(
+        a.assumptions,
+        hop.conditions.map((c) => c.key),
+      ),
+  );
 }
 
 const levelRank = (l: string) => ACCESS_LEVELS.indexOf(l as (typeof ACCESS_LEVELS)[number]);
@@ -249,16 +277,15 @@ export async function whoCanAccess(
         snapshotId,
         arn: a.resource,
         level: a.level ?? null,
-        ...assumptionParams(a.assumptions),
       });
-      const direct: AccessEntry[] = callers.records.map((r) => {
-        const hop = toAccessHop(r.get('from') as string, a.resource, r.get('edge') as Props);
-        return {
-          node: toNodeRef(r.get('node') as Props, r.get('kind')),
+      const direct: AccessEntry[] = callers.records.flatMap((r) => {
+        const node = toNodeRef(r.get('node') as Props, r.get('kind'));
+        return accessHops(r.get('from') as string, a.resource, r.get('edge') as Props, a).map((hop) => ({
+          node,
           level: hop.level ?? '',
           ...pathSummary([hop]),
           hops: [hop],
-        };
+        }));
       });
       direct.sort(byLengthKeyLevel);
       const result: WhoCanAccessResult = {
@@ -382,17 +409,17 @@ export async function canAccess(
         keys: [...pathTo.keys()],
         level: a.level ?? null,
         rowLimit: neo4j.int(ROW_LIMIT),
-        ...assumptionParams(a.assumptions),
       });
       const best = new Map<string, CanAccessResult['resources'][number]>();
       for (const r of res.records) {
         const target = toResourceRef(r.get('resource') as Props);
-        const hop = toAccessHop(r.get('from') as string, target.key, r.get('edge') as Props);
-        const hops = [...pathTo.get(hop.from)!, hop];
-        const id = `${target.key}\u0000${hop.level}`;
-        const old = best.get(id);
-        if (old && old.hops.length <= hops.length) continue;
-        best.set(id, { resource: target, level: hop.level ?? '', ...pathSummary(hops), hops });
+        for (const hop of accessHops(r.get('from') as string, target.key, r.get('edge') as Props, a)) {
+          const hops = [...pathTo.get(hop.from)!, hop];
+          const id = `${target.key}\u0000${hop.level}`;
+          const old = best.get(id);
+          if (old && old.hops.length <= hops.length) continue;
+          best.set(id, { resource: target, level: hop.level ?? '', ...pathSummary(hops), hops });
+        }
       }
       const all = [...best.values()].sort(
         (p, q) =>

@@ -2,8 +2,9 @@
 // Resource nodes they are about. $rows as in relationships.cypher.
 
 // name: rel-CAN_ACCESS
-// A caller reaches a resource at one access level (row.props.level); the caller is a
-// User/Role, an Account, an ExternalPrincipal, a ServicePrincipal or the Anyone node.
+// A caller reaches a resource at one or more access levels (row.props.levels, each level's
+// own detail in row.props.levelDetail); the caller is a User/Role, an Account, an
+// ExternalPrincipal, a ServicePrincipal or the Anyone node.
 UNWIND $rows AS row
 MATCH (a) WHERE elementId(a) = row.from
 MATCH (b:Resource) WHERE elementId(b) = row.to

@@ -1,7 +1,9 @@
 // Resources and who can access them (query/resources.ts): Resource nodes, the
 // CAN_ACCESS edges into them, and the public-access / external-access findings
-// about them (graph shape in docs/graph-model.md). Analyst assumptions drop
-// CAN_ACCESS edges as reachability.cypher drops CAN_ASSUME edges.
+// about them (graph shape in docs/graph-model.md). A CAN_ACCESS edge carries
+// every level of one (caller, resource); the query layer reads each level
+// (`levelDetail`) and drops the levels analyst assumptions rule out, as
+// reachability.cypher drops CAN_ASSUME edges.
 
 // name: resource
 // One resource with its account and the roles it runs as.
@@ -13,7 +15,7 @@ WITH r, a, collect(CASE WHEN role IS NULL THEN NULL ELSE
 OPTIONAL MATCH ()-[e:CAN_ACCESS]->(r)
 RETURN r {.*} AS resource, a {.key, .name, .accountId} AS account, runsAs,
        collect(e.evidence) AS evidence, collect(e.conditions) AS conditions,
-       collect(e.resourcePolicyStatementIndex) AS granting;
+       collect(e.resourcePolicyStatementIndex) AS granting, collect(e.levelDetail) AS levelDetail;
 
 // name: resource-findings
 // Findings about one resource, as the `findings` statement of findings.cypher returns them.
@@ -25,27 +27,21 @@ RETURN f {.id, .kind, .severity, .title, .why, .evidence, subjectKeys: f.subject
 ORDER BY f.kind, f.id;
 
 // name: resource-callers
-// The CAN_ACCESS edges into one resource ($level null: every level).
+// The CAN_ACCESS edges into one resource that reach $level (null: every level).
 MATCH (c:AtlasNode)-[e:CAN_ACCESS]->(r:Resource:AtlasNode {snapshotId: $snapshotId, key: $arn})
-WHERE ($level IS NULL OR e.level = $level)
-  AND none(ck IN coalesce(e.conditionKeys, []) WHERE
-        any(p IN $dropPatterns WHERE toLower(ck) =~ p)
-        OR ($dropOther AND none(p IN $knownPatterns WHERE toLower(ck) =~ p)))
+WHERE $level IS NULL OR $level IN e.levels
 RETURN c.key AS from, e {.*} AS edge,
        c {.key, .arn, .name, .accountId} AS node,
        [l IN labels(c) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0] AS kind
-ORDER BY from, e.level;
+ORDER BY from;
 
 // name: access-from
-// The CAN_ACCESS edges out of the nodes keyed $keys ($level null: every level).
+// The CAN_ACCESS edges out of the nodes keyed $keys that reach $level (null: every level).
 UNWIND $keys AS k
 MATCH (c:AtlasNode {snapshotId: $snapshotId, key: k})-[e:CAN_ACCESS]->(r:Resource)
-WHERE ($level IS NULL OR e.level = $level)
-  AND none(ck IN coalesce(e.conditionKeys, []) WHERE
-        any(p IN $dropPatterns WHERE toLower(ck) =~ p)
-        OR ($dropOther AND none(p IN $knownPatterns WHERE toLower(ck) =~ p)))
+WHERE $level IS NULL OR $level IN e.levels
 RETURN c.key AS from, e {.*} AS edge, r {.key, .arn, .name, .accountId, .type} AS resource
-ORDER BY resource.key, e.level, from
+ORDER BY resource.key, from
 LIMIT $rowLimit;
 
 // name: access-findings

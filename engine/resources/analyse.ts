@@ -9,13 +9,23 @@ import type { SnapshotModel } from '../model.ts';
 import type { CanAssumeEdge, SnapshotContext } from '../trust/index.ts';
 import { candidateCallers, rolesByAccountName, type CallerEnv } from './callers.ts';
 import { decideCaller, ResourceSession, type DecideEnv } from './decide.ts';
-import { levelEdges } from './edges.ts';
+import { accessEdge } from './edges.ts';
+import { Interner } from './intern.ts';
 import { outsideZone, resourceFindings } from './findings.ts';
 import { IdentityResourceIndex } from './identity-index.ts';
 import { grantEdges } from './kms-grants.ts';
 import { planResource, type ResourcePlan } from './plan.ts';
 import { kmsDecryptRule } from './secrets.ts';
-import type { CanAccessEdge, ResourceAnalysis, ZoneOfTrust } from './types.ts';
+import {
+  ACCESS_LEVELS,
+  isPublicEdge,
+  reasonsOf,
+  type AccessLevel,
+  type CanAccessEdge,
+  type LevelAccess,
+  type ResourceAnalysis,
+  type ZoneOfTrust,
+} from './types.ts';
 
 export interface ResourceAnalysisOptions {
   /** The trust analysis's context (accounts, principals, SCPs and RCPs), shared so nothing is built twice. */
@@ -25,17 +35,24 @@ export interface ResourceAnalysisOptions {
   canAssume?: CanAssumeEdge[];
 }
 
-/** One edge per (caller, resource, level): a second way in adds its actions; the least conditional way is cited. */
-function mergeInto(byKey: Map<string, CanAccessEdge>, edge: CanAccessEdge): void {
-  const k = `${edge.from}\u0000${edge.to}\u0000${edge.level}`;
-  const previous = byKey.get(k);
-  if (!previous) {
-    byKey.set(k, edge);
-    return;
+/** One level reached two ways (a policy and a KMS grant): its actions together, the least conditional way cited. */
+function mergeLevel(previous: LevelAccess, next: LevelAccess): LevelAccess {
+  const keep = next.conditions.length < previous.conditions.length ? next : previous;
+  const actions = [...new Set([...previous.actions, ...next.actions])];
+  return { ...keep, actions, public: previous.public || next.public };
+}
+
+/** One edge per (caller, resource): a second way in adds its levels and actions. */
+function mergeEdges(previous: CanAccessEdge, next: CanAccessEdge): CanAccessEdge {
+  const own = (e: CanAccessEdge) => e.levels.map((l) => ({ ...l, reasons: reasonsOf(e, l) }));
+  const byLevel = new Map<AccessLevel, LevelAccess>();
+  for (const l of own(previous)) byLevel.set(l.level, l);
+  for (const l of own(next)) {
+    const old = byLevel.get(l.level);
+    byLevel.set(l.level, old ? mergeLevel(old, l) : l);
   }
-  const actions = [...new Set([...previous.actions, ...edge.actions])];
-  const keep = edge.conditions.length < previous.conditions.length ? edge : previous;
-  byKey.set(k, { ...keep, actions, public: previous.public || edge.public });
+  const { renamed: _renamed, ...rest } = previous;
+  return { ...rest, levels: ACCESS_LEVELS.filter((l) => byLevel.has(l)).map((l) => byLevel.get(l)!) };
 }
 
 export function analyseResources(model: SnapshotModel, opts: ResourceAnalysisOptions): ResourceAnalysis {
@@ -54,7 +71,10 @@ export function analyseResources(model: SnapshotModel, opts: ResourceAnalysisOpt
   };
   const counters = { evaluateCalls: 0 };
   const decideEnv: DecideEnv = { ctx, counters, ecrToken: new Map() };
-  const byKey = new Map<string, CanAccessEdge>();
+  const edges: CanAccessEdge[] = [];
+  const intern = new Interner();
+  /** Key ARN → caller key → edge: what the Secrets Manager rule reads (secrets.ts). */
+  const keyEdges = new Map<string, Map<string, CanAccessEdge>>();
 
   // Keys first: a secret's cross-account read needs kms:Decrypt on its key (secrets.ts).
   const ordered = [...plans.values()].sort(
@@ -63,20 +83,27 @@ export function analyseResources(model: SnapshotModel, opts: ResourceAnalysisOpt
   let keysDone = false;
   for (const plan of ordered) {
     if (!keysDone && plan.type !== 'kms-key') {
-      decideEnv.excluded = kmsDecryptRule(plans, byKey);
+      decideEnv.excluded = kmsDecryptRule(plans, keyEdges);
       keysDone = true;
     }
     const session = new ResourceSession(plan);
     const { callers } = candidateCallers(plan, callerEnv);
+    // Callers are unique per resource; only a KMS key's grants can add a second way in.
+    const mine = new Map<string, CanAccessEdge>();
     for (const caller of callers.values()) {
-      const decision = decideCaller(session, caller, decideEnv);
-      if (decision.allowed.length === 0) continue;
-      for (const edge of levelEdges(plan, caller, decision)) mergeInto(byKey, edge);
+      const edge = accessEdge(plan, caller, decideCaller(session, caller, decideEnv), intern);
+      if (edge) mine.set(edge.from, edge);
     }
-    if (plan.type === 'kms-key') for (const edge of grantEdges(plan, callerEnv)) mergeInto(byKey, edge);
+    if (plan.type === 'kms-key') {
+      for (const edge of grantEdges(plan, callerEnv)) {
+        const previous = mine.get(edge.from);
+        mine.set(edge.from, previous ? mergeEdges(previous, edge) : edge);
+      }
+      keyEdges.set(plan.resource.arn, mine);
+    }
+    for (const edge of mine.values()) edges.push(edge);
   }
 
-  const edges = [...byKey.values()];
   const findings = resourceFindings(edges, plans, zone);
   return {
     edges,
@@ -86,7 +113,7 @@ export function analyseResources(model: SnapshotModel, opts: ResourceAnalysisOpt
       analysedResources: plans.size,
       evaluateCalls: counters.evaluateCalls,
       edges: edges.length,
-      publicEdges: edges.filter((e) => e.public).length,
+      publicEdges: edges.filter(isPublicEdge).length,
       externalEdges: edges.filter((e) => outsideZone(e, zone)).length,
     },
   };

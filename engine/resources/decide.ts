@@ -18,13 +18,14 @@ import type {
   StatementRef,
   UnresolvedCondition,
 } from '../types.ts';
-import { actionsOf, ECR_AUTHORIZATION_TOKEN, requestArn } from './actions.ts';
+import { actionsOf, ECR_AUTHORIZATION_TOKEN, requestArn, requestArns } from './actions.ts';
 import type { Caller } from './callers.ts';
 import {
   accountDecisionKey,
   actionsAllowed,
   decisionKey,
   levelsSpecific,
+  mayApply,
   principalSpecific,
 } from './memo.ts';
 import type { ResourcePlan } from './plan.ts';
@@ -72,8 +73,20 @@ export class ResourceSession {
   readonly memoizable: boolean;
   /** Principals the resource policy names (user/role ARNs, and roles of named sessions): never shared. */
   private readonly named = new Set<string>();
+  /** Identity policy id → may it apply to this resource (memo.ts, mayApply). */
+  private readonly applying = new Map<string, boolean>();
+  private readonly arnsLower: string[];
+  readonly applies = (input: PolicyInput): boolean => {
+    let known = this.applying.get(input.id);
+    if (known === undefined) {
+      known = mayApply(input, this.plan.type, this.arnsLower);
+      this.applying.set(input.id, known);
+    }
+    return known;
+  };
 
   constructor(readonly plan: ResourcePlan) {
+    this.arnsLower = requestArns(plan.type, plan.resource.arn).map((arn) => arn.toLowerCase());
     for (const { action } of actionsOf(plan.type)) {
       const arn = requestArn(plan.type, plan.resource.arn, action);
       this.targets.set(action, arn === plan.target.arn ? plan.target : { ...plan.target, arn });
@@ -98,7 +111,7 @@ export class ResourceSession {
     if (p) {
       if (this.named.has(p.key)) return undefined;
       if (p.role && this.named.has(`role:${p.accountId}/${p.role.name}`)) return undefined;
-      return decisionKey(this.plan.type, p);
+      return decisionKey(p, this.applies);
     }
     const account = caller.synthetic?.account;
     if (caller.fromKind !== 'Account' || !account) return undefined;

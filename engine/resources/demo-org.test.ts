@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readSnapshot } from '../../ingest/read/index.ts';
 import { analyseTrust } from '../trust/index.ts';
 import { analyseResources } from './analyse.ts';
-import type { ResourceAnalysis } from './types.ts';
+import { isPublicEdge, type ResourceAnalysis } from './types.ts';
 
 const demo = fileURLToPath(new URL('../../test/fixtures/demo-org', import.meta.url));
 const expectedFile = fileURLToPath(new URL('../../test/fixtures/demo-org-expected.json', import.meta.url));
@@ -36,7 +36,7 @@ beforeAll(async () => {
 });
 
 const edge = (to: string, from: string, level: string) =>
-  analysis.edges.find((e) => e.to === to && e.from === from && e.level === level);
+  analysis.edges.find((e) => e.to === to && e.from === from)?.levels.find((l) => l.level === level);
 
 describe.each(resourceExposures)('$exposure ($resource)', (x) => {
   it.each(x.canAccess)('$from reaches it at level $level', (want) => {
@@ -55,7 +55,7 @@ describe.each(resourceExposures)('$exposure ($resource)', (x) => {
   });
 
   it(`is ${x.public ? '' : 'not '}public`, () => {
-    const pub = analysis.edges.some((e) => e.to === x.resource && e.public);
+    const pub = analysis.edges.some((e) => e.to === x.resource && isPublicEdge(e));
     expect(pub).toBe(x.public);
   });
 

@@ -1,15 +1,24 @@
 /**
- * A caller's allowed actions on a resource → one CAN_ACCESS edge per access
- * level. Each edge cites the least conditional decision among its actions
- * (its statement, evidence, conditions and reasons); `actions` lists every
- * action of the level the caller is allowed.
+ * A caller's allowed actions on a resource → one CAN_ACCESS edge with one
+ * entry per access level. Each level cites the least conditional decision
+ * among its actions (its statement, evidence, conditions and reasons);
+ * `actions` lists every action of the level the caller is allowed. Principals
+ * sharing a decision (memo.ts) share the levels too: the edge says whose name
+ * their reasons carry (`renamed`).
  */
 import type { StatementRef, UnresolvedCondition } from '../types.ts';
 import { S3_OBJECT_ACTIONS } from './actions.ts';
 import type { Caller } from './callers.ts';
 import { CALLER_OWN_POLICIES, type Allowed, type CallerDecision } from './decide.ts';
+import type { Interner } from './intern.ts';
 import type { ResourcePlan } from './plan.ts';
-import { ACCESS_LEVELS, type AccessLevel, type AccessVia, type CanAccessEdge } from './types.ts';
+import {
+  ACCESS_LEVELS,
+  type AccessLevel,
+  type AccessVia,
+  type CanAccessEdge,
+  type LevelAccess,
+} from './types.ts';
 
 function conditionCount(a: Allowed): number {
   return a.result.conditions.length + a.extraConditions.length;
@@ -31,17 +40,18 @@ const citedCache = new WeakMap<Allowed, { evidence: StatementRef[]; conditions: 
 function cited(
   plan: ResourcePlan,
   a: Allowed,
+  intern: Interner,
 ): { evidence: StatementRef[]; conditions: UnresolvedCondition[] } {
   let out = citedCache.get(a);
   if (!out) {
     out = {
-      evidence: a.result.evidence
-        .filter((e) => e.policyId !== CALLER_OWN_POLICIES.id)
-        .map((e) => citeAcl(plan, e)),
-      conditions: [
+      evidence: intern.refList(
+        a.result.evidence.filter((e) => e.policyId !== CALLER_OWN_POLICIES.id).map((e) => citeAcl(plan, e)),
+      ),
+      conditions: intern.conditionList([
         ...a.result.conditions.map((c) => ({ ...c, source: citeAcl(plan, c.source) })),
         ...a.extraConditions,
-      ],
+      ]),
     };
     citedCache.set(a, out);
   }
@@ -80,8 +90,17 @@ function byLevel(allowed: Allowed[]): LevelGroup[] {
   return out;
 }
 
-export function levelEdges(plan: ResourcePlan, caller: Caller, decision: CallerDecision): CanAccessEdge[] {
-  const edges: CanAccessEdge[] = [];
+/** The levels of a shared decision, computed once for the principals it is shared with (same kind and account). */
+const sharedLevels = new WeakMap<Allowed[], LevelAccess[]>();
+
+/** The caller's edge into the resource, or undefined when it is allowed nothing. */
+export function accessEdge(
+  plan: ResourcePlan,
+  caller: Caller,
+  decision: CallerDecision,
+  intern: Interner,
+): CanAccessEdge | undefined {
+  if (decision.allowed.length === 0) return undefined;
   const callerAccount =
     decision.accountId === undefined ? undefined : (caller.principal?.account ?? caller.synthetic?.account);
   const crossOrganization =
@@ -89,8 +108,39 @@ export function levelEdges(plan: ResourcePlan, caller: Caller, decision: CallerD
     (decision.crossAccount &&
       callerAccount !== undefined &&
       callerAccount.internal !== plan.account.internal);
+  const edge: CanAccessEdge = {
+    from: caller.key,
+    fromKind: caller.fromKind,
+    to: plan.resource.arn,
+    crossAccount: decision.crossAccount,
+    crossOrganization,
+    levels: [],
+  };
+  // A principal's levels depend on the decision, its kind and account only (memo.ts): share them.
+  if (caller.principal) {
+    let levels = sharedLevels.get(decision.allowed);
+    if (!levels) {
+      const { reasonsName: _named, ...own } = decision;
+      levels = accessLevels(plan, caller, own, intern);
+      sharedLevels.set(decision.allowed, levels);
+    }
+    edge.levels = levels;
+    if (decision.reasonsName) edge.renamed = decision.reasonsName;
+    return edge;
+  }
+  edge.levels = accessLevels(plan, caller, decision, intern);
+  return edge;
+}
+
+function accessLevels(
+  plan: ResourcePlan,
+  caller: Caller,
+  decision: CallerDecision,
+  intern: Interner,
+): LevelAccess[] {
+  const out: LevelAccess[] = [];
   for (const { level, rep, actions, objects } of byLevel(decision.allowed)) {
-    const { evidence, conditions } = cited(plan, rep);
+    const { evidence, conditions } = cited(plan, rep, intern);
     const resourceStatement = evidence.find((e) => e.policyKind === 'resource');
     const fromAcl = resourceStatement?.policyId.endsWith('#acl') === true;
     const identitySide =
@@ -134,23 +184,18 @@ export function levelEdges(plan: ResourcePlan, caller: Caller, decision: CallerD
     }
     reasons.push(...plan.notes, ...decision.notes);
 
-    const edge: CanAccessEdge = {
-      from: caller.key,
-      fromKind: caller.fromKind,
-      to: plan.resource.arn,
+    const entry: LevelAccess = {
       level,
       actions,
       via,
-      crossAccount: decision.crossAccount,
-      crossOrganization,
       public: isPublic,
       conditional: conditions.length > 0,
       conditions,
       evidence,
-      reasons,
+      reasons: reasons.map((r) => intern.string(r)),
     };
-    if (resourceStatement) edge.resourceStatement = resourceStatement;
-    edges.push(edge);
+    if (resourceStatement) entry.resourceStatement = resourceStatement;
+    out.push(entry);
   }
-  return edges;
+  return out;
 }

@@ -17,7 +17,13 @@
 import { findingId, type Finding, type Severity } from '../findings/index.ts';
 import type { StatementRef } from '../types.ts';
 import type { ResourcePlan } from './plan.ts';
-import type { AccessLevel, CanAccessEdge, ZoneOfTrust } from './types.ts';
+import {
+  isPublicEdge,
+  type AccessLevel,
+  type CanAccessEdge,
+  type LevelAccess,
+  type ZoneOfTrust,
+} from './types.ts';
 
 export const RESOURCE_FINDING_KINDS = ['public-access', 'external-access'] as const;
 export type ResourceFindingKind = (typeof RESOURCE_FINDING_KINDS)[number];
@@ -35,7 +41,10 @@ const TYPE_LABEL: Record<string, string> = {
 };
 
 /** Is the edge's caller outside the zone of trust? */
-export function outsideZone(edge: CanAccessEdge, zone: ZoneOfTrust): boolean {
+export function outsideZone(
+  edge: Pick<CanAccessEdge, 'fromKind' | 'crossAccount' | 'crossOrganization'>,
+  zone: ZoneOfTrust,
+): boolean {
   if (edge.fromKind === 'ServicePrincipal') return false;
   if (edge.fromKind === 'Anyone') return true;
   return zone === 'organization' ? edge.crossOrganization : edge.crossAccount;
@@ -63,8 +72,8 @@ function slimRef(ref: StatementRef): Record<string, unknown> {
   return out;
 }
 
-function slimStatement(edge: CanAccessEdge): Record<string, unknown> | undefined {
-  return edge.resourceStatement ? slimRef(edge.resourceStatement) : undefined;
+function slimStatement(level: LevelAccess): Record<string, unknown> | undefined {
+  return level.resourceStatement ? slimRef(level.resourceStatement) : undefined;
 }
 
 export function resourceFindings(
@@ -72,19 +81,12 @@ export function resourceFindings(
   plans: ReadonlyMap<string, ResourcePlan>,
   zone: ZoneOfTrust,
 ): Finding[] {
-  const groups = new Map<string, CanAccessEdge[]>();
-  for (const edge of edges) {
-    if (!edge.public && !outsideZone(edge, zone)) continue;
-    const k = `${edge.to}\u0000${edge.from}`;
-    const list = groups.get(k);
-    if (list) list.push(edge);
-    else groups.set(k, [edge]);
-  }
   const findings: Finding[] = [];
-  for (const group of groups.values()) {
-    const first = group[0]!;
+  for (const first of edges) {
+    const group = first.levels;
+    const isPublic = isPublicEdge(first);
+    if (!isPublic && !outsideZone(first, zone)) continue;
     const plan = plans.get(first.to);
-    const isPublic = group.some((e) => e.public);
     const kind: ResourceFindingKind = isPublic ? 'public-access' : 'external-access';
     const levels = group.map((e) => e.level);
     const strong = levels.some((l) => STRONG.has(l));

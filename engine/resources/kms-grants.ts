@@ -12,7 +12,7 @@ import type { StatementRef, UnresolvedCondition } from '../types.ts';
 import { accountCaller, serviceCaller, type Caller, type CallerEnv } from './callers.ts';
 import type { KmsGrant } from './model.ts';
 import type { ResourcePlan } from './plan.ts';
-import type { AccessLevel, CanAccessEdge } from './types.ts';
+import { ACCESS_LEVELS, type AccessLevel, type CanAccessEdge } from './types.ts';
 
 /** Grant operations → access level, as the Service Authorization Reference classifies the actions. */
 const GRANT_OPERATION_LEVEL: Readonly<Record<string, AccessLevel>> = {
@@ -81,7 +81,7 @@ function constraintConditions(grant: KmsGrant, source: StatementRef): Unresolved
   return out;
 }
 
-/** One edge per (grantee, level) for the key's grants. */
+/** One edge per grant and grantee, with a level per group of its operations. */
 export function grantEdges(plan: ResourcePlan, env: CallerEnv): CanAccessEdge[] {
   const out: CanAccessEdge[] = [];
   (plan.resource.settings.grants ?? []).forEach((grant, index) => {
@@ -99,26 +99,30 @@ export function grantEdges(plan: ResourcePlan, env: CallerEnv): CanAccessEdge[] 
     }
     const callerAccount = caller.principal?.account ?? caller.synthetic?.account;
     const crossAccount = callerAccount !== undefined && callerAccount.id !== plan.resource.accountId;
-    for (const [level, actions] of byLevel) {
-      out.push({
-        from: caller.key,
-        fromKind: caller.fromKind,
-        to: plan.resource.arn,
-        level,
-        actions,
-        via: 'kms-grant',
-        crossAccount,
-        crossOrganization: crossAccount && callerAccount.internal !== plan.account.internal,
-        public: false,
-        conditional: conditions.length > 0,
-        conditions,
-        resourceStatement: ref,
-        evidence: [ref],
-        reasons: [
-          `KMS grant ${grant.GrantId ?? index}${grant.Name ? ` ("${grant.Name}")` : ''} on ${plan.resource.arn} lets ${grant.GranteePrincipal} use ${actions.join(', ')}; grants need no key policy or IAM policy naming the grantee.`,
-        ],
-      });
-    }
+    if (byLevel.size === 0) return;
+    out.push({
+      from: caller.key,
+      fromKind: caller.fromKind,
+      to: plan.resource.arn,
+      crossAccount,
+      crossOrganization: crossAccount && callerAccount.internal !== plan.account.internal,
+      levels: ACCESS_LEVELS.filter((l) => byLevel.has(l)).map((level) => {
+        const actions = byLevel.get(level)!;
+        return {
+          level,
+          actions,
+          via: 'kms-grant',
+          public: false,
+          conditional: conditions.length > 0,
+          conditions,
+          resourceStatement: ref,
+          evidence: [ref],
+          reasons: [
+            `KMS grant ${grant.GrantId ?? index}${grant.Name ? ` ("${grant.Name}")` : ''} on ${plan.resource.arn} lets ${grant.GranteePrincipal} use ${actions.join(', ')}; grants need no key policy or IAM policy naming the grantee.`,
+          ],
+        };
+      }),
+    });
   });
   return out;
 }

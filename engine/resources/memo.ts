@@ -3,14 +3,22 @@
  * principals of the same kind and account get the same answer when the
  * policies that can matter are the same objects and none of them looks at
  * who the principal is: the identity policies with a statement (Allow or
- * Deny) covering one of the type's actions, the boundary, the account's
+ * Deny) that may apply to one of the type's actions on the resource (by
+ * action and Resource pattern; the others are never cited and never
+ * decide), the boundary, the account's
  * SCPs, the resource policy and RCPs, none testing the principal's ARN,
  * tags, user id or name or using a policy variable, and the resource policy
  * naming neither of them (nor using NotPrincipal). aws:PrincipalOrgID and
  * aws:PrincipalAccount follow from the account, which is part of the key.
  * The copy's reasons name its own principal.
  */
-import { parsePolicy, type ParsedPolicy } from '../evaluate/index.ts';
+import {
+  globFromString,
+  matchGlob,
+  parsePolicy,
+  type GlobToken,
+  type ParsedPolicy,
+} from '../evaluate/index.ts';
 import type { AccountContext, PrincipalContext } from '../trust/index.ts';
 import type { PolicyInput } from '../types.ts';
 import { actionsOf, ANALYSED_TYPES, covers, coversType, mayCover, type AnalysedType } from './actions.ts';
@@ -75,13 +83,62 @@ export function levelsSpecific(levels: PolicyInput[][]): boolean {
   return specific;
 }
 
-/** The key under which a principal's decision on one resource can be shared, or undefined when it cannot. */
-export function decisionKey(type: AnalysedType, p: PrincipalContext): string | undefined {
+interface StatementReach {
+  types: ReadonlySet<AnalysedType>;
+  /** Lower-case resource globs; undefined when the statement may match any resource (`*`, NotResource, a variable). */
+  globs?: GlobToken[][];
+}
+
+const reachCache = new WeakMap<ParsedPolicy, StatementReach[]>();
+
+/** Per statement (Allow or Deny): the types one of whose actions it covers, and the resources it may match. */
+function statementReach(parsed: ParsedPolicy): StatementReach[] {
+  let out = reachCache.get(parsed);
+  if (out) return out;
+  out = [];
+  for (const st of parsed.statements) {
+    const types = new Set(ANALYSED_TYPES.filter((type) => coversType(st, type)));
+    if (types.size === 0) continue;
+    const raw = st.raw.Resource;
+    const patterns = typeof raw === 'string' ? [raw] : Array.isArray(raw) ? raw.map(String) : [];
+    const any =
+      !st.resource || st.resource.negated || patterns.length === 0 || patterns.some((x) => x.includes('${'));
+    out.push(any ? { types } : { types, globs: patterns.map((x) => globFromString(x.toLowerCase())) });
+  }
+  reachCache.set(parsed, out);
+  return out;
+}
+
+/**
+ * Can some statement of the policy (Allow or Deny) apply to one of the type's actions on one of
+ * `arns` (lower case)? A policy that cannot is never cited and never decides, so principals that
+ * differ only by such policies decide alike. Matching ignores case, which can only say "may apply"
+ * more often than the evaluator.
+ */
+export function mayApply(input: PolicyInput, type: AnalysedType, arns: readonly string[]): boolean {
+  if (!typesCovered(input).has(type)) return false;
+  for (const st of statementReach(parsePolicy(input.document, input.id))) {
+    if (!st.types.has(type)) continue;
+    if (!st.globs) return true;
+    if (st.globs.some((glob) => arns.some((arn) => matchGlob(glob, arn)))) return true;
+  }
+  return false;
+}
+
+/**
+ * The key under which a principal's decision on one resource can be shared, or undefined when it
+ * cannot. `applies` says whether an identity policy may apply to the resource (mayApply, cached per
+ * resource by the caller); only those are part of the key.
+ */
+export function decisionKey(
+  p: PrincipalContext,
+  applies: (input: PolicyInput) => boolean,
+): string | undefined {
   if (p.principal.sessionName !== undefined || levelsSpecific(p.account.scps)) return undefined;
   if (p.boundary && principalSpecific(p.boundary)) return undefined;
   const ids: string[] = [];
   for (const input of p.identityPolicies) {
-    if (!typesCovered(input).has(type)) continue;
+    if (!applies(input)) continue;
     if (principalSpecific(input)) return undefined;
     ids.push(input.id);
   }

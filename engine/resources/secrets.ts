@@ -35,7 +35,7 @@ function keyPlan(plans: ReadonlyMap<string, ResourcePlan>, secret: ResourcePlan)
 /** The rule as an exclusion for decide.ts, reading the key edges already decided. */
 export function kmsDecryptRule(
   plans: ReadonlyMap<string, ResourcePlan>,
-  edges: ReadonlyMap<string, CanAccessEdge>,
+  keyEdges: ReadonlyMap<string, ReadonlyMap<string, CanAccessEdge>>,
 ): (plan: ResourcePlan, caller: Caller) => { actions: Set<string>; note: string } | undefined {
   return (plan, caller) => {
     if (plan.type !== 'secretsmanager-secret') return undefined;
@@ -47,8 +47,8 @@ export function kmsDecryptRule(
       return undefined;
     const key = keyPlan(plans, plan);
     if (!key) return undefined;
-    const edge = edges.get(`${caller.key}\u0000${key.resource.arn}\u0000write`);
-    if (edge?.actions.includes('kms:Decrypt')) return undefined;
+    const edge = keyEdges.get(key.resource.arn)?.get(caller.key);
+    if (edge?.levels.some((l) => l.level === 'write' && l.actions.includes('kms:Decrypt'))) return undefined;
     return {
       actions: new Set([GET_SECRET_VALUE]),
       note: `Reading the secret from another account needs kms:Decrypt on its key ${key.resource.arn}, which this caller does not have.`,

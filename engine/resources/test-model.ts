@@ -4,7 +4,13 @@ import { buildSnapshotContext } from '../trust/index.ts';
 import { analyseResources } from './analyse.ts';
 import { parseResourceArn } from './arn.ts';
 import type { Resource, ResourceSettings } from './model.ts';
-import type { AccessLevel, CanAccessEdge, ResourceAnalysis, ZoneOfTrust } from './types.ts';
+import {
+  levelEdges,
+  type AccessLevel,
+  type LevelEdge,
+  type ResourceAnalysis,
+  type ZoneOfTrust,
+} from './types.ts';
 
 export * from '../trust/test-model.ts';
 
@@ -60,14 +66,15 @@ export function edgeOf(
   from: string,
   to: string,
   level: AccessLevel,
-): CanAccessEdge | undefined {
-  return analysis.edges.find((e) => e.from === from && e.to === to && e.level === level);
+): LevelEdge | undefined {
+  const edge = analysis.edges.find((e) => e.from === from && e.to === to);
+  return edge ? levelEdges(edge).find((e) => e.level === level) : undefined;
 }
 
 /** The levels `from` reaches `to` at, sorted. */
 export function levelsOf(analysis: ResourceAnalysis, from: string, to: string): AccessLevel[] {
   return analysis.edges
     .filter((e) => e.from === from && e.to === to)
-    .map((e) => e.level)
+    .flatMap((e) => e.levels.map((l) => l.level))
     .sort();
 }

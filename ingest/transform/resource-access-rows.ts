@@ -1,6 +1,6 @@
 /**
  * The resource analysis (engine/resources) as loader rows: CAN_ACCESS edges
- * from callers to resources, one per (caller, resource, access level); the
+ * from callers to resources, one per (caller, resource) with its access levels; the
  * Resource nodes' `public` and `externalAccess` marks; the analysis's
  * findings with their evidence slimmed like every other finding's. Pure.
  *
@@ -9,7 +9,13 @@
  * names (resource-rows.ts creates those the way trust-policy callers are).
  */
 import type { Finding } from '../../engine/findings/index.ts';
-import type { CanAccessEdge, ResourceAnalysis } from '../../engine/resources/types.ts';
+import {
+  isPublicEdge,
+  reasonsOf,
+  type CanAccessEdge,
+  type LevelAccess,
+  type ResourceAnalysis,
+} from '../../engine/resources/types.ts';
 import type { StatementRef, UnresolvedCondition } from '../../engine/types.ts';
 import type { ExtraNodeSet, ExtraRelSet } from '../load/loader.ts';
 import {
@@ -25,34 +31,96 @@ import type { Props } from './graph-rows.ts';
 /** Finding kinds whose first subject is a resource reached from outside the zone of trust. */
 const OUTSIDE_KINDS = new Set(['public-access', 'external-access']);
 
-export function canAccessProps(edge: CanAccessEdge): Props {
-  const { statements, orgPolicyIds } = splitOrgEvidence(edge.evidence);
-  const props: Props = {
-    fromKind: edge.fromKind,
-    level: edge.level,
-    actions: edge.actions,
-    via: edge.via,
-    crossAccount: edge.crossAccount,
-    crossOrganization: edge.crossOrganization,
-    public: edge.public,
-    conditional: edge.conditional,
-    conditionKeys: conditionKeysOf(edge.conditions),
-    conditions: conditionsJson(edge.conditions),
+/** One level's properties as a CAN_ACCESS edge stores them (before combining the levels). */
+export type LevelProps = Props & { level: string; actions: string[] };
+
+/** A level's properties without its reasons (which name the edge's caller): built once per shared level. */
+const levelCache = new WeakMap<LevelAccess, LevelProps>();
+
+function levelProps(level: LevelAccess): LevelProps {
+  const known = levelCache.get(level);
+  if (known) return known;
+  const { statements, orgPolicyIds } = splitOrgEvidence(level.evidence);
+  const props: LevelProps = {
+    level: level.level,
+    actions: level.actions,
+    via: level.via,
+    public: level.public,
+    conditional: level.conditional,
+    conditionKeys: conditionKeysOf(level.conditions),
+    conditions: conditionsJson(level.conditions),
     evidence: refsJson(statements),
     orgPolicyIds,
-    reasons: edge.reasons,
   };
-  const granting = edge.resourceStatement;
+  const granting = level.resourceStatement;
   if (granting !== undefined) {
     props.resourcePolicyId = granting.policyId;
     props.resourcePolicyStatementIndex = granting.statementIndex;
     if (granting.sid !== undefined) props.resourceSid = granting.sid;
   }
+  levelCache.set(level, props);
   return props;
 }
 
-export const canAccessKey = (e: Pick<CanAccessEdge, 'from' | 'to' | 'level'>): string =>
-  `CAN_ACCESS|${e.from}|${e.to}|${e.level}`;
+/** Properties a level may have of its own; `levelDetail` lists a level's where they differ from the edge's. */
+export const LEVEL_DETAIL_KEYS = [
+  'via',
+  'public',
+  'conditional',
+  'conditionKeys',
+  'conditions',
+  'evidence',
+  'orgPolicyIds',
+  'reasons',
+  'resourcePolicyId',
+  'resourcePolicyStatementIndex',
+  'resourceSid',
+] as const;
+
+const same = (a: unknown, b: unknown): boolean =>
+  a === b || (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]));
+
+/**
+ * The levels of one (caller, resource) as one edge's properties (docs/graph-model.md, resources):
+ * `levels`, the union of `actions`, `public`/`conditional` when some level is, the union of
+ * `conditionKeys`; the first level's `via`, `conditions`, `evidence`, `orgPolicyIds`, `reasons` and
+ * granting statement; and, when there is more than one level, `levelDetail`: a JSON list with, per
+ * level, its `level`, its `actions` and the properties where it differs from the edge's (null: it
+ * has none).
+ */
+export function combineLevels(common: Props, perLevel: readonly LevelProps[]): Props {
+  const [lead] = perLevel;
+  if (lead === undefined) throw new Error('A CAN_ACCESS edge needs at least one level');
+  const { level: _level, ...first } = lead;
+  const props: Props = {
+    ...common,
+    ...first,
+    levels: perLevel.map((l) => l.level),
+    actions: perLevel.flatMap((l) => l.actions),
+    public: perLevel.some((l) => l.public === true),
+    conditional: perLevel.some((l) => l.conditional === true),
+    conditionKeys: [...new Set(perLevel.flatMap((l) => l.conditionKeys as string[]))].sort(),
+  };
+  if (perLevel.length > 1) {
+    const detail = perLevel.map((l) => {
+      const entry: Record<string, unknown> = { level: l.level, actions: l.actions };
+      for (const k of LEVEL_DETAIL_KEYS) if (!same(l[k], props[k])) entry[k] = l[k] ?? null;
+      return entry;
+    });
+    props.levelDetail = JSON.stringify(detail);
+  }
+  return props;
+}
+
+export function canAccessProps(edge: CanAccessEdge): Props {
+  return combineLevels(
+    { fromKind: edge.fromKind, crossAccount: edge.crossAccount, crossOrganization: edge.crossOrganization },
+    edge.levels.map((l) => ({ ...levelProps(l), reasons: reasonsOf(edge, l) })),
+  );
+}
+
+/** One CAN_ACCESS edge per (caller, resource). */
+export const canAccessKey = (e: Pick<CanAccessEdge, 'from' | 'to'>): string => `CAN_ACCESS|${e.from}|${e.to}`;
 
 const isRef = (v: unknown): v is StatementRef =>
   typeof v === 'object' && v !== null && 'policyId' in v && 'statementIndex' in v;
@@ -97,7 +165,7 @@ export function resourceAccessRows(analysis: ResourceAnalysis): ResourceAccessRo
     return m;
   };
   for (const e of analysis.edges) {
-    if (e.public) Object.assign(mark(e.to), { public: true, externalAccess: true });
+    if (isPublicEdge(e)) Object.assign(mark(e.to), { public: true, externalAccess: true });
   }
   for (const f of analysis.findings) {
     const arn = f.subjects[0];

@@ -7,7 +7,12 @@
 import { findingId, type Finding } from '../../engine/findings/index.ts';
 import type { SnapshotModel } from '../../engine/model.ts';
 import type { Resource } from '../../engine/resources/model.ts';
-import type { CanAccessEdge, ResourceAnalysis } from '../../engine/resources/types.ts';
+import {
+  ACCESS_LEVELS,
+  type CanAccessEdge,
+  type LevelEdge,
+  type ResourceAnalysis,
+} from '../../engine/resources/types.ts';
 import { A, ModelBuilder, doc, trustAws } from '../../engine/trust/test-model.ts';
 import type { StatementRef } from '../../engine/types.ts';
 
@@ -122,9 +127,7 @@ const ref = (
   statement: { Effect: 'Allow', Action: '*' },
 });
 
-const edge = (
-  e: Partial<CanAccessEdge> & Pick<CanAccessEdge, 'from' | 'fromKind' | 'to' | 'level'>,
-): CanAccessEdge => ({
+const edge = (e: Partial<LevelEdge> & Pick<LevelEdge, 'from' | 'fromKind' | 'to' | 'level'>): LevelEdge => ({
   actions: [],
   via: 'resource-policy',
   crossAccount: false,
@@ -141,7 +144,7 @@ const edge = (
 export function handBuiltAnalysis(admin: string): ResourceAnalysis {
   const publicRef = ref(BUCKET, 0, 'Public');
   const vendorRef = ref(KEY, 0, 'Vendor');
-  const edges: CanAccessEdge[] = [
+  const perLevel: LevelEdge[] = [
     edge({
       from: '*',
       fromKind: 'Anyone',
@@ -212,7 +215,15 @@ export function handBuiltAnalysis(admin: string): ResourceAnalysis {
       via: 'identity-policy',
     }),
   ];
-  const finding = (kind: string, caller: string, e: CanAccessEdge): Finding => ({
+  // One edge per (caller, resource), its levels in ACCESS_LEVELS order.
+  const edges: CanAccessEdge[] = [];
+  for (const { from, fromKind, to, crossAccount, crossOrganization, ...level } of perLevel) {
+    const known = edges.find((x) => x.from === from && x.to === to);
+    if (known)
+      known.levels = ACCESS_LEVELS.flatMap((l) => [...known.levels, level].filter((x) => x.level === l));
+    else edges.push({ from, fromKind, to, crossAccount, crossOrganization, levels: [level] });
+  }
+  const finding = (kind: string, caller: string, e: LevelEdge): Finding => ({
     id: findingId(kind, [e.to, caller]),
     kind,
     severity: kind === 'public-access' ? 'high' : 'medium',
@@ -227,7 +238,7 @@ export function handBuiltAnalysis(admin: string): ResourceAnalysis {
       zoneOfTrust: 'organization',
     },
   });
-  const [pub, vendor] = edges as [CanAccessEdge, CanAccessEdge];
+  const [pub, vendor] = perLevel as [LevelEdge, LevelEdge];
   return {
     edges,
     findings: [finding('public-access', '*', pub), finding('external-access', VENDOR, vendor)],

@@ -74,7 +74,7 @@ describe('resource rows', () => {
 });
 
 describe('resourceAccessRows', () => {
-  it('one CAN_ACCESS row per (caller, resource, level), whose callers are all nodes of the graph', () => {
+  it('one CAN_ACCESS row per (caller, resource), whose callers are all nodes of the graph', () => {
     const { model, admin } = resourceModel();
     const rows = resourceAccessRows(handBuiltAnalysis(admin));
     expect(rows.canAccess).toMatchObject({
@@ -83,23 +83,22 @@ describe('resourceAccessRows', () => {
       type: 'CAN_ACCESS',
     });
     expect(rows.canAccess.rows.map((r) => r.key)).toEqual([
-      `CAN_ACCESS|*|${BUCKET}|read`,
-      `CAN_ACCESS|${VENDOR}|${KEY}|write`,
-      `CAN_ACCESS|${VENDOR_ROLE}|${KEY}|write`,
-      `CAN_ACCESS|${admin}|${KEY}|permissions-management`,
-      `CAN_ACCESS|${admin}|${KEY}|write`,
+      `CAN_ACCESS|*|${BUCKET}`,
+      `CAN_ACCESS|${VENDOR}|${KEY}`,
+      `CAN_ACCESS|${VENDOR_ROLE}|${KEY}`,
+      `CAN_ACCESS|${admin}|${KEY}`,
     ]);
     const graph = toGraphRows(model);
     const keys = new Set(Object.values(graph.nodes).flatMap((list) => list.map((n) => n.key)));
     for (const r of rows.canAccess.rows) expect(keys, r.from).toContain(r.from);
   });
 
-  it('edge props: level, actions, how, conditions (sorted keys, slim JSON), the granting statement, evidence without bodies', () => {
+  it('edge props: levels, actions, how, conditions (sorted keys, slim JSON), the granting statement, evidence without bodies', () => {
     const { admin } = resourceModel();
     const [pub, vendor] = resourceAccessRows(handBuiltAnalysis(admin)).canAccess.rows;
     expect(pub?.props).toMatchObject({
       fromKind: 'Anyone',
-      level: 'read',
+      levels: ['read'],
       actions: ['s3:GetObject'],
       public: true,
       resourcePolicyId: BUCKET,
@@ -126,6 +125,27 @@ describe('resourceAccessRows', () => {
       mustHold: true,
       source: { policyId: KEY, policyKind: 'resource', statementIndex: 0, effect: 'Allow', sid: 'Vendor' },
     });
+  });
+
+  it("several levels: one edge, the first level's detail, each level's differences in levelDetail", () => {
+    const { admin } = resourceModel();
+    const edge = resourceAccessRows(handBuiltAnalysis(admin)).canAccess.rows.find((r) => r.from === admin);
+    expect(edge?.props).toMatchObject({
+      levels: ['write', 'permissions-management'],
+      actions: ['kms:Decrypt', 'kms:PutKeyPolicy'],
+      via: 'identity-policy',
+      evidence: '[]',
+    });
+    expect(JSON.parse(String(edge?.props['levelDetail']))).toEqual([
+      { level: 'write', actions: ['kms:Decrypt'] },
+      {
+        level: 'permissions-management',
+        actions: ['kms:PutKeyPolicy'],
+        evidence: JSON.stringify([
+          { policyId: `${admin}#inline/p0`, policyKind: 'identity', statementIndex: 0, effect: 'Allow' },
+        ]),
+      },
+    ]);
   });
 
   it('marks resources public or reached from outside the zone of trust', () => {

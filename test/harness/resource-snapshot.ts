@@ -26,6 +26,8 @@ import { loadSnapshot, type ExtraNodeSet, type ExtraRelSet } from '../../ingest/
 import { readSnapshot } from '../../ingest/read/index.ts';
 import { deriveForLoad } from '../../ingest/transform/derived.ts';
 import { toGraphRows, type Props } from '../../ingest/transform/graph-rows.ts';
+import { canAccessKey, combineLevels, type LevelProps } from '../../ingest/transform/resource-access-rows.ts';
+import { ACCESS_LEVELS } from '../../engine/resources/types.ts';
 
 const FILE = 'fixtures/resources';
 
@@ -311,6 +313,29 @@ function accessProps(a: AccessSpec): Props {
   return props;
 }
 
+/** One CAN_ACCESS row per (caller, resource), its levels combined as the ingest combines them. */
+function accessRows(): { key: string; from: string; to: string; props: Props }[] {
+  const byEdge = new Map<string, AccessSpec[]>();
+  for (const a of ACCESS) {
+    const k = canAccessKey(a);
+    byEdge.set(k, [...(byEdge.get(k) ?? []), a]);
+  }
+  return [...byEdge].map(([key, specs]) => {
+    const [first] = specs as [AccessSpec];
+    const levels = ACCESS_LEVELS.flatMap((l) => specs.filter((x) => x.level === l));
+    const perLevel = levels.map((x) => {
+      const { fromKind: _k, crossAccount: _a, crossOrganization: _o, ...level } = accessProps(x);
+      return level as LevelProps;
+    });
+    const common = {
+      fromKind: first.fromKind,
+      crossAccount: first.crossAccount ?? false,
+      crossOrganization: first.crossOrganization ?? false,
+    };
+    return { key, from: first.from, to: first.to, props: combineLevels(common, perLevel) };
+  });
+}
+
 interface FindingSpec {
   kind: 'public-access' | 'external-access';
   severity: string;
@@ -411,12 +436,7 @@ export function resourceSets(): { nodes: ExtraNodeSet[]; rels: ExtraRelSet[] } {
         file: FILE,
         name: 'rel-CAN_ACCESS',
         type: 'CAN_ACCESS',
-        rows: ACCESS.map((a) => ({
-          key: `CAN_ACCESS|${a.from}|${a.to}|${a.level}`,
-          from: a.from,
-          to: a.to,
-          props: accessProps(a),
-        })),
+        rows: accessRows(),
       },
       {
         file: 'load/derived',
