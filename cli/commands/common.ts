@@ -10,7 +10,7 @@ import type { SnapshotInfo } from '../../ingest/load/snapshots.ts';
 import { CliError, EXIT } from '../output.ts';
 import type { RenderOptions } from '../render.ts';
 
-export type WithDriver = <T>(fn: (driver: Driver) => Promise<T>) => Promise<T>;
+export type WithDriver = <T>(fn: (driver: Driver) => Promise<T>, opts?: { readOnly?: boolean }) => Promise<T>;
 
 /** The query layer, loaded on first use, so that other commands start without it (and the engine behind it). */
 export const queries = () => import('../../query/index.ts');
@@ -35,23 +35,37 @@ export async function run<T>(
   withDriver: WithDriver,
   opts: Common,
   query: (q: Queries, driver: Driver, snapshot: SnapshotInfo) => Promise<T>,
-  render: (result: T, options: RenderOptions) => string,
+  render: (result: T, options: RenderOptions) => string | Iterable<string>,
 ): Promise<void> {
-  await withDriver(async (driver) => {
-    const { resolveSnapshot } = await import('../../ingest/load/snapshots.ts');
-    const snapshot = await resolveSnapshot(driver, opts.snapshot);
-    let result: T;
-    try {
-      result = await query(await queries(), driver, snapshot);
-    } catch (err) {
-      if (err instanceof QueryInputError) throw new CliError(err.message, EXIT.usage);
-      if (err instanceof NotInSnapshotError)
-        throw new CliError(
-          `${err.message}\nCheck the ARN, or query another snapshot with --snapshot ID (see \`iamatlas snapshots list\`).`,
-          EXIT.notFound,
-        );
-      throw err;
-    }
-    process.stdout.write(render(result, { json: opts.json === true, snapshot }));
-  });
+  await withDriver(
+    async (driver) => {
+      const { resolveSnapshot } = await import('../../ingest/load/snapshots.ts');
+      // The query layer loads while the snapshot is looked up.
+      const [snapshot, q] = await Promise.all([resolveSnapshot(driver, opts.snapshot), queries()]);
+      let result: T;
+      try {
+        result = await query(q, driver, snapshot);
+      } catch (err) {
+        if (err instanceof QueryInputError) throw new CliError(err.message, EXIT.usage);
+        if (err instanceof NotInSnapshotError)
+          throw new CliError(
+            `${err.message}\nCheck the ARN, or query another snapshot with --snapshot ID (see \`iamatlas snapshots list\`).`,
+            EXIT.notFound,
+          );
+        throw err;
+      }
+      await write(render(result, { json: opts.json === true, snapshot }));
+    },
+    { readOnly: true },
+  );
+}
+
+/** Writes the text, or its pieces in turn (waiting while the output is full). */
+async function write(out: string | Iterable<string>): Promise<void> {
+  if (typeof out === 'string') {
+    process.stdout.write(out);
+    return;
+  }
+  for (const piece of out)
+    if (!process.stdout.write(piece)) await new Promise((done) => process.stdout.once('drain', done));
 }
