@@ -252,16 +252,19 @@ async function towardAdmin(
   a: { maxHops: number; assumptions?: Assumptions | undefined },
   listing?: { evidence: boolean },
 ): Promise<Explored | null> {
-  const stored = await driverOf(source).executeQuery(statement('api/escalation', 'hops-to-admin'), {
-    snapshotId,
-    keys: sources,
-  });
+  // The check and the walk go out together: the walk is thrown away when a source has no stored hops.
+  const [stored, explored] = await Promise.all([
+    driverOf(source).executeQuery(statement('api/escalation', 'hops-to-admin'), {
+      snapshotId,
+      keys: sources,
+    }),
+    exploreEscalation(source, snapshotId, sources, a.maxHops, {
+      towardAdmin: true,
+      ...(a.assumptions ? { assumptions: a.assumptions } : {}),
+      ...(listing ? { listing } : {}),
+    }),
+  ]);
   if (stored.records.length < sources.length) return null;
-  const explored = await exploreEscalation(source, snapshotId, sources, a.maxHops, {
-    towardAdmin: true,
-    ...(a.assumptions ? { assumptions: a.assumptions } : {}),
-    ...(listing ? { listing } : {}),
-  });
   return explored.truncated ? null : explored;
 }
 

@@ -96,6 +96,7 @@ export function register(query: Command, withDriver: WithDriver): void {
       // The text does not print the hops' evidence: only JSON reads it.
       (q, driver, s) => q.escalations(driver, s.id, args, { evidence: opts.json === true }),
       (r, o) => render(r, { ...o, request }),
+      () => import('../../query/escalation.ts'),
     );
   });
 }
