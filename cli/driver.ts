@@ -5,9 +5,14 @@ import { CliError, EXIT, say } from './output.ts';
 
 /**
  * Connects (starting the local Neo4j when needed), then, in one read, checks that the schema
- * is there (applying it when not) and finishes loads and deletes whose process died.
+ * is there (applying it when not) and finishes loads and deletes whose process died. With
+ * `readOnly` (a command that only reads complete snapshots, which neither the schema nor the
+ * dead loads touch), `fn` runs while that check does, instead of after it.
  */
-export async function withDriver<T>(fn: (driver: Driver) => Promise<T>): Promise<T> {
+export async function withDriver<T>(
+  fn: (driver: Driver) => Promise<T>,
+  opts: { readOnly?: boolean } = {},
+): Promise<T> {
   // The driver and the schema are loaded here, not at start-up, so commands that need no database start fast.
   const { connect } = await import('../db/connection.ts');
   const { prepareDatabase } = await import('../ingest/load/snapshots.ts');
@@ -19,7 +24,7 @@ export async function withDriver<T>(fn: (driver: Driver) => Promise<T>): Promise
       throw new CliError(err.message, EXIT.database);
     throw new CliError((err as Error).message, EXIT.database);
   }
-  try {
+  const prepare = async (): Promise<void> => {
     const removed = await prepareDatabase(driver);
     for (const r of removed)
       say(
@@ -27,7 +32,17 @@ export async function withDriver<T>(fn: (driver: Driver) => Promise<T>): Promise
           ? `Finished deleting snapshot ${r.id}: an earlier delete was interrupted.`
           : `Removed snapshot ${r.id}: its ingest did not finish.`,
       );
-    return await fn(driver);
+  };
+  try {
+    if (!opts.readOnly) {
+      await prepare();
+      return await fn(driver);
+    }
+    // Both settle before the driver closes; the check's failure is reported first.
+    const [prepared, answered] = await Promise.allSettled([prepare(), fn(driver)]);
+    if (prepared.status === 'rejected') throw prepared.reason;
+    if (answered.status === 'rejected') throw answered.reason;
+    return answered.value;
   } finally {
     await driver.close();
   }

@@ -7,8 +7,8 @@
 import neo4j from 'neo4j-driver';
 import { statement } from '../cypher/index.ts';
 import { assumptionParams, type Assumptions } from './assumptions.ts';
-import { edgeFromRow } from './edges.ts';
-import type { Edge } from './graph.ts';
+import { edgeFromRow, nodeFromKey } from './edges.ts';
+import { hopOf, type Edge, type NodeKind, type NodeRef } from './graph.ts';
 import { driverOf, type Source } from './cache.ts';
 
 /** Rows one statement may return before the walk reports itself truncated. */
@@ -22,6 +22,25 @@ export interface Explored {
   gainsAdmin: Set<Edge>;
   /** A statement returned its row limit: some edges may be missing. */
   truncated: boolean;
+}
+
+type RowObject = Record<string, unknown>;
+type EdgeRow = Parameters<typeof edgeFromRow>[0];
+
+/** Edges from `escalation-out-listing` rows, each node built once. */
+function listingEdges(): (row: RowObject) => Edge {
+  const nodes = new Map<string, NodeRef>();
+  const node = (key: string, kind?: NodeKind): NodeRef => {
+    let n = nodes.get(key);
+    if (!n) nodes.set(key, (n = nodeFromKey(key, kind)));
+    return n;
+  };
+  return (row) => {
+    const to = node(String(row.to), typeof row.toKind === 'string' ? (row.toKind as NodeKind) : undefined);
+    const from = node(String(row.from));
+    const { from: _f, to: _t, ...hop } = hopOf(String(row.type), from.key, to.key, row.edge as RowObject);
+    return { ...hop, from, to };
+  };
 }
 
 /** A fixed order of a node's edges, so that the ways found do not depend on how the walk was batched. */
@@ -41,15 +60,26 @@ const edgeOrder = (x: Edge, y: Edge): number => {
  * as hop h is kept when it reaches admin or leads to a node whose stored `hopsToAdmin` is at most
  * maxHops - h, and the walk does not go on through an edge that reaches admin. Every such walk
  * from a start is still known, and each node's edges keep their order.
+ *
+ * With `listing`, each edge carries only what `query escalations` prints or walks by
+ * (`escalation-out-listing`): its ends by key (the far end with its kind), method, mechanism,
+ * via, actions, conditions, capability chain, and its evidence only when `listing.evidence`;
+ * its other lists (reasons, organization policies) are empty.
  */
 export async function exploreEscalation(
   source: Source,
   snapshotId: string,
   starts: readonly string[],
   maxHops: number,
-  opts: { assumptions?: Assumptions; sorted?: boolean; towardAdmin?: boolean } = {},
+  opts: {
+    assumptions?: Assumptions;
+    sorted?: boolean;
+    towardAdmin?: boolean;
+    listing?: { evidence: boolean };
+  } = {},
 ): Promise<Explored> {
   const db = driverOf(source);
+  const edgeOf = opts.listing ? listingEdges() : (r: RowObject) => edgeFromRow(r as EdgeRow);
   const out = new Map<string, Edge[]>();
   const gainsAdmin = new Set<Edge>();
   const expanded = new Set<string>();
@@ -59,16 +89,20 @@ export async function exploreEscalation(
     for (const k of frontier) expanded.add(k);
     const next = new Set<string>();
     for (let i = 0; i < frontier.length; i += KEYS_PER_STATEMENT) {
-      const res = await db.executeQuery(statement('api/escalation', 'escalation-out'), {
-        snapshotId,
-        keys: frontier.slice(i, i + KEYS_PER_STATEMENT),
-        rowLimit: neo4j.int(ROWS_PER_STATEMENT),
-        remaining: opts.towardAdmin ? neo4j.int(maxHops - hop) : null,
-        ...assumptionParams(opts.assumptions),
-      });
+      const res = await db.executeQuery(
+        statement('api/escalation', opts.listing ? 'escalation-out-listing' : 'escalation-out'),
+        {
+          snapshotId,
+          keys: frontier.slice(i, i + KEYS_PER_STATEMENT),
+          rowLimit: neo4j.int(ROWS_PER_STATEMENT),
+          remaining: opts.towardAdmin ? neo4j.int(maxHops - hop) : null,
+          ...assumptionParams(opts.assumptions),
+          ...(opts.listing ? { evidence: opts.listing.evidence } : {}),
+        },
+      );
       if (res.records.length >= ROWS_PER_STATEMENT) truncated = true;
       for (const r of res.records) {
-        const e = edgeFromRow(r.toObject() as Parameters<typeof edgeFromRow>[0]);
+        const e = edgeOf(r.toObject());
         const reachesAdmin = r.get('reachesAdmin') === true;
         if (reachesAdmin) gainsAdmin.add(e);
         const list = out.get(e.from.key) ?? [];

@@ -10,7 +10,8 @@
  * sources at once, kept to what can still reach an administrator in time by
  * each node's `hopsToAdmin` (stored at ingest, ingest/transform/hops-to-admin.ts),
  * and lists each source's paths over that one walk: the same paths, in the same
- * order, as a walk per source (test/queries/escalation-listing.test.ts).
+ * order, as a walk per source (test/queries/escalation-listing.test.ts). That walk
+ * reads only the edge fields a listing prints (escalation-walk.ts, `listing`).
  */
 import neo4j from 'neo4j-driver';
 import { statement } from '../cypher/index.ts';
@@ -199,12 +200,14 @@ const hopTarget = (e: { type: string; to: { key: string; kind?: string } } | und
  * Escalation paths from one principal or from every principal that findings say
  * can reach admin (with includeAssumeOnly and no `from`, also those that reach
  * an administrator only by assuming roles). With `from`, plain role-assumption
- * chains are listed too.
+ * chains are listed too. With `evidence: false` (the text listing, which does not
+ * print it) the hops of a listing come without their evidence.
  */
 export async function escalations(
   source: Source,
   snapshotId: string,
   input: EscalationsInput,
+  opts: { evidence?: boolean } = {},
 ): Promise<EscalationResult[]> {
   const a = parseArgs(escalationsArgs, input);
   const includeAssumeOnly = a.from !== undefined || a.includeAssumeOnly === true;
@@ -227,7 +230,7 @@ export async function escalations(
   // (escalationPaths cuts that walk by the stored hops too).
   const listed =
     !a.from && sources.length > 0 && a.to === 'admin'
-      ? await towardAdmin(source, snapshotId, sources, a)
+      ? await towardAdmin(source, snapshotId, sources, a, { evidence: opts.evidence !== false })
       : null;
   for (const from of sources) {
     const r = listed ? listPaths(listed, args(from)) : await escalationPaths(source, snapshotId, args(from));
@@ -247,16 +250,21 @@ async function towardAdmin(
   snapshotId: string,
   sources: readonly string[],
   a: { maxHops: number; assumptions?: Assumptions | undefined },
+  listing?: { evidence: boolean },
 ): Promise<Explored | null> {
-  const stored = await driverOf(source).executeQuery(statement('api/escalation', 'hops-to-admin'), {
-    snapshotId,
-    keys: sources,
-  });
+  // The check and the walk go out together: the walk is thrown away when a source has no stored hops.
+  const [stored, explored] = await Promise.all([
+    driverOf(source).executeQuery(statement('api/escalation', 'hops-to-admin'), {
+      snapshotId,
+      keys: sources,
+    }),
+    exploreEscalation(source, snapshotId, sources, a.maxHops, {
+      towardAdmin: true,
+      ...(a.assumptions ? { assumptions: a.assumptions } : {}),
+      ...(listing ? { listing } : {}),
+    }),
+  ]);
   if (stored.records.length < sources.length) return null;
-  const explored = await exploreEscalation(source, snapshotId, sources, a.maxHops, {
-    towardAdmin: true,
-    ...(a.assumptions ? { assumptions: a.assumptions } : {}),
-  });
   return explored.truncated ? null : explored;
 }
 

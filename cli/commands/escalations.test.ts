@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EscalationResult } from '../../query/escalation.ts';
 import { CliError } from '../output.ts';
+import { jsonListPieces } from '../render.ts';
 import { parse, render } from './escalations.ts';
 
 const snapshot = { id: 'snap-1', name: 'snap-1' };
@@ -67,5 +68,24 @@ describe('escalations', () => {
     expect(render([], { snapshot, request: { from: USER, to: 'admin', maxHops: 2 } })).toBe(
       `No escalation path from ${USER} to admin within 2 hops (snapshot snap-1).\n`,
     );
+  });
+
+  it('writes --json in pieces that add up to the whole answer as JSON.stringify indents it', () => {
+    const json = (results: EscalationResult[], pieceChars?: number) =>
+      [...jsonListPieces(results, pieceChars)].join('');
+    const hop = { from: USER, to: 'admin:111111111111', type: 'CAN_ESCALATE_TO' as const, method: 'm' };
+    const path = (i: number): EscalationResult => ({
+      from: `${USER}${i}`,
+      to: 'admin:111111111111',
+      length: 1,
+      conditional: false,
+      hops: [{ ...hop, actions: ['iam:PutUserPolicy'], evidence: [], conditions: [], chain: [] }],
+    });
+    for (const results of [[], [path(1)], [path(1), path(2), path(3)]])
+      for (const pieceChars of [1, 100, 1 << 16])
+        expect(json(results, pieceChars)).toBe(JSON.stringify(results, null, 2) + '\n');
+    expect([...jsonListPieces([path(1), path(2), path(3)], 1)].length).toBe(4);
+    const rendered = render([path(1)], { json: true, snapshot, request: { to: 'admin', maxHops: 3 } });
+    expect([...rendered].join('')).toBe(JSON.stringify([path(1)], null, 2) + '\n');
   });
 });

@@ -2,7 +2,14 @@
 import type { Command } from 'commander';
 import type { EscalationResult } from '../../query/escalation.ts';
 import { CliError, EXIT } from '../output.ts';
-import { conditionText, hopsWord, jsonText, snapshotLabel, text, type RenderOptions } from '../render.ts';
+import {
+  conditionText,
+  hopsWord,
+  jsonListPieces,
+  snapshotLabel,
+  text,
+  type RenderOptions,
+} from '../render.ts';
 import { argSchemas, run, type WithDriver } from './common.ts';
 import { reachOptions, type ReachOpts } from './options.ts';
 import { reachArgs } from './reach.ts';
@@ -34,8 +41,8 @@ export interface EscalationsRequest {
 export function render(
   results: EscalationResult[],
   { json, snapshot, request }: RenderOptions & { request: EscalationsRequest },
-): string {
-  if (json) return jsonText(results);
+): string | Iterable<string> {
+  if (json) return jsonListPieces(results);
   const label = snapshotLabel(snapshot);
   if (results.length === 0)
     return text([
@@ -86,8 +93,10 @@ export function register(query: Command, withDriver: WithDriver): void {
     await run(
       withDriver,
       opts,
-      (q, driver, s) => q.escalations(driver, s.id, args),
+      // The text does not print the hops' evidence: only JSON reads it.
+      (q, driver, s) => q.escalations(driver, s.id, args, { evidence: opts.json === true }),
       (r, o) => render(r, { ...o, request }),
+      () => import('../../query/escalation.ts'),
     );
   });
 }

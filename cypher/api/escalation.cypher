@@ -19,6 +19,26 @@ RETURN a {.key, .arn, .name, .accountId, admin: coalesce(a.admin, false), extern
        (type(r) = 'CAN_ESCALATE_TO' AND r.gains = 'admin') OR coalesce(b.admin, false) AS reachesAdmin
 LIMIT $rowLimit;
 
+// name: escalation-out-listing
+// escalation-out for the listing of `query escalations`: the same edges, each row with only what
+// the listing prints or walks by (the ends by key, the far end's kind, the edge's method,
+// mechanism, via, actions, conditions, capability chain, and its evidence when $evidence is true),
+// without the edge's reasons, key and the other properties, and without the end nodes' maps.
+UNWIND $keys AS k
+MATCH (a:AtlasNode {snapshotId: $snapshotId, key: k})-[r:CAN_ASSUME|CAN_ESCALATE_TO]->(b:AtlasNode)
+WHERE none(ck IN coalesce(r.conditionKeys, []) WHERE
+        any(p IN $dropPatterns WHERE toLower(ck) =~ p)
+        OR ($dropOther AND none(p IN $knownPatterns WHERE toLower(ck) =~ p)))
+  AND ($remaining IS NULL OR b.hopsToAdmin <= $remaining OR coalesce(b.admin, false)
+       OR (type(r) = 'CAN_ESCALATE_TO' AND r.gains = 'admin'))
+RETURN a.key AS from, b.key AS to,
+       [l IN labels(b) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0] AS toKind,
+       type(r) AS type,
+       r {.method, .mechanism, .via, .fromKind, .actions, .conditional, .crossAccount, .conditions, .chain,
+          evidence: CASE WHEN $evidence THEN r.evidence END} AS edge,
+       (type(r) = 'CAN_ESCALATE_TO' AND r.gains = 'admin') OR coalesce(b.admin, false) AS reachesAdmin
+LIMIT $rowLimit;
+
 // name: escalation-sources
 // Principals an escalation-to-admin finding names as its main subject.
 MATCH (f:Finding:AtlasNode {snapshotId: $snapshotId, kind: 'escalation-to-admin'})-[:ABOUT {primary: true}]->(p:AtlasNode)
