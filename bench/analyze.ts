@@ -3,6 +3,11 @@
  * the trust findings (engine only, no Neo4j), for the demo organization and
  * generated organizations. Each size runs in its own process so its memory is
  * its own. `npm run bench -- analyze [--roles 1000,10000,100000]`.
+ *
+ * `npm run bench -- analyze --pipeline --tier S|M|L [--seed N] [--dir DIR]`
+ * runs what `iamatlas ingest` runs before loading (read, every analysis step,
+ * the rows), phase by phase in one process: wall and CPU seconds and peak RSS
+ * per phase (see analyze-pipeline.ts).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -74,6 +79,7 @@ async function one(mode: Mode, label: string, dir: string): Promise<void> {
 
 export async function run(args: string[], mode: Mode = 'trust'): Promise<void> {
   if (args[0] === '--one') return one(args[1] as Mode, args[2]!, args[3]!);
+  if (args.includes('--pipeline')) return (await import('./analyze-pipeline.ts')).run(args);
   const rolesArg = args[args.indexOf('--roles') + 1];
   const sizes =
     args.includes('--roles') && rolesArg ? rolesArg.split(',').map(Number) : [1_000, 10_000, 100_000];
