@@ -12,7 +12,7 @@
  * which changes the timings: leave it off for them). `--dir` analyses files
  * already written (by `tsx bench/generate.ts`) instead of generating the tier.
  */
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -122,6 +122,15 @@ async function one(dir: string, live: boolean): Promise<void> {
   process.stdout.write(JSON.stringify(out) + '\n');
 }
 
+/** Runs a benchmark script in a process of its own (so its memory is its own), with a 4 GB heap and gc exposed. */
+export function inOwnProcess(script: string, args: string[]): SpawnSyncReturns<string> {
+  return spawnSync(
+    process.execPath,
+    ['--expose-gc', '--max-old-space-size=4096', '--import', 'tsx', script, ...args],
+    { encoding: 'utf8', cwd: projectRoot, maxBuffer: 1 << 20 },
+  );
+}
+
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
@@ -144,20 +153,7 @@ export async function run(args: string[]): Promise<void> {
       await writeOrganization(dir, { roles: tier.roles, accounts: tier.accounts, seed });
     }
     log(`reading, analysing and transforming ${dir}...`);
-    const child = spawnSync(
-      process.execPath,
-      [
-        '--expose-gc',
-        '--max-old-space-size=4096',
-        '--import',
-        'tsx',
-        self,
-        '--pipeline-one',
-        dir,
-        ...(args.includes('--live') ? ['--live'] : []),
-      ],
-      { encoding: 'utf8', cwd: projectRoot, maxBuffer: 1 << 20 },
-    );
+    const child = inOwnProcess(self, ['--pipeline-one', dir, ...(args.includes('--live') ? ['--live'] : [])]);
     if (child.status !== 0) {
       log(child.stderr);
       throw new Error(`the pipeline run over ${dir} failed`);
