@@ -3,8 +3,12 @@
  * the trust findings (engine only, no Neo4j), for the demo organization and
  * generated organizations. Each size runs in its own process so its memory is
  * its own. `npm run bench -- analyze [--roles 1000,10000,100000]`.
+ *
+ * `npm run bench -- analyze --pipeline --tier S|M|L [--seed N] [--dir DIR]`
+ * runs what `iamatlas ingest` runs before loading (read, every analysis step,
+ * the rows), phase by phase in one process: wall and CPU seconds and peak RSS
+ * per phase (see analyze-pipeline.ts).
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +20,7 @@ import { analyseEscalation, escalationFindings } from '../engine/escalation/inde
 import { readSnapshot } from '../ingest/read/index.ts';
 import { writeOrganization } from './generate.ts';
 import { measure, table } from './measure.ts';
+import { inOwnProcess, run as runPipeline } from './analyze-pipeline.ts';
 
 const self = fileURLToPath(import.meta.url);
 
@@ -74,6 +79,7 @@ async function one(mode: Mode, label: string, dir: string): Promise<void> {
 
 export async function run(args: string[], mode: Mode = 'trust'): Promise<void> {
   if (args[0] === '--one') return one(args[1] as Mode, args[2]!, args[3]!);
+  if (args.includes('--pipeline')) return runPipeline(args);
   const rolesArg = args[args.indexOf('--roles') + 1];
   const sizes =
     args.includes('--roles') && rolesArg ? rolesArg.split(',').map(Number) : [1_000, 10_000, 100_000];
@@ -90,21 +96,7 @@ export async function run(args: string[], mode: Mode = 'trust'): Promise<void> {
   const rows: Record<string, string | number>[] = [];
   for (const input of inputs) {
     log(`analysing ${input.label}...`);
-    const child = spawnSync(
-      process.execPath,
-      [
-        '--expose-gc',
-        '--max-old-space-size=4096',
-        '--import',
-        'tsx',
-        self,
-        '--one',
-        mode,
-        input.label,
-        input.dir,
-      ],
-      { encoding: 'utf8', cwd: projectRoot, maxBuffer: 1 << 20 },
-    );
+    const child = inOwnProcess(self, ['--one', mode, input.label, input.dir]);
     if (input.temp) fs.rmSync(input.dir, { recursive: true, force: true });
     if (child.status !== 0) {
       log(child.stderr);

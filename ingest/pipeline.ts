@@ -47,31 +47,57 @@ export function inputCounts(model: SnapshotModel) {
   };
 }
 
-export async function ingestPaths(
-  driver: Driver,
-  paths: string[],
-  opts: IngestOptions = {},
-): Promise<IngestResult> {
+/** What the load needs, built from the files; the model is not part of it. */
+interface Prepared {
+  rows: ReturnType<typeof toGraphRows>;
+  derived: { extraNodes: ExtraNodeSet[]; extraRels: ExtraRelSet[] };
+  sources: string[];
+  referenceDate: string | undefined;
+  input: ReturnType<typeof inputCounts>;
+  warnings: InputProblem[];
+  files: { path: string; kind: string }[];
+}
+
+/**
+ * Read, analyse and transform. The model, the analysis's intermediate
+ * structures and the evaluator's parsed policies (cached by document, so kept
+ * as long as the model's documents are) stay inside this function: only the
+ * rows leave it, and the load runs without them in memory.
+ */
+async function readAndPrepare(paths: string[], opts: IngestOptions): Promise<Prepared> {
   opts.onStage?.(`Reading ${paths.join(', ')}`);
   const read = await readSnapshot(paths, {
     onProgress: (e) => opts.onProgress?.('reading files', e.done, e.total),
   });
   opts.onStage?.('Transforming and analysing');
-  const derived: { extraNodes: ExtraNodeSet[]; extraRels: ExtraRelSet[] } = deriveForLoad(
-    read.model,
-    opts.onStage,
-  );
+  const derived = deriveForLoad(read.model, opts.onStage);
   // Rows after the analysis: the analysis's short-lived garbage and the rows never share the heap.
   const rows = toGraphRows(read.model);
-
-  const res = await loadSnapshot(driver, rows, {
-    name: opts.name,
+  return {
+    rows,
+    derived,
     // A file merged from several accounts is a source of each; the snapshot lists it once.
     sources: [...new Set(read.model.sources.map((f) => f.path))],
     referenceDate: snapshotReferenceDate(read.model),
-    warnings: read.warnings.map(formatProblem),
-    extraNodes: derived.extraNodes,
-    extraRels: derived.extraRels,
+    input: inputCounts(read.model),
+    warnings: read.warnings,
+    files: read.files,
+  };
+}
+
+export async function ingestPaths(
+  driver: Driver,
+  paths: string[],
+  opts: IngestOptions = {},
+): Promise<IngestResult> {
+  const prepared = await readAndPrepare(paths, opts);
+  const res = await loadSnapshot(driver, prepared.rows, {
+    name: opts.name,
+    sources: prepared.sources,
+    referenceDate: prepared.referenceDate,
+    warnings: prepared.warnings.map(formatProblem),
+    extraNodes: prepared.derived.extraNodes,
+    extraRels: prepared.derived.extraRels,
     shouldAbort: opts.shouldAbort,
     onBegin: (id) => opts.onStage?.(`Loading into Neo4j as snapshot ${id}`),
     onProgress: (p: LoadProgress) => opts.onProgress?.(`${p.phase}: ${p.label}`, p.done, p.total),
@@ -80,9 +106,9 @@ export async function ingestPaths(
     snapshotId: res.snapshotId,
     name: res.name,
     counts: { nodes: res.nodes, relationships: res.relationships },
-    input: inputCounts(read.model),
-    warnings: read.warnings,
-    files: read.files,
+    input: prepared.input,
+    warnings: prepared.warnings,
+    files: prepared.files,
     danglingRelationships: res.danglingRelationships,
   };
 }

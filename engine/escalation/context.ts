@@ -11,7 +11,13 @@
  * account, so every method works inside the source's account; other accounts
  * are reached through CAN_ASSUME.
  */
-import { evaluate, parsePolicy, resourceMatches, type ParsedPolicy } from '../evaluate/index.ts';
+import {
+  evaluate,
+  parsePolicy,
+  resourceMatches,
+  type ParsedPolicy,
+  type ParsedStatement,
+} from '../evaluate/index.ts';
 import type { Group, ManagedPolicy, PolicyDocumentJson, SnapshotModel } from '../model.ts';
 import {
   defaultDocument,
@@ -115,22 +121,25 @@ export function mergeEvidence(...lists: readonly (readonly StatementRef[])[]): S
   return [...out.values()];
 }
 
-/** Resource patterns of Allow statements per parsed policy and action (`*` for NotResource or none). */
-const patternCache = new WeakMap<ParsedPolicy, Map<string, string[]>>();
-
+/** Resource patterns of a policy's Allow statements for `action` (`*` for NotResource or none). */
 function allowPatterns(policy: ParsedPolicy, action: string): string[] {
-  let byAction = patternCache.get(policy);
-  if (!byAction) patternCache.set(policy, (byAction = new Map()));
-  let out = byAction.get(action);
-  if (out) return out;
-  out = [];
+  const out: string[] = [];
   for (const st of policy.statements) {
     if (st.effect !== 'Allow' || !statementCovers(st, action)) continue;
     if (!st.resource || st.resource.negated) out.push('*');
     else out.push(...asList(st.raw.Resource));
   }
-  byAction.set(action, out);
   return out;
+}
+
+/**
+ * The prefilter's answers for one list of identity policies, one slot per
+ * action (0 not asked yet, 1 no, 2 yes). Principals whose policies parse to
+ * the same statement lists, in the same order, share one.
+ */
+interface AllowMemo {
+  parsed: ParsedPolicy[];
+  answers: Uint8Array;
 }
 
 /** A service's trust condition on the source account is met by a resource the attacker creates in that account. */
@@ -181,6 +190,12 @@ export class EscalationContext {
   readonly groupMembers = new Map<string, PrincipalContext[]>();
   readonly policyByArn = new Map<string, ManagedPolicy>();
   private readonly probeCache = new Map<string, Grant | null>();
+  /** The prefilter's memo: a slot per action asked about, answers per identity-policy list. */
+  private readonly actionSlots = new Map<string, number>();
+  private readonly memoByList = new WeakMap<readonly PolicyInput[], AllowMemo>();
+  private readonly memoBySignature = new Map<string, AllowMemo>();
+  private readonly statementIds = new Map<readonly ParsedStatement[], number>();
+  private readonly patternCache = new Map<readonly ParsedStatement[], Map<string, string[]>>();
   /** A number per principal context object: a modified copy (capability chains) caches apart from the original. */
   private readonly contextIds = new WeakMap<PrincipalContext, number>();
 
@@ -258,9 +273,8 @@ export class EscalationContext {
   /** Resource patterns of the principal's identity Allow statements for `action`, variables filled in where known. */
   patterns(p: PrincipalContext, action: string): string[] {
     const out: string[] = [];
-    for (const input of p.identityPolicies) {
-      const parsed = parsePolicy(input.document, input.id);
-      for (const pattern of allowPatterns(parsed, action)) {
+    for (const parsed of this.allowMemo(p.identityPolicies).parsed) {
+      for (const pattern of this.allowPatterns(parsed, action)) {
         const filled = pattern.includes('${') ? fillVariables(pattern, p) : pattern;
         if (filled !== undefined) out.push(filled);
       }
@@ -270,10 +284,48 @@ export class EscalationContext {
 
   /** A prefilter: some identity Allow statement names the action (the evaluator still decides). */
   mayAllow(p: PrincipalContext, action: string): boolean {
-    for (const input of p.identityPolicies) {
-      if (allowPatterns(parsePolicy(input.document, input.id), action).length > 0) return true;
+    let slot = this.actionSlots.get(action);
+    if (slot === undefined) this.actionSlots.set(action, (slot = this.actionSlots.size));
+    const memo = this.allowMemo(p.identityPolicies);
+    if (slot >= memo.answers.length) {
+      const grown = new Uint8Array(Math.max(slot + 1, memo.answers.length * 2));
+      grown.set(memo.answers);
+      memo.answers = grown;
     }
-    return false;
+    const known = memo.answers[slot];
+    if (known) return known === 2;
+    const allowed = memo.parsed.some((parsed) => this.allowPatterns(parsed, action).length > 0);
+    memo.answers[slot] = allowed ? 2 : 1;
+    return allowed;
+  }
+
+  /**
+   * `allowPatterns`, remembered per statement list for as long as this context lives (a policy
+   * parsed under several ids, one managed policy attached to many principals, shares its statements).
+   */
+  private allowPatterns(policy: ParsedPolicy, action: string): string[] {
+    let byAction = this.patternCache.get(policy.statements);
+    if (!byAction) this.patternCache.set(policy.statements, (byAction = new Map()));
+    let out = byAction.get(action);
+    if (!out) byAction.set(action, (out = allowPatterns(policy, action)));
+    return out;
+  }
+
+  private allowMemo(identity: readonly PolicyInput[]): AllowMemo {
+    const known = this.memoByList.get(identity);
+    if (known) return known;
+    const parsed = identity.map((input) => parsePolicy(input.document, input.id));
+    const key = parsed.map((x) => this.statementsId(x.statements)).join(',');
+    let memo = this.memoBySignature.get(key);
+    if (!memo) this.memoBySignature.set(key, (memo = { parsed, answers: new Uint8Array(64) }));
+    this.memoByList.set(identity, memo);
+    return memo;
+  }
+
+  private statementsId(statements: readonly ParsedStatement[]): number {
+    let id = this.statementIds.get(statements);
+    if (id === undefined) this.statementIds.set(statements, (id = this.statementIds.size));
+    return id;
   }
 
   /** Every group (one alternative of each) may be allowed. */

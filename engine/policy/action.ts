@@ -61,6 +61,34 @@ export function compileActionMatcher(
   return { negated, patterns: values, matchesAll, exact, globs, memo: new Map() };
 }
 
+/**
+ * Matchers by pattern list: statements naming the same actions (the same
+ * managed policy, templates repeated across accounts) share one matcher and
+ * its memo instead of each holding a copy. Only lists that compiled without
+ * problems are shared, so every statement still reports its own. Bounded: a
+ * long-running process starts the table over when it is full.
+ */
+const sharedMatchers = new Map<string, ActionMatcher>();
+const SHARED_MATCHERS_LIMIT = 20_000;
+
+export function sharedActionMatcher(
+  values: readonly string[],
+  negated: boolean,
+  path: string,
+  problems: PolicyProblem[],
+): ActionMatcher {
+  const key = `${negated ? '!' : ''}${JSON.stringify(values)}`;
+  const known = sharedMatchers.get(key);
+  if (known) return known;
+  const before = problems.length;
+  const matcher = compileActionMatcher(values, negated, path, problems);
+  if (problems.length === before) {
+    if (sharedMatchers.size >= SHARED_MATCHERS_LIMIT) sharedMatchers.clear();
+    sharedMatchers.set(key, matcher);
+  }
+  return matcher;
+}
+
 /** Does any pattern match? `actionLower` must already be lower case. NotAction is applied by the caller. */
 export function matchActionPatterns(matcher: ActionMatcher, actionLower: string): boolean {
   if (matcher.matchesAll || matcher.exact.has(actionLower)) return true;

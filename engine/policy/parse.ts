@@ -8,7 +8,7 @@
  */
 import { compileCondition, type ConditionClause } from '../conditions/index.ts';
 import type { PolicyDocumentJson } from '../model.ts';
-import { compileActionMatcher, type ActionMatcher } from './action.ts';
+import { sharedActionMatcher, type ActionMatcher } from './action.ts';
 import { compilePrincipalMatcher, type PrincipalMatcher } from './principal.ts';
 import { problem, type PolicyProblem } from './problems.ts';
 import { compileResourceMatcher, type ResourceMatcher } from './resource.ts';
@@ -154,12 +154,7 @@ function parseStatement(
   const compiled = {
     action:
       action &&
-      compileActionMatcher(
-        stringList(action.value, action.at, problems),
-        action.negated,
-        action.at,
-        problems,
-      ),
+      sharedActionMatcher(stringList(action.value, action.at, problems), action.negated, action.at, problems),
     resource:
       resource &&
       compileResourceMatcher(

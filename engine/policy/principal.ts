@@ -48,6 +48,9 @@ const SESSION_ARN = /^arn:[a-z-]+:sts::\d{12}:assumed-role\/[^/]+\/.+$/;
 const FEDERATED_USER_ARN = /^arn:[a-z-]+:sts::\d{12}:federated-user\/.+$/;
 const UNIQUE_ID = /^A(IDA|ROA|IPA|GPA|NPA|NVA|SIA|KIA|CCA|PKA)[A-Z0-9]{12,}$/;
 const PRINCIPAL_KEYS = new Set(['AWS', 'Service', 'Federated', 'CanonicalUser']);
+const NO_ACCOUNTS: ReadonlyMap<string, string> = new Map();
+const NO_NAMES: ReadonlySet<string> = new Set();
+const NO_LIST: readonly string[] = Object.freeze([]);
 
 function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [value];
@@ -126,7 +129,18 @@ export function compilePrincipalMatcher(
       });
     }
   }
-  return { negated, anyone, accounts, arns, sessions, services, federated, uniqueIds, canonicalUsers };
+  // Most statements name one kind of principal: the kinds they leave empty share one empty collection.
+  return {
+    negated,
+    anyone,
+    accounts: accounts.size > 0 ? accounts : NO_ACCOUNTS,
+    arns: arns.size > 0 ? arns : NO_NAMES,
+    sessions: sessions.size > 0 ? sessions : NO_NAMES,
+    services: services.size > 0 ? services : NO_NAMES,
+    federated: federated.size > 0 ? federated : NO_NAMES,
+    uniqueIds: uniqueIds.length > 0 ? uniqueIds : NO_LIST,
+    canonicalUsers: canonicalUsers.length > 0 ? canonicalUsers : NO_LIST,
+  };
 }
 
 function addAwsEntry(

@@ -11,13 +11,7 @@
  * Both are over-approximations (prefilters): the evaluator decides every
  * candidate with the full rules, Deny statements and conditions included.
  */
-import {
-  actionMatches,
-  globFromString,
-  matchGlob,
-  parsePolicy,
-  type ParsedStatement,
-} from '../evaluate/index.ts';
+import { globFromString, matchGlob, parsePolicy, type ParsedStatement } from '../evaluate/index.ts';
 import type { PolicyDocumentJson, Role } from '../model.ts';
 import type { PrincipalContext, SnapshotContext } from './context.ts';
 
@@ -27,18 +21,18 @@ export const ASSUME_ROLE_WITH_WEB_IDENTITY = 'sts:AssumeRoleWithWebIdentity';
 export const ASSUME_ACTIONS = [ASSUME_ROLE, ASSUME_ROLE_WITH_SAML, ASSUME_ROLE_WITH_WEB_IDENTITY] as const;
 export type AssumeAction = (typeof ASSUME_ACTIONS)[number];
 
-/** Does a parsed statement's Action/NotAction cover `action`? */
+/**
+ * Does a parsed statement's Action/NotAction cover `action`? Uses the patterns
+ * compiled at parse time and leaves the evaluator's per-statement memo alone:
+ * callers asking about many actions keep their own answers, for as long as they run.
+ */
 export function statementCovers(st: ParsedStatement, action: string): boolean {
-  if (!st.action) return false;
-  if (st.action.matchesAll) return !st.action.negated;
-  let matched = false;
-  for (const pattern of st.action.patterns) {
-    if (actionMatches(pattern, action)) {
-      matched = true;
-      break;
-    }
-  }
-  return matched !== st.action.negated;
+  const matcher = st.action;
+  if (!matcher) return false;
+  if (matcher.matchesAll) return !matcher.negated;
+  const lower = action.toLowerCase();
+  const matched = matcher.exact.has(lower) || matcher.globs.some((glob) => matchGlob(glob, lower));
+  return matched !== matcher.negated;
 }
 
 const asList = (v: unknown): string[] =>

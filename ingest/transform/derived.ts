@@ -7,7 +7,7 @@
  */
 import { trustFindings, unknownPolicyFindings, type Finding } from '../../engine/findings/index.ts';
 import type { SnapshotModel } from '../../engine/model.ts';
-import { analyseTrust, type CanAssumeEdge } from '../../engine/trust/index.ts';
+import { analyseTrust, type CanAssumeEdge, type TrustAnalysis } from '../../engine/trust/index.ts';
 import {
   adminAccountOf,
   analyseEscalation,
@@ -114,6 +114,17 @@ function withMfaNote(props: Props, note: string | undefined): Props {
   return props;
 }
 
+/**
+ * Trust analysis and its findings. Only what the later steps read leaves this
+ * function: the per-role trust indexes the findings used are let go here,
+ * before the escalation analysis, the largest step, begins.
+ */
+function trustStep(model: SnapshotModel): Omit<TrustAnalysis, 'trusts'> & { findings: Finding[] } {
+  const trust = analyseTrust(model);
+  const findings = trustFindings(model, { context: trust.context, trusts: trust.trusts });
+  return { edges: trust.edges, stats: trust.stats, context: trust.context, findings };
+}
+
 /** The steps of the analysis, told as each begins (benchmarks time them). */
 export type AnalysisStep = 'trust' | 'escalation' | 'resources' | 'findings' | 'rows';
 
@@ -124,8 +135,8 @@ export function deriveForLoad(
 ): { extraNodes: ExtraNodeSet[]; extraRels: ExtraRelSet[] } {
   const started = performance.now();
   onStep?.('trust');
-  const trust = analyseTrust(model);
-  const findings = trustFindings(model, { context: trust.context, trusts: trust.trusts });
+  const trust = trustStep(model);
+  const findings = trust.findings;
   // Escalation reads the CAN_ASSUME edges, so it runs before they are turned into rows and let go.
   onStep?.('escalation');
   const escalation = analyseEscalation(model, { canAssume: trust.edges, snapshotContext: trust.context });
