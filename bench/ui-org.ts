@@ -1,17 +1,24 @@
 /**
- * The page at organization scale in headless Chromium (`npm run bench -- ui --tier M|L [--runs 3]`):
- * a generated organization (M: 100 accounts, 20,000 roles; L: 500 accounts, 100,000 roles; seed 42)
- * loaded into Neo4j, then the time from navigation start to the first useful screen (the overview
- * on its OUs, drawn) and to the trust matrix, and the frame times while the overview is panned and
- * zoomed (requestAnimationFrame intervals over two seconds of continuous movement).
+ * The page at organization scale in headless Chromium (`npm run bench -- ui --tier M|L [--runs 3]
+ * [--snapshot NAME] [--webgl]`): a generated organization (M: 100 accounts, 20,000 roles; L: 500
+ * accounts, 100,000 roles; seed 42) loaded into Neo4j, then the time from navigation start to the
+ * first useful screen (the overview on its OUs, drawn) and to the trust matrix, and the frame times
+ * while the overview is panned and zoomed (requestAnimationFrame intervals over two seconds of
+ * continuous movement).
+ *
+ * `--snapshot NAME` reuses a complete snapshot of that name (the same organization, loaded before,
+ * e.g. by `npm run bench -- scale --tier L --keep` as `bench-scale-L`) instead of loading it again,
+ * and never deletes it; when none has that name, the organization is loaded under it and kept.
+ * `--webgl` draws the overview with Cytoscape.js's WebGL renderer (`?webgl=1`).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Core } from 'cytoscape';
+import type { Driver } from 'neo4j-driver';
 import type { Page } from 'playwright-core';
 import { connect } from '../db/connection.ts';
-import { deleteSnapshotData } from '../ingest/load/snapshots.ts';
+import { deleteSnapshotData, resolveSnapshot, SnapshotNotFound } from '../ingest/load/snapshots.ts';
 import { ingestPaths } from '../ingest/pipeline.ts';
 import { launchChromium, openPage, startAtlas } from '../test/ui/harness.ts';
 import { writeOrganization } from './generate.ts';
@@ -62,16 +69,51 @@ async function frameTimes(page: Page, ms: number): Promise<number[]> {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) * p)]!;
 
-export async function runTier(tier: string, runs: number): Promise<void> {
+export interface TierOptions {
+  runs: number;
+  /** Reuse (or load once and keep) the snapshot of this name. */
+  snapshot?: string;
+  /** Cytoscape.js's WebGL renderer for the overview. */
+  webgl?: boolean;
+}
+
+/** The tier's snapshot: the named one when it exists, else the organization generated and loaded. */
+async function tierSnapshot(
+  driver: Driver,
+  tier: string,
+  size: { accounts: number; roles: number },
+  name: string | undefined,
+): Promise<{ snapshotId: string; keep: boolean }> {
+  if (name) {
+    try {
+      const s = await resolveSnapshot(driver, name);
+      say(`Reusing snapshot ${s.id} ("${name}"): ${s.counts?.nodes.Role ?? 0} roles.`);
+      return { snapshotId: s.id, keep: true };
+    } catch (e) {
+      if (!(e instanceof SnapshotNotFound)) throw e;
+      say(`No snapshot named "${name}": loading it, and keeping it.`);
+    }
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iamatlas-bench-ui-'));
+  try {
+    say(`Generating tier ${tier}: ${size.accounts} accounts, ${size.roles} roles...`);
+    await writeOrganization(dir, { ...size, seed: 42 });
+    const t0 = performance.now();
+    const snap = await ingestPaths(driver, [dir], { name: name ?? `bench-ui-${tier}` });
+    say(`Loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
+    return { snapshotId: snap.snapshotId, keep: !!name };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function runTier(tier: string, opts: TierOptions): Promise<void> {
+  const { runs } = opts;
   const size = UI_TIERS[tier];
   if (!size) throw new Error(`--tier takes M or L, got ${tier}`);
   const { driver } = await connect(say);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iamatlas-bench-ui-'));
-  say(`Generating tier ${tier}: ${size.accounts} accounts, ${size.roles} roles...`);
-  await writeOrganization(dir, { ...size, seed: 42 });
-  const t0 = performance.now();
-  const snap = await ingestPaths(driver, [dir], { name: `bench-ui-${tier}` });
-  say(`Loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
+  const snap = await tierSnapshot(driver, tier, size, opts.snapshot);
+  const webgl = opts.webgl ? '&webgl=1' : '';
   const atlas = await startAtlas(driver);
   const browser = await launchChromium();
   try {
@@ -81,11 +123,11 @@ export async function runTier(tier: string, runs: number): Promise<void> {
     const matrix: number[] = [];
     for (let i = 0; i < runs; i++) {
       overview.push(
-        await timeToReady(page, `${atlas.url}/?view=overview&snap=${snap.snapshotId}`, 'overview'),
+        await timeToReady(page, `${atlas.url}/?view=overview&snap=${snap.snapshotId}${webgl}`, 'overview'),
       );
       matrix.push(await timeToReady(page, `${atlas.url}/?view=matrix&snap=${snap.snapshotId}`, 'matrix'));
     }
-    await timeToReady(page, `${atlas.url}/?view=overview&snap=${snap.snapshotId}`, 'overview');
+    await timeToReady(page, `${atlas.url}/?view=overview&snap=${snap.snapshotId}${webgl}`, 'overview');
     const drawn = Number(await page.evaluate(() => document.getElementById('graph')?.dataset.count));
     const frames = await frameTimes(page, 2000);
     const row = (name: string, xs: number[]) => ({
@@ -95,7 +137,10 @@ export async function runTier(tier: string, runs: number): Promise<void> {
       'max (ms)': Math.round(Math.max(...xs)),
     });
     process.stdout.write(
-      `Tier ${tier} (${size.accounts} accounts, ${size.roles} roles): time from navigation start in headless Chromium, 1280x800, ${runs} runs.\n`,
+      `Tier ${tier} (${size.accounts} accounts, ${size.roles} roles): time from navigation start in headless Chromium, 1280x800, ${runs} runs, ${opts.webgl ? 'WebGL' : 'canvas'} renderer; load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(', ')}.\n`,
     );
     process.stdout.write(
       table([row(`overview on the OUs (${drawn} elements)`, overview), row('trust matrix', matrix)]) + '\n',
@@ -106,8 +151,7 @@ export async function runTier(tier: string, runs: number): Promise<void> {
   } finally {
     await browser.close();
     await atlas.close();
-    await deleteSnapshotData(driver, snap.snapshotId);
+    if (!snap.keep) await deleteSnapshotData(driver, snap.snapshotId);
     await driver.close();
-    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
