@@ -149,14 +149,21 @@ describe.each(['the demo organization', 'a generated organization'])('%s', (name
       shownOf.set(a.id, top?.id ?? a.id);
     }
     const want = new Map<string, number>();
+    const wantRoles = new Map<string, Set<string>>();
     for (const [k, p] of x.pairs) {
       const [from, to] = k.split('|') as [string, string];
       const f = shownOf.get(from) ?? from;
       const t = shownOf.get(to)!;
-      if (f !== t) want.set(`${f}|${t}`, (want.get(`${f}|${t}`) ?? 0) + p.edges);
+      if (f === t) continue;
+      want.set(`${f}|${t}`, (want.get(`${f}|${t}`) ?? 0) + p.edges);
+      wantRoles.set(`${f}|${t}`, new Set([...(wantRoles.get(`${f}|${t}`) ?? []), ...p.roles]));
     }
     expect(Object.fromEntries(o.trust.map((t) => [`${t.from}|${t.to}`, t.edgeCount]))).toEqual(
       Object.fromEntries(want),
+    );
+    // Distinct roles between units: a role reached from two accounts of one OU counts once.
+    expect(Object.fromEntries(o.trust.map((t) => [`${t.from}|${t.to}`, t.roleCount]))).toEqual(
+      Object.fromEntries([...wantRoles].map(([k, r]) => [k, r.size])),
     );
     const outside = o.units.filter((u) => u.kind === 'OUTSIDE_GROUP');
     for (const g of outside) {
