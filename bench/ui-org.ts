@@ -33,10 +33,14 @@ export const UI_TIERS: Record<string, { accounts: number; roles: number }> = {
 
 async function timeToReady(page: Page, url: string, view: string): Promise<number> {
   await page.goto(url);
-  await page.waitForSelector(`#graph[data-state="ready"][data-view="${view}"]`, {
+  await page.waitForSelector(`#graph[data-state="ready"][data-view="${view}"], #graph[data-state="error"]`, {
     state: 'attached',
     timeout: 300_000,
   });
+  if ((await page.locator('#graph').getAttribute('data-state')) === 'error')
+    throw new Error(
+      `The ${view} view failed after ${Math.round(await page.evaluate(() => performance.now()))} ms: ${(await page.locator('#banner').textContent())?.trim()}`,
+    );
   return page.evaluate(() => performance.now());
 }
 

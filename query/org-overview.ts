@@ -4,7 +4,7 @@
  * grouped by kind; CAN_ASSUME aggregated between the units shown; and the account × account trust
  * matrix with the edges behind one of its cells.
  */
-import neo4j from 'neo4j-driver';
+import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
 import { z } from 'zod';
 import { statement } from '../cypher/index.ts';
 import { parseArgs } from './args.ts';
@@ -143,7 +143,6 @@ interface RollupRow {
   /** An account, an OU (its whole subtree), an outside group, or one outside caller. */
   from: string;
   toAccount: string;
-  fromName: string | null;
   edgeCount: number;
   conditionalCount: number;
   /** Distinct roles of `toAccount`. */
@@ -171,6 +170,11 @@ async function trustRollup(
     assumptions ?? {},
     async () => {
       const d = driverOf(source);
+      // With every condition assumed satisfiable, ingest's rows answer (when the snapshot has them).
+      if (Object.values(assumptions ?? {}).every((v) => v !== false)) {
+        const stored = await d.executeQuery(statement(F, 'stored-rollup'), { snapshotId });
+        if (stored.records.length) return stored.records.map(rollupRow);
+      }
       const sev = await d.executeQuery(statement(F, 'role-severities'), { snapshotId });
       const roleRank: Record<string, number> = {};
       for (const r of sev.records) {
@@ -183,23 +187,37 @@ async function trustRollup(
         roleRank,
         ...assumptionParams(assumptions),
       });
-      return res.records.map((r) => {
-        const rank = r.get('worstRank') as number | bigint | { toNumber(): number } | null;
-        const keyLists = r.get('keyLists') as (string[] | null)[];
-        return {
-          from: String(r.get('fromUnit')),
-          toAccount: String(r.get('toAccount')),
-          fromName: (r.get('fromName') as string | null) ?? null,
-          edgeCount: Number(r.get('edgeCount')),
-          conditionalCount: Number(r.get('conditionalCount')),
-          roleCount: Number(r.get('roleCount')),
-          conditionKeys: [...new Set(keyLists.flatMap((ks) => ks ?? []))],
-          worstSeverity: rank === null ? null : (SEVERITY_ORDER[Number(rank)] ?? null),
-        };
-      });
+      return res.records.map(rollupRow);
     },
     (rows) => rows.length,
   );
+}
+
+function rollupRow(r: Neo4jRecord): RollupRow {
+  const keyLists = r.get('keyLists') as (string[] | null)[];
+  const rank = r.has('worstRank') ? (r.get('worstRank') as unknown) : null;
+  const stored = r.has('worstSeverity') ? (r.get('worstSeverity') as Severity | null) : null;
+  return {
+    from: String(r.get('fromUnit')),
+    toAccount: String(r.get('toAccount')),
+    edgeCount: Number(r.get('edgeCount')),
+    conditionalCount: Number(r.get('conditionalCount')),
+    roleCount: Number(r.get('roleCount')),
+    conditionKeys: [...new Set(keyLists.flatMap((ks) => ks ?? []))],
+    worstSeverity: stored ?? (rank === null ? null : (SEVERITY_ORDER[Number(rank)] ?? null)),
+  };
+}
+
+/** The names of outside callers (unit ids "outside:GROUP:KEY"), read by key. */
+async function memberNames(source: Source, snapshotId: string, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const keyOf = (id: string) => id.replace(/^outside:[a-z-]+:/, '');
+  const res = await driverOf(source).executeQuery(statement(F, 'member-names'), {
+    snapshotId,
+    keys: [...new Set(ids.map(keyOf))],
+  });
+  const names = new Map(res.records.map((r) => [String(r.get('key')), String(r.get('name'))]));
+  return new Map(ids.map((id) => [id, names.get(keyOf(id)) ?? keyOf(id)]));
 }
 
 /** Rollup rows added up per (caller unit, target unit); `toUnit` maps an account to its unit, or drops it. */
@@ -215,7 +233,7 @@ function addUp(rows: Iterable<RollupRow>, toUnit: (account: string) => string | 
         t: {
           from: r.from,
           to,
-          fromName: r.fromName,
+          fromName: null,
           edgeCount: 0,
           conditionalCount: 0,
           roleCount: 0,
@@ -362,11 +380,13 @@ export async function orgOverview(
       for (const t of shown)
         if (outsideGroupOf(t.from) === g && t.from !== id)
           byMember.set(t.from, [...(byMember.get(t.from) ?? []), t]);
+      const names = await memberNames(source, snapshotId, [...byMember.keys()]);
+      for (const t of shown) if (byMember.has(t.from)) t.fromName = names.get(t.from) ?? null;
       for (const [mid, ts] of byMember)
         units.push({
           id: mid,
           kind: 'OUTSIDE_MEMBER',
-          name: ts[0]!.fromName ?? mid.slice(id.length + 1),
+          name: names.get(mid) ?? mid.slice(id.length + 1),
           parentId: id,
           expanded: false,
           accountCount: 0,
@@ -382,7 +402,7 @@ export async function orgOverview(
       accountCount: tree.accounts.length,
       units,
       accounts,
-      trust: shown.map((t) => (isGroupId(t.from) || !outsideGroupOf(t.from) ? { ...t, fromName: null } : t)),
+      trust: shown,
     };
   });
 }
@@ -407,7 +427,7 @@ export async function trustMatrix(
     const cells = addUp(
       rollup.filter((r) => orgAccounts.has(r.from) || isGroupId(r.from)),
       (a) => a,
-    ).map((t) => ({ ...t, fromName: null }));
+    );
     const accounts = tree.accounts
       .map((a) => ({
         id: a.id,

@@ -37,6 +37,20 @@ RETURN account, collect(DISTINCT severity) AS severities;
 MATCH (f:Finding:AtlasNode {snapshotId: $snapshotId})-[:ABOUT]->(r:Role)
 RETURN r.key AS role, collect(DISTINCT f.severity) AS severities;
 
+// name: stored-rollup
+// The rollup ingest stored (ingest/transform/trust-rollup-rows.ts): the rows of trust-rollup with
+// no assumption made. None for snapshots loaded before it was stored.
+MATCH (t:AtlasNode:TrustRollup {snapshotId: $snapshotId})
+RETURN t.fromUnit AS fromUnit, t.toAccount AS toAccount, t.edgeCount AS edgeCount,
+       t.conditionalCount AS conditionalCount, t.roleCount AS roleCount, [t.conditionKeys] AS keyLists,
+       t.worstSeverity AS worstSeverity;
+
+// name: member-names
+// Names of callers outside the organization, by key (an account id for other AWS accounts).
+UNWIND $keys AS k
+MATCH (n:AtlasNode {snapshotId: $snapshotId, key: k})
+RETURN k AS key, coalesce(n.name, n.key) AS name;
+
 // name: trust-rollup
 // One pass over CAN_ASSUME: per caller unit and target account, at every level at once. A caller
 // of an account the organization holds counts for that account and for each OU above it that can
@@ -63,11 +77,11 @@ WITH a, r, b, toAccount,
           ELSE 'outside:' + grp + ':' + CASE WHEN grp = 'accounts' THEN coalesce(callerAccount, a.key) ELSE a.key END
      END AS member,
      CASE WHEN grp IS NULL THEN $chains[callerAccount] ELSE ['outside:' + grp] END AS units
-WITH a, r, b, toAccount, member, CASE WHEN member IS NULL THEN units ELSE units + member END AS units
+WITH r, b, toAccount, CASE WHEN member IS NULL THEN units ELSE units + member END AS units
 UNWIND units AS fromUnit
-WITH fromUnit, toAccount, r, b, CASE WHEN fromUnit = member THEN coalesce(a.name, a.key) END AS memberName
+WITH fromUnit, toAccount, r, b
 WHERE fromUnit <> toAccount
-RETURN fromUnit, toAccount, min(memberName) AS fromName, count(r) AS edgeCount,
+RETURN fromUnit, toAccount, count(r) AS edgeCount,
        sum(CASE WHEN r.conditional THEN 1 ELSE 0 END) AS conditionalCount,
        count(DISTINCT b) AS roleCount, collect(DISTINCT r.conditionKeys) AS keyLists,
        min($roleRank[b.key]) AS worstRank;
