@@ -174,7 +174,8 @@ export function matrixGrid(opts: {
         BAND / 2,
       );
     }
-    g.textAlign = 'right';
+    // Rotated a quarter turn back, text written left to right runs up the screen from the grid.
+    g.textAlign = 'left';
     for (let j = j0; j < j1; j++) {
       g.save();
       g.translate(cx(j) + size / 2, y0 - 4);
