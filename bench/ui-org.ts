@@ -77,13 +77,28 @@ async function frameTimes(page: Page, ms: number): Promise<number[]> {
  */
 async function expandToBudget(page: Page): Promise<number> {
   const count = () => page.evaluate(() => Number(document.getElementById('graph')?.dataset.count));
+  /** Clicks a node where it is drawn, as a person would, and waits for it to be drawn expanded (or collapsed). */
   const tap = async (id: string) => {
-    await page.evaluate((id) => {
-      const cy = (document.getElementById('graph') as unknown as { _cyreg: { cy: Core } })._cyreg.cy;
-      document.getElementById('graph')!.dataset.state = 'busy';
-      cy.$id(id).emit('tap');
+    const at = await page.evaluate((id) => {
+      const el = document.getElementById('graph')!;
+      const cy = (el as unknown as { _cyreg: { cy: Core } })._cyreg.cy;
+      const box = el.getBoundingClientRect();
+      const n = cy.$id(id);
+      const p = n.renderedPosition();
+      // An expanded OU is a box of accounts: clicked in its padding, above them.
+      const y = n.isParent() ? n.renderedBoundingBox({}).y1 + 4 : p.y;
+      return { x: box.left + p.x, y: box.top + y, open: n.isParent() };
     }, id);
-    await page.waitForSelector('#graph[data-state="ready"]', { state: 'attached', timeout: 300_000 });
+    await page.mouse.click(at.x, at.y);
+    await page.waitForFunction(
+      ([id, open]) => {
+        const el = document.getElementById('graph')!;
+        const cy = (el as unknown as { _cyreg: { cy: Core } })._cyreg.cy;
+        return el.dataset.state === 'ready' && cy.$id(id as string).isParent() !== open;
+      },
+      [id, at.open] as const,
+      { timeout: 120_000 },
+    );
   };
   const tried = new Set<string>();
   for (;;) {
