@@ -3,7 +3,7 @@
  * organization (real API and Neo4j), and a 500-node "who can reach" result. The 500-node answer
  * is synthetic (the demo has no role with 500 callers): the page's GraphQL request for it is
  * answered by the browser harness, so that number measures the page (parse, layout, draw), not
- * Neo4j. `npm run bench -- ui [--runs 5]`; `--tier M|L`: a generated organization (bench/ui-org.ts).
+ * Neo4j. `npm run bench -- ui [--runs 5]`; `--tier M|L [--snapshot NAME] [--webgl]`: a generated organization (bench/ui-org.ts).
  */
 import type { Page } from 'playwright-core';
 import { connect } from '../db/connection.ts';
@@ -67,7 +67,13 @@ export async function run(args: string[]): Promise<void> {
   const runs = runsArg >= 0 ? Math.max(1, Number(args[runsArg + 1]) || 5) : 5;
   // A generated organization at a tier's size: bench/ui-org.ts.
   const tierArg = args.indexOf('--tier');
-  if (tierArg >= 0) return runTier(String(args[tierArg + 1] ?? '').toUpperCase(), runsArg >= 0 ? runs : 3);
+  const snapArg = args.indexOf('--snapshot');
+  if (tierArg >= 0)
+    return runTier(String(args[tierArg + 1] ?? '').toUpperCase(), {
+      runs: runsArg >= 0 ? runs : 3,
+      ...(snapArg >= 0 && args[snapArg + 1] ? { snapshot: args[snapArg + 1] } : {}),
+      webgl: args.includes('--webgl'),
+    });
   const { driver } = await connect(say);
   say('Loading the demo organization as snapshot "bench-ui"...');
   const snap = await ingestPaths(driver, [DEMO_ORG_DIR], { name: 'bench-ui' });

@@ -4,7 +4,7 @@
  * grouped by kind; CAN_ASSUME aggregated between the units shown; and the account × account trust
  * matrix with the edges behind one of its cells.
  */
-import neo4j from 'neo4j-driver';
+import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
 import { z } from 'zod';
 import { statement } from '../cypher/index.ts';
 import { parseArgs } from './args.ts';
@@ -25,7 +25,7 @@ import {
   type OutsideGroup,
 } from './org-units.ts';
 import { assumptionsOfKeys } from './trust.ts';
-import type { Severity } from '../engine/findings/finding.ts';
+import { SEVERITY_ORDER, type Severity } from '../engine/findings/finding.ts';
 
 const F = 'queries/organization';
 
@@ -139,34 +139,126 @@ async function treeData(source: Source, snapshotId: string): Promise<TreeData> {
   });
 }
 
-interface TrustRow extends UnitTrust {
-  members: string[];
+/** One row of the rollup: CAN_ASSUME from the callers of one unit (at any level) into one account's roles. */
+interface RollupRow {
+  /** An account, an OU (its whole subtree), an outside group, or one outside caller. */
+  from: string;
+  toAccount: string;
+  edgeCount: number;
+  conditionalCount: number;
+  /** Distinct roles of `toAccount`. */
+  roleCount: number;
+  conditionKeys: string[];
+  worstSeverity: Severity | null;
 }
 
-async function unitTrust(
+/**
+ * The trust of a snapshot at every level at once, in one pass over CAN_ASSUME (organization.cypher,
+ * trust-rollup), kept per snapshot and assumptions: every overview, expanded however, and the matrix
+ * add its rows up. Roles are counted per target account, and roles of different accounts are
+ * different roles, so sums over target accounts stay counts of distinct roles.
+ */
+async function trustRollup(
   source: Source,
   snapshotId: string,
-  unitOf: Record<string, string>,
-  openGroups: readonly OutsideGroup[],
+  tree: OrgTree,
   assumptions: Assumptions | undefined,
-): Promise<TrustRow[]> {
-  const res = await driverOf(source).executeQuery(statement(F, 'unit-trust'), {
+): Promise<RollupRow[]> {
+  return cached(
+    source,
     snapshotId,
-    unitOf,
-    openGroups: [...openGroups],
-    ...assumptionParams(assumptions),
-  });
-  return res.records.map((r) => ({
+    'trust-rollup',
+    assumptions ?? {},
+    async () => {
+      const d = driverOf(source);
+      // With every condition assumed satisfiable, ingest's rows answer (when the snapshot has them).
+      if (Object.values(assumptions ?? {}).every((v) => v !== false)) {
+        const stored = await d.executeQuery(statement(F, 'stored-rollup'), { snapshotId });
+        if (stored.records.length) return stored.records.map(rollupRow);
+      }
+      const sev = await d.executeQuery(statement(F, 'role-severities'), { snapshotId });
+      const roleRank: Record<string, number> = {};
+      for (const r of sev.records) {
+        const worst = worstSeverity(r.get('severities') as string[]);
+        if (worst) roleRank[String(r.get('role'))] = SEVERITY_ORDER.indexOf(worst);
+      }
+      const res = await d.executeQuery(statement(F, 'trust-rollup'), {
+        snapshotId,
+        chains: tree.chains(),
+        roleRank,
+        ...assumptionParams(assumptions),
+      });
+      return res.records.map(rollupRow);
+    },
+    (rows) => rows.length,
+  );
+}
+
+function rollupRow(r: Neo4jRecord): RollupRow {
+  const keyLists = r.get('keyLists') as (string[] | null)[];
+  const rank = r.has('worstRank') ? (r.get('worstRank') as unknown) : null;
+  const stored = r.has('worstSeverity') ? (r.get('worstSeverity') as Severity | null) : null;
+  return {
     from: String(r.get('fromUnit')),
-    to: String(r.get('toUnit')),
-    fromName: (r.get('fromName') as string | null) ?? null,
-    members: (r.get('members') as (string | null)[]).filter((m): m is string => !!m),
+    toAccount: String(r.get('toAccount')),
     edgeCount: Number(r.get('edgeCount')),
     conditionalCount: Number(r.get('conditionalCount')),
     roleCount: Number(r.get('roleCount')),
-    assumptions: assumptionsOfKeys(r.get('conditionKeys') as string[]),
-    worstSeverity: worstSeverity(r.get('severities') as string[]),
-  }));
+    conditionKeys: [...new Set(keyLists.flatMap((ks) => ks ?? []))],
+    worstSeverity: stored ?? (rank === null ? null : (SEVERITY_ORDER[Number(rank)] ?? null)),
+  };
+}
+
+/** The names of outside callers (unit ids "outside:GROUP:KEY"), read by key. */
+async function memberNames(source: Source, snapshotId: string, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const keyOf = (id: string) => id.replace(/^outside:[a-z-]+:/, '');
+  const res = await driverOf(source).executeQuery(statement(F, 'member-names'), {
+    snapshotId,
+    keys: [...new Set(ids.map(keyOf))],
+  });
+  const names = new Map(res.records.map((r) => [String(r.get('key')), String(r.get('name'))]));
+  return new Map(ids.map((id) => [id, names.get(keyOf(id)) ?? keyOf(id)]));
+}
+
+/** Rollup rows added up per (caller unit, target unit); `toUnit` maps an account to its unit, or drops it. */
+function addUp(rows: Iterable<RollupRow>, toUnit: (account: string) => string | undefined): UnitTrust[] {
+  const pairs = new Map<string, { t: UnitTrust; keys: Set<string>; ranks: (Severity | null)[] }>();
+  for (const r of rows) {
+    const to = toUnit(r.toAccount);
+    if (to === undefined || to === r.from) continue;
+    const k = `${r.from}\u0000${to}`;
+    let p = pairs.get(k);
+    if (!p) {
+      p = {
+        t: {
+          from: r.from,
+          to,
+          fromName: null,
+          edgeCount: 0,
+          conditionalCount: 0,
+          roleCount: 0,
+          assumptions: [],
+          worstSeverity: null,
+        },
+        keys: new Set(),
+        ranks: [],
+      };
+      pairs.set(k, p);
+    }
+    p.t.edgeCount += r.edgeCount;
+    p.t.conditionalCount += r.conditionalCount;
+    p.t.roleCount += r.roleCount;
+    for (const key of r.conditionKeys) p.keys.add(key);
+    p.ranks.push(r.worstSeverity);
+  }
+  return [...pairs.values()]
+    .map(({ t, keys, ranks }) => ({
+      ...t,
+      assumptions: assumptionsOfKeys([...keys]),
+      worstSeverity: worstSeverity(ranks),
+    }))
+    .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
 }
 
 const GROUP_NAMES: Record<OutsideGroup, string> = {
@@ -175,8 +267,6 @@ const GROUP_NAMES: Record<OutsideGroup, string> = {
   'identity-providers': 'Identity providers',
   anyone: 'Anyone',
 };
-
-const strip = ({ members: _m, ...t }: TrustRow): UnitTrust => t;
 
 /** The overview: counts per OU and account, outside groups, and trust between the units shown. */
 export async function orgOverview(
@@ -189,10 +279,21 @@ export async function orgOverview(
     const { tree, severities } = await treeData(source, snapshotId);
     const expand = new Set(args.expand);
     const openGroups = OUTSIDE_GROUPS.filter((g) => expand.has(outsideGroupId(g)));
-    const [accountLevel, shown] = await Promise.all([
-      unitTrust(source, snapshotId, tree.identityMap(), [], args.assumptions),
-      unitTrust(source, snapshotId, tree.unitMap(expand), openGroups, args.assumptions),
-    ]);
+    const rollup = await trustRollup(source, snapshotId, tree, args.assumptions);
+    const orgAccounts = new Set(tree.accounts.map((a) => a.id));
+    // Account level: callers by account, or by outside group (the matrix's rows).
+    const accountLevel = rollup.filter((r) => orgAccounts.has(r.from) || isGroupId(r.from));
+    const unitOf = tree.unitMap(expand);
+    const shownFrom = new Set<string>(Object.values(unitOf));
+    for (const g of OUTSIDE_GROUPS) if (!openGroups.includes(g)) shownFrom.add(outsideGroupId(g));
+    const shown = addUp(
+      rollup.filter(
+        (r) =>
+          shownFrom.has(r.from) ||
+          (!isGroupId(r.from) && openGroups.includes(outsideGroupOf(r.from) as OutsideGroup)),
+      ),
+      (a) => unitOf[a],
+    );
 
     const counts = (accountIds: ReadonlySet<string>) => {
       let trustIn = 0;
@@ -200,13 +301,26 @@ export async function orgOverview(
       let trustFromOutside = 0;
       for (const t of accountLevel) {
         const fromIn = accountIds.has(t.from);
-        const toIn = accountIds.has(t.to);
+        const toIn = accountIds.has(t.toAccount);
         if (toIn && !fromIn) trustIn += t.edgeCount;
         if (toIn && outsideGroupOf(t.from)) trustFromOutside += t.edgeCount;
         if (fromIn && !toIn) trustOut += t.edgeCount;
       }
       return { trustIn, trustOut, trustFromOutside };
     };
+    // Every account's counts in one walk over the rows.
+    const perAccount = new Map<string, { trustIn: number; trustOut: number; trustFromOutside: number }>(
+      tree.accounts.map((a) => [a.id, { trustIn: 0, trustOut: 0, trustFromOutside: 0 }]),
+    );
+    for (const t of accountLevel) {
+      const to = perAccount.get(t.toAccount);
+      if (to) {
+        to.trustIn += t.edgeCount;
+        if (isGroupId(t.from)) to.trustFromOutside += t.edgeCount;
+      }
+      const from = perAccount.get(t.from);
+      if (from) from.trustOut += t.edgeCount;
+    }
     const accountUnit = (a: OrgAccountRow, parentId: string | null): OverviewUnit => ({
       id: a.id,
       kind: 'ACCOUNT',
@@ -216,7 +330,7 @@ export async function orgOverview(
       accountCount: 1,
       roleCount: a.roleCount,
       memberCount: 0,
-      ...counts(new Set([a.id])),
+      ...perAccount.get(a.id)!,
       worstSeverity: worstSeverity(severities.get(a.id) ?? []),
     });
 
@@ -238,15 +352,16 @@ export async function orgOverview(
       });
     }
     const accounts = tree.accounts.map((a) => accountUnit(a, a.parentId));
-    const shownUnits = new Set(Object.values(tree.unitMap(expand)));
-    units.push(...accounts.filter((a) => shownUnits.has(a.id)));
+    units.push(...accounts.filter((a) => shownFrom.has(a.id)));
 
     for (const g of OUTSIDE_GROUPS) {
       const id = outsideGroupId(g);
       const rows = accountLevel.filter((t) => t.from === id);
       if (!rows.length) continue;
       const open = openGroups.includes(g);
-      const members = new Set(rows.flatMap((t) => t.members));
+      const members = new Set(
+        rollup.filter((t) => t.from.startsWith(`${id}:`) && orgAccounts.has(t.toAccount)).map((t) => t.from),
+      );
       units.push({
         id,
         kind: 'OUTSIDE_GROUP',
@@ -262,15 +377,17 @@ export async function orgOverview(
         worstSeverity: worstSeverity(rows.map((t) => t.worstSeverity)),
       });
       if (!open) continue;
-      const byMember = new Map<string, TrustRow[]>();
+      const byMember = new Map<string, UnitTrust[]>();
       for (const t of shown)
         if (outsideGroupOf(t.from) === g && t.from !== id)
           byMember.set(t.from, [...(byMember.get(t.from) ?? []), t]);
+      const names = await memberNames(source, snapshotId, [...byMember.keys()]);
+      for (const t of shown) if (byMember.has(t.from)) t.fromName = names.get(t.from) ?? null;
       for (const [mid, ts] of byMember)
         units.push({
           id: mid,
           kind: 'OUTSIDE_MEMBER',
-          name: ts[0]!.fromName ?? mid.slice(id.length + 1),
+          name: names.get(mid) ?? mid.slice(id.length + 1),
           parentId: id,
           expanded: false,
           accountCount: 0,
@@ -282,9 +399,17 @@ export async function orgOverview(
           worstSeverity: worstSeverity(ts.map((t) => t.worstSeverity)),
         });
     }
-    return { accountCount: tree.accounts.length, units, accounts, trust: shown.map(strip) };
+    return {
+      accountCount: tree.accounts.length,
+      units,
+      accounts,
+      trust: shown,
+    };
   });
 }
+
+const isGroupId = (id: string) =>
+  (OUTSIDE_GROUPS as readonly string[]).some((g) => id === outsideGroupId(g as OutsideGroup));
 
 export const trustMatrixArgs = z.object({ assumptions: assumptionsSchema.optional() }).strict();
 export type TrustMatrixArgs = z.input<typeof trustMatrixArgs>;
@@ -298,7 +423,12 @@ export async function trustMatrix(
   const args = parseArgs(trustMatrixArgs, input);
   return cached(source, snapshotId, 'trust-matrix', args, async () => {
     const { tree, severities } = await treeData(source, snapshotId);
-    const rows = await unitTrust(source, snapshotId, tree.identityMap(), [], args.assumptions);
+    const rollup = await trustRollup(source, snapshotId, tree, args.assumptions);
+    const orgAccounts = new Set(tree.accounts.map((a) => a.id));
+    const cells = addUp(
+      rollup.filter((r) => orgAccounts.has(r.from) || isGroupId(r.from)),
+      (a) => a,
+    );
     const accounts = tree.accounts
       .map((a) => ({
         id: a.id,
@@ -309,7 +439,7 @@ export async function trustMatrix(
         worstSeverity: worstSeverity(severities.get(a.id) ?? []),
       }))
       .sort((a, b) => a.ouPath.join('/').localeCompare(b.ouPath.join('/')) || a.name.localeCompare(b.name));
-    return { accounts, cells: rows.map(strip) };
+    return { accounts, cells };
   });
 }
 

@@ -90,6 +90,26 @@ export class OrgTree {
     return Object.fromEntries(this.accounts.map((a) => [a.id, this.unitOfAccount(a, expand)]));
   }
 
+  /**
+   * Account id -> the units its callers count for at some level: the account, then each OU above
+   * it that can be collapsed (every OU but the root), nearest first.
+   */
+  chains(): Record<string, string[]> {
+    const none = new Set<string>();
+    return Object.fromEntries(
+      this.accounts.map((a) => [
+        a.id,
+        [
+          a.id,
+          ...this.pathTo(a.parentId)
+            .filter((ou) => !this.isExpanded(ou, none))
+            .map((ou) => ou.id)
+            .reverse(),
+        ],
+      ]),
+    );
+  }
+
   /** Every account id -> itself (the account × account matrix). */
   identityMap(): Record<string, string> {
     return Object.fromEntries(this.accounts.map((a) => [a.id, a.id]));

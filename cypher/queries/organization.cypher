@@ -32,37 +32,62 @@ WITH coalesce(s.accountId, CASE WHEN s:Account THEN s.key END) AS account, f.sev
 WHERE account IS NOT NULL
 RETURN account, collect(DISTINCT severity) AS severities;
 
-// name: unit-trust
-// Per pair of units shown: the CAN_ASSUME edges from callers of one into roles of the other.
+// name: role-severities
+// The severities of the findings about each role that has any.
+MATCH (f:Finding:AtlasNode {snapshotId: $snapshotId})-[:ABOUT]->(r:Role)
+RETURN r.key AS role, collect(DISTINCT f.severity) AS severities;
+
+// name: stored-rollup
+// The rollup ingest stored (ingest/transform/trust-rollup-rows.ts): the rows of trust-rollup with
+// no assumption made. None for snapshots loaded before it was stored.
+MATCH (t:AtlasNode:TrustRollup {snapshotId: $snapshotId})
+RETURN t.fromUnit AS fromUnit, t.toAccount AS toAccount, t.edgeCount AS edgeCount,
+       t.conditionalCount AS conditionalCount, t.roleCount AS roleCount, [t.conditionKeys] AS keyLists,
+       t.worstSeverity AS worstSeverity;
+
+// name: member-names
+// Names of callers outside the organization, by key (an account id for other AWS accounts).
+UNWIND $keys AS k
+MATCH (n:AtlasNode {snapshotId: $snapshotId, key: k})
+RETURN k AS key, coalesce(n.name, n.key) AS name;
+
+// name: trust-rollup
+// One pass over CAN_ASSUME: per caller unit and target account, at every level at once. A caller
+// of an account the organization holds counts for that account and for each OU above it that can
+// be collapsed ($chains: account id -> [account id, OU ids]); any other caller for its outside
+// group and for itself as a member of it ('outside:GROUP', 'outside:GROUP:KEY'). Roles of one
+// account are counted apart from those of any other, so the query layer adds these rows up to
+// whatever units are shown, distinct roles included. $roleRank: role key -> the index in
+// SEVERITY_ORDER of the worst finding about it (lower is worse).
 MATCH (a:AtlasNode {snapshotId: $snapshotId})-[r:CAN_ASSUME]->(b:Role)
 WHERE none(ck IN coalesce(r.conditionKeys, []) WHERE
         any(p IN $dropPatterns WHERE toLower(ck) =~ p)
         OR ($dropOther AND none(p IN $knownPatterns WHERE toLower(ck) =~ p)))
-WITH a, r, b, $unitOf[b.accountId] AS toUnit,
+WITH a, r, b, b.accountId AS toAccount
+WHERE $chains[toAccount] IS NOT NULL
+WITH a, r, b, toAccount,
      coalesce(a.accountId, CASE WHEN a:Account THEN a.key END) AS callerAccount,
      CASE WHEN a:ServicePrincipal THEN 'aws-services' WHEN a:IdentityProvider THEN 'identity-providers'
           WHEN a:Anyone THEN 'anyone' END AS kindGroup
-WHERE toUnit IS NOT NULL
-WITH a, r, b, toUnit, callerAccount,
-     CASE WHEN kindGroup IS NULL AND callerAccount IS NOT NULL AND $unitOf[callerAccount] IS NOT NULL THEN null
+WITH a, r, b, toAccount, callerAccount,
+     CASE WHEN kindGroup IS NULL AND callerAccount IS NOT NULL AND $chains[callerAccount] IS NOT NULL THEN null
           ELSE coalesce(kindGroup, 'accounts') END AS grp
-WITH a, r, b, toUnit, callerAccount,
-     CASE WHEN grp IS NULL THEN $unitOf[callerAccount]
-          WHEN grp IN $openGroups THEN 'outside:' + grp + ':' + CASE WHEN grp = 'accounts' THEN coalesce(callerAccount, a.key) ELSE a.key END
-          ELSE 'outside:' + grp END AS fromUnit
-WHERE fromUnit <> toUnit
-WITH fromUnit, toUnit, count(r) AS edgeCount,
-     sum(CASE WHEN r.conditional THEN 1 ELSE 0 END) AS conditionalCount,
-     collect(DISTINCT b) AS roles, collect(DISTINCT r.conditionKeys) AS keyLists,
-     collect(DISTINCT coalesce(a.name, a.key))[0] AS fromName,
-     collect(DISTINCT CASE WHEN fromUnit STARTS WITH 'outside:' THEN coalesce(callerAccount, a.key) END) AS members
-RETURN fromUnit, toUnit, fromName, members, edgeCount, conditionalCount, size(roles) AS roleCount,
-       reduce(acc = [], ks IN keyLists | acc + [k IN ks WHERE NOT k IN acc]) AS conditionKeys,
-       reduce(acc = [], role IN roles | acc + [(f:Finding)-[:ABOUT]->(role) WHERE NOT f.severity IN acc | f.severity]) AS severities
-ORDER BY fromUnit, toUnit;
+WITH a, r, b, toAccount,
+     CASE WHEN grp IS NULL THEN null
+          ELSE 'outside:' + grp + ':' + CASE WHEN grp = 'accounts' THEN coalesce(callerAccount, a.key) ELSE a.key END
+     END AS member,
+     CASE WHEN grp IS NULL THEN $chains[callerAccount] ELSE ['outside:' + grp] END AS units
+WITH r, b, toAccount, CASE WHEN member IS NULL THEN units ELSE units + member END AS units
+UNWIND units AS fromUnit
+WITH fromUnit, toAccount, r, b
+WHERE fromUnit <> toAccount
+RETURN fromUnit, toAccount, count(r) AS edgeCount,
+       sum(CASE WHEN r.conditional THEN 1 ELSE 0 END) AS conditionalCount,
+       count(DISTINCT b) AS roleCount, collect(DISTINCT r.conditionKeys) AS keyLists,
+       min($roleRank[b.key]) AS worstRank;
 
 // name: unit-trust-edges
-// One window of the edges behind one pair of units of unit-trust ($fromUnit, $toUnit).
+// One window of the edges behind one pair of units shown ($fromUnit, $toUnit): an overview edge or a matrix cell.
 MATCH (a:AtlasNode {snapshotId: $snapshotId})-[r:CAN_ASSUME]->(b:Role)
 WHERE none(ck IN coalesce(r.conditionKeys, []) WHERE
         any(p IN $dropPatterns WHERE toLower(ck) =~ p)

@@ -30,6 +30,7 @@ import { analyseResources } from '../../engine/resources/analyse.ts';
 import { resourceAccessRows } from './resource-access-rows.ts';
 import type { Props } from './graph-rows.ts';
 import { hopsToAdminRows } from './hops-to-admin.ts';
+import { trustRollupRows } from './trust-rollup-rows.ts';
 
 const FILE = 'load/derived';
 
@@ -189,6 +190,7 @@ export function deriveForLoad(
 
   // Before the CAN_ASSUME edges are let go below.
   const hops = hopsToAdminRows(escalation, trust.edges);
+  const rollup = trustRollupRows(model, trust.edges, findings);
 
   const canAssume: ExtraRelSet = {
     file: FILE,
@@ -229,7 +231,7 @@ export function deriveForLoad(
     ),
   };
   return {
-    extraNodes: [findingNodes, adminFlags, resources.marks, hops],
+    extraNodes: [findingNodes, adminFlags, resources.marks, hops, rollup],
     extraRels: [canAssume, canEscalate, resources.canAccess, people.canSignIn, about],
   };
 }

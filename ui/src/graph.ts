@@ -18,6 +18,12 @@ export const LARGE_RESULT = 2500;
 let cy: Core | undefined;
 let container: HTMLElement | undefined;
 let large = false;
+/**
+ * Cytoscape.js's WebGL renderer (https://js.cytoscape.org/#init-opts/renderer; experimental in
+ * 3.31+), asked for with `webgl=1` in the page's URL. Measured with `npm run bench -- ui --tier L
+ * --webgl` (docs/benchmarks.md).
+ */
+const webgl = new URLSearchParams(location.search).get('webgl') === '1';
 const setups: ((c: Core) => void)[] = [];
 
 export function graph(): Core {
@@ -38,7 +44,8 @@ function create(): Core {
     // Large graphs stay interactive when pan and zoom move a texture instead of redrawing every edge.
     hideEdgesOnViewport: large,
     textureOnViewport: large,
-  });
+    ...(webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
+  } as cytoscape.CytoscapeOptions);
   for (const fn of setups) fn(cy);
   return cy;
 }
