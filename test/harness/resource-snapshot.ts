@@ -29,8 +29,6 @@ import { toGraphRows, type Props } from '../../ingest/transform/graph-rows.ts';
 import { canAccessKey, combineLevels, type LevelProps } from '../../ingest/transform/resource-access-rows.ts';
 import { ACCESS_LEVELS } from '../../engine/resources/types.ts';
 
-const FILE = 'fixtures/resources';
-
 export const SECRET = 'arn:aws:secretsmanager:eu-west-1:444444444444:secret:prod/payments-db-AbCdEf';
 export const PUBLIC_BUCKET = 'arn:aws:s3:::demo-public-site';
 export const BLOCKED_BUCKET = 'arn:aws:s3:::demo-blocked-site';
@@ -385,7 +383,7 @@ export function resourceSets(): { nodes: ExtraNodeSet[]; rels: ExtraRelSet[] } {
   const publicTo = new Set(ACCESS.filter((a) => a.public).map((a) => a.to));
   const externalTo = new Set(ACCESS.filter((a) => a.crossOrganization).map((a) => a.to));
   const resources: ExtraNodeSet = {
-    file: FILE,
+    file: 'load/nodes',
     name: 'node-Resource',
     label: 'Resource',
     rows: RESOURCES.map((r) => {
@@ -422,7 +420,7 @@ export function resourceSets(): { nodes: ExtraNodeSet[]; rels: ExtraRelSet[] } {
         })),
       },
       {
-        file: FILE,
+        file: 'load/relationships',
         name: 'rel-RUNS_AS',
         type: 'RUNS_AS',
         rows: RESOURCES.filter((r) => typeof r.settings?.roleArn === 'string').map((r) => ({
@@ -433,7 +431,7 @@ export function resourceSets(): { nodes: ExtraNodeSet[]; rels: ExtraRelSet[] } {
         })),
       },
       {
-        file: FILE,
+        file: 'load/resources',
         name: 'rel-CAN_ACCESS',
         type: 'CAN_ACCESS',
         rows: accessRows(),
