@@ -17,6 +17,7 @@ export type BenchServerMessage =
   | { type: 'cleared' }
   | { type: 'settled'; indexes: ReturnType<QueryCache['stats']>['indexes'] }
   | { type: 'memory'; rssMB: number; heapMB: number }
+  | { type: 'cpu'; micros: number }
   | { type: 'profiling' }
   | { type: 'profiled' };
 
@@ -58,6 +59,9 @@ process.on('message', (m: { type: string; file?: string }) => {
       rssMB: Math.round(mem.rss / 2 ** 20),
       heapMB: Math.round(mem.heapUsed / 2 ** 20),
     });
+  } else if (m.type === 'cpu') {
+    const c = process.cpuUsage();
+    send({ type: 'cpu', micros: c.user + c.system });
   } else if (m.type === 'stats') send({ type: 'stats', stats: server.app.cache.stats() });
   else if (m.type === 'clear') {
     server.app.cache.clear();

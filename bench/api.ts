@@ -6,7 +6,7 @@
  *
  *   npm run bench -- api [--roles 100000] [--seconds 5] [--sample 500] [--skip-large] [--keep]
  *                        [--only who,reach,paths] [--clients 1,8,32] [--skip-demo] [--cpu-prof DIR]
- *                        [--snapshot NAME]
+ *                        [--snapshot NAME] [--neo4j-pid PID]
  *
  * --only and --clients pick cells; --cpu-prof writes a V8 CPU profile of the server
  * process per cell to DIR (open one in Chrome DevTools) to see where a request's time goes.
@@ -18,7 +18,12 @@
  *         server has its database connections and compiled code, as a running one has);
  *   warm  the same targets cycled for --seconds, after the cold pass cached them;
  *   hot   one target repeated for --seconds.
- * `hit%` is the query cache's hit rate during the cell (query/cache.ts).
+ * `hit%` is the query cache's hit rate during the cell (query/cache.ts). The CPU
+ * each request took, in milliseconds, per process that shares the machine's cores:
+ * `srv` the API server, `gen` this load generator, and `db` Neo4j when --neo4j-pid
+ * names its process (read from /proc, so Linux only; it counts whatever else Neo4j
+ * did meanwhile too). With 32 clients in flight, p50 is about 32 / req/s, so these
+ * say where the time per answer goes.
  *
  * Snapshots are named `bench-api-demo` and `bench-api-<roles>` and reused when
  * present (ingesting 100,000 roles takes minutes); --keep leaves them loaded.
@@ -62,7 +67,25 @@ interface Cell {
   p95: string;
   p99: string;
   'req/s': string;
+  srv: string;
+  gen: string;
+  db: string;
 }
+
+/** CPU time (user + system) of a process in microseconds, from /proc; undefined when unreadable. */
+function procCpuMicros(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces), from the third on: utime and stime are the 14th and 15th.
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1e6) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+/** Linux's USER_HZ: /proc times are in these ticks per second. */
+const CLOCK_TICKS = 100;
 
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -108,6 +131,8 @@ export async function run(args: string[]): Promise<void> {
 
     const token = newToken('bench');
     const profDir = arg(args, '--cpu-prof');
+    const neo4jPidArg = arg(args, '--neo4j-pid');
+    const neo4jPid = neo4jPidArg === undefined ? undefined : Number(neo4jPidArg);
     const serverLogPath = path.join(os.tmpdir(), 'iamatlas-bench-api-server.log');
     const serverLog = fs.openSync(serverLogPath, 'w');
     const server = await startBenchServer(token, serverLog, serverLogPath);
@@ -118,6 +143,7 @@ export async function run(args: string[]): Promise<void> {
     };
     const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
     const post = client(server.url, token, agent);
+    const send = client(server.url, token, agent, true); // the load loops: answers checked, not parsed
     const rows: Cell[] = [];
     try {
       for (const org of orgs) {
@@ -165,7 +191,17 @@ export async function run(args: string[]): Promise<void> {
             const cell = async (mode: string, secs: number, next: Next) => {
               const before = await cache.stats();
               if (profDir) await ask('profiling', 'profile-start');
-              const r = await load(post, clients, secs, next);
+              const cpu0 = {
+                srv: (await ask('cpu', 'cpu')).micros,
+                gen: process.cpuUsage(),
+                db: procCpuMicros(neo4jPid),
+              };
+              const r = await load(send, clients, secs, next);
+              const srvMicros = (await ask('cpu', 'cpu')).micros - cpu0.srv;
+              const gen = process.cpuUsage(cpu0.gen);
+              const db1 = procCpuMicros(neo4jPid);
+              const perRequest = (micros: number | undefined) =>
+                micros === undefined || !r.lat.length ? '-' : (micros / 1000 / r.lat.length).toFixed(2);
               if (profDir) {
                 fs.mkdirSync(profDir, { recursive: true });
                 const file = `${org.label}-${id}-${mode}-x${clients}`.replace(/[^\w.-]+/g, '_');
@@ -186,10 +222,13 @@ export async function run(args: string[]): Promise<void> {
                 p95: pct(sorted, 95).toFixed(1),
                 p99: pct(sorted, 99).toFixed(1),
                 'req/s': (r.lat.length / r.elapsed).toFixed(0),
+                srv: perRequest(srvMicros),
+                gen: perRequest(gen.user + gen.system),
+                db: perRequest(db1 === undefined || cpu0.db === undefined ? undefined : db1 - cpu0.db),
               });
               const c = rows.at(-1)!;
               log(
-                `  ${org.label} ${name} ${mode} x${clients}: p50 ${c.p50} ms, p99 ${c.p99} ms, ${c['req/s']} req/s`,
+                `  ${org.label} ${name} ${mode} x${clients}: p50 ${c.p50} ms, p99 ${c.p99} ms, ${c['req/s']} req/s; CPU ms per request: server ${c.srv}, load ${c.gen}, Neo4j ${c.db}`,
               );
             };
             // cold: each target once, nothing cached (Neo4j's own page cache is warm from the sampling).
@@ -199,7 +238,7 @@ export async function run(args: string[]): Promise<void> {
             await cache.clear();
             const other = id === 'who' ? t.callers : t.roles;
             const otherQuery = id === 'who' ? REACH : WHO;
-            await load(post, clients, 1, (i) => [
+            await load(send, clients, 1, (i) => [
               otherQuery,
               { s: org.id, k: other[i % other.length], h: 4 },
             ]);
@@ -208,7 +247,7 @@ export async function run(args: string[]): Promise<void> {
               i < targets.length ? make(targets[i]) : undefined,
             );
             await cell(`warm ${targets.length}`, seconds, (i) => make(targets[i % targets.length]));
-            await load(post, clients, 1, () => make(hot)); // warm-up
+            await load(send, clients, 1, () => make(hot)); // warm-up
             await cell('hot 1', seconds, () => make(hot));
           }
         }
@@ -226,7 +265,8 @@ export async function run(args: string[]): Promise<void> {
     fs.closeSync(serverLog);
     log(`server log (JSON lines): ${serverLogPath}`);
     process.stdout.write(
-      `\nAPI latency (ms) over HTTP, ${seconds} s per warm/hot cell, cold = one pass, ${os.cpus().length} CPUs\n\n`,
+      `\nAPI latency (ms) over HTTP, ${seconds} s per warm/hot cell, cold = one pass, ${os.cpus().length} CPUs; ` +
+        `srv/gen/db: CPU ms per request of the API server, this load generator, Neo4j (--neo4j-pid)\n\n`,
     );
     process.stdout.write(table(rows as unknown as Record<string, string | number>[]) + '\n');
   } finally {
