@@ -34,14 +34,20 @@ export const SEARCH_FIELDS: ReadonlySet<string> = new Set([
   'externalAccess',
 ]);
 
+/** What selectsSearchField found per document: the server's parse cache hands out one document per query text. */
+const searches = new WeakMap<DocumentNode, boolean>();
+
 /** Does the document (fragments included) select one of SEARCH_FIELDS? */
 export function selectsSearchField(doc: DocumentNode): boolean {
-  let found = false;
+  let found = searches.get(doc);
+  if (found !== undefined) return found;
+  found = false;
   visit(doc, {
     [Kind.FIELD]: (node) => {
       if (SEARCH_FIELDS.has(node.name.value)) found = true;
     },
   });
+  searches.set(doc, found);
   return found;
 }
 

@@ -210,9 +210,14 @@ async function reachConnection(
     { orderBy: args.orderBy ?? null, offset: page.offset, limit: page.limit },
   );
   const direction = kind === 'whoCanAssume' ? 'in' : 'out';
-  const items = res.entries.map((e) => reachOut(e, direction, snapshotId));
+  // A page answered from the query cache is the same (frozen) object each time: converted once.
+  let items = reachItems.get(res);
+  if (!items) reachItems.set(res, (items = res.entries.map((e) => reachOut(e, direction, snapshotId))));
   return { ...connection(items, page, res.total), truncated: res.truncated };
 }
+
+/** The GraphQL items of a reachability page, by the page (nothing in them is changed once built). */
+const reachItems = new WeakMap<object, ReturnType<typeof reachOut>[]>();
 
 /** A principal's CAN_ASSUME or CAN_ESCALATE_TO edges, one page; `other` keeps only the edge to/from that node. */
 async function principalEdges(
