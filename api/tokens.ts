@@ -32,18 +32,35 @@ export const newToken = (prefix: string): string =>
 /** The name a token acts under when none is given: its role and the start of its hash (not the token). */
 export const defaultTokenName = (role: Role, sha256: string): string => `${role} token ${sha256.slice(0, 8)}`;
 
-/** Checks a token against role → sha256 hashes in constant time per hash. */
+/** Tokens remembered as verified (a client sends the same token with every request). */
+const VERIFIED_KEPT = 64;
+
+/**
+ * Checks a token against role → sha256 hashes in constant time per hash. A
+ * token that passed is remembered (up to VERIFIED_KEPT, the oldest forgotten
+ * first), so the next request with it is not hashed again; the hashes are
+ * fixed for the life of the check, so a remembered answer stays true. Tokens
+ * that fail are never remembered: each is hashed and compared in full.
+ */
 export function tokenCheck(hashes: { role: Role; sha256: string; name?: string }[]): TokenCheck {
   const list = hashes.map((h) => ({
     role: h.role,
     name: h.name ?? defaultTokenName(h.role, h.sha256),
     digest: Buffer.from(h.sha256, 'hex'),
   }));
+  const verified = new Map<string, { role: Role; name: string }>();
   return {
     identify(token: string) {
-      const d = Buffer.from(hashToken(token), 'hex');
+      const known = verified.get(token);
+      if (known) return { ...known };
+      const d = crypto.createHash('sha256').update(token).digest();
       let found: { role: Role; name: string } | undefined;
       for (const h of list) if (crypto.timingSafeEqual(d, h.digest)) found ??= { role: h.role, name: h.name };
+      if (found) {
+        if (verified.size >= VERIFIED_KEPT) verified.delete(verified.keys().next().value!);
+        verified.set(token, found);
+        return { ...found };
+      }
       return found;
     },
   };
