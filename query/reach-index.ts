@@ -564,14 +564,27 @@ export class EdgeProperties {
 
   private async read(batch: Batch): Promise<Map<string, Props>> {
     const rows = [...batch.rows];
-    const pairs = [...new Set(rows.map(([, r]) => `${r.from}\u0000${r.to}`))].map((p) => p.split('\u0000'));
+    // Each end's key is sent once (a page's paths share most of their nodes), the pairs by position.
+    const keys: string[] = [];
+    const position = new Map<string, number>();
+    const at = (key: string) => {
+      let i = position.get(key);
+      if (i === undefined) position.set(key, (i = keys.push(key) - 1));
+      return i;
+    };
+    const pairs = new Map<string, [number, number]>();
+    for (const [, r] of rows) {
+      const k = `${r.from}\u0000${r.to}`;
+      if (!pairs.has(k)) pairs.set(k, [at(r.from), at(r.to)]);
+    }
     const res = await batch.driver.executeQuery(statement(R, 'index-edge-properties'), {
       snapshotId: this.snapshotId,
-      pairs,
+      keys,
+      pairs: [...pairs.values()],
     });
     const byPair = new Map<string, Props[]>();
     for (const r of res.records) {
-      const k = `${String(r.get('from'))}\u0000${String(r.get('to'))}`;
+      const k = `${keys[Number(r.get('from'))]}\u0000${keys[Number(r.get('to'))]}`;
       const list = byPair.get(k) ?? [];
       list.push(r.get('edge') as Props);
       byPair.set(k, list);

@@ -154,8 +154,10 @@ RETURN s {.key, .arn, .name, .accountId} AS start,
 // The API's in-memory reachability index (query/reach-index.ts) reads a
 // complete snapshot's CAN_ASSUME graph once with index-nodes and index-edges,
 // searches it as bfs-* above do, and reads the properties of the edges it
-// keeps with index-edge-properties ($pairs: [from key, to key] lists; only the
-// properties an answer's hop shows, see toHop in query/graph.ts).
+// keeps with index-edge-properties ($keys: each end's key once; $pairs: [from, to]
+// positions in $keys, so a path's shared nodes are sent once and the answer names
+// ends by position; only the properties an answer's hop shows, see toHop in
+// query/graph.ts).
 
 // name: index-nodes
 MATCH (n:AtlasNode {snapshotId: $snapshotId})
@@ -168,7 +170,8 @@ RETURN a.key AS from, b.key AS to, coalesce(r.conditionKeys, []) AS conditionKey
 
 // name: index-edge-properties
 UNWIND $pairs AS pair
-MATCH (a:AtlasNode {snapshotId: $snapshotId, key: pair[0]})-[r:CAN_ASSUME]->(b:AtlasNode {snapshotId: $snapshotId, key: pair[1]})
+WITH pair, $keys[toInteger(pair[0])] AS fromKey, $keys[toInteger(pair[1])] AS toKey
+MATCH (a:AtlasNode {snapshotId: $snapshotId, key: fromKey})-[r:CAN_ASSUME]->(b:AtlasNode {snapshotId: $snapshotId, key: toKey})
 RETURN pair[0] AS from, pair[1] AS to,
        r {.fromKind, .actions, .mechanism, .via, .conditional, .conditions, .conditionKeys, .evidence,
           .orgPolicyIds, .crossAccount, .crossOrganization, .roleChaining, .reasons} AS edge;
