@@ -5,7 +5,7 @@
  * matrix with the edges behind one of its cells.
  */
 import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
-import { z } from 'zod';
+import * as z from 'zod';
 import { statement } from '../cypher/index.ts';
 import { parseArgs } from './args.ts';
 import { assumptionsSchema } from './arg-schemas.ts';
