@@ -1,6 +1,6 @@
 /** The API's options: everything createApp needs besides the driver. Defaults are the safe ones. */
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { projectRoot } from '../db/paths.ts';
 import type { Role } from './tokens.ts';
 

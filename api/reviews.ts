@@ -5,7 +5,7 @@
  */
 import crypto from 'node:crypto';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { z } from 'zod';
+import * as z from 'zod';
 import { statement, statements } from '../cypher/index.ts';
 import { badInput, conflict, notFound } from './context.ts';
 import { assumptionsSchema } from '../query/arg-schemas.ts';

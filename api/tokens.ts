@@ -8,7 +8,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { TokenCheck } from './config.ts';
 
 export type Role = 'reader' | 'reviewer';

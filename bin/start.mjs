@@ -31,18 +31,36 @@ const packageOf = (spec) =>
     .slice(0, spec.startsWith('@') ? 2 : 1)
     .join('/');
 
+// Packages a bundled package imports but uses only in code the command line never runs: the
+// Neo4j driver's reactive sessions (driver.rxSession) are built on RxJS, about 400 kB of
+// code to compile at every start. Such an import becomes an object that loads the package
+// from node_modules the first time one of its exports is read, so those sessions still work.
+export const LOADED_ON_USE = { 'neo4j-driver': ['rxjs', 'rxjs/operators'] };
+const LAZY = 'loaded-on-use';
+
 /**
  * esbuild plugin: a package imported by the project's own code stays external unless
- * it is one of BUNDLED_PACKAGES; what a bundled package imports is bundled with it.
+ * it is one of BUNDLED_PACKAGES; what a bundled package imports is bundled with it, but
+ * for LOADED_ON_USE.
  */
 const bundleOnly = {
   name: 'bundle-only',
   setup(b) {
     b.onResolve({ filter: /^[^./]/ }, (a) => {
-      if (a.path.startsWith('node:') || a.importer.includes(`${path.sep}node_modules${path.sep}`))
-        return undefined;
+      // The package a loaded-on-use stand-in requires: from node_modules, when it is used.
+      if (a.namespace === LAZY) return { path: a.path, external: true };
+      if (a.path.startsWith('node:')) return undefined;
+      const parts = a.importer.split(/[\\/]node_modules[\\/]/);
+      if (parts.length > 1) {
+        const importer = packageOf(parts.at(-1).replaceAll('\\', '/'));
+        return LOADED_ON_USE[importer]?.includes(a.path) ? { path: a.path, namespace: LAZY } : undefined;
+      }
       return BUNDLED_PACKAGES.includes(packageOf(a.path)) ? undefined : { path: a.path, external: true };
     });
+    b.onLoad({ filter: /.*/, namespace: LAZY }, (a) => ({
+      contents: `let m;\nmodule.exports = new Proxy({}, { get: (_, k) => (m ??= require(${JSON.stringify(a.path)}))[k] });\n`,
+      loader: 'js',
+    }));
   },
 };
 
@@ -111,8 +129,11 @@ export async function buildCli(dist = DIST) {
   const id = `build-${Date.now()}-${process.pid}`;
   const dir = path.join(dist, id);
   const res = await build(cliBuildOptions(dir));
-  // The bundled packages' files are not listed one by one: the lock file stands for them.
-  const inputs = Object.keys(res.metafile.inputs).filter((f) => !/(^|\/)node_modules\//.test(f));
+  // The bundled packages' files are not listed one by one: the lock file stands for them. The
+  // loaded-on-use stand-ins (`loaded-on-use:rxjs`) are no files.
+  const inputs = Object.keys(res.metafile.inputs).filter(
+    (f) => !/(^|\/)node_modules\//.test(f) && !f.startsWith(`${LAZY}:`),
+  );
   if (fs.existsSync(path.join(root, 'package-lock.json'))) inputs.push('package-lock.json');
   fs.writeFileSync(path.join(dir, INPUTS), JSON.stringify(inputs));
   const tmp = path.join(dist, `${CURRENT}.${process.pid}.tmp`);

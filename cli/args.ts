@@ -4,7 +4,7 @@
  * a bad option is a usage error naming the option.
  */
 import fs from 'node:fs';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { ASSUMPTION_NAMES, type Assumptions } from '../query/assumptions.ts';
 import type { ContextValue } from '../engine/types.ts';
 import { CliError, EXIT } from './output.ts';
@@ -43,7 +43,7 @@ const FLAGS: Record<string, string> = {
  * `args` checked with a query's schema; a failure is a usage error whose message
  * names the option (`--max-hops must be at most 8`).
  */
-export function queryArgs<S extends z.ZodType>(schema: S, args: unknown): z.output<S> {
+export function queryArgs<S extends z.ZodMiniType>(schema: S, args: unknown): z.output<S> {
   const res = schema.safeParse(args);
   if (res.success) return res.data;
   const lines = res.error.issues.map((i) => {

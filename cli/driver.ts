@@ -7,11 +7,13 @@ import { CliError, EXIT, say } from './output.ts';
  * Connects (starting the local Neo4j when needed), then, in one read, checks that the schema
  * is there (applying it when not) and finishes loads and deletes whose process died. With
  * `readOnly` (a command that only reads complete snapshots, which neither the schema nor the
- * dead loads touch), `fn` runs while that check does, instead of after it.
+ * dead loads touch), `fn` runs while that check does, instead of after it. With
+ * `writesAfterCheck`, `fn` runs while the check does too, and waits for `checked` (the check)
+ * before it writes: a load reads and analyses its input in the meantime.
  */
 export async function withDriver<T>(
-  fn: (driver: Driver) => Promise<T>,
-  opts: { readOnly?: boolean } = {},
+  fn: (driver: Driver, checked: Promise<void>) => Promise<T>,
+  opts: { readOnly?: boolean; writesAfterCheck?: boolean } = {},
 ): Promise<T> {
   // The driver and the schema are loaded here, not at start-up, so commands that need no database start fast.
   const { connect } = await import('../db/connection.ts');
@@ -34,12 +36,14 @@ export async function withDriver<T>(
       );
   };
   try {
-    if (!opts.readOnly) {
-      await prepare();
-      return await fn(driver);
+    if (!opts.readOnly && !opts.writesAfterCheck) {
+      const checked = prepare();
+      await checked;
+      return await fn(driver, checked);
     }
     // Both settle before the driver closes; the check's failure is reported first.
-    const [prepared, answered] = await Promise.allSettled([prepare(), fn(driver)]);
+    const checked = prepare();
+    const [prepared, answered] = await Promise.allSettled([checked, fn(driver, checked)]);
     if (prepared.status === 'rejected') throw prepared.reason;
     if (answered.status === 'rejected') throw answered.reason;
     return answered.value;

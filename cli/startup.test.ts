@@ -47,4 +47,20 @@ describe('the command line at start-up', () => {
     );
     expect(heavy).toEqual([]);
   });
+
+  it("bundles zod's English messages but none of its other languages", async () => {
+    // `import { z } from 'zod'` keeps zod's whole namespace, every language included (about
+    // 360 kB that every command connecting to the database would load); `import * as z` does not.
+    const res = await build({ ...cliBuildOptions('dist/startup-check'), write: false });
+    // What ends up in the output: esbuild lists every file it read as an input, kept or not.
+    const bundled = Object.values(res.metafile.outputs).flatMap((o) =>
+      Object.entries(o.inputs)
+        .filter(([, i]) => i.bytesInOutput > 0)
+        .map(([f]) => f),
+    );
+    const locales = bundled
+      .map((f) => /node_modules\/zod\/v4\/locales\/([^/]+)\.js$/.exec(f)?.[1])
+      .filter((l) => l !== undefined);
+    expect(locales).toEqual(['en']);
+  });
 });

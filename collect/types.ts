@@ -2,7 +2,7 @@
  * What a collect run is asked to do and what it reports: the options the CLI
  * passes in and the manifest it writes (docs/collect.md describes the manifest).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export interface CollectOptions {
   /** A named profile of the AWS config files; otherwise the SDK's default credential chain. */

@@ -15,6 +15,8 @@ export interface IngestOptions {
   onProgress?: (label: string, done: number, total: number) => void;
   onStage?: (line: string) => void;
   shouldAbort?: () => boolean;
+  /** Settles when the database may be written to (its schema checked): the load waits for it, the reading does not. */
+  databaseReady?: Promise<unknown>;
 }
 
 export interface IngestResult {
@@ -91,6 +93,7 @@ export async function ingestPaths(
   opts: IngestOptions = {},
 ): Promise<IngestResult> {
   const prepared = await readAndPrepare(paths, opts);
+  await opts.databaseReady;
   const res = await loadSnapshot(driver, prepared.rows, {
     name: opts.name,
     sources: prepared.sources,

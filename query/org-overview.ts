@@ -5,7 +5,7 @@
  * matrix with the edges behind one of its cells.
  */
 import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
-import { z } from 'zod';
+import * as z from 'zod';
 import { statement } from '../cypher/index.ts';
 import { parseArgs } from './args.ts';
 import { assumptionsSchema } from './arg-schemas.ts';
@@ -34,7 +34,7 @@ export const MAX_EXPAND = 500;
 
 export const orgOverviewArgs = z
   .object({
-    assumptions: assumptionsSchema.optional(),
+    assumptions: z.optional(assumptionsSchema),
     /** OU ids and outside group ids ("outside:accounts") to show expanded. */
     expand: z.array(z.string().min(1).max(200)).max(MAX_EXPAND).default([]),
   })
@@ -411,7 +411,7 @@ export async function orgOverview(
 const isGroupId = (id: string) =>
   (OUTSIDE_GROUPS as readonly string[]).some((g) => id === outsideGroupId(g as OutsideGroup));
 
-export const trustMatrixArgs = z.object({ assumptions: assumptionsSchema.optional() }).strict();
+export const trustMatrixArgs = z.object({ assumptions: z.optional(assumptionsSchema) }).strict();
 export type TrustMatrixArgs = z.input<typeof trustMatrixArgs>;
 
 /** Caller account × target account: roles reachable, worst finding, condition categories. */
@@ -447,7 +447,7 @@ export const trustBetweenArgs = z
   .object({
     from: z.string().min(1).max(300),
     to: z.string().min(1).max(300),
-    assumptions: assumptionsSchema.optional(),
+    assumptions: z.optional(assumptionsSchema),
     /** The overview's expanded ids, when the pair is one of its units; none: the account matrix. */
     expand: z.array(z.string().min(1).max(200)).max(MAX_EXPAND).optional(),
   })

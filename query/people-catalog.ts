@@ -6,7 +6,7 @@
  * https://docs.aws.amazon.com/singlesignon/latest/userguide/useraccess.html
  */
 import neo4j from 'neo4j-driver';
-import { z } from 'zod';
+import * as z from 'zod';
 import { statement } from '../cypher/index.ts';
 import { permissionSetNameOf } from '../engine/identity-center/provisioned-roles.ts';
 import { parseArgs } from './args.ts';

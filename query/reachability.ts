@@ -12,7 +12,7 @@
  * (CLI, tests with a plain driver) `cached` just computes.
  */
 import neo4j from 'neo4j-driver';
-import { z } from 'zod';
+import * as z from 'zod';
 import { statement } from '../cypher/index.ts';
 import { DEFAULT_MAX_HOPS, DEFAULT_PATHS_LIMIT, DEFAULT_REACH_LIMIT, parseArgs } from './args.ts';
 import { assumptionParams } from './assumptions.ts';

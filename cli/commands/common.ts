@@ -10,7 +10,11 @@ import type { SnapshotInfo } from '../../ingest/load/snapshots.ts';
 import { CliError, EXIT } from '../output.ts';
 import type { RenderOptions } from '../render.ts';
 
-export type WithDriver = <T>(fn: (driver: Driver) => Promise<T>, opts?: { readOnly?: boolean }) => Promise<T>;
+/** cli/driver.ts withDriver: `fn` with a connected driver; `checked` settles when the database is ready for writes. */
+export type WithDriver = <T>(
+  fn: (driver: Driver, checked: Promise<void>) => Promise<T>,
+  opts?: { readOnly?: boolean; writesAfterCheck?: boolean },
+) => Promise<T>;
 
 /** The query layer, loaded on first use, so that other commands start without it (and the engine behind it). */
 export const queries = () => import('../../query/index.ts');

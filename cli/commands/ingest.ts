@@ -16,6 +16,8 @@ export interface IngestOpts {
   name?: string;
   json?: boolean;
   quiet?: boolean;
+  /** Settles when the database is ready for the load's writes (cli/driver.ts withDriver's `checked`). */
+  databaseReady?: Promise<unknown>;
 }
 
 /** Checks --name; a name a snapshot cannot have is a usage error. */
@@ -78,6 +80,7 @@ export async function runIngest(driver: Driver, paths: string[], opts: IngestOpt
   try {
     const res = await ingestPaths(driver, paths, {
       name: opts.name,
+      ...(opts.databaseReady ? { databaseReady: opts.databaseReady } : {}),
       onStage: (l) => {
         bar.stop();
         if (!opts.quiet) say(l);
@@ -116,10 +119,18 @@ export function register(program: Command, withDriver: WithDriver): void {
     .option('--name <name>', 'a name for the snapshot')
     .option('--json', 'print the snapshot id and counts as JSON')
     .action(async (paths: string[], opts: { name?: string; json?: boolean }) => {
-      await withDriver(async (driver) => {
-        const res = await runIngest(driver, paths, opts);
-        if (opts.json) printJson(res);
-        else printIngest(res);
-      });
+      parse(opts);
+      // The pipeline (the readers and the engine) loads while the database connects; its failure,
+      // if any, is reported where runIngest imports it.
+      import('../../ingest/pipeline.ts').catch(() => undefined);
+      // The input is read and analysed while the database's schema is checked; the load waits for the check.
+      await withDriver(
+        async (driver, checked) => {
+          const res = await runIngest(driver, paths, { ...opts, databaseReady: checked });
+          if (opts.json) printJson(res);
+          else printIngest(res);
+        },
+        { writesAfterCheck: true },
+      );
     });
 }

@@ -28,9 +28,9 @@ type Opts = Common & {
 
 /** The query's arguments from the options, checked (--max-hops even without --via-roles). */
 export async function parse(opts: Opts): Promise<WhoCanArgs> {
-  const { whoCanArgs } = await argSchemas();
+  const { whoCanBoundsArgs } = await argSchemas();
   const context = parseContext(opts.context);
-  const checked = queryArgs(whoCanArgs.pick({ maxHops: true, limit: true }), {
+  const checked = queryArgs(whoCanBoundsArgs, {
     maxHops: intText(opts.maxHops),
     limit: intText(opts.limit),
   });

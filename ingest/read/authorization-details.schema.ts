@@ -5,7 +5,7 @@
  * does not depend on are listed in the `*Leniency` specs, which lenient.ts
  * applies first: a bad value there is dropped with a warning, not refused.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { InlinePolicy } from '../../engine/model.ts';
 import { arnExample, parseIamArn, type IamResourceType } from './arn.ts';
 import { normalizeIsoDate } from './iso-date.ts';

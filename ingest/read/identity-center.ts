@@ -11,7 +11,7 @@
  * and read when present. Memberships and assignments naming users, groups or
  * permission sets the file does not hold load with a warning.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type {
   AccountAssignment,
   CustomerManagedPolicyReference,

@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { PolicyDocumentJson } from '../../engine/model.ts';
 import { documentShapeProblem } from './document-shape.ts';
 

@@ -4,7 +4,7 @@
  * shape, it checks that every reference inside the file resolves, because a
  * dangling parentId or SCP target would silently change which SCPs apply.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type {
   Organization,
   OrganizationalUnit,

@@ -4,7 +4,7 @@
  * get-* calls accepted when someone saved those instead. The account and the
  * provider name come from the ARN.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { IdentityProvider } from '../../engine/model.ts';
 import { agreeOnAccount, type AccountClaim } from './account-agreement.ts';
 import { arnExample, parseIamArn } from './arn.ts';

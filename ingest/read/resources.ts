@@ -18,7 +18,7 @@
  * first entry is kept), `accountId` disagreeing with the file name.
  */
 import { basename } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Tag } from '../../engine/model.ts';
 import { parseResourceArn } from '../../engine/resources/arn.ts';
 import type { Resource, ResourceSettings } from '../../engine/resources/model.ts';

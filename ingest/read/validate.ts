@@ -2,7 +2,7 @@
  * Zod at the edge: run a schema, and turn its issues into InputProblems that
  * say where (a JSON path) and what was expected in words, not in zod's terms.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { documentShapeProblem } from './document-shape.ts';
 import { describeValue, parsePolicyDocument, POLICY_DOCUMENT_EXPECTED } from './json.ts';
 import { formatJsonPath, type InputProblem } from './problems.ts';

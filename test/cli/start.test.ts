@@ -7,8 +7,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { buildCli, buildIsFresh, currentBuild } from '../../bin/start.mjs';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
+import { build } from 'esbuild';
+import { buildCli, buildIsFresh, cliBuildOptions, currentBuild } from '../../bin/start.mjs';
 import { projectRoot } from '../../db/paths.ts';
 
 const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'iamatlas-dist-'));
@@ -43,6 +44,31 @@ describe('compiled command line', () => {
     fs.writeFileSync(path.join(dir, 'inputs.json'), JSON.stringify(['cli/no-such-file.ts']));
     expect(buildIsFresh(dist)).toBe(false);
   });
+
+  it("leaves the Neo4j driver's RxJS out of the build, loading it when a reactive session uses it", async () => {
+    // Inside the project, as dist/cli is: what stays in node_modules is found from there.
+    const out = path.join(projectRoot, 'dist', `rx-check-${process.pid}`);
+    onTestFinished(() => fs.rmSync(out, { recursive: true, force: true }));
+    // What the project's code would write: a reactive session, the one part of the driver that uses RxJS.
+    const code = [
+      "import neo4j from 'neo4j-driver';",
+      "const driver = neo4j.driver('bolt://127.0.0.1:1');",
+      "const records = driver.rxSession().run('RETURN 1').records();",
+      "export const subscribable = typeof records.subscribe === 'function';",
+      "export const operators = typeof records.pipe === 'function';",
+      'await driver.close();',
+    ].join('\n');
+    const res = await build({
+      ...cliBuildOptions(out),
+      entryPoints: undefined,
+      stdin: { contents: code, resolveDir: projectRoot, sourcefile: 'rx-check.ts', loader: 'ts' },
+      splitting: false,
+      sourcemap: false,
+    });
+    expect(Object.keys(res.metafile.inputs).filter((f) => /node_modules\/rxjs\//.test(f))).toEqual([]);
+    const mod = (await import(path.join(out, 'stdin.js'))) as { subscribable: boolean; operators: boolean };
+    expect(mod).toMatchObject({ subscribable: true, operators: true });
+  }, 60_000);
 
   it('runs the same command line as the sources', () => {
     const bin = path.join(projectRoot, 'bin', 'iamatlas');

@@ -5,7 +5,7 @@
  * parts plan-check reads, validated with zod; unknown properties are ignored,
  * as the format's compatibility rule asks.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const changeSchema = z.looseObject({
   actions: z.array(z.string()).min(1),
