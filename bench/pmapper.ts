@@ -49,6 +49,8 @@ interface Ran {
 interface RunResult {
   run: number;
   loadBefore: number[];
+  /** The 1-minute load average as each timed step started. */
+  load1m: { graph: number; privesc: number; ingest: number; escalations: number };
   pmapper: { graphSeconds: number; querySeconds: number; nodes?: number; admins?: number; edges?: number };
   iamatlas: { ingestSeconds: number; querySeconds: number };
   /** Principals each tool says can reach an administrator, administrators themselves left out. */
@@ -168,12 +170,14 @@ export async function run(args: string[]): Promise<void> {
       delete env.AWS_SESSION_TOKEN;
       const loadBefore = os.loadavg();
       log(`run ${n}/${runs}: load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')}`);
+      const load1m = { graph: os.loadavg()[0]!, privesc: 0, ingest: 0, escalations: 0 };
       log('  pmapper graph create ...');
       const graph = mustSucceed(
         'pmapper graph create',
         await timed([...pmapper, 'graph', 'create', '--localstack-endpoint', url], env),
       );
       log(`  ${graph.seconds.toFixed(1)} s; pmapper query 'preset privesc *' ...`);
+      load1m.privesc = os.loadavg()[0]!;
       const privesc = mustSucceed(
         'pmapper query',
         await timed([...pmapper, '--account', account, 'query', 'preset privesc *'], env),
@@ -181,12 +185,14 @@ export async function run(args: string[]): Promise<void> {
       const summary = /# of Nodes:\s+(\d+) \((\d+) admins\)[\s\S]*# of Edges:\s+(\d+)/.exec(graph.stdout);
       const snapshot = `bench-pmapper-${process.pid}-${n}`;
       log(`  ${privesc.seconds.toFixed(1)} s; iamatlas ingest ...`);
+      load1m.ingest = os.loadavg()[0]!;
       const ingest = mustSucceed(
         'iamatlas ingest',
         await timed([...iamatlas, 'ingest', path.dirname(file), '--name', snapshot], process.env),
       );
       try {
         log(`  ${ingest.seconds.toFixed(1)} s; iamatlas query escalations --json ...`);
+        load1m.escalations = os.loadavg()[0]!;
         const listing = mustSucceed(
           'iamatlas query escalations',
           await timed([...iamatlas, 'query', 'escalations', '--json', '--snapshot', snapshot], process.env),
@@ -214,6 +220,7 @@ export async function run(args: string[]): Promise<void> {
         results.push({
           run: n,
           loadBefore,
+          load1m,
           pmapper: {
             graphSeconds: graph.seconds,
             querySeconds: privesc.seconds,
@@ -254,7 +261,9 @@ export async function run(args: string[]): Promise<void> {
       table(
         results.map((r) => ({
           run: r.run,
-          'load 1m': r.loadBefore[0]!.toFixed(2),
+          'load 1m at each step': Object.values(r.load1m)
+            .map((l) => l.toFixed(1))
+            .join('/'),
           'pmapper graph s': r.pmapper.graphSeconds.toFixed(1),
           'pmapper privesc s': r.pmapper.querySeconds.toFixed(1),
           'atlas ingest s': r.iamatlas.ingestSeconds.toFixed(1),
