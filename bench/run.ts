@@ -15,6 +15,7 @@ const benches: Record<string, () => Promise<{ run: (args: string[]) => Promise<v
   collect: () => import('./collect.ts'),
   'plan-check': () => import('./plan-check.ts'),
   resources: () => import('./resources.ts'),
+  pmapper: () => import('./pmapper.ts'),
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -4,7 +4,12 @@
  * (IsTruncated/Marker pages of at most MaxItems entries, policy documents
  * URL-encoded), ListSAMLProviders, ListOpenIDConnectProviders,
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html and
- * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html
+ * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html; and the per-user calls
+ * other IAM tools make after it, answered for users without keys, passwords or MFA devices:
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListAccessKeys.html,
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetLoginProfile.html (NoSuchEntity, 404),
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListMFADevices.html and
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListVirtualMFADevices.html
  */
 import { HEADER } from '../../../engine/credential-report.sample.ts';
 import { AwsError, page } from './wire.ts';
@@ -64,6 +69,18 @@ export function iamAction(
         ReportFormat: 'text/csv',
         GeneratedTime: '2026-12-01T08:00:00Z',
       };
+    case 'ListAccessKeys':
+      return { AccessKeyMetadata: [], IsTruncated: false, UserName: knownUser(account, params) };
+    case 'GetLoginProfile':
+      throw new AwsError(
+        'NoSuchEntity',
+        `Login Profile for User ${knownUser(account, params)} cannot be found.`,
+        404,
+      );
+    case 'ListMFADevices':
+      return { MFADevices: [], IsTruncated: false, UserName: knownUser(account, params) };
+    case 'ListVirtualMFADevices':
+      return { VirtualMFADevices: [], IsTruncated: false };
     case 'ListSAMLProviders':
       return { SAMLProviderList: account.saml };
     case 'ListOpenIDConnectProviders':
@@ -71,6 +88,14 @@ export function iamAction(
     default:
       throw new AwsError('InvalidAction', `The action ${action} is not valid for this web service.`);
   }
+}
+
+/** The UserName a per-user call names, when the account has that user; NoSuchEntity (404) otherwise. */
+function knownUser(account: FakeAccount, params: URLSearchParams): string {
+  const name = params.get('UserName') ?? '';
+  if (!account.details.UserDetailList.some((u) => u['UserName'] === name))
+    throw new AwsError('NoSuchEntity', `The user with name ${name} cannot be found.`, 404);
+  return name;
 }
 
 /** A report of an account whose only user is its root user, with MFA and no keys. */

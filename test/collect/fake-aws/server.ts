@@ -11,6 +11,14 @@ import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { identityStoreAction, organizationsAction, ssoAdminAction } from './json-services.ts';
+import {
+  AUTOSCALING_NAMESPACE,
+  CLOUDFORMATION_NAMESPACE,
+  codeBuildAction,
+  inventoryQueryAction,
+  sendEc2,
+  sendEc2Error,
+} from './inventory-services.ts';
 import { ecrAction, kmsAction, secretsManagerAction } from './json-resources.ts';
 import { lambdaAnswer, lambdaOperation, sendRestJsonError } from './lambda-rest-json.ts';
 import { IAM_NAMESPACE, iamAction, STS_NAMESPACE } from './query-services.ts';
@@ -154,6 +162,15 @@ const JSON_TARGETS: Record<string, string> = {
   secretsmanager: 'secretsmanager',
   AmazonEC2ContainerRegistry_V20150921: 'ecr',
   AmazonSQS: 'sqs',
+  CodeBuild_20161006: 'codebuild',
+};
+
+/** The XML namespace of each Query-protocol service's answers. */
+const QUERY_NAMESPACES: Record<string, string> = {
+  sts: STS_NAMESPACE,
+  sns: SNS_NAMESPACE,
+  cloudformation: CLOUDFORMATION_NAMESPACE,
+  autoscaling: AUTOSCALING_NAMESPACE,
 };
 
 export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
@@ -227,11 +244,12 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
     const s3op = service === 's3' ? s3Operation(req.method ?? '', url) : undefined;
     const lambdaOp = service === 'lambda' ? lambdaOperation(req.method ?? '', url) : undefined;
     const action = isJson ? jsonAction : (s3op?.action ?? lambdaOp?.action ?? params.get('Action') ?? '');
-    const namespace = service === 'sts' ? STS_NAMESPACE : service === 'sns' ? SNS_NAMESPACE : IAM_NAMESPACE;
+    const namespace = QUERY_NAMESPACES[service] ?? IAM_NAMESPACE;
     const fail = (error: AwsError) => {
       if (s3op) return sendS3Error(res, error);
       if (lambdaOp) return sendRestJsonError(res, error);
       if (service === 'sqs') return sendSqsError(res, error);
+      if (service === 'ec2') return sendEc2Error(res, error);
       return isJson ? sendJsonError(res, error) : sendQueryError(res, error, namespace);
     };
     try {
@@ -329,6 +347,7 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
         if (service === 'secretsmanager') return sendJson(res, secretsManagerAction(action, json, resources));
         if (service === 'ecr') return sendJson(res, ecrAction(action, json, resources));
         if (service === 'sqs') return sendJson(res, sqsAction(action, json, resources));
+        if (service === 'codebuild') return sendJson(res, codeBuildAction(action, json));
         throw new AwsError('UnknownOperationException', `Unknown target ${target}`);
       }
       if (service === 'sts') {
@@ -350,6 +369,9 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
       }
       if (service === 'sns')
         return sendQuery(res, action, SNS_NAMESPACE, snsAction(action, params, resources));
+      if (service === 'cloudformation' || service === 'autoscaling')
+        return sendQuery(res, action, namespace, inventoryQueryAction(service, action));
+      if (service === 'ec2') return sendEc2(res, action);
       throw new AwsError('InvalidAction', `No service ${service}`);
     } catch (error) {
       if (error instanceof AwsError) return fail(error);

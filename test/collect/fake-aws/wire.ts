@@ -75,7 +75,7 @@ export function sendJsonError(res: ServerResponse, error: AwsError): void {
 }
 
 let counter = 0;
-function requestId(): string {
+export function requestId(): string {
   counter++;
   return `00000000-0000-4000-8000-${counter.toString(16).padStart(12, '0')}`;
 }

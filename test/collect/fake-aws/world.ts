@@ -236,3 +236,38 @@ export function generatedWorld(count: number): FakeWorld {
     accounts,
   };
 }
+
+/**
+ * One account served from a get-account-authorization-details file (the JSON
+ * `aws iam get-account-authorization-details` prints), for benchmarks against
+ * other tools that gather from the AWS API: the caller is in that account, which
+ * is also the (resource-less) organization's management account.
+ */
+export function authorizationDetailsWorld(file: string): FakeWorld {
+  const json = JSON.parse(readFileSync(file, 'utf8')) as Json;
+  const details: FakeAccount['details'] = {
+    UserDetailList: list(json['UserDetailList']),
+    GroupDetailList: list(json['GroupDetailList']),
+    RoleDetailList: list(json['RoleDetailList']),
+    Policies: list(json['Policies']),
+  };
+  const arns = [...details.UserDetailList, ...details.RoleDetailList, ...details.GroupDetailList].map((e) =>
+    String(e['Arn'] ?? ''),
+  );
+  const id = arns.map((a) => a.split(':')[4] ?? '').find((a) => /^\d{12}$/.test(a));
+  if (!id)
+    throw new Error(
+      `${file}: no user, role or group ARN names an account id; give a get-account-authorization-details file of one account`,
+    );
+  const root = { id: 'r-0001', name: 'Root' };
+  return {
+    organizationId: 'o-bench000001',
+    managementAccountId: id,
+    roots: [root],
+    organizationalUnits: [],
+    policies: [],
+    accounts: new Map([
+      [id, { id, name: `account-${id}`, parentId: root.id, status: 'ACTIVE', details, saml: [], oidc: [] }],
+    ]),
+  };
+}
