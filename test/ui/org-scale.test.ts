@@ -124,6 +124,8 @@ describe('the page at organization scale', () => {
     expect(Number(await page.locator('#graph').getAttribute('data-count'))).toBeLessThanOrEqual(
       FIRST_SCREEN_BUDGET,
     );
+    // The ranked lists ask for the outside roles once the drawing is on screen.
+    await page.waitForSelector('#rank-roles li a', { state: 'attached' });
     await page.screenshot({ path: path.join(DOCS_SCREENSHOTS, 'org-overview-expanded.png') });
   });
 
