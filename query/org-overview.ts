@@ -37,6 +37,11 @@ export const orgOverviewArgs = z
     assumptions: z.optional(assumptionsSchema),
     /** OU ids and outside group ids ("outside:accounts") to show expanded. */
     expand: z.array(z.string().min(1).max(200)).max(MAX_EXPAND).default([]),
+    /**
+     * Most units and trust edges to show together: past it, the trust of the expanded OUs that
+     * hold the most accounts is shown at their box (`trustAtBox`), one OU at a time, until it fits.
+     */
+    budget: z.number().int().min(1).max(1_000_000).optional(),
   })
   .strict();
 export type OrgOverviewArgs = z.input<typeof orgOverviewArgs>;
@@ -66,6 +71,8 @@ export interface OverviewUnit {
   /** The unit it is drawn inside (an expanded OU or outside group); null at the top. */
   parentId: string | null;
   expanded: boolean;
+  /** An expanded OU whose trust is shown at its box, as if collapsed (to stay within the budget). */
+  trustAtBox: boolean;
   accountCount: number;
   roleCount: number;
   /** Outside groups: the callers in it. */
@@ -161,7 +168,6 @@ interface RollupRow {
 async function trustRollup(
   source: Source,
   snapshotId: string,
-  tree: OrgTree,
   assumptions: Assumptions | undefined,
 ): Promise<RollupRow[]> {
   return cached(
@@ -173,10 +179,15 @@ async function trustRollup(
       const d = driverOf(source);
       // With every condition assumed satisfiable, ingest's rows answer (when the snapshot has them).
       if (Object.values(assumptions ?? {}).every((v) => v !== false)) {
-        const stored = await d.executeQuery(statement(F, 'stored-rollup'), { snapshotId });
-        if (stored.records.length) return stored.records.map(rollupRow);
+        const stored = storedRows(
+          (await d.executeQuery(statement(F, 'stored-rollup'), { snapshotId })).records[0],
+        );
+        if (stored.length) return stored;
       }
-      const sev = await d.executeQuery(statement(F, 'role-severities'), { snapshotId });
+      const [{ tree }, sev] = await Promise.all([
+        treeData(source, snapshotId),
+        d.executeQuery(statement(F, 'role-severities'), { snapshotId }),
+      ]);
       const roleRank: Record<string, number> = {};
       for (const r of sev.records) {
         const worst = worstSeverity(r.get('severities') as string[]);
@@ -194,10 +205,33 @@ async function trustRollup(
   );
 }
 
+/** The stored rollup's parallel lists (statement stored-rollup) as rows. */
+function storedRows(r: Neo4jRecord | undefined): RollupRow[] {
+  if (!r) return [];
+  const col = <T>(k: string) => r.get(k) as T[];
+  const [from, to, edges, conditional, roles, keys, worst] = [
+    col<string>('fromUnit'),
+    col<string>('toAccount'),
+    col<unknown>('edgeCount'),
+    col<unknown>('conditionalCount'),
+    col<unknown>('roleCount'),
+    col<string[]>('conditionKeys'),
+    col<string>('worstSeverity'),
+  ];
+  return from.map((f, i) => ({
+    from: f,
+    toAccount: to[i]!,
+    edgeCount: Number(edges[i]),
+    conditionalCount: Number(conditional[i]),
+    roleCount: Number(roles[i]),
+    conditionKeys: [...new Set(keys[i])],
+    worstSeverity: (worst[i] || null) as Severity | null,
+  }));
+}
+
 function rollupRow(r: Neo4jRecord): RollupRow {
   const keyLists = r.get('keyLists') as (string[] | null)[];
-  const rank = r.has('worstRank') ? (r.get('worstRank') as unknown) : null;
-  const stored = r.has('worstSeverity') ? (r.get('worstSeverity') as Severity | null) : null;
+  const rank = r.get('worstRank') as unknown;
   return {
     from: String(r.get('fromUnit')),
     toAccount: String(r.get('toAccount')),
@@ -205,7 +239,7 @@ function rollupRow(r: Neo4jRecord): RollupRow {
     conditionalCount: Number(r.get('conditionalCount')),
     roleCount: Number(r.get('roleCount')),
     conditionKeys: [...new Set(keyLists.flatMap((ks) => ks ?? []))],
-    worstSeverity: stored ?? (rank === null ? null : (SEVERITY_ORDER[Number(rank)] ?? null)),
+    worstSeverity: rank === null ? null : (SEVERITY_ORDER[Number(rank)] ?? null),
   };
 }
 
@@ -276,24 +310,32 @@ export async function orgOverview(
 ): Promise<OrgOverview> {
   const args = parseArgs(orgOverviewArgs, input);
   return cached(source, snapshotId, 'org-overview', args, async () => {
-    const { tree, severities } = await treeData(source, snapshotId);
+    // The tree and the rollup are read side by side: neither needs the other.
+    const [{ tree, severities }, rollup] = await Promise.all([
+      treeData(source, snapshotId),
+      trustRollup(source, snapshotId, args.assumptions),
+    ]);
     const expand = new Set(args.expand);
     const openGroups = OUTSIDE_GROUPS.filter((g) => expand.has(outsideGroupId(g)));
-    const rollup = await trustRollup(source, snapshotId, tree, args.assumptions);
     const orgAccounts = new Set(tree.accounts.map((a) => a.id));
     // Account level: callers by account, or by outside group (the matrix's rows).
     const accountLevel = rollup.filter((r) => orgAccounts.has(r.from) || isGroupId(r.from));
+    /** Trust between the units shown when the OUs in `at` are expanded (the others count as collapsed). */
+    const trustAt = (at: ReadonlySet<string>) => {
+      const unitOf = tree.unitMap(at);
+      const from = new Set<string>(Object.values(unitOf));
+      for (const g of OUTSIDE_GROUPS) if (!openGroups.includes(g)) from.add(outsideGroupId(g));
+      return addUp(
+        rollup.filter(
+          (r) =>
+            from.has(r.from) ||
+            (!isGroupId(r.from) && openGroups.includes(outsideGroupOf(r.from) as OutsideGroup)),
+        ),
+        (a) => unitOf[a],
+      );
+    };
     const unitOf = tree.unitMap(expand);
     const shownFrom = new Set<string>(Object.values(unitOf));
-    for (const g of OUTSIDE_GROUPS) if (!openGroups.includes(g)) shownFrom.add(outsideGroupId(g));
-    const shown = addUp(
-      rollup.filter(
-        (r) =>
-          shownFrom.has(r.from) ||
-          (!isGroupId(r.from) && openGroups.includes(outsideGroupOf(r.from) as OutsideGroup)),
-      ),
-      (a) => unitOf[a],
-    );
 
     const counts = (accountIds: ReadonlySet<string>) => {
       let trustIn = 0;
@@ -327,6 +369,7 @@ export async function orgOverview(
       name: a.name ?? a.id,
       parentId,
       expanded: false,
+      trustAtBox: false,
       accountCount: 1,
       roleCount: a.roleCount,
       memberCount: 0,
@@ -344,6 +387,7 @@ export async function orgOverview(
         name: ou.name ?? ou.id,
         parentId: ou.parentId,
         expanded: tree.isExpanded(ou, expand),
+        trustAtBox: false,
         accountCount: under.length,
         roleCount: under.reduce((n, a) => n + a.roleCount, 0),
         memberCount: 0,
@@ -353,6 +397,35 @@ export async function orgOverview(
     }
     const accounts = tree.accounts.map((a) => accountUnit(a, a.parentId));
     units.push(...accounts.filter((a) => shownFrom.has(a.id)));
+
+    // Trust at the level shown; past the budget, the expanded OUs holding the most accounts
+    // directly (then the deeper) show their trust at their box, one at a time, until it fits.
+    const trustExpand = new Set(expand);
+    let shown = trustAt(trustExpand);
+    const members = (ts: UnitTrust[]) =>
+      new Set(ts.filter((t) => !isGroupId(t.from) && outsideGroupOf(t.from)).map((t) => t.from)).size;
+    // The page draws one more node: the band of the outside groups.
+    const drawn = (ts: UnitTrust[]) => units.length + members(ts) + OUTSIDE_GROUPS.length + 1 + ts.length;
+    if (args.budget !== undefined) {
+      const direct = (ou: string) => tree.accounts.filter((a) => a.parentId === ou).length;
+      const boxes = units
+        .filter((u) => u.kind === 'OU' && u.expanded && u.parentId)
+        .sort(
+          (a, b) =>
+            direct(b.id) - direct(a.id) ||
+            tree.pathTo(b.id).length - tree.pathTo(a.id).length ||
+            (a.id < b.id ? -1 : 1),
+        );
+      for (const box of boxes) {
+        if (drawn(shown) <= args.budget) break;
+        if (!trustExpand.has(box.id)) continue;
+        // The box and everything expanded inside it count as collapsed for trust.
+        for (const id of [...trustExpand])
+          if (tree.pathTo(tree.byId.has(id) ? id : null).some((p) => p.id === box.id)) trustExpand.delete(id);
+        box.trustAtBox = true;
+        shown = trustAt(trustExpand);
+      }
+    }
 
     for (const g of OUTSIDE_GROUPS) {
       const id = outsideGroupId(g);
@@ -368,6 +441,7 @@ export async function orgOverview(
         name: GROUP_NAMES[g],
         parentId: null,
         expanded: open,
+        trustAtBox: false,
         accountCount: 0,
         roleCount: rows.reduce((n, t) => n + t.roleCount, 0),
         memberCount: members.size,
@@ -390,6 +464,7 @@ export async function orgOverview(
           name: names.get(mid) ?? mid.slice(id.length + 1),
           parentId: id,
           expanded: false,
+          trustAtBox: false,
           accountCount: 0,
           roleCount: 0,
           memberCount: 1,
@@ -422,8 +497,10 @@ export async function trustMatrix(
 ): Promise<TrustMatrix> {
   const args = parseArgs(trustMatrixArgs, input);
   return cached(source, snapshotId, 'trust-matrix', args, async () => {
-    const { tree, severities } = await treeData(source, snapshotId);
-    const rollup = await trustRollup(source, snapshotId, tree, args.assumptions);
+    const [{ tree, severities }, rollup] = await Promise.all([
+      treeData(source, snapshotId),
+      trustRollup(source, snapshotId, args.assumptions),
+    ]);
     const orgAccounts = new Set(tree.accounts.map((a) => a.id));
     const cells = addUp(
       rollup.filter((r) => orgAccounts.has(r.from) || isGroupId(r.from)),

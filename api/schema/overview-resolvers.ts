@@ -32,6 +32,7 @@ export const overviewQueries = {
     return orgOverview(ctx.reader, snapshotId, {
       ...withAssumptions(args.assumptions),
       expand: (args.expand ?? []).map(String),
+      ...(args.budget == null ? {} : { budget: args.budget }),
     });
   },
   trustMatrix: async (_: unknown, args: QueryTrustMatrixArgs, ctx: ApiContext) => {

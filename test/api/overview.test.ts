@@ -27,9 +27,9 @@ afterAll(async () => {
   await db?.close();
 });
 
-const OVERVIEW = `query($s: ID, $e: [ID!]) { organizationOverview(snapshot: $s, expand: $e) {
+const OVERVIEW = `query($s: ID, $e: [ID!], $b: Int) { organizationOverview(snapshot: $s, expand: $e, budget: $b) {
   accountCount
-  units { id kind name parentId expanded accountCount roleCount memberCount trustIn trustOut trustFromOutside worstSeverity }
+  units { id kind name parentId expanded trustAtBox accountCount roleCount memberCount trustIn trustOut trustFromOutside worstSeverity }
   accounts { id trustFromOutside }
   trust { from to fromName edgeCount conditionalCount roleCount assumptions worstSeverity }
 } }`;
@@ -37,10 +37,16 @@ const OVERVIEW = `query($s: ID, $e: [ID!]) { organizationOverview(snapshot: $s, 
 describe('the overview in the API', () => {
   it('organizationOverview answers what the query layer does, at the level asked', async () => {
     const ou = (await orgOverview(db.driver, snap, {})).units.find((u) => u.kind === 'OU' && !u.expanded)!;
-    for (const expand of [[], [ou.id, 'outside:accounts']]) {
-      const r = await gql(api.url, OVERVIEW, { s: snap, e: expand });
+    // The last: a budget the units alone fill, so the OU's trust is shown at its box.
+    for (const [expand, budget] of [
+      [[], undefined],
+      [[ou.id, 'outside:accounts'], undefined],
+      [[ou.id], 1],
+    ] as const) {
+      const r = await gql(api.url, OVERVIEW, { s: snap, e: expand, b: budget });
       expect(r.body.errors).toBeUndefined();
-      const want = await orgOverview(db.driver, snap, { expand });
+      const want = await orgOverview(db.driver, snap, { expand: [...expand], ...(budget ? { budget } : {}) });
+      if (budget) expect(want.units.find((u) => u.id === ou.id)?.trustAtBox).toBe(true);
       expect(r.body.data!.organizationOverview).toEqual({
         accountCount: want.accountCount,
         units: want.units,

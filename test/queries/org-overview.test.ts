@@ -204,4 +204,28 @@ describe.each(['the demo organization', 'a generated organization'])('%s', (name
       expect(members.length).toBe(group.memberCount);
     }
   });
+
+  it('past the budget, an expanded OU shows its trust at its box, as if collapsed', async () => {
+    const snapshotId = loaded[name]!.snapshotId;
+    const top = await orgOverview(db.driver, snapshotId, {});
+    const ou = top.units
+      .filter((u) => u.kind === 'OU' && !u.expanded)
+      .sort((a, b) => b.accountCount - a.accountCount)[0]!;
+    const open = await orgOverview(db.driver, snapshotId, { expand: [ou.id] });
+    expect(open.units.some((u) => u.trustAtBox)).toBe(false);
+    const inside = new Set(open.units.filter((u) => u.parentId === ou.id).map((u) => u.id));
+    expect(open.trust.some((t) => inside.has(t.from) || inside.has(t.to))).toBe(true);
+    // A budget the units alone fill: the OU's trust goes to its box, its accounts stay drawn.
+    const boxed = await orgOverview(db.driver, snapshotId, { expand: [ou.id], budget: open.units.length });
+    expect(boxed.units.filter((u) => u.trustAtBox).map((u) => u.id)).toEqual([ou.id]);
+    expect(boxed.units.map((u) => u.id)).toEqual(open.units.map((u) => u.id));
+    expect(boxed.trust).toEqual(top.trust);
+    // A budget the expansion fits in changes nothing.
+    const roomy = await orgOverview(db.driver, snapshotId, {
+      expand: [ou.id],
+      budget: open.units.length + open.trust.length + 10,
+    });
+    expect(roomy.trust).toEqual(open.trust);
+    expect(roomy.units.some((u) => u.trustAtBox)).toBe(false);
+  });
 });

@@ -143,39 +143,62 @@ export function renderExplore(): void {
         ),
       ),
       h('div', { class: 'field' }, h('label', { for: 'fCond' }, 'Conditions'), condSelect()),
-      accounts.length
-        ? [
-            h('div', { class: 'hint' }, 'Accounts'),
-            h(
-              'div',
-              { class: 'checks' },
-              accounts.map(([id, name]) =>
-                check(
-                  'fAccount',
-                  id,
-                  !s.fAccount.length || s.fAccount.includes(id),
-                  h('span', { class: 'chip' }, shapeIcon('account', accountColor(id)), name),
-                  (on) =>
-                    update(
-                      {
-                        fAccount: toggleIn(
-                          s.fAccount,
-                          id,
-                          on,
-                          accounts.map((a) => a[0]),
-                        ),
-                      },
-                      'replace',
-                    ),
-                ),
-              ),
-            ),
-          ]
-        : null,
+      accounts.length > ACCOUNT_CHECKS_INLINE
+        ? accountChecksLater(accounts)
+        : accounts.length
+          ? [h('div', { class: 'hint' }, 'Accounts'), accountChecks(accounts)]
+          : null,
     ),
   );
 
   panel.append(h('h2', {}, 'In this view'), resultList());
+}
+
+/** Up to this many accounts, their filter boxes are drawn with the panel. */
+const ACCOUNT_CHECKS_INLINE = 25;
+
+function accountChecks(accounts: [string, string][]): HTMLElement {
+  const s = state();
+  const ids = accounts.map((a) => a[0]);
+  return h(
+    'div',
+    { class: 'checks' },
+    accounts.map(([id, name]) =>
+      check(
+        'fAccount',
+        id,
+        !s.fAccount.length || s.fAccount.includes(id),
+        h('span', { class: 'chip' }, shapeIcon('account', accountColor(id)), name),
+        (on) => update({ fAccount: toggleIn(s.fAccount, id, on, ids) }, 'replace'),
+      ),
+    ),
+  );
+}
+
+/**
+ * Hundreds of accounts (an organization at scale): their boxes are built when the list is opened,
+ * so the panel, drawn again with every view, stays a few dozen elements.
+ */
+function accountChecksLater(accounts: [string, string][]): HTMLElement {
+  const s = state();
+  const box = h(
+    'details',
+    { class: 'account-checks' },
+    h(
+      'summary',
+      { class: 'hint' },
+      `Accounts (${accounts.length.toLocaleString('en')}${s.fAccount.length ? `, ${s.fAccount.length} shown` : ''})`,
+    ),
+  ) as HTMLDetailsElement;
+  const fill = () => {
+    if (box.childElementCount < 2) box.append(accountChecks(accounts));
+  };
+  box.addEventListener('toggle', () => box.open && fill());
+  if (s.fAccount.length) {
+    box.open = true;
+    fill();
+  }
+  return box;
 }
 
 function condSelect(): HTMLSelectElement {

@@ -42,6 +42,7 @@ import {
   matrixView,
   onExpandChange,
   orgOverviewView,
+  prefetchOrgOverview,
   wireOrg,
 } from './org/index.ts';
 import { gridLayout, orgChartLayout, pathLayout } from './layouts.ts';
@@ -666,8 +667,9 @@ async function boot(): Promise<void> {
   window.addEventListener('afterprint', refit);
   const s = state();
   setTab(VIEW_TAB[s.view] ?? 'explore');
-  // Names and colours of the accounts load alongside the snapshot list.
+  // Names and colours of the accounts load alongside the snapshot list, and so does the overview.
   void ensureAccounts().catch(() => undefined);
+  if (s.view === 'overview') prefetchOrgOverview();
   try {
     const { viewer, snapshots } = await track('snapshots', loadSnapshots);
     setViewer(viewer);

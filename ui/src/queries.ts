@@ -301,12 +301,12 @@ export const ACCOUNTS = /* GraphQL */ `
 
 /** The organization at scale (ui/src/org/): OUs with counts, expanded on request, trust between the units shown. */
 const UNIT =
-  'id kind name parentId expanded accountCount roleCount memberCount trustIn trustOut trustFromOutside worstSeverity';
+  'id kind name parentId expanded trustAtBox accountCount roleCount memberCount trustIn trustOut trustFromOutside worstSeverity';
 const UNIT_TRUST = 'from to fromName edgeCount conditionalCount roleCount assumptions worstSeverity';
 export const ORG_OVERVIEW = /* GraphQL */ `
-  query OrgOverview($snap: ID, $a: AssumptionsInput, $expand: [ID!]) {
+  query OrgOverview($snap: ID, $a: AssumptionsInput, $expand: [ID!], $budget: Int) {
     organization(snapshot: $snap) { id }
-    organizationOverview(snapshot: $snap, assumptions: $a, expand: $expand) {
+    organizationOverview(snapshot: $snap, assumptions: $a, expand: $expand, budget: $budget) {
       accountCount
       units { ${UNIT} }
       accounts { ${UNIT} }

@@ -792,6 +792,11 @@ export type OverviewUnit = {
   parentId?: Maybe<Scalars['ID']['output']>;
   /** Roles in those accounts; for an outside group, the roles its callers can assume. */
   roleCount: Scalars['Int']['output'];
+  /**
+   * An expanded OU whose trust is shown at its box, as if it were collapsed, so that the overview
+   * stays within its `budget`: no trust edge starts or ends at what it holds.
+   */
+  trustAtBox: Scalars['Boolean']['output'];
   /** Of trustIn, the edges from callers outside the organization. */
   trustFromOutside: Scalars['Int']['output'];
   /** CAN_ASSUME edges into its roles from callers outside it. */
@@ -1462,7 +1467,9 @@ export type Query = {
   /**
    * The organization's overview at the level asked: the root's OUs collapsed with their counts,
    * each id in `expand` (an OU, or an outside group such as `outside:accounts`) shown expanded into
-   * what it holds, and CAN_ASSUME aggregated between the units shown.
+   * what it holds, and CAN_ASSUME aggregated between the units shown. With `budget`, when the units
+   * and trust edges shown would be more than that many, the trust of the expanded OUs holding the
+   * most accounts is shown at their box instead (`trustAtBox`), one OU at a time, until they fit.
    */
   organizationOverview: OrganizationOverview;
   /** CAN_ASSUME paths from one node to another, shortest first, without revisiting a node. */
@@ -1704,6 +1711,7 @@ export type QueryOrganizationArgs = {
  */
 export type QueryOrganizationOverviewArgs = {
   assumptions?: InputMaybe<AssumptionsInput>;
+  budget?: InputMaybe<Scalars['Int']['input']>;
   expand?: InputMaybe<Array<Scalars['ID']['input']>>;
   snapshot?: InputMaybe<Scalars['ID']['input']>;
 };
@@ -3166,6 +3174,7 @@ export type OverviewUnitResolvers<ContextType = ApiContext, ParentType extends R
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   roleCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  trustAtBox?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   trustFromOutside?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   trustIn?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   trustOut?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

@@ -330,10 +330,11 @@ export type OrgOverviewQueryVariables = Exact<{
   snap?: string | number | null | undefined;
   a?: AssumptionsInput | null | undefined;
   expand?: Array<string | number> | string | number | null | undefined;
+  budget?: number | null | undefined;
 }>;
 
 
-export type OrgOverviewQuery = { organization: { id: string } | null, organizationOverview: { accountCount: number, units: Array<{ id: string, kind: OverviewUnitKind, name: string, parentId: string | null, expanded: boolean, accountCount: number, roleCount: number, memberCount: number, trustIn: number, trustOut: number, trustFromOutside: number, worstSeverity: Severity | null }>, accounts: Array<{ id: string, kind: OverviewUnitKind, name: string, parentId: string | null, expanded: boolean, accountCount: number, roleCount: number, memberCount: number, trustIn: number, trustOut: number, trustFromOutside: number, worstSeverity: Severity | null }>, trust: Array<{ from: string, to: string, fromName: string | null, edgeCount: number, conditionalCount: number, roleCount: number, assumptions: Array<string>, worstSeverity: Severity | null }> } };
+export type OrgOverviewQuery = { organization: { id: string } | null, organizationOverview: { accountCount: number, units: Array<{ id: string, kind: OverviewUnitKind, name: string, parentId: string | null, expanded: boolean, trustAtBox: boolean, accountCount: number, roleCount: number, memberCount: number, trustIn: number, trustOut: number, trustFromOutside: number, worstSeverity: Severity | null }>, accounts: Array<{ id: string, kind: OverviewUnitKind, name: string, parentId: string | null, expanded: boolean, trustAtBox: boolean, accountCount: number, roleCount: number, memberCount: number, trustIn: number, trustOut: number, trustFromOutside: number, worstSeverity: Severity | null }>, trust: Array<{ from: string, to: string, fromName: string | null, edgeCount: number, conditionalCount: number, roleCount: number, assumptions: Array<string>, worstSeverity: Severity | null }> } };
 
 export type OutsideRolesQueryVariables = Exact<{
   snap?: string | number | null | undefined;

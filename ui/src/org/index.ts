@@ -11,7 +11,7 @@ import { renderLists, hideLists } from './lists.ts';
 import { hideMatrix, showMatrix } from './matrix.ts';
 import { loadOrgOverview, ORG_SCALE_ACCOUNTS, orgScaleForced, toggleUnit } from './overview.ts';
 
-export { collapseAll, onExpandChange } from './overview.ts';
+export { collapseAll, onExpandChange, prefetchOrgOverview } from './overview.ts';
 
 export { FIRST_SCREEN_BUDGET } from './budget.ts';
 

@@ -12,6 +12,9 @@ import type { OrgOverviewResult } from './overview.ts';
 
 const TOP = 8;
 
+/** Resolves after the next frame is painted (a task queued from the frame's callback). */
+const afterPaint = () => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+
 function host(): HTMLElement {
   let el = document.getElementById('org-lists');
   if (!el) {
@@ -86,6 +89,9 @@ export async function renderLists(r: OrgOverviewResult): Promise<void> {
     h('p', { class: 'muted' }, 'Loading…'),
   );
   el.append(roles);
+  // The roles are asked for once the overview is on screen: their answer is a longer read on the
+  // server, and the first screen does not wait for it, nor share the machine with it.
+  await afterPaint();
   const d = await request('OUTSIDE_ROLES', { snap: state().snap, a: assumptions() });
   const byRole = new Map<string, { name: string; callers: number; account: string }>();
   for (const e of d.externalTrust.nodes) {

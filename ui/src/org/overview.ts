@@ -10,6 +10,7 @@ import type { GEdge, GNode, GraphResult } from '../model.ts';
 import { badgeOf, conditionKindsOf } from '../model.ts';
 import type { Kind, Severity } from '../palette.ts';
 import { state } from '../url-state.ts';
+import { FIRST_SCREEN_BUDGET } from './budget.ts';
 
 /**
  * Above this many accounts the overview starts from the OUs. The demo (7 accounts in the
@@ -81,7 +82,9 @@ function unitNode(u: Unit, rootId: string | undefined): GNode {
         return {
           ...base,
           kind: 'account',
-          label: u.parentId ? `${u.name} · ${plural(u.accountCount, 'account')}` : `${u.name} · ${u.id}`,
+          label: u.parentId
+            ? `${u.name} · ${plural(u.accountCount, 'account')}${u.trustAtBox ? ` · trust shown for the OU: in ${u.trustIn} · out ${u.trustOut}` : ''}`
+            : `${u.name} · ${u.id}`,
           compound: 'ou',
           ...(u.parentId ? { parent: u.parentId } : {}),
           ...data,
@@ -144,13 +147,37 @@ function trustEdge(t: UnitTrust): GEdge {
   return e;
 }
 
+const overviewArgs = () => ({
+  snap: state().snap,
+  a: assumptions(),
+  expand: expandedUnits(),
+  // Past the budget, the trust of the biggest expanded OUs is drawn at their box.
+  budget: FIRST_SCREEN_BUDGET,
+});
+
+let early: { key: string; answer: ReturnType<typeof fetchOverview> } | undefined;
+const fetchOverview = (args: ReturnType<typeof overviewArgs>) => request('ORG_OVERVIEW', args);
+
+/**
+ * Asks for the overview now, alongside the accounts and snapshots the page loads first, so the
+ * first screen waits for the longest of them rather than for their sum; loadOrgOverview takes the
+ * answer when it asks the same. Whether the overview starts from the OUs is known only from the
+ * accounts: for a small organization the answer goes unused.
+ */
+export function prefetchOrgOverview(): void {
+  const args = overviewArgs();
+  const answer = fetchOverview(args);
+  // Failures are reported by the view that uses the answer, if one does.
+  answer.catch(() => undefined);
+  early = { key: JSON.stringify(args), answer };
+}
+
 /** The overview at the level expanded so far, as the page's graph model. */
 export async function loadOrgOverview(): Promise<OrgOverviewResult> {
-  const d = await request('ORG_OVERVIEW', {
-    snap: state().snap,
-    a: assumptions(),
-    expand: expandedUnits(),
-  });
+  const args = overviewArgs();
+  const pending = early?.key === JSON.stringify(args) ? early.answer : undefined;
+  early = undefined;
+  const d = await (pending ?? fetchOverview(args));
   const o = d.organizationOverview;
   const root = o.units.find((u) => u.kind === 'OU' && !u.parentId);
   // Expanded outside groups are compounds of their own; collapsed ones sit in one band.
