@@ -171,4 +171,5 @@ UNWIND $pairs AS pair
 MATCH (a:AtlasNode {snapshotId: $snapshotId, key: pair[0]})-[r:CAN_ASSUME]->(b:AtlasNode {snapshotId: $snapshotId, key: pair[1]})
 RETURN pair[0] AS from, pair[1] AS to,
        r {.fromKind, .actions, .mechanism, .via, .conditional, .conditions, .conditionKeys, .evidence,
-          .orgPolicyIds, .crossAccount, .crossOrganization, .roleChaining, .reasons} AS edge;
+          .orgPolicyIds, .crossAccount, .crossOrganization, .roleChaining, .reasons,
+          .conditionsRef, .evidenceRef, .reasonRefs} AS edge;
