@@ -11,6 +11,7 @@ import { badInput, conflict, notFound } from './context.ts';
 import { assumptionsSchema } from '../query/arg-schemas.ts';
 import { ASSUMPTION_NAMES } from '../query/assumptions.ts';
 import { edgeFromRow, pathFromEdges } from '../query/edges.ts';
+import { resolveSharedEvidence } from '../query/shared-evidence.ts';
 import {
   getItem,
   getSession,
@@ -229,6 +230,11 @@ async function pathSteps(db: Driver, snapshotId: string, items: ItemFields[]): P
   if (!pairs.size) return found;
   const list = [...pairs.values()];
   const res = await db.executeQuery(statement('api/catalog', 'edges-between'), { snapshotId, pairs: list });
+  await resolveSharedEvidence(
+    db,
+    snapshotId,
+    res.records.map((r) => r.get('edge') as Record<string, unknown>),
+  );
   for (const r of res.records) {
     const p = list[Number(r.get('ix'))]!;
     found.set(JSON.stringify([p.from, p.to]), r.toObject() as EdgeRow);

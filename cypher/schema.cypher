@@ -30,5 +30,9 @@ CREATE INDEX resource_arn IF NOT EXISTS FOR (n:Resource) ON (n.snapshotId, n.arn
 // name: account-id
 CREATE INDEX account_id IF NOT EXISTS FOR (n:Account) ON (n.snapshotId, n.id);
 
+// name: evidence-text-id
+// Shared evidence texts (ingest/transform/shared-evidence.ts), found by the numbers edges keep.
+CREATE INDEX evidence_text_id IF NOT EXISTS FOR (n:EvidenceText) ON (n.snapshotId, n.id);
+
 // name: name-text
 CREATE TEXT INDEX atlas_node_name IF NOT EXISTS FOR (n:AtlasNode) ON (n.name);

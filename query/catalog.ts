@@ -7,6 +7,7 @@
 import neo4j from 'neo4j-driver';
 import { statement } from '../cypher/index.ts';
 import { edgeFromRow } from './edges.ts';
+import { resolveSharedEvidence } from './shared-evidence.ts';
 import type { Edge } from './graph.ts';
 import { driverOf, type Source } from './cache.ts';
 
@@ -44,10 +45,22 @@ async function total(source: Source, name: string, params: Row): Promise<number>
   return Number(res.records[0]?.get('total') ?? 0);
 }
 
-/** Edges of a statement returning `{from, to, type, edge}` rows (in any cypher/api file). */
-export async function edgeRows(source: Source, file: string, name: string, params: Row): Promise<Edge[]> {
+/** Edges of `snapshotId` from a statement returning `{from, to, type, edge}` rows (in any cypher/api file). */
+export async function edgeRows(
+  source: Source,
+  file: string,
+  name: string,
+  params: Row,
+  snapshotId = String(params.snapshotId),
+): Promise<Edge[]> {
   const res = await driverOf(source).executeQuery(statement(file, name), params);
-  return res.records.map((r) => edgeFromRow(r.toObject() as Parameters<typeof edgeFromRow>[0]));
+  const rows = res.records.map((r) => r.toObject() as Parameters<typeof edgeFromRow>[0]);
+  await resolveSharedEvidence(
+    source,
+    snapshotId,
+    rows.map((r) => r.edge),
+  );
+  return rows.map(edgeFromRow);
 }
 
 /** One window from a `NAME-count` / `NAME-page` statement pair of the catalog, sorted in Cypher. */

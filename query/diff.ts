@@ -57,8 +57,8 @@ async function onlyIn(source: Source, older: string, newer: string): Promise<Dif
   const params = { older, newer, limit: neo4j.int(DIFF_LIMIT) };
   const db = driverOf(source);
   const [assume, escalate, findings, peopleEdges, peopleNodes] = await Promise.all([
-    edgeRows(source, D, 'can-assume-only-in-newer', params),
-    edgeRows(source, D, 'can-escalate-to-only-in-newer', params),
+    edgeRows(source, D, 'can-assume-only-in-newer', params, newer),
+    edgeRows(source, D, 'can-escalate-to-only-in-newer', params, newer),
     db.executeQuery(statement(D, 'findings-only-in-newer'), params),
     db.executeQuery(statement(D, 'people-edges-only-in-newer'), params),
     db.executeQuery(statement(D, 'people-nodes-only-in-newer'), params),

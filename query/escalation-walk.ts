@@ -10,6 +10,7 @@ import { assumptionParams, type Assumptions } from './assumptions.ts';
 import { edgeFromRow, nodeFromKey } from './edges.ts';
 import { hopOf, type Edge, type NodeKind, type NodeRef } from './graph.ts';
 import { driverOf, type Source } from './cache.ts';
+import { resolveSharedEvidence } from './shared-evidence.ts';
 
 /** Rows one statement may return before the walk reports itself truncated. */
 const ROWS_PER_STATEMENT = 20_000;
@@ -101,9 +102,15 @@ export async function exploreEscalation(
         },
       );
       if (res.records.length >= ROWS_PER_STATEMENT) truncated = true;
-      for (const r of res.records) {
-        const e = edgeOf(r.toObject());
-        const reachesAdmin = r.get('reachesAdmin') === true;
+      const rows = res.records.map((r) => r.toObject());
+      await resolveSharedEvidence(
+        source,
+        snapshotId,
+        rows.map((r) => r.edge as RowObject),
+      );
+      for (const r of rows) {
+        const e = edgeOf(r);
+        const reachesAdmin = r.reachesAdmin === true;
         if (reachesAdmin) gainsAdmin.add(e);
         const list = out.get(e.from.key) ?? [];
         list.push(e);

@@ -18,6 +18,7 @@ import type { StoredFrame } from '../engine/plan/diff.ts';
 import type { CanAssumeEdge } from '../engine/trust/index.ts';
 import type { UnresolvedCondition } from '../engine/types.ts';
 import { driverOf, type Source } from './cache.ts';
+import { resolveSharedEvidence } from './shared-evidence.ts';
 
 const Q = 'queries/plan-scope';
 /** Keys per statement. */
@@ -121,6 +122,11 @@ export async function loadStoredFrame(
       const res = await driver.executeQuery(statement(Q, 'stored-edges-out'), { snapshotId, keys: batch });
       return res.records;
     });
+    await resolveSharedEvidence(
+      source,
+      snapshotId,
+      rows.map((r) => r.get('edge') as EdgeProps),
+    );
     for (const r of rows) {
       const from = String(r.get('from'));
       const to = String(r.get('to'));

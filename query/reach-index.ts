@@ -25,6 +25,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { statement } from '../cypher/index.ts';
 import { approxBytes } from './approx-bytes.ts';
 import type { NodeKind, NodeRef } from './graph.ts';
+import { resolveSharedEvidence } from './shared-evidence.ts';
 
 const R = 'queries/reachability';
 
@@ -589,6 +590,7 @@ export class EdgeProperties {
       list.push(r.get('edge') as Props);
       byPair.set(k, list);
     }
+    await resolveSharedEvidence(batch.driver, this.snapshotId, [...byPair.values()].flat());
     const found = new Map<string, Props>();
     for (const [key, r] of rows) {
       const want = setKey(r.conditionKeys);

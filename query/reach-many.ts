@@ -12,6 +12,7 @@ import { statement } from '../cypher/index.ts';
 import { assumptionParams, type Assumptions } from './assumptions.ts';
 import { hopOf, pathSummary, toNodeRef, type Hop } from './graph.ts';
 import type { ReachEntry } from './reachability.ts';
+import { resolveSharedEvidence } from './shared-evidence.ts';
 
 /** Rows one hop may return before the search reports itself truncated. */
 const ROWS_PER_HOP = 20_000;
@@ -54,6 +55,13 @@ export async function reachAnyRole(
       ...assumptionParams(assumptions),
     });
     if (res.records.length >= ROWS_PER_HOP) truncated = true;
+    await resolveSharedEvidence(
+      driver,
+      snapshotId,
+      res.records
+        .filter((r) => !visited.has(r.get('from') as string))
+        .map((r) => r.get('edge') as Record<string, unknown>),
+    );
     const next: string[] = [];
     for (const r of res.records) {
       const from = r.get('from') as string;

@@ -38,6 +38,7 @@ import {
   type ReachableFromArgs,
   type PathsArgs,
 } from './arg-schemas.ts';
+import { resolveSharedEvidence } from './shared-evidence.ts';
 
 const R = 'queries/reachability';
 const P = 'queries/paths';
@@ -233,6 +234,7 @@ async function search(
     })),
   }));
   const { entries, truncated } = walk(start, levels, direction, maxHops, limit);
+  await resolveSharedEvidence(source, snapshotId, new Set(entries.flatMap((e) => e.path.map((r) => r.edge))));
   // Only the rows on the paths kept become hops, each once.
   const hops = new Map<(typeof levels)[number]['reached'][number], FoundHop>();
   const converted = entries.map(({ node, path }) => ({
@@ -596,6 +598,11 @@ async function pathsBetween(
     limit: neo4j.int(a.limit),
     ...assumptionParams(a.assumptions),
   });
+  await resolveSharedEvidence(
+    source,
+    snapshotId,
+    res.records.flatMap((r) => r.get('edges') as Record<string, unknown>[]),
+  );
   const out: Path[] = res.records.map((r) => {
     const nodes = (r.get('nodes') as Record<string, unknown>[]).map((n) => toNodeRef(n, n.kind));
     const edges = r.get('edges') as Record<string, unknown>[];

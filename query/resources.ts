@@ -48,6 +48,7 @@ import {
   type ResourceArgs,
   type WhoCanAccessInput,
 } from './arg-schemas.ts';
+import { resolveSharedEvidence } from './shared-evidence.ts';
 
 const Q = 'queries/resources';
 /** Rows one statement may return before an answer says it is truncated. */
@@ -170,17 +171,12 @@ function notFound(arn: string, snapshotId: string): NotInSnapshotError {
  * edge names, and the `resource` statements of its evidence and of its conditions' sources (an
  * edge into a resource is decided by that resource's own policy only).
  */
-function citedStatements(
-  granting: unknown[],
-  evidence: unknown[],
-  conditions: unknown[],
-  levelDetail: unknown[],
-): number[] {
+function citedStatements(edges: Props[]): number[] {
   // Levels that differ from their edge carry their own statement, evidence and conditions.
-  const detail = levelDetail.flatMap((d) => parseJson<Props[]>(d, []));
-  granting = [...granting, ...detail.map((d) => d.resourcePolicyStatementIndex)];
-  evidence = [...evidence, ...detail.map((d) => d.evidence)];
-  conditions = [...conditions, ...detail.map((d) => d.conditions)];
+  const detail = edges.flatMap((e) => parseJson<Props[]>(e.levelDetail, []));
+  const granting = [...edges, ...detail].map((d) => d.resourcePolicyStatementIndex);
+  const evidence = [...edges, ...detail].map((d) => d.evidence);
+  const conditions = [...edges, ...detail].map((d) => d.conditions);
   const refs = [
     ...evidence.flatMap((e) => parseJson<EvidenceRef[]>(e, [])),
     ...conditions.flatMap((c) => parseJson<{ source?: EvidenceRef }[]>(c, []).flatMap((x) => x.source ?? [])),
@@ -203,6 +199,8 @@ export async function resource(source: Source, snapshotId: string, args: Resourc
     if (!rec) throw notFound(a.arn, snapshotId);
     const r = rec.get('resource') as Props;
     const account = rec.get('account') as Props | null;
+    const edges = rec.get('edges') as Props[];
+    await resolveSharedEvidence(source, snapshotId, edges);
     const out: ResourceOut = {
       node: toResourceRef(r),
       settings: parseJson<Record<string, unknown>>(r.settings, {}),
@@ -216,12 +214,7 @@ export async function resource(source: Source, snapshotId: string, args: Resourc
           ...(str(x.instanceProfileArn) ? { instanceProfileArn: str(x.instanceProfileArn) } : {}),
         }))
         .sort((x, y) => (x.role.key < y.role.key ? -1 : 1)),
-      citedStatements: citedStatements(
-        rec.get('granting') as unknown[],
-        rec.get('evidence') as unknown[],
-        rec.get('conditions') as unknown[],
-        rec.get('levelDetail') as unknown[],
-      ),
+      citedStatements: citedStatements(edges),
       findings: found.records.map((f) => toFinding(f.get('finding') as Props, f.get('subjects') as Props[])),
     };
     if (str(r.region)) out.region = str(r.region);
@@ -278,6 +271,11 @@ export async function whoCanAccess(
         arn: a.resource,
         level: a.level ?? null,
       });
+      await resolveSharedEvidence(
+        source,
+        snapshotId,
+        callers.records.map((r) => r.get('edge') as Props),
+      );
       const direct: AccessEntry[] = callers.records.flatMap((r) => {
         const node = toNodeRef(r.get('node') as Props, r.get('kind'));
         return accessHops(r.get('from') as string, a.resource, r.get('edge') as Props, a).map((hop) => ({
@@ -410,6 +408,11 @@ export async function canAccess(
         level: a.level ?? null,
         rowLimit: neo4j.int(ROW_LIMIT),
       });
+      await resolveSharedEvidence(
+        source,
+        snapshotId,
+        res.records.map((r) => r.get('edge') as Props),
+      );
       const best = new Map<string, CanAccessResult['resources'][number]>();
       for (const r of res.records) {
         const target = toResourceRef(r.get('resource') as Props);

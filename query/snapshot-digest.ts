@@ -5,10 +5,14 @@
  * relationship type and as a whole. Two loads of the same input give the same
  * digest however the loader batches, orders or creates what it writes; a
  * change in any property shows up, and the part that changed is named.
+ * Relationships are digested as reads see them, their shared evidence put back
+ * (query/shared-evidence.ts); the texts themselves are one more part,
+ * `table:EvidenceText`.
  */
 import { createHash } from 'node:crypto';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { statement } from '../cypher/index.ts';
+import { resolveSharedEvidence } from './shared-evidence.ts';
 
 export interface GraphDigest {
   /** SHA-256 over every part's digest, in part order. */
@@ -51,10 +55,19 @@ export async function snapshotDigest(driver: Driver, snapshotId: string): Promis
   const rels = await driver.executeQuery(statement('snapshots/digest', 'digest-relationships'), {
     snapshotId,
   });
+  await resolveSharedEvidence(
+    driver,
+    snapshotId,
+    rels.records.map((r) => r.get('props') as Record<string, unknown>),
+  );
   for (const r of rels.records) {
     const line = JSON.stringify([r.get('from'), r.get('to'), canonical(r.get('props'))]);
     add(`rel:${r.get('type') as string}`, line);
   }
+  const texts = await driver.executeQuery(statement('snapshots/digest', 'digest-evidence-texts'), {
+    snapshotId,
+  });
+  for (const r of texts.records) add('table:EvidenceText', JSON.stringify(r.get('text')));
   const parts: GraphDigest['parts'] = {};
   for (const part of [...lines.keys()].sort()) {
     const list = lines.get(part)!.sort();

@@ -22,7 +22,8 @@ LIMIT $rowLimit;
 // name: escalation-out-listing
 // escalation-out for the listing of `query escalations`: the same edges, each row with only what
 // the listing prints or walks by (the ends by key, the far end's kind, the edge's method,
-// mechanism, via, actions, conditions, capability chain, and its evidence when $evidence is true),
+// mechanism, via, actions, conditions, capability chain, and its evidence when $evidence is true;
+// each of them, or the number of its shared text: ingest/transform/shared-evidence.ts),
 // without the edge's reasons, key and the other properties, and without the end nodes' maps.
 UNWIND $keys AS k
 MATCH (a:AtlasNode {snapshotId: $snapshotId, key: k})-[r:CAN_ASSUME|CAN_ESCALATE_TO]->(b:AtlasNode)
@@ -35,7 +36,9 @@ RETURN a.key AS from, b.key AS to,
        [l IN labels(b) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0] AS toKind,
        type(r) AS type,
        r {.method, .mechanism, .via, .fromKind, .actions, .conditional, .crossAccount, .conditions, .chain,
-          evidence: CASE WHEN $evidence THEN r.evidence END} AS edge,
+          .conditionsRef, .chainRef,
+          evidence: CASE WHEN $evidence THEN r.evidence END,
+          evidenceRef: CASE WHEN $evidence THEN r.evidenceRef END} AS edge,
        (type(r) = 'CAN_ESCALATE_TO' AND r.gains = 'admin') OR coalesce(b.admin, false) AS reachesAdmin
 LIMIT $rowLimit;
 

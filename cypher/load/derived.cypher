@@ -9,6 +9,13 @@ CREATE (a)-[r:CAN_ASSUME {key: row.key}]->(b)
 SET r += row.props
 RETURN count(r) AS written;
 
+// name: node-EvidenceText
+// One distinct evidence text of the snapshot (ingest/transform/shared-evidence.ts): edges name it
+// by `id` in their `*Ref` properties. Not an AtlasNode: no graph query walks or counts it.
+UNWIND $rows AS row
+CREATE (n:EvidenceText {snapshotId: $snapshotId, id: row.props.id, text: row.props.text})
+RETURN count(n) AS written;
+
 // name: node-Finding
 UNWIND $rows AS row
 CREATE (n:AtlasNode:Finding {snapshotId: $snapshotId, key: row.key})

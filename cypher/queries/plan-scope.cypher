@@ -52,7 +52,7 @@ RETURN k AS from, n.key AS to, n:Account AS toAccount, type(e) AS type,
        e {.fromKind, .mechanism, .via, .crossAccount, .crossOrganization, .roleChaining, .reasons,
           .trustPolicyId, .trustStatementIndex, .trustSid, .maxSessionSeconds, .sessionName,
           .method, .catalogIds, .actions, .gains, .target, .conditions, .needsRuntime,
-          .caveats, .modifies, .chain} AS edge;
+          .caveats, .modifies, .chain, .reasonRefs, .conditionsRef, .chainRef} AS edge;
 
 // The administrators among $keys, as the escalation analysis marked them.
 // name: stored-admins

@@ -174,4 +174,5 @@ WITH pair, $keys[toInteger(pair[0])] AS fromKey, $keys[toInteger(pair[1])] AS to
 MATCH (a:AtlasNode {snapshotId: $snapshotId, key: fromKey})-[r:CAN_ASSUME]->(b:AtlasNode {snapshotId: $snapshotId, key: toKey})
 RETURN pair[0] AS from, pair[1] AS to,
        r {.fromKind, .actions, .mechanism, .via, .conditional, .conditions, .conditionKeys, .evidence,
-          .orgPolicyIds, .crossAccount, .crossOrganization, .roleChaining, .reasons} AS edge;
+          .orgPolicyIds, .crossAccount, .crossOrganization, .roleChaining, .reasons,
+          .conditionsRef, .evidenceRef, .reasonRefs} AS edge;

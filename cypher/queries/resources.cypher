@@ -14,8 +14,8 @@ WITH r, a, collect(CASE WHEN role IS NULL THEN NULL ELSE
        {role: role {.key, .arn, .name, .accountId}, instanceProfileArn: ra.instanceProfileArn} END) AS runsAs
 OPTIONAL MATCH ()-[e:CAN_ACCESS]->(r)
 RETURN r {.*} AS resource, a {.key, .name, .accountId} AS account, runsAs,
-       collect(e.evidence) AS evidence, collect(e.conditions) AS conditions,
-       collect(e.resourcePolicyStatementIndex) AS granting, collect(e.levelDetail) AS levelDetail;
+       collect(e {.evidence, .conditions, .resourcePolicyStatementIndex, .levelDetail,
+                  .evidenceRef, .conditionsRef, .levelDetailRef}) AS edges;
 
 // name: resource-findings
 // Findings about one resource, as the `findings` statement of findings.cypher returns them.

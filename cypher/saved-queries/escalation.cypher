@@ -3,7 +3,7 @@
 // name: escalations-from
 MATCH (a:AtlasNode {snapshotId: $snapshotId, key: $principal})-[r:CAN_ESCALATE_TO]->(b:AtlasNode)
 RETURN b.key AS gains, r.method AS method, r.actions AS actions, r.conditionKeys AS conditionKeys,
-       r.evidence AS evidence
+       coalesce(r.evidence, COLLECT { MATCH (t:EvidenceText {snapshotId: $snapshotId, id: r.evidenceRef}) RETURN t.text }[0]) AS evidence
 ORDER BY gains;
 
 // name: admins

@@ -8,8 +8,12 @@ LIMIT 1;
 
 // name: who-can-assume
 MATCH (caller:AtlasNode)-[r:CAN_ASSUME]->(role:Role {snapshotId: $snapshotId, key: $role})
-RETURN caller.key AS caller, labels(caller) AS kind, r.conditional AS conditional,
-       r.conditionKeys AS conditionKeys, r.conditions AS conditions, r.evidence AS evidence, r.reasons AS reasons
+// Evidence stored once per snapshot (EvidenceText, docs/graph-model.md) is read back by its numbers.
+RETURN caller.key AS caller, labels(caller) AS kind, r.conditional AS conditional, r.conditionKeys AS conditionKeys,
+       coalesce(r.conditions, COLLECT { MATCH (t:EvidenceText {snapshotId: $snapshotId, id: r.conditionsRef}) RETURN t.text }[0]) AS conditions,
+       coalesce(r.evidence, COLLECT { MATCH (t:EvidenceText {snapshotId: $snapshotId, id: r.evidenceRef}) RETURN t.text }[0]) AS evidence,
+       coalesce(r.reasons, COLLECT { UNWIND r.reasonRefs AS id
+                                     MATCH (t:EvidenceText {snapshotId: $snapshotId, id: id}) RETURN t.text }) AS reasons
 ORDER BY caller.key;
 
 // name: who-can-assume-4-hops
@@ -46,5 +50,6 @@ ORDER BY edges DESC;
 // name: external-trust
 MATCH (a:AtlasNode {snapshotId: $snapshotId})-[r:CAN_ASSUME]->(b:Role)
 WHERE r.crossOrganization
-RETURN a.key AS caller, b.key AS role, r.conditionKeys AS conditionKeys, r.evidence AS evidence
+RETURN a.key AS caller, b.key AS role, r.conditionKeys AS conditionKeys,
+       coalesce(r.evidence, COLLECT { MATCH (t:EvidenceText {snapshotId: $snapshotId, id: r.evidenceRef}) RETURN t.text }[0]) AS evidence
 ORDER BY role, caller;

@@ -10,3 +10,8 @@ RETURN labels(n) AS labels, properties(n) AS props;
 // name: digest-relationships
 MATCH (a:AtlasNode {snapshotId: $snapshotId})-[r]->(b:AtlasNode {snapshotId: $snapshotId})
 RETURN type(r) AS type, a.key AS from, b.key AS to, properties(r) AS props;
+
+// name: digest-evidence-texts
+// The snapshot's shared evidence texts (ingest/transform/shared-evidence.ts).
+MATCH (t:EvidenceText {snapshotId: $snapshotId})
+RETURN t.text AS text;

@@ -78,6 +78,13 @@ WITH n LIMIT $batch
 DETACH DELETE n
 RETURN count(*) AS deleted;
 
+// name: snapshot-delete-evidence
+// The snapshot's shared evidence texts (not AtlasNodes: they have no relationships), in chunks.
+MATCH (n:EvidenceText {snapshotId: $id})
+WITH n LIMIT $batch
+DELETE n
+RETURN count(*) AS deleted;
+
 // name: snapshot-delete-node
 MATCH (s:Snapshot {id: $id})
 DELETE s

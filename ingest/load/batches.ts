@@ -21,9 +21,10 @@ export const DEFAULT_CONCURRENCY = 2;
 /**
  * What a set's statement does: `nodes` creates nodes and returns their keys and element ids;
  * `relationships` creates relationships between nodes found by element id; `marks` sets
- * properties on nodes found by element id (its rows count as neither nodes nor relationships).
+ * properties on nodes found by element id (its rows count as neither nodes nor relationships);
+ * `table` creates rows that edges name by number, not graph nodes (no element ids kept).
  */
-export type SetKind = 'nodes' | 'relationships' | 'marks';
+export type SetKind = 'nodes' | 'relationships' | 'marks' | 'table';
 
 /** One statement's rows: `count` names the label or type the written rows count towards. */
 export interface LoadSet {
@@ -74,7 +75,7 @@ function toNeo4jProps(p: Props): Record<string, unknown> {
 function statementRows(kind: SetKind, rows: Row[], ids: Map<string, string>): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
   for (const r of rows) {
-    if (kind === 'nodes') {
+    if (kind === 'nodes' || kind === 'table') {
       out.push({ key: r.key, props: toNeo4jProps(r.props) });
     } else if (kind === 'marks') {
       const id = ids.get(r.key);

@@ -39,6 +39,8 @@ export interface ExtraNodeSet {
   label: string;
   /** The statement sets properties on nodes that already exist: not counted as nodes. */
   updatesExisting?: boolean;
+  /** Rows of a table that edges name by number (EvidenceText): not graph nodes, not counted. */
+  table?: boolean;
   rows: { key: string; props: Props }[];
 }
 
@@ -139,10 +141,16 @@ export async function loadSnapshot(
       })),
       ...(opts.extraNodes ?? [])
         .filter((x) => !x.updatesExisting)
-        .map((x) => ({ count: x.label, kind: 'nodes' as const, file: x.file, name: x.name, rows: x.rows })),
+        .map((x) => ({
+          count: x.label,
+          kind: x.table ? ('table' as const) : ('nodes' as const),
+          file: x.file,
+          name: x.name,
+          rows: x.rows,
+        })),
     ];
     for (const r of await run('nodes', nodeSets))
-      nodeCounts[r.count] = (nodeCounts[r.count] ?? 0) + r.written;
+      if (r.kind === 'nodes') nodeCounts[r.count] = (nodeCounts[r.count] ?? 0) + r.written;
 
     const relSets: LoadSet[] = [
       ...(REL_TYPES as readonly RelType[]).map((type) => ({

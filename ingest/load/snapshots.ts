@@ -109,6 +109,8 @@ export async function deleteSnapshotData(
     deleted = await chunk('snapshot-delete-nodes');
     total += deleted;
   } while (deleted >= batch);
+  do deleted = await chunk('snapshot-delete-evidence');
+  while (deleted >= batch);
   await driver.executeQuery(statement(S, 'snapshot-delete-node'), { id });
   return total;
 }

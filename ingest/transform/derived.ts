@@ -31,6 +31,7 @@ import { resourceAccessRows } from './resource-access-rows.ts';
 import type { Props } from './graph-rows.ts';
 import { hopsToAdminRows } from './hops-to-admin.ts';
 import { trustRollupRows } from './trust-rollup-rows.ts';
+import { EvidenceTable } from './shared-evidence.ts';
 
 const FILE = 'load/derived';
 
@@ -230,8 +231,20 @@ export function deriveForLoad(
       })),
     ),
   };
+  // Each evidence text edges share once, referenced from them by number (shared-evidence.ts).
+  const table = new EvidenceTable();
+  const derivedEdges = [canAssume, canEscalate, resources.canAccess];
+  for (const set of derivedEdges) for (const row of set.rows) table.count(row.props);
+  for (const set of derivedEdges) for (const row of set.rows) table.share(row.props);
+  const evidenceTexts: ExtraNodeSet = {
+    file: FILE,
+    name: 'node-EvidenceText',
+    label: 'EvidenceText',
+    table: true,
+    rows: table.rows(),
+  };
   return {
-    extraNodes: [findingNodes, adminFlags, resources.marks, hops, rollup],
+    extraNodes: [evidenceTexts, findingNodes, adminFlags, resources.marks, hops, rollup],
     extraRels: [canAssume, canEscalate, resources.canAccess, people.canSignIn, about],
   };
 }

@@ -3,6 +3,7 @@
  * from every query at once, even when the process deleting it dies halfway
  * through its chunks, and the next command finishes the delete.
  */
+import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -115,5 +116,28 @@ describe('atomic snapshot delete', () => {
     expect(r.stderr).toContain(`Deleted ${id}`);
     expect(await countSnapshotNodes(db.driver, id)).toBe(0);
     expect((await listSnapshots(db.driver, true)).map((s) => s.id)).not.toContain(id);
+  }, 120_000);
+
+  it('`snapshots delete` removes the shared evidence texts too, which are not AtlasNodes', async () => {
+    const name = `deleted-${randomBytes(4).toString('hex')}`;
+    const load = await runCli(
+      ['ingest', path.join(projectRoot, 'test', 'fixtures', 'demo-org'), '--name', name, '--json'],
+      cliEnv(),
+    );
+    expect(load.code, load.stderr).toBe(0);
+    const id = (JSON.parse(load.stdout) as { snapshotId: string }).snapshotId;
+    db.track(id);
+    const texts = async () =>
+      Number(
+        (
+          await db.driver.executeQuery('MATCH (t:EvidenceText {snapshotId: $id}) RETURN count(t) AS n', {
+            id,
+          })
+        ).records[0]!.get('n'),
+      );
+    expect(await texts()).toBeGreaterThan(0);
+    const r = await runCli(['snapshots', 'delete', name], cliEnv());
+    expect(r.code, r.stderr).toBe(0);
+    expect(await texts()).toBe(0);
   }, 120_000);
 });

@@ -35,6 +35,7 @@ import { projectRoot } from '../../db/paths.ts';
 import { deleteSnapshotData } from '../../ingest/load/snapshots.ts';
 import { ingestPaths } from '../../ingest/pipeline.ts';
 import { openTestDb, type TestDb } from '../harness/neo4j.ts';
+import { resolveSharedEvidence } from '../../query/shared-evidence.ts';
 
 const DEMO = path.join(projectRoot, 'test', 'fixtures', 'demo-org');
 const PROD_BREAK_GLASS = 'arn:aws:iam::444444444444:role/break-glass-admin';
@@ -85,6 +86,12 @@ async function reference(
         rowLimit: neo4j.int(20_000),
         ...assumptionParams(assumptions),
       },
+    );
+    // Edges keep shared evidence by number (docs/graph-model.md): read back as every read does.
+    await resolveSharedEvidence(
+      driver,
+      snapshotId,
+      res.records.map((r) => r.get('edge') as Record<string, unknown>),
     );
     const next: string[] = [];
     for (const r of res.records) {

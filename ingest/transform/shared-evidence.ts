@@ -1,0 +1,80 @@
+/**
+ * Evidence written once per snapshot and referenced from the edges that share it
+ * (docs/graph-model.md, shared evidence). CAN_ASSUME, CAN_ESCALATE_TO and
+ * CAN_ACCESS edges repeat the same statement references, conditions, reason
+ * sentences and level details many times over; each text that two edges or more
+ * carry becomes one `EvidenceText` row with a number, and the edges keep the
+ * number in place of the text: `evidence` → `evidenceRef`, `conditions` →
+ * `conditionsRef`, `levelDetail` → `levelDetailRef`, `chain` → `chainRef`.
+ * `reasons` → `reasonRefs`: one number per sentence, in order, where
+ * `INLINE` (-1) stands for the next sentence of the edge's own `reasons`
+ * (a sentence no other edge has, kept on the edge). Texts only one edge
+ * carries, and empty lists, stay on the edge. The query layer puts the texts
+ * back (query/shared-evidence.ts). Pure.
+ */
+import type { Props } from './graph-rows.ts';
+
+/** Edge properties holding one JSON text each. */
+export const SHARED_TEXT_PROPS = ['evidence', 'conditions', 'levelDetail', 'chain'] as const;
+/** The edge property holding a list of sentences. */
+export const SHARED_LIST_PROP = 'reasons';
+/** In `reasonRefs`: the next sentence kept in the edge's own `reasons`. */
+export const INLINE = -1;
+
+export const refName = (prop: string): string => (prop === SHARED_LIST_PROP ? 'reasonRefs' : `${prop}Ref`);
+
+const sharable = (v: unknown): v is string => typeof v === 'string' && v !== '[]';
+
+/**
+ * The texts of one snapshot's edges: first every edge is counted (`count`), then each edge's
+ * texts that more than one edge carries are replaced by their numbers (`share`), numbered from 0
+ * in the order first shared.
+ */
+export class EvidenceTable {
+  private readonly seen = new Map<string, number>();
+  private readonly ids = new Map<string, number>();
+
+  count(props: Props): void {
+    for (const name of SHARED_TEXT_PROPS) {
+      const text = props[name];
+      if (sharable(text)) this.seen.set(text, (this.seen.get(text) ?? 0) + 1);
+    }
+    const reasons = props[SHARED_LIST_PROP];
+    if (Array.isArray(reasons))
+      for (const r of reasons as string[]) this.seen.set(r, (this.seen.get(r) ?? 0) + 1);
+  }
+
+  /** The text's number when more than one edge carries it. */
+  private idOf(text: string): number | undefined {
+    if ((this.seen.get(text) ?? 0) < 2) return undefined;
+    let id = this.ids.get(text);
+    if (id === undefined) this.ids.set(text, (id = this.ids.size));
+    return id;
+  }
+
+  /** Moves the edge's shared texts into the table, in place, leaving their numbers. */
+  share(props: Props): Props {
+    for (const name of SHARED_TEXT_PROPS) {
+      const text = props[name];
+      const id = sharable(text) ? this.idOf(text) : undefined;
+      if (id === undefined) continue;
+      props[refName(name)] = id;
+      delete props[name];
+    }
+    const reasons = props[SHARED_LIST_PROP];
+    if (Array.isArray(reasons) && reasons.length > 0) {
+      const refs = (reasons as string[]).map((r) => this.idOf(r) ?? INLINE);
+      if (refs.some((r) => r !== INLINE)) {
+        props[refName(SHARED_LIST_PROP)] = refs;
+        props[SHARED_LIST_PROP] = (reasons as string[]).filter((_, i) => refs[i] === INLINE);
+      }
+    }
+    return props;
+  }
+
+  /** The shared texts as `EvidenceText` rows: key `evidence:<id>`, properties `id` and `text`. */
+  rows(): { key: string; props: Props }[] {
+    this.seen.clear();
+    return [...this.ids].map(([text, id]) => ({ key: `evidence:${id}`, props: { id, text } }));
+  }
+}

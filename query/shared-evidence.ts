@@ -1,0 +1,91 @@
+/**
+ * Puts shared evidence back on edges read from a snapshot (docs/graph-model.md,
+ * shared evidence): an edge loaded with `evidenceRef`, `conditionsRef`,
+ * `levelDetailRef`, `chainRef` or `reasonRefs` gets `evidence`, `conditions`,
+ * `levelDetail`, `chain` and `reasons` as they were before the load stored them
+ * once (ingest/transform/shared-evidence.ts; in `reasonRefs`, INLINE takes the
+ * next of the edge's own `reasons`), so every read answers as if each edge held
+ * its own copy. Edges without references (snapshots loaded before,
+ * hand-written test graphs) are left as they are, without a query.
+ */
+import neo4j from 'neo4j-driver';
+import { statement } from '../cypher/index.ts';
+import { INLINE, SHARED_LIST_PROP, SHARED_TEXT_PROPS, refName } from '../ingest/transform/shared-evidence.ts';
+import { driverOf, type Source } from './cache.ts';
+
+type Props = Record<string, unknown>;
+
+/** Texts kept across reads (a snapshot never changes, and its id is never reused); dropped past this many. */
+const MAX_KEPT = 200_000;
+const kept = new Map<string, Map<number, string>>();
+let keptCount = 0;
+
+const refsOf = (props: Props): number[] => {
+  const ids: number[] = [];
+  for (const name of SHARED_TEXT_PROPS) {
+    const ref = props[refName(name)];
+    if (ref !== undefined && ref !== null) ids.push(Number(ref));
+  }
+  const list = props[refName(SHARED_LIST_PROP)];
+  if (Array.isArray(list)) for (const r of list) if (Number(r) !== INLINE) ids.push(Number(r));
+  return ids;
+};
+
+/** Replaces, in place, the references of `edges` (relationship property maps of `snapshotId`) by their texts. */
+export async function resolveSharedEvidence(
+  source: Source,
+  snapshotId: string,
+  edges: Iterable<Props | null | undefined>,
+): Promise<void> {
+  const withRefs: Props[] = [];
+  const wanted = new Set<number>();
+  let texts = kept.get(snapshotId);
+  for (const e of edges) {
+    if (!e) continue;
+    const ids = refsOf(e);
+    if (ids.length === 0 && !Array.isArray(e[refName(SHARED_LIST_PROP)])) continue;
+    withRefs.push(e);
+    for (const id of ids) if (!texts?.has(id)) wanted.add(id);
+  }
+  if (withRefs.length === 0) return;
+  if (wanted.size > 0) {
+    // One statement for the numbers no earlier read brought.
+    const res = await driverOf(source).executeQuery(statement('queries/shared-evidence', 'evidence-texts'), {
+      snapshotId,
+      ids: [...wanted].map((id) => neo4j.int(id)),
+    });
+    if (keptCount + res.records.length > MAX_KEPT) {
+      kept.clear();
+      keptCount = 0;
+    }
+    texts = kept.get(snapshotId) ?? new Map<number, string>();
+    kept.set(snapshotId, texts);
+    for (const r of res.records) {
+      texts.set(Number(r.get('id')), String(r.get('text')));
+      keptCount++;
+    }
+  }
+  const textOf = (ref: unknown): string => {
+    const text = texts!.get(Number(ref));
+    if (text === undefined)
+      throw new Error(
+        `snapshot ${snapshotId} has no evidence text ${String(ref)}: delete it and ingest again`,
+      );
+    return text;
+  };
+  for (const e of withRefs) {
+    for (const name of SHARED_TEXT_PROPS) {
+      const ref = e[refName(name)];
+      if (ref === undefined || ref === null) continue;
+      e[name] = textOf(ref);
+      delete e[refName(name)];
+    }
+    const list = e[refName(SHARED_LIST_PROP)];
+    if (Array.isArray(list)) {
+      const own = Array.isArray(e[SHARED_LIST_PROP]) ? (e[SHARED_LIST_PROP] as unknown[]) : [];
+      let next = 0;
+      e[SHARED_LIST_PROP] = list.map((r) => (Number(r) === INLINE ? own[next++] : textOf(r)));
+      delete e[refName(SHARED_LIST_PROP)];
+    }
+  }
+}
