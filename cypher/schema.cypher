@@ -34,5 +34,10 @@ CREATE INDEX account_id IF NOT EXISTS FOR (n:Account) ON (n.snapshotId, n.id);
 // Shared evidence texts (ingest/transform/shared-evidence.ts), found by the numbers edges keep.
 CREATE INDEX evidence_text_id IF NOT EXISTS FOR (n:EvidenceText) ON (n.snapshotId, n.id);
 
+// name: trust-rollup-snapshot
+// The overview reads a snapshot's stored rollup (cypher/queries/organization.cypher stored-rollup)
+// by this index instead of walking every node of the snapshot.
+CREATE INDEX trust_rollup_snapshot IF NOT EXISTS FOR (n:TrustRollup) ON (n.snapshotId);
+
 // name: name-text
 CREATE TEXT INDEX atlas_node_name IF NOT EXISTS FOR (n:AtlasNode) ON (n.name);

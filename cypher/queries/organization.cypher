@@ -42,7 +42,7 @@ RETURN r.key AS role, collect(DISTINCT f.severity) AS severities;
 // no assumption made, in one record of parallel lists (a row each; thousands of rows at 500
 // accounts travel and decode faster as columns than as records). Empty lists for snapshots loaded
 // before it was stored.
-MATCH (t:TrustRollup:AtlasNode {snapshotId: $snapshotId})
+MATCH (t:TrustRollup {snapshotId: $snapshotId})
 RETURN collect(t.fromUnit) AS fromUnit, collect(t.toAccount) AS toAccount, collect(t.edgeCount) AS edgeCount,
        collect(t.conditionalCount) AS conditionalCount, collect(t.roleCount) AS roleCount,
        collect(coalesce(t.conditionKeys, [])) AS conditionKeys, collect(coalesce(t.worstSeverity, '')) AS worstSeverity;
