@@ -150,6 +150,35 @@ export function compileResourceMatcher(
 }
 
 /**
+ * Matchers by pattern list: statements naming the same resources (one
+ * account's ARNs in every role's policy, `*` in most) share one matcher
+ * instead of each holding its own compiled patterns. Only lists that compiled
+ * without problems are shared, so every statement still reports its own.
+ * Bounded: a long-running process starts the table over when it is full.
+ */
+const sharedMatchers = new Map<string, ResourceMatcher>();
+const SHARED_MATCHERS_LIMIT = 50_000;
+
+export function sharedResourceMatcher(
+  values: readonly string[],
+  negated: boolean,
+  variablesEnabled: boolean,
+  path: string,
+  problems: PolicyProblem[],
+): ResourceMatcher {
+  const key = `${negated ? '!' : ''}${variablesEnabled ? '$' : ''}${JSON.stringify(values)}`;
+  const known = sharedMatchers.get(key);
+  if (known) return known;
+  const before = problems.length;
+  const matcher = compileResourceMatcher(values, negated, variablesEnabled, path, problems);
+  if (problems.length === before) {
+    if (sharedMatchers.size >= SHARED_MATCHERS_LIMIT) sharedMatchers.clear();
+    sharedMatchers.set(key, matcher);
+  }
+  return matcher;
+}
+
+/**
  * Whether any pattern matches: true, false, or the patterns whose match
  * depends on request-time variables. NotResource is applied by the caller.
  */
