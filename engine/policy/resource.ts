@@ -17,6 +17,7 @@ import {
   type VariableRef,
 } from './variables.ts';
 import { compileGlob, matchGlob, STAR, type GlobToken } from './wildcard.ts';
+import { SharedMatchers } from './shared-matchers.ts';
 
 export interface ArnPattern {
   /** The pattern as written. */
@@ -149,15 +150,8 @@ export function compileResourceMatcher(
   return { negated, patterns: values, matchesAll, compiled };
 }
 
-/**
- * Matchers by pattern list: statements naming the same resources (one
- * account's ARNs in every role's policy, `*` in most) share one matcher
- * instead of each holding its own compiled patterns. Only lists that compiled
- * without problems are shared, so every statement still reports its own.
- * Bounded: a long-running process starts the table over when it is full.
- */
-const sharedMatchers = new Map<string, ResourceMatcher>();
-const SHARED_MATCHERS_LIMIT = 50_000;
+/** Statements naming the same resources (one account's ARNs, `*`) share one matcher (shared-matchers.ts). */
+const sharedMatchers = new SharedMatchers<ResourceMatcher>(50_000);
 
 export function sharedResourceMatcher(
   values: readonly string[],
@@ -167,15 +161,9 @@ export function sharedResourceMatcher(
   problems: PolicyProblem[],
 ): ResourceMatcher {
   const key = `${negated ? '!' : ''}${variablesEnabled ? '$' : ''}${JSON.stringify(values)}`;
-  const known = sharedMatchers.get(key);
-  if (known) return known;
-  const before = problems.length;
-  const matcher = compileResourceMatcher(values, negated, variablesEnabled, path, problems);
-  if (problems.length === before) {
-    if (sharedMatchers.size >= SHARED_MATCHERS_LIMIT) sharedMatchers.clear();
-    sharedMatchers.set(key, matcher);
-  }
-  return matcher;
+  return sharedMatchers.get(key, problems, () =>
+    compileResourceMatcher(values, negated, variablesEnabled, path, problems),
+  );
 }
 
 /**
