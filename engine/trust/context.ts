@@ -78,8 +78,15 @@ export interface SnapshotContext {
   account(id: string): AccountContext;
 }
 
-/** Tag key → value; a null prototype, so a tag named `constructor` or `__proto__` is just a tag. */
+/** The tag map of everything without tags: one frozen object, not one per principal and resource. */
+const NO_TAGS = Object.freeze(Object.create(null) as Record<string, string>);
+
+/**
+ * Tag key → value; a null prototype, so a tag named `constructor` or `__proto__` is just a tag.
+ * Read-only: an empty list gives one shared frozen map.
+ */
 export function tagMap(tags: readonly Tag[]): Record<string, string> {
+  if (tags.length === 0) return NO_TAGS;
   const out = Object.create(null) as Record<string, string>;
   for (const t of tags) out[t.key] = t.value;
   return out;
@@ -274,13 +281,14 @@ export function buildSnapshotContext(
       ...managedInputs(r.managedPolicyArns, managed),
       ...r.inlinePolicies.map((ip) => ({ id: inlinePolicyId(r.arn, ip.name), document: ip.document })),
     ];
+    const tags = tagMap(r.tags);
     const principal: RequestPrincipal = {
       ...principalBase(acct),
       type: 'Role',
       arn: r.arn,
       uniqueId: r.roleId,
       name: r.name,
-      tags: tagMap(r.tags),
+      tags,
     };
     if (r.serviceLinked) principal.serviceLinkedRole = true;
     const ctx: PrincipalContext = {
@@ -296,7 +304,8 @@ export function buildSnapshotContext(
     if (boundary) ctx.boundary = boundary;
     add(ctx);
 
-    const resource: RequestResource = { arn: r.arn, accountId: r.accountId, tags: tagMap(r.tags) };
+    // The role's tags as a resource are its tags as a principal: one map for both.
+    const resource: RequestResource = { arn: r.arn, accountId: r.accountId, tags };
     if (acct.orgId) resource.orgId = acct.orgId;
     if (acct.orgPaths) resource.orgPaths = acct.orgPaths;
     if (acct.inManagementAccount) resource.inManagementAccount = true;

@@ -186,6 +186,18 @@ class Interner {
     return shared;
   }
 
+  private readonly actionLists = new Map<string, string[]>();
+
+  /** One list per action: most edges carry the same one (never mutated; merging makes a new list). */
+  actions(action: AssumeAction): string[] {
+    let list = this.actionLists.get(action);
+    if (!list) {
+      list = [action];
+      this.actionLists.set(action, list);
+    }
+    return list;
+  }
+
   /** Reason sentences after the first repeat across edges (SCP/RCP summaries); the first names the caller. */
   reasons(lines: readonly string[]): string[] {
     return lines.map((line, i) => {
@@ -514,7 +526,7 @@ function toEdge(
     from: c.from,
     to: target.role.arn,
     fromKind: c.fromKind,
-    actions: [c.action],
+    actions: interner.actions(c.action),
     mechanism: via === 'service' ? 'service' : mechanismOf(c.action),
     via,
     crossAccount,

@@ -4,6 +4,7 @@
  * person fixes them all in one round and nothing half-read gets loaded.
  */
 import type { SnapshotModel, SourceFile } from '../../engine/model.ts';
+import { shareDocuments } from './share-documents.ts';
 import { buildAccounts } from './accounts.ts';
 import type { AuthorizationDetailsRead } from './authorization-details.ts';
 import { listInputs } from './inputs.ts';
@@ -178,24 +179,22 @@ export async function readSnapshot(paths: string[], opts: ReadOptions = {}): Pro
   const identityCenter = identityCenters.flatMap((r) => r.instances);
 
   if (problems.length > 0) throw new InputError(problems, warnings);
-  return {
-    model: {
-      accounts,
-      ...(organization === undefined ? {} : { organization: organization.organization }),
-      users: iam.users,
-      groups: iam.groups,
-      roles: iam.roles,
-      policies: iam.policies,
-      instanceProfiles: iam.instanceProfiles,
-      identityProviders,
-      ...(identityCenter.length > 0 ? { identityCenter } : {}),
-      ...(credentialReports.length > 0 ? { credentialReports } : {}),
-      ...(resources.length > 0 ? { resources } : {}),
-      sources,
-    },
-    warnings,
-    files,
+  const model: SnapshotModel = {
+    accounts,
+    ...(organization === undefined ? {} : { organization: organization.organization }),
+    users: iam.users,
+    groups: iam.groups,
+    roles: iam.roles,
+    policies: iam.policies,
+    instanceProfiles: iam.instanceProfiles,
+    identityProviders,
+    ...(identityCenter.length > 0 ? { identityCenter } : {}),
+    ...(credentialReports.length > 0 ? { credentialReports } : {}),
+    ...(resources.length > 0 ? { resources } : {}),
+    sources,
   };
+  shareDocuments(model);
+  return { model, warnings, files };
 }
 
 /** IAM keeps one credential report per account: two files for one account are a mistake to fix. */
