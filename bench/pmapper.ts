@@ -35,7 +35,7 @@ import { table } from './measure.ts';
 const PMAPPER_VERSION = '1.1.5';
 const INSTALL = [
   `PMapper ${PMAPPER_VERSION} is needed for this benchmark and was not found.`,
-  `Install it (Python 3.6 or newer):  pip install principalmapper==${PMAPPER_VERSION}`,
+  `Install it (Python 3.6 to 3.9: release ${PMAPPER_VERSION} imports collections.Mapping, which Python 3.10 removed):  pip install principalmapper==${PMAPPER_VERSION}`,
   'then run again with `pmapper` on PATH, or name the command: --pmapper "python3 -m principalmapper".',
 ].join('\n');
 
