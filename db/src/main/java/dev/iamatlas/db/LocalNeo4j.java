@@ -45,6 +45,11 @@ public final class LocalNeo4j {
         .setConfig(GraphDatabaseSettings.auth_enabled, true)
         .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
         .setConfig(GraphDatabaseSettings.transaction_timeout, java.time.Duration.ofMinutes(30))
+        // Transaction logs serve recovery and backups; a local analysis database needs only the
+        // latest. Neo4j keeps two days of them by default, tens of gigabytes after a few large
+        // ingests; keep about 1 GB, pruned at each checkpoint.
+        // https://neo4j.com/docs/operations-manual/current/database-internals/transaction-logs/
+        .setConfig(GraphDatabaseSettings.keep_logical_logs, "1G size")
         .build();
 
     CountDownLatch stopped = new CountDownLatch(1);
