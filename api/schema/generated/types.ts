@@ -1536,7 +1536,9 @@ export type Query = {
   snapshots: SnapshotConnection;
   /**
    * The CAN_ASSUME edges behind one pair of units: a cell of trustMatrix (no `expand`), or an edge of
-   * organizationOverview (the same `expand` as asked there).
+   * organizationOverview (the same `expand` as asked there; for an edge drawn at an OU's box because
+   * the overview's `budget` was reached, that is, an OU listed in its `trustAtBox`, the expand list
+   * without that OU).
    */
   trustBetween: EdgeConnection;
   /** Caller account × target account: how many roles each account's callers can assume in each other account. */
