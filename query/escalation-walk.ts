@@ -28,6 +28,31 @@ export interface Explored {
 export type RowObject = Record<string, unknown>;
 type EdgeRow = Parameters<typeof edgeFromRow>[0];
 
+/** The edge properties of an `escalation-out-listing` row, in the order the statement lists them. */
+const LISTING_EDGE_PROPS = [
+  'method',
+  'mechanism',
+  'via',
+  'fromKind',
+  'actions',
+  'conditional',
+  'crossAccount',
+  'conditions',
+  'chain',
+  'conditionsRef',
+  'chainRef',
+  'evidence',
+  'evidenceRef',
+] as const;
+
+/** The properties of a listing row's edge, named. */
+const listingProps = (values: unknown): RowObject => {
+  const props: RowObject = {};
+  const list = values as unknown[];
+  for (let i = 0; i < LISTING_EDGE_PROPS.length; i++) props[LISTING_EDGE_PROPS[i]!] = list[i] ?? null;
+  return props;
+};
+
 /** Edges from `escalation-out-listing` rows, each node built once. */
 function listingEdges(): (row: RowObject) => Edge {
   const nodes = new Map<string, NodeRef>();
@@ -93,6 +118,7 @@ export async function exploreEscalation(
     const next = new Set<string>();
     const take = async (rows: RowObject[]): Promise<void> => {
       if (rows.length >= ROWS_PER_STATEMENT) truncated = true;
+      if (opts.listing) for (const r of rows) r.edge = listingProps(r.edge);
       await resolveSharedEvidence(
         source,
         snapshotId,

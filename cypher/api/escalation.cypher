@@ -25,6 +25,8 @@ LIMIT $rowLimit;
 // mechanism, via, actions, conditions, capability chain, and its evidence when $evidence is true;
 // each of them, or the number of its shared text: ingest/transform/shared-evidence.ts),
 // without the edge's reasons, key and the other properties, and without the end nodes' maps.
+// The edge's properties come as a list, in the order of LISTING_EDGE_PROPS
+// (query/escalation-walk.ts): a map would repeat their names on every row.
 UNWIND $keys AS k
 MATCH (a:AtlasNode {snapshotId: $snapshotId, key: k})-[r:CAN_ASSUME|CAN_ESCALATE_TO]->(b:AtlasNode)
 WHERE none(ck IN coalesce(r.conditionKeys, []) WHERE
@@ -35,10 +37,10 @@ WHERE none(ck IN coalesce(r.conditionKeys, []) WHERE
 RETURN a.key AS from, b.key AS to,
        [l IN labels(b) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0] AS toKind,
        type(r) AS type,
-       r {.method, .mechanism, .via, .fromKind, .actions, .conditional, .crossAccount, .conditions, .chain,
-          .conditionsRef, .chainRef,
-          evidence: CASE WHEN $evidence THEN r.evidence END,
-          evidenceRef: CASE WHEN $evidence THEN r.evidenceRef END} AS edge,
+       [r.method, r.mechanism, r.via, r.fromKind, r.actions, r.conditional, r.crossAccount, r.conditions, r.chain,
+        r.conditionsRef, r.chainRef,
+        CASE WHEN $evidence THEN r.evidence END,
+        CASE WHEN $evidence THEN r.evidenceRef END] AS edge,
        (type(r) = 'CAN_ESCALATE_TO' AND r.gains = 'admin') OR coalesce(b.admin, false) AS reachesAdmin
 LIMIT $rowLimit;
 
@@ -101,8 +103,8 @@ LIMIT $rowLimit
 RETURN p.key AS from, null AS stored, b.key AS to,
        [l IN labels(b) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0] AS toKind,
        type(r) AS type,
-       r {.method, .mechanism, .via, .fromKind, .actions, .conditional, .crossAccount, .conditions, .chain,
-          .conditionsRef, .chainRef,
-          evidence: CASE WHEN $evidence THEN r.evidence END,
-          evidenceRef: CASE WHEN $evidence THEN r.evidenceRef END} AS edge,
+       [r.method, r.mechanism, r.via, r.fromKind, r.actions, r.conditional, r.crossAccount, r.conditions, r.chain,
+        r.conditionsRef, r.chainRef,
+        CASE WHEN $evidence THEN r.evidence END,
+        CASE WHEN $evidence THEN r.evidenceRef END] AS edge,
        (type(r) = 'CAN_ESCALATE_TO' AND r.gains = 'admin') OR coalesce(b.admin, false) AS reachesAdmin;
