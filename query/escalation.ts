@@ -319,24 +319,27 @@ async function listingStart(
   a: { maxHops: number; assumptions?: Assumptions | undefined },
   evidence: boolean,
 ): Promise<{ sources: string[]; explored: Explored | null }> {
-  const res = await driverOf(source).executeQuery(statement('api/escalation', 'escalation-listing-start'), {
-    snapshotId,
-    limit: neo4j.int(SOURCES_LIMIT),
-    rowLimit: neo4j.int(ROWS_PER_STATEMENT),
-    remaining: neo4j.int(a.maxHops - 1),
-    evidence,
-    ...assumptionParams(a.assumptions),
-  });
-  const sources: string[] = [];
-  const firstRows: RowObject[] = [];
-  let allStored = true;
-  for (const r of res.records) {
-    const row = r.toObject();
-    if (row.to === null) {
-      sources.push(String(row.from));
-      if (row.stored !== true) allStored = false;
-    } else firstRows.push(row);
+  // One statement on its own (no transaction to commit afterwards): one round trip.
+  const session = driverOf(source).session({ defaultAccessMode: neo4j.session.READ });
+  let row: Record<string, unknown>;
+  try {
+    const res = await session.run(statement('api/escalation', 'escalation-listing-start'), {
+      snapshotId,
+      limit: neo4j.int(SOURCES_LIMIT),
+      rowLimit: neo4j.int(ROWS_PER_STATEMENT),
+      remaining: neo4j.int(a.maxHops - 1),
+      evidence,
+      ...assumptionParams(a.assumptions),
+    });
+    row = res.records[0]?.toObject() ?? {};
+  } finally {
+    await session.close();
   }
+  const sources = ((row.sources as unknown[] | undefined) ?? []).map(String);
+  const allStored = row.stored === true;
+  const firstRows: RowObject[] = ((row.edges as unknown[][] | undefined) ?? []).map(
+    ([from, to, toKind, type, edge, reachesAdmin]) => ({ from, to, toKind, type, edge, reachesAdmin }),
+  );
   if (!allStored || sources.length === 0 || firstRows.length >= ROWS_PER_STATEMENT)
     return { sources, explored: null };
   const explored = await exploreEscalation(source, snapshotId, sources, a.maxHops, {

@@ -77,34 +77,36 @@ RETURN DISTINCT a.key AS key, coalesce(a.admin, false) AS admin
 LIMIT $rowLimit;
 
 // name: escalation-listing-start
-// The start of the listing of `query escalations` (every path to admin), in one statement: the
-// sources of escalation-sources (rows with `stored`: whether the source has its stored
-// hopsToAdmin; `to` null) and the first hop from them as escalation-out-listing reads it
-// (rows with `to`; `stored` null), so the sources need not be sent back to the server.
+// The start of the listing of `query escalations` (every path to admin), in one statement and one
+// row: the sources of escalation-sources (`sources`), whether every one has its stored hopsToAdmin
+// (`stored`), and the first hop from them as escalation-out-listing reads it (`edges`: each edge
+// as the list [from, to, toKind, type, edge, reachesAdmin] of that statement's columns, at most
+// $rowLimit), so the sources need not be sent back to the server.
 MATCH (:Finding:AtlasNode {snapshotId: $snapshotId, kind: 'escalation-to-admin'})-[:ABOUT {primary: true}]->(p:AtlasNode)
 WITH DISTINCT p
 ORDER BY p.key
 LIMIT $limit
-RETURN p.key AS from, p.hopsToAdmin IS NOT NULL AS stored, null AS to, null AS toKind, null AS type,
-       null AS edge, null AS reachesAdmin
-UNION ALL
-MATCH (:Finding:AtlasNode {snapshotId: $snapshotId, kind: 'escalation-to-admin'})-[:ABOUT {primary: true}]->(p:AtlasNode)
-WITH DISTINCT p
-ORDER BY p.key
-LIMIT $limit
-MATCH (p)-[r:CAN_ASSUME|CAN_ESCALATE_TO]->(b:AtlasNode)
-WHERE none(ck IN coalesce(r.conditionKeys, []) WHERE
-        any(pat IN $dropPatterns WHERE toLower(ck) =~ pat)
-        OR ($dropOther AND none(pat IN $knownPatterns WHERE toLower(ck) =~ pat)))
-  AND (b.hopsToAdmin <= $remaining OR coalesce(b.admin, false)
-       OR (type(r) = 'CAN_ESCALATE_TO' AND r.gains = 'admin'))
-WITH p, r, b
-LIMIT $rowLimit
-RETURN p.key AS from, null AS stored, b.key AS to,
-       [l IN labels(b) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0] AS toKind,
-       type(r) AS type,
-       [r.method, r.mechanism, r.via, r.fromKind, r.actions, r.conditional, r.crossAccount, r.conditions, r.chain,
-        r.conditionsRef, r.chainRef,
-        CASE WHEN $evidence THEN r.evidence END,
-        CASE WHEN $evidence THEN r.evidenceRef END] AS edge,
-       (type(r) = 'CAN_ESCALATE_TO' AND r.gains = 'admin') OR coalesce(b.admin, false) AS reachesAdmin;
+WITH collect(p) AS sources
+CALL {
+  WITH sources
+  UNWIND sources AS p
+  MATCH (p)-[r:CAN_ASSUME|CAN_ESCALATE_TO]->(b:AtlasNode)
+  WHERE none(ck IN coalesce(r.conditionKeys, []) WHERE
+          any(pat IN $dropPatterns WHERE toLower(ck) =~ pat)
+          OR ($dropOther AND none(pat IN $knownPatterns WHERE toLower(ck) =~ pat)))
+    AND (b.hopsToAdmin <= $remaining OR coalesce(b.admin, false)
+         OR (type(r) = 'CAN_ESCALATE_TO' AND r.gains = 'admin'))
+  WITH p, r, b
+  LIMIT $rowLimit
+  RETURN collect([
+           p.key, b.key,
+           [l IN labels(b) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0],
+           type(r),
+           [r.method, r.mechanism, r.via, r.fromKind, r.actions, r.conditional, r.crossAccount, r.conditions, r.chain,
+            r.conditionsRef, r.chainRef,
+            CASE WHEN $evidence THEN r.evidence END,
+            CASE WHEN $evidence THEN r.evidenceRef END],
+           (type(r) = 'CAN_ESCALATE_TO' AND r.gains = 'admin') OR coalesce(b.admin, false)
+         ]) AS edges
+}
+RETURN [p IN sources | p.key] AS sources, all(p IN sources WHERE p.hopsToAdmin IS NOT NULL) AS stored, edges;
