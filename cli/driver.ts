@@ -7,9 +7,10 @@ import { CliError, EXIT, say } from './output.ts';
  * Connects (starting the local Neo4j when needed), then, in one read, checks that the schema
  * is there (applying it when not) and finishes loads and deletes whose process died. With
  * `readOnly` (a command that only reads complete snapshots, which neither the schema nor the
- * dead loads touch), `fn` runs while that check does, instead of after it. With
- * `writesAfterCheck`, `fn` runs while the check does too, and waits for `checked` (the check)
- * before it writes: a load reads and analyses its input in the meantime.
+ * dead loads touch), there is no check: `fn` runs at once on the one connection (a check
+ * alongside took a second connection and its login); the next command that writes or lists
+ * snapshots does it. With `writesAfterCheck`, `fn` runs while the check does, and waits for
+ * `checked` (the check) before it writes: a load reads and analyses its input in the meantime.
  */
 export async function withDriver<T>(
   fn: (driver: Driver, checked: Promise<void>) => Promise<T>,
@@ -36,7 +37,8 @@ export async function withDriver<T>(
       );
   };
   try {
-    if (!opts.readOnly && !opts.writesAfterCheck) {
+    if (opts.readOnly) return await fn(driver, Promise.resolve());
+    if (!opts.writesAfterCheck) {
       const checked = prepare();
       await checked;
       return await fn(driver, checked);

@@ -19,28 +19,6 @@ export interface RenderOptions {
 /** The result as `--json` prints it. */
 export const jsonText = (result: unknown): string => JSON.stringify(result, null, 2) + '\n';
 
-/**
- * `jsonText` of a list, piece by piece: the same text, handed out in pieces of about `pieceChars`
- * characters, so a long answer is written as it is made instead of built whole first.
- */
-export function* jsonListPieces(items: readonly unknown[], pieceChars = 1 << 16): Generator<string> {
-  if (items.length === 0) {
-    yield jsonText(items);
-    return;
-  }
-  let piece = '[\n';
-  for (let i = 0; i < items.length; i++) {
-    // The element as a one-element list prints it, indented one level, between `[\n` and `\n]`:
-    // one pass over the text (indenting a stringified element afterwards takes a second).
-    piece += JSON.stringify([items[i]], null, 2).slice(2, -2) + (i < items.length - 1 ? ',\n' : '\n');
-    if (piece.length >= pieceChars) {
-      yield piece;
-      piece = '';
-    }
-  }
-  yield piece + ']\n';
-}
-
 /** Lines as printed: one per line, each ended. */
 export const text = (lines: readonly string[]): string => lines.map((l) => l + '\n').join('');
 

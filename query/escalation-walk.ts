@@ -13,7 +13,7 @@ import { driverOf, type Source } from './cache.ts';
 import { resolveSharedEvidence } from './shared-evidence.ts';
 
 /** Rows one statement may return before the walk reports itself truncated. */
-const ROWS_PER_STATEMENT = 20_000;
+export const ROWS_PER_STATEMENT = 20_000;
 /** Frontier keys per statement. */
 const KEYS_PER_STATEMENT = 500;
 
@@ -25,8 +25,33 @@ export interface Explored {
   truncated: boolean;
 }
 
-type RowObject = Record<string, unknown>;
+export type RowObject = Record<string, unknown>;
 type EdgeRow = Parameters<typeof edgeFromRow>[0];
+
+/** The edge properties of an `escalation-out-listing` row, in the order the statement lists them. */
+const LISTING_EDGE_PROPS = [
+  'method',
+  'mechanism',
+  'via',
+  'fromKind',
+  'actions',
+  'conditional',
+  'crossAccount',
+  'conditions',
+  'chain',
+  'conditionsRef',
+  'chainRef',
+  'evidence',
+  'evidenceRef',
+] as const;
+
+/** The properties of a listing row's edge, named. */
+const listingProps = (values: unknown): RowObject => {
+  const props: RowObject = {};
+  const list = values as unknown[];
+  for (let i = 0; i < LISTING_EDGE_PROPS.length; i++) props[LISTING_EDGE_PROPS[i]!] = list[i] ?? null;
+  return props;
+};
 
 /** Edges from `escalation-out-listing` rows, each node built once. */
 function listingEdges(): (row: RowObject) => Edge {
@@ -77,6 +102,8 @@ export async function exploreEscalation(
     sorted?: boolean;
     towardAdmin?: boolean;
     listing?: { evidence: boolean };
+    /** The first hop's rows, already read (escalation-listing-start): hop 1 is not asked again. */
+    firstRows?: RowObject[];
   } = {},
 ): Promise<Explored> {
   const db = driverOf(source);
@@ -89,20 +116,9 @@ export async function exploreEscalation(
   for (let hop = 1; hop <= maxHops && frontier.length; hop++) {
     for (const k of frontier) expanded.add(k);
     const next = new Set<string>();
-    for (let i = 0; i < frontier.length; i += KEYS_PER_STATEMENT) {
-      const res = await db.executeQuery(
-        statement('api/escalation', opts.listing ? 'escalation-out-listing' : 'escalation-out'),
-        {
-          snapshotId,
-          keys: frontier.slice(i, i + KEYS_PER_STATEMENT),
-          rowLimit: neo4j.int(ROWS_PER_STATEMENT),
-          remaining: opts.towardAdmin ? neo4j.int(maxHops - hop) : null,
-          ...assumptionParams(opts.assumptions),
-          ...(opts.listing ? { evidence: opts.listing.evidence } : {}),
-        },
-      );
-      if (res.records.length >= ROWS_PER_STATEMENT) truncated = true;
-      const rows = res.records.map((r) => r.toObject());
+    const take = async (rows: RowObject[]): Promise<void> => {
+      if (rows.length >= ROWS_PER_STATEMENT) truncated = true;
+      if (opts.listing) for (const r of rows) r.edge = listingProps(r.edge);
       await resolveSharedEvidence(
         source,
         snapshotId,
@@ -117,7 +133,23 @@ export async function exploreEscalation(
         out.set(e.from.key, list);
         if (!expanded.has(e.to.key) && !(opts.towardAdmin && reachesAdmin)) next.add(e.to.key);
       }
-    }
+    };
+    if (hop === 1 && opts.firstRows) await take(opts.firstRows);
+    else
+      for (let i = 0; i < frontier.length; i += KEYS_PER_STATEMENT) {
+        const res = await db.executeQuery(
+          statement('api/escalation', opts.listing ? 'escalation-out-listing' : 'escalation-out'),
+          {
+            snapshotId,
+            keys: frontier.slice(i, i + KEYS_PER_STATEMENT),
+            rowLimit: neo4j.int(ROWS_PER_STATEMENT),
+            remaining: opts.towardAdmin ? neo4j.int(maxHops - hop) : null,
+            ...assumptionParams(opts.assumptions),
+            ...(opts.listing ? { evidence: opts.listing.evidence } : {}),
+          },
+        );
+        await take(res.records.map((r) => r.toObject()));
+      }
     frontier = [...next];
   }
   if (opts.sorted) for (const list of out.values()) list.sort(edgeOrder);

@@ -18,7 +18,7 @@ import { statement } from '../cypher/index.ts';
 import type { SnapshotInfo } from '../ingest/load/snapshots.ts';
 import { parseArgs } from './args.ts';
 import { assumptionParams, type Assumptions } from './assumptions.ts';
-import { exploreEscalation, type Explored } from './escalation-walk.ts';
+import { exploreEscalation, ROWS_PER_STATEMENT, type Explored, type RowObject } from './escalation-walk.ts';
 import { pathFromEdges } from './edges.ts';
 import type { Edge, Hop, PathSummary, PathWithEdges } from './graph.ts';
 import { driverOf, type Source } from './cache.ts';
@@ -31,6 +31,8 @@ import {
 } from './arg-schemas.ts';
 
 const ROWS_PER_HOP = 20_000;
+/** Sources a listing walks from at most. */
+const SOURCES_LIMIT = 1000;
 /** Paths examined before giving up on listing more: bounds the work of a dense graph. */
 const MAX_STEPS = 200_000;
 
@@ -76,11 +78,26 @@ async function pathsFrom(
 
 /** The paths from `args.from` over an explored graph, shortest first, as escalationPaths lists them. */
 function listPaths(explored: Explored, args: EscalationArgs): Listed {
+  const { items, truncated } = listWalks(explored, args, (walk) =>
+    pathFromEdges([walk[0]!.from, ...walk.map((w) => w.to)], walk),
+  );
+  return { paths: items, truncated };
+}
+
+/**
+ * The walks from `args.from` over an explored graph, shortest first, each handed to `make` (a
+ * copy of the walk, its edges in order) and listed as `make` returns it.
+ */
+function listWalks<T>(
+  explored: Explored,
+  args: EscalationArgs,
+  make: (walk: Edge[]) => T,
+): { items: T[]; truncated: boolean } {
   const toAdmin = !args.to || args.to === 'admin';
   const { out, gainsAdmin: adminEdges } = explored;
   let truncated = explored.truncated;
 
-  const found: PathWithEdges[] = [];
+  const found: T[] = [];
   let steps = 0;
   // Iterative deepening: every path of length L before any of length L + 1.
   for (let len = 1; len <= args.maxHops && found.length < args.limit; len++) {
@@ -98,7 +115,7 @@ function listPaths(explored: Explored, args: EscalationArgs): Listed {
         if (walk.length === len) {
           const end = toAdmin ? adminEdges.has(e) : e.to.key === args.to;
           if (end && (args.includeAssumeOnly || walk.some((w) => w.type === 'CAN_ESCALATE_TO'))) {
-            found.push(pathFromEdges([walk[0]!.from, ...walk.map((w) => w.to)], [...walk]));
+            found.push(make([...walk]));
             if (found.length >= args.limit) return;
           }
         } else if (toAdmin ? !adminEdges.has(e) : e.to.key !== args.to) {
@@ -111,11 +128,15 @@ function listPaths(explored: Explored, args: EscalationArgs): Listed {
     };
     dfs(args.from);
   }
-  return { paths: found, truncated };
+  return { items: found, truncated };
 }
 
 /** Principals that escalation findings say can reach admin: the default sources of `query escalations`. */
-export async function escalationSources(source: Source, snapshotId: string, limit = 1000): Promise<string[]> {
+export async function escalationSources(
+  source: Source,
+  snapshotId: string,
+  limit = SOURCES_LIMIT,
+): Promise<string[]> {
   const res = await driverOf(source).executeQuery(statement('api/escalation', 'escalation-sources'), {
     snapshotId,
     limit: neo4j.int(limit),
@@ -187,10 +208,16 @@ export async function escalationPathsIn(
 export interface EscalationResult extends Pick<PathSummary, 'length' | 'conditional'> {
   from: string;
   to: string;
-  hops: (Pick<Hop, 'from' | 'to' | 'type' | 'actions' | 'evidence' | 'conditions' | 'chain'> & {
-    method: string;
-  })[];
+  hops: EscalationHop[];
 }
+
+/** One hop of an EscalationResult (paths of one answer that take the same edge may share it). */
+export type EscalationHop = Pick<
+  Hop,
+  'from' | 'to' | 'type' | 'actions' | 'evidence' | 'conditions' | 'chain'
+> & {
+  method: string;
+};
 
 /** An escalation edge that gains admin points at the account: shown as `admin:ACCOUNT`. */
 const hopTarget = (e: { type: string; to: { key: string; kind?: string } } | undefined): string =>
@@ -212,7 +239,11 @@ export async function escalations(
   const a = parseArgs(escalationsArgs, input);
   const includeAssumeOnly = a.from !== undefined || a.includeAssumeOnly === true;
   const assumptions = a.assumptions ? { assumptions: a.assumptions } : {};
-  const sources = a.from ? [a.from] : await escalationSources(source, snapshotId);
+  const evidence = opts.evidence !== false;
+  // Every path to admin from the findings' sources: the sources and the walk's first hop in one statement.
+  const start =
+    !includeAssumeOnly && a.to === 'admin' ? await listingStart(source, snapshotId, a, evidence) : null;
+  const sources = start ? start.sources : a.from ? [a.from] : await escalationSources(source, snapshotId);
   if (!a.from && includeAssumeOnly) {
     const extra = await assumeOnlySources(source, snapshotId, { maxHops: a.maxHops, ...assumptions });
     sources.push(...extra.filter((k) => !sources.includes(k)));
@@ -228,12 +259,20 @@ export async function escalations(
   const results: EscalationResult[] = [];
   // A listing (no `from`) walks from every source at once; one principal is walked on its own
   // (escalationPaths cuts that walk by the stored hops too).
-  const listed =
-    !a.from && sources.length > 0 && a.to === 'admin'
-      ? await towardAdmin(source, snapshotId, sources, a, { evidence: opts.evidence !== false })
+  const listed = start
+    ? start.explored
+    : !a.from && sources.length > 0 && a.to === 'admin'
+      ? await towardAdmin(source, snapshotId, sources, a, { evidence })
       : null;
+  // Each edge's hop is made once and shared by every path that takes it.
+  const hops = new Map<Edge, EscalationHop>();
   for (const from of sources) {
-    const r = listed ? listPaths(listed, args(from)) : await escalationPaths(source, snapshotId, args(from));
+    if (listed) {
+      const walks = listWalks(listed, args(from), (walk) => walkResult(from, a.to, walk, hops));
+      results.push(...walks.items);
+      continue;
+    }
+    const r = await escalationPaths(source, snapshotId, args(from));
     for (const p of r.paths) results.push(escalationResult(from, a.to, p));
   }
   return results;
@@ -268,22 +307,90 @@ async function towardAdmin(
   return explored.truncated ? null : explored;
 }
 
+/**
+ * The listing's sources (as escalationSources finds them) and its walk to admin from them all (as
+ * towardAdmin walks), the sources and the first hop read in one statement
+ * (`escalation-listing-start`); `explored` is null when towardAdmin's would be (a source without
+ * stored hops, a walk cut by its row limit, or no sources).
+ */
+async function listingStart(
+  source: Source,
+  snapshotId: string,
+  a: { maxHops: number; assumptions?: Assumptions | undefined },
+  evidence: boolean,
+): Promise<{ sources: string[]; explored: Explored | null }> {
+  // One statement on its own (no transaction to commit afterwards): one round trip.
+  const session = driverOf(source).session({ defaultAccessMode: neo4j.session.READ });
+  let row: Record<string, unknown>;
+  try {
+    const res = await session.run(statement('api/escalation', 'escalation-listing-start'), {
+      snapshotId,
+      limit: neo4j.int(SOURCES_LIMIT),
+      rowLimit: neo4j.int(ROWS_PER_STATEMENT),
+      remaining: neo4j.int(a.maxHops - 1),
+      evidence,
+      ...assumptionParams(a.assumptions),
+    });
+    row = res.records[0]?.toObject() ?? {};
+  } finally {
+    await session.close();
+  }
+  const sources = ((row.sources as unknown[] | undefined) ?? []).map(String);
+  const allStored = row.stored === true;
+  const firstRows: RowObject[] = ((row.edges as unknown[][] | undefined) ?? []).map(
+    ([from, to, toKind, type, edge, reachesAdmin]) => ({ from, to, toKind, type, edge, reachesAdmin }),
+  );
+  if (!allStored || sources.length === 0 || firstRows.length >= ROWS_PER_STATEMENT)
+    return { sources, explored: null };
+  const explored = await exploreEscalation(source, snapshotId, sources, a.maxHops, {
+    towardAdmin: true,
+    ...(a.assumptions ? { assumptions: a.assumptions } : {}),
+    listing: { evidence },
+    firstRows,
+  });
+  return { sources, explored: explored.truncated ? null : explored };
+}
+
 /** One path of `escalations` from `from` to `to` (a principal's key, or 'admin'). */
 export function escalationResult(from: string, to: string, p: PathWithEdges): EscalationResult {
+  return walkResult(from, to, p.edges);
+}
+
+/**
+ * The path of `escalations` that walks `edges` from `from`; `hops`, when given, keeps each edge's
+ * hop, so that paths that share an edge share its hop object.
+ */
+function walkResult(
+  from: string,
+  to: string,
+  edges: readonly Edge[],
+  hops?: Map<Edge, EscalationHop>,
+): EscalationResult {
   return {
     from,
-    to: to === 'admin' ? hopTarget(p.edges.at(-1)) : to,
-    length: p.length,
-    conditional: p.conditional,
-    hops: p.edges.map((e) => ({
-      from: e.from.key,
-      to: hopTarget(e),
-      type: e.type,
-      method: e.method ?? e.mechanism ?? e.type,
-      actions: e.actions,
-      evidence: e.evidence,
-      conditions: e.conditions,
-      chain: e.chain,
-    })),
+    to: to === 'admin' ? hopTarget(edges.at(-1)) : to,
+    length: edges.length,
+    conditional: edges.some((e) => e.conditional),
+    hops: edges.map((e) => {
+      let hop = hops?.get(e);
+      if (!hop) {
+        hop = escalationHop(e);
+        hops?.set(e, hop);
+      }
+      return hop;
+    }),
+  };
+}
+
+function escalationHop(e: Edge): EscalationHop {
+  return {
+    from: e.from.key,
+    to: hopTarget(e),
+    type: e.type,
+    method: e.method ?? e.mechanism ?? e.type,
+    actions: e.actions,
+    evidence: e.evidence,
+    conditions: e.conditions,
+    chain: e.chain,
   };
 }

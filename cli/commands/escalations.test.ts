@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EscalationResult } from '../../query/escalation.ts';
 import { CliError } from '../output.ts';
-import { jsonListPieces } from '../render.ts';
-import { parse, render } from './escalations.ts';
+import { jsonPieces, parse, render } from './escalations.ts';
 
 const snapshot = { id: 'snap-1', name: 'snap-1' };
 const USER = 'arn:aws:iam::111111111111:user/dev/bob';
@@ -72,7 +71,7 @@ describe('escalations', () => {
 
   it('writes --json in pieces that add up to the whole answer as JSON.stringify indents it', () => {
     const json = (results: EscalationResult[], pieceChars?: number) =>
-      [...jsonListPieces(results, pieceChars)].join('');
+      [...jsonPieces(results, pieceChars)].join('');
     const hop = { from: USER, to: 'admin:111111111111', type: 'CAN_ESCALATE_TO' as const, method: 'm' };
     const path = (i: number): EscalationResult => ({
       from: `${USER}${i}`,
@@ -84,7 +83,23 @@ describe('escalations', () => {
     for (const results of [[], [path(1)], [path(1), path(2), path(3)]])
       for (const pieceChars of [1, 100, 1 << 16])
         expect(json(results, pieceChars)).toBe(JSON.stringify(results, null, 2) + '\n');
-    expect([...jsonListPieces([path(1), path(2), path(3)], 1)].length).toBe(4);
+    expect([...jsonPieces([path(1), path(2), path(3)], 1)].length).toBe(4);
+    // Paths that share a hop object (a listing makes each edge's hop once), hops with
+    // evidence, conditions and chains, strings that JSON escapes, and a path without hops.
+    const shared = {
+      from: `${USER}1`,
+      to: `${USER}"2\u0000`,
+      type: 'CAN_ASSUME' as const,
+      method: 'AssumeRole',
+      actions: ['sts:AssumeRole'],
+      evidence: [{ policyId: 'p', policyKind: 'trust', statementIndex: 0, effect: 'Allow' }],
+      conditions: [{ key: 'aws:MultiFactorAuthPresent', operator: 'Bool', values: ['true'] }],
+      chain: [{ method: 'm', actions: ['a'], modifies: 'x', evidence: [] }],
+    } as unknown as EscalationResult['hops'][number];
+    const twoHops: EscalationResult = { ...path(4), length: 2, hops: [shared, path(4).hops[0]!] };
+    const mixed = [twoHops, { ...path(5), hops: [shared] }, { ...path(6), length: 0, hops: [] }, twoHops];
+    for (const pieceChars of [1, 100, 1 << 16])
+      expect(json(mixed, pieceChars)).toBe(JSON.stringify(mixed, null, 2) + '\n');
     const rendered = render([path(1)], { json: true, snapshot, request: { to: 'admin', maxHops: 3 } });
     expect([...rendered].join('')).toBe(JSON.stringify([path(1)], null, 2) + '\n');
   });

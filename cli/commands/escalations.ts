@@ -1,15 +1,8 @@
 /** `iamatlas query escalations`: privilege-escalation paths to admin or to a chosen principal, shortest first. */
 import type { Command } from 'commander';
-import type { EscalationResult } from '../../query/escalation.ts';
+import type { EscalationHop, EscalationResult } from '../../query/escalation.ts';
 import { CliError, EXIT } from '../output.ts';
-import {
-  conditionText,
-  hopsWord,
-  jsonListPieces,
-  snapshotLabel,
-  text,
-  type RenderOptions,
-} from '../render.ts';
+import { conditionText, hopsWord, jsonText, snapshotLabel, text, type RenderOptions } from '../render.ts';
 import { argSchemas, run, type WithDriver } from './common.ts';
 import { reachOptions, type ReachOpts } from './options.ts';
 import { reachArgs } from './reach.ts';
@@ -42,7 +35,7 @@ export function render(
   results: EscalationResult[],
   { json, snapshot, request }: RenderOptions & { request: EscalationsRequest },
 ): string | Iterable<string> {
-  if (json) return jsonListPieces(results);
+  if (json) return jsonPieces(results);
   const label = snapshotLabel(snapshot);
   if (results.length === 0)
     return text([
@@ -58,6 +51,47 @@ export function render(
     }
   }
   return text(out);
+}
+
+/**
+ * `--json`: the text of `JSON.stringify(results, null, 2)` and a newline, in pieces of about
+ * `pieceChars` characters, written as they are made. Hops that paths share (the same object)
+ * are stringified once: a listing takes each edge in many paths.
+ */
+const HOPS = '\u0000hops';
+const HOPS_TEXT = JSON.stringify(HOPS);
+
+export function* jsonPieces(results: readonly EscalationResult[], pieceChars = 1 << 16): Generator<string> {
+  if (results.length === 0) {
+    yield jsonText(results);
+    return;
+  }
+  const hopText = new Map<EscalationHop, string>();
+  // A hop sits three levels deep (the list, a result, its hops): stringified inside three lists,
+  // it comes out indented as it is printed, between the lists' openings and closings.
+  const textOf = (hop: EscalationHop): string => {
+    let t = hopText.get(hop);
+    if (t === undefined) hopText.set(hop, (t = JSON.stringify([[[hop]]], null, 2).slice(12, -12)));
+    return t;
+  };
+  let piece = '[\n';
+  for (let i = 0; i < results.length; i++) {
+    const { hops, ...rest } = results[i]!;
+    // The result without its hops, as an element of the list (indented one level, as
+    // jsonText prints it), then its hops' texts in the place their stand-in took.
+    const shell = JSON.stringify([{ ...rest, hops: HOPS }], null, 2).slice(2, -2);
+    const at = shell.lastIndexOf(HOPS_TEXT);
+    piece +=
+      shell.slice(0, at) +
+      (hops.length === 0 ? '[]' : `[\n${hops.map(textOf).join(',\n')}\n    ]`) +
+      shell.slice(at + HOPS_TEXT.length) +
+      (i < results.length - 1 ? ',\n' : '\n');
+    if (piece.length >= pieceChars) {
+      yield piece;
+      piece = '';
+    }
+  }
+  yield piece + ']\n';
 }
 
 export function register(query: Command, withDriver: WithDriver): void {

@@ -25,6 +25,8 @@ LIMIT $rowLimit;
 // mechanism, via, actions, conditions, capability chain, and its evidence when $evidence is true;
 // each of them, or the number of its shared text: ingest/transform/shared-evidence.ts),
 // without the edge's reasons, key and the other properties, and without the end nodes' maps.
+// The edge's properties come as a list, in the order of LISTING_EDGE_PROPS
+// (query/escalation-walk.ts): a map would repeat their names on every row.
 UNWIND $keys AS k
 MATCH (a:AtlasNode {snapshotId: $snapshotId, key: k})-[r:CAN_ASSUME|CAN_ESCALATE_TO]->(b:AtlasNode)
 WHERE none(ck IN coalesce(r.conditionKeys, []) WHERE
@@ -35,10 +37,10 @@ WHERE none(ck IN coalesce(r.conditionKeys, []) WHERE
 RETURN a.key AS from, b.key AS to,
        [l IN labels(b) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0] AS toKind,
        type(r) AS type,
-       r {.method, .mechanism, .via, .fromKind, .actions, .conditional, .crossAccount, .conditions, .chain,
-          .conditionsRef, .chainRef,
-          evidence: CASE WHEN $evidence THEN r.evidence END,
-          evidenceRef: CASE WHEN $evidence THEN r.evidenceRef END} AS edge,
+       [r.method, r.mechanism, r.via, r.fromKind, r.actions, r.conditional, r.crossAccount, r.conditions, r.chain,
+        r.conditionsRef, r.chainRef,
+        CASE WHEN $evidence THEN r.evidence END,
+        CASE WHEN $evidence THEN r.evidenceRef END] AS edge,
        (type(r) = 'CAN_ESCALATE_TO' AND r.gains = 'admin') OR coalesce(b.admin, false) AS reachesAdmin
 LIMIT $rowLimit;
 
@@ -73,3 +75,38 @@ WHERE (a:User OR a:Role)
         OR ($dropOther AND none(p IN $knownPatterns WHERE toLower(ck) =~ p)))
 RETURN DISTINCT a.key AS key, coalesce(a.admin, false) AS admin
 LIMIT $rowLimit;
+
+// name: escalation-listing-start
+// The start of the listing of `query escalations` (every path to admin), in one statement and one
+// row: the sources of escalation-sources (`sources`), whether every one has its stored hopsToAdmin
+// (`stored`), and the first hop from them as escalation-out-listing reads it (`edges`: each edge
+// as the list [from, to, toKind, type, edge, reachesAdmin] of that statement's columns, at most
+// $rowLimit), so the sources need not be sent back to the server.
+MATCH (:Finding:AtlasNode {snapshotId: $snapshotId, kind: 'escalation-to-admin'})-[:ABOUT {primary: true}]->(p:AtlasNode)
+WITH DISTINCT p
+ORDER BY p.key
+LIMIT $limit
+WITH collect(p) AS sources
+CALL {
+  WITH sources
+  UNWIND sources AS p
+  MATCH (p)-[r:CAN_ASSUME|CAN_ESCALATE_TO]->(b:AtlasNode)
+  WHERE none(ck IN coalesce(r.conditionKeys, []) WHERE
+          any(pat IN $dropPatterns WHERE toLower(ck) =~ pat)
+          OR ($dropOther AND none(pat IN $knownPatterns WHERE toLower(ck) =~ pat)))
+    AND (b.hopsToAdmin <= $remaining OR coalesce(b.admin, false)
+         OR (type(r) = 'CAN_ESCALATE_TO' AND r.gains = 'admin'))
+  WITH p, r, b
+  LIMIT $rowLimit
+  RETURN collect([
+           p.key, b.key,
+           [l IN labels(b) WHERE l IN ['User', 'Role', 'Account', 'ServicePrincipal', 'IdentityProvider', 'Anyone', 'ExternalPrincipal']][0],
+           type(r),
+           [r.method, r.mechanism, r.via, r.fromKind, r.actions, r.conditional, r.crossAccount, r.conditions, r.chain,
+            r.conditionsRef, r.chainRef,
+            CASE WHEN $evidence THEN r.evidence END,
+            CASE WHEN $evidence THEN r.evidenceRef END],
+           (type(r) = 'CAN_ESCALATE_TO' AND r.gains = 'admin') OR coalesce(b.admin, false)
+         ]) AS edges
+}
+RETURN [p IN sources | p.key] AS sources, all(p IN sources WHERE p.hopsToAdmin IS NOT NULL) AS stored, edges;

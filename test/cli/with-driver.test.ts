@@ -1,6 +1,7 @@
 /**
  * The database session of the commands (cli/driver.ts): a command that writes waits for the
- * schema check, and a load reads its input while the check runs, writing only after it.
+ * schema check, a load reads its input while the check runs, writing only after it, and a
+ * read-only command runs without it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ORG_DIR } from '../../cli/commands/demo.ts';
@@ -43,6 +44,31 @@ describe('withDriver', () => {
     expect(seen.atStart).toBe(false);
     expect(seen.afterAwait).toBe(true);
     expect(Number(seen.one)).toBe(1);
+  });
+});
+
+describe('a read-only command (the query commands)', () => {
+  it('runs without the check: a dead load is left to the next command that writes or lists snapshots', async () => {
+    // A load on another machine whose heartbeat stopped an hour ago: any check deletes it.
+    const id = `with-driver-dead-load-${process.pid}-${Date.now()}`;
+    await db.driver.executeQuery(
+      `CREATE (:Snapshot {id: $id, name: $id, status: 'loading', createdAt: $at, heartbeatAt: $at,
+                          loaderHost: 'a-host-that-is-gone', loaderPid: 1})`,
+      { id, at: new Date(Date.now() - 3600_000).toISOString() },
+    );
+    db.track(id);
+    const count = async () =>
+      Number(
+        (
+          await db.driver.executeQuery('MATCH (s:Snapshot {id: $id}) RETURN count(s) AS n', { id })
+        ).records[0]?.get('n'),
+      );
+    const seen = await observe({ readOnly: true });
+    expect(seen.atStart).toBe(true);
+    expect(Number(seen.one)).toBe(1);
+    expect(await count()).toBe(1);
+    await observe({});
+    expect(await count()).toBe(0);
   });
 });
 

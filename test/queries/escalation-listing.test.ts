@@ -2,7 +2,8 @@
  * `escalations` without `from` (every path to admin, as `iamatlas query escalations` lists
  * them) answers from what ingest stores: each principal's fewest hops to an administrator
  * (`hopsToAdmin`), so one walk from all the sources together, cut where no administrator
- * is near enough, replaces a walk per source. The answer must be the one a walk per
+ * is near enough, replaces a walk per source; the sources and the walk's first hop come in
+ * one statement (`escalation-listing-start`). The answer must be the one a walk per
  * source gives (a full walk from each in turn, bench/escalations.ts): the same paths
  * in the same order with the same hops, on the demo organization, on a generated organization
  * (bench/generate.ts) and on an account dense with escalation grants
@@ -14,6 +15,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeEscalationAccount } from '../../bench/escalation-account.ts';
 import { perSourceEscalations } from '../../bench/escalations.ts';
+import { jsonPieces } from '../../cli/commands/escalations.ts';
 import { writeOrganization } from '../../bench/generate.ts';
 import { projectRoot } from '../../db/paths.ts';
 import { ingestPaths } from '../../ingest/pipeline.ts';
@@ -67,6 +69,9 @@ describe.each(['demo', 'generated', 'dense'])('escalations listing: %s', (org) =
       const listed = await escalations(db.driver, snapshotId, input);
       expect(listed.length).toBe(expected.length);
       expect(listed).toEqual(expected);
+      // What `query escalations --json` prints (hops that paths share written once) is the
+      // per-source answer as JSON.
+      expect([...jsonPieces(listed)].join('')).toBe(JSON.stringify(expected, null, 2) + '\n');
     },
     120_000,
   );
