@@ -149,12 +149,17 @@ export async function run(args: string[]): Promise<void> {
       for (const org of orgs) {
         // The first reachability query starts the snapshot's in-memory reachability index (the API
         // answers from Neo4j meanwhile); the targets are sampled and the cells run once it is built.
+        const bare = await ask('memory', 'memory-after-gc');
         const started = Date.now();
         await post(REACH, { s: org.id, k: '*', h: 1 });
         for (const ix of (await ask('settled', 'settle')).indexes.filter((x) => x.snapshotId === org.id))
           log(
             `${org.label}: reachability index ${ix.state} ${Date.now() - started} ms after the first query: ${ix.nodes} nodes, ${ix.edges} edges, built in ${ix.buildMs} ms, ~${ix.approximateMB} MB`,
           );
+        const built = await ask('memory', 'memory-after-gc');
+        log(
+          `${org.label}: server memory after a full collection, before the index and with it built: RSS ${bare.rssMB} and ${built.rssMB} MiB, JS heap in use ${bare.heapMB} and ${built.heapMB} MiB`,
+        );
         const t = await findTargets(post, org.id, sample);
         log(
           `${org.label}: ${t.roles.length} sampled roles, ${t.callers.length} callers, ${t.pairs.length} pairs as targets`,
