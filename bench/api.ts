@@ -6,10 +6,12 @@
  *
  *   npm run bench -- api [--roles 100000] [--seconds 5] [--sample 500] [--skip-large] [--keep]
  *                        [--only who,reach,paths] [--clients 1,8,32] [--skip-demo] [--cpu-prof DIR]
- *                        [--snapshot NAME] [--neo4j-pid PID]
+ *                        [--snapshot NAME] [--neo4j-pid PID] [--server-node-flags "FLAGS"]
  *
  * --only and --clients pick cells; --cpu-prof writes a V8 CPU profile of the server
  * process per cell to DIR (open one in Chrome DevTools) to see where a request's time goes.
+ * --server-node-flags gives the server process more Node.js options (space-separated), e.g.
+ * "--max-semi-space-size=32" to size the young generation of its garbage collector.
  *
  * Three kinds of cell per query and client count, labelled in the `mode` column:
  *   cold  every target once (a sample of --sample roles spread over the org, their
@@ -135,7 +137,8 @@ export async function run(args: string[]): Promise<void> {
     const neo4jPid = neo4jPidArg === undefined ? undefined : Number(neo4jPidArg);
     const serverLogPath = path.join(os.tmpdir(), 'iamatlas-bench-api-server.log');
     const serverLog = fs.openSync(serverLogPath, 'w');
-    const server = await startBenchServer(token, serverLog, serverLogPath);
+    const nodeFlags = (arg(args, '--server-node-flags') ?? '').split(' ').filter(Boolean);
+    const server = await startBenchServer(token, serverLog, serverLogPath, nodeFlags);
     const ask = server.ask;
     const cache = {
       stats: async () => (await ask('stats', 'stats')).stats,
