@@ -194,9 +194,15 @@ export interface BenchServer {
  * Forks bench/api-server.ts with a reader token whose hash it is given; its
  * request log (one JSON line per request, as `serve` writes) goes to `logFd`.
  */
-export async function startBenchServer(token: string, logFd: number, logPath: string): Promise<BenchServer> {
+export async function startBenchServer(
+  token: string,
+  logFd: number,
+  logPath: string,
+  /** More Node.js options for the server process, e.g. `--max-semi-space-size=32`. */
+  nodeFlags: string[] = [],
+): Promise<BenchServer> {
   const child = fork(fileURLToPath(new URL('./api-server.ts', import.meta.url)), [], {
-    execArgv: ['--import', 'tsx', '--expose-gc'],
+    execArgv: ['--import', 'tsx', '--expose-gc', ...nodeFlags],
     env: { ...process.env, IAMATLAS_BENCH_TOKEN_SHA256: hashToken(token) },
     stdio: ['ignore', 'inherit', logFd, 'ipc'],
   });

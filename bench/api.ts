@@ -6,10 +6,12 @@
  *
  *   npm run bench -- api [--roles 100000] [--seconds 5] [--sample 500] [--skip-large] [--keep]
  *                        [--only who,reach,paths] [--clients 1,8,32] [--skip-demo] [--cpu-prof DIR]
- *                        [--snapshot NAME] [--neo4j-pid PID]
+ *                        [--snapshot NAME] [--neo4j-pid PID] [--server-node-flags "FLAGS"]
  *
  * --only and --clients pick cells; --cpu-prof writes a V8 CPU profile of the server
  * process per cell to DIR (open one in Chrome DevTools) to see where a request's time goes.
+ * --server-node-flags gives the server process more Node.js options (space-separated), e.g.
+ * "--max-semi-space-size=32" to size the young generation of its garbage collector.
  *
  * Three kinds of cell per query and client count, labelled in the `mode` column:
  *   cold  every target once (a sample of --sample roles spread over the org, their
@@ -135,7 +137,8 @@ export async function run(args: string[]): Promise<void> {
     const neo4jPid = neo4jPidArg === undefined ? undefined : Number(neo4jPidArg);
     const serverLogPath = path.join(os.tmpdir(), 'iamatlas-bench-api-server.log');
     const serverLog = fs.openSync(serverLogPath, 'w');
-    const server = await startBenchServer(token, serverLog, serverLogPath);
+    const nodeFlags = (arg(args, '--server-node-flags') ?? '').split(' ').filter(Boolean);
+    const server = await startBenchServer(token, serverLog, serverLogPath, nodeFlags);
     const ask = server.ask;
     const cache = {
       stats: async () => (await ask('stats', 'stats')).stats,
@@ -149,12 +152,17 @@ export async function run(args: string[]): Promise<void> {
       for (const org of orgs) {
         // The first reachability query starts the snapshot's in-memory reachability index (the API
         // answers from Neo4j meanwhile); the targets are sampled and the cells run once it is built.
+        const bare = await ask('memory', 'memory-after-gc');
         const started = Date.now();
         await post(REACH, { s: org.id, k: '*', h: 1 });
         for (const ix of (await ask('settled', 'settle')).indexes.filter((x) => x.snapshotId === org.id))
           log(
             `${org.label}: reachability index ${ix.state} ${Date.now() - started} ms after the first query: ${ix.nodes} nodes, ${ix.edges} edges, built in ${ix.buildMs} ms, ~${ix.approximateMB} MB`,
           );
+        const built = await ask('memory', 'memory-after-gc');
+        log(
+          `${org.label}: server memory after a full collection, before the index and with it built: RSS ${bare.rssMB} and ${built.rssMB} MiB, JS heap in use ${bare.heapMB} and ${built.heapMB} MiB`,
+        );
         const t = await findTargets(post, org.id, sample);
         log(
           `${org.label}: ${t.roles.length} sampled roles, ${t.callers.length} callers, ${t.pairs.length} pairs as targets`,

@@ -93,14 +93,6 @@ class ReachIndexes {
     while (this.building) await this.building.done;
   }
 
-  drop(snapshotId: string): void {
-    this.ready.delete(snapshotId);
-  }
-
-  forgetEdgeProperties(): void {
-    for (const { index } of this.ready.values()) index.edgeProperties.clear();
-  }
-
   prune(live: Set<string>): void {
     for (const id of this.ready.keys()) if (!live.has(id)) this.ready.delete(id);
   }
@@ -273,12 +265,11 @@ export class QueryCache {
     if (latest) this.indexes.get(latest.id);
   }
 
-  /** Forgets every answer, and the edge properties the reachability indexes keep (the indexes stay). */
+  /** Forgets every answer (the reachability indexes stay). */
   clear(): void {
     this.entries.clear();
     this.weight = 0;
     this.bytes = 0;
-    this.indexes?.forgetEdgeProperties();
   }
 
   /**
@@ -434,11 +425,6 @@ export async function reachIndexFor(
   const index = live.some((s) => s.id === snapshotId) ? b.cache.indexes.get(snapshotId) : undefined;
   if (index && forSearch) b.cache.countIndexSearch();
   return index;
-}
-
-/** Forgets the index of `snapshotId` (its data turned out to be gone). */
-export function dropReachIndex(source: Source, snapshotId: string): void {
-  readerOf(source).cache?.cache.indexes?.drop(snapshotId);
 }
 
 /** A snapshot by reference: from the request's snapshot list when `source` holds a cache. */

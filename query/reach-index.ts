@@ -5,48 +5,79 @@
  * A complete snapshot never changes, so its graph can be read once: its nodes
  * (key, ARN, name, account, kind) and the CAN_ASSUME edges as
  * (from, to, condition keys), in compact arrays with adjacency lists both
- * ways. The search here is the one of cypher/queries/reachability.cypher
+ * ways, and what each edge's hop shows (its evidence, conditions, reasons and
+ * flags, in the compact form of query/reach-edges.ts), read in the same
+ * streamed pass. The search here is the one of cypher/queries/reachability.cypher
  * (bfs-*), step for step: per hop the candidate rows in the same order (the
  * reached node's key, fewest condition keys, the near node's key), the same
  * row limit, the first row per reached node, the same stop rule. It returns
- * the levels the statement returns, minus the edge properties: the caller
- * reads those for the edges it keeps, by their two ends (`EdgeProperties`),
- * one short lookup instead of a traversal, shared by concurrent searches. Only the condition keys of an edge
- * matter to the search (the analyst's assumptions drop edges by them), and a
- * snapshot has few distinct sets of them, so each edge holds a set number.
+ * the levels the statement returns; each row names its edge, whose hop the
+ * index gives without a database read (`hop`). Only the condition keys of an
+ * edge matter to the search (the analyst's assumptions drop edges by them),
+ * and a snapshot has few distinct sets of them, so each edge holds a set number.
  *
  * Nothing here is consulted for a snapshot that is gone: the query cache only
- * asks for the index of a snapshot in its current list and drops the indexes
- * of snapshots that leave it; should the data vanish between the two, the
- * property lookup finds edges missing and fails with StaleIndexError, and the
- * caller answers from the database instead.
+ * asks for the index of a snapshot in its current list (read at most a second
+ * before, by default) and drops the indexes of snapshots that leave it, as it
+ * drops their cached answers.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import { statement } from '../cypher/index.ts';
-import { approxBytes } from './approx-bytes.ts';
-import type { NodeKind, NodeRef } from './graph.ts';
+import type { Hop, NodeKind, NodeRef } from './graph.ts';
+import { ReachEdges, ReachEdgesBuilder } from './reach-edges.ts';
 import { resolveSharedEvidence } from './shared-evidence.ts';
 
 const R = 'queries/reachability';
 
-/** Edge properties could not be read for edges the index holds: the snapshot's data is gone. */
+/** The snapshot's CAN_ASSUME edges join nodes it does not list: its data is going or gone. */
 export class StaleIndexError extends Error {
   override readonly name = 'StaleIndexError';
 }
 
 export type Direction = 'out' | 'in';
 
-/** One row of a level: the edge kept for the node reached (its ends by key), and that node. */
-export interface IndexRow {
-  from: string;
-  to: string;
-  /** Condition keys of the edge (to pick it among parallel edges when reading its properties). */
-  conditionKeys: readonly string[];
-  node: NodeRef;
+/**
+ * An edge of an index by its two ends and condition keys; `read` gives its hop
+ * from the index's copy. The index is held privately, so that answers holding
+ * the edge stay plain data to the query cache (which freezes and weighs them).
+ */
+export class EdgeRef {
+  readonly #index: ReachIndex;
+  readonly from: string;
+  readonly to: string;
+  readonly conditionKeys: readonly string[];
+  readonly edge: number;
+
+  constructor(index: ReachIndex, edge: number, from: string, to: string, conditionKeys: readonly string[]) {
+    this.#index = index;
+    this.edge = edge;
+    this.from = from;
+    this.to = to;
+    this.conditionKeys = conditionKeys;
+  }
+
+  /** The edge's hop (a new object each time). */
+  read(): Hop {
+    return this.#index.hop(this.edge);
+  }
 }
 
-/** An edge by its two ends and condition keys: what EdgeProperties reads. */
-export type EdgeRef = Pick<IndexRow, 'from' | 'to' | 'conditionKeys'>;
+/** One row of a level: the edge kept for the node reached (its ends by key), and that node. */
+export class IndexRow extends EdgeRef {
+  readonly node: NodeRef;
+
+  constructor(
+    index: ReachIndex,
+    edge: number,
+    from: string,
+    to: string,
+    conditionKeys: readonly string[],
+    node: NodeRef,
+  ) {
+    super(index, edge, from, to, conditionKeys);
+    this.node = node;
+  }
+}
 
 export interface IndexLevel {
   /** Candidate rows the hop produced (up to the row limit). */
@@ -83,9 +114,6 @@ interface Candidate {
 }
 
 export class ReachIndex {
-  /** Properties of the edges searches keep (read on demand, the recent ones kept). */
-  readonly edgeProperties: EdgeProperties;
-
   private constructor(
     readonly snapshotId: string,
     private readonly nodes: NodeRef[],
@@ -100,8 +128,9 @@ export class ReachIndex {
     private readonly inEdges: Int32Array,
     private readonly outOffset: Int32Array,
     private readonly outEdges: Int32Array,
+    /** What each edge's hop shows. */
+    private readonly edges: ReachEdges,
   ) {
-    this.edgeProperties = new EdgeProperties(snapshotId);
     this.order = new Int32Array(nodes.length);
     rank.forEach((position, node) => (this.order[position] = node));
     this.setSize = Int32Array.from(sets, (keys) => keys.length);
@@ -120,19 +149,33 @@ export class ReachIndex {
     return this.edgeFrom.length;
   }
 
-  /** Rough bytes held (arrays, keys and node records), for logs and stats; counted once. */
+  /** Distinct texts and property records the edges share. */
+  get edgeTexts(): { texts: number; records: number } {
+    return this.edges.distinct;
+  }
+
+  /** Edge `e`'s hop (a new object each time). */
+  hop(e: number): Hop {
+    return this.edges.hop(e, this.nodes[this.edgeFrom[e]!]!.key, this.nodes[this.edgeTo[e]!]!.key);
+  }
+
+  /** Rough bytes held (arrays, keys, node records, the edges' texts), for logs and stats; counted once. */
   get approximateBytes(): number {
     if (this.bytes === undefined) {
       let strings = 0;
       for (const n of this.nodes)
         strings += 2 * (n.key.length + (n.arn?.length ?? 0) + (n.name?.length ?? 0)) + 120;
-      this.bytes = strings + this.edgeFrom.length * 4 * 5 + this.nodes.length * 4 * 3;
+      this.bytes =
+        strings + this.edgeFrom.length * 4 * 5 + this.nodes.length * 4 * 3 + this.edges.approximateBytes;
     }
     return this.bytes;
   }
   private bytes: number | undefined;
 
-  /** Reads the snapshot's CAN_ASSUME graph (two streamed statements). */
+  /**
+   * Reads the snapshot's CAN_ASSUME graph (two streamed statements; the edges'
+   * shared evidence put back a batch at a time, one statement per batch that has any).
+   */
   static async build(driver: Driver, snapshotId: string, database?: string): Promise<ReachIndex> {
     const nodes: NodeRef[] = [];
     const byKey = new Map<string, number>();
@@ -141,6 +184,7 @@ export class ReachIndex {
     const setOf: number[] = [];
     const sets: string[][] = [];
     const setIds = new Map<string, number>();
+    const edges = new ReachEdgesBuilder();
     let unlisted = 0;
     const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
     try {
@@ -156,25 +200,40 @@ export class ReachIndex {
         byKey.set(key, nodes.length);
         nodes.push(ref);
       });
-      await stream(session.run(statement(R, 'index-edges'), { snapshotId }), (r) => {
+      let batch: { p: Props; from: number; to: number; keys: string[] }[] = [];
+      const flush = async () => {
+        await resolveSharedEvidence(
+          driver,
+          snapshotId,
+          batch.map((x) => x.p),
+        );
+        for (const { p, from: a, to: b, keys } of batch) {
+          const canon = setKey(keys);
+          let id = setIds.get(canon);
+          if (id === undefined) {
+            id = sets.length;
+            setIds.set(canon, id);
+            sets.push(keys);
+          }
+          from.push(a);
+          to.push(b);
+          setOf.push(id);
+          edges.add(p, nodes[a]!.key, nodes[b]!.key);
+        }
+        batch = [];
+      };
+      for await (const r of session.run(statement(R, 'index-edges'), { snapshotId })) {
         const a = byKey.get(String(r.get('from')));
         const b = byKey.get(String(r.get('to')));
         if (a === undefined || b === undefined) {
           unlisted++;
-          return;
+          continue;
         }
         const keys = (r.get('conditionKeys') as unknown[]).map(String);
-        const canon = setKey(keys);
-        let id = setIds.get(canon);
-        if (id === undefined) {
-          id = sets.length;
-          setIds.set(canon, id);
-          sets.push(keys);
-        }
-        from.push(a);
-        to.push(b);
-        setOf.push(id);
-      });
+        batch.push({ p: r.get('edge') as Props, from: a, to: b, keys });
+        if (batch.length >= EDGE_BATCH) await flush();
+      }
+      await flush();
     } finally {
       await session.close();
     }
@@ -202,6 +261,7 @@ export class ReachIndex {
       inEdges,
       outOffset,
       outEdges,
+      edges.build(),
     );
   }
 
@@ -300,12 +360,16 @@ export class ReachIndex {
       for (const c of firstRows) {
         const near = this.nodes[c.near]!.key;
         const node = this.nodes[c.node]!;
-        reached.push({
-          from: inward ? node.key : near,
-          to: inward ? near : node.key,
-          conditionKeys: this.sets[edgeSet[c.edge]!]!,
-          node,
-        });
+        reached.push(
+          new IndexRow(
+            this,
+            c.edge,
+            inward ? node.key : near,
+            inward ? near : node.key,
+            this.sets[edgeSet[c.edge]!]!,
+            node,
+          ),
+        );
         if (c.node !== s) next.push(c.node);
       }
       levels.push({ rows, reached });
@@ -374,11 +438,16 @@ export class ReachIndex {
             const es = [...edgePath, e];
             found.push({
               nodes: ns.map((n) => this.nodes[n]!),
-              hops: es.map((x) => ({
-                from: this.nodes[edgeFrom[x]!]!.key,
-                to: this.nodes[edgeTo[x]!]!.key,
-                conditionKeys: this.sets[edgeSet[x]!]!,
-              })),
+              hops: es.map(
+                (x) =>
+                  new EdgeRef(
+                    this,
+                    x,
+                    this.nodes[edgeFrom[x]!]!.key,
+                    this.nodes[edgeTo[x]!]!.key,
+                    this.sets[edgeSet[x]!]!,
+                  ),
+              ),
             });
           }
           continue;
@@ -489,143 +558,10 @@ export class ReachIndex {
 
 type Props = Record<string, unknown>;
 
-/** Searches missing more edges than this read them on their own. */
-const SHARED_READ_EDGES = 32;
-
-interface Batch {
-  driver: Driver;
-  rows: Map<string, EdgeRef>;
-  done: Promise<Map<string, Props>>;
-  resolve(found: Map<string, Props>): void;
-  reject(err: unknown): void;
-}
-
-/**
- * The properties of the edges searches keep, by their ends and condition
- * keys (so they do not depend on one build of the index): recently read
- * ones kept (a bounded LRU; hubs sit on many paths), the rest read by their
- * two ends, among parallel edges the one with the row's condition keys.
- * Concurrent searches share reads (see `batch`). Fails with StaleIndexError
- * when an edge is missing (the snapshot's data is gone).
- */
-export class EdgeProperties {
-  private readonly kept = new Map<string, { p: Props; bytes: number }>();
-  private keptBytes = 0;
-  private next: Batch | undefined;
-
-  constructor(
-    private readonly snapshotId: string,
-    private readonly maxKept = 20_000,
-    /** Most memory the kept properties take, estimated (query/approx-bytes.ts). */
-    private readonly maxKeptBytes = 32 * 1024 * 1024,
-  ) {}
-
-  async get(driver: Driver, rows: readonly EdgeRef[]): Promise<Props[]> {
-    const keys = rows.map(edgeKey);
-    const have = keys.map((k) => this.kept.get(k)?.p);
-    const missing = rows.filter((_, i) => !have[i]);
-    let found: Map<string, Props> | undefined;
-    if (missing.length) {
-      const batch = this.batch(driver, missing.length > SHARED_READ_EDGES);
-      for (const [i, r] of rows.entries()) if (!have[i]) batch.rows.set(keys[i]!, r);
-      found = await batch.done;
-    }
-    return rows.map((r, i) => {
-      const p = have[i] ?? found?.get(keys[i]!);
-      if (!p)
-        throw new StaleIndexError(
-          `The CAN_ASSUME edge ${r.from} -> ${r.to} is no longer in snapshot ${this.snapshotId}.`,
-        );
-      this.keep(keys[i]!, p);
-      return p;
-    });
-  }
-
-  /**
-   * The batch edges asked for now join: searches in the same turn of the event
-   * loop share one read (started on the next turn); a search missing many
-   * edges reads them alone, so a large read delays nobody else.
-   */
-  private batch(driver: Driver, alone: boolean): Batch {
-    if (!alone && this.next) return this.next;
-    let resolve!: Batch['resolve'];
-    let reject!: Batch['reject'];
-    const done = new Promise<Map<string, Props>>((res, rej) => {
-      resolve = res;
-      reject = rej;
-    });
-    const batch: Batch = { driver, rows: new Map(), done, resolve, reject };
-    if (!alone) this.next = batch;
-    setImmediate(() => {
-      if (this.next === batch) this.next = undefined;
-      this.read(batch).then(batch.resolve, batch.reject);
-    });
-    return batch;
-  }
-
-  private async read(batch: Batch): Promise<Map<string, Props>> {
-    const rows = [...batch.rows];
-    // Each end's key is sent once (a page's paths share most of their nodes), the pairs by position.
-    const keys: string[] = [];
-    const position = new Map<string, number>();
-    const at = (key: string) => {
-      let i = position.get(key);
-      if (i === undefined) position.set(key, (i = keys.push(key) - 1));
-      return i;
-    };
-    const pairs = new Map<string, [number, number]>();
-    for (const [, r] of rows) {
-      const k = `${r.from}\u0000${r.to}`;
-      if (!pairs.has(k)) pairs.set(k, [at(r.from), at(r.to)]);
-    }
-    const res = await batch.driver.executeQuery(statement(R, 'index-edge-properties'), {
-      snapshotId: this.snapshotId,
-      keys,
-      pairs: [...pairs.values()],
-    });
-    const byPair = new Map<string, Props[]>();
-    for (const r of res.records) {
-      const k = `${keys[Number(r.get('from'))]}\u0000${keys[Number(r.get('to'))]}`;
-      const list = byPair.get(k) ?? [];
-      list.push(r.get('edge') as Props);
-      byPair.set(k, list);
-    }
-    await resolveSharedEvidence(batch.driver, this.snapshotId, [...byPair.values()].flat());
-    const found = new Map<string, Props>();
-    for (const [key, r] of rows) {
-      const want = setKey(r.conditionKeys);
-      const p = byPair
-        .get(`${r.from}\u0000${r.to}`)
-        ?.find((e) => setKey(Array.isArray(e.conditionKeys) ? e.conditionKeys.map(String) : []) === want);
-      if (p) found.set(key, p);
-    }
-    return found;
-  }
-
-  clear(): void {
-    this.kept.clear();
-    this.keptBytes = 0;
-  }
-
-  private keep(key: string, p: Props): void {
-    const old = this.kept.get(key);
-    if (old) {
-      this.kept.delete(key); // most recently used last
-      this.keptBytes -= old.bytes;
-    }
-    const bytes = approxBytes(p);
-    this.kept.set(key, { p, bytes });
-    this.keptBytes += bytes;
-    for (const [k, e] of this.kept) {
-      if (this.kept.size <= this.maxKept && this.keptBytes <= this.maxKeptBytes) break;
-      this.kept.delete(k);
-      this.keptBytes -= e.bytes;
-    }
-  }
-}
+/** Edges whose shared evidence is put back in one statement while the index is built. */
+const EDGE_BATCH = 10_000;
 
 const setKey = (keys: readonly string[]) => [...keys].sort().join('\u0000');
-const edgeKey = (r: EdgeRef) => `${r.from}\u0001${r.to}\u0001${setKey(r.conditionKeys)}`;
 
 /** Offsets and edge numbers of each node's edges, by the node at `end` of each edge. */
 function adjacency(nodeCount: number, end: Int32Array): [Int32Array, Int32Array] {

@@ -27,8 +27,8 @@ import {
   type PathSummary,
 } from './graph.ts';
 import { parsePrincipal, parseRoleArn, resolveNode, type PrincipalSpec } from './principal.ts';
-import { cached, driverOf, dropReachIndex, reachIndexFor, type Source } from './cache.ts';
-import { EdgeProperties, StaleIndexError, type EdgeRef } from './reach-index.ts';
+import { cached, driverOf, reachIndexFor, type Source } from './cache.ts';
+import { EdgeRef } from './reach-index.ts';
 import {
   assumptionsSchema,
   whoCanAssumeArgs,
@@ -166,10 +166,8 @@ function walk<T extends LevelRow>(
   return { entries, truncated };
 }
 
-/** A hop of a path as a search found it: converted already (database search), or still to read (index). */
-interface FoundHop extends EdgeRef {
-  hop?: Hop;
-}
+/** A hop of a path as a search found it: converted already (database search), or its edge in the index. */
+type FoundHop = { hop: Hop } | EdgeRef;
 
 /** A node reached and its path as found; `hopsOf` gives it its hops. */
 export interface FoundEntry {
@@ -190,7 +188,7 @@ const byLengthThenKey = (a: { length: number; node: NodeRef }, b: { length: numb
 
 /**
  * Breadth-first from the node keyed `key`; undefined when the snapshot has no
- * such node. Inside the API (unless `useIndex` is false), on the snapshot's
+ * such node. Inside the API, on the snapshot's
  * in-memory index when it is built (query/reach-index.ts), leaving the hops'
  * properties to be read for the entries an answer shows; otherwise in one
  * statement, where the database keeps, per node and hop, the edge the first
@@ -205,9 +203,8 @@ async function search(
   maxHops: number,
   limit: number,
   assumptions: z.infer<typeof assumptionsSchema> | undefined,
-  useIndex: boolean,
 ): Promise<Found | undefined> {
-  const index = useIndex ? await reachIndexFor(source, snapshotId) : undefined;
+  const index = await reachIndexFor(source, snapshotId);
   if (index) {
     const got = index.search(key, direction, maxHops, limit, ROWS_PER_HOP, assumptionParams(assumptions));
     if (!got) return undefined; // the snapshot has no such node
@@ -241,8 +238,7 @@ async function search(
     node,
     path: path.map((r) => {
       let h = hops.get(r);
-      if (!h)
-        hops.set(r, (h = { from: r.from, to: r.to, conditionKeys: [], hop: toHop(r.from, r.to, r.edge) }));
+      if (!h) hops.set(r, (h = { hop: toHop(r.from, r.to, r.edge) }));
       return h;
     }),
   }));
@@ -253,34 +249,20 @@ function foundEntry({ node, path }: { node: NodeRef; path: FoundHop[] }): FoundE
   return { node, length: path.length, path };
 }
 
-/** Hops converted from edge properties the index's store keeps (converted once while kept). */
-const hopOfProps = new WeakMap<object, Hop>();
-
 /**
- * The entries with their hops: the hops an index search left unread are read
- * (through the index's store of edge properties, shared and kept; or on their
- * own when the index is gone). StaleIndexError when they are no longer there.
+ * The entries with their hops: the hops an index search found are made from
+ * the index's copy of their edges, each once per call.
  */
-async function hopsOf(
-  source: Source,
-  snapshotId: string,
-  entries: readonly FoundEntry[],
-): Promise<ReachEntry[]> {
-  const unread = [...new Set(entries.flatMap((e) => e.path.filter((h) => !h.hop)))];
-  const read = new Map<FoundHop, Hop>();
-  if (unread.length) {
-    const store =
-      (await reachIndexFor(source, snapshotId, false))?.edgeProperties ?? new EdgeProperties(snapshotId);
-    const props = await store.get(driverOf(source), unread);
-    unread.forEach((h, i) => {
-      const p = props[i]!;
-      let hop = hopOfProps.get(p);
-      if (!hop) hopOfProps.set(p, (hop = Object.freeze(toHop(h.from, h.to, p))));
-      read.set(h, hop);
-    });
-  }
+function hopsOf(entries: readonly FoundEntry[]): ReachEntry[] {
+  const made = new Map<FoundHop, Hop>();
+  const hopOf = (h: FoundHop): Hop => {
+    if (!(h instanceof EdgeRef)) return h.hop;
+    let hop = made.get(h);
+    if (!hop) made.set(h, (hop = Object.freeze(h.read())));
+    return hop;
+  };
   return entries.map(({ node, path }) => {
-    const hops = path.map((h) => h.hop ?? read.get(h)!);
+    const hops = path.map(hopOf);
     return { node, ...pathSummary(hops), hops };
   });
 }
@@ -310,15 +292,14 @@ async function searchFrom(
   maxHops: number,
   limit: number,
   assumptions: z.infer<typeof assumptionsSchema> | undefined,
-  useIndex = true,
 ): Promise<Found> {
   const key = specKey(spec);
   if (key !== undefined) {
-    const found = await search(source, snapshotId, key, direction, maxHops, limit, assumptions, useIndex);
+    const found = await search(source, snapshotId, key, direction, maxHops, limit, assumptions);
     if (found) return found;
   }
   const node = await resolveNode(source, snapshotId, spec); // throws NotInSnapshotError when missing
-  const found = await search(source, snapshotId, node.key, direction, maxHops, limit, assumptions, useIndex);
+  const found = await search(source, snapshotId, node.key, direction, maxHops, limit, assumptions);
   if (!found) throw new NotInSnapshotError(`${node.key} is not in snapshot ${snapshotId}.`, node.key);
   return found;
 }
@@ -327,7 +308,7 @@ async function searchFrom(
 interface Question<R> {
   operation: 'whoCanAssume' | 'reachableFrom';
   key: Record<string, unknown>;
-  find: (useIndex: boolean) => Promise<Found>;
+  find: () => Promise<Found>;
   /** The whole answer, from what was found and all entries with their hops. */
   result: (found: Found, entries: ReachEntry[]) => R;
 }
@@ -335,9 +316,6 @@ interface Question<R> {
 /**
  * What was found (cached per snapshot inside the API when only a page is
  * picked) and, for the entries `pick` selects (all by default), their hops.
- * Should an index search's edges be gone when their hops are read (the
- * snapshot was deleted meanwhile), the index is dropped and the database
- * searched again, which answers as it does for a snapshot that is not there.
  */
 async function gather(
   source: Source,
@@ -352,18 +330,11 @@ async function gather(
         snapshotId,
         `${q.operation}/found`,
         q.key,
-        () => q.find(true),
+        () => q.find(),
         (f) => f.entries.reduce((n, e) => n + e.length, 1),
       )
-    : await q.find(true);
-  try {
-    return { found, entries: await hopsOf(source, snapshotId, pick(found.entries)) };
-  } catch (err) {
-    if (!(err instanceof StaleIndexError)) throw err;
-    dropReachIndex(source, snapshotId);
-    const again = await q.find(false);
-    return { found: again, entries: await hopsOf(source, snapshotId, pick(again.entries)) };
-  }
+    : await q.find();
+  return { found, entries: hopsOf(pick(found.entries)) };
 }
 
 /** The whole answer to a question, cached as such inside the API. */
@@ -392,8 +363,8 @@ function whoCanAssumeQuestion(snapshotId: string, source: Source, args: WhoCanAs
   const q: Question<WhoCanAssumeResult> = {
     operation: 'whoCanAssume',
     key: { ...a, maxHops, limit },
-    find: async (useIndex) => {
-      const found = await searchFrom(source, snapshotId, spec, 'in', maxHops, limit, a.assumptions, useIndex);
+    find: async () => {
+      const found = await searchFrom(source, snapshotId, spec, 'in', maxHops, limit, a.assumptions);
       if (found.start.kind !== 'Role')
         throw new NotInSnapshotError(`${a.role} is not a role of snapshot ${snapshotId}.`, found.start.key);
       return found;
@@ -417,7 +388,7 @@ function reachableFromQuestion(snapshotId: string, source: Source, args: Reachab
   const q: Question<ReachableFromResult> = {
     operation: 'reachableFrom',
     key: { ...a, maxHops, limit },
-    find: (useIndex) => searchFrom(source, snapshotId, spec, 'out', maxHops, limit, a.assumptions, useIndex),
+    find: () => searchFrom(source, snapshotId, spec, 'out', maxHops, limit, a.assumptions),
     result: (found, roles) => ({ from: found.start, maxHops, limit, truncated: found.truncated, roles }),
   };
   return q;
@@ -577,18 +548,9 @@ async function pathsBetween(
       }))
       .sort(byPathOrder)
       .slice(0, a.limit);
-    try {
-      // The same reading of hops as reachability answers have (node: the path's end, unused here).
-      const read = await hopsOf(
-        source,
-        snapshotId,
-        kept.map((p) => ({ node: to, length: p.length, path: p.hops })),
-      );
-      return read.map(({ node: _node, ...summary }, i) => ({ ...summary, nodes: kept[i]!.nodes }));
-    } catch (err) {
-      if (!(err instanceof StaleIndexError)) throw err;
-      dropReachIndex(source, snapshotId);
-    }
+    // The same making of hops as reachability answers have (node: the path's end, unused here).
+    const read = hopsOf(kept.map((p) => ({ node: to, length: p.length, path: p.hops })));
+    return read.map(({ node: _node, ...summary }, i) => ({ ...summary, nodes: kept[i]!.nodes }));
   }
   // The statement is chosen by name from the validated bound (1..8): no query text is built from input.
   const res = await driverOf(source).executeQuery(statement(P, `paths-${a.maxHops}`), {

@@ -153,11 +153,9 @@ RETURN s {.key, .arn, .name, .accountId} AS start,
 // ---------------------------------------------------------------------------
 // The API's in-memory reachability index (query/reach-index.ts) reads a
 // complete snapshot's CAN_ASSUME graph once with index-nodes and index-edges,
-// searches it as bfs-* above do, and reads the properties of the edges it
-// keeps with index-edge-properties ($keys: each end's key once; $pairs: [from, to]
-// positions in $keys, so a path's shared nodes are sent once and the answer names
-// ends by position; only the properties an answer's hop shows, see toHop in
-// query/graph.ts).
+// and searches it as bfs-* above do. index-edges brings each edge's properties
+// an answer's hop shows too (see toHop in query/graph.ts, and the shared
+// evidence references the query layer puts back), so answers need no further read.
 
 // name: index-nodes
 MATCH (n:AtlasNode {snapshotId: $snapshotId})
@@ -166,13 +164,7 @@ RETURN n.key AS key, n.arn AS arn, n.name AS name, n.accountId AS accountId,
 
 // name: index-edges
 MATCH (a:AtlasNode {snapshotId: $snapshotId})-[r:CAN_ASSUME]->(b:AtlasNode)
-RETURN a.key AS from, b.key AS to, coalesce(r.conditionKeys, []) AS conditionKeys;
-
-// name: index-edge-properties
-UNWIND $pairs AS pair
-WITH pair, $keys[toInteger(pair[0])] AS fromKey, $keys[toInteger(pair[1])] AS toKey
-MATCH (a:AtlasNode {snapshotId: $snapshotId, key: fromKey})-[r:CAN_ASSUME]->(b:AtlasNode {snapshotId: $snapshotId, key: toKey})
-RETURN pair[0] AS from, pair[1] AS to,
-       r {.fromKind, .actions, .mechanism, .via, .conditional, .conditions, .conditionKeys, .evidence,
+RETURN a.key AS from, b.key AS to, coalesce(r.conditionKeys, []) AS conditionKeys,
+       r {.fromKind, .actions, .mechanism, .via, .conditional, .conditions, .evidence,
           .orgPolicyIds, .crossAccount, .crossOrganization, .roleChaining, .reasons,
           .conditionsRef, .evidenceRef, .reasonRefs} AS edge;

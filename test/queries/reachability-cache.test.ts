@@ -367,18 +367,28 @@ describe('query cache', () => {
     expect(await whoCanAssume(laggingRequest(), own, args)).toEqual(first);
     expect(lagging.stats()).toMatchObject({ hits: 1, snapshotReads: readsBefore }); // the list was reused
 
+    // An index whose cache reads the list at every request.
+    const renewed = new QueryCache(db.driver, { snapshotListMaxAgeMs: 0, index: { driver: db.driver } });
+    const renewedRequest = () => renewed.bind(scopedDriver(db.driver, { timeoutMs: 30_000 }));
+    await reachIndexFor(renewedRequest(), own);
+    await renewed.indexes!.settled();
+    expect(renewed.stats().indexes.map((x) => x.state)).toEqual(['ready']);
+    const vendor = await whoCanAssume(db.driver, own, { role: VENDOR_ROLE, maxHops: 3 });
+
     // Deleted (by another process, say): not served, and its entries go.
     await deleteSnapshotData(db.driver, own);
     await expect(whoCanAssume(request(), own, args)).rejects.toBeInstanceOf(NotInSnapshotError);
     expect(cache.stats()).toMatchObject({ hits: 2, entries: 0, dropped: 3 });
     await expect(resolveSnapshotCached(request(), own)).rejects.toThrow(/No snapshot with id or name/);
-    // Edges read before the deletion may still be served until the list is renewed (as cached answers
-    // are); edges read after it are gone: the index is dropped and the database answers that the
-    // snapshot is not there.
-    await expect(whoCanAssume(staleRequest(), own, { role: VENDOR_ROLE, maxHops: 3 })).rejects.toBeInstanceOf(
-      NotInSnapshotError,
-    );
-    expect(stale.stats().indexes).toEqual([]);
+    // The index holds its own copy of the edges: until the list is renewed it answers as before the
+    // deletion (as cached answers are served); once the list no longer has the snapshot, its index
+    // is dropped and the database answers that the snapshot is not there.
+    expect(await whoCanAssume(staleRequest(), own, { role: VENDOR_ROLE, maxHops: 3 })).toEqual(vendor);
+    expect(stale.stats().indexes.map((x) => x.snapshotId)).toEqual([own]);
+    await expect(
+      whoCanAssume(renewedRequest(), own, { role: VENDOR_ROLE, maxHops: 3 }),
+    ).rejects.toBeInstanceOf(NotInSnapshotError);
+    expect(renewed.stats().indexes).toEqual([]);
     // The lagging cache stops serving it once its list is older than 300 ms.
     await new Promise((r) => setTimeout(r, 350));
     await expect(whoCanAssume(laggingRequest(), own, args)).rejects.toBeInstanceOf(NotInSnapshotError);
