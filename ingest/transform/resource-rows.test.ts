@@ -16,6 +16,7 @@ import {
 } from './resource-access.fixture.ts';
 import { resourceAccessRows } from './resource-access-rows.ts';
 import { granteeTarget } from './resource-rows.ts';
+import { CALLER_MARK } from './shared-evidence.ts';
 
 describe('resource rows', () => {
   it('a Resource node per resource, with its policy, settings and tags as JSON, unmarked until the analysis marks it', () => {
@@ -135,6 +136,8 @@ describe('resourceAccessRows', () => {
       actions: ['kms:Decrypt', 'kms:PutKeyPolicy'],
       via: 'identity-policy',
       evidence: '[]',
+      // The texts write the caller as the mark (shared-evidence.ts); reads put it back.
+      callerKey: admin,
     });
     expect(JSON.parse(String(edge?.props['levelDetail']))).toEqual([
       { level: 'write', actions: ['kms:Decrypt'] },
@@ -142,7 +145,12 @@ describe('resourceAccessRows', () => {
         level: 'permissions-management',
         actions: ['kms:PutKeyPolicy'],
         evidence: JSON.stringify([
-          { policyId: `${admin}#inline/p0`, policyKind: 'identity', statementIndex: 0, effect: 'Allow' },
+          {
+            policyId: `${CALLER_MARK}#inline/p0`,
+            policyKind: 'identity',
+            statementIndex: 0,
+            effect: 'Allow',
+          },
         ]),
       },
     ]);

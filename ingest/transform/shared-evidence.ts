@@ -10,7 +10,10 @@
  * `INLINE` (-1) stands for the next sentence of the edge's own `reasons`
  * (a sentence no other edge has, kept on the edge). Texts only one edge
  * carries, and empty lists, stay on the edge. The query layer puts the texts
- * back (query/shared-evidence.ts). Pure.
+ * back (query/shared-evidence.ts). Before counting, an edge's `reasons` and
+ * `levelDetail` may write its caller's key as CALLER_MARK (`markCaller`, with the
+ * key in `callerKey`), so that edges whose texts differ only by the caller they
+ * name (principals sharing one decision) share them too. Pure.
  */
 import type { Props } from './graph-rows.ts';
 
@@ -22,6 +25,39 @@ export const SHARED_LIST_PROP = 'reasons';
 export const INLINE = -1;
 
 export const refName = (prop: string): string => (prop === SHARED_LIST_PROP ? 'reasonRefs' : `${prop}Ref`);
+
+/**
+ * Stands for the edge's caller in its `reasons` and `levelDetail` (a private-use character, which
+ * no policy, ARN or sentence of the analysis writes; an edge whose texts hold it is left unmarked).
+ */
+export const CALLER_MARK = '\uE000';
+/** The edge property holding the caller key that CALLER_MARK stands for. */
+export const CALLER_PROP = 'callerKey';
+/** Edge properties whose texts may name the edge's caller. */
+export const CALLER_TEXT_PROPS = ['reasons', 'levelDetail'] as const;
+
+/**
+ * The edge's `reasons` and `levelDetail` with every occurrence of `caller` written as CALLER_MARK,
+ * and `callerKey: caller`, in place (query/shared-evidence.ts reverses it exactly). `same` returns
+ * one copy of equal texts, so edges naming different callers the same way hold one string. Left as
+ * it is when no text names the caller or one already holds the mark.
+ */
+export function markCaller(props: Props, caller: string, same: (text: string) => string = (t) => t): Props {
+  const texts = CALLER_TEXT_PROPS.flatMap((name) => {
+    const v = props[name];
+    return typeof v === 'string' ? [v] : Array.isArray(v) ? (v as string[]) : [];
+  });
+  if (caller === '' || texts.some((t) => t.includes(CALLER_MARK)) || !texts.some((t) => t.includes(caller)))
+    return props;
+  const mark = (t: string): string => same(t.split(caller).join(CALLER_MARK));
+  for (const name of CALLER_TEXT_PROPS) {
+    const v = props[name];
+    if (typeof v === 'string') props[name] = mark(v);
+    else if (Array.isArray(v)) props[name] = (v as string[]).map(mark);
+  }
+  props[CALLER_PROP] = caller;
+  return props;
+}
 
 const sharable = (v: unknown): v is string => typeof v === 'string' && v !== '[]';
 
