@@ -5,7 +5,7 @@
  * `levelDetail`, `chain` and `reasons` as they were before the load stored them
  * once (ingest/transform/shared-evidence.ts; in `reasonRefs`, INLINE takes the
  * next of the edge's own `reasons`), so every read answers as if each edge held
- * its own copy. An edge with `callerKey` gets that key back where its
+ * its own copy. An edge with `access` gets the properties it bundles back; one with `callerKey` gets that key back where its
  * `reasons` and `levelDetail` write the caller mark. Edges without references
  * (snapshots loaded before, hand-written test graphs) are left as they are,
  * without a query.
@@ -13,6 +13,7 @@
 import neo4j from 'neo4j-driver';
 import { statement } from '../cypher/index.ts';
 import {
+  BUNDLE_PROP,
   CALLER_MARK,
   CALLER_PROP,
   CALLER_TEXT_PROPS,
@@ -41,6 +42,14 @@ const refsOf = (props: Props): number[] => {
   return ids;
 };
 
+/** The properties bundled into one text (ingest/transform/shared-evidence.ts, bundleProps) back on the edge. */
+function unbundle(e: Props): void {
+  const text = e[BUNDLE_PROP];
+  if (typeof text !== 'string') return;
+  delete e[BUNDLE_PROP];
+  Object.assign(e, JSON.parse(text) as Props);
+}
+
 /** The edge's caller key back in place of the caller mark (ingest/transform/shared-evidence.ts, markCaller). */
 function unmarkCaller(e: Props): void {
   const caller = e[CALLER_PROP];
@@ -67,6 +76,7 @@ export async function resolveSharedEvidence(
     if (!e) continue;
     const ids = refsOf(e);
     if (ids.length === 0 && !Array.isArray(e[refName(SHARED_LIST_PROP)])) {
+      unbundle(e);
       unmarkCaller(e);
       continue;
     }
@@ -113,6 +123,7 @@ export async function resolveSharedEvidence(
       e[SHARED_LIST_PROP] = list.map((r) => (Number(r) === INLINE ? own[next++] : textOf(r)));
       delete e[refName(SHARED_LIST_PROP)];
     }
+    unbundle(e);
     unmarkCaller(e);
   }
 }

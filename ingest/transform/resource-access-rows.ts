@@ -27,7 +27,7 @@ import {
   splitOrgEvidence,
 } from './evidence-json.ts';
 import type { Props } from './graph-rows.ts';
-import { markCaller } from './shared-evidence.ts';
+import { bundleProps, markCaller } from './shared-evidence.ts';
 
 /** Finding kinds whose first subject is a resource reached from outside the zone of trust. */
 const OUTSIDE_KINDS = new Set(['public-access', 'external-access']);
@@ -147,6 +147,13 @@ export interface ResourceAccessRows {
   findings: Finding[];
 }
 
+/**
+ * What a CAN_ACCESS relationship keeps as its own properties: `levels`, which statements filter on,
+ * and the caller's key; the rest is one JSON text (`access`), the same for every principal that
+ * shares a decision, so stored once (shared-evidence.ts).
+ */
+const ON_EDGE = ['levels', 'callerKey'] as const;
+
 /** Callers whose edges' texts name them, and share a decision with other principals (engine/resources/memo.ts). */
 const NAMED_CALLERS = new Set<CanAccessEdge['fromKind']>(['User', 'Role']);
 
@@ -170,7 +177,11 @@ export function resourceAccessRows(analysis: ResourceAnalysis): ResourceAccessRo
         key: canAccessKey(e),
         from: e.from,
         to: e.to,
-        props: NAMED_CALLERS.has(e.fromKind) ? markCaller(props, e.from, same) : props,
+        props: bundleProps(
+          NAMED_CALLERS.has(e.fromKind) ? markCaller(props, e.from, same) : props,
+          ON_EDGE,
+          same,
+        ),
       };
     }),
   };

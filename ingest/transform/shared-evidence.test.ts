@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Props } from './graph-rows.ts';
-import { CALLER_MARK, EvidenceTable, INLINE, markCaller } from './shared-evidence.ts';
+import { bundleProps, CALLER_MARK, EvidenceTable, INLINE, markCaller } from './shared-evidence.ts';
 
 const EVIDENCE =
   '[{"policyId":"arn:aws:iam::111111111111:role/a","policyKind":"trust","statementIndex":0,"effect":"Allow"}]';
@@ -72,5 +72,26 @@ describe('the caller mark', () => {
     expect(markCaller(edge('someone else'), ROLE)).toEqual(edge('someone else'));
     const holding = { reasons: [`${ROLE} and ${CALLER_MARK}`] };
     expect(markCaller({ ...holding }, ROLE)).toEqual(holding);
+  });
+});
+
+describe('bundled properties', () => {
+  it('moves every property but those kept into one JSON text, leaving out nulls, which edges then share', () => {
+    const edge = (): Props => ({
+      levels: ['read'],
+      via: 'both',
+      public: false,
+      resourceSid: null,
+      evidence: EVIDENCE,
+    });
+    const bundled = [bundleProps(edge(), ['levels']), bundleProps(edge(), ['levels'])];
+    const text = JSON.stringify({ via: 'both', public: false, evidence: EVIDENCE });
+    expect(bundled[0]).toEqual({
+      levels: ['read'],
+      access: text,
+    });
+    const { edges, table } = shareAll(bundled);
+    expect(edges[1]).toEqual({ levels: ['read'], accessRef: 0 });
+    expect(table.rows()).toEqual([{ key: 'evidence:0', props: { id: 0, text } }]);
   });
 });

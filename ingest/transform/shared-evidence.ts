@@ -13,12 +13,15 @@
  * back (query/shared-evidence.ts). Before counting, an edge's `reasons` and
  * `levelDetail` may write its caller's key as CALLER_MARK (`markCaller`, with the
  * key in `callerKey`), so that edges whose texts differ only by the caller they
- * name (principals sharing one decision) share them too. Pure.
+ * name (principals sharing one decision) share them too; and `bundleProps` may
+ * move an edge's properties into one text (`access`), shared like the others. Pure.
  */
 import type { Props } from './graph-rows.ts';
 
 /** Edge properties holding one JSON text each. */
-export const SHARED_TEXT_PROPS = ['evidence', 'conditions', 'levelDetail', 'chain'] as const;
+export const SHARED_TEXT_PROPS = ['evidence', 'conditions', 'levelDetail', 'chain', 'access'] as const;
+/** The edge property holding, as one JSON object, the properties `bundleProps` moved off the edge. */
+export const BUNDLE_PROP = 'access';
 /** The edge property holding a list of sentences. */
 export const SHARED_LIST_PROP = 'reasons';
 /** In `reasonRefs`: the next sentence kept in the edge's own `reasons`. */
@@ -56,6 +59,26 @@ export function markCaller(props: Props, caller: string, same: (text: string) =>
     else if (Array.isArray(v)) props[name] = (v as string[]).map(mark);
   }
   props[CALLER_PROP] = caller;
+  return props;
+}
+
+/**
+ * Every property of the edge but `keep` moved, in place, into one JSON object text under `access`
+ * (null and undefined values left out, as the load leaves them out), so that edges whose properties
+ * are the same but for `keep` share one text. query/shared-evidence.ts puts them back.
+ */
+export function bundleProps(
+  props: Props,
+  keep: readonly string[],
+  same: (text: string) => string = (t) => t,
+): Props {
+  const moved: Props = {};
+  for (const [k, v] of Object.entries(props)) {
+    if (keep.includes(k)) continue;
+    if (v !== null && v !== undefined) moved[k] = v;
+    delete props[k];
+  }
+  props[BUNDLE_PROP] = same(JSON.stringify(moved));
   return props;
 }
 
