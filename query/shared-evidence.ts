@@ -5,12 +5,23 @@
  * `levelDetail`, `chain` and `reasons` as they were before the load stored them
  * once (ingest/transform/shared-evidence.ts; in `reasonRefs`, INLINE takes the
  * next of the edge's own `reasons`), so every read answers as if each edge held
- * its own copy. Edges without references (snapshots loaded before,
- * hand-written test graphs) are left as they are, without a query.
+ * its own copy. An edge with `access` gets the properties it bundles back; one with `callerKey` gets that key back where its
+ * `reasons` and `levelDetail` write the caller mark. Edges without references
+ * (snapshots loaded before, hand-written test graphs) are left as they are,
+ * without a query.
  */
 import neo4j from 'neo4j-driver';
 import { statement } from '../cypher/index.ts';
-import { INLINE, SHARED_LIST_PROP, SHARED_TEXT_PROPS, refName } from '../ingest/transform/shared-evidence.ts';
+import {
+  BUNDLE_PROP,
+  CALLER_MARK,
+  CALLER_PROP,
+  CALLER_TEXT_PROPS,
+  INLINE,
+  SHARED_LIST_PROP,
+  SHARED_TEXT_PROPS,
+  refName,
+} from '../ingest/transform/shared-evidence.ts';
 import { driverOf, type Source } from './cache.ts';
 
 type Props = Record<string, unknown>;
@@ -31,6 +42,27 @@ const refsOf = (props: Props): number[] => {
   return ids;
 };
 
+/** The properties bundled into one text (ingest/transform/shared-evidence.ts, bundleProps) back on the edge. */
+function unbundle(e: Props): void {
+  const text = e[BUNDLE_PROP];
+  if (typeof text !== 'string') return;
+  delete e[BUNDLE_PROP];
+  Object.assign(e, JSON.parse(text) as Props);
+}
+
+/** The edge's caller key back in place of the caller mark (ingest/transform/shared-evidence.ts, markCaller). */
+function unmarkCaller(e: Props): void {
+  const caller = e[CALLER_PROP];
+  if (typeof caller !== 'string') return;
+  const unmark = (t: unknown): unknown => (typeof t === 'string' ? t.split(CALLER_MARK).join(caller) : t);
+  for (const name of CALLER_TEXT_PROPS) {
+    const v = e[name];
+    if (typeof v === 'string') e[name] = unmark(v);
+    else if (Array.isArray(v)) e[name] = v.map(unmark);
+  }
+  delete e[CALLER_PROP];
+}
+
 /** Replaces, in place, the references of `edges` (relationship property maps of `snapshotId`) by their texts. */
 export async function resolveSharedEvidence(
   source: Source,
@@ -43,7 +75,11 @@ export async function resolveSharedEvidence(
   for (const e of edges) {
     if (!e) continue;
     const ids = refsOf(e);
-    if (ids.length === 0 && !Array.isArray(e[refName(SHARED_LIST_PROP)])) continue;
+    if (ids.length === 0 && !Array.isArray(e[refName(SHARED_LIST_PROP)])) {
+      unbundle(e);
+      unmarkCaller(e);
+      continue;
+    }
     withRefs.push(e);
     for (const id of ids) if (!texts?.has(id)) wanted.add(id);
   }
@@ -87,5 +123,7 @@ export async function resolveSharedEvidence(
       e[SHARED_LIST_PROP] = list.map((r) => (Number(r) === INLINE ? own[next++] : textOf(r)));
       delete e[refName(SHARED_LIST_PROP)];
     }
+    unbundle(e);
+    unmarkCaller(e);
   }
 }

@@ -15,7 +15,7 @@ WITH r, a, collect(CASE WHEN role IS NULL THEN NULL ELSE
 OPTIONAL MATCH ()-[e:CAN_ACCESS]->(r)
 RETURN r {.*} AS resource, a {.key, .name, .accountId} AS account, runsAs,
        collect(e {.evidence, .conditions, .resourcePolicyStatementIndex, .levelDetail,
-                  .evidenceRef, .conditionsRef, .levelDetailRef}) AS edges;
+                  .evidenceRef, .conditionsRef, .levelDetailRef, .callerKey, .access, .accessRef}) AS edges;
 
 // name: resource-findings
 // Findings about one resource, as the `findings` statement of findings.cypher returns them.

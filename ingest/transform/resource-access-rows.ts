@@ -27,6 +27,7 @@ import {
   splitOrgEvidence,
 } from './evidence-json.ts';
 import type { Props } from './graph-rows.ts';
+import { bundleProps, markCaller } from './shared-evidence.ts';
 
 /** Finding kinds whose first subject is a resource reached from outside the zone of trust. */
 const OUTSIDE_KINDS = new Set(['public-access', 'external-access']);
@@ -146,17 +147,43 @@ export interface ResourceAccessRows {
   findings: Finding[];
 }
 
+/**
+ * What a CAN_ACCESS relationship keeps as its own properties: `levels`, which statements filter on,
+ * and the caller's key; the rest is one JSON text (`access`), the same for every principal that
+ * shares a decision, so stored once (shared-evidence.ts).
+ */
+const ON_EDGE = ['levels', 'callerKey'] as const;
+
+/** Callers whose edges' texts name them, and share a decision with other principals (engine/resources/memo.ts). */
+const NAMED_CALLERS = new Set<CanAccessEdge['fromKind']>(['User', 'Role']);
+
 export function resourceAccessRows(analysis: ResourceAnalysis): ResourceAccessRows {
+  // Principals sharing a decision have the same texts but for their own name: written with the
+  // caller mark (shared-evidence.ts), they are one string each, stored once.
+  const texts = new Map<string, string>();
+  const same = (t: string): string => {
+    const known = texts.get(t);
+    if (known !== undefined) return known;
+    texts.set(t, t);
+    return t;
+  };
   const canAccess: ExtraRelSet = {
     file: 'load/resources',
     name: 'rel-CAN_ACCESS',
     type: 'CAN_ACCESS',
-    rows: analysis.edges.map((e) => ({
-      key: canAccessKey(e),
-      from: e.from,
-      to: e.to,
-      props: canAccessProps(e),
-    })),
+    rows: analysis.edges.map((e) => {
+      const props = canAccessProps(e);
+      return {
+        key: canAccessKey(e),
+        from: e.from,
+        to: e.to,
+        props: bundleProps(
+          NAMED_CALLERS.has(e.fromKind) ? markCaller(props, e.from, same) : props,
+          ON_EDGE,
+          same,
+        ),
+      };
+    }),
   };
   const marks = new Map<string, { public: boolean; externalAccess: boolean }>();
   const mark = (arn: string) => {

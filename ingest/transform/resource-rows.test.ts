@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { A } from '../../engine/trust/test-model.ts';
 import { findingProps } from './derived.ts';
-import { toGraphRows } from './graph-rows.ts';
+import { toGraphRows, type Props } from './graph-rows.ts';
 import {
   BUCKET,
   FUNCTION,
@@ -16,6 +16,13 @@ import {
 } from './resource-access.fixture.ts';
 import { resourceAccessRows } from './resource-access-rows.ts';
 import { granteeTarget } from './resource-rows.ts';
+import { CALLER_MARK } from './shared-evidence.ts';
+
+/** A CAN_ACCESS row with the properties it bundles (shared-evidence.ts, bundleProps) back on it. */
+const unbundled = (row: { props: Props }) => ({
+  ...row,
+  props: { ...row.props, ...(JSON.parse(String(row.props['access'])) as Props) },
+});
 
 describe('resource rows', () => {
   it('a Resource node per resource, with its policy, settings and tags as JSON, unmarked until the analysis marks it', () => {
@@ -95,7 +102,7 @@ describe('resourceAccessRows', () => {
 
   it('edge props: levels, actions, how, conditions (sorted keys, slim JSON), the granting statement, evidence without bodies', () => {
     const { admin } = resourceModel();
-    const [pub, vendor] = resourceAccessRows(handBuiltAnalysis(admin)).canAccess.rows;
+    const [pub, vendor] = resourceAccessRows(handBuiltAnalysis(admin)).canAccess.rows.map(unbundled);
     expect(pub?.props).toMatchObject({
       fromKind: 'Anyone',
       levels: ['read'],
@@ -129,12 +136,17 @@ describe('resourceAccessRows', () => {
 
   it("several levels: one edge, the first level's detail, each level's differences in levelDetail", () => {
     const { admin } = resourceModel();
-    const edge = resourceAccessRows(handBuiltAnalysis(admin)).canAccess.rows.find((r) => r.from === admin);
+    const row = resourceAccessRows(handBuiltAnalysis(admin)).canAccess.rows.find((r) => r.from === admin);
+    // Only the levels and the caller's key stay on the edge; the rest is one shared text.
+    expect(Object.keys(row?.props ?? {}).sort()).toEqual(['access', 'callerKey', 'levels']);
+    const edge = row && unbundled(row);
     expect(edge?.props).toMatchObject({
       levels: ['write', 'permissions-management'],
       actions: ['kms:Decrypt', 'kms:PutKeyPolicy'],
       via: 'identity-policy',
       evidence: '[]',
+      // The texts write the caller as the mark (shared-evidence.ts); reads put it back.
+      callerKey: admin,
     });
     expect(JSON.parse(String(edge?.props['levelDetail']))).toEqual([
       { level: 'write', actions: ['kms:Decrypt'] },
@@ -142,7 +154,12 @@ describe('resourceAccessRows', () => {
         level: 'permissions-management',
         actions: ['kms:PutKeyPolicy'],
         evidence: JSON.stringify([
-          { policyId: `${admin}#inline/p0`, policyKind: 'identity', statementIndex: 0, effect: 'Allow' },
+          {
+            policyId: `${CALLER_MARK}#inline/p0`,
+            policyKind: 'identity',
+            statementIndex: 0,
+            effect: 'Allow',
+          },
         ]),
       },
     ]);

@@ -10,18 +10,77 @@
  * `INLINE` (-1) stands for the next sentence of the edge's own `reasons`
  * (a sentence no other edge has, kept on the edge). Texts only one edge
  * carries, and empty lists, stay on the edge. The query layer puts the texts
- * back (query/shared-evidence.ts). Pure.
+ * back (query/shared-evidence.ts). Before counting, an edge's `reasons` and
+ * `levelDetail` may write its caller's key as CALLER_MARK (`markCaller`, with the
+ * key in `callerKey`), so that edges whose texts differ only by the caller they
+ * name (principals sharing one decision) share them too; and `bundleProps` may
+ * move an edge's properties into one text (`access`), shared like the others. Pure.
  */
 import type { Props } from './graph-rows.ts';
 
 /** Edge properties holding one JSON text each. */
-export const SHARED_TEXT_PROPS = ['evidence', 'conditions', 'levelDetail', 'chain'] as const;
+export const SHARED_TEXT_PROPS = ['evidence', 'conditions', 'levelDetail', 'chain', 'access'] as const;
+/** The edge property holding, as one JSON object, the properties `bundleProps` moved off the edge. */
+export const BUNDLE_PROP = 'access';
 /** The edge property holding a list of sentences. */
 export const SHARED_LIST_PROP = 'reasons';
 /** In `reasonRefs`: the next sentence kept in the edge's own `reasons`. */
 export const INLINE = -1;
 
 export const refName = (prop: string): string => (prop === SHARED_LIST_PROP ? 'reasonRefs' : `${prop}Ref`);
+
+/**
+ * Stands for the edge's caller in its `reasons` and `levelDetail` (a private-use character, which
+ * no policy, ARN or sentence of the analysis writes; an edge whose texts hold it is left unmarked).
+ */
+export const CALLER_MARK = '\uE000';
+/** The edge property holding the caller key that CALLER_MARK stands for. */
+export const CALLER_PROP = 'callerKey';
+/** Edge properties whose texts may name the edge's caller. */
+export const CALLER_TEXT_PROPS = ['reasons', 'levelDetail'] as const;
+
+/**
+ * The edge's `reasons` and `levelDetail` with every occurrence of `caller` written as CALLER_MARK,
+ * and `callerKey: caller`, in place (query/shared-evidence.ts reverses it exactly). `same` returns
+ * one copy of equal texts, so edges naming different callers the same way hold one string. Left as
+ * it is when no text names the caller or one already holds the mark.
+ */
+export function markCaller(props: Props, caller: string, same: (text: string) => string = (t) => t): Props {
+  const texts = CALLER_TEXT_PROPS.flatMap((name) => {
+    const v = props[name];
+    return typeof v === 'string' ? [v] : Array.isArray(v) ? (v as string[]) : [];
+  });
+  if (caller === '' || texts.some((t) => t.includes(CALLER_MARK)) || !texts.some((t) => t.includes(caller)))
+    return props;
+  const mark = (t: string): string => same(t.split(caller).join(CALLER_MARK));
+  for (const name of CALLER_TEXT_PROPS) {
+    const v = props[name];
+    if (typeof v === 'string') props[name] = mark(v);
+    else if (Array.isArray(v)) props[name] = (v as string[]).map(mark);
+  }
+  props[CALLER_PROP] = caller;
+  return props;
+}
+
+/**
+ * Every property of the edge but `keep` moved, in place, into one JSON object text under `access`
+ * (null and undefined values left out, as the load leaves them out), so that edges whose properties
+ * are the same but for `keep` share one text. query/shared-evidence.ts puts them back.
+ */
+export function bundleProps(
+  props: Props,
+  keep: readonly string[],
+  same: (text: string) => string = (t) => t,
+): Props {
+  const moved: Props = {};
+  for (const [k, v] of Object.entries(props)) {
+    if (keep.includes(k)) continue;
+    if (v !== null && v !== undefined) moved[k] = v;
+    delete props[k];
+  }
+  props[BUNDLE_PROP] = same(JSON.stringify(moved));
+  return props;
+}
 
 const sharable = (v: unknown): v is string => typeof v === 'string' && v !== '[]';
 

@@ -27,6 +27,7 @@ import {
   resourceModel,
 } from '../../ingest/transform/resource-access.fixture.ts';
 import { resourceAccessRows } from '../../ingest/transform/resource-access-rows.ts';
+import { resolveSharedEvidence } from '../../query/shared-evidence.ts';
 import { openTestDb, type TestDb } from '../harness/neo4j.ts';
 
 const A = '222222222222';
@@ -225,6 +226,13 @@ describe("a resource analysis's rows, loaded", () => {
       [expect.stringContaining(':role/admin'), KEY, ['write', 'permissions-management']],
       [VENDOR_ROLE, KEY, ['write']],
     ]);
+    // Stored: the levels and the rest as one shared text (ingest/transform/shared-evidence.ts); read back whole.
+    expect(Object.keys(edges[1]?.p as object).sort()).toEqual(['access', 'key', 'levels']);
+    await resolveSharedEvidence(
+      db.driver,
+      snap,
+      edges.map((e) => e.p as Record<string, unknown>),
+    );
     const vendor = edges[1]?.p as Record<string, unknown>;
     expect(vendor).toMatchObject({
       key: `CAN_ACCESS|${VENDOR}|${KEY}`,
