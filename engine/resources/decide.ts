@@ -266,7 +266,9 @@ function asKeyPolicy(result: EvaluationResult): EvaluationResult {
     evidence: result.evidence.map(fix),
     conditions: result.conditions.map((c) => ({ ...c, source: fix(c.source) })),
     reasons: result.reasons.map((r) =>
-      r.replace(/trust policy/g, 'key policy').replace(/\btrusts the account\b/g, 'names the account'),
+      r
+        .replace(/\b([Tt])rust policy/g, (_, t: string) => (t === 'T' ? 'Key policy' : 'key policy'))
+        .replace(/\btrusts the account\b/g, 'names the account'),
     ),
   };
 }
