@@ -7,7 +7,7 @@ import type { SnapshotModel } from '../engine/model.ts';
 import { formatProblem, readSnapshot, type InputProblem } from './read/index.ts';
 import { toGraphRows } from './transform/graph-rows.ts';
 import { loadSnapshot, type ExtraNodeSet, type ExtraRelSet, type LoadProgress } from './load/loader.ts';
-import { deriveForLoad } from './transform/derived.ts';
+import { deriveForLoad, type AnalysisStep } from './transform/derived.ts';
 import { snapshotReferenceDate } from '../engine/reference-date.ts';
 
 export interface IngestOptions {
@@ -17,7 +17,19 @@ export interface IngestOptions {
   shouldAbort?: () => boolean;
   /** Settles when the database may be written to (its schema checked): the load waits for it, the reading does not. */
   databaseReady?: Promise<unknown>;
+  /** Told as each step before the load begins (benchmarks time them); the load's steps come through `onLoadProgress`. */
+  onStep?: (step: IngestStep) => void;
+  /** The loader's own progress, phase by phase (`onProgress` gets the same as text). */
+  onLoadProgress?: (p: LoadProgress) => void;
+  /** Told the new snapshot's id before anything is written. */
+  onBegin?: (snapshotId: string) => void;
+  /** Rows per statement and statements in flight (the loader's defaults otherwise). */
+  batchSize?: number;
+  concurrency?: number;
 }
+
+/** The steps before the load, in order. */
+export type IngestStep = 'read' | `analyse: ${AnalysisStep}` | 'transform';
 
 export interface IngestResult {
   snapshotId: string;
@@ -68,12 +80,14 @@ interface Prepared {
  */
 async function readAndPrepare(paths: string[], opts: IngestOptions): Promise<Prepared> {
   opts.onStage?.(`Reading ${paths.join(', ')}`);
+  opts.onStep?.('read');
   const read = await readSnapshot(paths, {
     onProgress: (e) => opts.onProgress?.('reading files', e.done, e.total),
   });
   opts.onStage?.('Transforming and analysing');
-  const derived = deriveForLoad(read.model, opts.onStage);
+  const derived = deriveForLoad(read.model, opts.onStage, (step) => opts.onStep?.(`analyse: ${step}`));
   // Rows after the analysis: the analysis's short-lived garbage and the rows never share the heap.
+  opts.onStep?.('transform');
   const rows = toGraphRows(read.model);
   return {
     rows,
@@ -94,16 +108,25 @@ export async function ingestPaths(
 ): Promise<IngestResult> {
   const prepared = await readAndPrepare(paths, opts);
   await opts.databaseReady;
+  // The loader empties the row lists as it writes them, so what it has written is let go.
   const res = await loadSnapshot(driver, prepared.rows, {
     name: opts.name,
+    batchSize: opts.batchSize,
+    concurrency: opts.concurrency,
     sources: prepared.sources,
     referenceDate: prepared.referenceDate,
     warnings: prepared.warnings.map(formatProblem),
     extraNodes: prepared.derived.extraNodes,
     extraRels: prepared.derived.extraRels,
     shouldAbort: opts.shouldAbort,
-    onBegin: (id) => opts.onStage?.(`Loading into Neo4j as snapshot ${id}`),
-    onProgress: (p: LoadProgress) => opts.onProgress?.(`${p.phase}: ${p.label}`, p.done, p.total),
+    onBegin: (id) => {
+      opts.onBegin?.(id);
+      opts.onStage?.(`Loading into Neo4j as snapshot ${id}`);
+    },
+    onProgress: (p: LoadProgress) => {
+      opts.onLoadProgress?.(p);
+      opts.onProgress?.(`${p.phase}: ${p.label}`, p.done, p.total);
+    },
   });
   return {
     snapshotId: res.snapshotId,
