@@ -32,7 +32,7 @@ import { resourceAccessRows } from './resource-access-rows.ts';
 import type { Props } from './graph-rows.ts';
 import { hopsToAdminRows } from './hops-to-admin.ts';
 import { trustRollupRows } from './trust-rollup-rows.ts';
-import { EvidenceTable } from './shared-evidence.ts';
+import { EvidenceTable, SameLists } from './shared-evidence.ts';
 
 const FILE = 'load/derived';
 
@@ -273,7 +273,8 @@ export function deriveForLoad(
   const table = new EvidenceTable();
   const derivedEdges = [canAssume, canEscalate, resources.canAccess];
   for (const set of derivedEdges) for (const row of set.rows) table.count(row.props);
-  for (const set of derivedEdges) for (const row of set.rows) row.props = table.share(row.props);
+  const lists = new SameLists();
+  for (const set of derivedEdges) for (const row of set.rows) row.props = lists.share(table.share(row.props));
   const evidenceTexts: ExtraNodeSet = {
     file: FILE,
     name: 'node-EvidenceText',

@@ -88,3 +88,24 @@ export class EvidenceTable {
     return [...this.ids].map(([text, id]) => ({ key: `evidence:${id}`, props: { id, text } }));
   }
 }
+
+/**
+ * One list object per distinct list of values across the edges' properties: most edges carry
+ * the same few condition-key, organization-policy, catalog and reference lists (often empty),
+ * and a list object costs more than its values. The edge's own reason sentences, no other
+ * edge's, are left alone. Lists are never mutated once made, so sharing them is safe.
+ */
+export class SameLists {
+  private readonly lists = new Map<string, string[] | number[]>();
+
+  share(props: Props): Props {
+    for (const [name, value] of Object.entries(props)) {
+      if (!Array.isArray(value) || name === SHARED_LIST_PROP) continue;
+      const key = `${typeof value[0]}\u0001${(value as (string | number)[]).join('\u0000')}`;
+      const known = this.lists.get(key);
+      if (known) props[name] = known;
+      else this.lists.set(key, value);
+    }
+    return props;
+  }
+}
