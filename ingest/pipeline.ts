@@ -80,23 +80,6 @@ interface Prepared {
  * rows leave it, and the load runs without them in memory.
  */
 async function readAndPrepare(paths: string[], opts: IngestOptions): Promise<Prepared> {
-  // The analysis makes garbage fast while holding a large live heap, and V8 lets the heap grow to
-  // several times what is live before collecting it. Growing it by a fifth at a time instead keeps
-  // the peak near the live heap: at tier L (100,000 roles, the flag given to node, no load) 1,523 MB
-  // instead of 1,899 MB, for about half again the CPU of reading and analysing (docs/benchmarks.md). The load runs with V8's own
-  // heuristics again. The flag (`node --v8-options`) is read at each collection.
-  v8.setFlagsFromString(`--heap-growing-percent=${ANALYSIS_HEAP_GROWING_PERCENT}`);
-  try {
-    return await prepare(paths, opts);
-  } finally {
-    v8.setFlagsFromString('--heap-growing-percent=0');
-  }
-}
-
-/** How much the heap may grow between collections while reading and analysing, in percent. */
-const ANALYSIS_HEAP_GROWING_PERCENT = 20;
-
-async function prepare(paths: string[], opts: IngestOptions): Promise<Prepared> {
   opts.onStage?.(`Reading ${paths.join(', ')}`);
   opts.onStep?.('read');
   const read = await readSnapshot(paths, {
@@ -124,6 +107,25 @@ export async function ingestPaths(
   paths: string[],
   opts: IngestOptions = {},
 ): Promise<IngestResult> {
+  // The analysis makes garbage fast while holding a large live heap, and V8 lets the heap grow to
+  // several times what is live before collecting it. Growing it by a fifth at a time instead keeps
+  // the peak near the live heap: at tier L (100,000 roles, the flag given to node, no load) 1,523 MB
+  // instead of 1,899 MB, for about half again the CPU of reading and analysing
+  // (docs/benchmarks.md). Kept through the load, whose written batches are garbage too, so its
+  // memory stays flat; V8's default is put back after. The flag (`node --v8-options`) is read at
+  // each collection.
+  v8.setFlagsFromString(`--heap-growing-percent=${INGEST_HEAP_GROWING_PERCENT}`);
+  try {
+    return await prepareAndLoad(driver, paths, opts);
+  } finally {
+    v8.setFlagsFromString('--heap-growing-percent=0');
+  }
+}
+
+/** How much the heap may grow between collections during an ingest, in percent. */
+const INGEST_HEAP_GROWING_PERCENT = 20;
+
+async function prepareAndLoad(driver: Driver, paths: string[], opts: IngestOptions): Promise<IngestResult> {
   const prepared = await readAndPrepare(paths, opts);
   await opts.databaseReady;
   // The loader empties the row lists as it writes them, so what it has written is let go.
