@@ -17,13 +17,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { connect } from '../db/connection.ts';
 import { applySchema, cleanupAbandoned, deleteSnapshotData } from '../ingest/load/snapshots.ts';
-import { loadSnapshot, type LoadProgress } from '../ingest/load/loader.ts';
-import { readSnapshot } from '../ingest/read/index.ts';
-import { deriveForLoad } from '../ingest/transform/derived.ts';
-import { toGraphRows } from '../ingest/transform/graph-rows.ts';
-import { snapshotReferenceDate } from '../engine/reference-date.ts';
+import type { LoadProgress } from '../ingest/load/loader.ts';
+import { ingestPaths } from '../ingest/pipeline.ts';
 import { writeOrganization } from './generate.ts';
 import { table } from './measure.ts';
 
@@ -59,29 +57,67 @@ export interface ScaleRun {
   rss: [number, number, string][];
 }
 
+/**
+ * RSS every 250 ms, taken by a worker thread so that phases that never yield (the analysis
+ * runs in one synchronous stretch) are sampled too. Each sample is written with the phase
+ * running at the time into a shared buffer: [ms since the start, bytes, phase index].
+ */
+class RssSampler {
+  private static readonly MAX = 1 << 18;
+  readonly data = new Float64Array(new SharedArrayBuffer(8 * 3 * RssSampler.MAX));
+  /** [samples written, the phase running (-1: none)] */
+  readonly control = new Int32Array(new SharedArrayBuffer(8));
+  private readonly worker: Worker;
+  readonly t0 = performance.timeOrigin + performance.now();
+
+  constructor(everyMs: number) {
+    Atomics.store(this.control, 1, -1);
+    this.worker = new Worker(
+      `const { workerData: w } = require('node:worker_threads');
+       const take = () => {
+         const i = Atomics.add(w.control, 0, 1);
+         if (3 * i + 2 >= w.data.length) return;
+         w.data[3 * i] = performance.timeOrigin + performance.now() - w.t0;
+         w.data[3 * i + 1] = process.memoryUsage.rss();
+         w.data[3 * i + 2] = Atomics.load(w.control, 1);
+       };
+       take();
+       setInterval(take, ${everyMs});`,
+      { eval: true, workerData: { data: this.data, control: this.control, t0: this.t0 } },
+    );
+    this.worker.unref();
+  }
+
+  /** A sample now, from this thread (at phase boundaries). */
+  take(phase: number): void {
+    const i = Atomics.add(this.control, 0, 1);
+    if (3 * i + 2 >= this.data.length) return;
+    this.data[3 * i] = performance.timeOrigin + performance.now() - this.t0;
+    this.data[3 * i + 1] = process.memoryUsage.rss();
+    this.data[3 * i + 2] = phase;
+  }
+
+  setPhase(phase: number): void {
+    Atomics.store(this.control, 1, phase);
+  }
+
+  async stop(): Promise<[number, number, number][]> {
+    await this.worker.terminate();
+    const n = Math.min(Atomics.load(this.control, 0), RssSampler.MAX);
+    const out: [number, number, number][] = [];
+    for (let i = 0; i < n; i++) out.push([this.data[3 * i]!, this.data[3 * i + 1]!, this.data[3 * i + 2]!]);
+    return out.sort((a, b) => a[0] - b[0]);
+  }
+}
+
 /** Times consecutive phases; the current one is named by the last `enter`. */
 class PhaseClock {
   readonly phases: PhaseResult[] = [];
   readonly rss: [number, number, string][] = [];
-  private readonly t0 = performance.now();
+  private readonly sampler = new RssSampler(250);
   private current: PhaseResult | undefined;
   private startedAt = 0;
-  private readonly timer: NodeJS.Timeout;
-
-  constructor() {
-    this.timer = setInterval(() => this.sample(), 250);
-  }
-
-  private sample(): number {
-    const mb = process.memoryUsage().rss / 2 ** 20;
-    if (this.current) this.current.peakRssMb = Math.max(this.current.peakRssMb, mb);
-    this.rss.push([
-      Math.round(performance.now() - this.t0) / 1000,
-      Math.round(mb),
-      this.current?.phase ?? '',
-    ]);
-    return mb;
-  }
+  private stopped = false;
 
   /** Starts (or resumes: a phase entered twice adds up) the named phase. */
   enter(phase: string): void {
@@ -93,7 +129,9 @@ class PhaseClock {
       this.current = { phase, seconds: 0, rows: 0, peakRssMb: 0 };
       this.phases.push(this.current);
     }
-    this.sample();
+    const at = this.phases.indexOf(this.current);
+    this.sampler.take(at);
+    this.sampler.setPhase(at);
   }
 
   addRows(n: number): void {
@@ -102,18 +140,27 @@ class PhaseClock {
 
   close(): void {
     if (!this.current) return;
-    this.sample();
+    this.sampler.take(this.phases.indexOf(this.current));
+    this.sampler.setPhase(-1);
     this.current.seconds += (performance.now() - this.startedAt) / 1000;
     this.current = undefined;
   }
 
-  stop(): void {
+  /** Ends the last phase and turns the samples into the per-phase peaks and the `rss` list. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
     this.close();
-    clearInterval(this.timer);
+    for (const [ms, bytes, at] of await this.sampler.stop()) {
+      const phase = this.phases[at];
+      const mb = bytes / 2 ** 20;
+      if (phase) phase.peakRssMb = Math.max(phase.peakRssMb, mb);
+      this.rss.push([Math.round(ms) / 1000, Math.round(mb), phase?.phase ?? '']);
+    }
   }
 
   elapsed(): number {
-    return (performance.now() - this.t0) / 1000;
+    return (performance.timeOrigin + performance.now() - this.sampler.t0) / 1000;
   }
 }
 
@@ -154,30 +201,26 @@ export async function run(args: string[]): Promise<void> {
     (globalThis as { gc?: () => void }).gc?.();
 
     ingestStart = clock.elapsed();
-    clock.enter('read');
-    const read = await readSnapshot([dir]);
-    const derived = deriveForLoad(read.model, log, (step) => clock.enter(`analyse: ${step}`));
-    clock.enter('transform');
-    const rows = toGraphRows(read.model);
+    // What `iamatlas ingest` runs, step for step: the model is let go before the load and the
+    // loader lets go of each batch once written.
     const lastDone = new Map<string, number>();
-    const res = await loadSnapshot(driver, rows, {
+    const res = await ingestPaths(driver, [dir], {
       name: `bench-scale-${tierName}`,
       batchSize: option(args, '--batch-size') ? Number(option(args, '--batch-size')) : undefined,
       concurrency: option(args, '--concurrency') ? Number(option(args, '--concurrency')) : undefined,
-      referenceDate: snapshotReferenceDate(read.model),
-      extraNodes: derived.extraNodes,
-      extraRels: derived.extraRels,
+      onStage: log,
+      onStep: (step) => clock.enter(step),
       onBegin: (id) => {
         snapshotId = id;
       },
-      onProgress: (p: LoadProgress) => {
+      onLoadProgress: (p: LoadProgress) => {
         clock.enter(`load: ${p.phase}`);
         clock.addRows(p.done - (lastDone.get(p.label) ?? 0));
         lastDone.set(p.label, p.done);
       },
     });
-    clock.stop();
     const ingestSeconds = clock.elapsed() - ingestStart;
+    await clock.stop();
     const result: ScaleRun = {
       tier: tierName,
       ...tier,
@@ -195,8 +238,8 @@ export async function run(args: string[]): Promise<void> {
       rss: clock.rss,
     };
     const rowsWritten =
-      Object.values(res.nodes).reduce((a, b) => a + b, 0) +
-      Object.values(res.relationships).reduce((a, b) => a + b, 0);
+      Object.values(res.counts.nodes).reduce((a, b) => a + b, 0) +
+      Object.values(res.counts.relationships).reduce((a, b) => a + b, 0);
     const before = compareFile ? (JSON.parse(fs.readFileSync(compareFile, 'utf8')) as ScaleRun) : undefined;
     const beforeOf = (phase: string) => before?.phases.find((p) => p.phase === phase);
     process.stdout.write(
@@ -222,7 +265,7 @@ export async function run(args: string[]): Promise<void> {
     fs.writeFileSync(out, JSON.stringify(result, null, 1) + '\n');
     process.stdout.write(`written to ${out}\n`);
   } finally {
-    clock.stop();
+    await clock.stop();
     fs.rmSync(dir, { recursive: true, force: true });
     if (snapshotId && !args.includes('--keep'))
       await deleteSnapshotData(driver, snapshotId).catch(() => undefined);

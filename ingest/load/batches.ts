@@ -26,7 +26,10 @@ export const DEFAULT_CONCURRENCY = 2;
  */
 export type SetKind = 'nodes' | 'relationships' | 'marks' | 'table';
 
-/** One statement's rows: `count` names the label or type the written rows count towards. */
+/**
+ * One statement's rows: `count` names the label or type the written rows count towards.
+ * `runSets` empties `rows` once it has cut them into batches.
+ */
 export interface LoadSet {
   count: string;
   kind: SetKind;
@@ -114,12 +117,17 @@ export async function runSets(driver: Driver, sets: LoadSet[], opts: RunOptions)
     written: 0,
     sent: unique[i]!.length,
   }));
-  const jobs = interleave(unique, opts.batchSize);
+  const totals = unique.map((u) => u.length);
+  const jobs: (Job | undefined)[] = interleave(unique, opts.batchSize);
+  // From here on the jobs hold the only references to the rows (the given lists are emptied),
+  // and each job is dropped once taken: a written batch's rows are let go while the load goes on.
+  unique.length = 0;
+  for (const s of sets) s.rows.length = 0;
   const done = sets.map(() => 0);
   let next = 0;
   let failed = false;
   sets.forEach((s, i) => {
-    if (unique[i]!.length) opts.onProgress?.(s.count, 0, unique[i]!.length);
+    if (totals[i]) opts.onProgress?.(s.count, 0, totals[i]!);
   });
 
   const worker = async () => {
@@ -127,7 +135,8 @@ export async function runSets(driver: Driver, sets: LoadSet[], opts: RunOptions)
     try {
       while (!failed && next < jobs.length) {
         if (opts.shouldAbort?.()) throw new LoadAborted('ingest interrupted');
-        const job = jobs[next++]!;
+        const job = jobs[next]!;
+        jobs[next++] = undefined;
         const set = sets[job.set]!;
         const rows = statementRows(set.kind, job.rows, opts.ids);
         if (rows.length) {
@@ -146,7 +155,7 @@ export async function runSets(driver: Driver, sets: LoadSet[], opts: RunOptions)
         }
         done[job.set]! += job.rows.length;
         await opts.heartbeat();
-        opts.onProgress?.(set.count, done[job.set]!, unique[job.set]!.length);
+        opts.onProgress?.(set.count, done[job.set]!, totals[job.set]!);
       }
     } catch (err) {
       failed = true;

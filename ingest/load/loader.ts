@@ -82,6 +82,11 @@ export function newSnapshotId(now = new Date()): string {
   return `snap-${stamp}-${randomBytes(3).toString('hex')}`;
 }
 
+/**
+ * Loads `rows` and the extra sets as one snapshot. The row lists are emptied as they are cut
+ * into batches, and each batch is let go once written, so the load's memory falls as it goes:
+ * the lists must not be read afterwards.
+ */
 export async function loadSnapshot(
   driver: Driver,
   rows: GraphRows,

@@ -13,6 +13,7 @@ import {
   analyseEscalation,
   escalationFindings,
   isAdminTarget,
+  type EscalationAnalysis,
   type EscalationEdge,
 } from '../../engine/escalation/index.ts';
 import type { StatementRef } from '../../engine/types.ts';
@@ -31,7 +32,7 @@ import { resourceAccessRows } from './resource-access-rows.ts';
 import type { Props } from './graph-rows.ts';
 import { hopsToAdminRows } from './hops-to-admin.ts';
 import { trustRollupRows } from './trust-rollup-rows.ts';
-import { EvidenceTable } from './shared-evidence.ts';
+import { EvidenceTable, SameLists } from './shared-evidence.ts';
 
 const FILE = 'load/derived';
 
@@ -130,11 +131,26 @@ function trustStep(model: SnapshotModel): Omit<TrustAnalysis, 'trusts'> & { find
 /** The steps of the analysis, told as each begins (benchmarks time them). */
 export type AnalysisStep = 'trust' | 'escalation' | 'resources' | 'findings' | 'rows';
 
-export function deriveForLoad(
+/** What the rows are made from: the analysis's results without its working state (the snapshot context). */
+interface Analysed {
+  canAssume: CanAssumeEdge[];
+  escalation: Pick<EscalationAnalysis, 'edges' | 'admins'>;
+  resources: ReturnType<typeof resourceAccessRows>;
+  people: ReturnType<typeof analysePeople>;
+  noMfa: ReturnType<typeof usersWithoutMfa>;
+  findings: Finding[];
+}
+
+/**
+ * Trust, escalation, resources and findings. The snapshot context (every principal's
+ * request context and parsed policies) and the escalation's working state stay inside:
+ * they are let go when it returns, before the rows are made.
+ */
+function analyse(
   model: SnapshotModel,
   onStage?: (line: string) => void,
   onStep?: (step: AnalysisStep) => void,
-): { extraNodes: ExtraNodeSet[]; extraRels: ExtraRelSet[] } {
+): Analysed {
   const started = performance.now();
   onStep?.('trust');
   const trust = trustStep(model);
@@ -159,6 +175,29 @@ export function deriveForLoad(
   onStage?.(
     `Analysing trust: ${stats.roles} roles, ${stats.edges} CAN_ASSUME edges (${stats.conditionalEdges} conditional), ${escalation.stats.edges} CAN_ESCALATE_TO edges, ${resources.canAccess.rows.length} CAN_ACCESS edges, ${findings.length} findings in ${seconds} s`,
   );
+  return {
+    canAssume: trust.edges,
+    escalation: { edges: escalation.edges, admins: escalation.admins },
+    resources,
+    people,
+    noMfa,
+    findings,
+  };
+}
+
+export function deriveForLoad(
+  model: SnapshotModel,
+  onStage?: (line: string) => void,
+  onStep?: (step: AnalysisStep) => void,
+): { extraNodes: ExtraNodeSet[]; extraRels: ExtraRelSet[] } {
+  const {
+    escalation,
+    resources,
+    people,
+    noMfa,
+    findings,
+    canAssume: edges,
+  } = analyse(model, onStage, onStep);
   onStep?.('rows');
   const canEscalate: ExtraRelSet = {
     file: 'load/escalation',
@@ -190,8 +229,8 @@ export function deriveForLoad(
   };
 
   // Before the CAN_ASSUME edges are let go below.
-  const hops = hopsToAdminRows(escalation, trust.edges);
-  const rollup = trustRollupRows(model, trust.edges, findings);
+  const hops = hopsToAdminRows(escalation, edges);
+  const rollup = trustRollupRows(model, edges, findings);
 
   const canAssume: ExtraRelSet = {
     file: FILE,
@@ -200,7 +239,6 @@ export function deriveForLoad(
     rows: [],
   };
   // Edges become rows one by one and are let go, so both never sit in memory in full.
-  const edges = trust.edges;
   for (let i = 0; i < edges.length; i++) {
     const e = edges[i] as CanAssumeEdge;
     canAssume.rows.push({
@@ -235,7 +273,8 @@ export function deriveForLoad(
   const table = new EvidenceTable();
   const derivedEdges = [canAssume, canEscalate, resources.canAccess];
   for (const set of derivedEdges) for (const row of set.rows) table.count(row.props);
-  for (const set of derivedEdges) for (const row of set.rows) table.share(row.props);
+  const lists = new SameLists();
+  for (const set of derivedEdges) for (const row of set.rows) row.props = lists.share(table.share(row.props));
   const evidenceTexts: ExtraNodeSet = {
     file: FILE,
     name: 'node-EvidenceText',

@@ -70,6 +70,21 @@ export function inlinePolicyKey(ownerArn: string, name: string): string {
 const json = (v: unknown): string => JSON.stringify(v);
 const tagsJson = (tags: Tag[]): string => json(Object.fromEntries(tags.map((t) => [t.key, t.value])));
 
+/**
+ * `f` once per object: documents the model shares (ingest/read/share-documents.ts: one trust
+ * policy text on thousands of roles) are written from one string and one key list, not a copy
+ * each.
+ */
+function oncePerObject<T extends object, R>(f: (v: T) => R): (v: T) => R {
+  const seen = new WeakMap<T, R>();
+  return (v) => {
+    if (seen.has(v)) return seen.get(v)!;
+    const r = f(v);
+    seen.set(v, r);
+    return r;
+  };
+}
+
 /** Drops undefined so that `SET n += row.props` never writes nulls over earlier values. */
 function props(p: Record<string, PropValue | undefined>): Props {
   const out: Props = {};
@@ -84,6 +99,10 @@ export function toGraphRows(model: SnapshotModel): GraphRows {
   >;
   const rels = Object.fromEntries(REL_TYPES.map((t) => [t, [] as RelRow[]])) as Record<RelType, RelRow[]>;
   const nodeKeys = new Set<string>();
+  const documentJson = oncePerObject<PolicyDocumentJson, string>(json);
+  const tagsText = oncePerObject(tagsJson);
+  // The keys depend on the document only; the id names it in the parser's problems, which are not read here.
+  const actionKeys = oncePerObject<PolicyDocumentJson, string[]>((d) => allowActionKeys(d));
   const addNode = (label: NodeLabel, key: string, p: Record<string, PropValue | undefined>) => {
     if (nodeKeys.has(key)) return;
     nodeKeys.add(key);
@@ -151,8 +170,8 @@ export function toGraphRows(model: SnapshotModel): GraphRows {
       path: p.path,
       accountId: p.accountId,
       defaultVersionId: p.defaultVersionId,
-      document: def ? json(def.document) : null,
-      allowActionKeys: def ? allowActionKeys(def.document, p.arn) : [],
+      document: def ? documentJson(def.document) : null,
+      allowActionKeys: def ? actionKeys(def.document) : [],
       versions: json(p.versions),
       versionCount: p.versions.length,
       attachmentCount: p.attachmentCount,
@@ -180,8 +199,8 @@ export function toGraphRows(model: SnapshotModel): GraphRows {
         kind: 'inline',
         accountId,
         ownerArn,
-        document: json(ip.document),
-        allowActionKeys: allowActionKeys(ip.document, key),
+        document: documentJson(ip.document),
+        allowActionKeys: actionKeys(ip.document),
       });
       addRel('HAS_POLICY', ownerArn, key, { attachment: 'inline' });
     }
@@ -234,7 +253,7 @@ export function toGraphRows(model: SnapshotModel): GraphRows {
       path: u.path,
       accountId: u.accountId,
       createDate: u.createDate,
-      tags: tagsJson(u.tags),
+      tags: tagsText(u.tags),
       permissionsBoundaryArn: u.permissionsBoundaryArn,
     });
     addRel('CONTAINS', u.accountId, u.arn);
@@ -260,8 +279,8 @@ export function toGraphRows(model: SnapshotModel): GraphRows {
       createDate: r.createDate,
       description: r.description,
       maxSessionDuration: r.maxSessionDuration,
-      trustPolicy: json(r.trustPolicy),
-      tags: tagsJson(r.tags),
+      trustPolicy: documentJson(r.trustPolicy),
+      tags: tagsText(r.tags),
       lastUsedDate: r.lastUsed?.lastUsedDate,
       lastUsedRegion: r.lastUsed?.region,
       serviceLinked: r.serviceLinked,
@@ -300,7 +319,7 @@ export function toGraphRows(model: SnapshotModel): GraphRows {
       validUntil: p.validUntil,
       clientIds: p.clientIds,
       thumbprints: p.thumbprints,
-      tags: tagsJson(p.tags),
+      tags: tagsText(p.tags),
     });
     addRel('CONTAINS', p.accountId, p.arn);
   }

@@ -9,8 +9,7 @@ const SCP_REASON = 'SCPs allow sts:AssumeRole at all 2 level(s).';
 function shareAll(edges: Props[]): { edges: Props[]; table: EvidenceTable } {
   const table = new EvidenceTable();
   for (const e of edges) table.count(e);
-  for (const e of edges) table.share(e);
-  return { edges, table };
+  return { edges: edges.map((e) => table.share(e)), table };
 }
 
 describe('shared evidence', () => {

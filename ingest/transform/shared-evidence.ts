@@ -111,29 +111,60 @@ export class EvidenceTable {
     return id;
   }
 
-  /** Moves the edge's shared texts into the table, in place, leaving their numbers. */
+  /**
+   * The edge's properties with its shared texts replaced by their numbers: a new object when
+   * a text moved (deleting properties from the given one would turn it into a slower and
+   * larger dictionary-mode object, hundreds of thousands of times over), else the same one.
+   */
   share(props: Props): Props {
+    let refs: Props | undefined;
     for (const name of SHARED_TEXT_PROPS) {
       const text = props[name];
       const id = sharable(text) ? this.idOf(text) : undefined;
-      if (id === undefined) continue;
-      props[refName(name)] = id;
-      delete props[name];
+      if (id !== undefined) (refs ??= {})[refName(name)] = id;
     }
+    let inline: string[] | undefined;
     const reasons = props[SHARED_LIST_PROP];
     if (Array.isArray(reasons) && reasons.length > 0) {
-      const refs = (reasons as string[]).map((r) => this.idOf(r) ?? INLINE);
-      if (refs.some((r) => r !== INLINE)) {
-        props[refName(SHARED_LIST_PROP)] = refs;
-        props[SHARED_LIST_PROP] = (reasons as string[]).filter((_, i) => refs[i] === INLINE);
+      const reasonRefs = (reasons as string[]).map((r) => this.idOf(r) ?? INLINE);
+      if (reasonRefs.some((r) => r !== INLINE)) {
+        (refs ??= {})[refName(SHARED_LIST_PROP)] = reasonRefs;
+        inline = (reasons as string[]).filter((_, i) => reasonRefs[i] === INLINE);
       }
     }
-    return props;
+    if (!refs) return props;
+    const out: Props = {};
+    for (const key of Object.keys(props)) {
+      if (key === SHARED_LIST_PROP && inline) out[key] = inline;
+      else if (!(refName(key) in refs)) out[key] = props[key]!;
+    }
+    return Object.assign(out, refs);
   }
 
   /** The shared texts as `EvidenceText` rows: key `evidence:<id>`, properties `id` and `text`. */
   rows(): { key: string; props: Props }[] {
     this.seen.clear();
     return [...this.ids].map(([text, id]) => ({ key: `evidence:${id}`, props: { id, text } }));
+  }
+}
+
+/**
+ * One list object per distinct list of values across the edges' properties: most edges carry
+ * the same few condition-key, organization-policy, catalog and reference lists (often empty),
+ * and a list object costs more than its values. The edge's own reason sentences, no other
+ * edge's, are left alone. Lists are never mutated once made, so sharing them is safe.
+ */
+export class SameLists {
+  private readonly lists = new Map<string, string[] | number[]>();
+
+  share(props: Props): Props {
+    for (const [name, value] of Object.entries(props)) {
+      if (!Array.isArray(value) || name === SHARED_LIST_PROP) continue;
+      const key = `${typeof value[0]}\u0001${(value as (string | number)[]).join('\u0000')}`;
+      const known = this.lists.get(key);
+      if (known) props[name] = known;
+      else this.lists.set(key, value);
+    }
+    return props;
   }
 }
