@@ -27,7 +27,7 @@ import {
   splitOrgEvidence,
 } from './evidence-json.ts';
 import type { Props } from './graph-rows.ts';
-import { bundleProps, markCaller } from './shared-evidence.ts';
+import { bundleProps, CALLER_MARK, markCaller } from './shared-evidence.ts';
 
 /** Finding kinds whose first subject is a resource reached from outside the zone of trust. */
 const OUTSIDE_KINDS = new Set(['public-access', 'external-access']);
@@ -157,6 +157,74 @@ const ON_EDGE = ['levels', 'callerKey'] as const;
 /** Callers whose edges' texts name them, and share a decision with other principals (engine/resources/memo.ts). */
 const NAMED_CALLERS = new Set<CanAccessEdge['fromKind']>(['User', 'Role']);
 
+/** A level's properties as one text: where a caller's key must not appear for its row to be shared (SharedRows). */
+const levelTexts = new WeakMap<LevelAccess, string>();
+
+function levelText(level: LevelAccess): string {
+  let text = levelTexts.get(level);
+  if (text === undefined) levelTexts.set(level, (text = JSON.stringify(levelProps(level))));
+  return text;
+}
+
+/** A caller key no JSON escape can overlap: an ARN of printable ASCII without quote or backslash. */
+const PLAIN = /^arn:[\x20\x21\x23-\x5b\x5d-\x7e]+$/;
+/** Characters JSON may write as `\u` escapes (control characters, lone surrogates): a sentence with one is written the long way. */
+const ESCAPED = /[\p{Cc}\p{Cs}]/u;
+
+/**
+ * The rows' properties of principals sharing a decision (`renamed` edges: the same `levels`), made
+ * once per decision and way of marking, not once per principal. Two such principals' properties
+ * are the same but for `callerKey` when their reasons, with their own key written as the caller
+ * mark, are the same sentences (and equal between levels alike) and no other text of the levels
+ * holds either key: then canAccessProps, markCaller and bundleProps write the same texts for both.
+ * Any other edge is written the long way.
+ */
+class SharedRows {
+  private readonly byLevels = new WeakMap<readonly LevelAccess[], Map<string, Props>>();
+
+  constructor(private readonly same: (text: string) => string) {}
+
+  props(e: CanAccessEdge): Props {
+    if (!NAMED_CALLERS.has(e.fromKind)) return bundleProps(canAccessProps(e), ON_EDGE, this.same);
+    const key = this.keyOf(e);
+    if (key === undefined) return this.full(e);
+    let known = this.byLevels.get(e.levels);
+    if (known === undefined) this.byLevels.set(e.levels, (known = new Map()));
+    const first = known.get(key);
+    if (first === undefined) {
+      const props = this.full(e);
+      known.set(key, props);
+      return props;
+    }
+    const out: Props = { levels: [...(first.levels as string[])] };
+    if (first.callerKey !== undefined) out.callerKey = e.from;
+    if (first.access !== undefined) out.access = first.access;
+    return out;
+  }
+
+  private full(e: CanAccessEdge): Props {
+    return bundleProps(markCaller(canAccessProps(e), e.from, this.same), ON_EDGE, this.same);
+  }
+
+  private keyOf(e: CanAccessEdge): string | undefined {
+    const caller = e.from;
+    if (e.renamed === undefined || e.renamed.to !== caller || !PLAIN.test(caller)) return undefined;
+    for (const l of e.levels) {
+      const text = levelText(l);
+      if (text.includes(caller) || text.includes(CALLER_MARK)) return undefined;
+    }
+    const reasons = e.levels.map((l) => reasonsOf(e, l));
+    const lead = reasons[0]!;
+    const marked: (boolean | string)[][] = [];
+    for (const list of reasons) {
+      if (list.some((r) => r.includes(CALLER_MARK) || ESCAPED.test(r))) return undefined;
+      const alike = list.length === lead.length && list.every((r, i) => r === lead[i]);
+      marked.push([alike, ...list.map((r) => r.split(caller).join(CALLER_MARK))]);
+    }
+    return JSON.stringify([e.fromKind, e.crossAccount, e.crossOrganization, marked]);
+  }
+}
+
 export function resourceAccessRows(analysis: ResourceAnalysis): ResourceAccessRows {
   // Principals sharing a decision have the same texts but for their own name: written with the
   // caller mark (shared-evidence.ts), they are one string each, stored once.
@@ -167,23 +235,17 @@ export function resourceAccessRows(analysis: ResourceAnalysis): ResourceAccessRo
     texts.set(t, t);
     return t;
   };
+  const shared = new SharedRows(same);
   const canAccess: ExtraRelSet = {
     file: 'load/resources',
     name: 'rel-CAN_ACCESS',
     type: 'CAN_ACCESS',
-    rows: analysis.edges.map((e) => {
-      const props = canAccessProps(e);
-      return {
-        key: canAccessKey(e),
-        from: e.from,
-        to: e.to,
-        props: bundleProps(
-          NAMED_CALLERS.has(e.fromKind) ? markCaller(props, e.from, same) : props,
-          ON_EDGE,
-          same,
-        ),
-      };
-    }),
+    rows: analysis.edges.map((e) => ({
+      key: canAccessKey(e),
+      from: e.from,
+      to: e.to,
+      props: shared.props(e),
+    })),
   };
   const marks = new Map<string, { public: boolean; externalAccess: boolean }>();
   const mark = (arn: string) => {

@@ -14,9 +14,10 @@ import {
   handBuiltAnalysis,
   resourceModel,
 } from './resource-access.fixture.ts';
-import { resourceAccessRows } from './resource-access-rows.ts';
+import { canAccessProps, resourceAccessRows } from './resource-access-rows.ts';
 import { granteeTarget } from './resource-rows.ts';
-import { CALLER_MARK } from './shared-evidence.ts';
+import { bundleProps, CALLER_MARK, markCaller } from './shared-evidence.ts';
+import type { CanAccessEdge, LevelAccess } from '../../engine/resources/types.ts';
 
 /** A CAN_ACCESS row with the properties it bundles (shared-evidence.ts, bundleProps) back on it. */
 const unbundled = (row: { props: Props }) => ({
@@ -163,6 +164,57 @@ describe('resourceAccessRows', () => {
         ]),
       },
     ]);
+  });
+
+  it('principals sharing a decision get the properties each would get alone, but for their own key', () => {
+    const role = (name: string) => `arn:aws:iam::${A}:role/${name}`;
+    const rep = role('rep');
+    const level = (name: LevelAccess['level'], action: string, reasons: string[]): LevelAccess => ({
+      level: name,
+      actions: [action],
+      via: 'identity-policy',
+      public: false,
+      conditional: false,
+      conditions: [],
+      evidence: [],
+      reasons,
+    });
+    // The decision made for `rep`, shared with the others (engine/resources/memo.ts); a later
+    // sentence names role c, and role `re` is a prefix of `rep`.
+    const levels = [
+      level('read', 's3:GetObject', [`Identity policy of ${rep} allows s3:GetObject.`, `Like ${role('c')}.`]),
+      level('write', 's3:PutObject', [`Identity policy of ${rep} allows s3:PutObject.`]),
+    ];
+    const edges: CanAccessEdge[] = [rep, role('b'), role('c'), role('re'), role('d')].map((from) => ({
+      from,
+      fromKind: 'Role',
+      to: BUCKET,
+      crossAccount: false,
+      crossOrganization: false,
+      levels,
+      ...(from === rep ? {} : { renamed: { from: rep, to: from } }),
+    }));
+    const analysis = {
+      edges,
+      findings: [],
+      stats: {
+        resources: 1,
+        analysedResources: 1,
+        evaluateCalls: 0,
+        edges: 5,
+        publicEdges: 0,
+        externalEdges: 0,
+      },
+    };
+    const rows = resourceAccessRows(analysis).canAccess.rows;
+    const alone = edges.map((e) =>
+      bundleProps(markCaller(canAccessProps(e), e.from), ['levels', 'callerKey']),
+    );
+    expect(rows.map((r) => r.props)).toEqual(alone);
+    expect(rows.map((r) => Object.keys(r.props))).toEqual(alone.map((p) => Object.keys(p)));
+    // One text for all but c, whose key a later sentence names.
+    expect(new Set(rows.map((r) => r.props['access'])).size).toBe(2);
+    expect(rows[2]?.props['access']).not.toBe(rows[1]?.props['access']);
   });
 
   it('marks resources public or reached from outside the zone of trust', () => {

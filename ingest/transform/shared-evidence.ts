@@ -63,23 +63,25 @@ export function markCaller(props: Props, caller: string, same: (text: string) =>
 }
 
 /**
- * Every property of the edge but `keep` moved, in place, into one JSON object text under `access`
+ * The edge's `keep` properties, and every other one moved into one JSON object text under `access`
  * (null and undefined values left out, as the load leaves them out), so that edges whose properties
- * are the same but for `keep` share one text. query/shared-evidence.ts puts them back.
+ * are the same but for `keep` share one text. query/shared-evidence.ts puts them back. A new object:
+ * deleting the moved properties from the given one would leave it in dictionary mode, several times
+ * larger, and the rows keep it until they are loaded.
  */
 export function bundleProps(
   props: Props,
   keep: readonly string[],
   same: (text: string) => string = (t) => t,
 ): Props {
+  const kept: Props = {};
   const moved: Props = {};
   for (const [k, v] of Object.entries(props)) {
-    if (keep.includes(k)) continue;
-    if (v !== null && v !== undefined) moved[k] = v;
-    delete props[k];
+    if (keep.includes(k)) kept[k] = v;
+    else if (v !== null && v !== undefined) moved[k] = v;
   }
-  props[BUNDLE_PROP] = same(JSON.stringify(moved));
-  return props;
+  kept[BUNDLE_PROP] = same(JSON.stringify(moved));
+  return kept;
 }
 
 const sharable = (v: unknown): v is string => typeof v === 'string' && v !== '[]';
