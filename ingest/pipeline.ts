@@ -85,6 +85,7 @@ async function readAndPrepare(paths: string[], opts: IngestOptions): Promise<Pre
   const read = await readSnapshot(paths, {
     onProgress: (e) => opts.onProgress?.('reading files', e.done, e.total),
   });
+  tightenHeapGrowth(read.model);
   opts.onStage?.('Transforming and analysing');
   const derived = deriveForLoad(read.model, opts.onStage, (step) => opts.onStep?.(`analyse: ${step}`));
   // Rows after the analysis: the analysis's short-lived garbage and the rows never share the heap.
@@ -107,14 +108,7 @@ export async function ingestPaths(
   paths: string[],
   opts: IngestOptions = {},
 ): Promise<IngestResult> {
-  // The analysis makes garbage fast while holding a large live heap, and V8 lets the heap grow to
-  // several times what is live before collecting it. Growing it by a fifth at a time instead keeps
-  // the peak near the live heap: at tier L (100,000 roles, the flag given to node, no load) 1,523 MB
-  // instead of 1,899 MB, for about half again the CPU of reading and analysing
-  // (docs/benchmarks.md). Kept through the load, whose written batches are garbage too, so its
-  // memory stays flat; V8's default is put back after. The flag (`node --v8-options`) is read at
-  // each collection.
-  v8.setFlagsFromString(`--heap-growing-percent=${INGEST_HEAP_GROWING_PERCENT}`);
+  // V8's default heap growth is put back however the ingest ends (readAndPrepare may tighten it).
   try {
     return await prepareAndLoad(driver, paths, opts);
   } finally {
@@ -122,8 +116,24 @@ export async function ingestPaths(
   }
 }
 
-/** How much the heap may grow between collections during an ingest, in percent. */
+/** How much the heap may grow between collections during a large ingest, in percent. */
 const INGEST_HEAP_GROWING_PERCENT = 20;
+/** Users and roles from which an ingest tightens the heap's growth. */
+const TIGHT_HEAP_FROM_PRINCIPALS = 10_000;
+
+/**
+ * The analysis makes garbage fast while holding a large live heap, and V8 lets the heap grow to
+ * several times what is live before collecting it. Growing it by a fifth at a time instead keeps
+ * the peak near the live heap: at tier L (100,000 roles) about 1.4 GiB instead of 1.6 to 1.9 GiB,
+ * for about a third more CPU in the analysis (docs/benchmarks.md). Kept through the load, whose
+ * written batches are garbage too, so its memory stays flat. A small account's heap stays small
+ * anyway, so it keeps V8's default and its speed. The flag (`node --v8-options`) is read at each
+ * collection.
+ */
+function tightenHeapGrowth(model: SnapshotModel): void {
+  if (model.users.length + model.roles.length < TIGHT_HEAP_FROM_PRINCIPALS) return;
+  v8.setFlagsFromString(`--heap-growing-percent=${INGEST_HEAP_GROWING_PERCENT}`);
+}
 
 async function prepareAndLoad(driver: Driver, paths: string[], opts: IngestOptions): Promise<IngestResult> {
   const prepared = await readAndPrepare(paths, opts);
