@@ -1,5 +1,6 @@
 /** The database session of the commands that read or write snapshots. */
 import type { Driver } from 'neo4j-driver';
+import type { DatabaseCheck } from '../ingest/load/snapshots.ts';
 import { LocalServerError, SettingsError } from '../db/errors.ts';
 import { CliError, EXIT, say } from './output.ts';
 
@@ -11,10 +12,13 @@ import { CliError, EXIT, say } from './output.ts';
  * alongside took a second connection and its login); the next command that writes or lists
  * snapshots does it. With `writesAfterCheck`, `fn` runs while the check does, and waits for
  * `checked` (the check) before it writes: a load reads and analyses its input in the meantime.
+ * With `listSnapshots`, the check's read also lists the complete snapshots (`checked`'s
+ * `snapshots`, with their input files when `listSnapshots.sources`), so listing costs no
+ * transaction of its own.
  */
 export async function withDriver<T>(
-  fn: (driver: Driver, checked: Promise<void>) => Promise<T>,
-  opts: { readOnly?: boolean; writesAfterCheck?: boolean } = {},
+  fn: (driver: Driver, checked: Promise<DatabaseCheck>) => Promise<T>,
+  opts: { readOnly?: boolean; writesAfterCheck?: boolean; listSnapshots?: { sources: boolean } } = {},
 ): Promise<T> {
   // The driver and the schema are loaded here, not at start-up, so commands that need no database start fast.
   const { connect } = await import('../db/connection.ts');
@@ -27,17 +31,18 @@ export async function withDriver<T>(
       throw new CliError(err.message, EXIT.database);
     throw new CliError((err as Error).message, EXIT.database);
   }
-  const prepare = async (): Promise<void> => {
-    const removed = await prepareDatabase(driver);
-    for (const r of removed)
+  const prepare = async (): Promise<DatabaseCheck> => {
+    const check = await prepareDatabase(driver, opts.listSnapshots ? { list: opts.listSnapshots } : {});
+    for (const r of check.removed)
       say(
         r.was === 'deleting'
           ? `Finished deleting snapshot ${r.id}: an earlier delete was interrupted.`
           : `Removed snapshot ${r.id}: its ingest did not finish.`,
       );
+    return check;
   };
   try {
-    if (opts.readOnly) return await fn(driver, Promise.resolve());
+    if (opts.readOnly) return await fn(driver, Promise.resolve({ removed: [] }));
     if (!opts.writesAfterCheck) {
       const checked = prepare();
       await checked;

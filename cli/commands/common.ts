@@ -6,14 +6,17 @@
 import type { Command } from 'commander';
 import type { Driver } from 'neo4j-driver';
 import { NotInSnapshotError, QueryInputError } from '../../query/errors.ts';
-import type { SnapshotInfo } from '../../ingest/load/snapshots.ts';
+import type { DatabaseCheck, SnapshotInfo } from '../../ingest/load/snapshots.ts';
 import { CliError, EXIT } from '../output.ts';
 import type { RenderOptions } from '../render.ts';
 
-/** cli/driver.ts withDriver: `fn` with a connected driver; `checked` settles when the database is ready for writes. */
+/**
+ * cli/driver.ts withDriver: `fn` with a connected driver; `checked` settles when the database is
+ * ready for writes, with what the check found (the complete snapshots too, with `listSnapshots`).
+ */
 export type WithDriver = <T>(
-  fn: (driver: Driver, checked: Promise<void>) => Promise<T>,
-  opts?: { readOnly?: boolean; writesAfterCheck?: boolean },
+  fn: (driver: Driver, checked: Promise<DatabaseCheck>) => Promise<T>,
+  opts?: { readOnly?: boolean; writesAfterCheck?: boolean; listSnapshots?: { sources: boolean } },
 ) => Promise<T>;
 
 /** The query layer, loaded on first use, so that other commands start without it (and the engine behind it). */

@@ -36,12 +36,18 @@ export function register(program: Command, withDriver: WithDriver): void {
     .description('List complete snapshots, newest first')
     .option('--json', 'print as JSON')
     .action(async (opts: { json?: boolean }) => {
-      await withDriver(async (driver) => {
-        const list = await (await store()).listSnapshots(driver);
-        if (opts.json) return printJson(list);
-        if (list.length === 0) return say('No snapshots yet. Run `iamatlas ingest PATH` or `iamatlas demo`.');
-        process.stdout.write(renderList(list));
-      });
+      // The list comes with the check that runs before every listing (dead loads removed first).
+      await withDriver(
+        async (_driver, checked) => {
+          const list = (await checked).snapshots ?? [];
+          if (opts.json) return printJson(list);
+          if (list.length === 0)
+            return say('No snapshots yet. Run `iamatlas ingest PATH` or `iamatlas demo`.');
+          process.stdout.write(renderList(list));
+        },
+        // The text names no input files; --json gives them.
+        { listSnapshots: { sources: opts.json === true } },
+      );
     });
   snapshots
     .command('delete')
@@ -49,17 +55,20 @@ export function register(program: Command, withDriver: WithDriver): void {
     .argument('<refs...>', 'snapshot ids or names')
     .option('--json', 'print what was deleted as JSON')
     .action(async (refs: string[], opts: { json?: boolean }) => {
-      await withDriver(async (driver) => {
-        const { listSnapshots, deleteSnapshotData } = await store();
-        const targets = pickSnapshots(await listSnapshots(driver), refs);
-        const deleted: string[] = [];
-        for (const s of targets) {
-          await deleteSnapshotData(driver, s.id);
-          deleted.push(s.id);
-          if (!opts.json) say(`Deleted ${s.id} (${s.name}).`);
-        }
-        if (opts.json) printJson({ deleted });
-      });
+      await withDriver(
+        async (driver, checked) => {
+          const { deleteSnapshotData } = await store();
+          const targets = pickSnapshots((await checked).snapshots ?? [], refs);
+          const deleted: string[] = [];
+          for (const s of targets) {
+            await deleteSnapshotData(driver, s.id);
+            deleted.push(s.id);
+            if (!opts.json) say(`Deleted ${s.id} (${s.name}).`);
+          }
+          if (opts.json) printJson({ deleted });
+        },
+        { listSnapshots: { sources: false } },
+      );
     });
   diff.register(snapshots, withDriver);
 }

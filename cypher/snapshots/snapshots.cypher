@@ -21,11 +21,12 @@ SET s.status = 'complete', s.completedAt = $now, s.counts = $counts, s.warnings 
 RETURN s.id AS id;
 
 // name: snapshot-list
+// The input files (`sources`, one per account file: hundreds for an organization) only when asked.
 MATCH (s:Snapshot)
 WHERE s.status = 'complete' OR $includeLoading
 RETURN s.id AS id, s.name AS name, s.status AS status, s.createdAt AS createdAt,
-       s.completedAt AS completedAt, s.counts AS counts, s.sources AS sources,
-       s.referenceDate AS referenceDate
+       s.completedAt AS completedAt, s.counts AS counts,
+       CASE WHEN $withSources THEN s.sources END AS sources, s.referenceDate AS referenceDate
 ORDER BY s.createdAt DESC, s.id DESC;
 
 // name: snapshot-latest

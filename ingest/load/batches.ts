@@ -5,7 +5,7 @@
  * different labels or relationship types, which rarely lock the same nodes; a
  * deadlock that does happen is retried by the driver's managed transaction.
  */
-import neo4j, { type Driver } from 'neo4j-driver';
+import neo4j, { type Driver, type Transaction } from 'neo4j-driver';
 import { statement } from '../../cypher/index.ts';
 import type { Props } from '../transform/graph-rows.ts';
 import { LoadAborted } from './errors.ts';
@@ -57,6 +57,11 @@ export interface RunOptions {
    */
   ids: Map<string, string>;
   shouldAbort?: () => boolean;
+  /**
+   * The one transaction of a small load (loader.ts): every batch is sent in it at once, with
+   * no session and no commit of its own, and `concurrency` is ignored.
+   */
+  tx?: Transaction;
   /** Called between batches (keeps the snapshot's heartbeat fresh). */
   heartbeat: () => Promise<void>;
   /** Rows of one set sent so far, told after each of its batches (and once before any). */
@@ -131,7 +136,7 @@ export async function runSets(driver: Driver, sets: LoadSet[], opts: RunOptions)
   });
 
   const worker = async () => {
-    const session = driver.session();
+    const session = opts.tx ? undefined : driver.session();
     try {
       while (!failed && next < jobs.length) {
         if (opts.shouldAbort?.()) throw new LoadAborted('ingest interrupted');
@@ -141,7 +146,9 @@ export async function runSets(driver: Driver, sets: LoadSet[], opts: RunOptions)
         const rows = statementRows(set.kind, job.rows, opts.ids);
         if (rows.length) {
           const params = { snapshotId: opts.snapshotId, rows };
-          const res = await session.executeWrite((tx) => tx.run(statement(set.file, set.name), params));
+          const stmt = statement(set.file, set.name);
+          const res = await (opts.tx?.run(stmt, params) ??
+            session!.executeWrite((tx) => tx.run(stmt, params)));
           const record = res.records[0];
           if (set.kind === 'nodes') {
             const keys = (record?.get('keys') ?? []) as string[];
@@ -161,13 +168,16 @@ export async function runSets(driver: Driver, sets: LoadSet[], opts: RunOptions)
       failed = true;
       throw err;
     } finally {
-      await session.close();
+      await session?.close();
     }
   };
 
   // Every worker has stopped before an error is passed on, so the caller's clean-up races nothing.
   const settled = await Promise.allSettled(
-    Array.from({ length: Math.max(1, Math.min(opts.concurrency, jobs.length)) }, worker),
+    Array.from(
+      { length: Math.max(1, opts.tx ? jobs.length : Math.min(opts.concurrency, jobs.length)) },
+      worker,
+    ),
   );
   const rejected = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (rejected) throw rejected.reason;

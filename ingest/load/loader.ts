@@ -83,6 +83,16 @@ export function newSnapshotId(now = new Date()): string {
 }
 
 /**
+ * Loads of up to this many rows in all are written in one transaction (the 250 users + 250 roles
+ * account of docs/benchmarks.md has about 10,500): the snapshot's begin, every batch and its
+ * completion are sent together on one connection, instead of a transaction (begin, statement and
+ * commit, each a round trip) per batch on two sessions. Nothing of such a load is visible until it
+ * is complete, and a loader killed outright leaves nothing (Neo4j rolls back a transaction whose
+ * connection is gone). Larger loads keep their memory flat with a transaction per batch.
+ */
+export const ONE_TRANSACTION_MAX_ROWS = 25_000;
+
+/**
  * Loads `rows` and the extra sets as one snapshot. The row lists are emptied as they are cut
  * into batches, and each batch is let go once written, so the load's memory falls as it goes:
  * the lists must not be read afterwards.
@@ -96,27 +106,38 @@ export async function loadSnapshot(
   const name = opts.name ?? snapshotId;
   const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
   const concurrency = opts.concurrency ?? DEFAULT_CONCURRENCY;
-  // A heartbeat every few seconds is enough to tell a live load from a dead one.
-  let lastHeartbeat = Date.now();
   const createdAt = new Date().toISOString();
+  const { nodeSets, linkSets } = loadSets(rows, opts);
+  const total = [...nodeSets, ...linkSets].reduce((n, s) => n + s.rows.length, 0);
   opts.onBegin?.(snapshotId);
-  await driver.executeQuery(statement('snapshots/snapshots', 'snapshot-begin'), {
-    id: snapshotId,
-    name,
-    createdAt,
-    host: os.hostname(),
-    pid: neo4j.int(process.pid),
-    sources: opts.sources ?? [],
-    referenceDate: opts.referenceDate ?? null,
-  });
+  const session = driver.session();
+  // A small load: one transaction, begun at once (its statements follow without waiting for it).
+  const tx = total <= ONE_TRANSACTION_MAX_ROWS ? session.beginTransaction() : undefined;
+  const begin = [
+    statement('snapshots/snapshots', 'snapshot-begin'),
+    {
+      id: snapshotId,
+      name,
+      createdAt,
+      host: os.hostname(),
+      pid: neo4j.int(process.pid),
+      sources: opts.sources ?? [],
+      referenceDate: opts.referenceDate ?? null,
+    },
+  ] as const;
 
   const nodeCounts: Record<string, number> = {};
   const relCounts: Record<string, number> = {};
   let dangling = 0;
-  const session = driver.session();
   try {
+    // The snapshot is begun before anything else is written; in one transaction, alongside.
+    const begun = tx ? tx.run(...begin) : driver.executeQuery(...begin);
+    if (!tx) await begun;
+    // A heartbeat every few seconds is enough to tell a live load from a dead one; a load in one
+    // transaction needs none (it cannot be left half done).
+    let lastHeartbeat = Date.now();
     const heartbeat = async () => {
-      if (Date.now() - lastHeartbeat <= 5000) return;
+      if (tx || Date.now() - lastHeartbeat <= 5000) return;
       lastHeartbeat = Date.now();
       await driver.executeQuery(statement('snapshots/snapshots', 'snapshot-heartbeat'), {
         id: snapshotId,
@@ -130,81 +151,91 @@ export async function loadSnapshot(
         batchSize,
         concurrency,
         ids,
+        ...(tx ? { tx } : {}),
         shouldAbort: opts.shouldAbort,
         heartbeat,
         onProgress: (label, done, total) => opts.onProgress?.({ phase, label, done, total }),
       });
 
     // Nodes first (every relationship finds both its ends by key), then everything that links or marks them.
-    const nodeSets: LoadSet[] = [
-      ...(NODE_LABELS as readonly NodeLabel[]).map((label) => ({
-        count: label,
-        kind: 'nodes' as const,
-        file: 'load/nodes',
-        name: `node-${label}`,
-        rows: rows.nodes[label],
-      })),
-      ...(opts.extraNodes ?? [])
-        .filter((x) => !x.updatesExisting)
-        .map((x) => ({
-          count: x.label,
-          kind: x.table ? ('table' as const) : ('nodes' as const),
-          file: x.file,
-          name: x.name,
-          rows: x.rows,
-        })),
-    ];
-    for (const r of await run('nodes', nodeSets))
+    const [, nodeResults] = await Promise.all([begun, run('nodes', nodeSets)]);
+    for (const r of nodeResults)
       if (r.kind === 'nodes') nodeCounts[r.count] = (nodeCounts[r.count] ?? 0) + r.written;
-
-    const relSets: LoadSet[] = [
-      ...(REL_TYPES as readonly RelType[]).map((type) => ({
-        count: type,
-        kind: 'relationships' as const,
-        file: 'load/relationships',
-        name: `rel-${type}`,
-        rows: rows.rels[type],
-      })),
-      ...(opts.extraRels ?? []).map((x) => ({
-        count: x.type,
-        kind: 'relationships' as const,
-        file: x.file,
-        name: x.name,
-        rows: x.rows,
-      })),
-    ];
-    const markSets: LoadSet[] = (opts.extraNodes ?? [])
-      .filter((x) => x.updatesExisting)
-      .map((x) => ({
-        count: `${x.label} marks`,
-        kind: 'marks' as const,
-        file: x.file,
-        name: x.name,
-        rows: x.rows,
-      }));
-    for (const r of await run('relationships', [...relSets, ...markSets])) {
+    for (const r of await run('relationships', linkSets)) {
       if (r.kind === 'marks') continue;
       relCounts[r.count] = (relCounts[r.count] ?? 0) + r.written;
       dangling += r.sent - r.written;
     }
 
     opts.onProgress?.({ phase: 'finishing', label: 'snapshot', done: 0, total: 1 });
-    const counts = JSON.stringify({ nodes: nodeCounts, relationships: relCounts });
-    const res = await session.executeWrite((tx) =>
-      tx.run(statement('snapshots/snapshots', 'snapshot-complete'), {
+    const complete = [
+      statement('snapshots/snapshots', 'snapshot-complete'),
+      {
         id: snapshotId,
         now: new Date().toISOString(),
-        counts,
+        counts: JSON.stringify({ nodes: nodeCounts, relationships: relCounts }),
         warnings: opts.warnings ?? [],
-      }),
-    );
+      },
+    ] as const;
+    const res = tx ? await tx.run(...complete) : await session.executeWrite((w) => w.run(...complete));
     if (res.records.length !== 1) throw new Error(`snapshot ${snapshotId} vanished while loading`);
+    await tx?.commit();
     opts.onProgress?.({ phase: 'finishing', label: 'snapshot', done: 1, total: 1 });
   } catch (err) {
+    if (tx?.isOpen()) await tx.rollback().catch(() => undefined);
     await session.close().catch(() => undefined);
+    // Also after a transaction: a commit that failed on the way may still have been made.
     await deleteSnapshotData(driver, snapshotId).catch(() => undefined);
     throw err;
   }
   await session.close();
   return { snapshotId, name, nodes: nodeCounts, relationships: relCounts, danglingRelationships: dangling };
+}
+
+/** The load's sets: the nodes, then the relationships and the marks on nodes (written once the nodes are). */
+function loadSets(rows: GraphRows, opts: LoadOptions): { nodeSets: LoadSet[]; linkSets: LoadSet[] } {
+  const nodeSets: LoadSet[] = [
+    ...(NODE_LABELS as readonly NodeLabel[]).map((label) => ({
+      count: label,
+      kind: 'nodes' as const,
+      file: 'load/nodes',
+      name: `node-${label}`,
+      rows: rows.nodes[label],
+    })),
+    ...(opts.extraNodes ?? [])
+      .filter((x) => !x.updatesExisting)
+      .map((x) => ({
+        count: x.label,
+        kind: x.table ? ('table' as const) : ('nodes' as const),
+        file: x.file,
+        name: x.name,
+        rows: x.rows,
+      })),
+  ];
+  const relSets: LoadSet[] = [
+    ...(REL_TYPES as readonly RelType[]).map((type) => ({
+      count: type,
+      kind: 'relationships' as const,
+      file: 'load/relationships',
+      name: `rel-${type}`,
+      rows: rows.rels[type],
+    })),
+    ...(opts.extraRels ?? []).map((x) => ({
+      count: x.type,
+      kind: 'relationships' as const,
+      file: x.file,
+      name: x.name,
+      rows: x.rows,
+    })),
+  ];
+  const markSets: LoadSet[] = (opts.extraNodes ?? [])
+    .filter((x) => x.updatesExisting)
+    .map((x) => ({
+      count: `${x.label} marks`,
+      kind: 'marks' as const,
+      file: x.file,
+      name: x.name,
+      rows: x.rows,
+    }));
+  return { nodeSets, linkSets: [...relSets, ...markSets] };
 }

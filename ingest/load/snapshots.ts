@@ -43,8 +43,12 @@ export async function applySchema(driver: Driver): Promise<void> {
   }
 }
 
-export async function listSnapshots(driver: Driver, includeLoading = false): Promise<SnapshotInfo[]> {
-  const res = await driver.executeQuery(statement(S, 'snapshot-list'), { includeLoading });
+export async function listSnapshots(
+  driver: Driver,
+  includeLoading = false,
+  withSources = true,
+): Promise<SnapshotInfo[]> {
+  const res = await driver.executeQuery(statement(S, 'snapshot-list'), { includeLoading, withSources });
   return res.records.map((r) => toInfo(r.toObject()));
 }
 
@@ -176,45 +180,86 @@ export async function cleanupAbandoned(driver: Driver, now = Date.now()): Promis
 
 /** The index and constraint names cypher/schema.cypher creates. */
 export function schemaNames(): string[] {
-  return [...statements('schema').values()].map((stmt) => {
-    const name = /^CREATE\s+(?:\w+\s+)?(?:CONSTRAINT|INDEX)\s+(\w+)\s+IF NOT EXISTS/i.exec(stmt)?.[1];
-    if (!name) throw new Error(`cypher/schema.cypher: a statement without a name: ${stmt}`);
-    return name;
-  });
+  return schemaRules().map((r) => r.name);
 }
 
 /**
- * What every command does before its own work, in one read transaction (its three
- * statements sent together): applies the schema when one of its indexes or constraints
- * is missing (a new database, or a schema that gained one), and finishes loads and
- * deletes whose process died (`cleanupAbandoned`). When there is nothing to do, that is
- * one round trip. If the database will not list its indexes (a user without the SHOW
- * INDEX privilege), the schema is applied as before.
+ * The schema's rules: each index's or constraint's name, and whether SHOW INDEXES lists it. It
+ * lists every index, and every uniqueness or key constraint by the index the constraint owns,
+ * which carries the constraint's name
+ * (https://neo4j.com/docs/cypher-manual/5/constraints/managing-constraints/); other constraints
+ * (property existence or type) are listed by SHOW CONSTRAINTS only.
  */
-export async function prepareDatabase(driver: Driver, now = Date.now()): Promise<Abandoned[]> {
+function schemaRules(): { name: string; indexed: boolean }[] {
+  return [...statements('schema').values()].map((stmt) => {
+    const m = /^CREATE\s+(?:\w+\s+)?(CONSTRAINT|INDEX)\s+(\w+)\s+IF NOT EXISTS/i.exec(stmt);
+    if (!m) throw new Error(`cypher/schema.cypher: a statement without a name: ${stmt}`);
+    const indexed =
+      m[1]!.toUpperCase() === 'INDEX' ||
+      /\bIS\s+(?:UNIQUE|(?:NODE\s+|REL(?:ATIONSHIP)?\s+)?KEY)\s*$/i.test(stmt);
+    return { name: m[2]!, indexed };
+  });
+}
+
+/** What the check before a command found and did. */
+export interface DatabaseCheck {
+  /** Loads and deletes whose process had died, now removed. */
+  removed: Abandoned[];
+  /**
+   * Asked for with `list`: the complete snapshots, newest first, as `listSnapshots` gives them
+   * (their `sources` only with `list.sources`).
+   */
+  snapshots?: SnapshotInfo[];
+}
+
+/**
+ * What every command that writes or lists snapshots does before its own work: applies the schema
+ * when one of its indexes or constraints is missing (a new database, or a schema that gained
+ * one), and finishes loads and deletes whose process died (`cleanupAbandoned`). With `list`, the
+ * complete snapshots are read too (what `snapshots list` prints; removing a dead load or delete
+ * does not change them). It is one read transaction whose begin, statements and commit are sent
+ * without waiting for the begin: when there is nothing to do, two round trips. SHOW CONSTRAINTS
+ * is read only when the schema has a constraint that SHOW INDEXES does not list. If the database
+ * will not list its indexes (a user without the SHOW INDEX privilege), the schema is applied as before.
+ */
+export async function prepareDatabase(
+  driver: Driver,
+  opts: { now?: number; list?: { sources: boolean } } = {},
+): Promise<DatabaseCheck> {
+  const now = opts.now ?? Date.now();
+  const rules = schemaRules();
   let present: Set<string>;
   let candidates: InProgress[];
+  let snapshots: SnapshotInfo[] | undefined;
   const session = driver.session({ defaultAccessMode: neo4j.session.READ });
   try {
-    const [indexes, constraints, loads] = await session.executeRead((tx) =>
-      Promise.all([
-        tx.run(statement(S, 'schema-index-names')),
-        tx.run(statement(S, 'schema-constraint-names')),
-        tx.run(statement(S, 'snapshot-abandon-candidates')),
-      ]),
-    );
-    const names = (res: typeof indexes) => (res.records[0]?.get('names') as string[] | undefined) ?? [];
+    const tx = session.beginTransaction();
+    const [indexes, constraints, loads, listed] = await Promise.all([
+      tx.run(statement(S, 'schema-index-names')),
+      rules.every((r) => r.indexed) ? undefined : tx.run(statement(S, 'schema-constraint-names')),
+      tx.run(statement(S, 'snapshot-abandon-candidates')),
+      opts.list
+        ? tx.run(statement(S, 'snapshot-list'), { includeLoading: false, withSources: opts.list.sources })
+        : undefined,
+    ]);
+    await tx.commit();
+    const names = (res: typeof indexes | undefined) =>
+      (res?.records[0]?.get('names') as string[] | undefined) ?? [];
     present = new Set([...names(indexes), ...names(constraints)]);
     candidates = loads.records.map(inProgress);
+    snapshots = listed?.records.map((r) => toInfo(r.toObject()));
   } catch (err) {
     if (!/Forbidden|Security/i.test((err as { code?: string }).code ?? '')) throw err;
     await applySchema(driver);
-    return cleanupAbandoned(driver, now);
+    const removed = await cleanupAbandoned(driver, now);
+    if (!opts.list) return { removed };
+    return { removed, snapshots: await listSnapshots(driver, false, opts.list.sources) };
   } finally {
     await session.close();
   }
-  if (schemaNames().some((n) => !present.has(n))) await applySchema(driver);
-  return candidates.length ? removeAbandoned(driver, candidates, now) : [];
+  if (rules.some((r) => !present.has(r.name))) await applySchema(driver);
+  const removed = candidates.length ? await removeAbandoned(driver, candidates, now) : [];
+  return { removed, ...(snapshots ? { snapshots } : {}) };
 }
 
 export async function countSnapshotNodes(driver: Driver, id: string): Promise<number> {

@@ -40,4 +40,39 @@ describe('preparing the database before a command', () => {
     const present = await presentNames();
     for (const name of schemaNames()) expect(present, name).toContain(name);
   });
+
+  it('finds every index and constraint of the schema with SHOW INDEXES alone (its check reads nothing else)', async () => {
+    await prepareDatabase(db.driver);
+    const idx = await db.driver.executeQuery('SHOW INDEXES YIELD name RETURN collect(name) AS names');
+    const names = new Set(idx.records[0]!.get('names') as string[]);
+    for (const name of schemaNames()) expect(names, name).toContain(name);
+  });
+
+  it('removes a dead load before it lists the complete snapshots, in the same check', async () => {
+    // A load on another machine whose heartbeat stopped an hour ago, and a complete snapshot.
+    const dead = `prepare-dead-${process.pid}-${Date.now()}`;
+    const done = `prepare-done-${process.pid}-${Date.now()}`;
+    const at = new Date(Date.now() - 3600_000).toISOString();
+    await db.driver.executeQuery(
+      `CREATE (:Snapshot {id: $dead, name: $dead, status: 'loading', createdAt: $at, heartbeatAt: $at,
+                          loaderHost: 'a-host-that-is-gone', loaderPid: 1}),
+              (:Snapshot {id: $done, name: $done, status: 'complete', createdAt: $at, completedAt: $at,
+                          sources: ['a.json'], counts: '{"nodes":{},"relationships":{}}'})`,
+      { dead, done, at },
+    );
+    db.track(dead);
+    db.track(done);
+    const check = await prepareDatabase(db.driver, { list: { sources: false } });
+    expect(check.removed).toContainEqual({ id: dead, was: 'loading' });
+    const ids = check.snapshots!.map((s) => s.id);
+    expect(ids).toContain(done);
+    expect(ids).not.toContain(dead);
+    expect(check.snapshots!.find((s) => s.id === done)!.sources).toBeUndefined();
+    const left = await db.driver.executeQuery('MATCH (s:Snapshot {id: $dead}) RETURN count(s) AS n', {
+      dead,
+    });
+    expect(Number(left.records[0]!.get('n'))).toBe(0);
+    const withSources = await prepareDatabase(db.driver, { list: { sources: true } });
+    expect(withSources.snapshots!.find((s) => s.id === done)!.sources).toEqual(['a.json']);
+  });
 });
