@@ -7,7 +7,7 @@
  */
 import { build, type Metafile } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { cliBuildOptions } from '../bin/start.mjs';
+import { DRIVER_CHUNK, cliBuildOptions } from '../bin/start.mjs';
 
 async function staticallyLoaded(): Promise<{ inputs: Set<string>; packages: Set<string> }> {
   const res = await build({ ...cliBuildOptions('dist/startup-check'), write: false });
@@ -62,5 +62,12 @@ describe('the command line at start-up', () => {
       .map((f) => /node_modules\/zod\/v4\/locales\/([^/]+)\.js$/.exec(f)?.[1])
       .filter((l) => l !== undefined);
     expect(locales).toEqual(['en']);
+  });
+
+  it("gives the bundled Neo4j driver's send buffer 64 KiB (the driver's file still reads as the build expects)", async () => {
+    const res = await build({ ...cliBuildOptions('dist/startup-check'), write: false });
+    const texts = res.outputFiles.filter((f) => f.path.endsWith('.js')).map((f) => f.text);
+    expect(texts.filter((t) => t.includes(DRIVER_CHUNK.to))).toHaveLength(1);
+    expect(texts.some((t) => t.includes(DRIVER_CHUNK.from))).toBe(false);
   });
 });
