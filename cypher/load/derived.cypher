@@ -1,40 +1,80 @@
 // Loads of what the engine derives from a snapshot (engine/trust, engine/findings),
-// written in the same snapshot as the rows they are about. $rows as in relationships.cypher.
+// written in the same snapshot as the rows they are about. Rows as columns, as in
+// nodes.cypher and relationships.cypher.
 
 // name: rel-CAN_ASSUME
-UNWIND $rows AS row
-MATCH (a) WHERE elementId(a) = row.from
-MATCH (b) WHERE elementId(b) = row.to
-CREATE (a)-[r:CAN_ASSUME {key: row.key}]->(b)
-SET r += row.props
+UNWIND range(0, size($key) - 1) AS i
+MATCH (a) WHERE elementId(a) = $from[i]
+MATCH (b) WHERE elementId(b) = $to[i]
+CREATE (a)-[r:CAN_ASSUME {key: $key[i],
+  fromKind: $fromKind[i],
+  actions: $actions[i],
+  mechanism: $mechanism[i],
+  via: $via[i],
+  crossAccount: $crossAccount[i],
+  crossOrganization: $crossOrganization[i],
+  conditional: $conditional[i],
+  conditionKeys: $conditionKeys[i],
+  conditions: $conditions[i],
+  trustPolicyId: $trustPolicyId[i],
+  trustStatementIndex: $trustStatementIndex[i],
+  trustSid: $trustSid[i],
+  identityPolicyIds: $identityPolicyIds[i],
+  evidence: $evidence[i],
+  orgPolicyIds: $orgPolicyIds[i],
+  roleChaining: $roleChaining[i],
+  reasons: $reasons[i],
+  reasonRefs: $reasonRefs[i],
+  maxSessionSeconds: $maxSessionSeconds[i],
+  sessionName: $sessionName[i],
+  evidenceRef: $evidenceRef[i],
+  conditionsRef: $conditionsRef[i],
+  mfaCannotHold: $mfaCannotHold[i]}]->(b)
+SET r += $more[i]
 RETURN count(r) AS written;
 
 // name: node-EvidenceText
 // One distinct evidence text of the snapshot (ingest/transform/shared-evidence.ts): edges name it
 // by `id` in their `*Ref` properties. Not an AtlasNode: no graph query walks or counts it.
-UNWIND $rows AS row
-CREATE (n:EvidenceText {snapshotId: $snapshotId, id: row.props.id, text: row.props.text})
+UNWIND range(0, size($id) - 1) AS i
+CREATE (n:EvidenceText {snapshotId: $snapshotId, id: $id[i], text: $text[i]})
 RETURN count(n) AS written;
 
 // name: node-Finding
-UNWIND $rows AS row
-CREATE (n:AtlasNode:Finding {snapshotId: $snapshotId, key: row.key})
-SET n += row.props
-RETURN collect(row.key) AS keys, collect(elementId(n)) AS ids;
+UNWIND range(0, size($key) - 1) AS i
+CREATE (n:AtlasNode:Finding {
+  snapshotId: $snapshotId,
+  key: $key[i],
+  id: $id[i],
+  kind: $kind[i],
+  severity: $severity[i],
+  title: $title[i],
+  why: $why[i],
+  subjects: $subjects[i],
+  evidence: $evidence[i]
+})
+SET n += $more[i]
+RETURN collect($key[i]) AS keys, collect(elementId(n)) AS ids;
 
 // name: rel-ABOUT
-UNWIND $rows AS row
-MATCH (a:Finding) WHERE elementId(a) = row.from
-MATCH (b) WHERE elementId(b) = row.to
-CREATE (a)-[r:ABOUT {key: row.key}]->(b)
-SET r += row.props
+UNWIND range(0, size($key) - 1) AS i
+MATCH (a:Finding) WHERE elementId(a) = $from[i]
+MATCH (b) WHERE elementId(b) = $to[i]
+CREATE (a)-[r:ABOUT {key: $key[i],
+  primary: $primary[i]}]->(b)
+SET r += $more[i]
 RETURN count(r) AS written;
 
 // name: rel-CAN_SIGN_IN_AS
 // A person can sign in as a provisioned role (engine/identity-center/link.ts), with the assignments behind it.
-UNWIND $rows AS row
-MATCH (a:Person) WHERE elementId(a) = row.from
-MATCH (b:Role) WHERE elementId(b) = row.to
-CREATE (a)-[r:CAN_SIGN_IN_AS {key: row.key}]->(b)
-SET r += row.props
+UNWIND range(0, size($key) - 1) AS i
+MATCH (a:Person) WHERE elementId(a) = $from[i]
+MATCH (b:Role) WHERE elementId(b) = $to[i]
+CREATE (a)-[r:CAN_SIGN_IN_AS {key: $key[i],
+  accountId: $accountId[i],
+  permissionSets: $permissionSets[i],
+  groups: $groups[i],
+  direct: $direct[i],
+  via: $via[i]}]->(b)
+SET r += $more[i]
 RETURN count(r) AS written;

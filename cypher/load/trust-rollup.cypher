@@ -2,6 +2,16 @@
 // read by the organization overview and the trust matrix (cypher/queries/organization.cypher).
 
 // name: node-TrustRollup
-UNWIND $rows AS row
-CREATE (n:AtlasNode:TrustRollup {snapshotId: $snapshotId, key: row.key})
-SET n += row.props;
+UNWIND range(0, size($key) - 1) AS i
+CREATE (n:AtlasNode:TrustRollup {
+  snapshotId: $snapshotId,
+  key: $key[i],
+  fromUnit: $fromUnit[i],
+  toAccount: $toAccount[i],
+  edgeCount: $edgeCount[i],
+  conditionalCount: $conditionalCount[i],
+  roleCount: $roleCount[i],
+  conditionKeys: $conditionKeys[i],
+  worstSeverity: $worstSeverity[i]
+})
+SET n += $more[i];

@@ -5,9 +5,9 @@
  * different labels or relationship types, which rarely lock the same nodes; a
  * deadlock that does happen is retried by the driver's managed transaction.
  */
-import neo4j, { type Driver, type Transaction } from 'neo4j-driver';
+import type { Driver, Transaction } from 'neo4j-driver';
 import { statement } from '../../cypher/index.ts';
-import type { Props } from '../transform/graph-rows.ts';
+import { columnParams, statementColumns, toNeo4jProps } from './columns.ts';
 import { LoadAborted } from './errors.ts';
 import { uniqueRows, type Row } from './unique-rows.ts';
 
@@ -68,34 +68,24 @@ export interface RunOptions {
   onProgress?: (count: string, done: number, total: number) => void;
 }
 
-/** Integers must reach Neo4j as integers, not floats (the driver sends JS numbers as floats). */
-function toNeo4jProps(p: Props): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(p))
-    out[k] = typeof v === 'number' && Number.isInteger(v) ? neo4j.int(v) : v;
-  return out;
-}
-
 /**
- * A batch's rows as its statement takes them. Relationship ends and marked nodes are named by
- * element id; a row whose node is not in this load is left out (the caller counts it as not written).
+ * A batch's parameters. Relationship ends and marked nodes are named by element id; a row whose
+ * node is not in this load is left out (the caller counts it as not written).
  */
-function statementRows(kind: SetKind, rows: Row[], ids: Map<string, string>): Record<string, unknown>[] {
+function statementParams(
+  kind: SetKind,
+  text: string,
+  rows: Row[],
+  ids: Map<string, string>,
+): { params: Record<string, unknown[]>; count: number } {
+  if (kind !== 'marks')
+    return columnParams(rows, statementColumns(text), kind === 'relationships' ? ids : undefined);
   const out: Record<string, unknown>[] = [];
   for (const r of rows) {
-    if (kind === 'nodes' || kind === 'table') {
-      out.push({ key: r.key, props: toNeo4jProps(r.props) });
-    } else if (kind === 'marks') {
-      const id = ids.get(r.key);
-      if (id !== undefined) out.push({ id, props: toNeo4jProps(r.props) });
-    } else {
-      const from = ids.get(r.from!);
-      const to = ids.get(r.to!);
-      if (from !== undefined && to !== undefined)
-        out.push({ key: r.key, from, to, props: toNeo4jProps(r.props) });
-    }
+    const id = ids.get(r.key);
+    if (id !== undefined) out.push({ id, props: toNeo4jProps(r.props) });
   }
-  return out;
+  return { params: { rows: out }, count: out.length };
 }
 
 interface Job {
@@ -143,12 +133,11 @@ export async function runSets(driver: Driver, sets: LoadSet[], opts: RunOptions)
         const job = jobs[next]!;
         jobs[next++] = undefined;
         const set = sets[job.set]!;
-        const rows = statementRows(set.kind, job.rows, opts.ids);
-        if (rows.length) {
-          const params = { snapshotId: opts.snapshotId, rows };
-          const stmt = statement(set.file, set.name);
-          const res = await (opts.tx?.run(stmt, params) ??
-            session!.executeWrite((tx) => tx.run(stmt, params)));
+        const text = statement(set.file, set.name);
+        const { params, count } = statementParams(set.kind, text, job.rows, opts.ids);
+        if (count) {
+          const all = { snapshotId: opts.snapshotId, ...params };
+          const res = await (opts.tx?.run(text, all) ?? session!.executeWrite((tx) => tx.run(text, all)));
           const record = res.records[0];
           if (set.kind === 'nodes') {
             const keys = (record?.get('keys') ?? []) as string[];
@@ -157,7 +146,7 @@ export async function runSets(driver: Driver, sets: LoadSet[], opts: RunOptions)
             results[job.set]!.written += keys.length;
           } else {
             const w = record?.get('written');
-            results[job.set]!.written += typeof w === 'number' ? w : rows.length;
+            results[job.set]!.written += typeof w === 'number' ? w : count;
           }
         }
         done[job.set]! += job.rows.length;
