@@ -24,6 +24,7 @@
 import type { Driver } from 'neo4j-driver';
 import { listSnapshots, resolveSnapshot, type SnapshotInfo } from '../ingest/load/snapshots.ts';
 import { approxBytes } from './approx-bytes.ts';
+import { deepFreeze } from './deep-freeze.ts';
 import { ReachIndex } from './reach-index.ts';
 
 export interface QueryCacheOptions {
@@ -95,6 +96,11 @@ class ReachIndexes {
 
   prune(live: Set<string>): void {
     for (const id of this.ready.keys()) if (!live.has(id)) this.ready.delete(id);
+  }
+
+  /** Drops the hops the ready indexes keep made (they are made again when asked). */
+  forgetHops(): void {
+    for (const { index } of this.ready.values()) index.forgetHops();
   }
 
   stats(): ReachIndexStats[] {
@@ -195,14 +201,6 @@ export function canonicalJson(v: unknown): string {
     .join(',')}}`;
 }
 
-function deepFreeze<T>(v: T): T {
-  if (v && typeof v === 'object' && !Object.isFrozen(v)) {
-    Object.freeze(v);
-    for (const x of Object.values(v as object)) deepFreeze(x);
-  }
-  return v;
-}
-
 export class QueryCache {
   private readonly entries = new Map<string, Entry>();
   private readonly pending = new Map<string, Promise<unknown>>();
@@ -265,8 +263,9 @@ export class QueryCache {
     if (latest) this.indexes.get(latest.id);
   }
 
-  /** Forgets every answer (the reachability indexes stay). */
+  /** Forgets every answer and every hop the reachability indexes keep made (the indexes stay). */
   clear(): void {
+    this.indexes?.forgetHops();
     this.entries.clear();
     this.weight = 0;
     this.bytes = 0;
@@ -319,12 +318,17 @@ export class QueryCache {
       }
   }
 
-  /** The answer for `key`, computing (once for concurrent askers) and keeping it when missing. */
+  /**
+   * The answer for `key`, computing (once for concurrent askers) and keeping it when missing.
+   * `size` estimates the answer's bytes when its maker knows them better (or faster) than a
+   * walk of the whole value (approxBytes) does.
+   */
   async memo<T>(
     snapshotId: string,
     key: string,
     compute: () => Promise<T>,
     weigh: (v: T) => number,
+    size: (v: T) => number = approxBytes,
   ): Promise<T> {
     const hit = this.entries.get(key);
     if (hit) {
@@ -340,7 +344,7 @@ export class QueryCache {
     const p = compute().then((value) => {
       deepFreeze(value);
       const weight = Math.max(1, weigh(value));
-      const bytes = approxBytes(value);
+      const bytes = size(value);
       if (weight <= this.maxWeight && bytes <= this.maxBytes) {
         this.entries.set(key, { snapshotId, value, weight, bytes });
         this.weight += weight;
@@ -445,6 +449,8 @@ export async function cached<T>(
   args: unknown,
   compute: () => Promise<T>,
   weigh: (v: T) => number = () => 1,
+  /** The answer's bytes, estimated; default approxBytes (query/approx-bytes.ts). */
+  size?: (v: T) => number,
 ): Promise<T> {
   const b = readerOf(source).cache;
   if (!b) return compute();
@@ -455,5 +461,6 @@ export async function cached<T>(
     `${snapshotId}\u0000${operation}\u0000${canonicalJson(args)}`,
     compute,
     weigh,
+    size,
   );
 }
