@@ -164,9 +164,7 @@ export class ReachIndex {
   hop(e: number): Hop {
     let hop = this.hops.get(e);
     if (hop) return hop;
-    hop = deepFreeze(
-      this.edges.hop(e, this.nodes[this.edgeFrom[e]!]!.key, this.nodes[this.edgeTo[e]!]!.key),
-    );
+    hop = deepFreeze(this.edges.hop(e, this.nodes[this.edgeFrom[e]!]!.key, this.nodes[this.edgeTo[e]!]!.key));
     if (this.hops.size >= HOPS_KEPT) this.hops.delete(this.hops.keys().next().value!);
     this.hops.set(e, hop);
     return hop;
