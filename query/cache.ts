@@ -24,7 +24,6 @@
 import type { Driver } from 'neo4j-driver';
 import { listSnapshots, resolveSnapshot, type SnapshotInfo } from '../ingest/load/snapshots.ts';
 import { approxBytes } from './approx-bytes.ts';
-import { deepFreeze } from './deep-freeze.ts';
 import { ReachIndex } from './reach-index.ts';
 
 export interface QueryCacheOptions {
@@ -206,6 +205,14 @@ export function canonicalJson(v: unknown): string {
     out += (out.length > 1 ? ',' : '') + JSON.stringify(k) + ':' + canonicalJson(x);
   }
   return out + '}';
+}
+
+function deepFreeze<T>(v: T): T {
+  if (v && typeof v === 'object' && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v as object)) deepFreeze(x);
+  }
+  return v;
 }
 
 export class QueryCache {

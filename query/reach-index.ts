@@ -23,7 +23,6 @@
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import { statement } from '../cypher/index.ts';
-import { deepFreeze } from './deep-freeze.ts';
 import type { Hop, NodeKind, NodeRef } from './graph.ts';
 import { ReachEdges, ReachEdgesBuilder } from './reach-edges.ts';
 import { resolveSharedEvidence } from './shared-evidence.ts';
@@ -157,14 +156,16 @@ export class ReachIndex {
   }
 
   /**
-   * Edge `e`'s hop, deeply frozen. The last HOPS_KEPT hops made are kept and
-   * handed out again, so that answers sharing an edge (a hub's trust, an SSO
-   * role) make its hop once, not once per answer.
+   * Edge `e`'s hop, frozen (as answers hold hops). The last HOPS_KEPT hops made
+   * are kept and handed out again, so that answers sharing an edge (a hub's
+   * trust, an SSO role) make its hop once, not once per answer.
    */
   hop(e: number): Hop {
     let hop = this.hops.get(e);
     if (hop) return hop;
-    hop = deepFreeze(this.edges.hop(e, this.nodes[this.edgeFrom[e]!]!.key, this.nodes[this.edgeTo[e]!]!.key));
+    hop = Object.freeze(
+      this.edges.hop(e, this.nodes[this.edgeFrom[e]!]!.key, this.nodes[this.edgeTo[e]!]!.key),
+    );
     if (this.hops.size >= HOPS_KEPT) this.hops.delete(this.hops.keys().next().value!);
     this.hops.set(e, hop);
     return hop;
