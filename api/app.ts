@@ -26,7 +26,7 @@ import type { ApiContext } from './context.ts';
 import { toClientError } from './errors.ts';
 import { ping, scopedDriver } from './neo4j.ts';
 import { hostAllowed } from './hosts.ts';
-import { operationCost } from './request-cost.ts';
+import { operationCostOnce } from './request-cost.ts';
 import { GateFull, RequestGate, selectsSearchField } from './request-gate.ts';
 import { resolvers } from './schema/resolvers.ts';
 import { typeDefs } from './schema/type-defs.ts';
@@ -112,7 +112,7 @@ export function createApp({
       if (!state || state.release) return;
       // Page sizes given as variables or left to their defaults count too (graphql-armor, at
       // validation, counts only those written in the query).
-      const cost = operationCost(
+      const cost = operationCostOnce(
         args.schema,
         args.document,
         (args.variableValues ?? {}) as Record<string, unknown>,

@@ -8,6 +8,7 @@
  */
 import {
   Kind,
+  visit,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
@@ -102,4 +103,43 @@ export function operationCost(
   for (const sel of operation.selectionSet.selections)
     if (sel.kind === Kind.FIELD && sel.name.value !== '__schema') total += field(sel, root as Composite);
   return total;
+}
+
+/** Per document (the server's parse cache hands out one per query text): its page-size variables and costs found. */
+const known = new WeakMap<
+  DocumentNode,
+  { schema: GraphQLSchema; pageVariables: string[]; costs: Map<string, number> }
+>();
+/** Costs kept per document (one per operation name and set of page sizes given). */
+const COSTS_KEPT = 64;
+
+/**
+ * operationCost, counted once per document, operation and page sizes: the cost
+ * depends on the variables only through those that set a `first`.
+ */
+export function operationCostOnce(
+  schema: GraphQLSchema,
+  doc: DocumentNode,
+  variables: Record<string, unknown> = {},
+  operationName?: string | null,
+): number {
+  let k = known.get(doc);
+  if (!k || k.schema !== schema) {
+    const pageVariables = new Set<string>();
+    visit(doc, {
+      [Kind.ARGUMENT]: (node) => {
+        if (node.name.value === 'first' && node.value.kind === Kind.VARIABLE)
+          pageVariables.add(node.value.name.value);
+      },
+    });
+    known.set(doc, (k = { schema, pageVariables: [...pageVariables], costs: new Map() }));
+  }
+  const key = JSON.stringify([operationName ?? null, ...k.pageVariables.map((v) => variables[v] ?? null)]);
+  let cost = k.costs.get(key);
+  if (cost === undefined) {
+    cost = operationCost(schema, doc, variables, operationName);
+    if (k.costs.size >= COSTS_KEPT) k.costs.clear();
+    k.costs.set(key, cost);
+  }
+  return cost;
 }

@@ -97,6 +97,11 @@ class ReachIndexes {
     for (const id of this.ready.keys()) if (!live.has(id)) this.ready.delete(id);
   }
 
+  /** Drops the hops the ready indexes keep made (they are made again when asked). */
+  forgetHops(): void {
+    for (const { index } of this.ready.values()) index.forgetHops();
+  }
+
   stats(): ReachIndexStats[] {
     const out: ReachIndexStats[] = [...this.ready].map(([snapshotId, { index, buildMs }]) => ({
       snapshotId,
@@ -186,13 +191,20 @@ interface Entry {
 /** JSON with object keys sorted and undefined members left out: equal arguments, equal text. */
 export function canonicalJson(v: unknown): string {
   if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  // Built by concatenation: every request makes one or two cache keys.
+  if (Array.isArray(v)) {
+    let out = '[';
+    for (let i = 0; i < v.length; i++) out += (i ? ',' : '') + canonicalJson(v[i]);
+    return out + ']';
+  }
   const o = v as Record<string, unknown>;
-  return `{${Object.keys(o)
-    .filter((k) => o[k] !== undefined)
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`)
-    .join(',')}}`;
+  let out = '{';
+  for (const k of Object.keys(o).sort()) {
+    const x = o[k];
+    if (x === undefined) continue;
+    out += (out.length > 1 ? ',' : '') + JSON.stringify(k) + ':' + canonicalJson(x);
+  }
+  return out + '}';
 }
 
 function deepFreeze<T>(v: T): T {
@@ -265,8 +277,9 @@ export class QueryCache {
     if (latest) this.indexes.get(latest.id);
   }
 
-  /** Forgets every answer (the reachability indexes stay). */
+  /** Forgets every answer and every hop the reachability indexes keep made (the indexes stay). */
   clear(): void {
+    this.indexes?.forgetHops();
     this.entries.clear();
     this.weight = 0;
     this.bytes = 0;
@@ -319,12 +332,17 @@ export class QueryCache {
       }
   }
 
-  /** The answer for `key`, computing (once for concurrent askers) and keeping it when missing. */
+  /**
+   * The answer for `key`, computing (once for concurrent askers) and keeping it when missing.
+   * `size` estimates the answer's bytes when its maker knows them better (or faster) than a
+   * walk of the whole value (approxBytes) does.
+   */
   async memo<T>(
     snapshotId: string,
     key: string,
     compute: () => Promise<T>,
     weigh: (v: T) => number,
+    size: (v: T) => number = approxBytes,
   ): Promise<T> {
     const hit = this.entries.get(key);
     if (hit) {
@@ -340,7 +358,7 @@ export class QueryCache {
     const p = compute().then((value) => {
       deepFreeze(value);
       const weight = Math.max(1, weigh(value));
-      const bytes = approxBytes(value);
+      const bytes = size(value);
       if (weight <= this.maxWeight && bytes <= this.maxBytes) {
         this.entries.set(key, { snapshotId, value, weight, bytes });
         this.weight += weight;
@@ -445,6 +463,8 @@ export async function cached<T>(
   args: unknown,
   compute: () => Promise<T>,
   weigh: (v: T) => number = () => 1,
+  /** The answer's bytes, estimated; default approxBytes (query/approx-bytes.ts). */
+  size?: (v: T) => number,
 ): Promise<T> {
   const b = readerOf(source).cache;
   if (!b) return compute();
@@ -455,5 +475,6 @@ export async function cached<T>(
     `${snapshotId}\u0000${operation}\u0000${canonicalJson(args)}`,
     compute,
     weigh,
+    size,
   );
 }

@@ -56,13 +56,13 @@ export class EdgeRef {
     this.conditionKeys = conditionKeys;
   }
 
-  /** The edge's hop (a new object each time). */
+  /** The edge's hop (frozen, and the same object while the index keeps it made). */
   read(): Hop {
     return this.#index.hop(this.edge);
   }
 }
 
-/** One row of a level: the edge kept for the node reached (its ends by key), and that node. */
+/** One row of a level: the edge kept for the node reached (its ends by key), and that node; frozen. */
 export class IndexRow extends EdgeRef {
   readonly node: NodeRef;
 
@@ -76,6 +76,7 @@ export class IndexRow extends EdgeRef {
   ) {
     super(index, edge, from, to, conditionKeys);
     this.node = node;
+    Object.freeze(this);
   }
 }
 
@@ -154,9 +155,26 @@ export class ReachIndex {
     return this.edges.distinct;
   }
 
-  /** Edge `e`'s hop (a new object each time). */
+  /**
+   * Edge `e`'s hop, frozen (as answers hold hops). The last HOPS_KEPT hops made
+   * are kept and handed out again, so that answers sharing an edge (a hub's
+   * trust, an SSO role) make its hop once, not once per answer.
+   */
   hop(e: number): Hop {
-    return this.edges.hop(e, this.nodes[this.edgeFrom[e]!]!.key, this.nodes[this.edgeTo[e]!]!.key);
+    let hop = this.hops.get(e);
+    if (hop) return hop;
+    hop = Object.freeze(
+      this.edges.hop(e, this.nodes[this.edgeFrom[e]!]!.key, this.nodes[this.edgeTo[e]!]!.key),
+    );
+    if (this.hops.size >= HOPS_KEPT) this.hops.delete(this.hops.keys().next().value!);
+    this.hops.set(e, hop);
+    return hop;
+  }
+  private readonly hops = new Map<number, Hop>();
+
+  /** Drops the hops kept made. */
+  forgetHops(): void {
+    this.hops.clear();
   }
 
   /** Rough bytes held (arrays, keys, node records, the edges' texts), for logs and stats; counted once. */
@@ -539,8 +557,19 @@ export class ReachIndex {
       }
     | undefined;
 
-  /** Per condition-key set: whether the filter drops edges carrying it. */
+  /** Per condition-key set: whether the filter drops edges carrying it (made once per filter). */
   private droppedSets(filter: EdgeFilter): Uint8Array {
+    const key = JSON.stringify([filter.dropPatterns, filter.dropOther, filter.knownPatterns]);
+    let out = this.dropped.get(key);
+    if (!out) {
+      if (this.dropped.size >= FILTERS_KEPT) this.dropped.clear();
+      this.dropped.set(key, (out = this.makeDroppedSets(filter)));
+    }
+    return out;
+  }
+  private readonly dropped = new Map<string, Uint8Array>();
+
+  private makeDroppedSets(filter: EdgeFilter): Uint8Array {
     const drop = filter.dropPatterns.map((p) => new RegExp(`^(?:${p})$`));
     const known = filter.knownPatterns.map((p) => new RegExp(`^(?:${p})$`));
     const out = new Uint8Array(this.sets.length);
@@ -557,6 +586,12 @@ export class ReachIndex {
 }
 
 type Props = Record<string, unknown>;
+
+/** Hops an index keeps made (about a kilobyte each, evidence, conditions and reasons parsed). */
+const HOPS_KEPT = 20_000;
+
+/** Edge filters (assumption sets) whose dropped condition-key sets an index keeps. */
+const FILTERS_KEPT = 64;
 
 /** Edges whose shared evidence is put back in one statement while the index is built. */
 const EDGE_BATCH = 10_000;

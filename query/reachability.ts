@@ -15,6 +15,7 @@ import neo4j from 'neo4j-driver';
 import * as z from 'zod';
 import { statement } from '../cypher/index.ts';
 import { DEFAULT_MAX_HOPS, DEFAULT_PATHS_LIMIT, DEFAULT_REACH_LIMIT, parseArgs } from './args.ts';
+import { approxBytes } from './approx-bytes.ts';
 import { assumptionParams } from './assumptions.ts';
 import { NotInSnapshotError, QueryInputError } from './errors.ts';
 import {
@@ -251,20 +252,48 @@ function foundEntry({ node, path }: { node: NodeRef; path: FoundHop[] }): FoundE
 
 /**
  * The entries with their hops: the hops an index search found are made from
- * the index's copy of their edges, each once per call.
+ * the index's copy of their edges (which keeps recent ones made, query/reach-index.ts).
  */
 function hopsOf(entries: readonly FoundEntry[]): ReachEntry[] {
-  const made = new Map<FoundHop, Hop>();
-  const hopOf = (h: FoundHop): Hop => {
-    if (!(h instanceof EdgeRef)) return h.hop;
-    let hop = made.get(h);
-    if (!hop) made.set(h, (hop = Object.freeze(h.read())));
-    return hop;
-  };
+  const hopOf = (h: FoundHop): Hop => (h instanceof EdgeRef ? h.read() : h.hop);
   return entries.map(({ node, path }) => {
     const hops = path.map(hopOf);
     return { node, ...pathSummary(hops), hops };
   });
+}
+
+/*
+ * What answers weigh in bytes for the query cache, estimated as approxBytes
+ * (query/approx-bytes.ts) would, without walking what is already counted: a
+ * hop is weighed once per hop object, and the nodes and rows of an index
+ * search are the index's own (kept by it whether or not an answer is cached),
+ * so a found entry counts only its own object, path and row.
+ */
+const hopBytes = new WeakMap<Hop, number>();
+const hopSize = (h: Hop): number => {
+  let n = hopBytes.get(h);
+  if (n === undefined) hopBytes.set(h, (n = approxBytes(h)));
+  return n;
+};
+const ENTRY_BYTES = 160;
+
+function entriesBytes(entries: readonly ReachEntry[]): number {
+  let n = 32 + 8 * entries.length;
+  for (const e of entries) {
+    n += ENTRY_BYTES + approxBytes(e.node) + 8 * e.hops.length + 8 * e.conditionKeys.length;
+    for (const k of e.conditionKeys) n += 16 + 2 * k.length;
+    for (const h of e.hops) n += hopSize(h);
+  }
+  return n;
+}
+
+function foundBytes(f: Found): number {
+  let n = 64 + 8 * f.entries.length;
+  for (const e of f.entries) {
+    n += ENTRY_BYTES + 8 * e.path.length;
+    for (const h of e.path) if (!(h instanceof EdgeRef)) n += hopSize(h.hop);
+  }
+  return n;
 }
 
 /** The key resolveNode would look up for a spec; undefined for a role session (found by role name). */
@@ -332,6 +361,7 @@ async function gather(
         q.key,
         () => q.find(),
         (f) => f.entries.reduce((n, e) => n + e.length, 1),
+        foundBytes,
       )
     : await q.find();
   return { found, entries: hopsOf(pick(found.entries)) };
@@ -340,6 +370,7 @@ async function gather(
 /** The whole answer to a question, cached as such inside the API. */
 async function whole<R>(source: Source, snapshotId: string, q: Question<R>): Promise<R> {
   let entries: ReachEntry[] = []; // what the answer holds, for its weight in the cache
+  let start: NodeRef | undefined;
   return cached(
     source,
     snapshotId,
@@ -348,9 +379,11 @@ async function whole<R>(source: Source, snapshotId: string, q: Question<R>): Pro
     async () => {
       const got = await gather(source, snapshotId, q);
       entries = got.entries;
+      start = got.found.start;
       return q.result(got.found, got.entries);
     },
     () => weight(entries),
+    () => 96 + approxBytes(start) + entriesBytes(entries),
   );
 }
 
@@ -443,6 +476,7 @@ export async function reachPage<K extends 'whoCanAssume' | 'reachableFrom'>(
       return { total: found.entries.length, truncated: found.truncated, entries };
     },
     (r) => weight(r.entries),
+    (r) => 64 + entriesBytes(r.entries),
   );
 }
 

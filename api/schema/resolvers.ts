@@ -85,8 +85,8 @@ import {
   type ReviewSessionOut,
 } from '../../query/reviews.ts';
 import { connection, firstArg, pageArgs, sliceConnection } from '../shapes.ts';
-import { nodeFromRow, pathFromHops } from '../../query/edges.ts';
-import type { PathWithEdges } from '../../query/graph.ts';
+import { edgeFromHop, nodeFromRow, pathFromHops } from '../../query/edges.ts';
+import type { Edge, Hop, PathWithEdges } from '../../query/graph.ts';
 
 type Props = Record<string, unknown>;
 type Args = Record<string, unknown>;
@@ -159,14 +159,40 @@ function findingFromRow({ finding: f, subjects }: FindingRow) {
   };
 }
 
+/**
+ * The API edge of a reachability hop with its end nodes tagged, made once per hop object: hops
+ * are frozen, belong to one snapshot, and the index hands the same object to every answer
+ * through that edge (query/reach-index.ts), so answers sharing an edge share its edge here too.
+ */
+const hopEdges = new WeakMap<Hop, Edge>();
+function hopEdge(hop: Hop, snapshotId: string): Edge {
+  let edge = hopEdges.get(hop);
+  if (!edge) {
+    edge = edgeFromHop(hop);
+    tagNodes([edge.from, edge.to], snapshotId);
+    hopEdges.set(hop, edge);
+  }
+  return edge;
+}
+
 function reachOut(e: ReachEntry, direction: 'in' | 'out', snapshotId: string) {
-  const path = pathFromHops(e.hops);
+  // As pathFromHops(e.hops) and tagPath, with the path's summary the entry already has.
+  const edges = e.hops.map((h) => hopEdge(h, snapshotId));
+  const nodes = edges.length ? [edges[0]!.from, ...edges.map((x) => x.to)] : [];
   // The node reached is known in full; put it in its place on the path.
   const node = nodeFromRow(e.node);
-  if (direction === 'in' && path.nodes.length) path.nodes[0] = node;
-  if (direction === 'out' && path.nodes.length) path.nodes[path.nodes.length - 1] = node;
+  if (direction === 'in' && nodes.length) nodes[0] = node;
+  if (direction === 'out' && nodes.length) nodes[nodes.length - 1] = node;
   tagNodes([node], snapshotId);
-  return { node, hops: e.length, conditional: e.conditional, path: tagPath(path, snapshotId) };
+  const path: PathWithEdges = {
+    length: e.length,
+    conditional: e.conditional,
+    crossAccount: e.crossAccount,
+    conditionKeys: e.conditionKeys,
+    nodes,
+    edges,
+  };
+  return { node, hops: e.length, conditional: e.conditional, path };
 }
 
 /** Sorts what a search found, so that only the page returned gets its hops and is converted. */
