@@ -166,7 +166,9 @@ function analyse(
   // resource's edges become rows at once and go to the spill: no more than one resource's are kept.
   onStep?.('resources');
   const resources = new ResourceAccessStream((records) => spill.append(records));
-  eachResourceAccess(model, { context: trust.context, canAssume: trust.edges }, (part) => resources.add(part));
+  eachResourceAccess(model, { context: trust.context, canAssume: trust.edges }, (part) =>
+    resources.add(part),
+  );
   const resourceResults = resources.results();
   onStep?.('findings');
   findings.push(...escalationFindings(escalation));

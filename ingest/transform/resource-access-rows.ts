@@ -274,7 +274,10 @@ export function resourceAccessRows(analysis: ResourceAnalysis): ResourceAccessRo
   };
   return {
     canAccess,
-    marks: resourceMarks(analysis.edges.filter(isPublicEdge).map((e) => e.to), analysis.findings),
+    marks: resourceMarks(
+      analysis.edges.filter(isPublicEdge).map((e) => e.to),
+      analysis.findings,
+    ),
     findings: analysis.findings.map(slimResourceFinding),
   };
 }
