@@ -7,8 +7,10 @@ import type { Driver } from 'neo4j-driver';
 import type { SnapshotModel } from '../engine/model.ts';
 import { formatProblem, readSnapshot, type InputProblem } from './read/index.ts';
 import { toGraphRows } from './transform/graph-rows.ts';
-import { loadSnapshot, type ExtraNodeSet, type ExtraRelSet, type LoadProgress } from './load/loader.ts';
-import { deriveForLoad, type AnalysisStep } from './transform/derived.ts';
+import { loadSnapshot, type LoadProgress } from './load/loader.ts';
+import { FileSpill } from './load/record-spill.ts';
+import { deriveForLoad, type AnalysisStep, type Derived } from './transform/derived.ts';
+import type { AccessRecord } from './transform/resource-access-stream.ts';
 import { snapshotReferenceDate } from '../engine/reference-date.ts';
 
 export interface IngestOptions {
@@ -65,7 +67,7 @@ export function inputCounts(model: SnapshotModel) {
 /** What the load needs, built from the files; the model is not part of it. */
 interface Prepared {
   rows: ReturnType<typeof toGraphRows>;
-  derived: { extraNodes: ExtraNodeSet[]; extraRels: ExtraRelSet[] };
+  derived: Derived;
   sources: string[];
   referenceDate: string | undefined;
   input: ReturnType<typeof inputCounts>;
@@ -79,7 +81,11 @@ interface Prepared {
  * as long as the model's documents are) stay inside this function: only the
  * rows leave it, and the load runs without them in memory.
  */
-async function readAndPrepare(paths: string[], opts: IngestOptions): Promise<Prepared> {
+async function readAndPrepare(
+  paths: string[],
+  opts: IngestOptions,
+  spill: (model: SnapshotModel) => FileSpill<AccessRecord> | undefined,
+): Promise<Prepared> {
   opts.onStage?.(`Reading ${paths.join(', ')}`);
   opts.onStep?.('read');
   const read = await readSnapshot(paths, {
@@ -87,7 +93,9 @@ async function readAndPrepare(paths: string[], opts: IngestOptions): Promise<Pre
   });
   tightenHeapGrowth(read.model);
   opts.onStage?.('Transforming and analysing');
-  const derived = deriveForLoad(read.model, opts.onStage, (step) => opts.onStep?.(`analyse: ${step}`));
+  const derived = deriveForLoad(read.model, opts.onStage, (step) => opts.onStep?.(`analyse: ${step}`), {
+    accessSpill: spill(read.model),
+  });
   // Rows after the analysis: the analysis's short-lived garbage and the rows never share the heap.
   opts.onStep?.('transform');
   const rows = toGraphRows(read.model);
@@ -136,7 +144,25 @@ function tightenHeapGrowth(model: SnapshotModel): void {
 }
 
 async function prepareAndLoad(driver: Driver, paths: string[], opts: IngestOptions): Promise<IngestResult> {
-  const prepared = await readAndPrepare(paths, opts);
+  // CAN_ACCESS rows wait on disk for the load (a large organization's are gigabytes in memory).
+  let spill: FileSpill<AccessRecord> | undefined;
+  try {
+    return await prepareAndLoadWith(driver, paths, opts, (model) => {
+      if (model.resources?.length) spill = new FileSpill('iamatlas-access-');
+      return spill;
+    });
+  } finally {
+    spill?.dispose();
+  }
+}
+
+async function prepareAndLoadWith(
+  driver: Driver,
+  paths: string[],
+  opts: IngestOptions,
+  spill: (model: SnapshotModel) => FileSpill<AccessRecord> | undefined,
+): Promise<IngestResult> {
+  const prepared = await readAndPrepare(paths, opts, spill);
   await opts.databaseReady;
   // The loader empties the row lists as it writes them, so what it has written is let go.
   const res = await loadSnapshot(driver, prepared.rows, {
@@ -148,6 +174,7 @@ async function prepareAndLoad(driver: Driver, paths: string[], opts: IngestOptio
     warnings: prepared.warnings.map(formatProblem),
     extraNodes: prepared.derived.extraNodes,
     extraRels: prepared.derived.extraRels,
+    streamedRels: prepared.derived.streamedRels,
     shouldAbort: opts.shouldAbort,
     onBegin: (id) => {
       opts.onBegin?.(id);

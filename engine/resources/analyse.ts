@@ -24,6 +24,7 @@ import {
   type CanAccessEdge,
   type LevelAccess,
   type ResourceAnalysis,
+  type ResourceAnalysisStats,
   type ZoneOfTrust,
 } from './types.ts';
 
@@ -55,7 +56,34 @@ function mergeEdges(previous: CanAccessEdge, next: CanAccessEdge): CanAccessEdge
   return { ...rest, levels: ACCESS_LEVELS.filter((l) => byLevel.has(l)).map((l) => byLevel.get(l)!) };
 }
 
+/** One resource's share of the analysis: its CAN_ACCESS edges and the findings they give. */
+export interface ResourcePart {
+  edges: CanAccessEdge[];
+  findings: ResourceAnalysis['findings'];
+}
+
+/** Everything: every resource's edges and findings together, in the order `eachResourceAccess` gives them. */
 export function analyseResources(model: SnapshotModel, opts: ResourceAnalysisOptions): ResourceAnalysis {
+  const edges: CanAccessEdge[] = [];
+  const findings: ResourceAnalysis['findings'] = [];
+  const stats = eachResourceAccess(model, opts, (part) => {
+    for (const edge of part.edges) edges.push(edge);
+    for (const finding of part.findings) findings.push(finding);
+  });
+  return { edges, findings, stats };
+}
+
+/**
+ * The analysis one resource at a time: each resource's edges and findings are handed to `take` as
+ * soon as they are decided, and the analysis keeps none of them but a KMS key's (which the Secrets
+ * Manager rule reads), so a caller that turns each part into rows and lets it go never holds every
+ * edge at once. Keys come first, then the other resources in the snapshot's order.
+ */
+export function eachResourceAccess(
+  model: SnapshotModel,
+  opts: ResourceAnalysisOptions,
+  take: (part: ResourcePart) => void,
+): ResourceAnalysisStats {
   const ctx = opts.context;
   const resources = model.resources ?? [];
   const zone: ZoneOfTrust = opts.zoneOfTrust ?? (ctx.orgId ? 'organization' : 'account');
@@ -71,10 +99,17 @@ export function analyseResources(model: SnapshotModel, opts: ResourceAnalysisOpt
   };
   const counters = { evaluateCalls: 0 };
   const decideEnv: DecideEnv = { ctx, counters, ecrToken: new Map() };
-  const edges: CanAccessEdge[] = [];
   const intern = new Interner();
   /** Key ARN → caller key → edge: what the Secrets Manager rule reads (secrets.ts). */
   const keyEdges = new Map<string, Map<string, CanAccessEdge>>();
+  const stats: ResourceAnalysisStats = {
+    resources: resources.length,
+    analysedResources: plans.size,
+    evaluateCalls: 0,
+    edges: 0,
+    publicEdges: 0,
+    externalEdges: 0,
+  };
 
   // Keys first: a secret's cross-account read needs kms:Decrypt on its key (secrets.ts).
   const ordered = [...plans.values()].sort(
@@ -101,20 +136,14 @@ export function analyseResources(model: SnapshotModel, opts: ResourceAnalysisOpt
       }
       keyEdges.set(plan.resource.arn, mine);
     }
-    for (const edge of mine.values()) edges.push(edge);
+    const edges = [...mine.values()];
+    stats.edges += edges.length;
+    for (const edge of edges) {
+      if (isPublicEdge(edge)) stats.publicEdges++;
+      if (outsideZone(edge, zone)) stats.externalEdges++;
+    }
+    take({ edges, findings: resourceFindings(edges, plans, zone) });
   }
-
-  const findings = resourceFindings(edges, plans, zone);
-  return {
-    edges,
-    findings,
-    stats: {
-      resources: resources.length,
-      analysedResources: plans.size,
-      evaluateCalls: counters.evaluateCalls,
-      edges: edges.length,
-      publicEdges: edges.filter(isPublicEdge).length,
-      externalEdges: edges.filter((e) => outsideZone(e, zone)).length,
-    },
-  };
+  stats.evaluateCalls = counters.evaluateCalls;
+  return stats;
 }

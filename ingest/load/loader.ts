@@ -17,6 +17,9 @@ import {
 } from '../transform/graph-rows.ts';
 import { deleteSnapshotData } from './snapshots.ts';
 import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, runSets, type LoadSet } from './batches.ts';
+import { runStreamedSets, STREAM_CHUNK_BATCHES, type StreamedRelSet } from './streamed-sets.ts';
+
+export type { StreamedRelSet } from './streamed-sets.ts';
 
 export interface LoadProgress {
   phase: 'nodes' | 'relationships' | 'finishing';
@@ -56,6 +59,8 @@ export interface LoadOptions {
   concurrency?: number;
   extraNodes?: ExtraNodeSet[];
   extraRels?: ExtraRelSet[];
+  /** Relationship sets read in chunks as they are written (after every other set), never all in memory. */
+  streamedRels?: StreamedRelSet[];
   onProgress?: (p: LoadProgress) => void;
   /** Told the new snapshot's id before anything is written. */
   onBegin?: (snapshotId: string) => void;
@@ -163,6 +168,25 @@ export async function loadSnapshot(
       if (r.kind === 'nodes') nodeCounts[r.count] = (nodeCounts[r.count] ?? 0) + r.written;
     for (const r of await run('relationships', linkSets)) {
       if (r.kind === 'marks') continue;
+      relCounts[r.count] = (relCounts[r.count] ?? 0) + r.written;
+      dangling += r.sent - r.written;
+    }
+    const streamed = await runStreamedSets(
+      opts.streamedRels ?? [],
+      (set, onDone) =>
+        runSets(driver, [set], {
+          snapshotId,
+          batchSize,
+          concurrency,
+          ids,
+          shouldAbort: opts.shouldAbort,
+          heartbeat,
+          onProgress: (_label, done) => onDone(done),
+        }),
+      (label, done, total) => opts.onProgress?.({ phase: 'relationships', label, done, total }),
+      batchSize * concurrency * STREAM_CHUNK_BATCHES,
+    );
+    for (const r of streamed) {
       relCounts[r.count] = (relCounts[r.count] ?? 0) + r.written;
       dangling += r.sent - r.written;
     }

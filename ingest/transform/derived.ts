@@ -25,10 +25,11 @@ import {
   slimRef,
   splitOrgEvidence,
 } from './evidence-json.ts';
-import type { ExtraNodeSet, ExtraRelSet } from '../load/loader.ts';
+import type { ExtraNodeSet, ExtraRelSet, StreamedRelSet } from '../load/loader.ts';
+import { MemorySpill, type RecordSpill } from '../load/record-spill.ts';
 import { analysePeople, mfaCannotHold, usersWithoutMfa } from './people-derived.ts';
-import { analyseResources } from '../../engine/resources/analyse.ts';
-import { resourceAccessRows } from './resource-access-rows.ts';
+import { eachResourceAccess } from '../../engine/resources/analyse.ts';
+import { ResourceAccessStream, type AccessRecord } from './resource-access-stream.ts';
 import type { Props } from './graph-rows.ts';
 import { hopsToAdminRows } from './hops-to-admin.ts';
 import { trustRollupRows } from './trust-rollup-rows.ts';
@@ -135,9 +136,11 @@ export type AnalysisStep = 'trust' | 'escalation' | 'resources' | 'findings' | '
 interface Analysed {
   canAssume: CanAssumeEdge[];
   escalation: Pick<EscalationAnalysis, 'edges' | 'admins'>;
-  resources: ReturnType<typeof resourceAccessRows>;
+  /** CAN_ACCESS rows went to the spill as each resource was analysed; the stream numbers their texts. */
+  resources: ResourceAccessStream;
   people: ReturnType<typeof analysePeople>;
   noMfa: ReturnType<typeof usersWithoutMfa>;
+  resourceMarks: ExtraNodeSet;
   findings: Finding[];
 }
 
@@ -148,6 +151,7 @@ interface Analysed {
  */
 function analyse(
   model: SnapshotModel,
+  spill: RecordSpill<AccessRecord>,
   onStage?: (line: string) => void,
   onStep?: (step: AnalysisStep) => void,
 ): Analysed {
@@ -158,46 +162,68 @@ function analyse(
   // Escalation reads the CAN_ASSUME edges, so it runs before they are turned into rows and let go.
   onStep?.('escalation');
   const escalation = analyseEscalation(model, { canAssume: trust.edges, snapshotContext: trust.context });
-  // Resources read the CAN_ASSUME edges too (who reaches a resource through a role chain).
+  // Resources read the CAN_ASSUME edges too (who reaches a resource through a role chain). Each
+  // resource's edges become rows at once and go to the spill: no more than one resource's are kept.
   onStep?.('resources');
-  const resources = resourceAccessRows(
-    analyseResources(model, { context: trust.context, canAssume: trust.edges }),
+  const resources = new ResourceAccessStream((records) => spill.append(records));
+  eachResourceAccess(model, { context: trust.context, canAssume: trust.edges }, (part) =>
+    resources.add(part),
   );
+  const resourceResults = resources.results();
   onStep?.('findings');
   findings.push(...escalationFindings(escalation));
   findings.push(...unknownPolicyFindings(model));
   const people = analysePeople(model);
   const noMfa = usersWithoutMfa(model);
   findings.push(...people.findings);
-  findings.push(...resources.findings);
+  findings.push(...resourceResults.findings);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const { stats } = trust;
   onStage?.(
-    `Analysing trust: ${stats.roles} roles, ${stats.edges} CAN_ASSUME edges (${stats.conditionalEdges} conditional), ${escalation.stats.edges} CAN_ESCALATE_TO edges, ${resources.canAccess.rows.length} CAN_ACCESS edges, ${findings.length} findings in ${seconds} s`,
+    `Analysing trust: ${stats.roles} roles, ${stats.edges} CAN_ASSUME edges (${stats.conditionalEdges} conditional), ${escalation.stats.edges} CAN_ESCALATE_TO edges, ${resources.rows} CAN_ACCESS edges, ${findings.length} findings in ${seconds} s`,
   );
   return {
     canAssume: trust.edges,
     escalation: { edges: escalation.edges, admins: escalation.admins },
     resources,
+    resourceMarks: resourceResults.marks,
     people,
     noMfa,
     findings,
   };
 }
 
+export interface DeriveOptions {
+  /**
+   * Where the CAN_ACCESS rows wait for the load (record-spill.ts): given, they come back as a
+   * streamed set, read in chunks as the load writes them; not given, they are kept in memory and
+   * come back as an ordinary set among `extraRels`.
+   */
+  accessSpill?: RecordSpill<AccessRecord>;
+}
+
+export interface Derived {
+  extraNodes: ExtraNodeSet[];
+  extraRels: ExtraRelSet[];
+  streamedRels: StreamedRelSet[];
+}
+
 export function deriveForLoad(
   model: SnapshotModel,
   onStage?: (line: string) => void,
   onStep?: (step: AnalysisStep) => void,
-): { extraNodes: ExtraNodeSet[]; extraRels: ExtraRelSet[] } {
+  opts: DeriveOptions = {},
+): Derived {
+  const spill = opts.accessSpill ?? new MemorySpill<AccessRecord>();
   const {
     escalation,
     resources,
+    resourceMarks,
     people,
     noMfa,
     findings,
     canAssume: edges,
-  } = analyse(model, onStage, onStep);
+  } = analyse(model, spill, onStage, onStep);
   onStep?.('rows');
   const canEscalate: ExtraRelSet = {
     file: 'load/escalation',
@@ -270,20 +296,39 @@ export function deriveForLoad(
     ),
   };
   // Each evidence text edges share once, referenced from them by number (shared-evidence.ts).
+  // CAN_ACCESS texts were counted as their rows were made (resource-access-stream.ts); theirs are
+  // numbered after these.
   const table = new EvidenceTable();
-  const derivedEdges = [canAssume, canEscalate, resources.canAccess];
+  const derivedEdges = [canAssume, canEscalate];
   for (const set of derivedEdges) for (const row of set.rows) table.count(row.props);
   const lists = new SameLists();
   for (const set of derivedEdges) for (const row of set.rows) row.props = lists.share(table.share(row.props));
+  const shared = table.rows();
+  const access = resources.finish(shared.length);
   const evidenceTexts: ExtraNodeSet = {
     file: FILE,
     name: 'node-EvidenceText',
     label: 'EvidenceText',
     table: true,
-    rows: table.rows(),
+    rows: [...shared, ...access.texts],
   };
+  const canAccess = { file: 'load/resources', name: 'rel-CAN_ACCESS', type: 'CAN_ACCESS' };
+  const extraRels = [canAssume, canEscalate, people.canSignIn, about];
+  const streamedRels: StreamedRelSet[] = [];
+  if (spill instanceof MemorySpill) {
+    extraRels.splice(2, 0, { ...canAccess, rows: spill.take().map(access.row) });
+  } else {
+    streamedRels.push({
+      ...canAccess,
+      total: resources.rows,
+      chunks: async function* (size) {
+        for await (const records of spill.chunks(size)) yield records.map(access.row);
+      },
+    });
+  }
   return {
-    extraNodes: [evidenceTexts, findingNodes, adminFlags, resources.marks, hops, rollup],
-    extraRels: [canAssume, canEscalate, resources.canAccess, people.canSignIn, about],
+    extraNodes: [evidenceTexts, findingNodes, adminFlags, resourceMarks, hops, rollup],
+    extraRels,
+    streamedRels,
   };
 }

@@ -179,7 +179,7 @@ const ESCAPED = /[\p{Cc}\p{Cs}]/u;
  * holds either key: then canAccessProps, markCaller and bundleProps write the same texts for both.
  * Any other edge is written the long way.
  */
-class SharedRows {
+export class SharedRows {
   private readonly byLevels = new WeakMap<readonly LevelAccess[], Map<string, Props>>();
 
   constructor(private readonly same: (text: string) => string) {}
@@ -225,6 +225,31 @@ class SharedRows {
   }
 }
 
+/**
+ * `public` and `externalAccess` on the Resource nodes: both for the resources a public edge reaches
+ * (`publicArns`, in edge order), `externalAccess` for the first subject of an outside finding.
+ */
+export function resourceMarks(publicArns: readonly string[], findings: readonly Finding[]): ExtraNodeSet {
+  const marks = new Map<string, { public: boolean; externalAccess: boolean }>();
+  const mark = (arn: string) => {
+    let m = marks.get(arn);
+    if (m === undefined) marks.set(arn, (m = { public: false, externalAccess: false }));
+    return m;
+  };
+  for (const arn of publicArns) Object.assign(mark(arn), { public: true, externalAccess: true });
+  for (const f of findings) {
+    const arn = f.subjects[0];
+    if (arn !== undefined && OUTSIDE_KINDS.has(f.kind)) mark(arn).externalAccess = true;
+  }
+  return {
+    file: 'load/resources',
+    name: 'node-resource-marks',
+    label: 'Resource',
+    updatesExisting: true,
+    rows: [...marks].map(([key, m]) => ({ key, props: { ...m } })),
+  };
+}
+
 export function resourceAccessRows(analysis: ResourceAnalysis): ResourceAccessRows {
   // Principals sharing a decision have the same texts but for their own name: written with the
   // caller mark (shared-evidence.ts), they are one string each, stored once.
@@ -247,28 +272,12 @@ export function resourceAccessRows(analysis: ResourceAnalysis): ResourceAccessRo
       props: shared.props(e),
     })),
   };
-  const marks = new Map<string, { public: boolean; externalAccess: boolean }>();
-  const mark = (arn: string) => {
-    let m = marks.get(arn);
-    if (m === undefined) marks.set(arn, (m = { public: false, externalAccess: false }));
-    return m;
-  };
-  for (const e of analysis.edges) {
-    if (isPublicEdge(e)) Object.assign(mark(e.to), { public: true, externalAccess: true });
-  }
-  for (const f of analysis.findings) {
-    const arn = f.subjects[0];
-    if (arn !== undefined && OUTSIDE_KINDS.has(f.kind)) mark(arn).externalAccess = true;
-  }
   return {
     canAccess,
-    marks: {
-      file: 'load/resources',
-      name: 'node-resource-marks',
-      label: 'Resource',
-      updatesExisting: true,
-      rows: [...marks].map(([key, m]) => ({ key, props: { ...m } })),
-    },
+    marks: resourceMarks(
+      analysis.edges.filter(isPublicEdge).map((e) => e.to),
+      analysis.findings,
+    ),
     findings: analysis.findings.map(slimResourceFinding),
   };
 }

@@ -1,0 +1,102 @@
+/**
+ * Records kept on disk from when they are made until the load takes them: one JSON text per
+ * line in a file of a temporary directory, written in blocks, read back in chunks of a given
+ * number of records. What a large ingest makes in the millions (CAN_ACCESS rows) is so never
+ * all in memory. `MemorySpill` keeps them in a list instead, for small inputs and tests.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+
+export interface RecordSpill<T> {
+  /** Adds records after those already added. */
+  append(records: readonly T[]): void;
+  /** Every record, in order, in chunks of at most `size`; once only. */
+  chunks(size: number): AsyncIterable<T[]>;
+  /** Lets go of the records (removes the file). */
+  dispose(): void;
+}
+
+/** Bytes gathered before a write. */
+const BLOCK = 1 << 20;
+
+export class FileSpill<T> implements RecordSpill<T> {
+  private readonly dir: string;
+  private readonly file: string;
+  private fd: number | undefined;
+  private pending: string[] = [];
+  private pendingBytes = 0;
+
+  constructor(prefix = 'iamatlas-rows-') {
+    this.dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+    this.file = path.join(this.dir, 'rows.jsonl');
+    this.fd = fs.openSync(this.file, 'w');
+  }
+
+  append(records: readonly T[]): void {
+    if (this.fd === undefined) throw new Error('records cannot be added once read');
+    for (const r of records) {
+      const line = JSON.stringify(r) + '\n';
+      this.pending.push(line);
+      this.pendingBytes += line.length;
+    }
+    if (this.pendingBytes >= BLOCK) this.flush();
+  }
+
+  private flush(): void {
+    if (this.fd === undefined || this.pending.length === 0) return;
+    fs.writeSync(this.fd, this.pending.join(''));
+    this.pending = [];
+    this.pendingBytes = 0;
+  }
+
+  async *chunks(size: number): AsyncIterable<T[]> {
+    this.flush();
+    if (this.fd !== undefined) fs.closeSync(this.fd);
+    this.fd = undefined;
+    const lines = readline.createInterface({ input: fs.createReadStream(this.file), crlfDelay: Infinity });
+    let chunk: T[] = [];
+    for await (const line of lines) {
+      if (line === '') continue;
+      chunk.push(JSON.parse(line) as T);
+      if (chunk.length >= size) {
+        yield chunk;
+        chunk = [];
+      }
+    }
+    if (chunk.length > 0) yield chunk;
+  }
+
+  dispose(): void {
+    if (this.fd !== undefined) fs.closeSync(this.fd);
+    this.fd = undefined;
+    this.pending = [];
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+export class MemorySpill<T> implements RecordSpill<T> {
+  private records: T[] = [];
+
+  append(records: readonly T[]): void {
+    for (const r of records) this.records.push(r);
+  }
+
+  async *chunks(size: number): AsyncIterable<T[]> {
+    const all = this.records;
+    this.records = [];
+    for (let at = 0; at < all.length; at += size) yield all.slice(at, at + size);
+  }
+
+  /** Every record at once, emptying the spill. */
+  take(): T[] {
+    const all = this.records;
+    this.records = [];
+    return all;
+  }
+
+  dispose(): void {
+    this.records = [];
+  }
+}
