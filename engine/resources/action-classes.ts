@@ -1,0 +1,76 @@
+/**
+ * Actions of one level that decide alike. The evaluator reads a request's
+ * action in one place only: whether each statement's Action or NotAction
+ * covers it (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html,
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html);
+ * the condition keys and the Principal and Resource elements do not depend on
+ * it. So two actions of the same level, evaluated on the same ARN, that every
+ * statement of every policy in play either covers both or covers neither, get
+ * the same decision, conditions and evidence; only the sentences name the
+ * action. The resource analysis evaluates the first action of each class and
+ * reuses its decision for the others (decide.ts).
+ */
+import type { ParsedPolicy } from '../evaluate/index.ts';
+import { actionApplies } from '../policy/action.ts';
+import { actionsOf, S3_OBJECT_ACTIONS, type AnalysedType } from './actions.ts';
+import { ACCESS_LEVELS } from './types.ts';
+
+const policyCache = new WeakMap<ParsedPolicy, Map<AnalysedType, Int32Array>>();
+
+/** Per action of the type (actionsOf order): an id, equal for actions that exactly the same statements of the policy cover. */
+function policyClasses(parsed: ParsedPolicy, type: AnalysedType): Int32Array {
+  let byType = policyCache.get(parsed);
+  if (!byType) policyCache.set(parsed, (byType = new Map()));
+  const known = byType.get(type);
+  if (known) return known;
+  const actions = actionsOf(type);
+  const out = new Int32Array(actions.length);
+  const ids = new Map<string, number>();
+  actions.forEach(({ action }, i) => {
+    const lower = action.toLowerCase();
+    let covered = '';
+    for (const st of parsed.statements) covered += st.action && actionApplies(st.action, lower) ? '1' : '0';
+    let id = ids.get(covered);
+    if (id === undefined) ids.set(covered, (id = ids.size));
+    out[i] = id;
+  });
+  byType.set(type, out);
+  return out;
+}
+
+/** Level and request ARN (object or bucket) per action: the classes never mix them. */
+const startCache = new Map<AnalysedType, Int32Array>();
+
+function startClasses(type: AnalysedType): Int32Array {
+  let out = startCache.get(type);
+  if (!out) {
+    out = Int32Array.from(
+      actionsOf(type),
+      ({ action, level }) => ACCESS_LEVELS.indexOf(level) * 2 + (S3_OBJECT_ACTIONS.has(action) ? 1 : 0),
+    );
+    startCache.set(type, out);
+  }
+  return out;
+}
+
+/**
+ * Per action of the type (actionsOf order), its class among `policies` (every policy the requests
+ * are evaluated with): actions with the same class have the same level and request ARN, and each
+ * statement of each policy covers all of them or none.
+ */
+export function actionClasses(type: AnalysedType, policies: readonly ParsedPolicy[]): Int32Array {
+  let classes = startClasses(type);
+  for (const parsed of policies) {
+    const own = policyClasses(parsed, type);
+    const next = new Int32Array(classes.length);
+    const ids = new Map<number, number>();
+    for (let i = 0; i < classes.length; i++) {
+      const k = classes[i]! * 65536 + own[i]!;
+      let id = ids.get(k);
+      if (id === undefined) ids.set(k, (id = ids.size));
+      next[i] = id;
+    }
+    classes = next;
+  }
+  return classes;
+}
