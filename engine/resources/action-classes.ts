@@ -11,8 +11,7 @@
  * reuses its decision for the others (decide.ts).
  */
 import type { ParsedPolicy } from '../evaluate/index.ts';
-import { actionApplies } from '../policy/action.ts';
-import { actionsOf, S3_OBJECT_ACTIONS, type AnalysedType } from './actions.ts';
+import { actionsOf, coveredActions, S3_OBJECT_ACTIONS, type AnalysedType } from './actions.ts';
 import { ACCESS_LEVELS } from './types.ts';
 
 const policyCache = new WeakMap<ParsedPolicy, Map<AnalysedType, Int32Array>>();
@@ -23,17 +22,20 @@ function policyClasses(parsed: ParsedPolicy, type: AnalysedType): Int32Array {
   if (!byType) policyCache.set(parsed, (byType = new Map()));
   const known = byType.get(type);
   if (known) return known;
-  const actions = actionsOf(type);
-  const out = new Int32Array(actions.length);
+  const masks: number[] = [];
+  for (const st of parsed.statements) {
+    const mask = coveredActions(st, type);
+    if (mask !== 0) masks.push(mask);
+  }
+  const out = new Int32Array(actionsOf(type).length);
   const ids = new Map<string, number>();
-  actions.forEach(({ action }, i) => {
-    const lower = action.toLowerCase();
+  for (let i = 0; i < out.length; i++) {
     let covered = '';
-    for (const st of parsed.statements) covered += st.action && actionApplies(st.action, lower) ? '1' : '0';
+    for (const mask of masks) covered += mask & (1 << i) ? '1' : '0';
     let id = ids.get(covered);
     if (id === undefined) ids.set(covered, (id = ids.size));
     out[i] = id;
-  });
+  }
   byType.set(type, out);
   return out;
 }

@@ -183,7 +183,44 @@ export function mayCover(st: ParsedStatement, type: AnalysedType): boolean {
   return false;
 }
 
+const TYPE_INDEX = new Map<AnalysedType, number>(ANALYSED_TYPES.map((type, i) => [type, i]));
+const LOWER_ACTIONS: readonly (readonly string[])[] = ANALYSED_TYPES.map((type) =>
+  actionsOf(type).map(({ action }) => action.toLowerCase()),
+);
+if (LOWER_ACTIONS.some((list) => list.length > 31)) throw new Error('more than 31 actions for one type');
+
+const coverageCache = new WeakMap<ParsedStatement, Int32Array>();
+
+/**
+ * Per analysed type (ANALYSED_TYPES order), the type's actions (actionsOf order) that the
+ * statement's Action/NotAction covers, as bits: worked out once per statement, which policies
+ * attached to many principals share.
+ */
+function coverage(st: ParsedStatement): Int32Array {
+  let out = coverageCache.get(st);
+  if (out) return out;
+  out = new Int32Array(ANALYSED_TYPES.length);
+  const matcher = st.action;
+  if (matcher) {
+    ANALYSED_TYPES.forEach((type, t) => {
+      if (!mayCover(st, type)) return;
+      let mask = 0;
+      LOWER_ACTIONS[t]!.forEach((lower, i) => {
+        if (actionApplies(matcher, lower)) mask |= 1 << i;
+      });
+      out![t] = mask;
+    });
+  }
+  coverageCache.set(st, out);
+  return out;
+}
+
+/** The actions of the type (bit i: the i-th of actionsOf(type)) that the statement covers. */
+export function coveredActions(st: ParsedStatement, type: AnalysedType): number {
+  return coverage(st)[TYPE_INDEX.get(type)!]!;
+}
+
 /** Does the statement cover one of the type's actions? */
 export function coversType(st: ParsedStatement, type: AnalysedType): boolean {
-  return mayCover(st, type) && actionsOf(type).some(({ action }) => covers(st, action));
+  return coveredActions(st, type) !== 0;
 }

@@ -127,7 +127,7 @@ export class ResourceSession {
     if (p) {
       if (this.named.has(p.key)) return undefined;
       if (p.role && this.named.has(`role:${p.accountId}/${p.role.name}`)) return undefined;
-      return decisionKey(p, this.applies);
+      return decisionKey(p, this.plan.type, this.applies);
     }
     const account = caller.synthetic?.account;
     if (caller.fromKind !== 'Account' || !account) return undefined;
