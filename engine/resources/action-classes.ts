@@ -14,14 +14,17 @@ import type { ParsedPolicy } from '../evaluate/index.ts';
 import { actionsOf, coveredActions, S3_OBJECT_ACTIONS, type AnalysedType } from './actions.ts';
 import { ACCESS_LEVELS } from './types.ts';
 
-const policyCache = new WeakMap<ParsedPolicy, Map<AnalysedType, Int32Array>>();
+const policyCache = new WeakMap<ParsedPolicy, Map<AnalysedType, Int32Array | null>>();
 
-/** Per action of the type (actionsOf order): an id, equal for actions that exactly the same statements of the policy cover. */
-function policyClasses(parsed: ParsedPolicy, type: AnalysedType): Int32Array {
+/**
+ * Per action of the type (actionsOf order): an id, equal for actions that exactly the same statements
+ * of the policy cover; null when that is every action of the type (the policy splits no class).
+ */
+function policyClasses(parsed: ParsedPolicy, type: AnalysedType): Int32Array | null {
   let byType = policyCache.get(parsed);
   if (!byType) policyCache.set(parsed, (byType = new Map()));
   const known = byType.get(type);
-  if (known) return known;
+  if (known !== undefined) return known;
   const masks: number[] = [];
   for (const st of parsed.statements) {
     const mask = coveredActions(st, type);
@@ -36,8 +39,9 @@ function policyClasses(parsed: ParsedPolicy, type: AnalysedType): Int32Array {
     if (id === undefined) ids.set(covered, (id = ids.size));
     out[i] = id;
   }
-  byType.set(type, out);
-  return out;
+  const classes = ids.size > 1 ? out : null;
+  byType.set(type, classes);
+  return classes;
 }
 
 /** Level and request ARN (object or bucket) per action: the classes never mix them. */
@@ -64,6 +68,7 @@ export function actionClasses(type: AnalysedType, policies: readonly ParsedPolic
   let classes = startClasses(type);
   for (const parsed of policies) {
     const own = policyClasses(parsed, type);
+    if (own === null) continue;
     const next = new Int32Array(classes.length);
     const ids = new Map<number, number>();
     for (let i = 0; i < classes.length; i++) {

@@ -256,7 +256,10 @@ export function decideCaller(session: ResourceSession, caller: Caller, env: Deci
     if (!resourceAllows.has(action) && !identityAllows.some((set) => set.has(action))) continue;
     const known = decided.get(classes[i]!);
     if (known !== undefined) {
-      if (known) decision.allowed.push({ ...known, action, sameAs: known.action });
+      if (known) {
+        const { result, extraConditions } = known;
+        decision.allowed.push({ action, level, result, extraConditions, sameAs: known.action });
+      }
       continue;
     }
     const input = {

@@ -129,11 +129,21 @@ export function mayApply(input: PolicyInput, type: AnalysedType, arns: readonly 
 /** How an identity policy may apply to a type's resources: never, whatever the ARN, or depending on the ARN. */
 type Reach = 'never' | 'always' | 'by-arn';
 
+const reachCacheByInput = new WeakMap<PolicyInput, Map<AnalysedType, Reach>>();
+
 function reachOf(input: PolicyInput, type: AnalysedType): Reach {
-  if (!typesCovered(input).has(type)) return 'never';
-  for (const st of statementReach(parsePolicy(input.document, input.id)))
-    if (st.types.has(type) && !st.globs) return 'always';
-  return 'by-arn';
+  let byType = reachCacheByInput.get(input);
+  if (!byType) {
+    byType = new Map();
+    for (const st of statementReach(parsePolicy(input.document, input.id))) {
+      for (const t of st.types) {
+        const reach = st.globs ? 'by-arn' : 'always';
+        if (byType.get(t) !== 'always') byType.set(t, reach);
+      }
+    }
+    reachCacheByInput.set(input, byType);
+  }
+  return byType.get(type) ?? 'never';
 }
 
 /**
