@@ -242,9 +242,12 @@ export function decideCaller(session: ResourceSession, caller: Caller, env: Deci
 
   // Only actions some Allow can grant: the resource policy's, or (where an identity Allow can be enough) the principal's.
   const resourceAllows = policy ? actionsAllowed(policy) : NOTHING;
+  // An identity policy none of whose statements can apply to the type's actions on this resource (memo.ts,
+  // mayApply) never matches a request here: the evaluator is given the others only.
+  if (caller.principal) base.identityPolicies = caller.principal.identityPolicies.filter(session.applies);
   const identityAllows: ReadonlySet<string>[] = [];
   if (caller.principal && plan.policyKind === 'resource') {
-    for (const input of caller.principal.identityPolicies) identityAllows.push(actionsAllowed(input));
+    for (const input of base.identityPolicies) identityAllows.push(actionsAllowed(input));
   }
   // Actions that the same statements cover decide alike (action-classes.ts): evaluate the first of each class.
   const actions = actionsOf(plan.type);
