@@ -18,7 +18,7 @@
  * (ListQueues and ListSecrets act on the account), so their list set is empty.
  */
 import type { ParsedStatement } from '../evaluate/index.ts';
-import { actionApplies } from '../policy/action.ts';
+import { actionApplies, type ActionMatcher } from '../policy/action.ts';
 import { ANALYSED_RESOURCE_TYPES, type ResourceType } from './model.ts';
 import type { AccessLevel } from './types.ts';
 
@@ -189,29 +189,29 @@ const LOWER_ACTIONS: readonly (readonly string[])[] = ANALYSED_TYPES.map((type) 
 );
 if (LOWER_ACTIONS.some((list) => list.length > 31)) throw new Error('more than 31 actions for one type');
 
-const coverageCache = new WeakMap<ParsedStatement, Int32Array>();
+const coverageCache = new WeakMap<ActionMatcher, Int32Array>();
+const NO_COVERAGE = new Int32Array(ANALYSED_TYPES.length);
 
 /**
  * Per analysed type (ANALYSED_TYPES order), the type's actions (actionsOf order) that the
- * statement's Action/NotAction covers, as bits: worked out once per statement, which policies
- * attached to many principals share.
+ * statement's Action/NotAction covers, as bits: worked out once per Action element (statements
+ * naming the same actions share one compiled matcher).
  */
 function coverage(st: ParsedStatement): Int32Array {
-  let out = coverageCache.get(st);
+  const matcher = st.action;
+  if (!matcher) return NO_COVERAGE;
+  let out = coverageCache.get(matcher);
   if (out) return out;
   out = new Int32Array(ANALYSED_TYPES.length);
-  const matcher = st.action;
-  if (matcher) {
-    ANALYSED_TYPES.forEach((type, t) => {
-      if (!mayCover(st, type)) return;
-      let mask = 0;
-      LOWER_ACTIONS[t]!.forEach((lower, i) => {
-        if (actionApplies(matcher, lower)) mask |= 1 << i;
-      });
-      out![t] = mask;
+  ANALYSED_TYPES.forEach((type, t) => {
+    if (!mayCover(st, type)) return;
+    let mask = 0;
+    LOWER_ACTIONS[t]!.forEach((lower, i) => {
+      if (actionApplies(matcher, lower)) mask |= 1 << i;
     });
-  }
-  coverageCache.set(st, out);
+    out![t] = mask;
+  });
+  coverageCache.set(matcher, out);
   return out;
 }
 
