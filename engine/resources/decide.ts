@@ -18,13 +18,13 @@ import type {
   StatementRef,
   UnresolvedCondition,
 } from '../types.ts';
-import { actionClasses } from './action-classes.ts';
+import type { ActionClasses } from './action-classes.ts';
 import { actionsOf, ECR_AUTHORIZATION_TOKEN, requestArn, requestArns } from './actions.ts';
 import type { Caller } from './callers.ts';
 import {
   accountDecisionKey,
   actionsAllowed,
-  decisionKey,
+  DecisionKeys,
   levelsSpecific,
   mayApply,
   principalSpecific,
@@ -121,13 +121,13 @@ export class ResourceSession {
   }
 
   /** The memo key for a caller, when its decision can be shared (memo.ts). */
-  memoKey(caller: Caller): string | undefined {
+  memoKey(caller: Caller, keys: DecisionKeys): string | undefined {
     if (!this.memoizable) return undefined;
     const p = caller.principal;
     if (p) {
       if (this.named.has(p.key)) return undefined;
       if (p.role && this.named.has(`role:${p.accountId}/${p.role.name}`)) return undefined;
-      return decisionKey(p, this.plan.type, this.applies);
+      return keys.key(p, this.plan.type, this.applies);
     }
     const account = caller.synthetic?.account;
     if (caller.fromKind !== 'Account' || !account) return undefined;
@@ -178,6 +178,10 @@ export interface DecideEnv {
   counters: { evaluateCalls: number };
   /** Principal key → may it call ecr:GetAuthorizationToken (identity side only). */
   ecrToken: Map<string, boolean>;
+  /** Decision keys (memo.ts), with what they are made of per principal, kept for the analysis. */
+  keys: DecisionKeys;
+  /** Action classes (action-classes.ts), kept for the analysis. */
+  classes: ActionClasses;
   /** Actions to leave out for a caller (e.g. GetSecretValue without kms:Decrypt on the secret's key). */
   excluded?: (plan: ResourcePlan, caller: Caller) => { actions: Set<string>; note: string } | undefined;
 }
@@ -230,7 +234,7 @@ export function decideCaller(session: ResourceSession, caller: Caller, env: Deci
   }
   const excluded = env.excluded?.(plan, caller);
   if (excluded) decision.notes.push(excluded.note);
-  const memoKey = excluded ? undefined : session.memoKey(caller);
+  const memoKey = excluded ? undefined : session.memoKey(caller, env.keys);
   if (memoKey !== undefined) {
     const shared = session.memo.get(memoKey);
     if (shared) {
@@ -251,7 +255,7 @@ export function decideCaller(session: ResourceSession, caller: Caller, env: Deci
   }
   // Actions that the same statements cover decide alike (action-classes.ts): evaluate the first of each class.
   const actions = actionsOf(plan.type);
-  const classes = actionClasses(plan.type, policiesInPlay(base));
+  const classes = env.classes.of(plan.type, policiesInPlay(base));
   const decided = new Map<number, Allowed | null>();
   for (let i = 0; i < actions.length; i++) {
     const { action, level } = actions[i]!;
