@@ -18,7 +18,7 @@
  * (ListQueues and ListSecrets act on the account), so their list set is empty.
  */
 import type { ParsedStatement } from '../evaluate/index.ts';
-import { actionApplies } from '../policy/action.ts';
+import { actionApplies, type ActionMatcher } from '../policy/action.ts';
 import { ANALYSED_RESOURCE_TYPES, type ResourceType } from './model.ts';
 import type { AccessLevel } from './types.ts';
 
@@ -183,7 +183,44 @@ export function mayCover(st: ParsedStatement, type: AnalysedType): boolean {
   return false;
 }
 
+const TYPE_INDEX = new Map<AnalysedType, number>(ANALYSED_TYPES.map((type, i) => [type, i]));
+const LOWER_ACTIONS: readonly (readonly string[])[] = ANALYSED_TYPES.map((type) =>
+  actionsOf(type).map(({ action }) => action.toLowerCase()),
+);
+if (LOWER_ACTIONS.some((list) => list.length > 31)) throw new Error('more than 31 actions for one type');
+
+const coverageCache = new WeakMap<ActionMatcher, Int32Array>();
+const NO_COVERAGE = new Int32Array(ANALYSED_TYPES.length);
+
+/**
+ * Per analysed type (ANALYSED_TYPES order), the type's actions (actionsOf order) that the
+ * statement's Action/NotAction covers, as bits: worked out once per Action element (statements
+ * naming the same actions share one compiled matcher).
+ */
+function coverage(st: ParsedStatement): Int32Array {
+  const matcher = st.action;
+  if (!matcher) return NO_COVERAGE;
+  let out = coverageCache.get(matcher);
+  if (out) return out;
+  out = new Int32Array(ANALYSED_TYPES.length);
+  ANALYSED_TYPES.forEach((type, t) => {
+    if (!mayCover(st, type)) return;
+    let mask = 0;
+    LOWER_ACTIONS[t]!.forEach((lower, i) => {
+      if (actionApplies(matcher, lower)) mask |= 1 << i;
+    });
+    out![t] = mask;
+  });
+  coverageCache.set(matcher, out);
+  return out;
+}
+
+/** The actions of the type (bit i: the i-th of actionsOf(type)) that the statement covers. */
+export function coveredActions(st: ParsedStatement, type: AnalysedType): number {
+  return coverage(st)[TYPE_INDEX.get(type)!]!;
+}
+
 /** Does the statement cover one of the type's actions? */
 export function coversType(st: ParsedStatement, type: AnalysedType): boolean {
-  return mayCover(st, type) && actionsOf(type).some(({ action }) => covers(st, action));
+  return coveredActions(st, type) !== 0;
 }

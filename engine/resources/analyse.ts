@@ -8,10 +8,12 @@
 import type { SnapshotModel } from '../model.ts';
 import type { CanAssumeEdge, SnapshotContext } from '../trust/index.ts';
 import { candidateCallers, rolesByAccountName, type CallerEnv } from './callers.ts';
+import { ActionClasses } from './action-classes.ts';
 import { decideCaller, ResourceSession, type DecideEnv } from './decide.ts';
 import { accessEdge } from './edges.ts';
 import { Interner } from './intern.ts';
 import { outsideZone, resourceFindings } from './findings.ts';
+import { DecisionKeys } from './memo.ts';
 import { IdentityResourceIndex } from './identity-index.ts';
 import { grantEdges } from './kms-grants.ts';
 import { planResource, type ResourcePlan } from './plan.ts';
@@ -98,7 +100,13 @@ export function eachResourceAccess(
     rolesByAccountName: rolesByAccountName(ctx),
   };
   const counters = { evaluateCalls: 0 };
-  const decideEnv: DecideEnv = { ctx, counters, ecrToken: new Map() };
+  const decideEnv: DecideEnv = {
+    ctx,
+    counters,
+    ecrToken: new Map(),
+    keys: new DecisionKeys(),
+    classes: new ActionClasses(),
+  };
   const intern = new Interner();
   /** Key ARN → caller key → edge: what the Secrets Manager rule reads (secrets.ts). */
   const keyEdges = new Map<string, Map<string, CanAccessEdge>>();

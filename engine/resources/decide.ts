@@ -7,7 +7,7 @@
  * allow, AWS managed keys and aws/secretsmanager stay in their account, ECR
  * needs ecr:GetAuthorizationToken from an identity policy).
  */
-import { evaluate, parsePolicy } from '../evaluate/index.ts';
+import { evaluate, parsePolicy, type ParsedPolicy } from '../evaluate/index.ts';
 import type { SnapshotContext } from '../trust/index.ts';
 import { stripUnknowable, type Stripped } from '../trust/unknowable.ts';
 import type {
@@ -18,12 +18,13 @@ import type {
   StatementRef,
   UnresolvedCondition,
 } from '../types.ts';
+import type { ActionClasses } from './action-classes.ts';
 import { actionsOf, ECR_AUTHORIZATION_TOKEN, requestArn, requestArns } from './actions.ts';
 import type { Caller } from './callers.ts';
 import {
   accountDecisionKey,
   actionsAllowed,
-  decisionKey,
+  DecisionKeys,
   levelsSpecific,
   mayApply,
   principalSpecific,
@@ -48,6 +49,13 @@ export interface Allowed {
   result: EvaluationResult;
   /** Conditions on unknowable caller facts removed from the granting statement (synthetic callers). */
   extraConditions: UnresolvedCondition[];
+  /**
+   * Set when the decision is that of another action of the same level that the same statements
+   * cover (action-classes.ts): `result` is that action's, with the same decision, conditions and
+   * evidence, and sentences that name it. Such an entry is never the one a level cites
+   * (edges.ts: the first least conditional action of the level, always evaluated itself).
+   */
+  sameAs?: string;
 }
 
 export interface CallerDecision {
@@ -66,6 +74,13 @@ const NOTHING: ReadonlySet<string> = new Set();
 /** Per resource: request targets per action and stripped documents per caller kind, built once. */
 export class ResourceSession {
   readonly targets = new Map<string, RequestResource>();
+  /**
+   * The request context every request to the resource carries: a request to a regional resource goes to
+   * its Region's endpoint, which is the Region the request names
+   * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-requestedregion).
+   * One object per resource, so the evaluator's lower-cased view of it is built once.
+   */
+  readonly context: Record<string, string> | undefined;
   private readonly stripped = new Map<string, Stripped | undefined>();
   /** Decisions shared between principals (memo.ts): key → the first principal's ARN and allowed actions. */
   readonly memo = new Map<string, { arn: string; allowed: Allowed[] }>();
@@ -87,6 +102,7 @@ export class ResourceSession {
 
   constructor(readonly plan: ResourcePlan) {
     this.arnsLower = requestArns(plan.type, plan.resource.arn).map((arn) => arn.toLowerCase());
+    this.context = plan.resource.region ? { 'aws:RequestedRegion': plan.resource.region } : undefined;
     for (const { action } of actionsOf(plan.type)) {
       const arn = requestArn(plan.type, plan.resource.arn, action);
       this.targets.set(action, arn === plan.target.arn ? plan.target : { ...plan.target, arn });
@@ -105,13 +121,13 @@ export class ResourceSession {
   }
 
   /** The memo key for a caller, when its decision can be shared (memo.ts). */
-  memoKey(caller: Caller): string | undefined {
+  memoKey(caller: Caller, keys: DecisionKeys): string | undefined {
     if (!this.memoizable) return undefined;
     const p = caller.principal;
     if (p) {
       if (this.named.has(p.key)) return undefined;
       if (p.role && this.named.has(`role:${p.accountId}/${p.role.name}`)) return undefined;
-      return decisionKey(p, this.applies);
+      return keys.key(p, this.plan.type, this.applies);
     }
     const account = caller.synthetic?.account;
     if (caller.fromKind !== 'Account' || !account) return undefined;
@@ -162,6 +178,10 @@ export interface DecideEnv {
   counters: { evaluateCalls: number };
   /** Principal key → may it call ecr:GetAuthorizationToken (identity side only). */
   ecrToken: Map<string, boolean>;
+  /** Decision keys (memo.ts), with what they are made of per principal, kept for the analysis. */
+  keys: DecisionKeys;
+  /** Action classes (action-classes.ts), kept for the analysis. */
+  classes: ActionClasses;
   /** Actions to leave out for a caller (e.g. GetSecretValue without kms:Decrypt on the secret's key). */
   excluded?: (plan: ResourcePlan, caller: Caller) => { actions: Set<string>; note: string } | undefined;
 }
@@ -214,7 +234,7 @@ export function decideCaller(session: ResourceSession, caller: Caller, env: Deci
   }
   const excluded = env.excluded?.(plan, caller);
   if (excluded) decision.notes.push(excluded.note);
-  const memoKey = excluded ? undefined : session.memoKey(caller);
+  const memoKey = excluded ? undefined : session.memoKey(caller, env.keys);
   if (memoKey !== undefined) {
     const shared = session.memo.get(memoKey);
     if (shared) {
@@ -226,35 +246,64 @@ export function decideCaller(session: ResourceSession, caller: Caller, env: Deci
 
   // Only actions some Allow can grant: the resource policy's, or (where an identity Allow can be enough) the principal's.
   const resourceAllows = policy ? actionsAllowed(policy) : NOTHING;
+  // An identity policy none of whose statements can apply to the type's actions on this resource (memo.ts,
+  // mayApply) never matches a request here: the evaluator is given the others only.
+  if (caller.principal) base.identityPolicies = caller.principal.identityPolicies.filter(session.applies);
   const identityAllows: ReadonlySet<string>[] = [];
   if (caller.principal && plan.policyKind === 'resource') {
-    for (const input of caller.principal.identityPolicies) identityAllows.push(actionsAllowed(input));
+    for (const input of base.identityPolicies) identityAllows.push(actionsAllowed(input));
   }
-  for (const { action, level } of actionsOf(plan.type)) {
+  // Actions that the same statements cover decide alike (action-classes.ts): evaluate the first of each class.
+  const actions = actionsOf(plan.type);
+  const classes = env.classes.of(plan.type, policiesInPlay(base));
+  const decided = new Map<number, Allowed | null>();
+  for (let i = 0; i < actions.length; i++) {
+    const { action, level } = actions[i]!;
     if (excluded?.actions.has(action)) continue;
     if (!resourceAllows.has(action) && !identityAllows.some((set) => set.has(action))) continue;
+    const known = decided.get(classes[i]!);
+    if (known !== undefined) {
+      if (known) {
+        const { result, extraConditions } = known;
+        decision.allowed.push({ action, level, result, extraConditions, sameAs: known.action });
+      }
+      continue;
+    }
     const input = {
       ...base,
       request: { principal, action, resource: session.targets.get(action)! },
     } as EvaluationInput;
     if (env.ctx.referenceDate) input.request.notBefore = env.ctx.referenceDate;
-    // A request to a regional resource goes to its Region's endpoint, which is the Region the request names
-    // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-requestedregion).
-    if (plan.resource.region) input.request.context = { 'aws:RequestedRegion': plan.resource.region };
+    if (session.context) input.request.context = session.context;
     env.counters.evaluateCalls++;
     const result = evaluate(input);
-    if (result.decision !== 'allowed') continue;
+    if (result.decision !== 'allowed') {
+      decided.set(classes[i]!, null);
+      continue;
+    }
     const granting = result.evidence.find((e) => e.policyKind === 'resource' || e.policyKind === 'trust');
     const extra = granting ? (stripped?.removed.get(granting.statementIndex) ?? []) : [];
-    decision.allowed.push({
+    const allowed: Allowed = {
       action,
       level,
       result: plan.policyKind === 'trust' ? asKeyPolicy(result) : result,
       extraConditions: extra,
-    });
+    };
+    decided.set(classes[i]!, allowed);
+    decision.allowed.push(allowed);
   }
   if (memoKey !== undefined) session.memo.set(memoKey, { arn: principal.arn, allowed: decision.allowed });
   return decision;
+}
+
+/** Every policy the evaluator may read for the requests of one caller. */
+function policiesInPlay(base: Omit<EvaluationInput, 'request'>): ParsedPolicy[] {
+  const inputs: PolicyInput[] = [...base.identityPolicies];
+  if (base.permissionsBoundary) inputs.push(base.permissionsBoundary);
+  if (base.resourcePolicy) inputs.push(base.resourcePolicy);
+  for (const level of base.scps ?? []) inputs.push(...level);
+  for (const level of base.rcps ?? []) inputs.push(...level);
+  return inputs.map((input) => parsePolicy(input.document, input.id));
 }
 
 /** KMS key policies are evaluated as trust policies are (they must allow the caller); report them as resource policies. */

@@ -77,8 +77,10 @@ function byLevel(allowed: Allowed[]): LevelGroup[] {
   for (const level of ACCESS_LEVELS) {
     const of = allowed.filter((a) => a.level === level);
     if (of.length === 0) continue;
+    // An entry sharing another action's decision (decide.ts, `sameAs`) follows that action in the same level
+    // with as many conditions, so it is never the first least conditional one: the cited entry is exact.
     let rep = of[0]!;
-    for (const a of of) if (conditionCount(a) < conditionCount(rep)) rep = a;
+    for (const a of of) if (a.sameAs === undefined && conditionCount(a) < conditionCount(rep)) rep = a;
     out.push({
       level,
       rep,

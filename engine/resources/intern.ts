@@ -27,7 +27,10 @@ export class Interner {
   }
 
   ref(r: StatementRef): StatementRef {
-    const k = refKey(r);
+    return this.refKeyed(r, refKey(r));
+  }
+
+  private refKeyed(r: StatementRef, k: string): StatementRef {
     const known = this.refs.get(k);
     if (known) return known;
     this.refs.set(k, r);
@@ -35,10 +38,11 @@ export class Interner {
   }
 
   refList(list: readonly StatementRef[]): StatementRef[] {
-    const refs = list.map((r) => this.ref(r));
-    const k = refs.map(refKey).join('\u0001');
+    const keys = list.map(refKey);
+    const k = keys.join('\u0001');
     const known = this.refLists.get(k);
     if (known) return known;
+    const refs = list.map((r, i) => this.refKeyed(r, keys[i]!));
     this.refLists.set(k, refs);
     return refs;
   }

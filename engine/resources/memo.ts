@@ -21,7 +21,7 @@ import {
 } from '../evaluate/index.ts';
 import type { AccountContext, PrincipalContext } from '../trust/index.ts';
 import type { PolicyInput } from '../types.ts';
-import { actionsOf, ANALYSED_TYPES, covers, coversType, mayCover, type AnalysedType } from './actions.ts';
+import { actionsOf, ANALYSED_TYPES, coveredActions, coversType, type AnalysedType } from './actions.ts';
 
 const PRINCIPAL_SPECIFIC =
   /\$\{|aws:principalarn|aws:principaltag|aws:userid|aws:username|aws:principalservicename|aws:sourceidentity/i;
@@ -36,11 +36,12 @@ export function actionsAllowed(input: PolicyInput): ReadonlySet<string> {
   if (known) return known;
   const out = new Set<string>();
   for (const type of ANALYSED_TYPES) {
-    const statements = parsed.statements.filter((st) => st.effect === 'Allow' && mayCover(st, type));
-    if (statements.length === 0) continue;
-    for (const { action } of actionsOf(type)) {
-      if (statements.some((st) => covers(st, action))) out.add(action);
-    }
+    let mask = 0;
+    for (const st of parsed.statements) if (st.effect === 'Allow') mask |= coveredActions(st, type);
+    if (mask === 0) continue;
+    actionsOf(type).forEach(({ action }, i) => {
+      if (mask & (1 << i)) out.add(action);
+    });
   }
   allowCache.set(parsed, out);
   return out;
@@ -125,24 +126,88 @@ export function mayApply(input: PolicyInput, type: AnalysedType, arns: readonly 
   return false;
 }
 
+/** How an identity policy may apply to a type's resources: never, whatever the ARN, or depending on the ARN. */
+type Reach = 'never' | 'always' | 'by-arn';
+
+/** What a principal's decision key is made of, for one type (DecisionKeys.keyParts). */
+type KeyParts =
+  { fixed: string | undefined } | { head: string; policies: { input: PolicyInput; byArn: boolean }[] };
+
 /**
- * The key under which a principal's decision on one resource can be shared, or undefined when it
- * cannot. `applies` says whether an identity policy may apply to the resource (mayApply, cached per
- * resource by the caller); only those are part of the key.
+ * Decision keys for one analysis. What each principal's key is made of per type, and each identity
+ * policy's reach per type, are worked out once and kept until the analysis ends (not on the
+ * snapshot's objects, which outlive it).
  */
-export function decisionKey(
-  p: PrincipalContext,
-  applies: (input: PolicyInput) => boolean,
-): string | undefined {
-  if (p.principal.sessionName !== undefined || levelsSpecific(p.account.scps)) return undefined;
-  if (p.boundary && principalSpecific(p.boundary)) return undefined;
-  const ids: string[] = [];
-  for (const input of p.identityPolicies) {
-    if (!applies(input)) continue;
-    if (principalSpecific(input)) return undefined;
-    ids.push(input.id);
+export class DecisionKeys {
+  private readonly reach = new Map<PolicyInput, Map<AnalysedType, Reach>>();
+  private readonly parts = new Map<PrincipalContext, Map<AnalysedType, KeyParts>>();
+
+  private reachOf(input: PolicyInput, type: AnalysedType): Reach {
+    let byType = this.reach.get(input);
+    if (!byType) {
+      byType = new Map();
+      for (const st of statementReach(parsePolicy(input.document, input.id))) {
+        for (const t of st.types) {
+          if (byType.get(t) !== 'always') byType.set(t, st.globs ? 'by-arn' : 'always');
+        }
+      }
+      this.reach.set(input, byType);
+    }
+    return byType.get(type) ?? 'never';
   }
-  return `${p.kind}|${p.accountId}|${p.principal.serviceLinkedRole === true}|${p.boundary?.id ?? ''}|${ids.join('\u0000')}`;
+
+  /**
+   * Per principal and type, what its decision key is made of: `fixed` when the key is the same for
+   * every resource of the type (no identity policy whose reach depends on the ARN), else the head
+   * of the key and the policies that may apply (`byArn`: only on some ARNs), in attachment order.
+   */
+  private keyParts(p: PrincipalContext, type: AnalysedType): KeyParts {
+    let byType = this.parts.get(p);
+    if (!byType) this.parts.set(p, (byType = new Map()));
+    let parts = byType.get(type);
+    if (parts) return parts;
+    const head = `${p.kind}|${p.accountId}|${p.principal.serviceLinkedRole === true}|${p.boundary?.id ?? ''}|`;
+    if (
+      p.principal.sessionName !== undefined ||
+      levelsSpecific(p.account.scps) ||
+      (p.boundary !== undefined && principalSpecific(p.boundary))
+    ) {
+      parts = { fixed: undefined };
+    } else {
+      const policies: { input: PolicyInput; byArn: boolean }[] = [];
+      let specific = false;
+      for (const input of p.identityPolicies) {
+        const reach = this.reachOf(input, type);
+        if (reach === 'never') continue;
+        if (reach === 'always' && principalSpecific(input)) specific = true;
+        policies.push({ input, byArn: reach === 'by-arn' });
+      }
+      if (specific) parts = { fixed: undefined };
+      else if (policies.every((x) => !x.byArn))
+        parts = { fixed: head + policies.map((x) => x.input.id).join('\u0000') };
+      else parts = { head, policies };
+    }
+    byType.set(type, parts);
+    return parts;
+  }
+
+  /**
+   * The key under which a principal's decision on one resource of the type can be shared, or
+   * undefined when it cannot. `applies` says whether an identity policy may apply to the resource
+   * (mayApply, cached per resource by the caller); only those are part of the key. Policies that may
+   * apply to every resource of the type, or to none, are sorted out once per principal and type.
+   */
+  key(p: PrincipalContext, type: AnalysedType, applies: (input: PolicyInput) => boolean): string | undefined {
+    const parts = this.keyParts(p, type);
+    if (!('head' in parts)) return parts.fixed;
+    const ids: string[] = [];
+    for (const { input, byArn } of parts.policies) {
+      if (byArn && !applies(input)) continue;
+      if (principalSpecific(input)) return undefined;
+      ids.push(input.id);
+    }
+    return parts.head + ids.join('\u0000');
+  }
 }
 
 const ACCOUNT_SPECIFIC = /aws:principalaccount/i;
