@@ -3,7 +3,7 @@ import { A } from '../../engine/trust/test-model.ts';
 import type { CanAccessEdge, LevelAccess } from '../../engine/resources/types.ts';
 import { FileSpill, MemorySpill, type RecordSpill } from '../load/record-spill.ts';
 import type { Props } from './graph-rows.ts';
-import { BUCKET, handBuiltAnalysis, resourceModel } from './resource-access.fixture.ts';
+import { BUCKET, handBuiltAnalysis, identityLevel, resourceModel } from './resource-access.fixture.ts';
 import { resourceAccessRows } from './resource-access-rows.ts';
 import { ResourceAccessStream, type AccessRecord } from './resource-access-stream.ts';
 import { EvidenceTable } from './shared-evidence.ts';
@@ -12,16 +12,7 @@ const role = (name: string) => `arn:aws:iam::${A}:role/${name}`;
 
 /** Edges into BUCKET from principals sharing one decision (engine/resources/memo.ts), and one of a decision of its own. */
 function sharedDecisionEdges(): CanAccessEdge[] {
-  const level = (name: LevelAccess['level'], action: string, reasons: string[]): LevelAccess => ({
-    level: name,
-    actions: [action],
-    via: 'identity-policy',
-    public: false,
-    conditional: false,
-    conditions: [],
-    evidence: [],
-    reasons,
-  });
+  const level = identityLevel;
   const rep = role('rep');
   const levels = [level('read', 's3:GetObject', [`Identity policy of ${rep} allows s3:GetObject.`])];
   const own = [level('write', 's3:PutObject', [`Identity policy of ${role('solo')} allows s3:PutObject.`])];

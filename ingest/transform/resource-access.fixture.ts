@@ -10,6 +10,7 @@ import type { Resource } from '../../engine/resources/model.ts';
 import {
   ACCESS_LEVELS,
   type CanAccessEdge,
+  type LevelAccess,
   type LevelEdge,
   type ResourceAnalysis,
 } from '../../engine/resources/types.ts';
@@ -250,5 +251,19 @@ export function handBuiltAnalysis(admin: string): ResourceAnalysis {
       publicEdges: 1,
       externalEdges: 2,
     },
+  };
+}
+
+/** One level reached through an identity policy, unconditionally, with the given reasons. */
+export function identityLevel(level: LevelAccess['level'], action: string, reasons: string[]): LevelAccess {
+  return {
+    level,
+    actions: [action],
+    via: 'identity-policy',
+    public: false,
+    conditional: false,
+    conditions: [],
+    evidence: [],
+    reasons,
   };
 }

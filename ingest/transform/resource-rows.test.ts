@@ -12,12 +12,13 @@ import {
   VENDOR_ROLE,
   bucketPolicy,
   handBuiltAnalysis,
+  identityLevel,
   resourceModel,
 } from './resource-access.fixture.ts';
 import { canAccessProps, resourceAccessRows } from './resource-access-rows.ts';
 import { granteeTarget } from './resource-rows.ts';
 import { bundleProps, CALLER_MARK, markCaller } from './shared-evidence.ts';
-import type { CanAccessEdge, LevelAccess } from '../../engine/resources/types.ts';
+import type { CanAccessEdge } from '../../engine/resources/types.ts';
 
 /** A CAN_ACCESS row with the properties it bundles (shared-evidence.ts, bundleProps) back on it. */
 const unbundled = (row: { props: Props }) => ({
@@ -169,16 +170,7 @@ describe('resourceAccessRows', () => {
   it('principals sharing a decision get the properties each would get alone, but for their own key', () => {
     const role = (name: string) => `arn:aws:iam::${A}:role/${name}`;
     const rep = role('rep');
-    const level = (name: LevelAccess['level'], action: string, reasons: string[]): LevelAccess => ({
-      level: name,
-      actions: [action],
-      via: 'identity-policy',
-      public: false,
-      conditional: false,
-      conditions: [],
-      evidence: [],
-      reasons,
-    });
+    const level = identityLevel;
     // The decision made for `rep`, shared with the others (engine/resources/memo.ts); a later
     // sentence names role c, and role `re` is a prefix of `rep`.
     const levels = [
