@@ -113,7 +113,9 @@ export async function loadSnapshot(
   const concurrency = opts.concurrency ?? DEFAULT_CONCURRENCY;
   const createdAt = new Date().toISOString();
   const { nodeSets, linkSets } = loadSets(rows, opts);
-  const total = [...nodeSets, ...linkSets].reduce((n, s) => n + s.rows.length, 0);
+  const total =
+    [...nodeSets, ...linkSets].reduce((n, s) => n + s.rows.length, 0) +
+    (opts.streamedRels ?? []).reduce((n, s) => n + s.total, 0);
   opts.onBegin?.(snapshotId);
   const session = driver.session();
   // A small load: one transaction, begun at once (its statements follow without waiting for it).
@@ -179,6 +181,8 @@ export async function loadSnapshot(
           batchSize,
           concurrency,
           ids,
+          // In a one-transaction load the nodes are not visible outside it: its batches run in it.
+          ...(tx ? { tx } : {}),
           shouldAbort: opts.shouldAbort,
           heartbeat,
           onProgress: (_label, done) => onDone(done),
