@@ -152,7 +152,9 @@ export async function loadSnapshot(
       });
     };
     const ids = new Map<string, string>();
-    const run = (phase: 'nodes' | 'relationships', sets: LoadSet[]) =>
+    // Every set, streamed or not, runs with these; in a one-transaction load, in that transaction
+    // (the nodes it made are not visible outside it).
+    const runWith = (sets: LoadSet[], onProgress: (label: string, done: number, total: number) => void) =>
       runSets(driver, sets, {
         snapshotId,
         batchSize,
@@ -161,8 +163,10 @@ export async function loadSnapshot(
         ...(tx ? { tx } : {}),
         shouldAbort: opts.shouldAbort,
         heartbeat,
-        onProgress: (label, done, total) => opts.onProgress?.({ phase, label, done, total }),
+        onProgress,
       });
+    const run = (phase: 'nodes' | 'relationships', sets: LoadSet[]) =>
+      runWith(sets, (label, done, total) => opts.onProgress?.({ phase, label, done, total }));
 
     // Nodes first (every relationship finds both its ends by key), then everything that links or marks them.
     const [, nodeResults] = await Promise.all([begun, run('nodes', nodeSets)]);
@@ -175,18 +179,7 @@ export async function loadSnapshot(
     }
     const streamed = await runStreamedSets(
       opts.streamedRels ?? [],
-      (set, onDone) =>
-        runSets(driver, [set], {
-          snapshotId,
-          batchSize,
-          concurrency,
-          ids,
-          // In a one-transaction load the nodes are not visible outside it: its batches run in it.
-          ...(tx ? { tx } : {}),
-          shouldAbort: opts.shouldAbort,
-          heartbeat,
-          onProgress: (_label, done) => onDone(done),
-        }),
+      (set, onDone) => runWith([set], (_label, done) => onDone(done)),
       (label, done, total) => opts.onProgress?.({ phase: 'relationships', label, done, total }),
       batchSize * concurrency * STREAM_CHUNK_BATCHES,
     );
