@@ -118,6 +118,7 @@ async function one(dir: string, live: boolean): Promise<void> {
     rows:
       count(derived.extraNodes) +
       count(derived.extraRels) +
+      derived.streamedRels.reduce((n, s) => n + s.total, 0) +
       Object.values(rows.nodes).reduce((n, r) => n + r.length, 0) +
       Object.values(rows.rels).reduce((n, r) => n + r.length, 0),
     loadAverage: { start: loadStart, end: os.loadavg() },

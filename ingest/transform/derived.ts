@@ -195,9 +195,8 @@ function analyse(
 
 export interface DeriveOptions {
   /**
-   * Where the CAN_ACCESS rows wait for the load (record-spill.ts): given, they come back as a
-   * streamed set, read in chunks as the load writes them; not given, they are kept in memory and
-   * come back as an ordinary set among `extraRels`.
+   * Where the CAN_ACCESS rows wait for the load (record-spill.ts), in `streamedRels`, read in
+   * chunks as the load writes them: a file for a large ingest; in memory when not given.
    */
   accessSpill?: RecordSpill<AccessRecord>;
 }
@@ -313,22 +312,19 @@ export function deriveForLoad(
     rows: [...shared, ...access.texts],
   };
   const canAccess = { file: 'load/resources', name: 'rel-CAN_ACCESS', type: 'CAN_ACCESS' };
-  const extraRels = [canAssume, canEscalate, people.canSignIn, about];
-  const streamedRels: StreamedRelSet[] = [];
-  if (spill instanceof MemorySpill) {
-    extraRels.splice(2, 0, { ...canAccess, rows: spill.take().map(access.row) });
-  } else {
-    streamedRels.push({
+  // Read from the spill as the load writes them, wherever the spill keeps them.
+  const streamedRels: StreamedRelSet[] = [
+    {
       ...canAccess,
       total: resources.rows,
       chunks: async function* (size) {
         for await (const records of spill.chunks(size)) yield records.map(access.row);
       },
-    });
-  }
+    },
+  ];
   return {
     extraNodes: [evidenceTexts, findingNodes, adminFlags, resourceMarks, hops, rollup],
-    extraRels,
+    extraRels: [canAssume, canEscalate, people.canSignIn, about],
     streamedRels,
   };
 }

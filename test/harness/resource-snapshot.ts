@@ -467,6 +467,7 @@ export async function loadResourceSnapshot(driver: Driver, name: string): Promis
     referenceDate: snapshotReferenceDate(read.model),
     extraNodes: [...derived.extraNodes, ...extra.nodes],
     extraRels: [...derived.extraRels, ...extra.rels],
+    streamedRels: derived.streamedRels,
   });
   return { snapshotId: res.snapshotId };
 }
