@@ -2,7 +2,6 @@
  * `iamatlas ingest`: read and validate the exports, transform them, derive the
  * engine's edges, and load everything as one snapshot.
  */
-import v8 from 'node:v8';
 import type { Driver } from 'neo4j-driver';
 import type { SnapshotModel } from '../engine/model.ts';
 import { formatProblem, readSnapshot, type InputProblem } from './read/index.ts';
@@ -11,6 +10,7 @@ import { loadSnapshot, type LoadProgress } from './load/loader.ts';
 import { FileSpill } from './load/record-spill.ts';
 import { deriveForLoad, type AnalysisStep, type Derived } from './transform/derived.ts';
 import type { AccessRecord } from './transform/resource-access-stream.ts';
+import { restoreHeapGrowth, tightenHeapGrowth } from './heap-growth.ts';
 import { snapshotReferenceDate } from '../engine/reference-date.ts';
 
 export interface IngestOptions {
@@ -91,7 +91,7 @@ async function readAndPrepare(
   const read = await readSnapshot(paths, {
     onProgress: (e) => opts.onProgress?.('reading files', e.done, e.total),
   });
-  tightenHeapGrowth(read.model);
+  tightenHeapGrowth(read.model.users.length + read.model.roles.length);
   opts.onStage?.('Transforming and analysing');
   const derived = deriveForLoad(read.model, opts.onStage, (step) => opts.onStep?.(`analyse: ${step}`), {
     accessSpill: spill(read.model),
@@ -116,31 +116,12 @@ export async function ingestPaths(
   paths: string[],
   opts: IngestOptions = {},
 ): Promise<IngestResult> {
-  // V8's default heap growth is put back however the ingest ends (readAndPrepare may tighten it).
+  // V8's own heap growth is put back however the ingest ends (readAndPrepare may tighten it).
   try {
     return await prepareAndLoad(driver, paths, opts);
   } finally {
-    v8.setFlagsFromString('--heap-growing-percent=0');
+    restoreHeapGrowth();
   }
-}
-
-/** How much the heap may grow between collections during a large ingest, in percent. */
-const INGEST_HEAP_GROWING_PERCENT = 20;
-/** Users and roles from which an ingest tightens the heap's growth. */
-const TIGHT_HEAP_FROM_PRINCIPALS = 10_000;
-
-/**
- * The analysis makes garbage fast while holding a large live heap, and V8 lets the heap grow to
- * several times what is live before collecting it. Growing it by a fifth at a time instead keeps
- * the peak near the live heap: at tier L (100,000 roles) about 1.4 GiB instead of 1.6 to 1.9 GiB,
- * for about a third more CPU in the analysis (docs/benchmarks.md). Kept through the load, whose
- * written batches are garbage too, so its memory stays flat. A small account's heap stays small
- * anyway, so it keeps V8's default and its speed. The flag (`node --v8-options`) is read at each
- * collection.
- */
-function tightenHeapGrowth(model: SnapshotModel): void {
-  if (model.users.length + model.roles.length < TIGHT_HEAP_FROM_PRINCIPALS) return;
-  v8.setFlagsFromString(`--heap-growing-percent=${INGEST_HEAP_GROWING_PERCENT}`);
 }
 
 async function prepareAndLoad(driver: Driver, paths: string[], opts: IngestOptions): Promise<IngestResult> {
