@@ -18,12 +18,17 @@ import vm from 'node:vm';
 export const SCRIPT_START = '(function (exports, require, module, __filename, __dirname) {"use strict";';
 export const SCRIPT_END = '})';
 
+// A cache file: the digest (32 bytes), whether the run that made it succeeded (1 byte), V8's data.
 const DIGEST = 32;
+const HEADER = DIGEST + 1;
 
-/** SHA-256 over the script's source and the cache: a cache of another source or a damaged one does not match. */
-const digestOf = (source, data) => crypto.createHash('sha256').update(source).update(data).digest();
+/** SHA-256 over the script's source and the rest of the file: a cache of another source or a damaged one does not match. */
+const digestOf = (source, rest) => crypto.createHash('sha256').update(source).update(rest).digest();
 
-/** The cache written for `source`, or undefined when there is none or it does not match. */
+/**
+ * The cache written for `source` (`data`, and `succeeded`: whether the run that made it did), or
+ * undefined when there is none or it does not match.
+ */
 export function readCache(file, source) {
   let buf;
   try {
@@ -31,17 +36,18 @@ export function readCache(file, source) {
   } catch {
     return undefined;
   }
-  if (buf.length <= DIGEST) return undefined;
-  const data = buf.subarray(DIGEST);
-  return digestOf(source, data).equals(buf.subarray(0, DIGEST)) ? data : undefined;
+  if (buf.length <= HEADER) return undefined;
+  if (!digestOf(source, buf.subarray(DIGEST)).equals(buf.subarray(0, DIGEST))) return undefined;
+  return { data: buf.subarray(HEADER), succeeded: buf[DIGEST] === 1 };
 }
 
 /** Writes the cache under a temporary name and renames it, so a reader never sees half of one. False when it cannot be written. */
-export function writeCache(file, source, data) {
+export function writeCache(file, source, data, succeeded) {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(tmp, Buffer.concat([digestOf(source, data), data]));
+    const rest = Buffer.concat([Buffer.from([succeeded ? 1 : 0]), data]);
+    fs.writeFileSync(tmp, Buffer.concat([digestOf(source, rest), rest]));
     fs.renameSync(tmp, file);
     return true;
   } catch {
@@ -57,9 +63,11 @@ export function writeCache(file, source, data) {
 /**
  * Compiles and runs `file` (a CommonJS module wrapped in SCRIPT_START and SCRIPT_END) with the
  * code cache in `cacheFile` when it matches. Returns the module's exports, whether the cache
- * was used, and `save()`, which writes the cache of what has been compiled so far when the
- * one read was missing or refused (V8 refuses a cache made by another version or with other
- * flags). `save()` returns false when nothing was written.
+ * was used, and `save(succeeded)`, which writes the cache of what has been compiled so far when
+ * the one read was missing or refused (V8 refuses a cache made by another version or with other
+ * flags), or was made by a run that failed and this one succeeded (a failed run, such as an
+ * `ingest` of an input that is not valid, compiles little of what the command does). It
+ * returns false when nothing was written.
  */
 export function runScript(file, cacheFile) {
   // Node maps stack traces through source maps (process.setSourceMapsEnabled) for the modules its
@@ -70,20 +78,22 @@ export function runScript(file, cacheFile) {
   // The build is ASCII (esbuild escapes other characters and drops comments), and a one-byte
   // string is made from it without decoding; anything else is decoded as UTF-8.
   const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
-  const cachedData = readCache(cacheFile, bytes);
+  const cache = readCache(cacheFile, bytes);
   const script = new vm.Script(source, {
     filename: file,
-    cachedData,
+    cachedData: cache?.data,
     // The bundle's import() of a package left in node_modules goes to Node's own loader.
     importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER ?? ((spec) => import(spec)),
   });
-  const used = cachedData !== undefined && !script.cachedDataRejected;
+  const used = cache !== undefined && !script.cachedDataRejected;
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, path.dirname(file));
   return {
     exports: module.exports,
     cacheUsed: used,
-    save: () => !used && writeCache(cacheFile, bytes, script.createCachedData()),
+    save: (succeeded) =>
+      (!used || (succeeded && !cache.succeeded)) &&
+      writeCache(cacheFile, bytes, script.createCachedData(), succeeded),
   };
 }
 

@@ -231,9 +231,9 @@ export async function runCli(argv) {
   module.enableCompileCache?.();
   const { main, save } = await loadMain(argv);
   const code = await main(argv);
-  // Written once per build and command, after a run that was not refused as a usage error (one
-  // compiles little of what the command would, and an unknown command's word names no command);
-  // a build folder that cannot be written has no cache.
-  if (code !== USAGE_ERROR) save();
+  // Written once per build and command (again after the first run that succeeded, when the first
+  // failed), not after a usage error (one compiles little of what the command would, and an
+  // unknown command's word names no command); a build folder that cannot be written has no cache.
+  if (code !== USAGE_ERROR) save(code === 0);
   return code;
 }

@@ -39,7 +39,7 @@ describe('the code cache of the compiled command line', () => {
     const first = runScript(file, cache);
     expect((first.exports as Exports).value()).toBe(7);
     expect(first.cacheUsed).toBe(false);
-    expect(first.save()).toBe(true);
+    expect(first.save(true)).toBe(true);
     expect(fs.existsSync(cache)).toBe(true);
 
     const second = runScript(file, cache);
@@ -47,24 +47,36 @@ describe('the code cache of the compiled command line', () => {
     expect((second.exports as Exports).value()).toBe(7);
     expect((second.exports as Exports).sum()).toBe(7 * 50 + (49 * 50) / 2);
     // A cache in use is not written again.
-    expect(second.save()).toBe(false);
+    expect(second.save(true)).toBe(false);
+  });
+
+  it('made by a run that failed, is replaced once after a run that succeeded', () => {
+    const { file, cache } = script(body(6));
+    expect(runScript(file, cache).save(false)).toBe(true);
+    const failedAgain = runScript(file, cache);
+    expect(failedAgain.cacheUsed).toBe(true);
+    expect(failedAgain.save(false)).toBe(false);
+    const succeeded = runScript(file, cache);
+    expect(succeeded.cacheUsed).toBe(true);
+    expect(succeeded.save(true)).toBe(true);
+    expect(runScript(file, cache).save(true)).toBe(false);
   });
 
   it('is ignored when the script changed since it was written (another build), and replaced', () => {
     const { file, cache } = script(body(1));
-    runScript(file, cache).save();
+    runScript(file, cache).save(true);
     // The same length, other code: V8 alone compares only the length.
     fs.writeFileSync(file, `${SCRIPT_START}\n${body(2)}\n${SCRIPT_END}`);
     const run = runScript(file, cache);
     expect(run.cacheUsed).toBe(false);
     expect((run.exports as Exports).value()).toBe(2);
-    expect(run.save()).toBe(true);
+    expect(run.save(true)).toBe(true);
     expect(runScript(file, cache).cacheUsed).toBe(true);
   });
 
   it('is ignored when damaged: a changed byte, cut short, empty', () => {
     const { file, cache } = script(body(3));
-    runScript(file, cache).save();
+    runScript(file, cache).save(true);
     const good = fs.readFileSync(cache);
     const flipped = Buffer.from(good);
     flipped[Math.floor(flipped.length / 2)]! ^= 0xff;
@@ -80,11 +92,11 @@ describe('the code cache of the compiled command line', () => {
     const { file, cache } = script(body(4));
     // A file whose checksum matches but whose contents are no cache V8 made.
     const { writeCache } = await import('../../bin/code-cache.mjs');
-    expect(writeCache(cache, fs.readFileSync(file), Buffer.alloc(4096, 1))).toBe(true);
+    expect(writeCache(cache, fs.readFileSync(file), Buffer.alloc(4096, 1), true)).toBe(true);
     const run = runScript(file, cache);
     expect(run.cacheUsed).toBe(false);
     expect((run.exports as Exports).value()).toBe(4);
-    expect(run.save()).toBe(true);
+    expect(run.save(true)).toBe(true);
     expect(runScript(file, cache).cacheUsed).toBe(true);
   });
 
@@ -96,7 +108,7 @@ describe('the code cache of the compiled command line', () => {
     const cache = path.join(blocker, 'cache', 'test.v8');
     const run = runScript(file, cache);
     expect((run.exports as Exports).value()).toBe(5);
-    expect(run.save()).toBe(false);
+    expect(run.save(true)).toBe(false);
     expect(runScript(file, cache).cacheUsed).toBe(false);
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
@@ -125,7 +137,7 @@ describe('the code cache of the compiled command line', () => {
       `import { runScript } from ${JSON.stringify(pathToFileURL(path.resolve('bin/code-cache.mjs')).href)};`,
       'process.setSourceMapsEnabled(true);',
       `const run = runScript(${JSON.stringify(file)}, ${JSON.stringify(path.join(dir, 'boom-cache', 'test.v8'))});`,
-      'try { run.exports.boom(); } catch (err) { console.log(JSON.stringify({ used: run.cacheUsed, saved: run.save(), stack: err.stack })); }',
+      'try { run.exports.boom(); } catch (err) { console.log(JSON.stringify({ used: run.cacheUsed, saved: run.save(true), stack: err.stack })); }',
     ].join('\n');
     const out = spawnSync(process.execPath, ['--input-type=module', '-e', child], { encoding: 'utf8' });
     expect(out.status, out.stderr).toBe(0);
