@@ -10,3 +10,4 @@ export declare function runScript(
   file: string,
   cacheFile: string,
 ): { exports: Record<string, unknown>; cacheUsed: boolean; save: (succeeded: boolean) => boolean };
+export declare const IMPORT: string;

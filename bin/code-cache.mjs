@@ -14,8 +14,15 @@ import path from 'node:path';
 import { Buffer, isAscii } from 'node:buffer';
 import vm from 'node:vm';
 
-/** Opens and closes the build's script: the parameters CommonJS gives a module. */
-export const SCRIPT_START = '(function (exports, require, module, __filename, __dirname) {"use strict";';
+// What the script calls for `import()` of a package left in node_modules. Node 20 loses a vm
+// script's import() callback in functions compiled from a code cache ("A dynamic import callback
+// was not specified"), and Node 22 and later warn that the main context's loader for vm scripts is
+// experimental; a function of this module imports the package instead. As long as `import`, so
+// that the build's source map still points at the right columns.
+export const IMPORT = '$iaImp';
+
+/** Opens and closes the build's script: the parameters CommonJS gives a module, and IMPORT. */
+export const SCRIPT_START = `(function (exports, require, module, __filename, __dirname, ${IMPORT}) {"use strict";`;
 export const SCRIPT_END = '})';
 
 // A cache file: the digest (32 bytes), whether the run that made it succeeded (1 byte), V8's data.
@@ -82,12 +89,17 @@ export function runScript(file, cacheFile) {
   const script = new vm.Script(source, {
     filename: file,
     cachedData: cache?.data,
-    // The bundle's import() of a package left in node_modules goes to Node's own loader.
-    importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER ?? ((spec) => import(spec)),
   });
   const used = cache !== undefined && !script.cachedDataRejected;
   const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(file), module, file, path.dirname(file));
+  script.runInThisContext()(
+    module.exports,
+    createRequire(file),
+    module,
+    file,
+    path.dirname(file),
+    importPackage,
+  );
   return {
     exports: module.exports,
     cacheUsed: used,
@@ -97,11 +109,16 @@ export function runScript(file, cacheFile) {
   };
 }
 
+/** IMPORT: a package from node_modules (this folder and the build's share the project's). */
+function importPackage(spec) {
+  return import(spec);
+}
+
 function runAsModule(file) {
   const compiled = new Module(file);
   compiled.filename = file;
   compiled._compile(`module.exports = ${fs.readFileSync(file, 'utf8')}`, file);
   const module = { exports: {} };
-  compiled.exports(module.exports, createRequire(file), module, file, path.dirname(file));
+  compiled.exports(module.exports, createRequire(file), module, file, path.dirname(file), importPackage);
   return { exports: module.exports, cacheUsed: false, save: () => false };
 }

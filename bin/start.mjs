@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import module from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SCRIPT_END, SCRIPT_START, runScript } from './code-cache.mjs';
+import { IMPORT, SCRIPT_END, SCRIPT_START, runScript } from './code-cache.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = path.join(root, 'dist', 'cli');
@@ -171,6 +171,11 @@ export async function buildCli(dist = DIST) {
   const id = `build-${Date.now()}-${process.pid}`;
   const dir = path.join(dist, id);
   const res = await build(cliBuildOptions(dir));
+  const entry = path.join(dir, ENTRY);
+  fs.writeFileSync(
+    entry,
+    withPackageImports(fs.readFileSync(entry, 'utf8'), dynamicPackageImports(res.metafile)),
+  );
   // The bundled packages' files are not listed one by one: the lock file stands for them. The
   // loaded-on-use stand-ins (`loaded-on-use:rxjs`) are no files.
   const inputs = Object.keys(res.metafile.inputs).filter(
@@ -194,6 +199,27 @@ export async function buildCli(dist = DIST) {
 
 // The exit code of a command line refused before it ran (cli/output.ts, EXIT.usage).
 const USAGE_ERROR = 2;
+
+/**
+ * The script's text with each `import("PACKAGE")` of a package left in node_modules (`packages`:
+ * the external dynamic imports esbuild lists) calling IMPORT instead (see bin/code-cache.mjs).
+ */
+export function withPackageImports(text, packages) {
+  let out = text;
+  for (const spec of packages) {
+    const call = `(${JSON.stringify(spec)})`;
+    out = out.replaceAll(`import${call}`, () => `${IMPORT}${call}`);
+  }
+  return out;
+}
+
+/** The packages a build's outputs import with import() and leave in node_modules. */
+export function dynamicPackageImports(metafile) {
+  const specs = Object.values(metafile.outputs).flatMap((o) =>
+    o.imports.filter((i) => i.kind === 'dynamic-import' && i.external).map((i) => i.path),
+  );
+  return [...new Set(specs)];
+}
 
 /** The name of a command's code cache: the command's first word, Node's version and the machine. */
 export function cacheName(argv) {

@@ -8,7 +8,13 @@
  */
 import { build, type Metafile } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { DRIVER_CHUNK, DRIVER_MESSAGE, cliBuildOptions } from '../bin/start.mjs';
+import {
+  DRIVER_CHUNK,
+  DRIVER_MESSAGE,
+  cliBuildOptions,
+  dynamicPackageImports,
+  withPackageImports,
+} from '../bin/start.mjs';
 
 async function staticallyLoaded(): Promise<{ inputs: Set<string>; packages: Set<string> }> {
   const res = await build({ ...cliBuildOptions('dist/startup-check'), write: false });
@@ -84,5 +90,15 @@ describe('the command line at start-up', () => {
     // The script is ASCII: it is read without decoding (bin/code-cache.mjs).
     const text = res.outputFiles.find((f) => f.path.endsWith('.cjs'))!.text;
     expect([...text].every((c) => c.charCodeAt(0) < 128)).toBe(true);
+  });
+
+  it("leaves no import() of a package for the script's own loader (bin/code-cache.mjs imports them)", async () => {
+    const res = await build({ ...cliBuildOptions('dist/startup-check'), write: false });
+    const packages = dynamicPackageImports(res.metafile);
+    expect(packages).toContain('vite');
+    const text = res.outputFiles.find((f) => f.path.endsWith('.cjs'))!.text;
+    const script = withPackageImports(text, packages);
+    expect(script.length).toBe(text.length);
+    for (const p of packages) expect(script).not.toContain(`import(${JSON.stringify(p)})`);
   });
 });

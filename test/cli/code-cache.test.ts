@@ -10,7 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SCRIPT_END, SCRIPT_START, runScript } from '../../bin/code-cache.mjs';
+import { IMPORT, SCRIPT_END, SCRIPT_START, runScript } from '../../bin/code-cache.mjs';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iamatlas-code-cache-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -48,6 +48,18 @@ describe('the code cache of the compiled command line', () => {
     expect((second.exports as Exports).sum()).toBe(7 * 50 + (49 * 50) / 2);
     // A cache in use is not written again.
     expect(second.save(true)).toBe(false);
+  });
+
+  it('imports a package through IMPORT, with the cache as without it', async () => {
+    const { file, cache } = script(
+      `module.exports = { load: async () => typeof (await ${IMPORT}('node:os')).cpus };`,
+    );
+    for (const used of [false, true]) {
+      const run = runScript(file, cache);
+      expect(run.cacheUsed).toBe(used);
+      expect(await (run.exports.load as () => Promise<string>)()).toBe('function');
+      run.save(true);
+    }
   });
 
   it('made by a run that failed, is replaced once after a run that succeeded', () => {
