@@ -3,11 +3,16 @@
 import fs from 'node:fs';
 import module from 'node:module';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { IMPORT, SCRIPT_END, SCRIPT_START, runScript } from './code-cache.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = path.join(root, 'dist', 'cli');
-const ENTRY = 'main.js';
+// The whole command line in one script (CommonJS, so V8's code cache can be given to it), with
+// its lazily imported modules inside, run only when a command imports them.
+const ENTRY = 'main.cjs';
+// The code caches of the build, one per command (what `ingest` compiles is not what `--help` does).
+const CACHE = 'cache';
 // Names the build in use: each build has its own folder, so a running command that
 // imports a chunk later never finds it replaced by a newer build.
 const CURRENT = 'current.json';
@@ -19,10 +24,9 @@ const KEEP_OLD_BUILDS_MS = 24 * 3600 * 1000;
 // modules (the Neo4j driver alone is about 400 files). The others (the AWS SDK, the web
 // server, Vite) stay in node_modules and load only in the commands that use them.
 export const BUNDLED_PACKAGES = ['cli-progress', 'commander', 'neo4j-driver', 'yaml', 'zod'];
-// Bundled CommonJS code requires Node's built-in modules; an ES module has no `require`.
-const REQUIRE_BANNER =
-  "import { createRequire as __iamatlasCreateRequire } from 'node:module';\n" +
-  'const require = __iamatlasCreateRequire(import.meta.url);';
+// The script's `import.meta.url` (the project's code finds its root from it): the build's own file.
+const IMPORT_META_URL = '__iamatlasImportMetaUrl';
+const SCRIPT_BANNER = `${SCRIPT_START}\nconst ${IMPORT_META_URL} = require('node:url').pathToFileURL(__filename).href;`;
 
 /** The package a bare import names: `zod/v4` -> `zod`, `@aws-sdk/client-s3/x` -> `@aws-sdk/client-s3`. */
 const packageOf = (spec) =>
@@ -50,6 +54,19 @@ export const DRIVER_CHUNK = {
   to: 'var _DEFAULT_BUFFER_SIZE = 65537;',
 };
 
+// A message the server sends in more than one Bolt chunk (the escalation listing's one row of
+// about 600 kB comes in dozens) is read by the driver through a list of the chunks: every byte
+// read walks the list from its start to find its chunk, and every string is decoded piece by
+// piece through a new StringDecoder. The build joins the chunks into one buffer when the message
+// is complete (one copy), and the message is read as a one-chunk message is. Same file as above.
+export const DRIVER_MESSAGE = {
+  file: DRIVER_CHUNK.file,
+  from: 'message = new combined_buf_1.default(this._currentMessage);',
+  to: 'message = new channel_buf_1.default(Buffer.concat(this._currentMessage.map((c) => c._buffer)));',
+};
+// Every change the build makes to the driver's files, each made only where its text is found.
+const DRIVER_PATCHES = [DRIVER_CHUNK, DRIVER_MESSAGE];
+
 /**
  * esbuild plugin: a package imported by the project's own code stays external unless
  * it is one of BUNDLED_PACKAGES; what a bundled package imports is bundled with it, but
@@ -70,7 +87,10 @@ const bundleOnly = {
       return BUNDLED_PACKAGES.includes(packageOf(a.path)) ? undefined : { path: a.path, external: true };
     });
     b.onLoad({ filter: DRIVER_CHUNK.file }, (a) => ({
-      contents: fs.readFileSync(a.path, 'utf8').replace(DRIVER_CHUNK.from, DRIVER_CHUNK.to),
+      contents: DRIVER_PATCHES.filter((p) => p.file.test(a.path)).reduce(
+        (text, p) => text.replace(p.from, p.to),
+        fs.readFileSync(a.path, 'utf8'),
+      ),
       loader: 'js',
     }));
     b.onLoad({ filter: /.*/, namespace: LAZY }, (a) => ({
@@ -121,13 +141,18 @@ export function cliBuildOptions(outdir) {
     absWorkingDir: root,
     entryPoints: ['cli/main.ts'],
     outdir,
+    outExtension: { '.js': '.cjs' },
     bundle: true,
-    splitting: true,
-    format: 'esm',
+    format: 'cjs',
     platform: 'node',
     target: 'node20',
     plugins: [bundleOnly],
-    banner: { js: REQUIRE_BANNER },
+    banner: { js: SCRIPT_BANNER },
+    footer: { js: SCRIPT_END },
+    define: { 'import.meta.url': IMPORT_META_URL },
+    // Without comments the script is a third smaller to read and parse, and ASCII (esbuild
+    // escapes other characters in strings and names; comments it keeps as they are).
+    minifyWhitespace: true,
     sourcemap: 'linked',
     metafile: true,
     logLevel: 'silent',
@@ -135,16 +160,22 @@ export function cliBuildOptions(outdir) {
 }
 
 /**
- * Bundles cli/main.ts and what it imports into a new folder under dist/cli (one
- * chunk per lazily imported module, the BUNDLED_PACKAGES with them and the other
- * packages left to node_modules, source maps beside them), then points current.json at it (written to a temporary name and
- * renamed, so a start never sees half a build). Builds older than a day are removed.
+ * Bundles cli/main.ts and what it imports into a new folder under dist/cli (one script,
+ * main.cjs, the BUNDLED_PACKAGES in it and the other packages left to node_modules, its
+ * source map beside it), then points current.json at it (written to a temporary name and
+ * renamed, so a start never sees half a build). Builds older than a day are removed, with
+ * their code caches.
  */
 export async function buildCli(dist = DIST) {
   const { build } = await import('esbuild');
   const id = `build-${Date.now()}-${process.pid}`;
   const dir = path.join(dist, id);
   const res = await build(cliBuildOptions(dir));
+  const entry = path.join(dir, ENTRY);
+  fs.writeFileSync(
+    entry,
+    withPackageImports(fs.readFileSync(entry, 'utf8'), dynamicPackageImports(res.metafile)),
+  );
   // The bundled packages' files are not listed one by one: the lock file stands for them. The
   // loaded-on-use stand-ins (`loaded-on-use:rxjs`) are no files.
   const inputs = Object.keys(res.metafile.inputs).filter(
@@ -166,7 +197,39 @@ export async function buildCli(dist = DIST) {
   return dir;
 }
 
-async function loadMain() {
+// The exit code of a command line refused before it ran (cli/output.ts, EXIT.usage).
+const USAGE_ERROR = 2;
+
+/**
+ * The script's text with each `import("PACKAGE")` of a package left in node_modules (`packages`:
+ * the external dynamic imports esbuild lists) calling IMPORT instead (see bin/code-cache.mjs).
+ */
+export function withPackageImports(text, packages) {
+  let out = text;
+  for (const spec of packages) {
+    const call = `(${JSON.stringify(spec)})`;
+    out = out.replaceAll(`import${call}`, () => `${IMPORT}${call}`);
+  }
+  return out;
+}
+
+/** The packages a build's outputs import with import() and leave in node_modules. */
+export function dynamicPackageImports(metafile) {
+  const specs = Object.values(metafile.outputs).flatMap((o) =>
+    o.imports.filter((i) => i.kind === 'dynamic-import' && i.external).map((i) => i.path),
+  );
+  return [...new Set(specs)];
+}
+
+/** The name of a command's code cache: the command's first word, Node's version and the machine. */
+export function cacheName(argv) {
+  const word = argv[2] ?? '';
+  const command = /^[a-z][a-z-]{0,31}$/.test(word) ? word : 'other';
+  return `${command}-${process.version}-${process.arch}.v8`;
+}
+
+/** The compiled command line's `main`, and a function that writes its code cache. */
+async function loadMain(argv) {
   let dir = buildIsFresh() ? currentBuild() : undefined;
   if (!dir) {
     try {
@@ -176,20 +239,27 @@ async function loadMain() {
         console.error(`Could not build dist/cli (${err.message}); running the sources.`);
       const { register } = await import('tsx/esm/api');
       register();
-      return (await import('../cli/main.ts')).main;
+      return { main: (await import('../cli/main.ts')).main, save: () => false };
     }
   }
   // Stack traces are printed only under IAMATLAS_DEBUG; reading the source maps costs every
   // start tens of milliseconds, so they are read only then.
   if (process.env.IAMATLAS_DEBUG) process.setSourceMapsEnabled(true);
-  return (await import(pathToFileURL(path.join(dir, ENTRY)).href)).main;
+  const { exports, save } = runScript(path.join(dir, ENTRY), path.join(dir, CACHE, cacheName(argv)));
+  return { main: exports.main, save };
 }
 
 export async function runCli(argv) {
-  // Node 22.1 and later keep the compiled code of the modules a command loads on disk, so the next
-  // start skips compiling them (https://nodejs.org/api/module.html#moduleenablecompilecachecachedir).
-  // Older versions have no such cache and start as before.
+  // Node 22.1 and later keep the compiled code of the modules a command loads from node_modules on
+  // disk (https://nodejs.org/api/module.html#moduleenablecompilecachecachedir); older versions
+  // compile them at every start. The command line itself is one script with a code cache of its
+  // own (code-cache.mjs), on every version.
   module.enableCompileCache?.();
-  const main = await loadMain();
-  return main(argv);
+  const { main, save } = await loadMain(argv);
+  const code = await main(argv);
+  // Written once per build and command (again after the first run that succeeded, when the first
+  // failed), not after a usage error (one compiles little of what the command would, and an
+  // unknown command's word names no command); a build folder that cannot be written has no cache.
+  if (code !== USAGE_ERROR) save(code === 0);
+  return code;
 }

@@ -1,37 +1,41 @@
 /**
- * What every command loads before it runs: the chunks the compiled entry point
- * imports statically, built as bin/start.mjs builds it. The database driver,
+ * What every command loads before it runs: the modules the compiled entry point
+ * imports statically, built as bin/start.mjs builds it (one script, in which a module
+ * imported with `import()` runs only when it is imported). The database driver,
  * the argument schemas (zod), the engine and the query layer are loaded only by
  * the commands that use them, so `iamatlas --help` and `iamatlas db status`
  * start without them.
  */
 import { build, type Metafile } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { DRIVER_CHUNK, cliBuildOptions } from '../bin/start.mjs';
+import {
+  DRIVER_CHUNK,
+  DRIVER_MESSAGE,
+  cliBuildOptions,
+  dynamicPackageImports,
+  withPackageImports,
+} from '../bin/start.mjs';
 
 async function staticallyLoaded(): Promise<{ inputs: Set<string>; packages: Set<string> }> {
   const res = await build({ ...cliBuildOptions('dist/startup-check'), write: false });
-  const outputs: Metafile['outputs'] = res.metafile.outputs;
-  const entry = Object.keys(outputs).find((o) => outputs[o]!.entryPoint === 'cli/main.ts')!;
+  const graph: Metafile['inputs'] = res.metafile.inputs;
   const inputs = new Set<string>();
   const packages = new Set<string>();
-  const seen = new Set<string>();
-  const visit = (out: string) => {
-    if (seen.has(out)) return;
-    seen.add(out);
-    for (const i of Object.keys(outputs[out]!.inputs)) {
-      // A bundled package's files: node_modules/NAME/... or node_modules/@SCOPE/NAME/...
-      const pkg = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(i)?.[1];
-      if (pkg) packages.add(pkg);
-      else inputs.add(i);
-    }
-    for (const imp of outputs[out]!.imports) {
-      if (imp.kind !== 'import-statement') continue;
+  const visit = (file: string) => {
+    // A bundled package's files: node_modules/NAME/... or node_modules/@SCOPE/NAME/...
+    const pkg = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file)?.[1];
+    if (inputs.has(file)) return;
+    inputs.add(file);
+    if (pkg) packages.add(pkg);
+    for (const imp of graph[file]!.imports) {
+      // What runs when the module runs: its import statements and require calls, not its import().
+      if (imp.kind !== 'import-statement' && imp.kind !== 'require-call') continue;
       if (imp.external) packages.add(imp.path);
       else visit(imp.path);
     }
   };
-  visit(entry);
+  visit('cli/main.ts');
+  for (const f of inputs) if (/(?:^|\/)node_modules\//.test(f)) inputs.delete(f);
   return { inputs, packages };
 }
 
@@ -60,14 +64,41 @@ describe('the command line at start-up', () => {
     );
     const locales = bundled
       .map((f) => /node_modules\/zod\/v4\/locales\/([^/]+)\.js$/.exec(f)?.[1])
-      .filter((l) => l !== undefined);
+      // locales/index.js lists the languages; in the one script it is only the call that runs en.js.
+      .filter((l) => l !== undefined && l !== 'index');
     expect(locales).toEqual(['en']);
   });
 
-  it("gives the bundled Neo4j driver's send buffer 64 KiB (the driver's file still reads as the build expects)", async () => {
+  it("gives the bundled Neo4j driver's send buffer 64 KiB and joins a message's chunks (the driver's file still reads as the build expects)", async () => {
+    // Spaced as the driver's files are, so its text is found as written.
+    const res = await build({
+      ...cliBuildOptions('dist/startup-check'),
+      minifyWhitespace: false,
+      write: false,
+    });
+    const texts = res.outputFiles.filter((f) => f.path.endsWith('.cjs')).map((f) => f.text);
+    expect(texts).toHaveLength(1);
+    for (const patch of [DRIVER_CHUNK, DRIVER_MESSAGE]) {
+      expect(texts.filter((t) => t.includes(patch.to))).toHaveLength(1);
+      expect(texts.some((t) => t.includes(patch.from))).toBe(false);
+    }
+  });
+
+  it('finds every import.meta.url in the script (no import.meta left that a CommonJS script lacks)', async () => {
     const res = await build({ ...cliBuildOptions('dist/startup-check'), write: false });
-    const texts = res.outputFiles.filter((f) => f.path.endsWith('.js')).map((f) => f.text);
-    expect(texts.filter((t) => t.includes(DRIVER_CHUNK.to))).toHaveLength(1);
-    expect(texts.some((t) => t.includes(DRIVER_CHUNK.from))).toBe(false);
+    expect(res.warnings.map((w) => w.text)).toEqual([]);
+    // The script is ASCII: it is read without decoding (bin/code-cache.mjs).
+    const text = res.outputFiles.find((f) => f.path.endsWith('.cjs'))!.text;
+    expect([...text].every((c) => c.charCodeAt(0) < 128)).toBe(true);
+  });
+
+  it("leaves no import() of a package for the script's own loader (bin/code-cache.mjs imports them)", async () => {
+    const res = await build({ ...cliBuildOptions('dist/startup-check'), write: false });
+    const packages = dynamicPackageImports(res.metafile);
+    expect(packages).toContain('vite');
+    const text = res.outputFiles.find((f) => f.path.endsWith('.cjs'))!.text;
+    const script = withPackageImports(text, packages);
+    expect(script.length).toBe(text.length);
+    for (const p of packages) expect(script).not.toContain(`import(${JSON.stringify(p)})`);
   });
 });

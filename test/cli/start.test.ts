@@ -9,7 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { build } from 'esbuild';
-import { buildCli, buildIsFresh, cliBuildOptions, currentBuild } from '../../bin/start.mjs';
+import { buildCli, buildIsFresh, cacheName, cliBuildOptions, currentBuild } from '../../bin/start.mjs';
+import { runScript } from '../../bin/code-cache.mjs';
 import { projectRoot } from '../../db/paths.ts';
 
 const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'iamatlas-dist-'));
@@ -20,8 +21,8 @@ describe('compiled command line', () => {
     expect(buildIsFresh(dist)).toBe(false);
     const dir = await buildCli(dist);
     expect(currentBuild(dist)).toBe(dir);
-    expect(fs.existsSync(path.join(dir, 'main.js'))).toBe(true);
-    expect(fs.existsSync(path.join(dir, 'main.js.map'))).toBe(true);
+    expect(fs.existsSync(path.join(dir, 'main.cjs'))).toBe(true);
+    expect(fs.existsSync(path.join(dir, 'main.cjs.map'))).toBe(true);
     const inputs = JSON.parse(fs.readFileSync(path.join(dir, 'inputs.json'), 'utf8')) as string[];
     expect(inputs).toContain('cli/main.ts');
     expect(inputs.some((f) => f.startsWith('node_modules/'))).toBe(false);
@@ -29,14 +30,14 @@ describe('compiled command line', () => {
 
     // A source changed after the build (here: the build made to look older).
     const past = new Date(Date.now() - 365 * 24 * 3600 * 1000);
-    fs.utimesSync(path.join(dir, 'main.js'), past, past);
+    fs.utimesSync(path.join(dir, 'main.cjs'), past, past);
     expect(buildIsFresh(dist)).toBe(false);
 
     // A newer build gets a new folder; the older one stays for commands still running from it.
     const next = await buildCli(dist);
     expect(next).not.toBe(dir);
     expect(currentBuild(dist)).toBe(next);
-    expect(fs.existsSync(path.join(dir, 'main.js'))).toBe(true);
+    expect(fs.existsSync(path.join(dir, 'main.cjs'))).toBe(true);
   }, 60_000);
 
   it('is not fresh when a source it was built from is gone', async () => {
@@ -52,11 +53,12 @@ describe('compiled command line', () => {
     // What the project's code would write: a reactive session, the one part of the driver that uses RxJS.
     const code = [
       "import neo4j from 'neo4j-driver';",
-      "const driver = neo4j.driver('bolt://127.0.0.1:1');",
-      "const records = driver.rxSession().run('RETURN 1').records();",
-      "export const subscribable = typeof records.subscribe === 'function';",
-      "export const operators = typeof records.pipe === 'function';",
-      'await driver.close();',
+      'export async function check() {',
+      "  const driver = neo4j.driver('bolt://127.0.0.1:1');",
+      "  const records = driver.rxSession().run('RETURN 1').records();",
+      '  await driver.close();',
+      "  return { subscribable: typeof records.subscribe === 'function', operators: typeof records.pipe === 'function' };",
+      '}',
     ].join('\n');
     const res = await build({
       ...cliBuildOptions(out),
@@ -66,8 +68,10 @@ describe('compiled command line', () => {
       sourcemap: false,
     });
     expect(Object.keys(res.metafile.inputs).filter((f) => /node_modules\/rxjs\//.test(f))).toEqual([]);
-    const mod = (await import(path.join(out, 'stdin.js'))) as { subscribable: boolean; operators: boolean };
-    expect(mod).toMatchObject({ subscribable: true, operators: true });
+    // Run as the command line is: one script.
+    const { exports } = runScript(path.join(out, 'stdin.cjs'), path.join(out, 'cache', 'check.v8'));
+    const check = exports.check as () => Promise<{ subscribable: boolean; operators: boolean }>;
+    expect(await check()).toMatchObject({ subscribable: true, operators: true });
   }, 60_000);
 
   it('runs the same command line as the sources', () => {
@@ -77,5 +81,18 @@ describe('compiled command line', () => {
     expect(run.stdout).toMatch(/^Usage: iamatlas/);
     expect(run.stdout).toMatch(/\bingest\b/);
     expect(buildIsFresh()).toBe(true);
+    // The run left its code cache in the build's folder, and the next run prints the same.
+    expect(fs.existsSync(path.join(currentBuild()!, 'cache', cacheName(['node', bin, '--help'])))).toBe(true);
+    const again = spawnSync(process.execPath, [bin, '--help'], { cwd: projectRoot, encoding: 'utf8' });
+    expect(again.stdout).toBe(run.stdout);
   }, 60_000);
+
+  it("names a command's code cache by its first word, Node's version and the machine", () => {
+    expect(cacheName(['node', 'iamatlas', 'ingest', 'x'])).toBe(
+      `ingest-${process.version}-${process.arch}.v8`,
+    );
+    expect(cacheName(['node', 'iamatlas', '--help'])).toBe(`other-${process.version}-${process.arch}.v8`);
+    expect(cacheName(['node', 'iamatlas', '../x'])).toBe(`other-${process.version}-${process.arch}.v8`);
+    expect(cacheName(['node', 'iamatlas'])).toBe(`other-${process.version}-${process.arch}.v8`);
+  });
 });
