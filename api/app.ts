@@ -25,6 +25,7 @@ import type { ApiConfig } from './config.ts';
 import type { ApiContext } from './context.ts';
 import { toClientError } from './errors.ts';
 import { ping, scopedDriver } from './neo4j.ts';
+import { plainJsonGraphql } from './graphql-route.ts';
 import { hostAllowed } from './hosts.ts';
 import { operationCostOnce } from './request-cost.ts';
 import { GateFull, RequestGate, selectsSearchField } from './request-gate.ts';
@@ -377,6 +378,9 @@ export function createApp({
       });
     });
   });
+  // The common request (a JSON POST asking for JSON) skips the Fetch-API round trip; CORS
+  // answers, when configured, are yoga's to make.
+  if (!config.corsOrigins.length) app.post(yoga.graphqlEndpoint, plainJsonGraphql(yoga));
   app.use(yoga.graphqlEndpoint, yoga as unknown as express.RequestHandler);
 
   // The page: ?token= signs the browser in (then redirects to drop the token from the address bar).

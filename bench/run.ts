@@ -8,6 +8,7 @@ const benches: Record<string, () => Promise<{ run: (args: string[]) => Promise<v
   escalate: () => import('./escalate.ts'),
   escalations: () => import('./escalations.ts'),
   api: () => import('./api.ts'),
+  'api-ab': () => import('./api-ab.ts'),
   ui: () => import('./ui.ts'),
   'who-can': () => import('./who-can.ts'),
   soak: () => import('./soak.ts'),

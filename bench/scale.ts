@@ -5,12 +5,13 @@
  * Prints per phase the wall time, rows written per second and the peak RSS,
  * and writes every figure plus an RSS sample every 250 ms as JSON.
  *
- *   npm run bench -- scale --tier S|M|L [--seed N] [--out FILE] [--compare FILE] [--keep]
+ *   npm run bench -- scale --tier S|M|L [--seed N] [--out FILE] [--compare FILE] [--keep] [--name NAME]
  *                          [--batch-size N] [--concurrency N] [--resources-per-account N]
  *
  * Tiers (roles / accounts): S 1,000 / 10; M 20,000 / 100; L 100,000 / 500.
  * `--compare FILE` prints the change of each phase against an earlier run's JSON.
- * `--keep` leaves the snapshot in Neo4j (for query benchmarks on it).
+ * `--keep` leaves the snapshot in Neo4j (for query benchmarks on it); `--name NAME` names it
+ * (default `bench-scale-TIER`).
  * `--resources-per-account N` adds N resources of the analysed types to every
  * account (bench/generate-resources.ts), so the resource analysis is timed too.
  */
@@ -205,7 +206,7 @@ export async function run(args: string[]): Promise<void> {
     // loader lets go of each batch once written.
     const lastDone = new Map<string, number>();
     const res = await ingestPaths(driver, [dir], {
-      name: `bench-scale-${tierName}`,
+      name: option(args, '--name') ?? `bench-scale-${tierName}`,
       batchSize: option(args, '--batch-size') ? Number(option(args, '--batch-size')) : undefined,
       concurrency: option(args, '--concurrency') ? Number(option(args, '--concurrency')) : undefined,
       onStage: log,
