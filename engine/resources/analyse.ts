@@ -17,7 +17,7 @@ import { DecisionKeys } from './memo.ts';
 import { IdentityResourceIndex } from './identity-index.ts';
 import { grantEdges } from './kms-grants.ts';
 import { planResource, type ResourcePlan } from './plan.ts';
-import { kmsDecryptRule } from './secrets.ts';
+import { decrypters, kmsDecryptRule } from './secrets.ts';
 import {
   ACCESS_LEVELS,
   isPublicEdge,
@@ -77,9 +77,9 @@ export function analyseResources(model: SnapshotModel, opts: ResourceAnalysisOpt
 
 /**
  * The analysis one resource at a time: each resource's edges and findings are handed to `take` as
- * soon as they are decided, and the analysis keeps none of them but a KMS key's (which the Secrets
- * Manager rule reads), so a caller that turns each part into rows and lets it go never holds every
- * edge at once. Keys come first, then the other resources in the snapshot's order.
+ * soon as they are decided, and the analysis keeps none of them (of a KMS key's, only which callers
+ * may decrypt, which the Secrets Manager rule reads), so a caller that turns each part into rows and
+ * lets it go never holds every edge at once. Keys come first, then the other resources in the snapshot's order.
  */
 export function eachResourceAccess(
   model: SnapshotModel,
@@ -107,9 +107,8 @@ export function eachResourceAccess(
     keys: new DecisionKeys(),
     classes: new ActionClasses(),
   };
-  const intern = new Interner();
-  /** Key ARN → caller key → edge: what the Secrets Manager rule reads (secrets.ts). */
-  const keyEdges = new Map<string, Map<string, CanAccessEdge>>();
+  /** Key ARN → the callers that may decrypt with it: what the Secrets Manager rule reads (secrets.ts). */
+  const keyDecrypters = new Map<string, ReadonlySet<string>>();
   const stats: ResourceAnalysisStats = {
     resources: resources.length,
     analysedResources: plans.size,
@@ -126,10 +125,13 @@ export function eachResourceAccess(
   let keysDone = false;
   for (const plan of ordered) {
     if (!keysDone && plan.type !== 'kms-key') {
-      decideEnv.excluded = kmsDecryptRule(plans, keyEdges);
+      decideEnv.excluded = kmsDecryptRule(plans, keyDecrypters);
       keysDone = true;
     }
     const session = new ResourceSession(plan);
+    // One copy of what this resource's edges repeat; the next resource's edges name other
+    // resources and statements, so a copy kept for the whole analysis would only grow.
+    const intern = new Interner();
     const { callers } = candidateCallers(plan, callerEnv);
     // Callers are unique per resource; only a KMS key's grants can add a second way in.
     const mine = new Map<string, CanAccessEdge>();
@@ -142,7 +144,7 @@ export function eachResourceAccess(
         const previous = mine.get(edge.from);
         mine.set(edge.from, previous ? mergeEdges(previous, edge) : edge);
       }
-      keyEdges.set(plan.resource.arn, mine);
+      keyDecrypters.set(plan.resource.arn, decrypters(mine.values()));
     }
     const edges = [...mine.values()];
     stats.edges += edges.length;

@@ -16,6 +16,14 @@ import type { CanAccessEdge } from './types.ts';
 
 const GET_SECRET_VALUE = 'secretsmanager:GetSecretValue';
 
+/** The callers of a key's edges that may use kms:Decrypt on it: all the rule reads of a key's edges. */
+export function decrypters(edges: Iterable<CanAccessEdge>): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const edge of edges)
+    if (edge.levels.some((l) => l.level === 'write' && l.actions.includes('kms:Decrypt'))) out.add(edge.from);
+  return out;
+}
+
 function keyPlan(plans: ReadonlyMap<string, ResourcePlan>, secret: ResourcePlan): ResourcePlan | undefined {
   const id = secret.resource.settings.kmsKeyId;
   if (id === undefined) return undefined;
@@ -32,11 +40,16 @@ function keyPlan(plans: ReadonlyMap<string, ResourcePlan>, secret: ResourcePlan)
   return undefined;
 }
 
-/** The rule as an exclusion for decide.ts, reading the key edges already decided. */
+/**
+ * The rule as an exclusion for decide.ts, reading the keys already decided: key ARN → the callers
+ * that may decrypt with it (`decrypters` of its edges).
+ */
 export function kmsDecryptRule(
   plans: ReadonlyMap<string, ResourcePlan>,
-  keyEdges: ReadonlyMap<string, ReadonlyMap<string, CanAccessEdge>>,
+  keyDecrypters: ReadonlyMap<string, ReadonlySet<string>>,
 ): (plan: ResourcePlan, caller: Caller) => { actions: Set<string>; note: string } | undefined {
+  // A secret's key is looked up once, not once per caller.
+  const keys = new Map<ResourcePlan, ResourcePlan | undefined>();
   return (plan, caller) => {
     if (plan.type !== 'secretsmanager-secret') return undefined;
     const callerAccount = caller.principal?.accountId ?? caller.synthetic?.account?.id;
@@ -45,10 +58,10 @@ export function kmsDecryptRule(
       (callerAccount === undefined || callerAccount === plan.resource.accountId)
     )
       return undefined;
-    const key = keyPlan(plans, plan);
+    let key = keys.get(plan);
+    if (key === undefined && !keys.has(plan)) keys.set(plan, (key = keyPlan(plans, plan)));
     if (!key) return undefined;
-    const edge = keyEdges.get(key.resource.arn)?.get(caller.key);
-    if (edge?.levels.some((l) => l.level === 'write' && l.actions.includes('kms:Decrypt'))) return undefined;
+    if (keyDecrypters.get(key.resource.arn)?.has(caller.key)) return undefined;
     return {
       actions: new Set([GET_SECRET_VALUE]),
       note: `Reading the secret from another account needs kms:Decrypt on its key ${key.resource.arn}, which this caller does not have.`,

@@ -181,6 +181,8 @@ const ESCAPED = /[\p{Cc}\p{Cs}]/u;
  */
 export class SharedRows {
   private readonly byLevels = new WeakMap<readonly LevelAccess[], Map<string, Props>>();
+  /** `keyOf` of the edges whose sentences do not name their caller: by levels, then kind and name. */
+  private readonly keys = new WeakMap<readonly LevelAccess[], Map<string, string | null>>();
 
   constructor(private readonly same: (text: string) => string) {}
 
@@ -209,20 +211,57 @@ export class SharedRows {
   private keyOf(e: CanAccessEdge): string | undefined {
     const caller = e.from;
     if (e.renamed === undefined || e.renamed.to !== caller || !PLAIN.test(caller)) return undefined;
+    let named = false;
     for (const l of e.levels) {
       const text = levelText(l);
       if (text.includes(caller) || text.includes(CALLER_MARK)) return undefined;
+      if (!named) named = l.reasons.some((r) => r.includes(caller));
     }
-    const reasons = e.levels.map((l) => reasonsOf(e, l));
-    const lead = reasons[0]!;
-    const marked: (boolean | string)[][] = [];
-    for (const list of reasons) {
-      if (list.some((r) => r.includes(CALLER_MARK) || ESCAPED.test(r))) return undefined;
-      const alike = list.length === lead.length && list.every((r, i) => r === lead[i]);
-      marked.push([alike, ...list.map((r) => r.split(caller).join(CALLER_MARK))]);
-    }
-    return JSON.stringify([e.fromKind, e.crossAccount, e.crossOrganization, marked]);
+    const { from } = e.renamed;
+    if (named || !PLAIN.test(from) || bordered(caller)) return markedKey(e, caller);
+    // No sentence of the decision names the caller: its marked sentences are the decision's with
+    // `from` written as the mark, whoever the caller is (`bordered`), so the key is made once per
+    // decision, name it was made for and kind of caller.
+    let byName = this.keys.get(e.levels);
+    if (byName === undefined) this.keys.set(e.levels, (byName = new Map()));
+    const tag = `${e.fromKind}\u0000${e.crossAccount}\u0000${e.crossOrganization}\u0000${from}`;
+    let key = byName.get(tag);
+    if (key === undefined) byName.set(tag, (key = markedKey(e, caller) ?? null));
+    return key ?? undefined;
   }
+}
+
+/**
+ * The key of an edge whose caller no text of the levels names: its kind and zones, and per level
+ * its reasons with the caller written as the mark and whether they are the first level's.
+ */
+function markedKey(e: CanAccessEdge, caller: string): string | undefined {
+  const reasons = e.levels.map((l) => reasonsOf(e, l));
+  const lead = reasons[0]!;
+  const marked: (boolean | string)[][] = [];
+  for (const list of reasons) {
+    if (list.some((r) => r.includes(CALLER_MARK) || ESCAPED.test(r))) return undefined;
+    const alike = list.length === lead.length && list.every((r, i) => r === lead[i]);
+    marked.push([alike, ...list.map((r) => r.split(caller).join(CALLER_MARK))]);
+  }
+  return JSON.stringify([e.fromKind, e.crossAccount, e.crossOrganization, marked]);
+}
+
+/**
+ * Does a proper suffix of `s` equal its prefix of the same length? When it does not, two
+ * occurrences of `s` never overlap, so in a text with no occurrence of `s` where every `from` is
+ * written as `s`, `s` occurs exactly where `from` was: writing those back as the mark gives the
+ * same text for every such `s`.
+ */
+function bordered(s: string): boolean {
+  const first = s.charCodeAt(0);
+  for (let at = 1; at < s.length; at++) {
+    if (s.charCodeAt(at) !== first) continue;
+    let i = at;
+    while (i < s.length && s.charCodeAt(i) === s.charCodeAt(i - at)) i++;
+    if (i === s.length) return true;
+  }
+  return false;
 }
 
 /**

@@ -209,6 +209,49 @@ describe('resourceAccessRows', () => {
     expect(rows[2]?.props['access']).not.toBe(rows[1]?.props['access']);
   });
 
+  it('callers whose key ends as it begins, or whom a sentence names, get the properties each would get alone', () => {
+    const role = (name: string) => `arn:aws:iam::${A}:role/${name}`;
+    const rep = role('rep');
+    const levels = [
+      identityLevel('read', 's3:GetObject', [`Identity policy of ${rep} allows s3:GetObject.`]),
+      identityLevel('write', 's3:PutObject', [
+        `Identity policy of ${rep} allows s3:PutObject.`,
+        `Not ${role('e')}.`,
+      ]),
+    ];
+    // `.../arn` and `.../a` end with a beginning of their own key; `e` is named; `f` and `g` are not.
+    const callers = [rep, role('f'), role('arn'), role('a'), role('e'), role('g')];
+    const edges: CanAccessEdge[] = callers.map((from) => ({
+      from,
+      fromKind: 'Role',
+      to: BUCKET,
+      crossAccount: false,
+      crossOrganization: false,
+      levels,
+      ...(from === rep ? {} : { renamed: { from: rep, to: from } }),
+    }));
+    const rows = resourceAccessRows({
+      edges,
+      findings: [],
+      stats: {
+        resources: 1,
+        analysedResources: 1,
+        evaluateCalls: 0,
+        edges: 6,
+        publicEdges: 0,
+        externalEdges: 0,
+      },
+    }).canAccess.rows;
+    const alone = edges.map((e) =>
+      bundleProps(markCaller(canAccessProps(e), e.from), ['levels', 'callerKey']),
+    );
+    expect(rows.map((r) => r.props)).toEqual(alone);
+    // One text for all but e, whose key a sentence names.
+    expect(new Set(rows.map((r) => r.props['access'])).size).toBe(2);
+    expect(rows[4]?.props['access']).not.toBe(rows[1]?.props['access']);
+    expect(rows[5]?.props['access']).toBe(rows[1]?.props['access']);
+  });
+
   it('marks resources public or reached from outside the zone of trust', () => {
     const { admin } = resourceModel();
     const { marks } = resourceAccessRows(handBuiltAnalysis(admin));
