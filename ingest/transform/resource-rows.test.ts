@@ -82,6 +82,33 @@ describe('resource rows', () => {
   });
 });
 
+/**
+ * The rows of one decision made for `rep` and shared with `callers` (engine/resources/memo.ts),
+ * beside the properties each caller's edge would get alone.
+ */
+function sharedDecision(rep: string, callers: string[], levels: CanAccessEdge['levels']) {
+  const edges: CanAccessEdge[] = callers.map((from) => ({
+    from,
+    fromKind: 'Role',
+    to: BUCKET,
+    crossAccount: false,
+    crossOrganization: false,
+    levels,
+    ...(from === rep ? {} : { renamed: { from: rep, to: from } }),
+  }));
+  const stats = {
+    resources: 1,
+    analysedResources: 1,
+    evaluateCalls: 0,
+    edges: edges.length,
+    publicEdges: 0,
+    externalEdges: 0,
+  };
+  const rows = resourceAccessRows({ edges, findings: [], stats }).canAccess.rows;
+  const alone = edges.map((e) => bundleProps(markCaller(canAccessProps(e), e.from), ['levels', 'callerKey']));
+  return { rows, alone };
+}
+
 describe('resourceAccessRows', () => {
   it('one CAN_ACCESS row per (caller, resource), whose callers are all nodes of the graph', () => {
     const { model, admin } = resourceModel();
@@ -177,31 +204,7 @@ describe('resourceAccessRows', () => {
       level('read', 's3:GetObject', [`Identity policy of ${rep} allows s3:GetObject.`, `Like ${role('c')}.`]),
       level('write', 's3:PutObject', [`Identity policy of ${rep} allows s3:PutObject.`]),
     ];
-    const edges: CanAccessEdge[] = [rep, role('b'), role('c'), role('re'), role('d')].map((from) => ({
-      from,
-      fromKind: 'Role',
-      to: BUCKET,
-      crossAccount: false,
-      crossOrganization: false,
-      levels,
-      ...(from === rep ? {} : { renamed: { from: rep, to: from } }),
-    }));
-    const analysis = {
-      edges,
-      findings: [],
-      stats: {
-        resources: 1,
-        analysedResources: 1,
-        evaluateCalls: 0,
-        edges: 5,
-        publicEdges: 0,
-        externalEdges: 0,
-      },
-    };
-    const rows = resourceAccessRows(analysis).canAccess.rows;
-    const alone = edges.map((e) =>
-      bundleProps(markCaller(canAccessProps(e), e.from), ['levels', 'callerKey']),
-    );
+    const { rows, alone } = sharedDecision(rep, [rep, role('b'), role('c'), role('re'), role('d')], levels);
     expect(rows.map((r) => r.props)).toEqual(alone);
     expect(rows.map((r) => Object.keys(r.props))).toEqual(alone.map((p) => Object.keys(p)));
     // One text for all but c, whose key a later sentence names.
@@ -221,30 +224,7 @@ describe('resourceAccessRows', () => {
     ];
     // `.../arn` and `.../a` end with a beginning of their own key; `e` is named; `f` and `g` are not.
     const callers = [rep, role('f'), role('arn'), role('a'), role('e'), role('g')];
-    const edges: CanAccessEdge[] = callers.map((from) => ({
-      from,
-      fromKind: 'Role',
-      to: BUCKET,
-      crossAccount: false,
-      crossOrganization: false,
-      levels,
-      ...(from === rep ? {} : { renamed: { from: rep, to: from } }),
-    }));
-    const rows = resourceAccessRows({
-      edges,
-      findings: [],
-      stats: {
-        resources: 1,
-        analysedResources: 1,
-        evaluateCalls: 0,
-        edges: 6,
-        publicEdges: 0,
-        externalEdges: 0,
-      },
-    }).canAccess.rows;
-    const alone = edges.map((e) =>
-      bundleProps(markCaller(canAccessProps(e), e.from), ['levels', 'callerKey']),
-    );
+    const { rows, alone } = sharedDecision(rep, callers, levels);
     expect(rows.map((r) => r.props)).toEqual(alone);
     // One text for all but e, whose key a sentence names.
     expect(new Set(rows.map((r) => r.props['access'])).size).toBe(2);
