@@ -16,7 +16,7 @@ import {
   type RelType,
 } from '../transform/graph-rows.ts';
 import { deleteSnapshotData } from './snapshots.ts';
-import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, runSets, type LoadSet } from './batches.ts';
+import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, runSets, type LoadSet, type SetKind } from './batches.ts';
 import { runStreamedSets, STREAM_CHUNK_BATCHES, type StreamedRelSet } from './streamed-sets.ts';
 
 export type { StreamedRelSet } from './streamed-sets.ts';
@@ -213,50 +213,40 @@ export async function loadSnapshot(
   return { snapshotId, name, nodes: nodeCounts, relationships: relCounts, danglingRelationships: dangling };
 }
 
+/** One set of the load: what it counts as, how its statement writes, and its rows. */
+const loadSet = (
+  count: string,
+  kind: SetKind,
+  file: string,
+  name: string,
+  rows: LoadSet['rows'],
+): LoadSet => ({
+  count,
+  kind,
+  file,
+  name,
+  rows,
+});
+
 /** The load's sets: the nodes, then the relationships and the marks on nodes (written once the nodes are). */
 function loadSets(rows: GraphRows, opts: LoadOptions): { nodeSets: LoadSet[]; linkSets: LoadSet[] } {
-  const nodeSets: LoadSet[] = [
-    ...(NODE_LABELS as readonly NodeLabel[]).map((label) => ({
-      count: label,
-      kind: 'nodes' as const,
-      file: 'load/nodes',
-      name: `node-${label}`,
-      rows: rows.nodes[label],
-    })),
-    ...(opts.extraNodes ?? [])
+  const extra = opts.extraNodes ?? [];
+  const nodeSets = [
+    ...(NODE_LABELS as readonly NodeLabel[]).map((l) =>
+      loadSet(l, 'nodes', 'load/nodes', `node-${l}`, rows.nodes[l]),
+    ),
+    ...extra
       .filter((x) => !x.updatesExisting)
-      .map((x) => ({
-        count: x.label,
-        kind: x.table ? ('table' as const) : ('nodes' as const),
-        file: x.file,
-        name: x.name,
-        rows: x.rows,
-      })),
+      .map((x) => loadSet(x.label, x.table ? 'table' : 'nodes', x.file, x.name, x.rows)),
   ];
-  const relSets: LoadSet[] = [
-    ...(REL_TYPES as readonly RelType[]).map((type) => ({
-      count: type,
-      kind: 'relationships' as const,
-      file: 'load/relationships',
-      name: `rel-${type}`,
-      rows: rows.rels[type],
-    })),
-    ...(opts.extraRels ?? []).map((x) => ({
-      count: x.type,
-      kind: 'relationships' as const,
-      file: x.file,
-      name: x.name,
-      rows: x.rows,
-    })),
+  const relSets = [
+    ...(REL_TYPES as readonly RelType[]).map((t) =>
+      loadSet(t, 'relationships', 'load/relationships', `rel-${t}`, rows.rels[t]),
+    ),
+    ...(opts.extraRels ?? []).map((x) => loadSet(x.type, 'relationships', x.file, x.name, x.rows)),
   ];
-  const markSets: LoadSet[] = (opts.extraNodes ?? [])
+  const markSets = extra
     .filter((x) => x.updatesExisting)
-    .map((x) => ({
-      count: `${x.label} marks`,
-      kind: 'marks' as const,
-      file: x.file,
-      name: x.name,
-      rows: x.rows,
-    }));
+    .map((x) => loadSet(`${x.label} marks`, 'marks', x.file, x.name, x.rows));
   return { nodeSets, linkSets: [...relSets, ...markSets] };
 }
