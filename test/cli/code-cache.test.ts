@@ -74,16 +74,21 @@ describe('the code cache of the compiled command line', () => {
     expect(runScript(file, cache).save(true)).toBe(false);
   });
 
+  /** The script runs without the cache it refuses, gives `value`, and writes one the next run uses. */
+  const expectReplaced = (file: string, cache: string, value: number) => {
+    const run = runScript(file, cache);
+    expect(run.cacheUsed).toBe(false);
+    expect((run.exports as Exports).value()).toBe(value);
+    expect(run.save(true)).toBe(true);
+    expect(runScript(file, cache).cacheUsed).toBe(true);
+  };
+
   it('is ignored when the script changed since it was written (another build), and replaced', () => {
     const { file, cache } = script(body(1));
     runScript(file, cache).save(true);
     // The same length, other code: V8 alone compares only the length.
     fs.writeFileSync(file, `${SCRIPT_START}\n${body(2)}\n${SCRIPT_END}`);
-    const run = runScript(file, cache);
-    expect(run.cacheUsed).toBe(false);
-    expect((run.exports as Exports).value()).toBe(2);
-    expect(run.save(true)).toBe(true);
-    expect(runScript(file, cache).cacheUsed).toBe(true);
+    expectReplaced(file, cache, 2);
   });
 
   it('is ignored when damaged: a changed byte, cut short, empty', () => {
@@ -105,11 +110,7 @@ describe('the code cache of the compiled command line', () => {
     // A file whose checksum matches but whose contents are no cache V8 made.
     const { writeCache } = await import('../../bin/code-cache.mjs');
     expect(writeCache(cache, fs.readFileSync(file), Buffer.alloc(4096, 1), true)).toBe(true);
-    const run = runScript(file, cache);
-    expect(run.cacheUsed).toBe(false);
-    expect((run.exports as Exports).value()).toBe(4);
-    expect(run.save(true)).toBe(true);
-    expect(runScript(file, cache).cacheUsed).toBe(true);
+    expectReplaced(file, cache, 4);
   });
 
   it('runs without one when its folder cannot be written', () => {
