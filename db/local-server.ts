@@ -3,16 +3,18 @@
  * built from Maven Central jars by db/pom.xml, started by db/src/.../LocalNeo4j.java,
  * Bolt on 127.0.0.1 only, auth on with a random password in an owner-only file.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import readline from 'node:readline';
 import { localServerPaths, type LocalServerPaths } from './paths.ts';
 import { readSettings } from './settings.ts';
+import { commandExists, ensureJars, INSTALL_HINT } from './launcher-build.ts';
 
-export type Say = (line: string) => void;
+import type { Say } from './launcher-build.ts';
+
+export type { Say };
 
 import { LocalServerError } from './errors.ts';
 
@@ -108,67 +110,6 @@ export async function localServerStatus(): Promise<LocalServerStatus> {
   if (!info) return { state: 'starting', pid };
   if (!(await portAcceptsConnections(info.port))) return { state: 'starting', pid };
   return { state: 'running', info };
-}
-
-function commandExists(cmd: string): boolean {
-  const r = spawnSync(cmd, ['-version'], { stdio: 'ignore' });
-  return !r.error;
-}
-
-const INSTALL_HINT =
-  'Install Java 17+ and Maven (Debian/Ubuntu: `apt-get install openjdk-17-jdk-headless maven`; ' +
-  'macOS: `brew install openjdk@17 maven`), or point IAM Atlas at an existing Neo4j 5 server with ' +
-  'NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD.';
-
-function jarsPresent(p: LocalServerPaths): boolean {
-  return (
-    fs.existsSync(path.join(p.classesDir, 'dev', 'iamatlas', 'db', 'LocalNeo4j.class')) &&
-    fs.existsSync(p.libDir) &&
-    fs.readdirSync(p.libDir).some((f) => f.startsWith('neo4j-bolt-'))
-  );
-}
-
-/** Builds the launcher and copies Neo4j's jars from Maven Central, printing progress. */
-export async function ensureJars(say: Say): Promise<void> {
-  const p = localServerPaths();
-  if (jarsPresent(p)) return;
-  if (!commandExists('java')) throw new LocalServerError(`Java is not installed. ${INSTALL_HINT}`);
-  const mvn = spawnSync('mvn', ['-v'], { stdio: 'ignore' });
-  if (mvn.error) throw new LocalServerError(`Maven (mvn) is not installed. ${INSTALL_HINT}`);
-  say('First start: fetching Neo4j 5.26 Community jars through Maven (about 120 MB, once)...');
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn('mvn', ['-B', '-f', p.pom, 'package', '-DskipTests'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let downloaded = 0;
-    const tail: string[] = [];
-    const onLine = (line: string) => {
-      tail.push(line);
-      if (tail.length > 40) tail.shift();
-      if (/^\[INFO\] Downloaded from /.test(line) || /^Downloaded from /.test(line)) {
-        downloaded += 1;
-        if (downloaded % 25 === 0) say(`  ... ${downloaded} artifacts downloaded`);
-      }
-    };
-    readline.createInterface({ input: child.stdout }).on('line', onLine);
-    readline.createInterface({ input: child.stderr }).on('line', onLine);
-    child.on('error', (err) =>
-      reject(new LocalServerError(`Could not run Maven: ${err.message}. ${INSTALL_HINT}`)),
-    );
-    child.on('close', (code) => {
-      if (code === 0) {
-        say(`  Neo4j jars ready (${downloaded} artifacts downloaded).`);
-        resolve();
-      } else {
-        reject(
-          new LocalServerError(
-            `Maven could not build the local Neo4j (exit ${code}). Last lines:\n${tail.join('\n')}\n` +
-              'Check that Maven Central is reachable, or set NEO4J_URI to use another Neo4j server.',
-          ),
-        );
-      }
-    });
-  });
 }
 
 /** Only one process may start the server: an exclusive lock file, recovered when its owner died. */
