@@ -35,7 +35,11 @@ COPY --from=build /app/ui/build.ts ./ui/build.ts
 COPY --from=build /app/ui/dist ./ui/dist
 COPY --from=build /app/test/fixtures/demo-org ./test/fixtures/demo-org
 COPY --from=build /app/test/fixtures/demo-people ./test/fixtures/demo-people
-RUN mkdir -p /home/node/.iamatlas && chown node:node /home/node/.iamatlas
+# The `node` user may write the command line's code caches (one per command, made after its first
+# run; see bin/code-cache.mjs), and nothing else of /app: the compiled script stays root's.
+RUN mkdir -p /home/node/.iamatlas && chown node:node /home/node/.iamatlas \
+ && build="$(node -p "require('./dist/cli/current.json').build")" \
+ && mkdir -p "dist/cli/$build/cache" && chown node:node "dist/cli/$build/cache"
 USER node
 EXPOSE 4000
 ENTRYPOINT ["node", "bin/iamatlas"]

@@ -134,6 +134,12 @@ describe('Dockerfile', () => {
     expect(runtime.lines.some((l) => /^COPY\s+\.\s/.test(l))).toBe(false);
   });
 
+  it("lets the runtime user write the command line's code caches, and only those", () => {
+    const run = runtime.lines.filter((l) => /^RUN\s/i.test(l)).join(' ');
+    expect(run).toMatch(/mkdir -p "dist\/cli\/\$build\/cache" && chown node:node "dist\/cli\/\$build\/cache"/);
+    expect(run).not.toMatch(/chown\s+(-R\s+)?node(:node)?\s+(\/app|\.|dist)(\s|$)/);
+  });
+
   it('ships what `start` loads: the demo organization and its people', () => {
     const copied = runtime.lines.filter((x) => /^COPY\s/i.test(x)).map((l) => l.split(/\s+/).at(-1));
     expect(copied).toContain('./test/fixtures/demo-org');
