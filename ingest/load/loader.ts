@@ -273,7 +273,9 @@ const loadSet = (
 
 /** The input's own node sets (before the analysis's). */
 const ownNodeSets = (rows: GraphRows): LoadSet[] =>
-  (NODE_LABELS as readonly NodeLabel[]).map((l) => loadSet(l, 'nodes', 'load/nodes', `node-${l}`, rows.nodes[l]));
+  (NODE_LABELS as readonly NodeLabel[]).map((l) =>
+    loadSet(l, 'nodes', 'load/nodes', `node-${l}`, rows.nodes[l]),
+  );
 
 /** The load's sets: the nodes, then the relationships and the marks on nodes (written once the nodes are). */
 function loadSets(rows: GraphRows, opts: LoadOptions): { nodeSets: LoadSet[]; linkSets: LoadSet[] } {
@@ -352,8 +354,10 @@ async function loadEarly(
   const notOne =
     !failure &&
     sets.status === 'fulfilled' &&
-    rowsIn([...loadSets(rows, sets.value).nodeSets, ...loadSets(rows, sets.value).linkSets], sets.value.streamedRels) >
-      ONE_TRANSACTION_MAX_ROWS;
+    rowsIn(
+      [...loadSets(rows, sets.value).nodeSets, ...loadSets(rows, sets.value).linkSets],
+      sets.value.streamedRels,
+    ) > ONE_TRANSACTION_MAX_ROWS;
   if (failure || notOne) {
     if (tx.isOpen()) await tx.rollback().catch(() => undefined);
     await session.close().catch(() => undefined);
@@ -364,14 +368,19 @@ async function loadEarly(
   // The originals were written as copies: emptied here, as a load empties what it writes.
   for (const s of ownNodeSets(rows)) s.rows.length = 0;
   const extra = (sets as PromiseFulfilledResult<DerivedSets>).value;
-  const result = await load(driver, rows, { ...opts, ...extra }, {
-    snapshotId,
-    createdAt,
-    session,
-    tx,
-    begun,
-    ids,
-    nodeResults,
-  });
+  const result = await load(
+    driver,
+    rows,
+    { ...opts, ...extra },
+    {
+      snapshotId,
+      createdAt,
+      session,
+      tx,
+      begun,
+      ids,
+      nodeResults,
+    },
+  );
   return { result };
 }
