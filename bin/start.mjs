@@ -263,3 +263,26 @@ export async function runCli(argv) {
   if (code !== USAGE_ERROR) save(code === 0);
   return code;
 }
+
+/** Settles once `stream` holds nothing it has not handed to the system (or can no longer write). */
+const written = (stream) =>
+  new Promise((resolve) => {
+    if (!stream.writableLength || stream.destroyed) return resolve();
+    stream.once('drain', resolve);
+    stream.once('error', resolve);
+    stream.once('close', resolve);
+  });
+
+/**
+ * Ends the process with `code` once what it printed is written. A command is done when `main`
+ * returns (the database connection closed, the code cache saved), so nothing is left for the
+ * process to do but tear down: left to end by itself, Node frees the whole JavaScript heap first,
+ * page by page (tens of milliseconds after an `ingest` or a large listing, on a busy machine more);
+ * `process.exit` leaves that to the operating system (https://nodejs.org/api/process.html#processexitcode).
+ * Standard output and error may still hold text on systems where pipes are written asynchronously
+ * (https://nodejs.org/api/process.html#a-note-on-process-io): it is waited for.
+ */
+export async function exitWhenWritten(code) {
+  await Promise.all([written(process.stdout), written(process.stderr)]);
+  process.exit(code);
+}

@@ -15,6 +15,7 @@
  */
 import neo4j from 'neo4j-driver';
 import { statement } from '../cypher/index.ts';
+import { readOnce } from '../db/read-once.ts';
 import type { SnapshotInfo } from '../ingest/load/snapshots.ts';
 import { parseArgs } from './args.ts';
 import { assumptionParams, type Assumptions } from './assumptions.ts';
@@ -320,21 +321,15 @@ async function listingStart(
   evidence: boolean,
 ): Promise<{ sources: string[]; explored: Explored | null }> {
   // One statement on its own (no transaction to commit afterwards): one round trip.
-  const session = driverOf(source).session({ defaultAccessMode: neo4j.session.READ });
-  let row: Record<string, unknown>;
-  try {
-    const res = await session.run(statement('api/escalation', 'escalation-listing-start'), {
-      snapshotId,
-      limit: neo4j.int(SOURCES_LIMIT),
-      rowLimit: neo4j.int(ROWS_PER_STATEMENT),
-      remaining: neo4j.int(a.maxHops - 1),
-      evidence,
-      ...assumptionParams(a.assumptions),
-    });
-    row = res.records[0]?.toObject() ?? {};
-  } finally {
-    await session.close();
-  }
+  const res = await readOnce(driverOf(source), statement('api/escalation', 'escalation-listing-start'), {
+    snapshotId,
+    limit: neo4j.int(SOURCES_LIMIT),
+    rowLimit: neo4j.int(ROWS_PER_STATEMENT),
+    remaining: neo4j.int(a.maxHops - 1),
+    evidence,
+    ...assumptionParams(a.assumptions),
+  });
+  const row: Record<string, unknown> = res.records[0]?.toObject() ?? {};
   const sources = ((row.sources as unknown[] | undefined) ?? []).map(String);
   const allStored = row.stored === true;
   const firstRows: RowObject[] = ((row.edges as unknown[][] | undefined) ?? []).map(

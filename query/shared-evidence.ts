@@ -22,6 +22,7 @@ import {
   SHARED_TEXT_PROPS,
   refName,
 } from '../ingest/transform/shared-evidence.ts';
+import { readOnce } from '../db/read-once.ts';
 import { driverOf, type Source } from './cache.ts';
 
 type Props = Record<string, unknown>;
@@ -86,7 +87,7 @@ export async function resolveSharedEvidence(
   if (withRefs.length === 0) return;
   if (wanted.size > 0) {
     // One statement for the numbers no earlier read brought.
-    const res = await driverOf(source).executeQuery(statement('queries/shared-evidence', 'evidence-texts'), {
+    const res = await readOnce(driverOf(source), statement('queries/shared-evidence', 'evidence-texts'), {
       snapshotId,
       ids: [...wanted].map((id) => neo4j.int(id)),
     });

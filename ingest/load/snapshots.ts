@@ -52,6 +52,7 @@ export async function listSnapshots(
   return res.records.map((r) => toInfo(r.toObject()));
 }
 
+import { readOnce } from '../../db/read-once.ts';
 import { SnapshotNotFound } from './errors.ts';
 
 export { SnapshotNotFound };
@@ -59,7 +60,7 @@ export { SnapshotNotFound };
 /** A snapshot by id or name; without one, the latest complete snapshot. */
 export async function resolveSnapshot(driver: Driver, ref?: string): Promise<SnapshotInfo> {
   if (!ref) {
-    const res = await driver.executeQuery(statement(S, 'snapshot-latest'));
+    const res = await readOnce(driver, statement(S, 'snapshot-latest'));
     const r = res.records[0];
     if (!r)
       throw new SnapshotNotFound(
@@ -67,7 +68,7 @@ export async function resolveSnapshot(driver: Driver, ref?: string): Promise<Sna
       );
     return toInfo({ ...r.toObject(), status: 'complete' });
   }
-  const res = await driver.executeQuery(statement(S, 'snapshot-find'), { ref });
+  const res = await readOnce(driver, statement(S, 'snapshot-find'), { ref });
   const found = res.records.map((r) => toInfo(r.toObject())).filter((s) => s.status === 'complete');
   if (found.length === 0) {
     throw new SnapshotNotFound(`No snapshot with id or name "${ref}". See \`iamatlas snapshots list\`.`);
