@@ -249,7 +249,23 @@ async function loadMain(argv) {
   return { main: exports.main, save };
 }
 
+/**
+ * A reader that stops early (`iamatlas query escalations --json | head`) closes the pipe: what is
+ * left of the output has nowhere to go, and the command ends there with exit code 0, without a
+ * stack trace (Node.js reports a failed write as an `error` event on the stream,
+ * https://nodejs.org/api/stream.html#event-error). Other write errors are thrown as before.
+ */
+function endQuietlyOnClosedPipe() {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err) => {
+      if (err.code === 'EPIPE') process.exit(0);
+      throw err;
+    });
+  }
+}
+
 export async function runCli(argv) {
+  endQuietlyOnClosedPipe();
   // Node 22.1 and later keep the compiled code of the modules a command loads from node_modules on
   // disk (https://nodejs.org/api/module.html#moduleenablecompilecachecachedir); older versions
   // compile them at every start. The command line itself is one script with a code cache of its
