@@ -67,6 +67,6 @@ export async function adminWays(
   maxHops: number,
 ): Promise<{ ways: Map<string, AdminWay[]>; truncated: boolean }> {
   const keys = starts.map((s) => s.key);
-  const x = await exploreEscalation(source, snapshotId, keys, maxHops, { sorted: true });
+  const x = await exploreEscalation(source, snapshotId, keys, maxHops);
   return { ways: new Map(starts.map((s) => [s.key, waysFrom(x, s, maxHops)])), truncated: x.truncated };
 }

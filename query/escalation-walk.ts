@@ -69,13 +69,28 @@ function listingEdges(): (row: RowObject) => Edge {
   };
 }
 
-/** A fixed order of a node's edges, so that the ways found do not depend on how the walk was batched. */
-const edgeOrder = (x: Edge, y: Edge): number => {
-  const k = (e: Edge) => [e.type, e.to.key, e.method ?? '', e.mechanism ?? '', e.via ?? ''];
-  const [a, b] = [k(x), k(y)];
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
-  return 0;
-};
+/**
+ * A fixed order of a node's edges (type, far end, method, mechanism, via, actions), so that the
+ * ways found depend neither on how the walk was batched nor on the order Neo4j stored the edges in
+ * (two loads of one input list the same paths in the same order).
+ */
+const edgeOrder = (x: Edge, y: Edge): number =>
+  cmp(x.type, y.type) ||
+  cmp(x.to.key, y.to.key) ||
+  cmp(x.method ?? '', y.method ?? '') ||
+  cmp(x.mechanism ?? '', y.mechanism ?? '') ||
+  cmp(x.via ?? '', y.via ?? '') ||
+  cmpLists(x.actions ?? [], y.actions ?? []);
+
+const cmp = (a: string, b: string): number => (a === b ? 0 : a < b ? -1 : 1);
+
+function cmpLists(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < a.length && i < b.length; i++) {
+    const c = cmp(a[i]!, b[i]!);
+    if (c) return c;
+  }
+  return a.length - b.length;
+}
 
 /**
  * Explores breadth-first from `starts` over CAN_ASSUME and CAN_ESCALATE_TO edges (without those
@@ -99,7 +114,6 @@ export async function exploreEscalation(
   maxHops: number,
   opts: {
     assumptions?: Assumptions;
-    sorted?: boolean;
     towardAdmin?: boolean;
     listing?: { evidence: boolean };
     /** The first hop's rows, already read (escalation-listing-start): hop 1 is not asked again. */
@@ -152,6 +166,6 @@ export async function exploreEscalation(
       }
     frontier = [...next];
   }
-  if (opts.sorted) for (const list of out.values()) list.sort(edgeOrder);
+  for (const list of out.values()) list.sort(edgeOrder);
   return { out, gainsAdmin, truncated };
 }

@@ -388,7 +388,6 @@ export async function canAccess(
       // Breadth-first over the explored edges: the first edge reaching a node gives its shortest path.
       const x = await exploreEscalation(source, snapshotId, [start.key], a.maxHops, {
         assumptions: a.assumptions,
-        sorted: true,
       });
       const pathTo = new Map<string, Hop[]>([[start.key, []]]);
       let level = [start.key];
