@@ -5,7 +5,8 @@
  * What that changes in the libraries the server loads:
  * - graphql-js skips, on every failed type test of its executor and validation, the look for a
  *   second copy of graphql-js loaded beside it (a diagnostic that throws when one is found;
- *   graphql's jsutils/instanceOf). The project has one copy (package-lock.json).
+ *   graphql's jsutils/instanceOf). The project has one copy (package-lock.json), and Node.js
+ *   loads its CommonJS build for every importer, ES modules too (graphql 16 names no `exports`).
  * - express's default error page leaves stack traces out; the app answers every request itself
  *   (its own 404 and error handlers), so that page is never sent.
  * graphql-yoga and envelop look for `development` (and `test`) only, which this does not set.
