@@ -12,6 +12,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
@@ -25,16 +26,29 @@ import type { ApiConfig } from './config.ts';
 import type { ApiContext } from './context.ts';
 import { toClientError } from './errors.ts';
 import { ping, scopedDriver } from './neo4j.ts';
-import { plainJsonGraphql } from './graphql-route.ts';
+import { acceptsJson, isPlainParams, plainJsonGraphql } from './graphql-route.ts';
 import { hostAllowed } from './hosts.ts';
+import { isUsualJsonBody, readJsonObject, type ParsedBody } from './json-body.ts';
 import { operationCostOnce } from './request-cost.ts';
 import { GateFull, RequestGate, selectsSearchField } from './request-gate.ts';
 import { resolvers } from './schema/resolvers.ts';
+import {
+  applyHeaderWrites,
+  headerWritesMiddleware,
+  recordHeaderWrites,
+  SECURITY_HEADERS,
+} from './security-headers.ts';
 import { typeDefs } from './schema/type-defs.ts';
 
 export interface App {
-  /** The express app: mount it or `listen` it. */
-  handler: express.Express;
+  /**
+   * The request listener: the usual GraphQL request (a JSON POST to /graphql, see `front` in
+   * createApp) goes through the same steps as in `express` without its router; every other
+   * request goes to `express`.
+   */
+  handler: (req: IncomingMessage, res: ServerResponse) => void;
+  /** The express app, which answers every request the same way on its own. */
+  express: express.Express;
   auth: Auth;
   /** Requests still running; graceful shutdown waits for them. */
   inFlight(): number;
@@ -219,9 +233,9 @@ export function createApp({
   app.set('trust proxy', false);
 
   // Request id, structured access log (no headers, no tokens, no query strings), in-flight count.
-  app.use((req: Request, res: Response, next: NextFunction) => {
+  // `start`: when the request came in, if before this step.
+  const track = (req: Request, res: Response, then: () => void, start = process.hrtime.bigint()) => {
     const requestId = crypto.randomUUID();
-    const start = process.hrtime.bigint();
     inFlight++;
     res.setHeader('X-Request-Id', requestId);
     let done = false;
@@ -244,8 +258,9 @@ export function createApp({
     const state: RequestState = { requestId, deadline: Date.now() + limits.requestTimeoutMs };
     res.on('finish', finish);
     res.on('close', finish);
-    als.run(state, () => next());
-  });
+    als.run(state, then);
+  };
+  app.use((req: Request, res: Response, next: NextFunction) => track(req, res, () => next()));
 
   // DNS rebinding: a page of another site whose name now points here must not be answered as if it were us.
   app.use((req: Request, res: Response, next: NextFunction) => {
@@ -255,26 +270,9 @@ export function createApp({
     });
   });
 
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        useDefaults: true,
-        directives: {
-          'default-src': ["'self'"],
-          'script-src': ["'self'"],
-          'style-src': ["'self'"],
-          'img-src': ["'self'", 'data:'],
-          'connect-src': ["'self'"],
-          'frame-ancestors': ["'none'"],
-          'object-src': ["'none'"],
-          'base-uri': ["'none'"],
-          'form-action': ["'self'"],
-        },
-      },
-      crossOriginEmbedderPolicy: true,
-      referrerPolicy: { policy: 'no-referrer' },
-    }),
-  );
+  // helmet's headers depend on its options only: recorded once, set on every response.
+  const securityHeaders = recordHeaderWrites(helmet(SECURITY_HEADERS));
+  app.use(headerWritesMiddleware(securityHeaders));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -319,6 +317,14 @@ export function createApp({
   });
 
   const graphqlJson = express.json({ limit: limits.maxBodyBytes });
+  /** Bodies `front` read before handing the request to express. */
+  const readBefore = new WeakMap<IncomingMessage, ParsedBody>();
+  const readGraphqlJson = (req: Request, res: Response, then: (err?: unknown) => void) => {
+    const got = readBefore.get(req);
+    if (!got) return graphqlJson(req, res, then);
+    if (got.err === undefined) req.body = got.body;
+    then(got.err);
+  };
   app.use('/graphql', (req: Request, res: Response, next: NextFunction) => {
     // A CORS preflight carries no credentials by design: yoga's CORS handling answers it.
     if (req.method === 'OPTIONS') return next();
@@ -352,7 +358,7 @@ export function createApp({
     if (len > limits.maxBodyBytes) return void tooLarge();
     // JSON bodies are read here, within the limit whether or not a Content-Length was sent, and
     // handed to yoga already parsed (cheaper than its stream of the body).
-    graphqlJson(req, res, (err?: unknown) => {
+    readGraphqlJson(req, res, (err?: unknown) => {
       const body: unknown = req.body;
       if (!err && (body === undefined || (isObject(body) && Object.keys(body).length > 0))) return next();
       if (!err) {
@@ -380,8 +386,10 @@ export function createApp({
   });
   // The common request (a JSON POST asking for JSON) skips the Fetch-API round trip; CORS
   // answers, when configured, are yoga's to make.
-  if (!config.corsOrigins.length) app.post(yoga.graphqlEndpoint, plainJsonGraphql(yoga));
-  app.use(yoga.graphqlEndpoint, yoga as unknown as express.RequestHandler);
+  const plainRoute = plainJsonGraphql(yoga);
+  if (!config.corsOrigins.length) app.post(yoga.graphqlEndpoint, plainRoute);
+  const yogaHandler = yoga as unknown as express.RequestHandler;
+  app.use(yoga.graphqlEndpoint, yogaHandler);
 
   // The page: ?token= signs the browser in (then redirects to drop the token from the address bar).
   app.get('/', (req, res, next) => {
@@ -417,7 +425,7 @@ export function createApp({
   app.use((_req, res) => {
     res.status(404).json({ error: 'Not found.' });
   });
-  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+  const answerError = (err: unknown, _req: Request, res: Response, _next?: NextFunction) => {
     const requestId = als.getStore()?.requestId ?? 'unknown';
     const status = (err as { status?: number }).status;
     if (status && status >= 400 && status < 500) {
@@ -431,7 +439,72 @@ export function createApp({
       error: String((err as Error)?.stack ?? err),
     });
     res.status(500).json({ error: `Internal server error (request ${requestId}).` });
-  });
+  };
+  app.use(answerError);
 
-  return { handler: app, auth, inFlight: () => inFlight, cache };
+  /**
+   * The usual GraphQL request without express's router: a JSON POST to exactly /graphql whose
+   * body (read here, json-body.ts) is one GraphQL request asking for JSON, from a host the server
+   * answers for, with credentials that pass, and no CORS configured. It goes through the steps
+   * express would take it through, in the same order and with the same code (the request log
+   * and id, the security headers, the caller, the plain JSON route, the error answer), on the
+   * same request and response objects as express makes them. Any other request, or one whose
+   * body is not such a request, goes to express (the body, if read, with it).
+   */
+  const front = (req: IncomingMessage, res: ServerResponse): void => {
+    if (
+      req.method !== 'POST' ||
+      req.url !== yoga.graphqlEndpoint ||
+      config.corsOrigins.length ||
+      !acceptsJson(req.headers.accept) ||
+      !isUsualJsonBody(req, limits.maxBodyBytes) ||
+      !hostAllowed(req.headers.host, config.allowedHosts)
+    )
+      return void app(req, res);
+    let caller: Caller;
+    try {
+      caller = auth.authenticate(req as Request);
+    } catch {
+      return void app(req, res);
+    }
+    const start = process.hrtime.bigint();
+    inFlight++; // while the body is read
+    readJsonObject(req, res, graphqlJson as never, (got) => {
+      inFlight--;
+      if (!('object' in got) || !isPlainParams(got.object)) {
+        readBefore.set(req, 'object' in got ? { body: got.object } : got.parsed);
+        return void app(req, res);
+      }
+      // What express's app.handle and router do to every request before its first middleware.
+      const r = req as Request;
+      const s = res as Response;
+      r.res = s;
+      s.req = r;
+      Object.setPrototypeOf(r, app.request);
+      Object.setPrototypeOf(s, app.response);
+      s.locals ??= Object.create(null) as Record<string, unknown>;
+      r.baseUrl = '';
+      r.originalUrl = r.url;
+      r.body = got.object;
+      track(
+        r,
+        s,
+        () => {
+          applyHeaderWrites(s, securityHeaders);
+          als.getStore()!.caller = caller;
+          const failed = (err: unknown) => answerError(err, r, s);
+          // The route passes on only requests it does not answer, which this one is not; as in express, yoga's next.
+          const next = (err?: unknown) => (err === undefined ? void yogaHandler(r, s, failed) : failed(err));
+          try {
+            plainRoute(r, s, next);
+          } catch (err) {
+            failed(err);
+          }
+        },
+        start,
+      );
+    });
+  };
+
+  return { handler: front, express: app, auth, inFlight: () => inFlight, cache };
 }

@@ -27,8 +27,16 @@ const JSON_ACCEPTS = new Set([undefined, '*/*', 'application/json']);
 /** Is this request one yoga would take as a single JSON operation answered as `application/json`? */
 function isPlainJsonPost(req: Request): boolean {
   if (req.method !== 'POST' || req.originalUrl !== '/graphql') return false;
-  if (!JSON_ACCEPTS.has(req.headers.accept)) return false;
-  const body: unknown = req.body;
+  return acceptsJson(req.headers.accept) && isPlainParams(req.body);
+}
+
+/** Does yoga answer a request with this `Accept` header with `application/json`? */
+export function acceptsJson(accept: string | undefined): boolean {
+  return JSON_ACCEPTS.has(accept);
+}
+
+/** Is this parsed body one GraphQL request: an object with a string `query` and only the members GraphQL over HTTP defines? */
+export function isPlainParams(body: unknown): boolean {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
   if (typeof (body as { query?: unknown }).query !== 'string') return false;
   for (const key in body) {

@@ -3,6 +3,8 @@
  * load generator does not share its event loop. The parent talks to it over
  * the fork IPC channel: it learns the URL, reads and clears the query cache.
  */
+// First: the libraries below load in production mode, as `iamatlas serve` loads them.
+import '../api/production-mode.ts';
 import fs from 'node:fs';
 import { Session } from 'node:inspector';
 import type { QueryCache } from '../query/cache.ts';

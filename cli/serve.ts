@@ -95,7 +95,8 @@ export async function serve(driver: Driver, opts: ServeOptions): Promise<void> {
   const host = opts.host ?? '127.0.0.1';
   const signInRole = parseRole(opts.signInRole);
   // The server stack (express, graphql-yoga, the page build) loads only when serving,
-  // so that every other command starts fast.
+  // so that every other command starts fast; in production mode unless NODE_ENV says otherwise.
+  await import('../api/production-mode.ts');
   const [
     { apiConfig, serveEnvSchema },
     { applyReviewSchema },
