@@ -6,7 +6,7 @@
  * edges, not principals × resources. See engine/resources/README.md.
  */
 import type { SnapshotModel } from '../model.ts';
-import type { CanAssumeEdge, SnapshotContext } from '../trust/index.ts';
+import type { SnapshotContext } from '../trust/index.ts';
 import { candidateCallers, rolesByAccountName, type CallerEnv } from './callers.ts';
 import { ActionClasses } from './action-classes.ts';
 import { decideCaller, ResourceSession, type DecideEnv } from './decide.ts';
@@ -35,7 +35,6 @@ export interface ResourceAnalysisOptions {
   context: SnapshotContext;
   /** Findings report access from outside this zone. Default: 'organization' when the snapshot has one, else 'account'. */
   zoneOfTrust?: ZoneOfTrust;
-  canAssume?: CanAssumeEdge[];
 }
 
 /** One level reached two ways (a policy and a KMS grant): its actions together, the least conditional way cited. */

@@ -32,7 +32,7 @@ let analysis: ResourceAnalysis;
 beforeAll(async () => {
   const { model } = await readSnapshot([demo]);
   const trust = analyseTrust(model);
-  analysis = analyseResources(model, { context: trust.context, canAssume: trust.edges });
+  analysis = analyseResources(model, { context: trust.context });
 });
 
 const edge = (to: string, from: string, level: string) =>
