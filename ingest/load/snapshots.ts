@@ -243,9 +243,10 @@ export interface DatabaseCheck {
 /**
  * What every command that writes or lists snapshots does before its own work: applies the schema
  * when one of its indexes or constraints is missing (a new database, or a schema that gained
- * one), drops the retired indexes it finds (cypher/schema-retired.cypher), and finishes loads and deletes whose process died (`cleanupAbandoned`). With `list`, the
- * complete snapshots are read too (what `snapshots list` prints; removing a dead load or delete
- * does not change them). It is one read transaction whose begin, statements and commit are sent
+ * one), drops the retired indexes it finds (cypher/schema-retired.cypher), and finishes loads
+ * and deletes whose process died (`cleanupAbandoned`). With `list`, the complete snapshots are
+ * read too (what `snapshots list` prints; removing a dead load or delete does not change them).
+ * It is one read transaction whose begin, statements and commit are sent
  * without waiting for the begin: when there is nothing to do, two round trips. SHOW CONSTRAINTS
  * is read only when the schema has a constraint that SHOW INDEXES does not list. If the database
  * will not list its indexes (a user without the SHOW INDEX privilege), the schema is applied as before.
