@@ -31,7 +31,11 @@ function toInfo(r: Record<string, unknown>): SnapshotInfo {
   };
 }
 
-/** Idempotent; two processes applying it at once may race, and the loser finds the rule already there. */
+/**
+ * Idempotent; two processes applying it at once may race, and the loser finds the rule already there.
+ * Drops the indexes of cypher/schema-retired.cypher too: each is written at every load and no
+ * statement reads it. A server that refuses the drop (a user without the privilege) keeps them.
+ */
 export async function applySchema(driver: Driver): Promise<void> {
   for (const stmt of statements('schema').values()) {
     try {
@@ -39,6 +43,30 @@ export async function applySchema(driver: Driver): Promise<void> {
     } catch (err) {
       const code = (err as { code?: string }).code ?? '';
       if (!/AlreadyExists/.test(code)) throw err;
+    }
+  }
+  await dropRetired(driver, retiredRules());
+}
+
+/** The indexes earlier versions created that cypher/schema-retired.cypher drops, by name. */
+export function retiredNames(): string[] {
+  return retiredRules().map((r) => r.name);
+}
+
+function retiredRules(): { name: string; stmt: string }[] {
+  return [...statements('schema-retired').values()].map((stmt) => {
+    const m = /^DROP\s+(?:INDEX|CONSTRAINT)\s+(\w+)\s+IF EXISTS\s*$/i.exec(stmt);
+    if (!m) throw new Error(`cypher/schema-retired.cypher: not a DROP ... IF EXISTS: ${stmt}`);
+    return { name: m[1]!, stmt };
+  });
+}
+
+async function dropRetired(driver: Driver, rules: { stmt: string }[]): Promise<void> {
+  for (const { stmt } of rules) {
+    try {
+      await driver.executeQuery(stmt);
+    } catch (err) {
+      if (!/Forbidden|Security/i.test((err as { code?: string }).code ?? '')) throw err;
     }
   }
 }
@@ -216,9 +244,10 @@ export interface DatabaseCheck {
 /**
  * What every command that writes or lists snapshots does before its own work: applies the schema
  * when one of its indexes or constraints is missing (a new database, or a schema that gained
- * one), and finishes loads and deletes whose process died (`cleanupAbandoned`). With `list`, the
- * complete snapshots are read too (what `snapshots list` prints; removing a dead load or delete
- * does not change them). It is one read transaction whose begin, statements and commit are sent
+ * one), drops the retired indexes it finds (cypher/schema-retired.cypher), and finishes loads
+ * and deletes whose process died (`cleanupAbandoned`). With `list`, the complete snapshots are
+ * read too (what `snapshots list` prints; removing a dead load or delete does not change them).
+ * It is one read transaction whose begin, statements and commit are sent
  * without waiting for the begin: when there is nothing to do, two round trips. SHOW CONSTRAINTS
  * is read only when the schema has a constraint that SHOW INDEXES does not list. If the database
  * will not list its indexes (a user without the SHOW INDEX privilege), the schema is applied as before.
@@ -259,6 +288,11 @@ export async function prepareDatabase(
     await session.close();
   }
   if (rules.some((r) => !present.has(r.name))) await applySchema(driver);
+  else
+    await dropRetired(
+      driver,
+      retiredRules().filter((r) => present.has(r.name)),
+    );
   const removed = candidates.length ? await removeAbandoned(driver, candidates, now) : [];
   return { removed, ...(snapshots ? { snapshots } : {}) };
 }

@@ -4,7 +4,7 @@
  * constraint is created again before anything is written.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareDatabase, schemaNames } from '../../ingest/load/snapshots.ts';
+import { applySchema, prepareDatabase, retiredNames, schemaNames } from '../../ingest/load/snapshots.ts';
 import { openTestDb, type TestDb } from '../harness/neo4j.ts';
 
 let db: TestDb;
@@ -27,9 +27,38 @@ async function presentNames(): Promise<Set<string>> {
 describe('preparing the database before a command', () => {
   it('names every index and constraint of the schema', () => {
     expect(schemaNames()).toEqual(
-      expect.arrayContaining(['atlas_node_key', 'snapshot_id', 'snapshot_status', 'atlas_node_name']),
+      expect.arrayContaining(['atlas_node_key', 'snapshot_id', 'snapshot_status', 'role_name']),
     );
     expect(new Set(schemaNames()).size).toBe(schemaNames().length);
+  });
+
+  it('creates none of the indexes it retires', () => {
+    expect(retiredNames()).toEqual(
+      expect.arrayContaining(['principal_arn', 'resource_arn', 'account_id', 'atlas_node_name']),
+    );
+    for (const name of retiredNames()) expect(schemaNames()).not.toContain(name);
+  });
+
+  it('drops a retired index an earlier version created, and keeps the schema', async () => {
+    // As earlier versions created them (cypher/schema-retired.cypher names each).
+    await db.driver.executeQuery(
+      'CREATE INDEX principal_arn IF NOT EXISTS FOR (n:Principal) ON (n.snapshotId, n.arn)',
+    );
+    await db.driver.executeQuery(
+      'CREATE TEXT INDEX atlas_node_name IF NOT EXISTS FOR (n:AtlasNode) ON (n.name)',
+    );
+    expect(await presentNames()).toContain('principal_arn');
+    await prepareDatabase(db.driver);
+    let present = await presentNames();
+    for (const name of retiredNames()) expect(present, name).not.toContain(name);
+    for (const name of schemaNames()) expect(present, name).toContain(name);
+    // applySchema (the benchmarks and the test harness) drops them as well.
+    await db.driver.executeQuery(
+      'CREATE INDEX account_id IF NOT EXISTS FOR (n:Account) ON (n.snapshotId, n.id)',
+    );
+    await applySchema(db.driver);
+    present = await presentNames();
+    expect(present).not.toContain('account_id');
   });
 
   it('creates a schema index that is missing again (as on a new database)', async () => {
