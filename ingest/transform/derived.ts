@@ -7,13 +7,7 @@
  */
 import { trustFindings, unknownPolicyFindings, type Finding } from '../../engine/findings/index.ts';
 import type { SnapshotModel } from '../../engine/model.ts';
-import {
-  analyseTrust,
-  buildSnapshotContext,
-  type CanAssumeEdge,
-  type SnapshotContext,
-  type TrustAnalysis,
-} from '../../engine/trust/index.ts';
+import { analyseTrust, type CanAssumeEdge, type TrustAnalysis } from '../../engine/trust/index.ts';
 import {
   adminAccountOf,
   analyseEscalation,
@@ -129,11 +123,8 @@ function withMfaNote(props: Props, note: string | undefined): Props {
  * function: the per-role trust indexes the findings used are let go here,
  * before the escalation analysis, the largest step, begins.
  */
-function trustStep(
-  model: SnapshotModel,
-  context: SnapshotContext,
-): Omit<TrustAnalysis, 'trusts'> & { findings: Finding[] } {
-  const trust = analyseTrust(model, { context });
+function trustStep(model: SnapshotModel): Omit<TrustAnalysis, 'trusts'> & { findings: Finding[] } {
+  const trust = analyseTrust(model);
   const findings = trustFindings(model, { context: trust.context, trusts: trust.trusts });
   return { edges: trust.edges, stats: trust.stats, context: trust.context, findings };
 }
@@ -165,21 +156,20 @@ function analyse(
   onStep?: (step: AnalysisStep) => void,
 ): Analysed {
   const started = performance.now();
-  // One context (accounts, principals, their parsed policies, SCPs and RCPs) for every step.
-  const context = buildSnapshotContext(model);
-  // Resources first: they read the context alone, not the CAN_ASSUME edges or the escalation,
-  // and the heap then holds little besides the model, so its collections are short. Each
-  // resource's edges become rows at once and go to the spill: no more than one resource's are kept.
-  onStep?.('resources');
-  const resources = new ResourceAccessStream((records) => spill.append(records));
-  eachResourceAccess(model, { context }, (part) => resources.add(part));
-  const resourceResults = resources.results();
   onStep?.('trust');
-  const trust = trustStep(model, context);
+  const trust = trustStep(model);
   const findings = trust.findings;
   // Escalation reads the CAN_ASSUME edges, so it runs before they are turned into rows and let go.
   onStep?.('escalation');
   const escalation = analyseEscalation(model, { canAssume: trust.edges, snapshotContext: trust.context });
+  // Resources read the CAN_ASSUME edges too (who reaches a resource through a role chain). Each
+  // resource's edges become rows at once and go to the spill: no more than one resource's are kept.
+  onStep?.('resources');
+  const resources = new ResourceAccessStream((records) => spill.append(records));
+  eachResourceAccess(model, { context: trust.context, canAssume: trust.edges }, (part) =>
+    resources.add(part),
+  );
+  const resourceResults = resources.results();
   onStep?.('findings');
   findings.push(...escalationFindings(escalation));
   findings.push(...unknownPolicyFindings(model));
