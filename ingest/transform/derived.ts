@@ -162,13 +162,13 @@ function analyse(
   // Escalation reads the CAN_ASSUME edges, so it runs before they are turned into rows and let go.
   onStep?.('escalation');
   const escalation = analyseEscalation(model, { canAssume: trust.edges, snapshotContext: trust.context });
-  // Resources read the CAN_ASSUME edges too (who reaches a resource through a role chain). Each
+  // Resources read the snapshot context alone (paths through role chains are the query layer's).
+  // Run last, as measured: first, right after the read, the peak of an ingest without resources
+  // was higher (docs/benchmarks.md, "Resource analysis first, right after the read"). Each
   // resource's edges become rows at once and go to the spill: no more than one resource's are kept.
   onStep?.('resources');
   const resources = new ResourceAccessStream((records) => spill.append(records));
-  eachResourceAccess(model, { context: trust.context, canAssume: trust.edges }, (part) =>
-    resources.add(part),
-  );
+  eachResourceAccess(model, { context: trust.context }, (part) => resources.add(part));
   const resourceResults = resources.results();
   onStep?.('findings');
   findings.push(...escalationFindings(escalation));
