@@ -21,7 +21,10 @@ function layout(): { p: LocalServerPaths; db: string; root: string } {
   const db = path.join(root, 'db');
   fs.mkdirSync(path.join(db, 'src', 'main', 'java', 'dev', 'iamatlas', 'db'), { recursive: true });
   fs.writeFileSync(path.join(db, 'pom.xml'), '<neo4j.version>5.26.1</neo4j.version>\n');
-  fs.writeFileSync(path.join(db, 'src', 'main', 'java', 'dev', 'iamatlas', 'db', 'LocalNeo4j.java'), 'class A {}\n');
+  fs.writeFileSync(
+    path.join(db, 'src', 'main', 'java', 'dev', 'iamatlas', 'db', 'LocalNeo4j.java'),
+    'class A {}\n',
+  );
   const p = {
     pom: path.join(db, 'pom.xml'),
     classesDir: path.join(db, 'target', 'classes'),
@@ -48,11 +51,9 @@ function fakeMaven(root: string, p: LocalServerPaths, outcome: 'build' | 'fail')
     outcome === 'build'
       ? `mkdir -p "${cls}" "${p.libDir}" && echo built > "${cls}/LocalNeo4j.class" && echo jar > "${p.libDir}/neo4j-bolt-5.26.2.jar"`
       : 'echo "[ERROR] Could not resolve dependencies" >&2; exit 1';
-  fs.writeFileSync(
-    path.join(bin, 'mvn'),
-    `#!/bin/sh\nif [ "$1" = "-v" ]; then exit 0; fi\n${script}\n`,
-    { mode: 0o755 },
-  );
+  fs.writeFileSync(path.join(bin, 'mvn'), `#!/bin/sh\nif [ "$1" = "-v" ]; then exit 0; fi\n${script}\n`, {
+    mode: 0o755,
+  });
   return bin;
 }
 
@@ -115,7 +116,9 @@ describe('the local Neo4j launcher build', () => {
     await withPath(fakeMaven(root, p, 'fail'), () => ensureJars((l) => said.push(l), p));
     expect(fs.readdirSync(p.libDir)).toEqual(['neo4j-bolt-5.26.1.jar']);
     expect(launcherState(p)).toBe('stale');
-    expect(said.at(-2)).toMatch(/^Warning: Maven could not build the local Neo4j \(exit 1\)[^]*Could not resolve dependencies/);
+    expect(said.at(-2)).toMatch(
+      /^Warning: Maven could not build the local Neo4j \(exit 1\)[^]*Could not resolve dependencies/,
+    );
     expect(said.at(-1)).toBe('Using the launcher built before.');
   });
 });

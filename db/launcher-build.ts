@@ -146,7 +146,9 @@ export async function ensureJars(say: Say, p: LocalServerPaths = localServerPath
   const mvn = spawnSync('mvn', ['-v'], { stdio: 'ignore' });
   if (mvn.error) {
     if (state === 'stale') {
-      say('Warning: the local Neo4j launcher was built from older sources, and Maven is not installed to rebuild it; using it as it is.');
+      say(
+        'Warning: the local Neo4j launcher was built from older sources, and Maven is not installed to rebuild it; using it as it is.',
+      );
       return;
     }
     throw new LocalServerError(`Maven (mvn) is not installed. ${INSTALL_HINT}`);
@@ -157,7 +159,7 @@ export async function ensureJars(say: Say, p: LocalServerPaths = localServerPath
     recordDigest(p, launcherSourcesDigest(p));
     return;
   }
-  say('The local Neo4j launcher\'s sources changed: building it again with Maven...');
+  say("The local Neo4j launcher's sources changed: building it again with Maven...");
   const target = targetDir(p);
   const previous = `${target}.previous`;
   fs.rmSync(previous, { recursive: true, force: true });

@@ -136,7 +136,9 @@ describe('Dockerfile', () => {
 
   it("lets the runtime user write the command line's code caches, and only those", () => {
     const run = runtime.lines.filter((l) => /^RUN\s/i.test(l)).join(' ');
-    expect(run).toMatch(/mkdir -p "dist\/cli\/\$build\/cache" && chown node:node "dist\/cli\/\$build\/cache"/);
+    expect(run).toMatch(
+      /mkdir -p "dist\/cli\/\$build\/cache" && chown node:node "dist\/cli\/\$build\/cache"/,
+    );
     expect(run).not.toMatch(/chown\s+(-R\s+)?node(:node)?\s+(\/app|\.|dist)(\s|$)/);
   });
 
