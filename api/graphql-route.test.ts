@@ -1,8 +1,7 @@
-import type { AddressInfo } from 'node:net';
-import http from 'node:http';
 import express from 'express';
 import { createGraphQLError, createSchema, createYoga } from 'graphql-yoga';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { servePair } from '../test/harness/server-pair.ts';
 import { plainJsonGraphql } from './graphql-route.ts';
 
 /** The same yoga behind express twice: with the plain JSON route in front, and alone. */
@@ -40,14 +39,7 @@ function app(withRoute: boolean) {
   return a;
 }
 
-let servers: http.Server[] = [];
-let urls: string[] = [];
-beforeAll(async () => {
-  servers = [http.createServer(app(true)), http.createServer(app(false))];
-  await Promise.all(servers.map((s) => new Promise<void>((r) => s.listen(0, '127.0.0.1', r))));
-  urls = servers.map((s) => `http://127.0.0.1:${(s.address() as AddressInfo).port}`);
-});
-afterAll(() => servers.forEach((s) => s.close()));
+const served = servePair(() => [app(true), app(false)]);
 
 const HELLO = 'query($n: String!) { hello(name: $n) }';
 const cases: [string, { body: string; headers?: Record<string, string>; path?: string }][] = [
@@ -79,7 +71,7 @@ const cases: [string, { body: string; headers?: Record<string, string>; path?: s
 describe('the plain JSON route answers as yoga does', () => {
   it.each(cases)('%s', async (_name, c) => {
     const [mine, yogas] = await Promise.all(
-      urls.map(async (url) => {
+      served.urls.map(async (url) => {
         const res = await fetch(url + (c.path ?? '/graphql'), {
           method: 'POST',
           headers: { 'content-type': 'application/json', ...c.headers },

@@ -1,8 +1,7 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import express from 'express';
 import helmet from 'helmet';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { servePair } from '../test/harness/server-pair.ts';
 import { headerWritesMiddleware, recordHeaderWrites, SECURITY_HEADERS } from './security-headers.ts';
 
 /** The same app twice: helmet run per request, and helmet's writes recorded once and replayed. */
@@ -17,19 +16,12 @@ function app(recorded: boolean) {
   return a;
 }
 
-let servers: http.Server[] = [];
-let urls: string[] = [];
-beforeAll(async () => {
-  servers = [http.createServer(app(true)), http.createServer(app(false))];
-  await Promise.all(servers.map((s) => new Promise<void>((r) => s.listen(0, '127.0.0.1', r))));
-  urls = servers.map((s) => `http://127.0.0.1:${(s.address() as AddressInfo).port}/`);
-});
-afterAll(() => servers.forEach((s) => s.close()));
+const served = servePair(() => [app(true), app(false)]);
 
 describe('security headers recorded once', () => {
   it('are the headers helmet sets, with the same values, in the same order', async () => {
     const [mine, helmets] = await Promise.all(
-      urls.map(async (url) => [...(await fetch(url)).headers].filter(([k]) => k !== 'date')),
+      served.urls.map(async (url) => [...(await fetch(`${url}/`)).headers].filter(([k]) => k !== 'date')),
     );
     expect(mine).toEqual(helmets);
     expect(mine!.map(([k]) => k)).toContain('content-security-policy');

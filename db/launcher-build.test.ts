@@ -67,6 +67,17 @@ async function withPath<T>(dir: string, fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/** A current build of Neo4j 5.26.1, then the POM moved to 5.26.2 and `ensureJars` run with a Maven that builds or fails. */
+async function rebuildAfterPomChange(outcome: 'build' | 'fail') {
+  const { p, db, root } = layout();
+  build(p, 'neo4j-bolt-5.26.1.jar', new Date(Date.now() + 60_000));
+  expect(launcherState(p)).toBe('current');
+  fs.writeFileSync(path.join(db, 'pom.xml'), '<neo4j.version>5.26.2</neo4j.version>\n');
+  const said: string[] = [];
+  await withPath(fakeMaven(root, p, outcome), () => ensureJars((l) => said.push(l), p));
+  return { p, db, said };
+}
+
 describe('the local Neo4j launcher build', () => {
   it('is missing until built, and current when built after its sources (the digest then recorded)', () => {
     const { p } = layout();
@@ -95,12 +106,7 @@ describe('the local Neo4j launcher build', () => {
   });
 
   it('is built again from an empty folder: jars of the earlier version do not stay', async () => {
-    const { p, db, root } = layout();
-    build(p, 'neo4j-bolt-5.26.1.jar', new Date(Date.now() + 60_000));
-    expect(launcherState(p)).toBe('current');
-    fs.writeFileSync(path.join(db, 'pom.xml'), '<neo4j.version>5.26.2</neo4j.version>\n');
-    const said: string[] = [];
-    await withPath(fakeMaven(root, p, 'build'), () => ensureJars((l) => said.push(l), p));
+    const { p, db, said } = await rebuildAfterPomChange('build');
     expect(fs.readdirSync(p.libDir)).toEqual(['neo4j-bolt-5.26.2.jar']);
     expect(launcherState(p)).toBe('current');
     expect(said.join('\n')).toMatch(/sources changed/);
@@ -108,12 +114,7 @@ describe('the local Neo4j launcher build', () => {
   });
 
   it('keeps and uses the earlier build, with a warning, when the rebuild fails', async () => {
-    const { p, db, root } = layout();
-    build(p, 'neo4j-bolt-5.26.1.jar', new Date(Date.now() + 60_000));
-    expect(launcherState(p)).toBe('current');
-    fs.writeFileSync(path.join(db, 'pom.xml'), '<neo4j.version>5.26.2</neo4j.version>\n');
-    const said: string[] = [];
-    await withPath(fakeMaven(root, p, 'fail'), () => ensureJars((l) => said.push(l), p));
+    const { p, said } = await rebuildAfterPomChange('fail');
     expect(fs.readdirSync(p.libDir)).toEqual(['neo4j-bolt-5.26.1.jar']);
     expect(launcherState(p)).toBe('stale');
     expect(said.at(-2)).toMatch(
