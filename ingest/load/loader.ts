@@ -160,18 +160,7 @@ async function load(
   const session = early?.session ?? driver.session();
   // A small load: one transaction, begun at once (its statements follow without waiting for it).
   const tx = early?.tx ?? (total <= ONE_TRANSACTION_MAX_ROWS ? session.beginTransaction() : undefined);
-  const begin = [
-    statement('snapshots/snapshots', 'snapshot-begin'),
-    {
-      id: snapshotId,
-      name,
-      createdAt,
-      host: os.hostname(),
-      pid: neo4j.int(process.pid),
-      sources: opts.sources ?? [],
-      referenceDate: opts.referenceDate ?? null,
-    },
-  ] as const;
+  const begin = snapshotBegin(snapshotId, name, createdAt, opts);
 
   const nodeCounts: Record<string, number> = {};
   const relCounts: Record<string, number> = {};
@@ -271,6 +260,21 @@ const loadSet = (
   rows,
 });
 
+/** The statement that records a snapshot as begun, with its parameters. */
+const snapshotBegin = (snapshotId: string, name: string, createdAt: string, opts: LoadOptions) =>
+  [
+    statement('snapshots/snapshots', 'snapshot-begin'),
+    {
+      id: snapshotId,
+      name,
+      createdAt,
+      host: os.hostname(),
+      pid: neo4j.int(process.pid),
+      sources: opts.sources ?? [],
+      referenceDate: opts.referenceDate ?? null,
+    },
+  ] as const;
+
 /** The input's own node sets (before the analysis's). */
 const ownNodeSets = (rows: GraphRows): LoadSet[] =>
   (NODE_LABELS as readonly NodeLabel[]).map((l) =>
@@ -327,15 +331,7 @@ async function loadEarly(
   const tx = session.beginTransaction();
   const ids = new Map<string, string>();
   const copies = ownNodeSets(rows).map((s) => ({ ...s, rows: s.rows.slice() }));
-  const begun = tx.run(statement('snapshots/snapshots', 'snapshot-begin'), {
-    id: snapshotId,
-    name: opts.name ?? snapshotId,
-    createdAt,
-    host: os.hostname(),
-    pid: neo4j.int(process.pid),
-    sources: opts.sources ?? [],
-    referenceDate: opts.referenceDate ?? null,
-  });
+  const begun = tx.run(...snapshotBegin(snapshotId, opts.name ?? snapshotId, createdAt, opts));
   const written = Promise.all([
     begun,
     runSets(driver, copies, {
@@ -354,10 +350,8 @@ async function loadEarly(
   const notOne =
     !failure &&
     sets.status === 'fulfilled' &&
-    rowsIn(
-      [...loadSets(rows, sets.value).nodeSets, ...loadSets(rows, sets.value).linkSets],
-      sets.value.streamedRels,
-    ) > ONE_TRANSACTION_MAX_ROWS;
+    rowsIn(Object.values(loadSets(rows, sets.value)).flat(), sets.value.streamedRels) >
+      ONE_TRANSACTION_MAX_ROWS;
   if (failure || notOne) {
     if (tx.isOpen()) await tx.rollback().catch(() => undefined);
     await session.close().catch(() => undefined);

@@ -2,6 +2,7 @@
 import os from 'node:os';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { statement, statements } from '../../cypher/index.ts';
+import { readOnce } from '../../db/read-once.ts';
 
 const S = 'snapshots/snapshots';
 
@@ -80,7 +81,6 @@ export async function listSnapshots(
   return res.records.map((r) => toInfo(r.toObject()));
 }
 
-import { readOnce } from '../../db/read-once.ts';
 import { SnapshotNotFound } from './errors.ts';
 
 export { SnapshotNotFound };
