@@ -7,6 +7,7 @@
  *   npm run bench -- api [--roles 100000] [--seconds 5] [--sample 500] [--skip-large] [--keep]
  *                        [--only who,reach,paths] [--clients 1,8,32] [--skip-demo] [--cpu-prof DIR]
  *                        [--snapshot NAME] [--neo4j-pid PID] [--server-node-flags "FLAGS"]
+ *                        [--cold-passes N]
  *
  * --only and --clients pick cells; --cpu-prof writes a V8 CPU profile of the server
  * process per cell to DIR (open one in Chrome DevTools) to see where a request's time goes.
@@ -18,6 +19,8 @@
  *         callers, caller/role pairs), the query cache emptied first: first touches
  *         (after a second of other questions at the same concurrency, so that the
  *         server has its database connections and compiled code, as a running one has);
+ *         with --cold-passes N, N such passes one after the other (cold#2 ...), the cache
+ *         emptied before each, to tell a server's first passes from later ones;
  *   warm  the same targets cycled for --seconds, after the cold pass cached them;
  *   hot   one target repeated for --seconds.
  * `hit%` is the query cache's hit rate during the cell (query/cache.ts). The CPU
@@ -98,6 +101,7 @@ export async function run(args: string[]): Promise<void> {
   const sample = Number(arg(args, '--sample') ?? 500);
   const only = new Set((arg(args, '--only') ?? 'who,reach,paths').split(','));
   const clientCounts = (arg(args, '--clients') ?? '1,8,32').split(',').map(Number);
+  const coldPasses = Number(arg(args, '--cold-passes') ?? 1);
   const unknown = [...only].filter((q) => !['who', 'reach', 'paths'].includes(q));
   if (unknown.length || clientCounts.some((c) => !Number.isInteger(c) || c < 1))
     throw new Error('--only takes who,reach,paths; --clients takes positive integers, e.g. 1,8,32');
@@ -254,6 +258,12 @@ export async function run(args: string[]): Promise<void> {
             await cell(`cold ${targets.length}`, 3600, (i) =>
               i < targets.length ? make(targets[i]) : undefined,
             );
+            for (let again = 2; again <= coldPasses; again++) {
+              await cache.clear();
+              await cell(`cold#${again} ${targets.length}`, 3600, (i) =>
+                i < targets.length ? make(targets[i]) : undefined,
+              );
+            }
             await cell(`warm ${targets.length}`, seconds, (i) => make(targets[i % targets.length]));
             await load(send, clients, 1, () => make(hot)); // warm-up
             await cell('hot 1', seconds, () => make(hot));

@@ -9,6 +9,7 @@ const benches: Record<string, () => Promise<{ run: (args: string[]) => Promise<v
   escalations: () => import('./escalations.ts'),
   api: () => import('./api.ts'),
   'api-ab': () => import('./api-ab.ts'),
+  'api-inproc': () => import('./api-inproc.ts'),
   ui: () => import('./ui.ts'),
   'who-can': () => import('./who-can.ts'),
   soak: () => import('./soak.ts'),

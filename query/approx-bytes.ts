@@ -20,9 +20,11 @@ export function approxBytes(value: unknown): number {
         total += 8 * v.length;
         for (const x of v) stack.push(x);
       } else {
-        for (const [k, x] of Object.entries(v)) {
+        // Own enumerable string keys, as Object.entries lists them, without making its pairs.
+        for (const k in v) {
+          if (!Object.hasOwn(v, k)) continue;
           total += MEMBER_OVERHEAD + 2 * k.length;
-          stack.push(x);
+          stack.push((v as Record<string, unknown>)[k]);
         }
       }
     }

@@ -33,27 +33,70 @@ const compiled = (Object.entries(ASSUMPTION_PATTERNS) as [AssumptionName, readon
 
 /** The assumption a condition key depends on. */
 export function assumptionOf(key: string): AssumptionName {
+  let name = classified.get(key);
+  if (name === undefined) {
+    name = classify(key);
+    if (key.length <= CLASSIFIED_KEY_LENGTH) {
+      if (classified.size >= CLASSIFIED_KEPT) classified.clear();
+      classified.set(key, name);
+    }
+  }
+  return name;
+}
+
+function classify(key: string): AssumptionName {
   const lower = key.toLowerCase();
   for (const { name, res } of compiled) if (res.some((re) => re.test(lower))) return name;
   return 'other';
 }
+
+/**
+ * Keys classified so far: a snapshot's conditions use few distinct keys, and every hop an answer
+ * shows classifies each of its conditions' keys (query/graph.ts toCondition).
+ */
+const classified = new Map<string, AssumptionName>();
+const CLASSIFIED_KEPT = 4096;
+/** Longer keys (none AWS defines comes close) are classified each time rather than kept. */
+const CLASSIFIED_KEY_LENGTH = 256;
 
 /** Does an edge with these condition keys drop out under the assumptions (as the Cypher filter decides)? */
 export function dropsEdge(a: Assumptions = {}, keys: readonly string[]): boolean {
   return keys.some((k) => a[assumptionOf(k)] === false);
 }
 
-/** Cypher parameters for the edge filter in cypher/queries/reachability.cypher and paths.cypher. */
-export function assumptionParams(a: Assumptions = {}): {
-  dropPatterns: string[];
-  dropOther: boolean;
-  knownPatterns: string[];
-} {
+/** The edge filter's parameters for one set of assumptions. */
+export interface AssumptionParams {
+  readonly dropPatterns: readonly string[];
+  readonly dropOther: boolean;
+  readonly knownPatterns: readonly string[];
+}
+
+/**
+ * Cypher parameters for the edge filter in cypher/queries/reachability.cypher and paths.cypher:
+ * one frozen object per combination of the categories set to false, the same object each time
+ * (the reachability index keeps what a filter drops by it, query/reach-index.ts).
+ */
+export function assumptionParams(a: Assumptions = {}): AssumptionParams {
+  let mask = 0;
+  ASSUMPTION_NAMES.forEach((name, i) => {
+    if (a[name] === false) mask |= 1 << i;
+  });
+  let params = paramsByMask[mask];
+  if (!params) paramsByMask[mask] = params = makeParams(a);
+  return params;
+}
+const paramsByMask: AssumptionParams[] = [];
+
+function makeParams(a: Assumptions): AssumptionParams {
   const dropPatterns: string[] = [];
   const knownPatterns: string[] = [];
   for (const [name, patterns] of Object.entries(ASSUMPTION_PATTERNS) as [AssumptionName, string[]][]) {
     knownPatterns.push(...patterns);
     if (a[name] === false) dropPatterns.push(...patterns);
   }
-  return { dropPatterns, dropOther: a.other === false, knownPatterns };
+  return Object.freeze({
+    dropPatterns: Object.freeze(dropPatterns),
+    dropOther: a.other === false,
+    knownPatterns: Object.freeze(knownPatterns),
+  });
 }

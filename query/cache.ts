@@ -210,7 +210,9 @@ export function canonicalJson(v: unknown): string {
 function deepFreeze<T>(v: T): T {
   if (v && typeof v === 'object' && !Object.isFrozen(v)) {
     Object.freeze(v);
-    for (const x of Object.values(v as object)) deepFreeze(x);
+    // Own enumerable string-keyed values, as Object.values lists them, without making that list.
+    if (Array.isArray(v)) for (let i = 0; i < v.length; i++) deepFreeze(v[i]);
+    else for (const k in v) if (Object.hasOwn(v, k)) deepFreeze((v as Record<string, unknown>)[k]);
   }
   return v;
 }

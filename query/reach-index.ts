@@ -559,15 +559,24 @@ export class ReachIndex {
 
   /** Per condition-key set: whether the filter drops edges carrying it (made once per filter). */
   private droppedSets(filter: EdgeFilter): Uint8Array {
+    // The query layer hands the same frozen filter for the same assumptions (query/assumptions.ts).
+    const fixed =
+      Object.isFrozen(filter) &&
+      Object.isFrozen(filter.dropPatterns) &&
+      Object.isFrozen(filter.knownPatterns);
+    let out = fixed ? this.droppedBy.get(filter) : undefined;
+    if (out) return out;
     const key = JSON.stringify([filter.dropPatterns, filter.dropOther, filter.knownPatterns]);
-    let out = this.dropped.get(key);
+    out = this.dropped.get(key);
     if (!out) {
       if (this.dropped.size >= FILTERS_KEPT) this.dropped.clear();
       this.dropped.set(key, (out = this.makeDroppedSets(filter)));
     }
+    if (fixed) this.droppedBy.set(filter, out);
     return out;
   }
   private readonly dropped = new Map<string, Uint8Array>();
+  private readonly droppedBy = new WeakMap<EdgeFilter, Uint8Array>();
 
   private makeDroppedSets(filter: EdgeFilter): Uint8Array {
     const drop = filter.dropPatterns.map((p) => new RegExp(`^(?:${p})$`));
