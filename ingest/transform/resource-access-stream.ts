@@ -102,7 +102,10 @@ export class ResourceAccessStream {
     this.counts.forEach((count, no) => {
       if (count < 2) return;
       ids[no] = next;
-      texts.push({ key: `evidence:${next}`, props: { id: next, text: this.sharedTexts.get(no)!.toString('utf8') } });
+      texts.push({
+        key: `evidence:${next}`,
+        props: { id: next, text: this.sharedTexts.get(no)!.toString('utf8') },
+      });
       next++;
     });
     this.sharedTexts.clear();
