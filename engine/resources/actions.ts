@@ -21,6 +21,7 @@ import type { ParsedStatement } from '../evaluate/index.ts';
 import { actionApplies, type ActionMatcher } from '../policy/action.ts';
 import { ANALYSED_RESOURCE_TYPES, type ResourceType } from './model.ts';
 import type { AccessLevel } from './types.ts';
+import { AnalysisCache } from './analysis-cache.ts';
 
 /** The resource types whose policies the analysis evaluates. */
 export const ANALYSED_TYPES = ANALYSED_RESOURCE_TYPES;
@@ -189,7 +190,7 @@ const LOWER_ACTIONS: readonly (readonly string[])[] = ANALYSED_TYPES.map((type) 
 );
 if (LOWER_ACTIONS.some((list) => list.length > 31)) throw new Error('more than 31 actions for one type');
 
-const coverageCache = new WeakMap<ActionMatcher, Int32Array>();
+const coverageCache = new AnalysisCache<ActionMatcher, Int32Array>();
 const NO_COVERAGE = new Int32Array(ANALYSED_TYPES.length);
 
 /**

@@ -12,6 +12,7 @@ import { ActionClasses } from './action-classes.ts';
 import { decideCaller, ResourceSession, type DecideEnv } from './decide.ts';
 import { accessEdge } from './edges.ts';
 import { Interner } from './intern.ts';
+import { releaseAnalysisCaches } from './analysis-cache.ts';
 import { outsideZone, resourceFindings } from './findings.ts';
 import { DecisionKeys } from './memo.ts';
 import { IdentityResourceIndex } from './identity-index.ts';
@@ -81,6 +82,19 @@ export function analyseResources(model: SnapshotModel, opts: ResourceAnalysisOpt
  * lets it go never holds every edge at once. Keys come first, then the other resources in the snapshot's order.
  */
 export function eachResourceAccess(
+  model: SnapshotModel,
+  opts: ResourceAnalysisOptions,
+  take: (part: ResourcePart) => void,
+): ResourceAnalysisStats {
+  // What it worked out per policy is of no use once every resource is decided (analysis-cache.ts).
+  try {
+    return analyseEach(model, opts, take);
+  } finally {
+    releaseAnalysisCaches();
+  }
+}
+
+function analyseEach(
   model: SnapshotModel,
   opts: ResourceAnalysisOptions,
   take: (part: ResourcePart) => void,

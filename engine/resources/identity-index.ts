@@ -12,6 +12,7 @@
 import { globFromString, matchGlob, parsePolicy, type ParsedPolicy } from '../evaluate/index.ts';
 import type { PrincipalContext, SnapshotContext } from '../trust/index.ts';
 import { ANALYSED_TYPES, coversType, type AnalysedType } from './actions.ts';
+import { AnalysisCache } from './analysis-cache.ts';
 
 interface IndexedStatement {
   types: AnalysedType[];
@@ -30,7 +31,7 @@ const WILDCARD = /[*?]/;
 const asList = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : [];
 
-const statementCache = new WeakMap<ParsedPolicy, IndexedStatement[]>();
+const statementCache = new AnalysisCache<ParsedPolicy, IndexedStatement[]>();
 
 function indexPolicy(parsed: ParsedPolicy): IndexedStatement[] {
   const known = statementCache.get(parsed);

@@ -22,12 +22,13 @@ import {
 import type { AccountContext, PrincipalContext } from '../trust/index.ts';
 import type { PolicyInput } from '../types.ts';
 import { actionsOf, ANALYSED_TYPES, coveredActions, coversType, type AnalysedType } from './actions.ts';
+import { AnalysisCache } from './analysis-cache.ts';
 
 const PRINCIPAL_SPECIFIC =
   /\$\{|aws:principalarn|aws:principaltag|aws:userid|aws:username|aws:principalservicename|aws:sourceidentity/i;
 
-const relevantCache = new WeakMap<ParsedPolicy, ReadonlySet<AnalysedType>>();
-const allowCache = new WeakMap<ParsedPolicy, ReadonlySet<string>>();
+const relevantCache = new AnalysisCache<ParsedPolicy, ReadonlySet<AnalysedType>>();
+const allowCache = new AnalysisCache<ParsedPolicy, ReadonlySet<string>>();
 
 /** The analysed actions some Allow statement of the policy covers (whatever its resource or conditions). */
 export function actionsAllowed(input: PolicyInput): ReadonlySet<string> {
@@ -46,7 +47,7 @@ export function actionsAllowed(input: PolicyInput): ReadonlySet<string> {
   allowCache.set(parsed, out);
   return out;
 }
-const specificCache = new WeakMap<object, boolean>();
+const specificCache = new AnalysisCache<object, boolean>();
 
 /** The types one of whose actions some statement of the policy covers. */
 export function typesCovered(input: PolicyInput): ReadonlySet<AnalysedType> {
@@ -73,7 +74,7 @@ export function principalSpecific(input: PolicyInput | undefined): boolean {
   return specific;
 }
 
-const levelsCache = new WeakMap<PolicyInput[][], boolean>();
+const levelsCache = new AnalysisCache<PolicyInput[][], boolean>();
 
 /** Do organization policy levels look at who the principal is? */
 export function levelsSpecific(levels: PolicyInput[][]): boolean {
@@ -90,7 +91,7 @@ interface StatementReach {
   globs?: GlobToken[][];
 }
 
-const reachCache = new WeakMap<ParsedPolicy, StatementReach[]>();
+const reachCache = new AnalysisCache<ParsedPolicy, StatementReach[]>();
 
 /** Per statement (Allow or Deny): the types one of whose actions it covers, and the resources it may match. */
 function statementReach(parsed: ParsedPolicy): StatementReach[] {
@@ -211,7 +212,7 @@ export class DecisionKeys {
 }
 
 const ACCOUNT_SPECIFIC = /aws:principalaccount/i;
-const accountCache = new WeakMap<object, boolean>();
+const accountCache = new AnalysisCache<object, boolean>();
 
 function mentionsAccount(input: PolicyInput): boolean {
   const document = input.document;

@@ -53,8 +53,11 @@ export class ResourceAccessStream {
   private readonly numbers = new Map<string, number>();
   /** Rows carrying each text, by number. */
   private readonly counts: number[] = [];
-  /** The texts met twice or more, by number. */
-  private readonly sharedTexts = new Map<number, string>();
+  /**
+   * The texts met twice or more, by number, as UTF-8 until `finish`: mostly ASCII, but a caller
+   * mark makes the string two bytes a character, and off the heap the collector never walks them.
+   */
+  private readonly sharedTexts = new Map<number, Buffer>();
   private readonly publicArns: string[] = [];
   private readonly findings: Finding[] = [];
   rows = 0;
@@ -81,7 +84,7 @@ export class ResourceAccessStream {
         }
         local.set(access, no);
       }
-      if (++this.counts[no]! === 2) this.sharedTexts.set(no, access);
+      if (++this.counts[no]! === 2) this.sharedTexts.set(no, Buffer.from(access, 'utf8'));
       records.push([edge.from, edge.to, rest, no, first ? access : null]);
       if (isPublicEdge(edge)) this.publicArns.push(edge.to);
     }
@@ -99,7 +102,10 @@ export class ResourceAccessStream {
     this.counts.forEach((count, no) => {
       if (count < 2) return;
       ids[no] = next;
-      texts.push({ key: `evidence:${next}`, props: { id: next, text: this.sharedTexts.get(no)! } });
+      texts.push({
+        key: `evidence:${next}`,
+        props: { id: next, text: this.sharedTexts.get(no)!.toString('utf8') },
+      });
       next++;
     });
     this.sharedTexts.clear();
