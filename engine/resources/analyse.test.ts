@@ -68,6 +68,32 @@ describe('no grant, no edge', () => {
   });
 });
 
+describe('nothing to analyse', () => {
+  it('a snapshot without resources of an analysed type gives empty results and zero counts', () => {
+    const b = new ModelBuilder().account(A);
+    b.role(A, 'admin', doc(), { policies: [allowAll] });
+    const none = analyse(b.build());
+    expect(none).toEqual({
+      edges: [],
+      findings: [],
+      stats: {
+        resources: 0,
+        analysedResources: 0,
+        evaluateCalls: 0,
+        edges: 0,
+        publicEdges: 0,
+        externalEdges: 0,
+      },
+    });
+    // A resource whose type is not analysed is counted, and nothing else happens.
+    const other = analyse(
+      withResources(b.build(), resource('arn:aws:ec2:us-east-1:' + A + ':instance/i-0abc', A)),
+    );
+    expect(other.stats).toMatchObject({ resources: 1, analysedResources: 0, evaluateCalls: 0, edges: 0 });
+    expect(other.edges).toEqual([]);
+  });
+});
+
 describe('organization policies (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html)', () => {
   const rcp: OrganizationPolicy = {
     id: 'p-perimeter',

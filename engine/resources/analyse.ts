@@ -107,6 +107,16 @@ function analyseEach(
     const plan = planResource(resource, ctx);
     if (plan) plans.set(resource.arn, plan);
   }
+  const stats: ResourceAnalysisStats = {
+    resources: resources.length,
+    analysedResources: plans.size,
+    evaluateCalls: 0,
+    edges: 0,
+    publicEdges: 0,
+    externalEdges: 0,
+  };
+  // Nothing to decide: the identity index over every principal is not built for nothing.
+  if (plans.size === 0) return stats;
   const callerEnv: CallerEnv = {
     ctx,
     identity: new IdentityResourceIndex(ctx),
@@ -122,14 +132,6 @@ function analyseEach(
   };
   /** Key ARN → the callers that may decrypt with it: what the Secrets Manager rule reads (secrets.ts). */
   const keyDecrypters = new Map<string, ReadonlySet<string>>();
-  const stats: ResourceAnalysisStats = {
-    resources: resources.length,
-    analysedResources: plans.size,
-    evaluateCalls: 0,
-    edges: 0,
-    publicEdges: 0,
-    externalEdges: 0,
-  };
 
   // Keys first: a secret's cross-account read needs kms:Decrypt on its key (secrets.ts).
   const ordered = [...plans.values()].sort(
