@@ -59,15 +59,20 @@ export class ResourceAccessStream {
   private readonly findings: Finding[] = [];
   rows = 0;
 
-  /** `emit` takes each resource's records, in order; they are not kept here. */
+  /**
+   * `emit` takes the records in order, each as soon as it is made (one resource's first-met texts
+   * are not held together until the resource is done); they are not kept here.
+   */
   constructor(private readonly emit: (records: AccessRecord[]) => void) {}
 
   add(part: ResourcePart): void {
-    const records: AccessRecord[] = [];
     const local = new Map<string, number>();
     for (const edge of part.edges) {
-      const { [BUNDLE_PROP]: access, ...rest } = this.shared.props(edge);
+      const props = this.shared.props(edge);
+      const access = props[BUNDLE_PROP];
       if (typeof access !== 'string') throw new Error(`CAN_ACCESS ${canAccessKey(edge)} has no access text`);
+      const rest: Props = {};
+      for (const k in props) if (k !== BUNDLE_PROP) rest[k] = props[k]!;
       let no = local.get(access);
       let first = false;
       if (no === undefined) {
@@ -82,13 +87,12 @@ export class ResourceAccessStream {
         local.set(access, no);
       }
       if (++this.counts[no]! === 2) this.sharedTexts.set(no, access);
-      records.push([edge.from, edge.to, rest, no, first ? access : null]);
+      this.emit([[edge.from, edge.to, rest, no, first ? access : null]]);
+      this.rows++;
       if (isPublicEdge(edge)) this.publicArns.push(edge.to);
     }
     for (const f of part.findings) this.findings.push(f);
     this.partTexts.clear();
-    this.rows += records.length;
-    this.emit(records);
   }
 
   /** `firstId`: the number EvidenceTable gives its next shared text (how many the other edges share). */
