@@ -14,7 +14,7 @@
  * first carry them. An `access` text is a JSON object, which no other edge's shared text is
  * (JSON lists and sentences), so counting it apart from them counts it the same. Pure.
  */
-import { createHash } from 'node:crypto';
+import crypto from 'node:crypto';
 import type { Finding } from '../../engine/findings/index.ts';
 import type { ResourcePart } from '../../engine/resources/analyse.ts';
 import { isPublicEdge } from '../../engine/resources/types.ts';
@@ -29,6 +29,16 @@ import { BUNDLE_PROP, refName } from './shared-evidence.ts';
  * Plain JSON, so it can be kept on disk until loaded.
  */
 type Row = ExtraRelSet['rows'][number];
+
+/**
+ * A text's SHA-256 digest in base64: `crypto.hash` where Node has it (20.12 and later,
+ * https://nodejs.org/api/crypto.html#cryptohashalgorithm-data-outputencoding), which makes no Hash
+ * object per text; else the same digest through `createHash`.
+ */
+const sha256: (text: string) => string =
+  typeof crypto.hash === 'function'
+    ? (text) => crypto.hash('sha256', text, 'base64')
+    : (text) => crypto.createHash('sha256').update(text).digest('base64');
 
 export type AccessRecord = [from: string, to: string, props: Props, text: number, access: string | null];
 
@@ -76,7 +86,7 @@ export class ResourceAccessStream {
       let no = local.get(access);
       let first = false;
       if (no === undefined) {
-        const digest = createHash('sha256').update(access).digest('base64');
+        const digest = sha256(access);
         no = this.numbers.get(digest);
         if (no === undefined) {
           no = this.counts.length;
