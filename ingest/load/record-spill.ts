@@ -20,13 +20,20 @@ export interface RecordSpill<T> {
 
 /** Bytes gathered before a write. */
 const BLOCK = 1 << 20;
+/** The most UTF-8 bytes one UTF-16 code unit takes. */
+const MAX_UTF8_PER_UNIT = 3;
+const NEWLINE = 0x0a;
 
 export class FileSpill<T> implements RecordSpill<T> {
   private readonly dir: string;
   private readonly file: string;
   private fd: number | undefined;
-  private pending: string[] = [];
-  private pendingBytes = 0;
+  /**
+   * Lines gathered as UTF-8 bytes until a write: each record's JSON text is garbage as soon as
+   * it is copied here, so the texts of a block are not kept on the heap until it is written.
+   */
+  private readonly block = Buffer.allocUnsafe(BLOCK);
+  private used = 0;
 
   constructor(prefix = 'iamatlas-rows-') {
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -35,20 +42,26 @@ export class FileSpill<T> implements RecordSpill<T> {
   }
 
   append(records: readonly T[]): void {
-    if (this.fd === undefined) throw new Error('records cannot be added once read');
+    const fd = this.fd;
+    if (fd === undefined) throw new Error('records cannot be added once read');
     for (const r of records) {
-      const line = JSON.stringify(r) + '\n';
-      this.pending.push(line);
-      this.pendingBytes += line.length;
+      const line = JSON.stringify(r);
+      const most = line.length * MAX_UTF8_PER_UNIT + 1;
+      if (this.used + most > BLOCK) this.flush();
+      if (most > BLOCK) {
+        fs.writeSync(fd, line + '\n');
+        continue;
+      }
+      this.used += this.block.write(line, this.used, 'utf8');
+      this.block[this.used++] = NEWLINE;
     }
-    if (this.pendingBytes >= BLOCK) this.flush();
   }
 
   private flush(): void {
-    if (this.fd === undefined || this.pending.length === 0) return;
-    fs.writeSync(this.fd, this.pending.join(''));
-    this.pending = [];
-    this.pendingBytes = 0;
+    if (this.fd === undefined || this.used === 0) return;
+    let at = 0;
+    while (at < this.used) at += fs.writeSync(this.fd, this.block, at, this.used - at);
+    this.used = 0;
   }
 
   async *chunks(size: number): AsyncIterable<T[]> {
@@ -71,7 +84,7 @@ export class FileSpill<T> implements RecordSpill<T> {
   dispose(): void {
     if (this.fd !== undefined) fs.closeSync(this.fd);
     this.fd = undefined;
-    this.pending = [];
+    this.used = 0;
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
 }

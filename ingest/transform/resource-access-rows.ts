@@ -18,68 +18,16 @@ import {
 } from '../../engine/resources/types.ts';
 import type { StatementRef, UnresolvedCondition } from '../../engine/types.ts';
 import type { ExtraNodeSet, ExtraRelSet } from '../load/loader.ts';
-import {
-  conditionKeysOf,
-  conditionsJson,
-  refsJson,
-  slimCondition,
-  slimRef,
-  splitOrgEvidence,
-} from './evidence-json.ts';
+import { slimCondition, slimRef } from './evidence-json.ts';
 import type { Props } from './graph-rows.ts';
-import { bundleProps, CALLER_MARK, markCaller } from './shared-evidence.ts';
+import { accessRowProps } from './access-text.ts';
+import { LEVEL_DETAIL_KEYS, levelProps, sameValue, type LevelProps } from './level-props.ts';
+import { CALLER_MARK } from './shared-evidence.ts';
+
+export { LEVEL_DETAIL_KEYS, type LevelProps } from './level-props.ts';
 
 /** Finding kinds whose first subject is a resource reached from outside the zone of trust. */
 const OUTSIDE_KINDS = new Set(['public-access', 'external-access']);
-
-/** One level's properties as a CAN_ACCESS edge stores them (before combining the levels). */
-export type LevelProps = Props & { level: string; actions: string[] };
-
-/** A level's properties without its reasons (which name the edge's caller): built once per shared level. */
-const levelCache = new WeakMap<LevelAccess, LevelProps>();
-
-function levelProps(level: LevelAccess): LevelProps {
-  const known = levelCache.get(level);
-  if (known) return known;
-  const { statements, orgPolicyIds } = splitOrgEvidence(level.evidence);
-  const props: LevelProps = {
-    level: level.level,
-    actions: level.actions,
-    via: level.via,
-    public: level.public,
-    conditional: level.conditional,
-    conditionKeys: conditionKeysOf(level.conditions),
-    conditions: conditionsJson(level.conditions),
-    evidence: refsJson(statements),
-    orgPolicyIds,
-  };
-  const granting = level.resourceStatement;
-  if (granting !== undefined) {
-    props.resourcePolicyId = granting.policyId;
-    props.resourcePolicyStatementIndex = granting.statementIndex;
-    if (granting.sid !== undefined) props.resourceSid = granting.sid;
-  }
-  levelCache.set(level, props);
-  return props;
-}
-
-/** Properties a level may have of its own; `levelDetail` lists a level's where they differ from the edge's. */
-export const LEVEL_DETAIL_KEYS = [
-  'via',
-  'public',
-  'conditional',
-  'conditionKeys',
-  'conditions',
-  'evidence',
-  'orgPolicyIds',
-  'reasons',
-  'resourcePolicyId',
-  'resourcePolicyStatementIndex',
-  'resourceSid',
-] as const;
-
-const same = (a: unknown, b: unknown): boolean =>
-  a === b || (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]));
 
 /**
  * The levels of one (caller, resource) as one edge's properties (docs/graph-model.md, resources):
@@ -105,7 +53,7 @@ export function combineLevels(common: Props, perLevel: readonly LevelProps[]): P
   if (perLevel.length > 1) {
     const detail = perLevel.map((l) => {
       const entry: Record<string, unknown> = { level: l.level, actions: l.actions };
-      for (const k of LEVEL_DETAIL_KEYS) if (!same(l[k], props[k])) entry[k] = l[k] ?? null;
+      for (const k of LEVEL_DETAIL_KEYS) if (!sameValue(l[k], props[k])) entry[k] = l[k] ?? null;
       return entry;
     });
     props.levelDetail = JSON.stringify(detail);
@@ -147,12 +95,11 @@ export interface ResourceAccessRows {
   findings: Finding[];
 }
 
-/**
+/*
  * What a CAN_ACCESS relationship keeps as its own properties: `levels`, which statements filter on,
  * and the caller's key; the rest is one JSON text (`access`), the same for every principal that
- * shares a decision, so stored once (shared-evidence.ts).
+ * shares a decision, so stored once (shared-evidence.ts, access-text.ts).
  */
-const ON_EDGE = ['levels', 'callerKey'] as const;
 
 /** Callers whose edges' texts name them, and share a decision with other principals (engine/resources/memo.ts). */
 const NAMED_CALLERS = new Set<CanAccessEdge['fromKind']>(['User', 'Role']);
@@ -187,7 +134,7 @@ export class SharedRows {
   constructor(private readonly same: (text: string) => string) {}
 
   props(e: CanAccessEdge): Props {
-    if (!NAMED_CALLERS.has(e.fromKind)) return bundleProps(canAccessProps(e), ON_EDGE, this.same);
+    if (!NAMED_CALLERS.has(e.fromKind)) return accessRowProps(e, false, this.same);
     const key = this.keyOf(e);
     if (key === undefined) return this.full(e);
     let known = this.byLevels.get(e.levels);
@@ -204,8 +151,9 @@ export class SharedRows {
     return out;
   }
 
+  /** bundleProps(markCaller(canAccessProps(e), e.from), ['levels', 'callerKey']), made straight from the levels. */
   private full(e: CanAccessEdge): Props {
-    return bundleProps(markCaller(canAccessProps(e), e.from, this.same), ON_EDGE, this.same);
+    return accessRowProps(e, true, this.same);
   }
 
   private keyOf(e: CanAccessEdge): string | undefined {

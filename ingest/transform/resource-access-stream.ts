@@ -14,7 +14,7 @@
  * first carry them. An `access` text is a JSON object, which no other edge's shared text is
  * (JSON lists and sentences), so counting it apart from them counts it the same. Pure.
  */
-import { createHash } from 'node:crypto';
+import crypto from 'node:crypto';
 import type { Finding } from '../../engine/findings/index.ts';
 import type { ResourcePart } from '../../engine/resources/analyse.ts';
 import { isPublicEdge } from '../../engine/resources/types.ts';
@@ -29,6 +29,16 @@ import { BUNDLE_PROP, refName } from './shared-evidence.ts';
  * Plain JSON, so it can be kept on disk until loaded.
  */
 type Row = ExtraRelSet['rows'][number];
+
+/**
+ * A text's SHA-256 digest in base64: `crypto.hash` where Node has it (20.12 and later,
+ * https://nodejs.org/api/crypto.html#cryptohashalgorithm-data-outputencoding), which makes no Hash
+ * object per text; else the same digest through `createHash`.
+ */
+const sha256: (text: string) => string =
+  typeof crypto.hash === 'function'
+    ? (text) => crypto.hash('sha256', text, 'base64')
+    : (text) => crypto.createHash('sha256').update(text).digest('base64');
 
 export type AccessRecord = [from: string, to: string, props: Props, text: number, access: string | null];
 
@@ -62,19 +72,24 @@ export class ResourceAccessStream {
   private readonly findings: Finding[] = [];
   rows = 0;
 
-  /** `emit` takes each resource's records, in order; they are not kept here. */
+  /**
+   * `emit` takes the records in order, each as soon as it is made (one resource's first-met texts
+   * are not held together until the resource is done); they are not kept here.
+   */
   constructor(private readonly emit: (records: AccessRecord[]) => void) {}
 
   add(part: ResourcePart): void {
-    const records: AccessRecord[] = [];
     const local = new Map<string, number>();
     for (const edge of part.edges) {
-      const { [BUNDLE_PROP]: access, ...rest } = this.shared.props(edge);
+      const props = this.shared.props(edge);
+      const access = props[BUNDLE_PROP];
       if (typeof access !== 'string') throw new Error(`CAN_ACCESS ${canAccessKey(edge)} has no access text`);
+      const rest: Props = {};
+      for (const k in props) if (k !== BUNDLE_PROP) rest[k] = props[k]!;
       let no = local.get(access);
       let first = false;
       if (no === undefined) {
-        const digest = createHash('sha256').update(access).digest('base64');
+        const digest = sha256(access);
         no = this.numbers.get(digest);
         if (no === undefined) {
           no = this.counts.length;
@@ -85,13 +100,12 @@ export class ResourceAccessStream {
         local.set(access, no);
       }
       if (++this.counts[no]! === 2) this.sharedTexts.set(no, Buffer.from(access, 'utf8'));
-      records.push([edge.from, edge.to, rest, no, first ? access : null]);
+      this.emit([[edge.from, edge.to, rest, no, first ? access : null]]);
+      this.rows++;
       if (isPublicEdge(edge)) this.publicArns.push(edge.to);
     }
     for (const f of part.findings) this.findings.push(f);
     this.partTexts.clear();
-    this.rows += records.length;
-    this.emit(records);
   }
 
   /** `firstId`: the number EvidenceTable gives its next shared text (how many the other edges share). */
