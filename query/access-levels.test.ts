@@ -1,12 +1,21 @@
 /**
  * A CAN_ACCESS edge stores every level of one (caller, resource) (docs/graph-model.md,
- * CAN_ACCESS): what ingest writes, the query layer reads back level by level, each with
- * its own actions, grant, conditions and reasons.
+ * CAN_ACCESS): what ingest writes (ingest/transform/access-text.ts), the query layer reads back
+ * level by level, each with its own actions, grant, conditions and reasons.
  */
 import { describe, expect, it } from 'vitest';
 import type { LevelAccess } from '../engine/resources/types.ts';
-import { canAccessProps } from '../ingest/transform/resource-access-rows.ts';
+import type { CanAccessEdge } from '../engine/resources/types.ts';
+import { accessRowProps } from '../ingest/transform/access-text.ts';
 import { toAccessHops } from './graph.ts';
+import { restoreOwnTexts } from './shared-evidence.ts';
+
+/** The edge as ingest writes it (the caller marked, the rest in one text), then as a read restores it. */
+function canAccessProps(edge: CanAccessEdge): Record<string, unknown> {
+  const props = accessRowProps(edge, true, (t) => t);
+  restoreOwnTexts(props);
+  return props;
+}
 
 const BUCKET = 'arn:aws:s3:::site';
 const ROLE = 'arn:aws:iam::111111111111:role/app';

@@ -64,6 +64,15 @@ function unmarkCaller(e: Props): void {
   delete e[CALLER_PROP];
 }
 
+/**
+ * An edge's own texts back in place (its bundled properties, its caller's key for the mark): all
+ * a read does for an edge without shared references. In place; pure.
+ */
+export function restoreOwnTexts(e: Props): void {
+  unbundle(e);
+  unmarkCaller(e);
+}
+
 /** Replaces, in place, the references of `edges` (relationship property maps of `snapshotId`) by their texts. */
 export async function resolveSharedEvidence(
   source: Source,
@@ -77,8 +86,7 @@ export async function resolveSharedEvidence(
     if (!e) continue;
     const ids = refsOf(e);
     if (ids.length === 0 && !Array.isArray(e[refName(SHARED_LIST_PROP)])) {
-      unbundle(e);
-      unmarkCaller(e);
+      restoreOwnTexts(e);
       continue;
     }
     withRefs.push(e);
@@ -124,7 +132,6 @@ export async function resolveSharedEvidence(
       e[SHARED_LIST_PROP] = list.map((r) => (Number(r) === INLINE ? own[next++] : textOf(r)));
       delete e[refName(SHARED_LIST_PROP)];
     }
-    unbundle(e);
-    unmarkCaller(e);
+    restoreOwnTexts(e);
   }
 }

@@ -1,18 +1,18 @@
 /**
- * A CAN_ACCESS row's properties written straight from the edge's levels: what
- * `bundleProps(markCaller(canAccessProps(edge), edge.from), ['levels', 'callerKey'])` gives
- * (resource-access-rows.ts, shared-evidence.ts), without the objects that chain builds for every
- * edge. The `access` text is the same JSON text, its members in the same order, put together from
- * pieces each level keeps once (its `actions` and the properties after `conditionKeys`, as JSON),
- * so the long texts a level repeats (its conditions and evidence) are not written again for every
- * edge that cites it. ingest/transform/resource-rows.test.ts holds the two ways to the same rows. Pure.
+ * A CAN_ACCESS row's properties (docs/graph-model.md, resources): `levels`, the caller's key when
+ * the texts write it as the caller mark (shared-evidence.ts), and every other property as one JSON
+ * text, `access`, which query/shared-evidence.ts reads back. The one writer of that text. It is put
+ * together from pieces each level keeps once (its `actions` and the properties after
+ * `conditionKeys`, as JSON), so the long texts a level repeats (its conditions and evidence) are
+ * not written again for every edge that cites it. ingest/transform/resource-rows.test.ts holds it
+ * to the format written the plain way, object by object (test/harness/can-access-reference.ts). Pure.
  */
 import { reasonsOf, type CanAccessEdge, type LevelAccess } from '../../engine/resources/types.ts';
 import type { Props } from './graph-rows.ts';
 import { LEVEL_DETAIL_KEYS, levelProps, sameValue, type LevelProps } from './level-props.ts';
 import { BUNDLE_PROP, CALLER_MARK, CALLER_PROP } from './shared-evidence.ts';
 
-/** `,"key":value` as JSON.stringify writes a member of an object; nothing for null and undefined, which bundleProps leaves out. */
+/** `,"key":value` as JSON.stringify writes a member of an object; nothing for null and undefined, which the load leaves out. */
 const member = (key: string, value: unknown): string =>
   value === null || value === undefined ? '' : `,${JSON.stringify(key)}:${JSON.stringify(value)}`;
 
@@ -50,7 +50,7 @@ function levelJson(level: LevelAccess): LevelJson {
 }
 
 /**
- * The edge's `levelDetail` (combineLevels): per level, its `level`, `actions` and each property
+ * The edge's `levelDetail`: per level, its `level`, `actions` and each property
  * that differs from the edge's (`edge`: the lead level's, but for the combined ones).
  */
 function levelDetail(
@@ -71,9 +71,10 @@ function levelDetail(
 }
 
 /**
- * The row's properties: `levels`, `callerKey` when `markCaller` marks the caller (only with
- * `mark`; never for a caller that is not a principal), and the `access` text, given to `same`
- * (the marked sentences are only written into that text, so they are not kept apart).
+ * The row's properties: `levels`, `callerKey` when the caller is marked (only with `mark`;
+ * never for a caller that is not a principal; as shared-evidence.ts `markCaller` marks other
+ * edges), and the `access` text, given to `same` (the marked sentences are only written into that
+ * text, so they are not kept apart).
  */
 export function accessRowProps(e: CanAccessEdge, mark: boolean, same: (text: string) => string): Props {
   const levels = e.levels.map(levelJson);

@@ -1,7 +1,7 @@
 /**
  * One access level of a CAN_ACCESS edge (engine/resources/types.ts, `LevelAccess`) as the
  * properties the edge stores for it, before the levels are combined into one edge
- * (resource-access-rows.ts, `combineLevels`). Pure.
+ * (access-text.ts). Pure.
  */
 import type { LevelAccess } from '../../engine/resources/types.ts';
 import { conditionKeysOf, conditionsJson, refsJson, splitOrgEvidence } from './evidence-json.ts';

@@ -21,52 +21,11 @@ import type { ExtraNodeSet, ExtraRelSet } from '../load/loader.ts';
 import { slimCondition, slimRef } from './evidence-json.ts';
 import type { Props } from './graph-rows.ts';
 import { accessRowProps } from './access-text.ts';
-import { LEVEL_DETAIL_KEYS, levelProps, sameValue, type LevelProps } from './level-props.ts';
+import { levelProps } from './level-props.ts';
 import { CALLER_MARK } from './shared-evidence.ts';
-
-export { LEVEL_DETAIL_KEYS, type LevelProps } from './level-props.ts';
 
 /** Finding kinds whose first subject is a resource reached from outside the zone of trust. */
 const OUTSIDE_KINDS = new Set(['public-access', 'external-access']);
-
-/**
- * The levels of one (caller, resource) as one edge's properties (docs/graph-model.md, resources):
- * `levels`, the union of `actions`, `public`/`conditional` when some level is, the union of
- * `conditionKeys`; the first level's `via`, `conditions`, `evidence`, `orgPolicyIds`, `reasons` and
- * granting statement; and, when there is more than one level, `levelDetail`: a JSON list with, per
- * level, its `level`, its `actions` and the properties where it differs from the edge's (null: it
- * has none).
- */
-export function combineLevels(common: Props, perLevel: readonly LevelProps[]): Props {
-  const [lead] = perLevel;
-  if (lead === undefined) throw new Error('A CAN_ACCESS edge needs at least one level');
-  const { level: _level, ...first } = lead;
-  const props: Props = {
-    ...common,
-    ...first,
-    levels: perLevel.map((l) => l.level),
-    actions: perLevel.flatMap((l) => l.actions),
-    public: perLevel.some((l) => l.public === true),
-    conditional: perLevel.some((l) => l.conditional === true),
-    conditionKeys: [...new Set(perLevel.flatMap((l) => l.conditionKeys as string[]))].sort(),
-  };
-  if (perLevel.length > 1) {
-    const detail = perLevel.map((l) => {
-      const entry: Record<string, unknown> = { level: l.level, actions: l.actions };
-      for (const k of LEVEL_DETAIL_KEYS) if (!sameValue(l[k], props[k])) entry[k] = l[k] ?? null;
-      return entry;
-    });
-    props.levelDetail = JSON.stringify(detail);
-  }
-  return props;
-}
-
-export function canAccessProps(edge: CanAccessEdge): Props {
-  return combineLevels(
-    { fromKind: edge.fromKind, crossAccount: edge.crossAccount, crossOrganization: edge.crossOrganization },
-    edge.levels.map((l) => ({ ...levelProps(l), reasons: reasonsOf(edge, l) })),
-  );
-}
 
 /** One CAN_ACCESS edge per (caller, resource). */
 export const canAccessKey = (e: Pick<CanAccessEdge, 'from' | 'to'>): string => `CAN_ACCESS|${e.from}|${e.to}`;
@@ -123,7 +82,7 @@ const ESCAPED = /[\p{Cc}\p{Cs}]/u;
  * once per decision and way of marking, not once per principal. Two such principals' properties
  * are the same but for `callerKey` when their reasons, with their own key written as the caller
  * mark, are the same sentences (and equal between levels alike) and no other text of the levels
- * holds either key: then canAccessProps, markCaller and bundleProps write the same texts for both.
+ * holds either key: then accessRowProps writes the same texts for both.
  * Any other edge is written the long way.
  */
 export class SharedRows {
@@ -151,7 +110,7 @@ export class SharedRows {
     return out;
   }
 
-  /** bundleProps(markCaller(canAccessProps(e), e.from), ['levels', 'callerKey']), made straight from the levels. */
+  /** The edge's own row: its caller marked where its texts name it. */
   private full(e: CanAccessEdge): Props {
     return accessRowProps(e, true, this.same);
   }

@@ -15,7 +15,8 @@ import {
   identityLevel,
   resourceModel,
 } from './resource-access.fixture.ts';
-import { canAccessProps, resourceAccessRows } from './resource-access-rows.ts';
+import { resourceAccessRows } from './resource-access-rows.ts';
+import { canAccessProps } from '../../test/harness/can-access-reference.ts';
 import { granteeTarget } from './resource-rows.ts';
 import { bundleProps, CALLER_MARK, markCaller } from './shared-evidence.ts';
 import type { CanAccessEdge } from '../../engine/resources/types.ts';
@@ -192,6 +193,21 @@ describe('resourceAccessRows', () => {
         ]),
       },
     ]);
+  });
+
+  it('every row is the format written the plain way (test/harness/can-access-reference.ts)', () => {
+    const { admin } = resourceModel();
+    const analysis = handBuiltAnalysis(admin);
+    const reference = analysis.edges.map((e) => {
+      const props = canAccessProps(e);
+      // Only users' and roles' texts write their caller as the mark.
+      const marked = e.fromKind === 'User' || e.fromKind === 'Role' ? markCaller(props, e.from) : props;
+      return bundleProps(marked, ['levels', 'callerKey']);
+    });
+    const rows = resourceAccessRows(analysis).canAccess.rows;
+    expect(rows.map((r) => r.props)).toEqual(reference);
+    expect(rows.map((r) => Object.keys(r.props))).toEqual(reference.map((p) => Object.keys(p)));
+    expect(reference.filter((p) => 'callerKey' in p)).toHaveLength(1);
   });
 
   it('principals sharing a decision get the properties each would get alone, but for their own key', () => {

@@ -26,7 +26,9 @@ import { loadSnapshot, type ExtraNodeSet, type ExtraRelSet } from '../../ingest/
 import { readSnapshot } from '../../ingest/read/index.ts';
 import { deriveForLoad } from '../../ingest/transform/derived.ts';
 import { toGraphRows, type Props } from '../../ingest/transform/graph-rows.ts';
-import { canAccessKey, combineLevels, type LevelProps } from '../../ingest/transform/resource-access-rows.ts';
+import { canAccessKey } from '../../ingest/transform/resource-access-rows.ts';
+import type { LevelProps } from '../../ingest/transform/level-props.ts';
+import { combineLevels } from './can-access-reference.ts';
 import { ACCESS_LEVELS } from '../../engine/resources/types.ts';
 
 export const SECRET = 'arn:aws:secretsmanager:eu-west-1:444444444444:secret:prod/payments-db-AbCdEf';
