@@ -26,6 +26,7 @@ import {
   type RoleTarget,
   type SnapshotContext,
 } from '../trust/context.ts';
+import { actionApplies } from '../policy/action.ts';
 import { statementCovers } from '../trust/index-trust.ts';
 import type { CanAssumeEdge } from '../trust/reachability.ts';
 import type {
@@ -121,25 +122,60 @@ export function mergeEvidence(...lists: readonly (readonly StatementRef[])[]): S
   return [...out.values()];
 }
 
+const ANYWHERE: readonly string[] = ['*'];
+
+/** The resource patterns an Allow statement names (`*` for NotResource or none). */
+const resourcePatterns = (st: ParsedStatement): readonly string[] =>
+  !st.resource || st.resource.negated ? ANYWHERE : asList(st.raw.Resource);
+
 /** Resource patterns of a policy's Allow statements for `action` (`*` for NotResource or none). */
 function allowPatterns(policy: ParsedPolicy, action: string): string[] {
   const out: string[] = [];
   for (const st of policy.statements) {
     if (st.effect !== 'Allow' || !statementCovers(st, action)) continue;
-    if (!st.resource || st.resource.negated) out.push('*');
-    else out.push(...asList(st.raw.Resource));
+    out.push(...resourcePatterns(st));
   }
   return out;
 }
 
-/**
- * The prefilter's answers for one list of identity policies, one slot per
- * action (0 not asked yet, 1 no, 2 yes). Principals whose policies parse to
- * the same statement lists, in the same order, share one.
- */
-interface AllowMemo {
-  parsed: ParsedPolicy[];
+/** Does some Allow statement of the policy name a resource pattern for the action (`allowPatterns` not empty)? */
+function allowsSome(policy: ParsedPolicy, actionLower: string): boolean {
+  for (const st of policy.statements)
+    if (
+      st.effect === 'Allow' &&
+      st.action &&
+      actionApplies(st.action, actionLower) &&
+      resourcePatterns(st).length > 0
+    )
+      return true;
+  return false;
+}
+
+/** Answers per action slot (0 not asked yet, 1 no, 2 yes), in an object so whoever shares it sees it grow. */
+interface SlotAnswers {
   answers: Uint8Array;
+}
+
+const answerAt = (s: SlotAnswers, slot: number): number => (slot < s.answers.length ? s.answers[slot]! : 0);
+
+function answer(s: SlotAnswers, slot: number, yes: boolean): boolean {
+  if (slot >= s.answers.length) {
+    const grown = new Uint8Array(Math.max(slot + 1, s.answers.length * 2));
+    grown.set(s.answers);
+    s.answers = grown;
+  }
+  s.answers[slot] = yes ? 2 : 1;
+  return yes;
+}
+
+/**
+ * The prefilter's answers for one list of identity policies. Principals whose
+ * policies parse to the same statement lists, in the same order, share one; each
+ * statement list's own answers are shared by every list that holds it.
+ */
+interface AllowMemo extends SlotAnswers {
+  parsed: ParsedPolicy[];
+  lists: SlotAnswers[];
 }
 
 /** A service's trust condition on the source account is met by a resource the attacker creates in that account. */
@@ -192,9 +228,17 @@ export class EscalationContext {
   private readonly probeCache = new Map<string, Grant | null>();
   /** The prefilter's memo: a slot per action asked about, answers per identity-policy list. */
   private readonly actionSlots = new Map<string, number>();
-  private readonly memoByList = new WeakMap<readonly PolicyInput[], AllowMemo>();
+  /** Each slot's action in lower case, as action matchers take it. */
+  private readonly slotActions: string[] = [];
+  /**
+   * A Map, not a WeakMap: the lists are the principals' own and live as long as this context, and
+   * a lookup in a WeakMap of a hundred thousand keys cost several times as much (the prefilter asks
+   * tens of millions of times at 100,000 roles).
+   */
+  private readonly memoByList = new Map<readonly PolicyInput[], AllowMemo>();
   private readonly memoBySignature = new Map<string, AllowMemo>();
   private readonly statementIds = new Map<readonly ParsedStatement[], number>();
+  private readonly listAnswers = new Map<readonly ParsedStatement[], SlotAnswers>();
   private readonly patternCache = new Map<readonly ParsedStatement[], Map<string, string[]>>();
   /** A number per principal context object: a modified copy (capability chains) caches apart from the original. */
   private readonly contextIds = new WeakMap<PrincipalContext, number>();
@@ -285,18 +329,21 @@ export class EscalationContext {
   /** A prefilter: some identity Allow statement names the action (the evaluator still decides). */
   mayAllow(p: PrincipalContext, action: string): boolean {
     let slot = this.actionSlots.get(action);
-    if (slot === undefined) this.actionSlots.set(action, (slot = this.actionSlots.size));
-    const memo = this.allowMemo(p.identityPolicies);
-    if (slot >= memo.answers.length) {
-      const grown = new Uint8Array(Math.max(slot + 1, memo.answers.length * 2));
-      grown.set(memo.answers);
-      memo.answers = grown;
+    if (slot === undefined) {
+      this.actionSlots.set(action, (slot = this.actionSlots.size));
+      this.slotActions.push(action.toLowerCase());
     }
-    const known = memo.answers[slot];
-    if (known) return known === 2;
-    const allowed = memo.parsed.some((parsed) => this.allowPatterns(parsed, action).length > 0);
-    memo.answers[slot] = allowed ? 2 : 1;
-    return allowed;
+    const memo = this.allowMemo(p.identityPolicies);
+    const known = answerAt(memo, slot);
+    if (known !== 0) return known === 2;
+    const { parsed, lists } = memo;
+    for (let i = 0; i < parsed.length; i++) {
+      const list = lists[i]!;
+      const own = answerAt(list, slot);
+      if (own === 0 ? answer(list, slot, allowsSome(parsed[i]!, this.slotActions[slot]!)) : own === 2)
+        return answer(memo, slot, true);
+    }
+    return answer(memo, slot, false);
   }
 
   /**
@@ -317,9 +364,18 @@ export class EscalationContext {
     const parsed = identity.map((input) => parsePolicy(input.document, input.id));
     const key = parsed.map((x) => this.statementsId(x.statements)).join(',');
     let memo = this.memoBySignature.get(key);
-    if (!memo) this.memoBySignature.set(key, (memo = { parsed, answers: new Uint8Array(64) }));
+    if (!memo) {
+      const lists = parsed.map((x) => this.answersOf(x.statements));
+      this.memoBySignature.set(key, (memo = { parsed, lists, answers: new Uint8Array(64) }));
+    }
     this.memoByList.set(identity, memo);
     return memo;
+  }
+
+  private answersOf(statements: readonly ParsedStatement[]): SlotAnswers {
+    let known = this.listAnswers.get(statements);
+    if (known === undefined) this.listAnswers.set(statements, (known = { answers: new Uint8Array(64) }));
+    return known;
   }
 
   private statementsId(statements: readonly ParsedStatement[]): number {

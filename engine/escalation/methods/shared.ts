@@ -182,15 +182,9 @@ export function passRoleMethod(def: ServiceMethodDef): EscalationMethod {
     find(ctx) {
       const edges: EscalationEdge[] = [];
       const passedToService = def.passedToService ?? def.service;
+      const alternatives = def.steps.map((s) => s.anyOf);
       for (const source of ctx.sources) {
-        if (
-          !ctx.mayAllow(source, 'iam:PassRole') ||
-          !ctx.mayAllowSteps(
-            source,
-            def.steps.map((s) => s.anyOf),
-          )
-        )
-          continue;
+        if (!ctx.mayAllow(source, 'iam:PassRole') || !ctx.mayAllowSteps(source, alternatives)) continue;
         const roles = ctx
           .serviceRoles(def.service, source.accountId)
           .filter((r) => r.target.role.arn !== source.key)
@@ -258,14 +252,9 @@ export function existingResourceMethod(def: ServiceMethodDef & { needsRuntime: s
     ...(def.inventory ? { inventoryType: def.inventory.type } : {}),
     find(ctx) {
       const edges: EscalationEdge[] = [];
+      const alternatives = def.steps.map((s) => s.anyOf);
       for (const source of ctx.sources) {
-        if (
-          !ctx.mayAllowSteps(
-            source,
-            def.steps.map((s) => s.anyOf),
-          )
-        )
-          continue;
+        if (!ctx.mayAllowSteps(source, alternatives)) continue;
         const use = def.inventory;
         if (use && ctx.inventory.covers(source.accountId, use.type)) {
           edges.push(...inventoryEdges(ctx, method, { ...def, inventory: use }, source));

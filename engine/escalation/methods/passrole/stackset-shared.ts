@@ -45,15 +45,9 @@ function findStackSetEdges(
   steps: readonly Step[],
 ): EscalationEdge[] {
   const edges: EscalationEdge[] = [];
+  const alternatives = steps.map((s) => s.anyOf);
   for (const source of ctx.sources) {
-    if (
-      !ctx.mayAllow(source, 'iam:PassRole') ||
-      !ctx.mayAllowSteps(
-        source,
-        steps.map((s) => s.anyOf),
-      )
-    )
-      continue;
+    if (!ctx.mayAllow(source, 'iam:PassRole') || !ctx.mayAllowSteps(source, alternatives)) continue;
     // Administration roles: roles of the caller's account that CloudFormation may assume.
     const adminRoles = ctx.serviceRoles(CLOUDFORMATION, source.accountId);
     const passable = ctx.matchTargets(source, 'iam:PassRole', adminRoles, (r) => r.target.role.arn);
