@@ -64,8 +64,66 @@ export const DRIVER_MESSAGE = {
   from: 'message = new combined_buf_1.default(this._currentMessage);',
   to: 'message = new channel_buf_1.default(Buffer.concat(this._currentMessage.map((c) => c._buffer)));',
 };
+
+// The driver packs a string by encoding it into a new Buffer (Buffer.from), then copying that
+// buffer into the chunk through four layers of calls, and writes the one to five bytes of its
+// header one call chain each: a load's parameters are mostly strings (the 250 users + 250 roles
+// account sends about 6 MB of them), and this was about half of the packing's CPU. The build
+// writes a string of up to 16,384 characters (at most 49,152 bytes in UTF-8) straight into the
+// chunk's buffer instead: its header as PackStream gives it
+// (https://neo4j.com/docs/bolt/current/packstream/#data-type-string: 0x80 + size below 16 bytes,
+// 0xD0 and one byte of size below 256, 0xD1 and two bytes below 65,536), then its UTF-8 with
+// Buffer.write, after the chunker has made room for both (a new chunk when the open one is too
+// full, as for any other value). The bytes are the same; longer strings, and a chunker whose
+// buffer could not hold one (one without DRIVER_CHUNK), go the driver's own way.
+export const DRIVER_STRING = {
+  file: /[\\/]neo4j-driver-bolt-connection[\\/]lib[\\/]packstream[\\/]packstream-v1\.js$/,
+  from: 'Packer.prototype.packString = function (x) {\n',
+  to:
+    'Packer.prototype.packString = function (x) {\n' +
+    'var ch = this._ch, size;\n' +
+    "if (x.length <= 16384 && typeof ch._ensure === 'function' && (size = Buffer.byteLength(x, 'utf8')) + 7 <= ch._bufferSize) {\n" +
+    'ch._ensure(size + 3);\n' +
+    'var out = ch._buffer, b = out._buffer, p = out.position;\n' +
+    'if (size < 0x10) b[p++] = TINY_STRING | size;\n' +
+    'else if (size < 0x100) { b[p++] = STRING_8; b[p++] = size; }\n' +
+    'else { b[p++] = STRING_16; b[p++] = size >> 8; b[p++] = size & 0xff; }\n' +
+    "out.position = p + b.write(x, p, size, 'utf8');\n" +
+    'return;\n' +
+    '}\n',
+};
+// An integer parameter (neo4j.int) is packed after up to eight comparisons, each of which makes
+// an Integer of its bound (Integer.fromValue, and a negation for the negative ones). One whose
+// value fits in 32 bits (its high word only the sign of its low one) is packed by comparing its
+// low word as a number instead: the same bounds, the same bytes; larger ones go the driver's way.
+export const DRIVER_INTEGER = {
+  file: DRIVER_STRING.file,
+  from: 'Packer.prototype.packInteger = function (x) {\n',
+  to:
+    'Packer.prototype.packInteger = function (x) {\n' +
+    'var small = x.low;\n' +
+    'if (x.high === (small < 0 ? -1 : 0)) {\n' +
+    'if (small >= -0x10 && small < 0x80) this._ch.writeInt8(small);\n' +
+    'else if (small >= -0x80 && small < -0x10) { this._ch.writeUInt8(INT_8); this._ch.writeInt8(small); }\n' +
+    'else if (small >= -0x8000 && small < 0x8000) { this._ch.writeUInt8(INT_16); this._ch.writeInt16(small); }\n' +
+    'else { this._ch.writeUInt8(INT_32); this._ch.writeInt32(small); }\n' +
+    'return;\n' +
+    '}\n',
+};
+// Reading an answer, the driver takes every marker and size byte through Buffer.readUInt8, whose
+// checks of its argument cost more than the read (the escalation listing reads about 600 kB so).
+// The build reads the byte by index, and only a position outside the buffer (no byte there)
+// goes to readUInt8, which throws as before.
+export const DRIVER_BYTE = {
+  file: /[\\/]neo4j-driver-bolt-connection[\\/]lib[\\/]channel[\\/]channel-buf\.js$/,
+  from: 'ChannelBuffer.prototype.getUInt8 = function (position) {\n',
+  to:
+    'ChannelBuffer.prototype.getUInt8 = function (position) {\n' +
+    'var byte = this._buffer[position];\n' +
+    'if (byte !== undefined) return byte;\n',
+};
 // Every change the build makes to the driver's files, each made only where its text is found.
-const DRIVER_PATCHES = [DRIVER_CHUNK, DRIVER_MESSAGE];
+const DRIVER_PATCHES = [DRIVER_CHUNK, DRIVER_MESSAGE, DRIVER_STRING, DRIVER_INTEGER, DRIVER_BYTE];
 
 /**
  * esbuild plugin: a package imported by the project's own code stays external unless
@@ -86,7 +144,7 @@ const bundleOnly = {
       }
       return BUNDLED_PACKAGES.includes(packageOf(a.path)) ? undefined : { path: a.path, external: true };
     });
-    b.onLoad({ filter: DRIVER_CHUNK.file }, (a) => ({
+    b.onLoad({ filter: new RegExp(DRIVER_PATCHES.map((p) => p.file.source).join('|')) }, (a) => ({
       contents: DRIVER_PATCHES.filter((p) => p.file.test(a.path)).reduce(
         (text, p) => text.replace(p.from, p.to),
         fs.readFileSync(a.path, 'utf8'),

@@ -9,8 +9,11 @@
 import { build, type Metafile } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import {
+  DRIVER_BYTE,
   DRIVER_CHUNK,
+  DRIVER_INTEGER,
   DRIVER_MESSAGE,
+  DRIVER_STRING,
   cliBuildOptions,
   dynamicPackageImports,
   withPackageImports,
@@ -69,7 +72,7 @@ describe('the command line at start-up', () => {
     expect(locales).toEqual(['en']);
   });
 
-  it("gives the bundled Neo4j driver's send buffer 64 KiB and joins a message's chunks (the driver's file still reads as the build expects)", async () => {
+  it("gives the bundled Neo4j driver's send buffer 64 KiB, joins a message's chunks, packs strings and integers and reads bytes directly (the driver's files still read as the build expects)", async () => {
     // Spaced as the driver's files are, so its text is found as written.
     const res = await build({
       ...cliBuildOptions('dist/startup-check'),
@@ -81,6 +84,15 @@ describe('the command line at start-up', () => {
     for (const patch of [DRIVER_CHUNK, DRIVER_MESSAGE]) {
       expect(texts.filter((t) => t.includes(patch.to))).toHaveLength(1);
       expect(texts.some((t) => t.includes(patch.from))).toBe(false);
+    }
+    // These add code in front of a function's own (esbuild prints it anew): a line of each, as printed.
+    const added = new Map([
+      [DRIVER_STRING, 'ch._ensure(size2 + 3);'],
+      [DRIVER_INTEGER, 'if (x.high === (small < 0 ? -1 : 0)) {'],
+      [DRIVER_BYTE, 'var byte = this._buffer[position];'],
+    ]);
+    for (const [, line] of added) {
+      expect(texts.filter((t) => t.includes(line))).toHaveLength(1);
     }
   });
 

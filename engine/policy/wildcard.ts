@@ -30,17 +30,27 @@ export function compileGlob(parts: readonly TextPart[], lowerCase = false): Glob
       run += part.text;
       continue;
     }
-    for (const ch of part.text) {
-      if (ch === '*') {
-        flush();
-        if (tokens[tokens.length - 1] !== STAR) tokens.push(STAR);
-      } else if (ch === '?') {
-        flush();
+    // The text between wildcards is taken as one slice (found with indexOf), not character by
+    // character: a policy's ARNs are compiled as they are parsed, most of them without a wildcard.
+    const t = part.text;
+    let start = 0;
+    let star = t.indexOf('*');
+    let one = t.indexOf('?');
+    while (star >= 0 || one >= 0) {
+      const isOne = star < 0 || (one >= 0 && one < star);
+      const at = isOne ? one : star;
+      run += t.slice(start, at);
+      start = at + 1;
+      flush();
+      if (isOne) {
         tokens.push(ONE);
+        one = t.indexOf('?', start);
       } else {
-        run += ch;
+        if (tokens[tokens.length - 1] !== STAR) tokens.push(STAR);
+        star = t.indexOf('*', start);
       }
     }
+    run += start === 0 ? t : t.slice(start);
   }
   flush();
   return tokens;
