@@ -7,7 +7,7 @@
  */
 import type { Driver, Transaction } from 'neo4j-driver';
 import { statement } from '../../cypher/index.ts';
-import { byShape, columnParams, statementColumns, toNeo4jProps } from './columns.ts';
+import { columnParams, statementColumns, toNeo4jProps } from './columns.ts';
 import { LoadAborted } from './errors.ts';
 import { uniqueRows, type Row } from './unique-rows.ts';
 
@@ -105,10 +105,7 @@ function interleave(sets: Row[][], size: number): Job[] {
 }
 
 export async function runSets(driver: Driver, sets: LoadSet[], opts: RunOptions): Promise<SetResult[]> {
-  const unique = sets.map((s) => {
-    const rows = uniqueRows(s.rows);
-    return s.kind === 'marks' ? rows : byShape(rows, statementColumns(statement(s.file, s.name)));
-  });
+  const unique = sets.map((s) => uniqueRows(s.rows));
   const results: SetResult[] = sets.map((s, i) => ({
     count: s.count,
     kind: s.kind,

@@ -8,12 +8,6 @@
  * did); a statement without `$more` writes only the properties it names. Statements that set
  * properties on existing nodes (`marks`) take rows as maps: a column would write nulls over
  * properties a row leaves alone.
- *
- * Null cells are mostly not sent: a list read past its end gives null in Cypher
- * (https://neo4j.com/docs/cypher-manual/current/values-and-types/lists/), which sets nothing, as a
- * null entry does, so each column is cut after its last non-null entry; and a set's rows are put in
- * order of the properties they have (`byShape`), so that rows lacking a property mostly come after
- * those that have it, in the tail that is cut.
  */
 import neo4j from 'neo4j-driver';
 import type { Props, PropValue } from '../transform/graph-rows.ts';
@@ -92,47 +86,9 @@ export function columnParams(
     }
     if (columns.more) more.push(extra ?? NO_MORE);
   }
-  for (const list of lists) {
-    let end = list.length;
-    while (end > 0 && list[end - 1] === null) end--;
-    list.length = end;
-  }
   const params: Record<string, unknown[]> = { key };
   if (ends) Object.assign(params, { from, to });
   columns.props.forEach((p, i) => (params[p] = lists[i]!));
   if (columns.more) params.more = more;
   return { params, count: key.length };
-}
-
-/** Properties a shape tells apart (bits of a 32-bit integer); any further ones do not count. */
-const SHAPE_BITS = 31;
-
-/**
- * `rows` in order of their shape (which of the statement's named properties they hold, not null):
- * rows holding more of them first, rows of one shape together and in their given order. A column's
- * non-null cells then gather at the start of the batches cut from the rows, its nulls at their end
- * (cut by `columnParams`). The order in which a set's rows are created changes nothing stored.
- */
-export function byShape<T extends Row>(rows: T[], columns: StatementColumns): T[] {
-  if (columns.props.length === 0 || rows.length < 2) return rows;
-  const position = new Map(columns.props.slice(0, SHAPE_BITS).map((p, i) => [p, i]));
-  const groups = new Map<number, T[]>();
-  for (const r of rows) {
-    let shape = 0;
-    for (const k in r.props) {
-      const p = position.get(k);
-      if (p !== undefined && r.props[k] !== null) shape |= 1 << p;
-    }
-    const g = groups.get(shape);
-    if (g) g.push(r);
-    else groups.set(shape, [r]);
-  }
-  if (groups.size === 1) return rows;
-  const bits = (n: number) => {
-    let c = 0;
-    for (; n; n &= n - 1) c++;
-    return c;
-  };
-  const shapes = [...groups.keys()].sort((a, b) => bits(b) - bits(a) || (b >>> 0) - (a >>> 0));
-  return shapes.flatMap((s) => groups.get(s)!);
 }
