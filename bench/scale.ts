@@ -202,6 +202,9 @@ function option(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
+/** CPU µs per row, for phases that write enough rows for it to mean something (not the one row of `finishing`). */
+const perRow = (seconds: number, rows: number) => (rows >= 1000 ? ((seconds / rows) * 1e6).toFixed(1) : '');
+
 function fmtChange(now: number, before: number | undefined): string {
   if (before === undefined || before === 0) return '';
   const pct = ((now - before) / before) * 100;
@@ -289,11 +292,11 @@ export async function run(args: string[]): Promise<void> {
           'rows/s': p.rows ? Math.round(p.rows / p.seconds) : '',
           'peak RSS MB': Math.round(p.peakRssMb),
           'CPU s': p.cpuSeconds.toFixed(1),
-          'CPU µs/row': p.rows ? ((p.cpuSeconds / p.rows) * 1e6).toFixed(1) : '',
+          'CPU µs/row': perRow(p.cpuSeconds, p.rows),
           ...(p.neo4jCpuSeconds !== undefined
             ? {
                 'Neo4j CPU s': p.neo4jCpuSeconds.toFixed(1),
-                'Neo4j CPU µs/row': p.rows ? ((p.neo4jCpuSeconds / p.rows) * 1e6).toFixed(1) : '',
+                'Neo4j CPU µs/row': perRow(p.neo4jCpuSeconds, p.rows),
               }
             : {}),
           ...(before ? { 'vs before': fmtChange(p.seconds, beforeOf(p.phase)?.seconds) } : {}),
