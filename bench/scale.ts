@@ -7,6 +7,7 @@
  *
  *   npm run bench -- scale --tier S|M|L [--seed N] [--out FILE] [--compare FILE] [--keep] [--name NAME]
  *                          [--batch-size N] [--concurrency N] [--resources-per-account N]
+ *                          [--neo4j-pid PID]
  *
  * Tiers (roles / accounts): S 1,000 / 10; M 20,000 / 100; L 100,000 / 500.
  * `--compare FILE` prints the change of each phase against an earlier run's JSON.
@@ -14,6 +15,9 @@
  * (default `bench-scale-TIER`).
  * `--resources-per-account N` adds N resources of the analysed types to every
  * account (bench/generate-resources.ts), so the resource analysis is timed too.
+ * `--neo4j-pid PID` (a Neo4j on this machine) adds each phase's CPU seconds of that process, read
+ * from /proc/PID/stat (https://man7.org/linux/man-pages/man5/proc_pid_stat.5.html), and of this
+ * one (`process.cpuUsage()`), and both per row written.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -38,6 +42,19 @@ export interface PhaseResult {
   seconds: number;
   rows: number;
   peakRssMb: number;
+  /** CPU seconds of this process in the phase. */
+  cpuSeconds: number;
+  /** CPU seconds of the Neo4j process named by `--neo4j-pid` in the phase. */
+  neo4jCpuSeconds?: number;
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc/PID/stat (Linux). */
+function processCpuSeconds(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces), counted from the state (field 3).
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]); // utime (14) and stime (15)
+  return ticks / 100; // USER_HZ, 100 on Linux
 }
 
 export interface ScaleRun {
@@ -118,16 +135,28 @@ class PhaseClock {
   private readonly sampler = new RssSampler(250);
   private current: PhaseResult | undefined;
   private startedAt = 0;
+  private cpuAt = 0;
+  private neo4jCpuAt = 0;
   private stopped = false;
+
+  constructor(private readonly neo4jPid?: number) {}
+
+  private cpuNow(): number {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1e6;
+  }
 
   /** Starts (or resumes: a phase entered twice adds up) the named phase. */
   enter(phase: string): void {
     if (this.current?.phase === phase) return;
     this.close();
     this.startedAt = performance.now();
+    this.cpuAt = this.cpuNow();
+    if (this.neo4jPid !== undefined) this.neo4jCpuAt = processCpuSeconds(this.neo4jPid);
     this.current = this.phases.find((p) => p.phase === phase);
     if (!this.current) {
-      this.current = { phase, seconds: 0, rows: 0, peakRssMb: 0 };
+      this.current = { phase, seconds: 0, rows: 0, peakRssMb: 0, cpuSeconds: 0 };
+      if (this.neo4jPid !== undefined) this.current.neo4jCpuSeconds = 0;
       this.phases.push(this.current);
     }
     const at = this.phases.indexOf(this.current);
@@ -144,6 +173,9 @@ class PhaseClock {
     this.sampler.take(this.phases.indexOf(this.current));
     this.sampler.setPhase(-1);
     this.current.seconds += (performance.now() - this.startedAt) / 1000;
+    this.current.cpuSeconds += this.cpuNow() - this.cpuAt;
+    if (this.neo4jPid !== undefined)
+      this.current.neo4jCpuSeconds! += processCpuSeconds(this.neo4jPid) - this.neo4jCpuAt;
     this.current = undefined;
   }
 
@@ -170,6 +202,9 @@ function option(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
+/** CPU µs per row, for phases that write enough rows for it to mean something (not the one row of `finishing`). */
+const perRow = (seconds: number, rows: number) => (rows >= 1000 ? ((seconds / rows) * 1e6).toFixed(1) : '');
+
 function fmtChange(now: number, before: number | undefined): string {
   if (before === undefined || before === 0) return '';
   const pct = ((now - before) / before) * 100;
@@ -184,13 +219,15 @@ export async function run(args: string[]): Promise<void> {
   const out = option(args, '--out') ?? path.join('test-artifacts', 'bench', `scale-${tierName}.json`);
   const compareFile = option(args, '--compare');
   const resourcesPerAccount = Number(option(args, '--resources-per-account') ?? 0);
+  const neo4jPid = option(args, '--neo4j-pid') ? Number(option(args, '--neo4j-pid')) : undefined;
+  if (neo4jPid !== undefined) processCpuSeconds(neo4jPid); // fails early when there is no such process
   const log = (l: string) => process.stderr.write(l + '\n');
 
   const { driver, target } = await connect(log);
   await applySchema(driver);
   await cleanupAbandoned(driver);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `iamatlas-scale-${tierName}-`));
-  const clock = new PhaseClock();
+  const clock = new PhaseClock(neo4jPid);
   let snapshotId: string | undefined;
   let ingestStart: number;
   try {
@@ -254,6 +291,14 @@ export async function run(args: string[]): Promise<void> {
           rows: p.rows || '',
           'rows/s': p.rows ? Math.round(p.rows / p.seconds) : '',
           'peak RSS MB': Math.round(p.peakRssMb),
+          'CPU s': p.cpuSeconds.toFixed(1),
+          'CPU µs/row': perRow(p.cpuSeconds, p.rows),
+          ...(p.neo4jCpuSeconds !== undefined
+            ? {
+                'Neo4j CPU s': p.neo4jCpuSeconds.toFixed(1),
+                'Neo4j CPU µs/row': perRow(p.neo4jCpuSeconds, p.rows),
+              }
+            : {}),
           ...(before ? { 'vs before': fmtChange(p.seconds, beforeOf(p.phase)?.seconds) } : {}),
         })),
       ) + '\n',
