@@ -78,8 +78,12 @@ export class ResourceAccessStream {
    */
   constructor(private readonly emit: (records: AccessRecord[]) => void) {}
 
+  /** The numbers of the texts met in the current resource's parts, by text (no digest taken twice). */
+  private readonly local = new Map<string, number>();
+
+  /** A resource's part; one whose `more` is not set ends the resource. */
   add(part: ResourcePart): void {
-    const local = new Map<string, number>();
+    const local = this.local;
     for (const edge of part.edges) {
       const props = this.shared.props(edge);
       const access = props[BUNDLE_PROP];
@@ -105,7 +109,9 @@ export class ResourceAccessStream {
       if (isPublicEdge(edge)) this.publicArns.push(edge.to);
     }
     for (const f of part.findings) this.findings.push(f);
+    if (part.more) return;
     this.partTexts.clear();
+    local.clear();
   }
 
   /** `firstId`: the number EvidenceTable gives its next shared text (how many the other edges share). */
