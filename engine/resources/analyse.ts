@@ -58,15 +58,10 @@ function mergeEdges(previous: CanAccessEdge, next: CanAccessEdge): CanAccessEdge
   return { ...rest, levels: ACCESS_LEVELS.filter((l) => byLevel.has(l)).map((l) => byLevel.get(l)!) };
 }
 
-/**
- * A resource's share of the analysis, or a part of it: CAN_ACCESS edges and the findings they
- * give. `more` when the resource's next part follows (a resource's parts come one after the other,
- * the last without `more`).
- */
+/** One resource's share of the analysis: its CAN_ACCESS edges and the findings they give. */
 export interface ResourcePart {
   edges: CanAccessEdge[];
   findings: ResourceAnalysis['findings'];
-  more?: boolean;
 }
 
 /** Everything: every resource's edges and findings together, in the order `eachResourceAccess` gives them. */
@@ -153,39 +148,25 @@ function analyseEach(
     // resources and statements, so a copy kept for the whole analysis would only grow.
     const intern = new Interner();
     const { callers } = candidateCallers(plan, callerEnv);
-    const count = (edge: CanAccessEdge) => {
-      stats.edges++;
-      if (isPublicEdge(edge)) stats.publicEdges++;
-      if (outsideZone(edge, zone)) stats.externalEdges++;
-    };
-    if (plan.type !== 'kms-key') {
-      // Callers are unique per resource (keyed by principal), so each edge is final once decided
-      // and is handed on at once: a resource that many principals reach never holds its edges
-      // together, and each dies young instead of being promoted with the rest (a finding reads
-      // one edge alone, findings.ts).
-      for (const caller of callers.values()) {
-        const edge = accessEdge(plan, caller, decideCaller(session, caller, decideEnv), intern);
-        if (!edge) continue;
-        count(edge);
-        take({ edges: [edge], findings: resourceFindings([edge], plans, zone), more: true });
-      }
-      take({ edges: [], findings: [] });
-      continue;
-    }
-    // Only a KMS key's grants can add a second way in for a caller, so its edges are kept until
-    // every caller and grant is done.
+    // Callers are unique per resource; only a KMS key's grants can add a second way in.
     const mine = new Map<string, CanAccessEdge>();
     for (const caller of callers.values()) {
       const edge = accessEdge(plan, caller, decideCaller(session, caller, decideEnv), intern);
       if (edge) mine.set(edge.from, edge);
     }
-    for (const edge of grantEdges(plan, callerEnv)) {
-      const previous = mine.get(edge.from);
-      mine.set(edge.from, previous ? mergeEdges(previous, edge) : edge);
+    if (plan.type === 'kms-key') {
+      for (const edge of grantEdges(plan, callerEnv)) {
+        const previous = mine.get(edge.from);
+        mine.set(edge.from, previous ? mergeEdges(previous, edge) : edge);
+      }
+      keyDecrypters.set(plan.resource.arn, decrypters(mine.values()));
     }
-    keyDecrypters.set(plan.resource.arn, decrypters(mine.values()));
     const edges = [...mine.values()];
-    for (const edge of edges) count(edge);
+    stats.edges += edges.length;
+    for (const edge of edges) {
+      if (isPublicEdge(edge)) stats.publicEdges++;
+      if (outsideZone(edge, zone)) stats.externalEdges++;
+    }
     take({ edges, findings: resourceFindings(edges, plans, zone) });
   }
   stats.evaluateCalls = counters.evaluateCalls;

@@ -78,12 +78,8 @@ export class ResourceAccessStream {
    */
   constructor(private readonly emit: (records: AccessRecord[]) => void) {}
 
-  /** The numbers of the texts met in the current resource's parts, by text (no digest taken twice). */
-  private readonly local = new Map<string, number>();
-
-  /** A resource's part; one whose `more` is not set ends the resource. */
   add(part: ResourcePart): void {
-    const local = this.local;
+    const local = new Map<string, number>();
     for (const edge of part.edges) {
       const props = this.shared.props(edge);
       const access = props[BUNDLE_PROP];
@@ -109,9 +105,7 @@ export class ResourceAccessStream {
       if (isPublicEdge(edge)) this.publicArns.push(edge.to);
     }
     for (const f of part.findings) this.findings.push(f);
-    if (part.more) return;
     this.partTexts.clear();
-    local.clear();
   }
 
   /** `firstId`: the number EvidenceTable gives its next shared text (how many the other edges share). */
