@@ -921,7 +921,12 @@ export async function writeOrganization(dir: string, opts: GenerateOptions): Pro
 }
 
 // `tsx bench/generate.ts --roles 100000 --out /tmp/org [--accounts N] [--seed S] [--page-size N] [--resources-per-account N]`
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+// (Run as a script of its own, not when bundled into another benchmark: bench/bundled.ts.)
+if (
+  process.argv[1] &&
+  /[\\/]generate\.[cm]?[jt]s$/.test(process.argv[1]) &&
+  import.meta.url === pathToFileURL(process.argv[1]).href
+) {
   const arg = (name: string) => {
     const i = process.argv.indexOf(`--${name}`);
     return i > 0 ? process.argv[i + 1] : undefined;

@@ -18,6 +18,9 @@
  * `--neo4j-pid PID` (a Neo4j on this machine) adds each phase's CPU seconds of that process, read
  * from /proc/PID/stat (https://man7.org/linux/man-pages/man5/proc_pid_stat.5.html), and of this
  * one (`process.cpuUsage()`), and both per row written.
+ * The run is what `iamatlas ingest` runs: this benchmark bundled as the command line is bundled,
+ * with its changes to the Neo4j driver (bench/bundled.ts); `--from-sources` runs the TypeScript
+ * sources and the published driver through tsx instead.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -27,6 +30,7 @@ import { connect } from '../db/connection.ts';
 import { applySchema, cleanupAbandoned, deleteSnapshotData } from '../ingest/load/snapshots.ts';
 import type { LoadProgress } from '../ingest/load/loader.ts';
 import { ingestPaths } from '../ingest/pipeline.ts';
+import { runBundled, runsBundled } from './bundled.ts';
 import { writeOrganization } from './generate.ts';
 import { table } from './measure.ts';
 
@@ -67,6 +71,8 @@ export interface ScaleRun {
   node: string;
   startedAt: string;
   totalSeconds: number;
+  /** `bundled`: as the command line runs (bench/bundled.ts); `sources`: the TypeScript sources through tsx. */
+  build: 'bundled' | 'sources';
   /** Seconds from reading the first file to the snapshot being complete (what `iamatlas ingest` does). */
   ingestSeconds: number;
   peakRssMb: number;
@@ -212,6 +218,8 @@ function fmtChange(now: number, before: number | undefined): string {
 }
 
 export async function run(args: string[]): Promise<void> {
+  if (!args.includes('--from-sources') && !runsBundled())
+    return runBundled('bench/scale-main.ts', args, ['--expose-gc']);
   const tierName = (option(args, '--tier') ?? 'S').toUpperCase();
   if (!(tierName in TIERS)) throw new Error(`--tier must be one of ${Object.keys(TIERS).join(', ')}`);
   const tier = TIERS[tierName as Tier];
@@ -266,6 +274,7 @@ export async function run(args: string[]): Promise<void> {
       seed,
       cores: os.cpus().length,
       node: process.version,
+      build: runsBundled() ? 'bundled' : 'sources',
       startedAt: new Date().toISOString(),
       totalSeconds: clock.elapsed(),
       ingestSeconds,
@@ -281,7 +290,7 @@ export async function run(args: string[]): Promise<void> {
     const before = compareFile ? (JSON.parse(fs.readFileSync(compareFile, 'utf8')) as ScaleRun) : undefined;
     const beforeOf = (phase: string) => before?.phases.find((p) => p.phase === phase);
     process.stdout.write(
-      `\nScale, tier ${tierName} (${tier.roles} roles, ${tier.accounts} accounts, ${resourcesPerAccount} resources per account, seed ${seed}); Neo4j at ${target.uri}; ${result.cores} cores; Node ${process.version}\n`,
+      `\nScale, tier ${tierName} (${tier.roles} roles, ${tier.accounts} accounts, ${resourcesPerAccount} resources per account, seed ${seed}); Neo4j at ${target.uri}; ${result.cores} cores; Node ${process.version}; ${result.build === 'bundled' ? 'bundled as the command line is' : 'from the TypeScript sources'}\n`,
     );
     process.stdout.write(
       table(
