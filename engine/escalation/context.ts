@@ -27,7 +27,6 @@ import {
   type SnapshotContext,
 } from '../trust/context.ts';
 import { actionApplies } from '../policy/action.ts';
-import { statementCovers } from '../trust/index-trust.ts';
 import type { CanAssumeEdge } from '../trust/reachability.ts';
 import type {
   ContextValue,
@@ -128,27 +127,21 @@ const ANYWHERE: readonly string[] = ['*'];
 const resourcePatterns = (st: ParsedStatement): readonly string[] =>
   !st.resource || st.resource.negated ? ANYWHERE : asList(st.raw.Resource);
 
+/** Is the statement an Allow whose Action/NotAction covers the action (in lower case)? */
+const allowsAction = (st: ParsedStatement, actionLower: string): boolean =>
+  st.effect === 'Allow' && st.action !== undefined && actionApplies(st.action, actionLower);
+
 /** Resource patterns of a policy's Allow statements for `action` (`*` for NotResource or none). */
 function allowPatterns(policy: ParsedPolicy, action: string): string[] {
+  const lower = action.toLowerCase();
   const out: string[] = [];
-  for (const st of policy.statements) {
-    if (st.effect !== 'Allow' || !statementCovers(st, action)) continue;
-    out.push(...resourcePatterns(st));
-  }
+  for (const st of policy.statements) if (allowsAction(st, lower)) out.push(...resourcePatterns(st));
   return out;
 }
 
 /** Does some Allow statement of the policy name a resource pattern for the action (`allowPatterns` not empty)? */
 function allowsSome(policy: ParsedPolicy, actionLower: string): boolean {
-  for (const st of policy.statements)
-    if (
-      st.effect === 'Allow' &&
-      st.action &&
-      actionApplies(st.action, actionLower) &&
-      resourcePatterns(st).length > 0
-    )
-      return true;
-  return false;
+  return policy.statements.some((st) => allowsAction(st, actionLower) && resourcePatterns(st).length > 0);
 }
 
 /** Answers per action slot (0 not asked yet, 1 no, 2 yes), in an object so whoever shares it sees it grow. */
@@ -166,6 +159,11 @@ function answer(s: SlotAnswers, slot: number, yes: boolean): boolean {
   }
   s.answers[slot] = yes ? 2 : 1;
   return yes;
+}
+
+/** A statement list as the prefilter knows it: its number (for a list of policies' key) and its own answers. */
+interface StatementList extends SlotAnswers {
+  id: number;
 }
 
 /**
@@ -237,8 +235,7 @@ export class EscalationContext {
    */
   private readonly memoByList = new Map<readonly PolicyInput[], AllowMemo>();
   private readonly memoBySignature = new Map<string, AllowMemo>();
-  private readonly statementIds = new Map<readonly ParsedStatement[], number>();
-  private readonly listAnswers = new Map<readonly ParsedStatement[], SlotAnswers>();
+  private readonly statementLists = new Map<readonly ParsedStatement[], StatementList>();
   private readonly patternCache = new Map<readonly ParsedStatement[], Map<string, string[]>>();
   /** A number per principal context object: a modified copy (capability chains) caches apart from the original. */
   private readonly contextIds = new WeakMap<PrincipalContext, number>();
@@ -362,26 +359,22 @@ export class EscalationContext {
     const known = this.memoByList.get(identity);
     if (known) return known;
     const parsed = identity.map((input) => parsePolicy(input.document, input.id));
-    const key = parsed.map((x) => this.statementsId(x.statements)).join(',');
+    const lists = parsed.map((x) => this.statementList(x.statements));
+    const key = lists.map((l) => l.id).join(',');
     let memo = this.memoBySignature.get(key);
-    if (!memo) {
-      const lists = parsed.map((x) => this.answersOf(x.statements));
-      this.memoBySignature.set(key, (memo = { parsed, lists, answers: new Uint8Array(64) }));
-    }
+    if (!memo) this.memoBySignature.set(key, (memo = { parsed, lists, answers: new Uint8Array(64) }));
     this.memoByList.set(identity, memo);
     return memo;
   }
 
-  private answersOf(statements: readonly ParsedStatement[]): SlotAnswers {
-    let known = this.listAnswers.get(statements);
-    if (known === undefined) this.listAnswers.set(statements, (known = { answers: new Uint8Array(64) }));
+  private statementList(statements: readonly ParsedStatement[]): StatementList {
+    let known = this.statementLists.get(statements);
+    if (known === undefined)
+      this.statementLists.set(
+        statements,
+        (known = { id: this.statementLists.size, answers: new Uint8Array(64) }),
+      );
     return known;
-  }
-
-  private statementsId(statements: readonly ParsedStatement[]): number {
-    let id = this.statementIds.get(statements);
-    if (id === undefined) this.statementIds.set(statements, (id = this.statementIds.size));
-    return id;
   }
 
   /** Every group (one alternative of each) may be allowed. */
